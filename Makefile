@@ -1,0 +1,49 @@
+# Arsip: `make run` opens the window, `make test` runs the whole suite headless.
+# Both create .venv, install the app into it and the system libraries Qt needs when missing.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+
+QT_OFFSCREEN := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3
+QT_WINDOW    := $(QT_OFFSCREEN) xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
+                libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
+                libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libx11-xcb1
+
+.PHONY: run test install system-libs system-libs-window lint typecheck clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system-libs:
+	@bash scripts/ensure-debs.sh $(QT_OFFSCREEN)
+
+system-libs-window:
+	@bash scripts/ensure-debs.sh $(QT_WINDOW)
+
+# Opens the window on the default library (or $$ARCHIVE_APP_LIBRARY). Without a display
+# (a headless server) it runs on a virtual Xvfb screen instead of failing.
+run: system-libs-window $(STAMP)
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(BIN)/archive-app; \
+	else echo "no display found: running on a virtual screen (xvfb-run)"; \
+	     xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/archive-app; fi
+
+test: system-libs $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,7 @@
+"""Allow `python -m archive_app` to behave like the `archive-app` command."""
+
+from __future__ import annotations
+
+from archive_app.cli import main
+
+raise SystemExit(main())

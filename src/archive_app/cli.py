@@ -1,0 +1,232 @@
+"""The `archive-app` command: headless commands over the Archive facade, and the window."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from archive_app import APP_NAME, __version__
+from archive_app.core.archive import Archive
+from archive_app.core.errors import ArchiveError
+from archive_app.core.library import ENV_VAR
+from archive_app.core.progress import Progress
+from archive_app.textout import atomic_output, print_report, print_search, print_show
+
+log = logging.getLogger("archive_app")
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _open(args: argparse.Namespace, *, write: bool) -> Archive:
+    return Archive.open(args.library, readonly=not write)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as archive:
+        progress = _stderr_progress(args)
+        report = archive.import_paths(args.paths, progress=progress)
+    if args.json:
+        print(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2))
+    else:
+        print_report(report, sys.stdout, verbose=args.verbose)
+    return 1 if report.failed and not (report.added or report.updated or report.duplicates) else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as archive:
+        page = archive.search(args.query, limit=args.limit, offset=args.offset)
+    if args.json:
+        payload = {
+            "total": page.total,
+            "hits": [
+                {"id": h.id, "title": h.title, "published": h.published, "site": h.site,
+                 "score": round(h.score, 4), "snippets": list(h.snippets)}
+                for h in page.hits
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print_search(page, sys.stdout, offset=args.offset)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as archive:
+        if args.json:
+            print(json.dumps(archive.record(args.id), ensure_ascii=False, indent=2))
+        else:
+            print_show(archive.article(args.id), sys.stdout)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as archive:
+        if args.output:
+            with atomic_output(Path(args.output)) as stream:
+                count = archive.export_jsonl(stream)
+            print(f"exported {count} articles to {args.output}", file=sys.stderr)
+        else:
+            archive.export_jsonl(sys.stdout)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as archive:
+        stats = archive.stats()
+    if args.json:
+        print(json.dumps(dataclasses.asdict(stats), ensure_ascii=False, indent=2))
+        return 0
+    print(f"Library        {stats.path}")
+    print(f"Articles       {stats.articles:,} ({stats.versions:,} versions)")
+    print(f"Indexed        {stats.indexed:,}")
+    print(f"Sites          {stats.sites:,}")
+    print(f"People         {stats.people:,}")
+    print(f"Photos         {stats.photos:,}")
+    print(f"Originals      {stats.originals:,} files")
+    print(f"Imports        {stats.batches:,}")
+    print(f"On disk        {stats.bytes_on_disk / 1e6:,.1f} MB")
+    print(f"Schema         revision {stats.schema_revision}")
+    for title, counts in (("By site", stats.by_site), ("By language", stats.by_language)):
+        print(title)
+        for name, n in list(counts.items())[:15]:
+            print(f"  {name:<28} {n:>8,}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as archive:
+        report = archive.check()
+    if args.json:
+        payload = dataclasses.asdict(report) | {"ok": report.ok}
+        print(json.dumps(payload, indent=2))
+        return 0 if report.ok else 1
+    print(f"{report.articles:,} articles in the catalogue, {report.indexed:,} in the index")
+    problems = (
+        ("missing from the index", report.missing_from_index),
+        ("stale in the index (an older version is indexed)", report.stale_in_index),
+        ("in the index but not in the catalogue", report.orphaned_in_index),
+        ("originals missing from originals/", report.missing_originals),
+    )
+    for label, items in problems:
+        if items:
+            shown = ", ".join(str(i) for i in items[:20]) + (" …" if len(items) > 20 else "")
+            print(f"{len(items):,} {label}: {shown}")
+    if report.index_error:
+        print(f"index problem: {report.index_error}")
+    if report.ok:
+        print("OK: the catalogue, the index and the originals agree")
+        return 0
+    print("run `archive-app reindex` to rebuild the index from the catalogue", file=sys.stderr)
+    return 1
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as archive:
+        count = archive.reindex(progress=_stderr_progress(args))
+    print(f"reindexed {count:,} articles")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from archive_app.gui.app import run_gui  # Qt is loaded only when the window is wanted
+
+    return run_gui(args.library)
+
+
+def _stderr_progress(args: argparse.Namespace) -> Callable[[Progress], None]:
+    interactive = sys.stderr.isatty() and not getattr(args, "json", False)
+
+    def show(progress: Progress) -> None:
+        if interactive:
+            print(
+                f"\r{progress.phase} {progress.done}/{progress.total} files, "
+                f"{progress.articles:,} articles added  {progress.current[-50:]:<50}",
+                end="" if progress.phase != "done" else "\n", file=sys.stderr, flush=True,
+            )
+
+    return show
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archive-app",
+        description=f"{APP_NAME}: an offline archive of news articles.",
+        epilog=f"The library defaults to the user data folder; {ENV_VAR} or --library choose "
+        "another. With no command, the window opens.",
+    )
+    parser.add_argument("--library", metavar="PATH", help="the library folder to use")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every duplicate too")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("search", help="search the library")
+    p.add_argument("query")
+    p.add_argument("--limit", type=_positive, default=10)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("show", help="show one article's catalogue record")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("export", help="export catalogue records")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(run=cmd_export)
+
+    for name, func, text in (
+        ("stats", cmd_stats, "counts about the library"),
+        ("check", cmd_check, "compare the catalogue with the index and the originals"),
+        ("reindex", cmd_reindex, "rebuild the search index from the catalogue"),
+    ):
+        p = sub.add_parser(name, help=text)
+        if name != "reindex":
+            p.add_argument("--json", action="store_true")
+        p.set_defaults(run=func)
+
+    p = sub.add_parser("gui", help="open the window (the default)")
+    p.set_defaults(run=cmd_gui)
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    run: Command = getattr(args, "run", cmd_gui)
+    try:
+        return run(args)
+    except ArchiveError as error:
+        print(f"archive-app: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("archive-app: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the promise: a one-line message, never a traceback
+        if args.debug:
+            raise
+        print(f"archive-app: unexpected error: {type(error).__name__}: {error} "
+              "(run with --debug for details)", file=sys.stderr)
+        return 70

@@ -1,0 +1,40 @@
+"""Exceptions the core raises, each with a message a librarian can act on."""
+
+from __future__ import annotations
+
+
+class ArchiveError(Exception):
+    """Base of every error Arsip reports to a person instead of a traceback."""
+
+
+class LibraryLockedError(ArchiveError):
+    """Another process is writing to the library."""
+
+
+class LibraryNotFoundError(ArchiveError):
+    """A library folder was expected but is not there."""
+
+
+class LibraryFormatError(ArchiveError):
+    """The folder is not an Arsip library, or is from a newer Arsip."""
+
+
+class ArticleNotFoundError(ArchiveError):
+    """No article has the requested id."""
+
+
+class QueryError(ArchiveError):
+    """A search query could not be understood; `position` points at the mistake."""
+
+    def __init__(self, message: str, query: str = "", position: int | None = None) -> None:
+        super().__init__(message)
+        self.query = query
+        self.position = position
+
+
+class ReadError(ArchiveError):
+    """A file (or one record in it) could not be read; the message says why."""
+
+
+class ImportCancelled(ArchiveError):
+    """The person cancelled an import; what was committed before stays."""

@@ -1,0 +1,66 @@
+"""Catalogue records as JSON: the JSON Lines export and `show --json` share this form."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from archive_app.core.model import ArticleDetail
+
+
+class TextSink(Protocol):
+    def write(self, text: str, /) -> int: ...
+
+
+def article_record(detail: ArticleDetail) -> dict[str, Any]:
+    """One article as an export record: every gold field, plus id, url, photos, tags and
+    the provenance of the text shown (the newest version)."""
+    record = detail.record
+    provenance = detail.source
+    return {
+        "id": detail.id,
+        "url": record.url,
+        "site": record.site,
+        "title": record.title,
+        "published": record.published,
+        "updated": record.updated,
+        "dateline_place": record.dateline_place,
+        "people": [{"name": p.name, "role": p.role} for p in record.people],
+        "signoff": list(record.signoff),
+        "related": [link.title for link in record.related],
+        "captions": [{"caption": p.caption, "credit": p.credit} for p in record.photos],
+        "photos": [
+            {
+                "caption": p.caption,
+                "credit": p.credit,
+                "photographer": p.photographer,
+                "agency": p.agency,
+                "source_url": p.source_url,
+                "media_path": p.media_path,
+                "size": p.media_size,
+            }
+            for p in record.photos
+        ],
+        "body": list(record.body),
+        "language": record.language,
+        "agency": record.agency,
+        "tags": list(detail.tags),
+        "provenance": None if provenance is None else {
+            "file": provenance.file,
+            "sha256": provenance.sha256,
+            "locator": provenance.locator,
+            "format": provenance.format,
+            "imported_at": provenance.imported_at,
+        },
+        "versions": detail.versions,
+        "rules": dict(record.rules),
+    }
+
+
+def write_jsonl(stream: TextSink, details: Iterable[ArticleDetail]) -> int:
+    count = 0
+    for detail in details:
+        stream.write(json.dumps(article_record(detail), ensure_ascii=False) + "\n")
+        count += 1
+    return count

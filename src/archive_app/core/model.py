@@ -1,0 +1,210 @@
+"""Plain dataclasses that cross layers: catalogue records, summaries, search pages, reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = ("author", "reporter", "editor", "photographer", "contributor")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRole:
+    """One person credited on an article in one role."""
+
+    name: str
+    role: str
+
+
+@dataclass(slots=True)
+class Photo:
+    """A photo of an article: its caption and credit, and the archived file when there is one."""
+
+    caption: str | None
+    credit: str | None
+    photographer: str | None = None
+    agency: str | None = None
+    source_url: str | None = None
+    media_path: str | None = None
+    media_size: int | None = None
+    rule: str | None = None
+
+
+@dataclass(slots=True)
+class RelatedLink:
+    """A "read also" link printed in the article: its title, and its address when known."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class CatalogueRecord:
+    """What the normaliser makes of one article: every catalogue field and the rule behind it."""
+
+    title: str = ""
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: str | None = None
+    published_raw: str | None = None
+    updated: str | None = None
+    updated_raw: str | None = None
+    dateline_place: str | None = None
+    people: list[PersonRole] = field(default_factory=list)
+    signoff: list[str] = field(default_factory=list)
+    related: list[RelatedLink] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    agency: str | None = None
+    # field name -> id of the rule that produced it, so a librarian can see where a value came from
+    rules: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an article version came from: the original file, the place in it, the batch."""
+
+    file: str
+    sha256: str
+    locator: str
+    format: str
+    imported_at: str
+    batch_id: int | None = None
+    member: str | None = None
+    original_path: str | None = None
+    extractor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What a results row shows about an article."""
+
+    id: int
+    title: str
+    published: str | None
+    site: str | None
+    dateline_place: str | None
+    people: tuple[str, ...]
+    language: str | None
+
+
+@dataclass(slots=True)
+class ArticleDetail:
+    """Everything the reader and the exports need about one article."""
+
+    id: int
+    record: CatalogueRecord
+    tags: list[str]
+    provenance: list[Provenance]
+    version: int
+    versions: int
+    created_at: str
+    modified_at: str
+    # where the text shown (the current version) came from
+    source: Provenance | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: the article's row fields, its relevance and highlighted snippets."""
+
+    id: int
+    score: float
+    title: str
+    published: str | None
+    site: str | None
+    snippets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """A page of search results and the total number of matching articles."""
+
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportItem:
+    """One article (or file) in an import report: where it came from and what happened."""
+
+    path: str
+    locator: str
+    article_id: int | None = None
+    title: str = ""
+    message: str = ""
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did: added, duplicates, new versions, failures with reasons, warnings."""
+
+    batch_id: int | None = None
+    files: int = 0
+    added: list[ImportItem] = field(default_factory=list)
+    duplicates: list[ImportItem] = field(default_factory=list)
+    updated: list[ImportItem] = field(default_factory=list)
+    failed: list[ImportItem] = field(default_factory=list)
+    warnings: list[ImportItem] = field(default_factory=list)
+    cancelled: bool = False
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class CheckReport:
+    """How the catalogue, the originals and the index agree."""
+
+    articles: int = 0
+    indexed: int = 0
+    missing_from_index: list[int] = field(default_factory=list)
+    stale_in_index: list[int] = field(default_factory=list)
+    orphaned_in_index: list[int] = field(default_factory=list)
+    missing_originals: list[str] = field(default_factory=list)
+    index_error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not (
+            self.missing_from_index
+            or self.stale_in_index
+            or self.orphaned_in_index
+            or self.missing_originals
+            or self.index_error
+        )
+
+
+@dataclass(slots=True)
+class LibraryStats:
+    """Counts a person wants to see about a library."""
+
+    path: str
+    articles: int = 0
+    versions: int = 0
+    sites: int = 0
+    people: int = 0
+    photos: int = 0
+    originals: int = 0
+    batches: int = 0
+    indexed: int = 0
+    bytes_on_disk: int = 0
+    by_site: dict[str, int] = field(default_factory=dict)
+    by_language: dict[str, int] = field(default_factory=dict)
+    schema_revision: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDocument:
+    """What the full-text index holds for one article, built from the catalogue."""
+
+    id: int
+    version: int
+    title: str
+    body: str
+    people: tuple[str, ...]
+    site: str | None
+    place: str | None
+    date: str | None
+    language: str | None
+    captions: str = ""

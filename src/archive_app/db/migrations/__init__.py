@@ -1,0 +1,1 @@
+"""Alembic migrations of the catalogue schema, applied when a library is opened."""

@@ -1,0 +1,254 @@
+"""Read the catalogue into the core's dataclasses; ORM objects never leave this module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from archive_app.core.errors import ArticleNotFoundError
+from archive_app.core.model import (
+    ArticleDetail,
+    ArticleSummary,
+    CatalogueRecord,
+    IndexDocument,
+    LibraryStats,
+    PersonRole,
+    Photo,
+    Provenance,
+    RelatedLink,
+)
+from archive_app.db.models import (
+    Article,
+    ArticlePerson,
+    ArticleTag,
+    ArticleVersion,
+    ImportBatch,
+    Original,
+    Person,
+    ProvenanceRow,
+    Site,
+    Tag,
+)
+from archive_app.db.models import Photo as PhotoRow
+
+_CHUNK = 500
+SORTS = {
+    "newest": (Article.sort_date.desc().nulls_last(), Article.id.desc()),
+    "oldest": (Article.sort_date.asc().nulls_last(), Article.id.asc()),
+    "title": (Article.title.collate("NOCASE"), Article.id),
+    "added": (Article.id.desc(),),
+}
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _people_by_article(session: Session, ids: Sequence[int]) -> dict[int, list[PersonRole]]:
+    people: dict[int, list[PersonRole]] = {i: [] for i in ids}
+    rows = session.execute(
+        select(ArticlePerson.article_id, Person.name, ArticlePerson.role)
+        .join(Person, Person.id == ArticlePerson.person_id)
+        .where(ArticlePerson.article_id.in_(ids))
+        .order_by(ArticlePerson.article_id, ArticlePerson.position)
+    )
+    for article_id, name, role in rows:
+        people[article_id].append(PersonRole(name, role))
+    return people
+
+
+def summaries(session: Session, ids: Sequence[int]) -> dict[int, ArticleSummary]:
+    """Row fields for the given articles, keyed by id (unknown ids are absent)."""
+    found: dict[int, ArticleSummary] = {}
+    for chunk in _chunks(ids):
+        people = _people_by_article(session, chunk)
+        rows = session.execute(
+            select(
+                Article.id, Article.title, Article.published, Article.updated, Site.domain,
+                Article.dateline_place, Article.language,
+            )
+            .outerjoin(Site, Site.id == Article.site_id)
+            .where(Article.id.in_(chunk))
+        )
+        for article_id, title, published, updated, site, place, language in rows:
+            names = tuple(dict.fromkeys(p.name for p in people.get(article_id, [])))
+            found[article_id] = ArticleSummary(
+                article_id, title, published or updated, site, place, names, language
+            )
+    return found
+
+
+def _record(article: Article) -> CatalogueRecord:
+    return CatalogueRecord(
+        title=article.title,
+        site=article.site.domain if article.site else None,
+        url=article.url,
+        language=article.language,
+        published=article.published,
+        published_raw=article.published_raw,
+        updated=article.updated,
+        updated_raw=article.updated_raw,
+        dateline_place=article.dateline_place,
+        people=[PersonRole(c.person.name, c.role) for c in article.credits],
+        signoff=list(article.signoff),
+        related=[RelatedLink(r.title, r.url) for r in article.related],
+        photos=[
+            Photo(
+                caption=p.caption, credit=p.credit, photographer=p.photographer,
+                agency=p.agency, source_url=p.source_url,
+                media_path=p.media.path if p.media else None,
+                media_size=p.media.size if p.media else None, rule=p.rule,
+            )
+            for p in article.photos
+        ],
+        body=list(article.body),
+        agency=article.agency,
+        rules=dict(article.rules),
+        warnings=list(article.warnings),
+    )
+
+
+def _provenance(row: ProvenanceRow) -> Provenance:
+    return Provenance(
+        file=row.file_name, sha256=row.original_sha256, locator=row.locator, format=row.format,
+        imported_at=row.imported_at, batch_id=row.batch_id, member=row.member,
+        original_path=row.original.path, extractor=row.extractor,
+    )
+
+
+def _tags(session: Session, article_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id)
+            .where(ArticleTag.article_id == article_id).order_by(Tag.name)
+        )
+    )
+
+
+def _detail(session: Session, article: Article) -> ArticleDetail:
+    current = [
+        p for p in article.provenance
+        if p.version is not None and p.version.content_hash == article.content_hash
+    ]
+    return ArticleDetail(
+        id=article.id,
+        record=_record(article),
+        tags=_tags(session, article.id),
+        provenance=[_provenance(p) for p in article.provenance],
+        version=article.version,
+        versions=len(article.versions),
+        created_at=article.created_at,
+        modified_at=article.modified_at,
+        source=_provenance(current[-1]) if current else None,
+    )
+
+
+_DETAIL_LOAD = (
+    selectinload(Article.site),
+    selectinload(Article.credits).selectinload(ArticlePerson.person),
+    selectinload(Article.photos).selectinload(PhotoRow.media),
+    selectinload(Article.related),
+    selectinload(Article.provenance).selectinload(ProvenanceRow.original),
+    selectinload(Article.provenance).selectinload(ProvenanceRow.version)
+    .load_only(ArticleVersion.number, ArticleVersion.content_hash),
+    selectinload(Article.versions).load_only(ArticleVersion.number),
+)
+
+
+def detail(session: Session, article_id: int) -> ArticleDetail:
+    article = session.scalar(select(Article).where(Article.id == article_id).options(*_DETAIL_LOAD))
+    if article is None:
+        raise ArticleNotFoundError(f"there is no article {article_id} in this library")
+    return _detail(session, article)
+
+
+def details(session: Session, ids: Sequence[int]) -> Iterator[ArticleDetail]:
+    """Full records for many articles, loaded a chunk at a time, in the order of `ids`."""
+    for chunk in _chunks(ids):
+        rows = session.scalars(select(Article).where(Article.id.in_(chunk)).options(*_DETAIL_LOAD))
+        by_id = {a.id: a for a in rows}
+        for article_id in chunk:
+            if article_id in by_id:
+                yield _detail(session, by_id[article_id])
+
+
+def article_ids(session: Session, sort: str = "newest") -> list[int]:
+    return list(session.scalars(select(Article.id).order_by(*SORTS.get(sort, SORTS["newest"]))))
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count(Article.id))) or 0
+
+
+def versions(session: Session) -> dict[int, int]:
+    """Every article id and its version number (what the index must hold)."""
+    return dict(session.execute(select(Article.id, Article.version)).tuples().all())
+
+
+def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocument]:
+    """Index documents for the given articles, built a chunk at a time."""
+    id_list = list(ids)
+    for chunk in _chunks(id_list):
+        people = _people_by_article(session, chunk)
+        captions: dict[int, list[str]] = {}
+        for article_id, caption, credit in session.execute(
+            select(PhotoRow.article_id, PhotoRow.caption, PhotoRow.credit)
+            .where(PhotoRow.article_id.in_(chunk))
+        ):
+            captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
+        rows = session.execute(
+            select(
+                Article.id, Article.version, Article.title, Article.body, Site.domain,
+                Article.dateline_place, Article.published, Article.updated, Article.language,
+            )
+            .outerjoin(Site, Site.id == Article.site_id)
+            .where(Article.id.in_(chunk))
+        )
+        for article_id, version, title, body, site, place, published, updated, language in rows:
+            yield IndexDocument(
+                id=article_id, version=version, title=title, body="\n\n".join(body),
+                people=tuple(p.name for p in people.get(article_id, [])), site=site,
+                place=place, date=published or updated, language=language,
+                captions=" ".join(captions.get(article_id, [])),
+            )
+
+
+def bodies(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    """Body text of the given articles (for snippets)."""
+    rows = session.execute(select(Article.id, Article.body).where(Article.id.in_(ids)))
+    return {article_id: "\n\n".join(body) for article_id, body in rows}
+
+
+def original_paths(session: Session) -> list[str]:
+    return list(session.scalars(select(Original.path)))
+
+
+def stats(session: Session, path: Path) -> LibraryStats:
+    result = LibraryStats(path=str(path))
+    result.articles = count(session)
+    result.versions = session.scalar(select(func.count(ArticleVersion.id))) or 0
+    result.sites = session.scalar(select(func.count(Site.id))) or 0
+    result.people = session.scalar(select(func.count(Person.id))) or 0
+    result.photos = session.scalar(select(func.count(PhotoRow.id))) or 0
+    result.originals = session.scalar(select(func.count(Original.sha256))) or 0
+    result.batches = session.scalar(select(func.count(ImportBatch.id))) or 0
+    result.by_site = {
+        domain or "(unknown)": n
+        for domain, n in session.execute(
+            select(Site.domain, func.count(Article.id))
+            .select_from(Article).outerjoin(Site, Site.id == Article.site_id)
+            .group_by(Site.domain).order_by(func.count(Article.id).desc())
+        )
+    }
+    result.by_language = {
+        language or "(unknown)": n
+        for language, n in session.execute(
+            select(Article.language, func.count(Article.id))
+            .group_by(Article.language).order_by(func.count(Article.id).desc())
+        )
+    }
+    return result

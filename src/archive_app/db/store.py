@@ -1,0 +1,186 @@
+"""Write catalogue rows: sites, people, originals, batches, articles and their versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archive_app.core.model import CatalogueRecord
+from archive_app.core.serial import record_to_dict
+from archive_app.db.models import (
+    Article,
+    ArticlePerson,
+    ArticleVersion,
+    ImportBatch,
+    Original,
+    Person,
+    Photo,
+    ProvenanceRow,
+    RelatedLink,
+    Site,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record was read: the original file and the place in it."""
+
+    sha256: str
+    file_name: str
+    locator: str
+    format: str
+    extractor: str
+    batch_id: int | None
+    member: str | None = None
+
+
+def sort_date(value: str | None) -> str | None:
+    """A key that sorts dates across time zones: UTC for instants, the day for bare dates."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return value
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def person_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class CatalogueWriter:
+    """Adds rows inside the caller's session, remembering sites and people it has looked up."""
+
+    def __init__(self, session: Session, now: str) -> None:
+        self.session = session
+        self.now = now
+        self._sites: dict[str, Site] = {}
+        self._people: dict[str, Person] = {}
+
+    def site(self, domain: str | None) -> Site | None:
+        if not domain:
+            return None
+        site = self._sites.get(domain)
+        if site is None:
+            site = self.session.scalar(select(Site).where(Site.domain == domain))
+            if site is None:
+                site = Site(domain=domain)
+                self.session.add(site)
+            self._sites[domain] = site
+        return site
+
+    def person(self, name: str) -> Person:
+        key = person_key(name)
+        person = self._people.get(key)
+        if person is None:
+            person = self.session.scalar(select(Person).where(Person.key == key))
+            if person is None:
+                person = Person(name=" ".join(name.split()), key=key)
+                self.session.add(person)
+            self._people[key] = person
+        return person
+
+    def original(self, sha256: str, size: int, ext: str, path: str) -> bool:
+        """Register an original file; False when the library already had it."""
+        if self.session.get(Original, sha256) is not None:
+            return False
+        self.session.add(
+            Original(sha256=sha256, size=size, ext=ext, path=path, first_imported_at=self.now)
+        )
+        return True
+
+    def new_batch(self, paths: list[str]) -> ImportBatch:
+        batch = ImportBatch(
+            started_at=self.now, status="running", paths=paths,
+            added=0, duplicates=0, updated=0, failed=0,
+        )
+        self.session.add(batch)
+        self.session.flush()
+        return batch
+
+    def _apply(self, article: Article, record: CatalogueRecord, content_hash: str) -> None:
+        """Make `record` the article's current catalogue record."""
+        article.site = self.site(record.site)
+        article.url = record.url
+        article.title = record.title
+        article.language = record.language
+        article.published, article.published_raw = record.published, record.published_raw
+        article.updated, article.updated_raw = record.updated, record.updated_raw
+        article.sort_date = sort_date(record.published or record.updated)
+        article.dateline_place = record.dateline_place
+        article.body = list(record.body)
+        article.signoff = list(record.signoff)
+        article.agency = record.agency
+        article.rules = dict(record.rules)
+        article.warnings = list(record.warnings)
+        article.content_hash = content_hash
+        article.modified_at = self.now
+        if article.id is not None:
+            # delete the old credits, photos and links before inserting the new ones, or the
+            # unique (article, person, role) constraint would see both at once
+            article.credits, article.photos, article.related = [], [], []
+            self.session.flush()
+        seen: set[tuple[str, str]] = set()
+        for position, credit in enumerate(record.people):
+            key = (person_key(credit.name), credit.role)
+            if key in seen:
+                continue
+            seen.add(key)
+            article.credits.append(
+                ArticlePerson(person=self.person(credit.name), role=credit.role, position=position)
+            )
+        article.photos = [
+            Photo(
+                position=position, caption=p.caption, credit=p.credit,
+                photographer=p.photographer, agency=p.agency, source_url=p.source_url,
+                rule=p.rule,
+            )
+            for position, p in enumerate(record.photos)
+        ]
+        article.related = [
+            RelatedLink(position=position, title=link.title, url=link.url)
+            for position, link in enumerate(record.related)
+        ]
+
+    def add_article(
+        self, record: CatalogueRecord, content_hash: str, url_key: str | None, source: Source
+    ) -> Article:
+        article = Article(url_key=url_key, version=1, created_at=self.now)
+        self._apply(article, record, content_hash)
+        self.session.add(article)
+        self._add_version(article, record, content_hash, source, number=1)
+        return article
+
+    def add_version(
+        self, article: Article, record: CatalogueRecord, content_hash: str, source: Source,
+        make_current: bool,
+    ) -> int:
+        number = max((v.number for v in article.versions), default=0) + 1
+        self._add_version(article, record, content_hash, source, number)
+        if make_current:
+            self._apply(article, record, content_hash)
+            article.version += 1
+        return number
+
+    def _add_version(
+        self, article: Article, record: CatalogueRecord, content_hash: str, source: Source,
+        number: int,
+    ) -> None:
+        version = ArticleVersion(
+            number=number, content_hash=content_hash, record=record_to_dict(record),
+            created_at=self.now,
+        )
+        article.versions.append(version)
+        article.provenance.append(
+            ProvenanceRow(
+                version=version, batch_id=source.batch_id, original_sha256=source.sha256,
+                file_name=source.file_name, member=source.member, locator=source.locator,
+                format=source.format, extractor=source.extractor, imported_at=self.now,
+            )
+        )

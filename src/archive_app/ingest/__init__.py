@@ -1,0 +1,1 @@
+"""Readers per format and the normaliser that turns what they read into catalogue records."""

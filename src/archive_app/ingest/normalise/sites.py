@@ -1,0 +1,65 @@
+"""Name the publication: its registrable domain from a URL, a site column or a dateline."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import urlsplit
+
+import tldextract
+
+from archive_app.ingest.normalise.tables import rules
+
+
+@cache
+def _extractor() -> tldextract.TLDExtract:
+    # The public-suffix snapshot bundled with tldextract: no network, no cache files.
+    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=())
+
+
+def registrable_domain(host: str) -> str | None:
+    """ "news.republika.co.id" -> "republika.co.id"; None when it is not a domain."""
+    host = host.strip().lower().rstrip(".")
+    if not host or " " in host:
+        return None
+    parts = _extractor()(host)
+    if not parts.suffix or not parts.domain:
+        return None
+    return f"{parts.domain}.{parts.suffix}"
+
+
+def domain_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url.strip()).hostname
+    return registrable_domain(host) if host else None
+
+
+def domain_from_name(name: str | None) -> str | None:
+    """A site column or dateline name ("Liputan6.com", "KOMPAS.com", "detikcom") as a domain."""
+    if not name:
+        return None
+    name = name.strip()
+    known = rules().alias_map().get(name.lower())
+    if known:
+        return known
+    if "." in name:
+        host = urlsplit(name).hostname if "//" in name else name.split("/")[0]
+        return registrable_domain(host or "")
+    return None
+
+
+def strip_site_suffix(title: str, domain: str | None) -> tuple[str, bool]:
+    """Remove a " - Kompas.com" / " | Republika Online" suffix naming the site."""
+    if not domain:
+        return title, False
+    site = rules().site(domain)
+    names = {domain, domain.split(".")[0]}
+    if site is not None:
+        names.update(a for a in (*site.aliases, site.name or "") if a)
+    for name in sorted(names, key=len, reverse=True):
+        pattern = re.compile(r"\s+[-|–—:]\s+" + re.escape(name) + r"\s*$", re.IGNORECASE)
+        stripped = pattern.sub("", title)
+        if stripped != title and stripped.strip():
+            return stripped.strip(), True
+    return title, False

@@ -1,0 +1,105 @@
+"""Tabular sources: CSV/TSV and JSON Lines or JSON arrays, gzipped or not."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from archive_app.core.errors import ReadError
+from archive_app.ingest.decode import decode_text
+from archive_app.ingest.raw import RawArticle, RawFailure
+from archive_app.ingest.readers.columns import expected_body_names, map_columns
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def _row_to_raw(locator: str, row: dict[str, Any], mapping: dict[str, str]) -> RawArticle:
+    columns: dict[str, str] = {}
+    for name, field in mapping.items():
+        value = row.get(name)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        columns[field] = str(value)
+    body = columns.pop("body", "")
+    return RawArticle(locator=locator, text=body, columns=columns)
+
+
+def _require_body(mapping: dict[str, str], names: list[str], kind: str) -> None:
+    if "body" not in mapping.values():
+        found = ", ".join(names) if names else "none"
+        raise ReadError(
+            f"{kind} has no article text column (expected one of: {expected_body_names()} …); "
+            f"its columns are: {found}"
+        )
+
+
+def read_csv(data: bytes) -> Iterator[RawArticle | RawFailure]:
+    """Each data row is an article; locator "row N" counts data rows after the header."""
+    text = decode_text(data)
+    # The header line decides the delimiter: csv.Sniffer guesses from whole rows and is fooled
+    # by article text full of commas and semicolons.
+    header = text.split("\n", 1)[0]
+    delimiter = max(",\t;|", key=header.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    names = [n for n in (reader.fieldnames or []) if n is not None]
+    mapping = map_columns(names)
+    _require_body(mapping, names, "the table")
+    try:
+        for number, row in enumerate(reader, start=1):
+            if None in row:
+                yield RawFailure(f"row {number}", "the row has more cells than the header")
+                continue
+            yield _row_to_raw(f"row {number}", row, mapping)
+    except csv.Error as error:
+        raise ReadError(f"malformed CSV near data row {reader.line_num}: {error}") from error
+
+
+def read_json_lines(data: bytes) -> Iterator[RawArticle | RawFailure]:
+    """Each non-empty line is one JSON object; locator "line N" is its line number."""
+    text = decode_text(data)
+    mapping: dict[str, str] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield RawFailure(f"line {number}", f"not valid JSON ({error.msg})")
+            continue
+        if not isinstance(item, dict):
+            yield RawFailure(f"line {number}", "not a JSON object")
+            continue
+        if mapping is None:
+            names = list(item)
+            mapping = map_columns(names)
+            _require_body(mapping, names, "the JSON Lines file")
+        yield _row_to_raw(f"line {number}", item, mapping)
+
+
+def read_json(data: bytes) -> Iterator[RawArticle | RawFailure]:
+    """A JSON array of objects (or an object holding one); locator "item N"."""
+    text = decode_text(data)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReadError(f"not valid JSON ({error.msg} at line {error.lineno})") from error
+    if isinstance(document, dict):
+        lists = [v for v in document.values() if isinstance(v, list)]
+        document = lists[0] if len(lists) == 1 else [document]
+    if not isinstance(document, list):
+        raise ReadError("the JSON holds neither an article nor a list of articles")
+    mapping: dict[str, str] | None = None
+    for number, item in enumerate(document, start=1):
+        if not isinstance(item, dict):
+            yield RawFailure(f"item {number}", "not a JSON object")
+            continue
+        if mapping is None:
+            mapping = map_columns(list(item))
+            _require_body(mapping, list(item), "the JSON file")
+        yield _row_to_raw(f"item {number}", item, mapping)

@@ -1,0 +1,1 @@
+"""The full-text index (Whoosh): schema, analysis, queries, snippets; derived from the catalogue."""

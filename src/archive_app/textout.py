@@ -1,0 +1,135 @@
+"""How the CLI prints reports, search results and records for a person at a terminal."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from archive_app.core.model import ArticleDetail, ImportReport, SearchPage
+
+_HIT = re.compile(r"<b[^>]*>(.*?)</b>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_snippet(snippet: str, terminal: bool) -> str:
+    """An HTML snippet for the terminal: hits in bold on a terminal, *starred* elsewhere."""
+    marked = _HIT.sub(r"\x1b[1m\1\x1b[0m" if terminal else r"*\1*", snippet)
+    return html.unescape(_TAG.sub("", marked)).replace("\n", " ")
+
+
+def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> None:
+    per_file: dict[str, Counter[str]] = {}
+    for kind, items in (("added", report.added), ("updated", report.updated),
+                        ("duplicates", report.duplicates), ("failed", report.failed)):
+        for item in items:
+            per_file.setdefault(item.path, Counter())[kind] += 1
+    for path, counts in per_file.items():
+        parts = ", ".join(f"{counts[k]:,} {k}" for k in ("added", "updated", "duplicates", "failed")
+                          if counts[k])
+        print(f"{path}: {parts}", file=out)
+    state = "cancelled after" if report.cancelled else "finished:"
+    print(
+        f"\nImport {state} {report.files:,} files in {report.seconds:.1f} s — "
+        f"{len(report.added):,} added, {len(report.updated):,} updated (new text for a URL "
+        f"already in the library), {len(report.duplicates):,} duplicates, "
+        f"{len(report.failed):,} failed",
+        file=out,
+    )
+    if report.updated:
+        print("\nUpdated (kept as a new version):", file=out)
+        for item in report.updated:
+            print(f"  {item.path} {item.locator}: article {item.article_id} — {item.message}",
+                  file=out)
+    if report.duplicates:
+        reasons = Counter(item.message for item in report.duplicates)
+        print("\nDuplicates (nothing added):", file=out)
+        for reason, n in reasons.most_common():
+            print(f"  {n:,} × {reason}", file=out)
+        if verbose:
+            for item in report.duplicates:
+                print(f"  {item.path} {item.locator}: article {item.article_id}", file=out)
+    if report.failed:
+        print("\nFailed:", file=out)
+        for item in report.failed:
+            where = f" {item.locator}" if item.locator and item.locator != "file" else ""
+            print(f"  {item.path}{where}: {item.message}", file=out)
+    if report.warnings:
+        print("\nWarnings:", file=out)
+        for item in report.warnings:
+            print(f"  {item.path} {item.locator}: {item.message}", file=out)
+
+
+def print_search(page: SearchPage, out: TextIO, offset: int = 0) -> None:
+    terminal = out.isatty()
+    if not page.total:
+        print(f"no articles match {page.query!r}", file=out)
+        return
+    last = offset + len(page.hits)
+    print(f"{page.total:,} articles match {page.query!r} (showing {offset + 1}–{last})", file=out)
+    for rank, hit in enumerate(page.hits, start=offset + 1):
+        print(f"\n{rank:>3}. [{hit.id}] {hit.title}", file=out)
+        print(f"     {hit.site or 'unknown site'} · {hit.published or 'no date'} · "
+              f"score {hit.score:.2f}", file=out)
+        for snippet in hit.snippets:
+            print(f"     … {plain_snippet(snippet, terminal)} …", file=out)
+
+
+def print_show(detail: ArticleDetail, out: TextIO) -> None:
+    record = detail.record
+    print(record.title, file=out)
+    print("=" * min(len(record.title), 100), file=out)
+    rows = (
+        ("Id", str(detail.id)),
+        ("Site", record.site or ""),
+        ("Published", record.published or (f"unreadable: {record.published_raw}"
+                                           if record.published_raw else "")),
+        ("Updated", record.updated or ""),
+        ("Dateline", record.dateline_place or ""),
+        ("Language", record.language or ""),
+        ("URL", record.url or ""),
+        ("People", "; ".join(f"{p.name} ({p.role})" for p in record.people)),
+        ("Sign-off", "/".join(record.signoff)),
+        ("Agency", record.agency or ""),
+        ("Tags", ", ".join(detail.tags)),
+    )
+    for label, value in rows:
+        if value:
+            print(f"{label:<10} {value}", file=out)
+    for photo in record.photos:
+        print(f"Photo      {photo.caption or '(no caption)'} — credit: {photo.credit}", file=out)
+    print(file=out)
+    for paragraph in record.body:
+        print(paragraph, file=out)
+        print(file=out)
+    if record.related:
+        print("Related:", file=out)
+        for link in record.related:
+            print(f"  - {link.title}", file=out)
+    if detail.source:
+        source = detail.source
+        print(f"\nSource: {source.file} ({source.locator}, {source.format}), sha256 "
+              f"{source.sha256[:12]}…, imported {source.imported_at}; "
+              f"{detail.versions} version(s)", file=out)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """Write to a temporary file beside `path` and rename it into place only when complete."""
+    path = path.expanduser()
+    handle, temp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
