@@ -135,7 +135,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from archive_app.gui.app import run_gui  # Qt is loaded only when the window is wanted
 
-    return run_gui(args.library)
+    return int(run_gui(args.library))
 
 
 def _stderr_progress(args: argparse.Namespace) -> Callable[[Progress], None]:

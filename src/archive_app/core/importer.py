@@ -1,4 +1,4 @@
-"""The import pipeline: files -> records -> dedupe -> one transaction per file -> index -> report."""
+"""The import pipeline: files -> records -> dedupe -> a transaction per file -> index -> report."""
 
 from __future__ import annotations
 
@@ -73,6 +73,7 @@ class Importer:
         pending_new: set[int] = set()
         pending_changed: set[int] = set()
         for number, source in enumerate(files):
+            progress(Progress("importing", number, len(files), source.display, len(report.added)))
             if cancel.cancelled:
                 report.cancelled = True
                 break
@@ -80,7 +81,6 @@ class Importer:
                 report.failed.append(ImportItem(source.display, "file", message=source.reason))
                 continue
             report.files += 1
-            progress(Progress("importing", number, len(files), source.display, len(report.added)))
             try:
                 outcome = self._import_file(source, report.batch_id, progress, cancel,
                                             (number, len(files), len(report.added)))

@@ -47,10 +47,7 @@ def _on_connect(readonly: bool) -> Any:
 
 def create_catalogue_engine(path: Path, *, readonly: bool = False) -> Engine:
     """An engine on catalogue.sqlite; read-only engines never write, even the WAL mode."""
-    if readonly:
-        url = f"sqlite:///file:{path}?mode=ro&uri=true"
-    else:
-        url = f"sqlite:///{path}"
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _on_connect(readonly))
     return engine

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -35,7 +36,7 @@ from archive_app.db.models import (
 from archive_app.db.models import Photo as PhotoRow
 
 _CHUNK = 500
-SORTS = {
+SORTS: dict[str, tuple[Any, ...]] = {
     "newest": (Article.sort_date.desc().nulls_last(), Article.id.desc()),
     "oldest": (Article.sort_date.asc().nulls_last(), Article.id.asc()),
     "title": (Article.title.collate("NOCASE"), Article.id),
@@ -186,7 +187,7 @@ def count(session: Session) -> int:
 
 def versions(session: Session) -> dict[int, int]:
     """Every article id and its version number (what the index must hold)."""
-    return dict(session.execute(select(Article.id, Article.version)).tuples().all())
+    return {row[0]: row[1] for row in session.execute(select(Article.id, Article.version))}
 
 
 def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocument]:

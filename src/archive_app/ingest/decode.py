@@ -28,13 +28,28 @@ _BOMS = (
 )
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when every other byte is zero, as in mostly-ASCII UTF-16."""
+    head = data[:8192]
+    if len(head) < 16:
+        return None
+    odd_zeros = head[1::2].count(0) / (len(head) // 2)
+    even_zeros = head[0::2].count(0) / ((len(head) + 1) // 2)
+    if odd_zeros > 0.6 and even_zeros < 0.05:
+        return "utf-16-le"
+    if even_zeros > 0.6 and odd_zeros < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def sniff_binary(data: bytes) -> str | None:
     """Say what a binary file looks like, or None when it may be text."""
     for magic, name in _MAGIC:
         if data.startswith(magic):
             return name
-    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "binary data"
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None if _utf16_without_bom(head) else "binary data"
     return None
 
 
@@ -48,11 +63,18 @@ def decode_text(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     # charset-normalizer scores "chaos"; text that only decodes as gibberish is refused rather
     # than stored as mojibake a librarian would have to find and repair by hand.
     if best is None or best.chaos > 0.2:
@@ -60,4 +82,13 @@ def decode_text(data: bytes) -> str:
             f"undecodable text: not UTF-8 (bad byte at offset {utf8_error.start}) "
             "and no other encoding reads it cleanly"
         )
-    return str(best)
+    # Short texts fit several single-byte code pages equally well; legacy Indonesian and
+    # English files are overwhelmingly Windows-1252, so it wins a tie.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+            return str(match)
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return str(best)
+    return western if best.encoding in {"cp1250", "cp1257", "iso8859_2"} else str(best)

@@ -72,6 +72,7 @@ class FullTextIndex:
         self.readonly = readonly
         self._lock = threading.Lock()
         self._searcher: Searcher | None = None
+        self._written = False  # set after our own commits: Searcher.refresh() can miss deletions
         self._index = self._open_or_create()
 
     @property
@@ -112,10 +113,13 @@ class FullTextIndex:
 
     def _current_searcher(self) -> Searcher:
         with self._lock:
-            if self._searcher is None:
+            if self._searcher is None or self._written:
+                # the old searcher is not closed here: a search on another thread may still be
+                # reading it; it closes its files when the last reference goes
                 self._searcher = self._index.searcher()
+                self._written = False
             else:
-                self._searcher = self._searcher.refresh()
+                self._searcher = self._searcher.refresh()  # picks up other processes' commits
             return self._searcher
 
     def write(self, docs: Iterable[IndexDocument], new_ids: frozenset[int] = frozenset()) -> int:
@@ -133,6 +137,7 @@ class FullTextIndex:
             writer.cancel()
             raise
         writer.commit()
+        self._written = True
         return count
 
     def delete(self, ids: Iterable[int]) -> None:
@@ -140,6 +145,7 @@ class FullTextIndex:
         for article_id in ids:
             writer.delete_by_term("id", str(article_id))
         writer.commit()
+        self._written = True
 
     def versions(self) -> dict[int, int]:
         """Every article id the index holds and the version it was indexed at."""
@@ -204,4 +210,5 @@ class FullTextIndex:
         staging.rename(self.folder)
         shutil.rmtree(retired, ignore_errors=True)
         self._index = whoosh_index.open_dir(str(self.folder))
+        self._written = True
         return count

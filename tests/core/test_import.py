@@ -1,0 +1,209 @@
+"""Importing: the seed equals the gold, re-imports add nothing, bad files lose nothing else."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from archive_app.core.archive import Archive
+from archive_app.core.progress import CancelToken, Progress
+from tests.conftest import GOLD
+
+GOLD_FIELDS = ("site", "title", "published", "updated", "dateline_place", "people", "signoff",
+               "related", "captions", "body", "language")
+
+
+def _originals(root: Path) -> list[Path]:
+    return [p for p in (root / "originals").rglob("*") if p.is_file()]
+
+
+def test_the_seed_imports_to_exactly_the_gold_record(archive: Archive, seed_file: Path) -> None:
+    report = archive.import_paths([seed_file])
+    assert [item.locator for item in report.added] == ["file"]
+    record = archive.record(report.added[0].article_id or 0)
+    gold = json.loads((GOLD / "seed.json").read_text(encoding="utf-8"))[0]
+    for field in GOLD_FIELDS:
+        assert record[field] == gold[field], field
+    assert not any("BACA JUGA" in p or "Redaktur" in p or "Google News" in p
+                   for p in record["body"])
+    provenance = record["provenance"]
+    assert provenance["file"] == seed_file.name and provenance["locator"] == "file"
+    assert provenance["format"] == "text"
+    original = archive.path / "originals" / provenance["sha256"][:2] / (
+        provenance["sha256"] + ".txt")
+    assert original.read_bytes() == seed_file.read_bytes()
+
+
+def test_reimporting_the_same_file_adds_nothing_and_says_so(
+    archive: Archive, seed_file: Path
+) -> None:
+    archive.import_paths([seed_file])
+    again = archive.import_paths([seed_file])
+    assert again.added == [] and again.updated == []
+    assert len(again.duplicates) == 1
+    assert "already in the library" in again.duplicates[0].message
+    assert archive.count() == 1
+    assert len(_originals(archive.path)) == 1
+    assert archive.check().ok
+
+
+def _csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+ROW = {
+    "judul": "Banjir Rendam Sepuluh Desa di Gresik",
+    "isi_berita": "REPUBLIKA.CO.ID, GRESIK -- Banjir merendam sepuluh desa di Gresik, Selasa "
+                  "(10/6/2025).\nWarga mengungsi ke balai desa.",
+    "tanggal_publikasi": "10 Jun 2025 22:00",
+    "author": "Andri Saubani",
+    "url": "https://news.republika.co.id/berita/abc/banjir-gresik",
+    "sumber": "news.republika.co.id",
+}
+
+
+def test_a_url_with_changed_text_becomes_a_version_not_a_duplicate(
+    archive: Archive, tmp_path: Path
+) -> None:
+    first = archive.import_paths([_csv(tmp_path / "day1.csv", [ROW])])
+    changed = dict(ROW, isi_berita=ROW["isi_berita"] + "\nPemerintah daerah mengirim bantuan.",
+                   url=ROW["url"] + "?utm_source=rss")
+    second = archive.import_paths([_csv(tmp_path / "day2.csv", [changed])])
+    assert archive.count() == 1
+    assert second.added == [] and len(second.updated) == 1
+    assert "different text" in second.updated[0].message
+    article_id = first.added[0].article_id or 0
+    detail = archive.article(article_id)
+    assert detail.versions == 2
+    assert detail.record.body[-1] == "Pemerintah daerah mengirim bantuan."
+    assert detail.source is not None and detail.source.file == "day2.csv"
+    assert archive.search("bantuan").total == 1  # the index follows the new version
+    assert archive.check().ok
+
+
+def test_table_rows_keep_their_locators(archive: Archive, tmp_path: Path) -> None:
+    other = dict(ROW, url="https://news.republika.co.id/berita/xyz/lain", judul="Berita Lain",
+                 isi_berita="REPUBLIKA.CO.ID, JAKARTA -- Isi berita yang lain sama sekali.")
+    report = archive.import_paths([_csv(tmp_path / "t.csv", [ROW, other])])
+    assert [i.locator for i in report.added] == ["row 1", "row 2"]
+    lines = tmp_path / "t.jsonl"
+    lines.write_text("\n".join(json.dumps(dict(ROW, url=f"{ROW['url']}-{n}",
+                                               judul=f"Judul {n}",
+                                               isi_berita=f"Isi nomor {n} berbeda."))
+                               for n in range(3)), encoding="utf-8")
+    report = archive.import_paths([lines])
+    assert [i.locator for i in report.added] == ["line 1", "line 2", "line 3"]
+    record = archive.record(report.added[1].article_id or 0)
+    assert record["provenance"]["locator"] == "line 2"
+    assert record["site"] == "republika.co.id"
+    assert record["people"] == [{"name": "Andri Saubani", "role": "author"}]
+
+
+def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    folder.mkdir()
+    png = folder / "photo.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    empty = folder / "empty.txt"
+    empty.write_bytes(b"")
+    garbled = folder / "garbled.txt"
+    random.seed(7)
+    garbled.write_bytes(bytes(random.randrange(128, 256) for _ in range(4000)))
+    truncated = folder / "news.jsonl.gz"
+    payload = "\n".join(json.dumps(dict(ROW, url=f"{ROW['url']}/{n}", isi_berita=f"Isi {n}."))
+                        for n in range(200)).encode()
+    truncated.write_bytes(gzip.compress(payload)[:-40])
+    no_text = folder / "columns.csv"
+    no_text.write_text("judul,url\nSebuah judul,https://example.com/a\n", encoding="utf-8")
+    return {
+        "png": (png, "PNG image"),
+        "empty": (empty, "empty"),
+        "garbled": (garbled, "undecodable"),
+        "truncated": (truncated, "truncated gzip"),
+        "no_text": (no_text, "no article text column"),
+    }
+
+
+def test_each_bad_file_is_reported_by_name_and_the_rest_imports(
+    archive: Archive, tmp_path: Path, seed_file: Path
+) -> None:
+    bad = _bad_files(tmp_path / "bad")
+    report = archive.import_paths([*(path for path, _ in bad.values()), seed_file])
+    assert len(report.added) == 1 and report.added[0].path == str(seed_file)
+    reasons = {Path(item.path).name: item.message for item in report.failed}
+    for path, reason in bad.values():
+        assert reason in reasons[path.name], (path.name, reasons.get(path.name))
+    # nothing half-written: one article, one original, one index entry, all agreeing
+    assert archive.count() == 1
+    assert len(_originals(archive.path)) == 1
+    assert archive.stats().indexed == 1
+    assert archive.check().ok
+
+
+def test_a_file_failing_midway_leaves_none_of_its_records(
+    archive: Archive, tmp_path: Path
+) -> None:
+    # a CSV whose quoting breaks after good rows: the file is one unit, all or nothing
+    good = io.StringIO()
+    writer = csv.DictWriter(good, fieldnames=list(ROW))
+    writer.writeheader()
+    for n in range(5):
+        writer.writerow(dict(ROW, url=f"{ROW['url']}/{n}", isi_berita=f"Isi berita {n} utuh."))
+    broken = tmp_path / "broken.csv"
+    broken.write_text(good.getvalue() + '"unterminated,\x00', encoding="utf-8")
+    report = archive.import_paths([broken])
+    assert report.added == [] and len(report.failed) == 1
+    assert archive.count() == 0 and _originals(archive.path) == []
+
+
+def test_a_record_without_text_is_reported_not_stored(archive: Archive, tmp_path: Path) -> None:
+    report = archive.import_paths([_csv(tmp_path / "t.csv", [dict(ROW, isi_berita="  ")])])
+    assert report.added == []
+    assert report.failed[0].locator == "row 1"
+    assert "no article text" in report.failed[0].message
+
+
+def test_cancel_keeps_finished_files_and_a_rerun_resumes(
+    archive: Archive, tmp_path: Path, seed_file: Path
+) -> None:
+    table = _csv(tmp_path / "t.csv", [ROW])
+    token = CancelToken()
+
+    def cancel_after_first_file(progress: Progress) -> None:
+        if progress.done >= 1:
+            token.cancel()
+
+    first = archive.import_paths([seed_file, table], cancel_after_first_file, token)
+    assert first.cancelled and len(first.added) == 1 and archive.count() == 1
+    rerun = archive.import_paths([seed_file, table])
+    assert len(rerun.added) == 1 and len(rerun.duplicates) == 1
+    assert archive.count() == 2 and archive.check().ok
+
+
+def test_missing_paths_are_reported(archive: Archive, tmp_path: Path) -> None:
+    report = archive.import_paths([tmp_path / "nope.txt"])
+    assert report.failed[0].message == "no such file or folder"
+
+
+@pytest.mark.corpus
+def test_folders_import_recursively_and_report_unsupported_formats(
+    archive: Archive, tmp_path: Path, seed_file: Path
+) -> None:
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    (nested / seed_file.name).write_bytes(seed_file.read_bytes())
+    (tmp_path / "a" / "page.html").write_text("<html><body>x</body></html>")
+    (tmp_path / "a" / ".hidden.txt").write_text("ignored")
+    report = archive.import_paths([tmp_path / "a"])
+    assert len(report.added) == 1
+    assert [Path(i.path).name for i in report.failed] == ["page.html"]
+    assert "cannot be imported by this version" in report.failed[0].message
