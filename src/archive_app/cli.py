@@ -11,11 +11,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from archive_app import APP_NAME, __version__
-from archive_app.core.archive import Archive
+from archive_app.core.archive import SORT_ORDERS, Archive
 from archive_app.core.errors import ArchiveError
 from archive_app.core.library import ENV_VAR
 from archive_app.core.progress import Progress
-from archive_app.textout import atomic_output, print_report, print_search, print_show
+from archive_app.textout import (
+    atomic_output,
+    print_facets,
+    print_report,
+    print_search,
+    print_show,
+)
 
 log = logging.getLogger("archive_app")
 
@@ -39,19 +45,28 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with _open(args, write=False) as archive:
-        page = archive.search(args.query, limit=args.limit, offset=args.offset)
+        page = archive.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort)
+        counts = archive.counts(args.query) if args.facets or not page.total_exact else None
+    total = counts.total if counts is not None else page.total
     if args.json:
-        payload = {
-            "total": page.total,
+        payload: dict[str, object] = {
+            "total": total,
             "hits": [
                 {"id": h.id, "title": h.title, "published": h.published, "site": h.site,
                  "score": round(h.score, 4), "snippets": list(h.snippets)}
                 for h in page.hits
             ],
         }
+        if page.suggestion:
+            payload["did_you_mean"] = page.suggestion
+        if args.facets and counts is not None:
+            payload["facets"] = {k: dict(v) for k, v in counts.facets.items()}
+            payload["months"] = dict(counts.months)
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print_search(page, sys.stdout, offset=args.offset)
+        print_search(page, sys.stdout, offset=args.offset, total=total)
+        if args.facets and counts is not None:
+            print_facets(counts, sys.stdout)
     return 0
 
 
@@ -132,6 +147,16 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from archive_app.evaluation.report import dumps, text_report
+    from archive_app.evaluation.runner import evaluate_gold
+
+    corpus = Path(args.corpus).expanduser() if args.corpus else None
+    evaluation = evaluate_gold(Path(args.gold).expanduser(), corpus)
+    print(dumps(evaluation) if args.json else text_report(evaluation, worst=args.worst))
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from archive_app.gui.app import run_gui  # Qt is loaded only when the window is wanted
 
@@ -174,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--limit", type=_positive, default=10)
     p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--sort", choices=SORT_ORDERS, default="relevance")
+    p.add_argument("--facets", action="store_true", help="also count sites, years, people…")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_search)
 
@@ -196,6 +223,16 @@ def build_parser() -> argparse.ArgumentParser:
         if name != "reindex":
             p.add_argument("--json", action="store_true")
         p.set_defaults(run=func)
+
+    p = sub.add_parser("eval", help="score extraction against a gold file, field by field")
+    p.add_argument("gold", metavar="GOLD.json")
+    p.add_argument("--corpus", metavar="DIR",
+                   help="the corpus folder the gold's source files are in "
+                   "(default: the folder beside the gold file's folder)")
+    p.add_argument("--worst", type=int, default=5, metavar="N",
+                   help="how many of the worst records to show with their differences")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(run=cmd_gui)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from archive_app.core.model import ArticleDetail, ImportReport, SearchPage
+from archive_app.core.model import ArticleDetail, ImportReport, SearchCounts, SearchPage
 
 _HIT = re.compile(r"<b[^>]*>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -66,19 +66,29 @@ def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> No
             print(f"  {item.path} {item.locator}: {item.message}", file=out)
 
 
-def print_search(page: SearchPage, out: TextIO, offset: int = 0) -> None:
+def print_search(page: SearchPage, out: TextIO, offset: int = 0, total: int | None = None) -> None:
     terminal = out.isatty()
-    if not page.total:
+    total = page.total if total is None else total
+    if page.suggestion:
+        print(f"did you mean: {page.suggestion}", file=out)
+    if not total:
         print(f"no articles match {page.query!r}", file=out)
         return
     last = offset + len(page.hits)
-    print(f"{page.total:,} articles match {page.query!r} (showing {offset + 1}–{last})", file=out)
+    print(f"{total:,} articles match {page.query!r} (showing {offset + 1}–{last})", file=out)
     for rank, hit in enumerate(page.hits, start=offset + 1):
         print(f"\n{rank:>3}. [{hit.id}] {hit.title}", file=out)
         print(f"     {hit.site or 'unknown site'} · {hit.published or 'no date'} · "
               f"score {hit.score:.2f}", file=out)
         for snippet in hit.snippets:
             print(f"     … {plain_snippet(snippet, terminal)} …", file=out)
+
+
+def print_facets(counts: SearchCounts, out: TextIO) -> None:
+    for name, values in counts.facets.items():
+        if values and name != "month":
+            shown = ", ".join(f"{value} ({n:,})" for value, n in values[:10])
+            print(f"{name:<9} {shown}", file=out)
 
 
 def print_show(detail: ArticleDetail, out: TextIO) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.core import export
-from archive_app.core.errors import LibraryFormatError, LibraryNotFoundError
+from archive_app.core import query as query_language
+from archive_app.core.clock import utc_now
+from archive_app.core.errors import LibraryFormatError, LibraryNotFoundError, QueryError
 from archive_app.core.importer import Importer
 from archive_app.core.library import LibraryLayout, WriterLock, default_library_path
 from archive_app.core.model import (
@@ -20,12 +23,15 @@ from archive_app.core.model import (
     CheckReport,
     ImportReport,
     IndexDocument,
+    IndexStatus,
     LibraryStats,
+    SavedSearch,
+    SearchCounts,
     SearchHit,
     SearchPage,
 )
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback, ignore_progress
-from archive_app.db import queries
+from archive_app.db import queries, store
 from archive_app.db.engine import (
     create_catalogue_engine,
     current_revision,
@@ -36,6 +42,8 @@ from archive_app.db.engine import (
 from archive_app.search.index import FullTextIndex
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 
 
 class Archive:
@@ -60,6 +68,7 @@ class Archive:
                 migrate(self._engine)
             self._sessions: sessionmaker[Session] = session_factory(self._engine)
             self._index = FullTextIndex(layout.index, readonly=readonly)
+            self._index_status = IndexStatus(False, 0, 0)
         except BaseException:
             self._release()
             raise
@@ -168,22 +177,137 @@ class Archive:
         with self._sessions() as session:
             yield from queries.details(session, ids)
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> SearchPage:
-        """Ranked hits with snippets; raises QueryError pointing at a mistake in the query."""
-        raw = self._index.search(query, limit, offset, self._bodies)
-        ids = [hit.id for hit in raw.hits]
-        rows = {s.id: s for s in self.summaries(ids)}
+    def search(
+        self, query: str, limit: int = 20, offset: int = 0, sort: str = "relevance",
+        within: Sequence[str] = (),
+    ) -> SearchPage:
+        """A page of ranked hits with snippets; `within` narrows to earlier queries' results.
+
+        Raises QueryError pointing at a mistake in the query. The total may be an estimate
+        (`total_exact` False): `counts` gives the exact figure with the facets.
+        """
+        if sort not in SORT_ORDERS:
+            raise QueryError(f"unknown sort {sort!r} (choose {', '.join(SORT_ORDERS)})", query)
+        node = self._parse(query, within)
+        raw = self._with_query_text(query, lambda: self._index.search(
+            node, sort=sort, limit=limit, offset=offset, texts=self._texts, query_text=query))
+        rows = {s.id: s for s in self.summaries([hit.id for hit in raw.hits])}
         hits = tuple(
             SearchHit(hit.id, hit.score, rows[hit.id].title, rows[hit.id].published,
                       rows[hit.id].site, hit.snippets)
             for hit in raw.hits
             if hit.id in rows
         )
-        return SearchPage(query, raw.total, hits)
+        return SearchPage(query, raw.total, hits, raw.exact, raw.suggestion, sort)
 
-    def _bodies(self, ids: list[int]) -> dict[int, str]:
+    def counts(self, query: str, within: Sequence[str] = ()) -> SearchCounts:
+        """The exact total, facet counts (site, year, month, place, person, language, tag) and
+        hits per month for the whole result set."""
+        node = self._parse(query, within)
+        raw = self._with_query_text(query, lambda: self._index.counts(node, self._texts))
+        return SearchCounts(query, raw.total, raw.facets, raw.months)
+
+    def matching_ids(self, query: str, within: Sequence[str] = ()) -> list[int]:
+        """Every article the query matches (for exporting or tagging a whole result)."""
+        node = self._parse(query, within)
+        return self._with_query_text(query, lambda: self._index.matching_ids(node, self._texts))
+
+    @staticmethod
+    def _parse(query: str, within: Sequence[str]) -> query_language.Node:
+        nodes = [query_language.parse(q) for q in (*within, query) if q.strip()]
+        if not nodes:
+            raise QueryError("type something to search for", query, 0)
+        return nodes[0] if len(nodes) == 1 else query_language.And(tuple(nodes))
+
+    @staticmethod
+    def _with_query_text(query: str, run: Callable[[], T]) -> T:
+        try:
+            return run()
+        except QueryError as error:
+            if not error.query:
+                raise QueryError(str(error), query, error.position) from None
+            raise
+
+    def _texts(self, ids: list[int]) -> dict[int, dict[str, str]]:
         with self._sessions() as session:
-            return queries.bodies(session, ids)
+            return queries.field_texts(session, ids)
+
+    # -- saved searches --------------------------------------------------------------------
+
+    def save_search(self, name: str, query: str, sort: str = "relevance") -> None:
+        """Keep a query under a name (replacing one of the same name)."""
+        self._require_writable()
+        if not name.strip():
+            raise QueryError("a saved search needs a name", query)
+        query_language.parse(query)  # refuse to save a query that cannot run
+        with self._write_lane, self._sessions.begin() as session:
+            store.save_search(session, name.strip(), query, sort, utc_now())
+
+    def saved_searches(self) -> list[SavedSearch]:
+        with self._sessions() as session:
+            return queries.saved_searches(session)
+
+    def delete_saved_search(self, name: str) -> bool:
+        self._require_writable()
+        with self._write_lane, self._sessions.begin() as session:
+            return store.delete_saved_search(session, name)
+
+    # -- deleting ------------------------------------------------------------------------
+
+    def delete_articles(self, ids: Sequence[int]) -> int:
+        """Delete articles from the catalogue and the index in one operation."""
+        self._require_writable()
+        with self._write_lane:
+            with self._sessions.begin() as session:
+                deleted = store.delete_articles(session, list(ids))
+            self._index.delete(deleted)
+        return len(deleted)
+
+    # -- keeping the index in step -------------------------------------------------------
+
+    @property
+    def index_status(self) -> IndexStatus:
+        return self._index_status
+
+    def repair_index_in_background(self) -> threading.Thread | None:
+        """Index what the catalogue holds and the index lacks, on a thread of its own; until it
+        finishes, `index_status` says "indexing N of M, results may be incomplete"."""
+        if self.readonly:
+            return None
+        thread = threading.Thread(target=self._repair_index, name="arsip-index-repair",
+                                  daemon=True)
+        thread.start()
+        return thread
+
+    def _repair_index(self) -> None:
+        try:
+            with self._write_lane:
+                report = self.check()
+                if report.index_error or self._index.stale_schema:
+                    todo = self.article_ids("added")
+                    self._index_status = IndexStatus(True, 0, len(todo))
+                    self._index.rebuild(self._index_documents(todo), self._rebuild_progress)
+                else:
+                    todo = sorted(set(report.missing_from_index) | set(report.stale_in_index))
+                    if report.orphaned_in_index:
+                        self._index.delete(report.orphaned_in_index)
+                    self._index_status = IndexStatus(bool(todo), 0, len(todo))
+                    for start in range(0, len(todo), 1000):
+                        chunk = todo[start : start + 1000]
+                        self._index.write(self._index_documents(chunk))
+                        self._index_status = IndexStatus(True, start + len(chunk), len(todo))
+                self._index.warm()
+        except Exception:  # a failed repair leaves the drift for `check` to report
+            log.exception("index repair failed")
+        finally:
+            self._index_status = IndexStatus(False, 0, 0)
+
+    def _rebuild_progress(self, done: int) -> None:
+        self._index_status = IndexStatus(True, done, self._index_status.total)
+
+    def _index_documents(self, ids: Sequence[int]) -> Iterator[IndexDocument]:
+        with self._sessions() as session:
+            yield from queries.index_documents(session, ids)
 
     def stats(self) -> LibraryStats:
         with self._sessions() as session:
@@ -234,13 +358,12 @@ class Archive:
             total = len(ids)
 
             def documents() -> Iterator[IndexDocument]:
-                with self._sessions() as session:
-                    for done, doc in enumerate(queries.index_documents(session, ids), start=1):
-                        if token.cancelled:
-                            raise InterruptedError("reindex cancelled")
-                        if done % 500 == 0:
-                            progress(Progress("indexing", done, total))
-                        yield doc
+                for done, doc in enumerate(self._index_documents(ids), start=1):
+                    if token.cancelled:
+                        raise InterruptedError("reindex cancelled")
+                    if done % 500 == 0:
+                        progress(Progress("indexing", done, total))
+                    yield doc
 
             count = self._index.rebuild(documents())
             progress(Progress("indexing", total, total))

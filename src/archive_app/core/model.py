@@ -119,11 +119,53 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    """A page of search results and the total number of matching articles."""
+    """A page of search results and the number of matching articles.
+
+    `total` is exact when `total_exact`; otherwise it is an estimate and `Archive.counts` gives
+    the exact figure (the window shows the page at once and fills the counts in after).
+    """
 
     query: str
     total: int
     hits: tuple[SearchHit, ...]
+    total_exact: bool = True
+    suggestion: str | None = None
+    sort: str = "relevance"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchCounts:
+    """Counts over a whole result set: the exact total, facets and hits per month."""
+
+    query: str
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    months: list[tuple[str, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearch:
+    """A query a person named and keeps, with its sort order."""
+
+    name: str
+    query: str
+    sort: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    """Whether the index is being brought up to date with the catalogue, and how far it is."""
+
+    indexing: bool
+    done: int
+    total: int
+
+    @property
+    def message(self) -> str:
+        if not self.indexing:
+            return ""
+        return f"indexing {self.done:,} of {self.total:,}, results may be incomplete"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,10 +243,11 @@ class IndexDocument:
     id: int
     version: int
     title: str
-    body: str
-    people: tuple[str, ...]
+    body: tuple[str, ...]
+    people: tuple[PersonRole, ...]
     site: str | None
     place: str | None
     date: str | None
     language: str | None
-    captions: str = ""
+    captions: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()

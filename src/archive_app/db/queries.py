@@ -21,6 +21,7 @@ from archive_app.core.model import (
     Provenance,
     RelatedLink,
 )
+from archive_app.core.model import SavedSearch as SavedSearchInfo
 from archive_app.db.models import (
     Article,
     ArticlePerson,
@@ -30,6 +31,7 @@ from archive_app.db.models import (
     Original,
     Person,
     ProvenanceRow,
+    SavedSearch,
     Site,
     Tag,
 )
@@ -190,15 +192,26 @@ def versions(session: Session) -> dict[int, int]:
     return {row[0]: row[1] for row in session.execute(select(Article.id, Article.version))}
 
 
+def _tags_by_article(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    tags: dict[int, list[str]] = {}
+    for article_id, name in session.execute(
+        select(ArticleTag.article_id, Tag.name).join(Tag, Tag.id == ArticleTag.tag_id)
+        .where(ArticleTag.article_id.in_(ids))
+    ):
+        tags.setdefault(article_id, []).append(name)
+    return tags
+
+
 def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocument]:
     """Index documents for the given articles, built a chunk at a time."""
     id_list = list(ids)
     for chunk in _chunks(id_list):
         people = _people_by_article(session, chunk)
+        tags = _tags_by_article(session, chunk)
         captions: dict[int, list[str]] = {}
         for article_id, caption, credit in session.execute(
             select(PhotoRow.article_id, PhotoRow.caption, PhotoRow.credit)
-            .where(PhotoRow.article_id.in_(chunk))
+            .where(PhotoRow.article_id.in_(chunk)).order_by(PhotoRow.position)
         ):
             captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
         rows = session.execute(
@@ -211,11 +224,30 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
         )
         for article_id, version, title, body, site, place, published, updated, language in rows:
             yield IndexDocument(
-                id=article_id, version=version, title=title, body="\n\n".join(body),
-                people=tuple(p.name for p in people.get(article_id, [])), site=site,
-                place=place, date=published or updated, language=language,
-                captions=" ".join(captions.get(article_id, [])),
+                id=article_id, version=version, title=title, body=tuple(body),
+                people=tuple(people.get(article_id, [])), site=site, place=place,
+                date=published or updated, language=language,
+                captions=tuple(captions.get(article_id, [])),
+                tags=tuple(tags.get(article_id, [])),
             )
+
+
+def field_texts(session: Session, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+    """The text of each searchable field of the given articles (to verify phrases and to
+    make snippets)."""
+    return {
+        doc.id: {
+            "text": "\n".join((doc.title, *doc.body, *doc.captions)),
+            "title": doc.title,
+            "body": "\n".join(doc.body),
+            "caption": "\n".join(doc.captions),
+            "people": "\n".join(p.name for p in doc.people),
+            "place": doc.place or "",
+            **{role: "\n".join(p.name for p in doc.people if p.role == role)
+               for role in ("author", "reporter", "editor", "photographer", "contributor")},
+        }
+        for doc in index_documents(session, ids)
+    }
 
 
 def bodies(session: Session, ids: Sequence[int]) -> dict[int, str]:
@@ -253,3 +285,10 @@ def stats(session: Session, path: Path) -> LibraryStats:
         )
     }
     return result
+
+
+def saved_searches(session: Session) -> list[SavedSearchInfo]:
+    return [
+        SavedSearchInfo(row.name, row.query, row.sort, row.created_at)
+        for row in session.scalars(select(SavedSearch).order_by(SavedSearch.name))
+    ]

@@ -20,6 +20,7 @@ from archive_app.db.models import (
     Photo,
     ProvenanceRow,
     RelatedLink,
+    SavedSearch,
     Site,
 )
 
@@ -184,3 +185,28 @@ class CatalogueWriter:
                 format=source.format, extractor=source.extractor, imported_at=self.now,
             )
         )
+
+
+def save_search(session: Session, name: str, query: str, sort: str, now: str) -> None:
+    """Create or replace the saved search called `name`."""
+    saved = session.scalar(select(SavedSearch).where(SavedSearch.name == name))
+    if saved is None:
+        session.add(SavedSearch(name=name, query=query, sort=sort, created_at=now))
+    else:
+        saved.query, saved.sort = query, sort
+
+
+def delete_saved_search(session: Session, name: str) -> bool:
+    saved = session.scalar(select(SavedSearch).where(SavedSearch.name == name))
+    if saved is None:
+        return False
+    session.delete(saved)
+    return True
+
+
+def delete_articles(session: Session, ids: list[int]) -> list[int]:
+    """Delete articles (their versions, credits, photos and links go with them)."""
+    found = list(session.scalars(select(Article).where(Article.id.in_(ids))))
+    for article in found:
+        session.delete(article)
+    return [a.id for a in found]

@@ -1,4 +1,4 @@
-"""The Whoosh index on disk: write documents, search them, list what it holds, rebuild it."""
+"""The Whoosh index on disk: write documents, search them, count facets, rebuild it."""
 
 from __future__ import annotations
 
@@ -6,22 +6,39 @@ import json
 import logging
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh import sorting
 from whoosh.searching import Searcher
 
 from archive_app.core.model import IndexDocument
-from archive_app.search.query import parse_query
-from archive_app.search.schema import SCHEMA_VERSION, build_schema
-from archive_app.search.snippets import snippet_highlighter, split_snippets
+from archive_app.core.query import Node
+from archive_app.search.analysis import fold, index_terms
+from archive_app.search.columns import FACET_SEPARATOR, Columns
+from archive_app.search.compile import Compiled, compile_query, verify
+from archive_app.search.schema import ROLE_FIELDS, SCHEMA_VERSION, build_schema
+from archive_app.search.snippets import snippets
+from archive_app.search.suggest import suggest
 
 log = logging.getLogger(__name__)
 STAMP = "arsip-index.json"
+SORTS: dict[str, Any] = {
+    # dated articles first either way, then by instant
+    "newest": sorting.MultiFacet([sorting.FieldFacet("dated", reverse=True),
+                                  sorting.FieldFacet("when", reverse=True)]),
+    "oldest": sorting.MultiFacet([sorting.FieldFacet("dated", reverse=True),
+                                  sorting.FieldFacet("when")]),
+    "title": sorting.FieldFacet("title_sort"),
+}
+FACET_LIMIT = 30
+# field name -> text, for the articles whose text a phrase check or a snippet needs
+TextsFor = Callable[[list[int]], dict[int, dict[str, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,46 +49,88 @@ class RawHit:
 
 
 @dataclass(frozen=True, slots=True)
-class RawResults:
+class RawPage:
     total: int
+    exact: bool
     hits: tuple[RawHit, ...]
+    suggestion: str | None = None
 
 
-def _local_datetime(value: str | None) -> datetime | None:
-    """The date as the article printed it (its own wall clock), for date queries and facets."""
+@dataclass(frozen=True, slots=True)
+class RawCounts:
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+    months: list[tuple[str, int]]
+
+
+def _day(value: str | None) -> int:
+    """The day the article printed (its own wall clock) as YYYYMMDD; 0 when undated."""
     if not value:
-        return None
+        return 0
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=None)
+        moment = datetime.fromisoformat(value)
     except ValueError:
-        return None
+        return 0
+    return moment.year * 10000 + moment.month * 100 + moment.day
 
 
-def _fields(doc: IndexDocument) -> dict[str, Any]:
+def _instant(value: str | None) -> int:
+    """Seconds since 1970 in UTC, for sorting across time zones; 0 when undated."""
+    if not value:
+        return 0
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return 0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
+
+
+def document_fields(doc: IndexDocument) -> dict[str, Any]:
+    """The Whoosh fields of one article: prepared terms, filters and facet columns."""
+    language = doc.language
+    title = index_terms([doc.title], language)
+    names = list(dict.fromkeys(p.name for p in doc.people))
     fields: dict[str, Any] = {
-        "id": str(doc.id), "version": doc.version, "title": doc.title, "body": doc.body,
-        "people": "\n".join(doc.people), "caption": doc.captions,
+        "id": str(doc.id),
+        "version": doc.version,
+        # the headline counts twice in the combined field: that is its weight above the body
+        "text": " ".join(title + title + index_terms(doc.body, language)
+                         + index_terms(doc.captions, language)),
+        "title": " ".join(title),
+        "caption": " ".join(index_terms(doc.captions, language)),
+        "people": " ".join(index_terms(names, None, stem=False)),
+        "place": " ".join(index_terms([doc.place or ""], None, stem=False)),
+        "day": _day(doc.date),
+        "when": _instant(doc.date),
+        "dated": 1 if doc.date else 0,
+        "title_sort": fold(doc.title)[:120].encode("utf-8"),
+        "place_facet": (doc.place or "").encode("utf-8"),
+        "people_facet": FACET_SEPARATOR.join(names).encode("utf-8"),
+        "tag_facet": FACET_SEPARATOR.join(doc.tags).encode("utf-8"),
     }
-    if doc.place:
-        fields["place"] = doc.place
+    for role in ROLE_FIELDS:
+        fields[role] = " ".join(
+            index_terms([p.name for p in doc.people if p.role == role], None, stem=False))
     if doc.site:
         fields["site"] = doc.site
-    if doc.language:
-        fields["lang"] = doc.language
-    moment = _local_datetime(doc.date)
-    if moment is not None:
-        fields["date"] = moment
+    if language:
+        fields["lang"] = language
+    if doc.tags:
+        fields["tag"] = ",".join(doc.tags)
     return fields
 
 
 class FullTextIndex:
-    """One index folder; searchers are shared and refreshed after writes."""
+    """One index folder; searchers are shared, refreshed after writes, and carry columns."""
 
     def __init__(self, folder: Path, *, readonly: bool = False) -> None:
         self.folder = folder
         self.readonly = readonly
         self._lock = threading.Lock()
         self._searcher: Searcher | None = None
+        self._columns: Columns | None = None
         self._written = False  # set after our own commits: Searcher.refresh() can miss deletions
         self._index = self._open_or_create()
 
@@ -85,58 +144,62 @@ class FullTextIndex:
         return bool(stamp.get("schema") != SCHEMA_VERSION)
 
     def _open_or_create(self) -> Any:
-        if whoosh_index.exists_in(str(self.folder)) and not (
-            self.stale_schema and not self.readonly
-        ):
+        exists = whoosh_index.exists_in(str(self.folder))
+        if exists and not self.stale_schema:
             return whoosh_index.open_dir(str(self.folder), readonly=self.readonly)
         if self.readonly:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if not whoosh_index.exists_in(str(self.folder)):
-                return None
-            return whoosh_index.open_dir(str(self.folder), readonly=True)
+            return None  # searches find nothing; check() reports the index must be rebuilt
         return self._create(self.folder)
 
     @staticmethod
     def _create(folder: Path) -> Any:
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
         created = whoosh_index.create_in(str(folder), build_schema())
         (folder / STAMP).write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
         return created
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._searcher = None
+            self._columns = None
             if self._index is not None:
                 self._index.close()
 
-    def _current_searcher(self) -> Searcher:
+    def _current(self) -> tuple[Searcher, Columns]:
         with self._lock:
             if self._searcher is None or self._written:
                 # the old searcher is not closed here: a search on another thread may still be
                 # reading it; it closes its files when the last reference goes
                 self._searcher = self._index.searcher()
                 self._written = False
+                self._columns = None
             else:
-                self._searcher = self._searcher.refresh()  # picks up other processes' commits
-            return self._searcher
+                fresh = self._searcher.refresh()  # picks up other processes' commits
+                if fresh is not self._searcher:
+                    self._searcher, self._columns = fresh, None
+            if self._columns is None:
+                self._columns = Columns(self._searcher)
+            return self._searcher, self._columns
+
+    # -- writing -------------------------------------------------------------------------
 
     def write(self, docs: Iterable[IndexDocument], new_ids: frozenset[int] = frozenset()) -> int:
         """Add or replace documents in one commit; ids in `new_ids` skip the delete lookup."""
         count = 0
-        writer = self._index.writer(limitmb=128)
+        writer = self._index.writer(limitmb=256)
         try:
             for doc in docs:
                 if doc.id in new_ids:
-                    writer.add_document(**_fields(doc))
+                    writer.add_document(**document_fields(doc))
                 else:
-                    writer.update_document(**_fields(doc))
+                    writer.update_document(**document_fields(doc))
                 count += 1
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit()  # Whoosh's default policy merges only small segments, never all
         self._written = True
         return count
 
@@ -147,51 +210,17 @@ class FullTextIndex:
         writer.commit()
         self._written = True
 
-    def versions(self) -> dict[int, int]:
-        """Every article id the index holds and the version it was indexed at."""
-        if self._index is None:
-            return {}
-        searcher = self._current_searcher()
-        return {int(f["id"]): int(f.get("version", 0)) for f in searcher.all_stored_fields()}
-
-    def doc_count(self) -> int:
-        return 0 if self._index is None else int(self._index.doc_count())
-
-    def search(
-        self, text: str, limit: int, offset: int,
-        bodies: Callable[[list[int]], dict[int, str]],
-    ) -> RawResults:
-        """Top hits by BM25F with the total, and snippets for the hits on this page only."""
-        if self._index is None:
-            parse_query(text, build_schema())
-            return RawResults(0, ())
-        searcher = self._current_searcher()
-        query = parse_query(text, searcher.schema)
-        results = searcher.search(query, limit=offset + limit, terms=True)
-        results.highlighter = snippet_highlighter()
-        page = list(results)[offset : offset + limit]
-        texts = bodies([int(hit["id"]) for hit in page])
-        hits = tuple(
-            RawHit(
-                int(hit["id"]), float(hit.score),
-                split_snippets(hit.highlights("body", text=texts.get(int(hit["id"]), ""), top=3)),
-            )
-            for hit in page
-        )
-        return RawResults(len(results), hits)
-
     def rebuild(
         self, docs: Iterable[IndexDocument], progress: Callable[[int], None] | None = None
     ) -> int:
         """Build a fresh index beside this one, then swap it in: no half-built index is seen."""
         staging = self.folder.with_name(self.folder.name + ".rebuild")
-        shutil.rmtree(staging, ignore_errors=True)
         fresh = self._create(staging)
         writer = fresh.writer(limitmb=256)
         count = 0
         try:
             for doc in docs:
-                writer.add_document(**_fields(doc))
+                writer.add_document(**document_fields(doc))
                 count += 1
                 if progress is not None and count % 500 == 0:
                     progress(count)
@@ -212,3 +241,137 @@ class FullTextIndex:
         self._index = whoosh_index.open_dir(str(self.folder))
         self._written = True
         return count
+
+    # -- what it holds ---------------------------------------------------------------------
+
+    def versions(self) -> dict[int, int]:
+        """Every article id the index holds and the version it was indexed at."""
+        if self._index is None:
+            return {}
+        searcher, _columns = self._current()
+        return {int(f["id"]): int(f.get("version", 0)) for f in searcher.all_stored_fields()}
+
+    def doc_count(self) -> int:
+        return 0 if self._index is None else int(self._index.doc_count())
+
+    def warm(self) -> None:
+        """Load the facet columns now, so the first counts after a change come quickly."""
+        if self._index is not None:
+            self._current()[1].warm()
+
+    # -- searching -----------------------------------------------------------------------
+
+    def _prepare(self, node: Node) -> tuple[Searcher, Columns, Compiled, set[int] | None]:
+        searcher, columns = self._current()
+        compiled = compile_query(node, searcher.reader())
+        allowed: set[int] | None = None
+        for first, last in compiled.day_ranges:
+            days = columns.docs_between(first, last)
+            allowed = days if allowed is None else allowed & days
+        return searcher, columns, compiled, allowed
+
+    def search(self, node: Node, *, sort: str, limit: int, offset: int,
+               texts: TextsFor, query_text: str = "") -> RawPage:
+        """A page of hits, best first (or by date or title), with snippets for that page only.
+
+        The total is exact when it costs nothing extra; `counts` gives it exactly otherwise.
+        """
+        if self._index is None:
+            compile_query(node)  # still report mistakes in the query
+            return RawPage(0, True, ())
+        searcher, columns, compiled, allowed = self._prepare(node)
+        if compiled.browse_only and sort == "relevance":
+            sort = "newest"
+        sortedby = SORTS.get(sort)
+        wanted = offset + limit
+        want_more = wanted * 3 if compiled.verifiers else wanted
+        while True:
+            results = searcher.search(compiled.query, limit=want_more, filter=allowed,
+                                      sortedby=sortedby)
+            ids = [columns.article_ids[hit.docnum] for hit in results]
+            scores = [0.0 if sortedby else float(hit.score or 0.0) for hit in results]
+            if not compiled.verifiers:
+                break
+            texts_by_id = texts(ids)
+            kept = [i for i, article_id in enumerate(ids)
+                    if all(verify(v, texts_by_id.get(article_id, {}).get(v.field, ""))
+                           for v in compiled.verifiers)]
+            exhausted = len(ids) < want_more
+            if len(kept) >= wanted or exhausted:
+                ids, scores = [ids[i] for i in kept], [scores[i] for i in kept]
+                break
+            want_more *= 4
+        page_ids = ids[offset:wanted]
+        page_texts = texts(page_ids) if page_ids else {}
+        hits = tuple(
+            RawHit(article_id, score, snippets(page_texts.get(article_id, {}).get("text", ""),
+                                               compiled.highlight_forms,
+                                               compiled.highlight_phrases))
+            for article_id, score in zip(page_ids, scores[offset:wanted], strict=False)
+        )
+        if compiled.verifiers:
+            # every candidate was checked only when fewer than asked for came back
+            exact = len(ids) < wanted
+            total = len(ids)
+        else:
+            exact = results.has_exact_length()
+            total = len(results) if exact else results.estimated_length()
+        suggestion = None
+        if total <= 3 and compiled.plain_words and query_text:
+            suggestion = suggest(searcher.reader(), query_text, compiled.plain_words)
+        return RawPage(total, exact, hits, suggestion)
+
+    def matching_ids(self, node: Node, texts: TextsFor) -> list[int]:
+        """Every matching article id (unranked), phrases verified on the text."""
+        if self._index is None:
+            return []
+        searcher, columns, compiled, allowed = self._prepare(node)
+        docnums = [d for d in searcher.docs_for_query(compiled.query)
+                   if allowed is None or d in allowed]
+        ids = [columns.article_ids[d] for d in docnums]
+        if compiled.verifiers:
+            kept: list[int] = []
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                chunk_texts = texts(chunk)
+                kept.extend(i for i in chunk if all(
+                    verify(v, chunk_texts.get(i, {}).get(v.field, "")) for v in compiled.verifiers))
+            ids = kept
+        return ids
+
+    def counts(self, node: Node, texts: TextsFor) -> RawCounts:
+        """The exact total and facet counts over the whole result set, and hits per month."""
+        if self._index is None:
+            return RawCounts(0, {}, [])
+        searcher, columns, compiled, allowed = self._prepare(node)
+        docnums = [d for d in searcher.docs_for_query(compiled.query)
+                   if allowed is None or d in allowed]
+        if compiled.verifiers:
+            wanted = set(self.matching_ids(node, texts))
+            docnums = [d for d in docnums if columns.article_ids[d] in wanted]
+        facets: dict[str, Counter[str]] = {name: Counter() for name in (
+            "site", "year", "month", "place", "person", "language", "tag")}
+        months: Counter[str] = Counter()
+        sites, languages, places = columns.sites, columns.languages, columns.places
+        people, tags, days = columns.people, columns.tags, columns.days
+        for d in docnums:
+            facets["site"][sites[d]] += 1
+            facets["language"][languages[d]] += 1
+            if places[d]:
+                facets["place"][places[d]] += 1
+            for person in people[d]:
+                facets["person"][person] += 1
+            for tag in tags[d]:
+                facets["tag"][tag] += 1
+            day = days[d]
+            if day:
+                month = f"{day // 10000:04d}-{day // 100 % 100:02d}"
+                months[month] += 1
+                facets["year"][month[:4]] += 1
+        facets["month"] = months
+        return RawCounts(
+            len(docnums),
+            {name: [(k, n) for k, n in counter.most_common(FACET_LIMIT) if k]
+             for name, counter in facets.items()},
+            sorted(months.items()),
+        )

@@ -2,31 +2,43 @@
 
 from __future__ import annotations
 
-from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from archive_app.search.analysis import text_analyzer
+from archive_app.search.analysis import index_analyzer
 
-SCHEMA_VERSION = 1
-# Query field names people type -> index fields.
-FIELD_ALIASES = {
-    "person": "people", "people": "people", "author": "people", "reporter": "people",
-    "editor": "people", "photographer": "people", "place": "place", "site": "site",
-    "title": "title", "body": "body", "caption": "caption", "lang": "lang", "date": "date",
-}
-DEFAULT_FIELDS = ("title", "body", "people", "place", "caption")
+SCHEMA_VERSION = 4
+ROLE_FIELDS = ("author", "reporter", "editor", "photographer", "contributor")
+# Text-like fields hold prepared terms (surface, stem, pairs) without positions.
+TERM_FIELDS = ("text", "title", "caption", "people", "place", *ROLE_FIELDS)
+
+
+def _terms(boost: float = 1.0) -> TEXT:
+    return TEXT(analyzer=index_analyzer(), phrase=False, field_boost=boost)
 
 
 def build_schema() -> Schema:
-    analyzer = text_analyzer()
     return Schema(
-        id=ID(stored=True, unique=True),
+        id=ID(stored=True, unique=True, sortable=True),
         version=STORED(),
-        title=TEXT(analyzer=analyzer, field_boost=2.0, phrase=True),
-        body=TEXT(analyzer=analyzer, phrase=True),
-        people=TEXT(analyzer=analyzer, phrase=True),
-        place=TEXT(analyzer=analyzer, phrase=True),
-        caption=TEXT(analyzer=analyzer, phrase=True),
-        site=ID(),
-        lang=ID(),
-        date=DATETIME(),
+        # the headline, body and captions in one field: one lookup per word, title repeated
+        text=_terms(),
+        title=_terms(),
+        caption=_terms(),
+        people=_terms(),
+        place=_terms(),
+        **{role: _terms() for role in ROLE_FIELDS},
+        site=ID(sortable=True),
+        lang=ID(sortable=True),
+        tag=KEYWORD(lowercase=True, commas=True, scorable=False),
+        # local publication day as YYYYMMDD (0 when undated): date filters, sorting, histogram
+        day=NUMERIC(int, bits=32, sortable=True, signed=False, default=0),
+        # the instant in UTC seconds (a bare date counts from its midnight): sorting by date
+        when=NUMERIC(int, bits=64, sortable=True, default=0),
+        dated=NUMERIC(int, bits=8, sortable=True, default=0),  # undated articles sort last
+        # columns read whole for facets and sorting, never searched
+        title_sort=COLUMN(VarBytesColumn()),
+        place_facet=COLUMN(VarBytesColumn()),
+        people_facet=COLUMN(VarBytesColumn()),
+        tag_facet=COLUMN(VarBytesColumn()),
     )

@@ -1,0 +1,219 @@
+"""Turn parsed query objects into a Whoosh query, cheap date filters and phrase checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from whoosh import query as wq
+
+from archive_app.core.errors import QueryError
+from archive_app.core.query import And, DateRange, Node, Not, Or, Phrase, Value, Word
+from archive_app.search.analysis import (
+    STOPWORDS,
+    fold,
+    is_pair_indexed,
+    pair,
+    query_forms,
+    words,
+)
+
+# query field -> index field
+INDEX_FIELD = {
+    None: "text", "body": "text", "title": "title", "caption": "caption", "person": "people",
+    "author": "author", "reporter": "reporter", "editor": "editor",
+    "photographer": "photographer", "contributor": "contributor", "place": "place",
+}
+STEMMED_FIELDS = frozenset({"text", "title", "caption"})
+MAX_EXPANSION = 2000  # words a prefix or fuzzy term may stand for before we ask for more letters
+
+
+@dataclass(frozen=True, slots=True)
+class Verifier:
+    """A phrase of 3+ words or a proximity search, checked on the field's text."""
+
+    field: str
+    words: tuple[str, ...]
+    slop: int
+
+
+@dataclass(slots=True)
+class Compiled:
+    """A Whoosh query, the day ranges that filter it, and what must be verified on the text."""
+
+    query: wq.Query
+    day_ranges: list[tuple[int, int]] = field(default_factory=list)
+    verifiers: list[Verifier] = field(default_factory=list)
+    highlight_forms: set[str] = field(default_factory=set)
+    highlight_phrases: list[tuple[str, ...]] = field(default_factory=list)
+    plain_words: list[str] = field(default_factory=list)
+
+    @property
+    def browse_only(self) -> bool:
+        return isinstance(self.query, wq.Every)
+
+
+def day_number(value: date) -> int:
+    return value.year * 10000 + value.month * 100 + value.day
+
+
+def _day_bounds(node: DateRange) -> tuple[int, int]:
+    start = day_number(node.start) if node.start else 1
+    end = day_number(node.end) if node.end else 99991231
+    return start, end
+
+
+class _Compiler:
+    def __init__(self, reader: object | None) -> None:
+        self.reader = reader
+        self.out = Compiled(wq.Every())
+
+    def _count_terms(self, index_field: str, terms: object) -> None:
+        count = 0
+        for _term in terms:  # type: ignore[attr-defined]
+            count += 1
+            if count > MAX_EXPANSION:
+                raise QueryError(
+                    f"that pattern matches more than {MAX_EXPANSION:,} different words in "
+                    f"{index_field}; add letters to narrow it", "", None)
+
+    def word(self, node: Word, required: bool) -> wq.Query | None:
+        index_field = INDEX_FIELD[node.field]
+        tokens = words(node.text)
+        if not tokens:
+            raise QueryError(f"{node.text!r} has no letters or digits to search for", "", None)
+        if node.kind == "prefix":
+            prefix = fold(node.text).rstrip("*")
+            if self.reader is not None:
+                self._count_terms(index_field,
+                                  self.reader.expand_prefix(index_field, prefix))  # type: ignore[attr-defined]
+            self.out.highlight_forms.add(prefix + "*")
+            return wq.Prefix(index_field, prefix)
+        if node.kind == "fuzzy":
+            self.out.highlight_forms.add(tokens[0])
+            return wq.FuzzyTerm(index_field, tokens[0], maxdist=node.distance, prefixlength=1)
+        if len(tokens) > 1:  # "liputan6.com", "K-Pop": one typed word, several index words
+            return self.phrase(Phrase(tuple(tokens), node.field), required)
+        surface = tokens[0]
+        forms = query_forms(surface) if index_field in STEMMED_FIELDS else {surface}
+        self.out.highlight_forms.update(forms)
+        if node.field is None:
+            self.out.plain_words.append(surface)
+        terms = [wq.Term(index_field, form) for form in sorted(forms)]
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    def phrase(self, node: Phrase, required: bool) -> wq.Query:
+        index_field = INDEX_FIELD[node.field]
+        tokens = tuple(t for w in node.words for t in words(w))
+        if not tokens:
+            raise QueryError("the quotes hold no words", "", None)
+        if len(tokens) == 1:
+            return self.word(Word(tokens[0], node.field), required) or wq.NullQuery
+        self.out.highlight_phrases.append(tokens)
+        if node.slop:
+            parts = [self.word(Word(t, node.field), required) for t in tokens]
+            if required:
+                self.out.verifiers.append(Verifier(index_field, tokens, node.slop))
+            return wq.And([p for p in parts if p is not None])
+        # pairs of common words are terms; other words are looked up as they are spelled
+        terms: list[wq.Query] = []
+        paired: set[int] = set()
+        for i, (first, second) in enumerate(zip(tokens, tokens[1:], strict=False)):
+            if is_pair_indexed(first, second):
+                terms.append(wq.Term(index_field, pair(first, second)))
+                paired.update((i, i + 1))
+        terms.extend(wq.Term(index_field, t) for i, t in enumerate(tokens) if i not in paired)
+        exact_by_terms = len(tokens) == 2 and len(paired) == 2
+        if not exact_by_terms:
+            # the terms find every article holding the phrase; the text check keeps only those
+            # that hold it in order (outside a required clause, the terms alone decide)
+            if required:
+                self.out.verifiers.append(Verifier(index_field, tokens, 0))
+        unique = list(dict.fromkeys(terms))
+        return unique[0] if len(unique) == 1 else wq.And(unique)
+
+    def value(self, node: Value) -> wq.Query:
+        if node.field == "site" and "." not in node.value:
+            return wq.Prefix("site", node.value + ".")  # site:detik finds detik.com
+        return wq.Term(node.field, node.value.removeprefix("www."))
+
+    def node(self, node: Node, required: bool) -> wq.Query | None:
+        if isinstance(node, Word):
+            return self.word(node, required)
+        if isinstance(node, Phrase):
+            return self.phrase(node, required)
+        if isinstance(node, Value):
+            return self.value(node)
+        if isinstance(node, DateRange):
+            start, end = _day_bounds(node)
+            return wq.NumericRange("day", start, end)
+        if isinstance(node, Not):
+            inner = self.node(node.operand, False)
+            return wq.AndNot(wq.Every(), inner) if inner is not None else None
+        if isinstance(node, Or):
+            parts = [self.node(n, False) for n in node.operands]
+            return wq.Or([p for p in parts if p is not None])
+        return self.conjunction(node, required)
+
+    def conjunction(self, node: And, required: bool) -> wq.Query:
+        positives: list[wq.Query] = []
+        negatives: list[wq.Query] = []
+        operands = list(node.operands)
+        plain = [n for n in operands if isinstance(n, Word) and n.field is None and n.kind == "word"]
+        # stopwords rank nothing and match almost everything: drop them beside real words
+        if len(plain) < len(operands) or any(fold(w.text) not in STOPWORDS for w in plain):
+            operands = [n for n in operands if not (
+                isinstance(n, Word) and n.field is None and n.kind == "word"
+                and fold(n.text) in STOPWORDS)]
+        for operand in operands:
+            if isinstance(operand, DateRange) and required:
+                self.out.day_ranges.append(_day_bounds(operand))
+            elif isinstance(operand, Not):
+                inner = self.node(operand.operand, False)
+                if inner is not None:
+                    negatives.append(inner)
+            else:
+                compiled = self.node(operand, required)
+                if compiled is not None:
+                    positives.append(compiled)
+        base: wq.Query = wq.And(positives) if len(positives) > 1 else (
+            positives[0] if positives else wq.Every())
+        if negatives:
+            excluded = negatives[0] if len(negatives) == 1 else wq.Or(negatives)
+            return wq.AndNot(base, excluded)
+        return base
+
+
+def compile_query(node: Node, reader: object | None = None) -> Compiled:
+    """A Whoosh query for `node`; top-level dates become day filters, not range queries."""
+    compiler = _Compiler(reader)
+    top = node if isinstance(node, And) else And((node,))
+    compiler.out.query = compiler.conjunction(top, True)
+    return compiler.out
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(words_in_order: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrase as a regular expression over folded text: words in order, anything that is
+    not a word character between them (punctuation does not break a phrase)."""
+    body = r"[^\w]+".join(re.escape(w) for w in words_in_order)
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def verify(verifier: Verifier, text: str) -> bool:
+    """Whether `text` holds the phrase in order (slop 0) or all its words within the window."""
+    wanted = verifier.words
+    if not verifier.slop:
+        folded = text.lower() if text.isascii() else " ".join(words(text))
+        return _phrase_pattern(wanted).search(folded) is not None
+    tokens = words(text)
+    window = len(wanted) + verifier.slop
+    positions = {w: [i for i, t in enumerate(tokens) if t == w] for w in set(wanted)}
+    if any(not p for p in positions.values()):
+        return False
+    for start in positions[wanted[0]]:
+        if all(any(abs(p - start) < window for p in positions[w]) for w in wanted[1:]):
+            return True
+    return False
