@@ -1,0 +1,95 @@
+"""The results model: a valid Qt model that fetches rows lazily, a batch at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from tests.gui.conftest import FakeArchive
+
+from archive_app.gui.results_model import BATCH, MISSING, ResultsModel
+from archive_app.gui.results_view import ResultsTable
+
+ROOT = QModelIndex()
+
+
+def test_the_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
+    source = FakeArchive(1000)
+    model = ResultsModel(source)
+    model.set_ids(source.ids)
+    qtmodeltester.check(model)
+    # the tester also exercises fetchMore: the model stays consistent as it grows
+    assert model.rowCount() >= BATCH
+
+
+def test_a_thousand_ids_are_fetched_a_batch_at_a_time() -> None:
+    source = FakeArchive(1000)
+    model = ResultsModel(source)
+    model.set_ids(source.ids)
+
+    # the first screenful at once; nothing beyond it has been read from the library
+    assert model.rowCount() == BATCH
+    assert model.total == 1000
+    assert source.summary_calls == [source.ids[:BATCH]]
+    assert model.canFetchMore(ROOT)
+
+    while model.canFetchMore(ROOT):
+        model.fetchMore(ROOT)
+    assert model.rowCount() == 1000
+    assert len(source.summary_calls) == 1000 // BATCH
+    assert all(len(call) == BATCH for call in source.summary_calls)
+    assert not model.canFetchMore(ROOT)
+
+
+def test_rows_show_title_date_site_and_people() -> None:
+    source = FakeArchive(3)
+    model = ResultsModel(source)
+    model.set_ids([3, 1, 2])
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["Title", "Date", "Site", "People"]
+    row = [model.index(0, c).data() for c in range(4)]
+    assert row == ["Article 3", "2024-05-04 08:00", "example.id", "Reporter 3"]
+    assert model.article_id(1) == 1
+
+
+def test_an_article_deleted_since_the_listing_shows_as_missing() -> None:
+    source = FakeArchive(5)
+    model = ResultsModel(source)
+    model.set_ids([1, 99, 2])  # 99 is not in the library
+    assert model.index(1, 0).data() == MISSING
+    assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.index(2, 0).data() == "Article 2"
+
+
+def test_scrolling_to_the_end_of_the_table_fetches_the_next_batch(qtbot: QtBot) -> None:
+    source = FakeArchive(1000)
+    model = ResultsModel(source)
+    table = ResultsTable(model)
+    qtbot.addWidget(table)
+    table.resize(700, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_ids(source.ids)
+    assert model.rowCount() == BATCH
+
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * BATCH)
+    assert model.index(2 * BATCH - 1, 0).data() == f"Article {2 * BATCH}"
+    # only what was scrolled past was fetched, not the whole list
+    assert len(source.summary_calls) == 2
+
+
+def test_ids_appended_while_the_end_is_visible_are_fetched(qtbot: QtBot) -> None:
+    source = FakeArchive(150)
+    model = ResultsModel(source)
+    table = ResultsTable(model)
+    qtbot.addWidget(table)
+    table.resize(700, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_ids(source.ids[:5])  # a short first page: every row is on screen
+    model.append_ids(source.ids[5:])
+    # the view asked for one more batch: its last row is now far below the visible area
+    assert model.rowCount() == 5 + BATCH
+    assert model.index(5 + BATCH - 1, 0).data() == f"Article {5 + BATCH}"
+    assert model.canFetchMore(ROOT)
