@@ -47,3 +47,27 @@ typecheck: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: eval bench-normalise
+
+# Score the normaliser against the gold records in ../shared/gold (see its SCHEMA.md).
+GOLD ?= ../shared/gold
+eval: $(STAMP)
+	$(BIN)/archive-app eval $(GOLD)/seed.json
+	$(BIN)/archive-app eval $(GOLD)/dev.json
+
+# Articles per second of the normaliser alone, on one core; writes bench-results/normalise.json.
+bench-normalise: $(STAMP)
+	$(PY) scripts/bench_normalise.py
+
+.PHONY: bench-search gen-corpus
+
+# Search speed at ARTICLES generated articles beside SQLite FTS5: prints a table and writes
+# bench-results/search-$(ARTICLES).json. BENCH_ARGS=--reuse keeps an earlier corpus and library.
+ARTICLES ?= 100000
+bench-search: $(STAMP)
+	$(PY) benchmarks/bench_search.py --articles $(ARTICLES) $(BENCH_ARGS)
+
+# The deterministic synthetic corpus alone: bench-results/corpus-$(ARTICLES)/part-*.jsonl.gz
+gen-corpus: $(STAMP)
+	$(PY) benchmarks/generate.py --articles $(ARTICLES)

@@ -363,3 +363,24 @@ def positive_words(node: Node) -> list[Word | Phrase]:
     if isinstance(node, And | Or):
         return [w for operand in node.operands for w in positive_words(operand)]
     return []
+
+
+# The query language in one screen: shown next to the search box and printed in the README.
+CHEAT_SHEET: tuple[tuple[str, str], ...] = (
+    ("banjir gresik", "articles with every word (word families too: gaung finds menggaungkan)"),
+    ('"world water forum"', "the exact phrase"),
+    ('"presiden prabowo"~5', "the words within 5 words of each other"),
+    ("banjir OR gempa", "either word"),
+    ("banjir -jakarta", "without a word (also NOT jakarta)"),
+    ("(banjir OR gempa) gresik", "parentheses group"),
+    ("presid*", "words starting with presid"),
+    ("jakrta~", "near spellings (~2 allows two edits)"),
+    ('title:  body:  caption:', "in one part of the article"),
+    ('person:"Yessy Artada"', "a person in any role; also author: reporter: editor: "
+                              "photographer: contributor:"),
+    ("site:kompas.com  place:bali", "a site (site:detik finds detik.com) or a dateline place"),
+    ("tag:banjir  lang:en", "a tag, or the article's language (id, en)"),
+    ("date:2024  date:2024-05  date:2024-05-17", "a year, a month or a day"),
+    ("date:2024-05-01..2024-06-30", "a range (either end may be left open)"),
+    ("date:>2024-01-01  before:2024  after:2024-05", "before or after a date"),
+)

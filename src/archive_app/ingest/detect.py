@@ -16,13 +16,16 @@ MAX_UNPACKED = 2 * 1024**3
 _LATER = {
     ".html": "saved web pages", ".htm": "saved web pages", ".xml": "wire-service XML",
     ".warc": "web archives", ".arc": "web archives", ".zip": "zip files",
-    ".sgm": "Reuters SGML", ".nitf": "wire-service XML",
+    ".nitf": "wire-service XML",
 }
+
+# How a Reuters-21578 file opens (the .sgm name may have been lost in a download).
+_REUTERS_HEAD = (b"<!DOCTYPE lewis", b"<REUTERS")
 
 
 @dataclass(frozen=True, slots=True)
 class Detected:
-    """A readable payload and its format: text, csv, jsonl or json."""
+    """A readable payload and its format: text, csv, jsonl, json or reuters-sgml."""
 
     format: str
     payload: bytes
@@ -74,6 +77,8 @@ def detect(name: str, data: bytes) -> Detected:
     kind = sniff_binary(data)
     if kind is not None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError("the file is empty" if not data else f"not a text file: it is {kind}")
+    if ext in {".sgm", ".sgml"} or data[:512].lstrip().startswith(_REUTERS_HEAD):
+        return Detected("reuters-sgml", data, gzipped)
     if ext in {".csv", ".tsv"}:
         return Detected("csv", data, gzipped)
     if ext in {".jsonl", ".ndjson"}:

@@ -13,6 +13,7 @@ from archive_app.core.model import CatalogueRecord
 from archive_app.ingest.detect import detect
 from archive_app.ingest.normalise import normalise
 from archive_app.ingest.raw import RawArticle, RawFailure
+from archive_app.ingest.readers.reuters_sgml import read_reuters_sgml
 from archive_app.ingest.readers.tables import read_csv, read_json, read_json_lines
 from archive_app.ingest.readers.text_dump import read_text_dump
 
@@ -22,6 +23,7 @@ READERS: dict[str, Reader] = {
     "csv": read_csv,
     "jsonl": read_json_lines,
     "json": read_json,
+    "reuters-sgml": read_reuters_sgml,
 }
 EXTRACTOR = "arsip-normaliser"
 

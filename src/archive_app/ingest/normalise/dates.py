@@ -14,7 +14,7 @@ MONTHS = {
     "mei": 5, "may": 5,
     "juni": 6, "june": 6, "jun": 6,
     "juli": 7, "july": 7, "jul": 7,
-    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "agst": 8,
     "september": 9, "sep": 9, "sept": 9,
     "oktober": 10, "october": 10, "okt": 10, "oct": 10,
     "november": 11, "nopember": 11, "nov": 11, "nop": 11,
@@ -23,7 +23,7 @@ MONTHS = {
 DAYS = (
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 )
 ZONES = {
     "wib": "+07:00", "wita": "+08:00", "wit": "+09:00",
@@ -33,15 +33,18 @@ ZONES = {
     "jst": "+09:00", "sgt": "+08:00", "myt": "+08:00",
 }
 UPDATE_MARKERS = re.compile(
-    r"\b(diperbarui|diupdate|update[d]?|pembaruan|terakhir diubah|last updated|modified)\b",
+    r"\b(diperbarui|diupdate|update[d]?|pembaruan|terakhir diubah|last updated|modified|"
+    r"revised|diubah)\b",
     re.IGNORECASE,
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = "|".join(re.escape(d) for d in DAYS)
-_ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
+_ZONE = (r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|"
+         + "|".join(sorted(ZONES, key=len, reverse=True)) + r"|[+-]\d{2}:?\d{2}")
 _TIME = (
-    r"(?:(?:pukul|jam|at)\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?:[:.](?P<ss>[0-5]\d)"
-    r"(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>" + _ZONE + r"|[+-]\d{2}:?\d{2})?\b"
+    r"(?:(?:pukul|jam|at|pkl\.?)\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)"
+    r"(?:[:.](?P<ss>[0-5]\d)(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>" + _ZONE + r")?"
+    r"(?![\w:])"
 )
 _SEP = r"\s*(?:[,|/–—-]|\s)\s*(?:[,|/–—-]\s*)?"
 
@@ -58,7 +61,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"\b(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"
          r"(?:" + _SEP + _TIME + r")?"),
         ("date:numeric",
-         r"(?<![\d/])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/])"
+         r"(?<![\d/])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
          r"(?:" + _SEP + _TIME + r")?"),
     )
 )
@@ -82,12 +85,15 @@ class DateProblem(ValueError):
 def _offset(zone: str | None, default: str | None) -> str | None:
     if not zone:
         return default
-    zone = zone.lower()
+    zone = re.sub(r"\s+", "", zone).lower()
     if zone in ZONES:
         return ZONES[zone]
+    named = re.fullmatch(r"(?:gmt|utc)([+-])(\d{1,2})(?::?(\d{2}))?", zone)
+    if named:
+        return f"{named[1]}{int(named[2]):02d}:{named[3] or '00'}"
     if re.fullmatch(r"[+-]\d{4}", zone):
         return f"{zone[:3]}:{zone[3:]}"
-    return zone.upper() if zone == "z" else zone
+    return zone
 
 
 def _tz(offset: str) -> timezone:
@@ -122,58 +128,93 @@ def _build(parts: dict[str, str | None], year: int, month: int, day: int,
     return moment.isoformat()
 
 
+def _value(rule: str, match: re.Match[str], default_offset: str | None, day_first: bool) -> str:
+    parts = match.groupdict()
+    if rule == "date:iso":
+        year, month, day = int(parts["y"] or 0), int(parts["m"] or 0), int(parts["d"] or 0)
+    elif rule == "date:numeric":
+        first, second = int(parts["a"] or 0), int(parts["b"] or 0)
+        day, month = (first, second) if day_first or second > 12 else (second, first)
+        year = _year(parts["y"] or "0")
+    else:
+        year, day = int(parts["y"] or 0), int(parts["d"] or 0)
+        month = MONTHS[(parts["mon"] or "").lower()]
+    return _build(parts, year, month, day, default_offset)
+
+
+def parse_dates(text: str, *, default_offset: str | None = None,
+                day_first: bool = True) -> list[ParsedDate]:
+    """Every date in `text`, in order; a date after "Diperbarui"/"Updated" is an update time.
+
+    Raises DateProblem when a date names an impossible day (31 February), so that the caller
+    can keep the original and warn instead of guessing.
+    """
+    if not text or not text.strip():
+        return []
+    spans: list[tuple[int, int, str, re.Match[str]]] = []
+    for rule, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e, _r, _m in spans):
+                spans.append((match.start(), match.end(), rule, match))
+    spans.sort(key=lambda span: span[0])
+    found: list[ParsedDate] = []
+    previous_end = 0
+    for start, end, rule, match in spans:
+        value = _value(rule, match, default_offset, day_first)
+        is_update = bool(UPDATE_MARKERS.search(text, previous_end, start))
+        raw = text.strip() if len(spans) == 1 else match.group(0).strip()
+        found.append(ParsedDate(value, raw, rule, is_update))
+        previous_end = end
+    return found
+
+
 def parse_date(text: str, *, default_offset: str | None = None,
                day_first: bool = True) -> ParsedDate | None:
     """The first date in `text`, or None; raises DateProblem for an impossible date."""
-    if not text or not text.strip():
-        return None
-    for rule, pattern in PATTERNS:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        parts = match.groupdict()
-        if rule == "date:iso":
-            year, month, day = int(parts["y"] or 0), int(parts["m"] or 0), int(parts["d"] or 0)
-        elif rule == "date:numeric":
-            first, second = int(parts["a"] or 0), int(parts["b"] or 0)
-            day, month = (first, second) if day_first or second > 12 else (second, first)
-            year = _year(parts["y"] or "0")
-        else:
-            year, day = int(parts["y"] or 0), int(parts["d"] or 0)
-            month = MONTHS[(parts["mon"] or "").lower()]
-        value = _build(parts, year, month, day, default_offset)
-        before = text[: match.start()]
-        return ParsedDate(value, text.strip(), rule, bool(UPDATE_MARKERS.search(before)))
-    return None
+    found = parse_dates(text, default_offset=default_offset, day_first=day_first)
+    return found[0] if found else None
 
 
 def combine_date_time(day_text: str, time_text: str, *, default_offset: str | None,
-                      day_first: bool = True) -> ParsedDate | None:
+                      day_first: bool = True) -> list[ParsedDate]:
     """Separate date and time columns read as one moment; the time column wins when the date
     string has none of its own."""
-    parsed = parse_date(day_text, default_offset=default_offset, day_first=day_first)
-    if parsed is None or not time_text.strip() or "T" in parsed.value:
-        return parsed
+    found = parse_dates(day_text, default_offset=default_offset, day_first=day_first)
+    if len(found) != 1 or not time_text.strip() or "T" in found[0].value:
+        return found
     joined = f"{day_text.strip()} {time_text.strip()}"
-    combined = parse_date(joined, default_offset=default_offset, day_first=day_first)
-    if combined is None or "T" not in combined.value:
-        return parsed
-    return ParsedDate(combined.value, joined, combined.rule + "+time-column", parsed.is_update)
+    combined = parse_dates(joined, default_offset=default_offset, day_first=day_first)
+    if len(combined) != 1 or "T" not in combined[0].value:
+        return found
+    parsed = combined[0]
+    return [ParsedDate(parsed.value, joined, parsed.rule + "+time-column", found[0].is_update)]
+
+
+_REST = re.compile(
+    r"\b(" + _DAY + r"|" + _ZONE + r"|pukul|jam|published|dipublikasikan|diterbitkan|terbit|"
+    r"posted|ditayangkan|tayang)\b",
+    re.IGNORECASE,
+)
+
+
+# "Kompas.com - 02/11/2023, 21:34 WIB": a site's name before the date on its page
+_SITE_PREFIX = re.compile(r"^\s*[A-Za-z][\w-]*(?:\.[A-Za-z]{2,}){1,2}\s*[-–|,]?\s*")
 
 
 def is_date_line(line: str) -> bool:
-    """A line that is nothing but a date (and a weekday, time, zone or update marker)."""
-    if len(line) > 80:
+    """A line that is nothing but a date (and a weekday, time, zone, update marker, or the
+    site's name before it)."""
+    if len(line) > 100:
         return False
+    line = _SITE_PREFIX.sub("", line)
     try:
         parsed = parse_date(line)
     except DateProblem:
         return True
     if parsed is None:
         return False
-    rest = re.sub(UPDATE_MARKERS, " ", line)
+    rest = UPDATE_MARKERS.sub(" ", line)
     for _rule, pattern in PATTERNS:
         rest = pattern.sub(" ", rest)
-    rest = re.sub(r"\b(" + _DAY + r"|" + _ZONE + r"|pukul|jam|published|dipublikasikan|"
-                  r"diterbitkan|terbit)\b", " ", rest, flags=re.IGNORECASE)
+    rest = _REST.sub(" ", rest)
     return not re.sub(r"[\s,|/:()–—.-]+", "", rest)

@@ -6,6 +6,8 @@ from archive_app.ingest.normalise.text import ends_sentence, fold, words
 
 _JOIN_WITHOUT_SPACE = (",", ".", ";", ":", ")", "!", "?", "”", "’")
 _OPEN_ENDS = ("-", "–", "—", "(", "“", "/")
+# The share of a paragraph other paragraphs must make up for it to be a repeat of them
+_COVERED = 0.8
 
 
 def _is_fragment_join(previous: str, following: str) -> bool:
@@ -17,7 +19,8 @@ def _is_fragment_join(previous: str, following: str) -> bool:
         return True
     # A sentence broken at a link: the piece before is long (a heading is short) or the piece
     # after is a short fragment without its own full stop.
-    return len(words(previous)) > 10 or (len(words(following)) <= 4 and not ends_sentence(following))
+    short_fragment = len(words(following)) <= 4 and not ends_sentence(following)
+    return len(words(previous)) > 10 or short_fragment
 
 
 def repair_split_sentences(
@@ -55,3 +58,29 @@ def drop_repeats(paragraphs: list[str], keep: frozenset[str] = frozenset()) -> l
         seen.add(key)
         kept.append(paragraph)
     return kept
+
+
+def drop_concatenations(paragraphs: list[str]) -> list[str]:
+    """Drop a paragraph that is two or more of the others run together.
+
+    Some scrapers print the whole article as one line (with its subheadings and links glued in)
+    before printing it paragraph by paragraph; that line is the same text again, not a
+    paragraph of its own. It goes when the other paragraphs make up nearly all of it.
+    """
+    keys = [fold(p) for p in paragraphs]
+    if len(keys) < 3:
+        return paragraphs
+    kept: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        key = keys[index]
+        if len(key) < 40 or not _mostly_others(key, keys, index):
+            kept.append(paragraph)
+    return kept
+
+
+def _mostly_others(text: str, keys: list[str], index: int) -> bool:
+    """Whether at least two other, shorter paragraphs cover most of `text`."""
+    pieces = [k for i, k in enumerate(keys)
+              if i != index and 20 <= len(k) < len(text) and k in text]
+    covered = sum(len(p) for p in set(pieces))
+    return len(pieces) >= 2 and covered >= _COVERED * len(text)

@@ -49,17 +49,24 @@ def domain_from_name(name: str | None) -> str | None:
     return None
 
 
-def strip_site_suffix(title: str, domain: str | None) -> tuple[str, bool]:
-    """Remove a " - Kompas.com" / " | Republika Online" suffix naming the site."""
-    if not domain:
-        return title, False
+@cache
+def _suffix_pattern(domain: str) -> re.Pattern[str]:
+    """ " - Kompas.com", " | Republika Online": the site's names as a title suffix."""
     site = rules().site(domain)
     names = {domain, domain.split(".")[0]}
     if site is not None:
         names.update(a for a in (*site.aliases, site.name or "") if a)
-    for name in sorted(names, key=len, reverse=True):
-        pattern = re.compile(r"\s+[-|–—:]\s+" + re.escape(name) + r"\s*$", re.IGNORECASE)
-        stripped = pattern.sub("", title)
-        if stripped != title and stripped.strip():
-            return stripped.strip(), True
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"\s+[-|–—:]\s+(?:" + alternatives + r")\s*$", re.IGNORECASE)
+
+
+def strip_site_suffix(title: str, domain: str | None) -> tuple[str, bool]:
+    """Remove a " - Kompas.com" / " | Republika Online" suffix naming the site, and the page
+    furniture a scraped title carries after the headline (" Halaman all")."""
+    stripped = _suffix_pattern(domain).sub("", title) if domain else title
+    for pattern in rules().title_suffixes:
+        stripped = pattern.sub("", stripped)
+    stripped = stripped.strip()
+    if stripped != title and stripped:
+        return stripped, True
     return title, False

@@ -17,10 +17,23 @@ class SiteRules:
     domain: str
     name: str | None = None
     aliases: tuple[str, ...] = ()
+    desks: tuple[str, ...] = ()
     timezone: str | None = None
     signoff_site: str | None = None
-    trailers: tuple[str, ...] = ()
-    ignore_authors: tuple[str, ...] = ()
+    trailers: frozenset[str] = frozenset()
+    ignore_authors: frozenset[str] = frozenset()
+    closing_name_role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionRules:
+    """How photo credits are written, from the [captions] table of general.toml."""
+
+    labels: tuple[str, ...]
+    agencies: tuple[str, ...]
+    glued_prefixes: frozenset[str]
+    not_a_person: frozenset[str]
+    min_name_words: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,15 +42,27 @@ class GeneralRules:
 
     default_timezone: dict[str, str]
     credit_labels: dict[str, str]
+    report_labels: dict[str, str]
     missing_authors: frozenset[str]
     author_labels: frozenset[str]
+    byline_outlets: tuple[str, ...]
+    closing_name_role: str
+    closing_name_languages: frozenset[str]
+    closing_outlet_role: str
     noise_lines: frozenset[str]
     noise_patterns: tuple[re.Pattern[str], ...]
-    glued_tails: tuple[re.Pattern[str], ...]
+    glued_tails: tuple[str, ...]
     related_labels: tuple[str, ...]
+    related_colon_only: tuple[str, ...]
+    camel_words: frozenset[str]
+    captions: CaptionRules
+    agency_labels: tuple[str, ...]
+    title_suffixes: tuple[re.Pattern[str], ...]
     sites: dict[str, SiteRules] = field(default_factory=dict)
     # every lower-cased site alias, name and domain -> its domain
     aliases: dict[str, str] = field(default_factory=dict)
+    # desk names that may follow an author (" - detikFinance"), from every site's table
+    desks: tuple[str, ...] = ()
 
     def site(self, domain: str | None) -> SiteRules | None:
         return self.sites.get(domain) if domain else None
@@ -51,34 +76,62 @@ def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+def _lower(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+def _site(domain: str, table: dict[str, Any]) -> SiteRules:
+    return SiteRules(
+        domain=domain,
+        name=table.get("name"),
+        aliases=tuple(table.get("aliases", ())),
+        desks=tuple(table.get("desks", ())),
+        timezone=table.get("timezone"),
+        signoff_site=table.get("signoff_site"),
+        trailers=_lower(table.get("trailers")),
+        ignore_authors=_lower(table.get("ignore_authors")),
+        closing_name_role=table.get("closing_name_role"),
+    )
+
+
 @cache
 def rules() -> GeneralRules:
     """The rule tables, read once per process."""
     general = _read("general.toml")
-    sites = {
-        domain: SiteRules(
-            domain=domain,
-            name=table.get("name"),
-            aliases=tuple(table.get("aliases", ())),
-            timezone=table.get("timezone"),
-            signoff_site=table.get("signoff_site"),
-            trailers=tuple(table.get("trailers", ())),
-            ignore_authors=tuple(table.get("ignore_authors", ())),
-        )
-        for domain, table in _read("sites.toml").items()
-    }
+    sites = {domain: _site(domain, table) for domain, table in _read("sites.toml").items()}
     noise = general["noise"]
+    captions = general["captions"]
+    desks = [re.escape(a) for s in sites.values() for a in (*s.aliases, s.name or "") if a]
+    desks += [d for s in sites.values() for d in s.desks]
     return GeneralRules(
         default_timezone=dict(general.get("default_timezone", {})),
         credit_labels={k.lower(): v for k, v in general["credit_labels"].items()},
-        missing_authors=frozenset(v.lower() for v in general["authors"]["missing"]),
-        author_labels=frozenset(v.lower() for v in general["authors"]["labels"]),
-        noise_lines=frozenset(v.lower() for v in noise["lines"]),
+        report_labels={k.lower(): v for k, v in general["report_labels"].items()},
+        missing_authors=_lower(general["authors"]["missing"]),
+        author_labels=_lower(general["authors"]["labels"]),
+        byline_outlets=tuple(general["authors"].get("outlets", ())),
+        closing_name_role=general["closing"]["name_role"],
+        closing_name_languages=frozenset(general["closing"].get("name_languages", ())),
+        closing_outlet_role=general["closing"]["outlet_name_role"],
+        noise_lines=_lower(noise["lines"]),
         noise_patterns=tuple(re.compile(p, re.IGNORECASE) for p in noise["patterns"]),
-        glued_tails=tuple(re.compile(p, re.IGNORECASE) for p in noise.get("glued_tails", ())),
+        glued_tails=tuple(noise.get("glued_tails", ())),
         related_labels=tuple(general["related"]["labels"]),
+        related_colon_only=tuple(general["related"].get("colon_only", ())),
+        camel_words=frozenset(general["related"].get("camel_words", ())),
+        captions=CaptionRules(
+            labels=tuple(captions["labels"]),
+            agencies=tuple(captions["agencies"]),
+            glued_prefixes=_lower(captions["glued_prefixes"]),
+            not_a_person=_lower(captions["not_a_person"]),
+            min_name_words=int(captions.get("min_name_words", 2)),
+        ),
+        agency_labels=tuple(general["agency"]["labels"]),
+        title_suffixes=tuple(re.compile(p, re.IGNORECASE)
+                             for p in general.get("titles", {}).get("suffixes", ())),
         sites=sites,
         aliases=_alias_map(sites),
+        desks=tuple(sorted(set(desks), key=len, reverse=True)),
     )
 
 

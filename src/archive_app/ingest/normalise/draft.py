@@ -1,0 +1,97 @@
+"""The record being built by the normaliser's stages, noting which rule set each field."""
+
+from __future__ import annotations
+
+from archive_app.core.model import CatalogueRecord, PersonRole, Photo, RelatedLink
+from archive_app.ingest.normalise import dates
+from archive_app.ingest.normalise.captions import CaptionCredit
+from archive_app.ingest.normalise.people import desk_domain
+from archive_app.ingest.normalise.tables import SiteRules, rules
+from archive_app.ingest.normalise.text import fold
+
+
+class Draft:
+    """A catalogue record in the making, with helpers that record each field's rule."""
+
+    def __init__(self) -> None:
+        self.record = CatalogueRecord()
+        self.credits: list[PersonRole] = []
+        self.site_rules: SiteRules | None = None
+
+    def set(self, field: str, value: object, rule: str) -> None:
+        setattr(self.record, field, value)
+        self.record.rules[field] = rule
+
+    def add_photo(self, found: CaptionCredit) -> None:
+        self.record.photos.append(
+            Photo(
+                caption=found.caption,
+                credit=found.credit,
+                photographer=found.photographer,
+                agency=found.agency,
+                rule=found.rule,
+            )
+        )
+        self.record.rules.setdefault("captions", found.rule)
+        if found.photographer:
+            self.credits.append(PersonRole(found.photographer, "photographer"))
+            self.record.rules.setdefault("people.photographer", found.rule)
+
+    def add_credits(self, people: list[PersonRole], rule: str, line: str = "") -> None:
+        if rule == "people:desk-byline":
+            self.use_site(desk_domain(line), "site:desk")
+        self.credits.extend(people)
+        for person in people:
+            self.record.rules.setdefault(f"people.{person.role}", rule)
+
+    def add_related(self, title: str, rule: str) -> None:
+        title = fold(title)
+        if title:
+            self.record.related.append(RelatedLink(title))
+            self.record.rules.setdefault("related", rule)
+
+    def set_agency(self, agency: str, rule: str) -> None:
+        if agency and self.record.agency is None:
+            self.set("agency", agency, rule)
+
+    def use_site(self, domain: str | None, rule: str) -> None:
+        if domain and self.record.site is None:
+            self.set("site", domain, rule)
+            self.site_rules = rules().site(domain)
+
+    def default_offset(self) -> str | None:
+        if self.site_rules is not None and self.site_rules.timezone:
+            return self.site_rules.timezone
+        return rules().default_timezone.get(self.record.language or "")
+
+    def apply_date(self, text: str, origin: str, time_text: str = "") -> None:
+        """Read a date into published (or updated, after "Diperbarui"); a date that cannot be
+        read leaves the field empty, keeps the original and adds a warning."""
+        record = self.record
+        if fold(text).lower() in rules().missing_authors:
+            return  # "Tidak Ditemukan": the source says it has no date
+        offset = self.default_offset()
+        day_first = record.language != "en"
+        try:
+            if time_text:
+                found = dates.combine_date_time(text, time_text, default_offset=offset,
+                                                day_first=day_first)
+            else:
+                found = dates.parse_dates(text, default_offset=offset, day_first=day_first)
+        except dates.DateProblem as problem:
+            self._unreadable(text, f"cannot be read ({problem})")
+            return
+        if not found:
+            self._unreadable(text, "cannot be read")
+            return
+        for parsed in found:
+            field = "updated" if parsed.is_update else "published"
+            if getattr(record, field) is None:
+                self.set(field, parsed.value, f"{parsed.rule}:{origin}")
+                setattr(record, f"{field}_raw", parsed.raw)
+
+    def _unreadable(self, text: str, why: str) -> None:
+        field = "updated" if dates.UPDATE_MARKERS.search(text) else "published"
+        if getattr(self.record, f"{field}_raw") is None:
+            setattr(self.record, f"{field}_raw", text.strip())
+        self.record.warnings.append(f"date {text.strip()!r} {why}; {field} left empty")

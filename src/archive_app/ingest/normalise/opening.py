@@ -1,0 +1,131 @@
+"""The opening of an article: a page's header lines, and the dateline that starts the text."""
+
+from __future__ import annotations
+
+from archive_app.core.model import PersonRole
+from archive_app.ingest.normalise import dates
+from archive_app.ingest.normalise.captions import find_caption
+from archive_app.ingest.normalise.datelines import Dateline, join_split_dateline, split_dateline
+from archive_app.ingest.normalise.draft import Draft
+from archive_app.ingest.normalise.noise import is_noise
+from archive_app.ingest.normalise.people import SEPARATORS, parse_credit_line
+from archive_app.ingest.normalise.related import split_related
+from archive_app.ingest.normalise.text import fold
+
+# How far down a dateline may open the text (after a table of contents, a kicker, a byline).
+_DATELINE_REACH = 10
+_FURNITURE_WORDS = 12
+
+
+def _is_sentence(line: str) -> bool:
+    return line.rstrip()[-1:] in {".", "!", "?", "\"", "”"}
+
+
+def _byline_box(draft: Draft, line: str, apply: bool) -> bool:
+    """A byline box on one line: credits and a date between separators ("Natasha Oktalia,
+    Jurnalis · Kamis 09 Juli 2020 07:26 WIB"); read it into the record when `apply`."""
+    if len(line) > 160:
+        return False
+    segments = [s for s in SEPARATORS.split(fold(line)) if s]
+    if len(segments) < 2:
+        return False
+    dated: list[str] = []
+    credited: list[tuple[list[PersonRole], str]] = []
+    for segment in segments:
+        if dates.is_date_line(segment):
+            dated.append(segment)
+        elif (credit := parse_credit_line(segment)) is not None:
+            credited.append(credit)
+        else:
+            return False
+    if apply:
+        for text in dated:
+            draft.apply_date(text, "header")
+        for people, rule in credited:
+            draft.add_credits(people, rule, line)
+    return True
+
+
+def read_header(draft: Draft, units: list[str]) -> list[str]:
+    """Take the date, caption and byline lines that stand between a page's headline and body."""
+    while units:
+        line = units[0]
+        if dates.is_date_line(line):
+            draft.apply_date(line, "header")
+        elif _byline_box(draft, line, apply=True):
+            pass
+        elif (found := find_caption(line)) is not None and split_dateline(line) is None:
+            draft.add_photo(found)
+        elif (credited := parse_credit_line(line)) is not None:
+            draft.add_credits(*credited, line)
+        else:
+            break
+        units = units[1:]
+    return units
+
+
+def _before_dateline(draft: Draft, line: str, apply: bool) -> bool:
+    """Whether a line above the dateline is furniture (read it into the record when `apply`):
+    a date, a credit, a caption, a label, or a short line that is no sentence (a table of
+    contents, a kicker)."""
+    if len(line) <= 100 and dates.is_date_line(line):
+        if apply:
+            draft.apply_date(line, "text")
+        return True
+    if (credited := parse_credit_line(line)) is not None:
+        if apply:
+            draft.add_credits(*credited, line)
+        return True
+    if _byline_box(draft, line, apply):
+        return True
+    if (found := find_caption(line)) is not None:
+        if apply:
+            draft.add_photo(found)
+        return True
+    if is_noise(line, draft.site_rules) or split_related(line)[0]:
+        return True
+    return len(fold(line).split(" ")) <= _FURNITURE_WORDS and not _is_sentence(line)
+
+
+def _find_dateline(units: list[str]) -> tuple[int, int, Dateline] | None:
+    for index in range(min(_DATELINE_REACH, len(units))):
+        found = split_dateline(units[index])
+        if found is not None:
+            return index, 1, found
+        joined = join_split_dateline(units, index)
+        if joined is not None:
+            dateline = split_dateline(joined[0])
+            if dateline is not None:
+                return index, joined[1], dateline
+        if _is_sentence(units[index]) and len(units[index]) > 100:
+            return None  # the text has begun without a dateline
+    if len(units) == 1 and (alone := split_dateline(units[0], allow_empty=True)) is not None:
+        return 0, 1, alone  # the scraper kept the dateline and nothing after it
+    return None
+
+
+def open_body(draft: Draft, units: list[str]) -> list[str]:
+    """Take the dateline off the text (place, site or agency into the record), dropping
+    the furniture above it; a scraper's repeats of the same dateline go too."""
+    record = draft.record
+    if units and record.title and fold(units[0]) == fold(record.title):
+        units = units[1:]  # the headline printed again above the text
+    located = _find_dateline(units)
+    if located is None:
+        return units
+    index, used, dateline = located
+    above = units[:index]
+    if not all(_before_dateline(draft, line, apply=False) for line in above):
+        return units
+    for line in above:
+        _before_dateline(draft, line, apply=True)
+    draft.use_site(dateline.site, "site:dateline")
+    if dateline.place:
+        draft.set("dateline_place", dateline.place, dateline.rule)
+    if dateline.agency:
+        draft.set_agency(dateline.agency, dateline.rule)
+    record.rules.setdefault("body.dateline_removed", dateline.rule)
+    prefix = dateline.prefix
+    rest = [u[len(prefix):].lstrip() if u.startswith(prefix) else u for u in units[index + used:]]
+    opening = dateline.rest.lstrip()
+    return [opening, *rest] if opening else rest
