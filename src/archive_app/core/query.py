@@ -140,9 +140,9 @@ def _tokenise(text: str) -> list[_Token]:
             if keyword:
                 tokens.append(_Token(keyword, word, position))
             else:
-                suffix = _SUFFIX.search(word)
-                tokens.append(_Token("word", word[: suffix.start()] if suffix else word, position,
-                                     suffix.group(0) if suffix else ""))
+                marker = _SUFFIX.search(word)
+                tokens.append(_Token("word", word[: marker.start()] if marker else word, position,
+                                     marker.group(0) if marker else ""))
             position = match.end()
     return tokens
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, Schema
 
-from archive_app.search.analysis import index_analyzer
+from archive_app.search.fields import PreparedTerms
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 ROLE_FIELDS = ("author", "reporter", "editor", "photographer", "contributor")
 # Text-like fields hold prepared terms (surface, stem, pairs) without positions.
 TERM_FIELDS = ("text", "title", "caption", "people", "place", *ROLE_FIELDS)
 
 
-def _terms(boost: float = 1.0) -> TEXT:
-    return TEXT(analyzer=index_analyzer(), phrase=False, field_boost=boost)
+def _terms(boost: float = 1.0) -> PreparedTerms:
+    return PreparedTerms(field_boost=boost)
 
 
 def build_schema() -> Schema:
