@@ -188,7 +188,7 @@ class FullTextIndex:
     def write(self, docs: Iterable[IndexDocument], new_ids: frozenset[int] = frozenset()) -> int:
         """Add or replace documents in one commit; ids in `new_ids` skip the delete lookup."""
         count = 0
-        writer = self._index.writer(limitmb=256)
+        writer = self._index.writer(limitmb=128)
         try:
             for doc in docs:
                 if doc.id in new_ids:
@@ -216,7 +216,7 @@ class FullTextIndex:
         """Build a fresh index beside this one, then swap it in: no half-built index is seen."""
         staging = self.folder.with_name(self.folder.name + ".rebuild")
         fresh = self._create(staging)
-        writer = fresh.writer(limitmb=256)
+        writer = fresh.writer(limitmb=192)
         count = 0
         try:
             for doc in docs:
