@@ -10,10 +10,10 @@ import random
 from pathlib import Path
 
 import pytest
+from tests.conftest import GOLD
 
 from archive_app.core.archive import Archive
 from archive_app.core.progress import CancelToken, Progress
-from tests.conftest import GOLD
 
 GOLD_FIELDS = ("site", "title", "published", "updated", "dateline_place", "people", "signoff",
                "related", "captions", "body", "language")

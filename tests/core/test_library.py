@@ -27,9 +27,8 @@ def test_catalogue_uses_wal_and_foreign_keys(library_path: Path) -> None:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         connection.close()
         # foreign keys are a per-connection pragma: check the engine's own connections
-    with Archive.open(library_path) as archive:
-        with archive._engine.connect() as connection:  # noqa: SLF001 - checking the pragma
-            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with Archive.open(library_path) as archive, archive._engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 def test_default_library_follows_the_environment(
@@ -43,9 +42,8 @@ def test_default_library_follows_the_environment(
 
 
 def test_a_second_writer_is_refused_with_a_clear_message(library_path: Path) -> None:
-    with Archive.open(library_path):
-        with pytest.raises(LibraryLockedError) as refused:
-            Archive.open(library_path)
+    with Archive.open(library_path), pytest.raises(LibraryLockedError) as refused:
+        Archive.open(library_path)
     assert str(library_path) in str(refused.value)
     assert "another Arsip process" in str(refused.value)
     # the lock is released on close: a new writer may open it now

@@ -45,6 +45,7 @@ def article_record(detail: ArticleDetail) -> dict[str, Any]:
         "body": list(record.body),
         "language": record.language,
         "agency": record.agency,
+        "keywords": list(record.keywords),
         "tags": list(detail.tags),
         "provenance": None if provenance is None else {
             "file": provenance.file,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from archive_app.core import originals
 from archive_app.core.clock import utc_now
 from archive_app.core.errors import ImportCancelled, ReadError
+from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback
 from archive_app.db.models import Article, ArticleVersion, ImportBatch
@@ -59,6 +60,7 @@ class Importer:
         self._sessions = sessions
         # (new ids, changed ids) -> None, or a message when the index could not be updated
         self._index_changes = index_changes
+        self._written_media: list[Path] = []  # photo files first written by the current file
 
     def run(
         self, paths: Iterable[str | Path], progress: ProgressCallback, cancel: CancelToken
@@ -144,13 +146,14 @@ class Importer:
         sha256 = originals.sha256_of(data)
         ext = originals.extension_of(source.path.name)
         relative = originals.relative_path(sha256, ext)
-        extracted = extract_file(source.path.name, data)
+        extracted = extract_file(source.path.name, data, source.path)
         outcome = _FileOutcome()
         wrote_original = False
         session = self._sessions()
         try:
             writer = CatalogueWriter(session, utc_now())
             origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
+            self._written_media = []
             registered = False
             seen_urls: dict[str, Article] = {}
             seen_hashes: dict[str, Article] = {}
@@ -163,14 +166,14 @@ class Importer:
                                       added + len(outcome.added)))
                 if item.record is None:
                     outcome.failed.append(
-                        ImportItem(source.display, item.locator, message=item.failure or "")
+                        ImportItem(source.display, _where(item), message=item.failure or "")
                     )
                     continue
                 if not registered:
                     writer.original(sha256, len(data), ext, relative)
                     registered = True
                 self._store(
-                    session, writer, item, _with_locator(origin, item.locator),
+                    session, writer, item, _for_item(origin, item),
                     source.display, outcome, seen_urls, seen_hashes,
                 )
             if not (outcome.added or outcome.updated):
@@ -183,6 +186,8 @@ class Importer:
             session.rollback()
             if wrote_original:
                 (self._root / relative).unlink(missing_ok=True)
+            for written in self._written_media:  # photos first seen in this file
+                written.unlink(missing_ok=True)
             raise
         finally:
             session.close()
@@ -190,9 +195,40 @@ class Importer:
         outcome.changed_ids.update(article.id for article, _loc, _msg in outcome.updated)
         return outcome
 
-    @staticmethod
+    def _archive_photos(self, writer: CatalogueWriter, item: Extracted) -> list[str]:
+        """Store the photo files an article carries; warnings for those that cannot be kept.
+
+        The article's own caption and credit win; what the file says fills the gaps and is
+        kept beside them.
+        """
+        assert item.record is not None
+        warnings: list[str] = []
+        for number, (photo, data) in enumerate(
+            zip(item.record.photos, item.photo_data, strict=False), start=1
+        ):
+            if not data:
+                continue
+            try:
+                archived = archive_photo(self._root, data)
+            except ReadError as error:
+                warnings.append(f"photo {number}: {error}; its caption and credit are kept, "
+                                "the file is not archived")
+                continue
+            self._written_media.extend(archived.written)
+            writer.media(archived.sha256, archived.path, archived.size, archived.mime,
+                         archived.width, archived.height,
+                         {**archived.metadata, "summary": archived.credit}, archived.thumbnail)
+            embedded = archived.credit
+            photo.media_sha256, photo.media_path = archived.sha256, archived.path
+            photo.media_size, photo.embedded = archived.size, embedded
+            photo.caption = photo.caption or embedded["caption"]
+            photo.credit = photo.credit or embedded["credit"]
+            photo.photographer = photo.photographer or embedded["photographer"]
+            photo.agency = photo.agency or embedded["agency"]
+        return warnings
+
     def _store(
-        session: Session, writer: CatalogueWriter, item: Extracted, origin: Source,
+        self, session: Session, writer: CatalogueWriter, item: Extracted, origin: Source,
         display: str, outcome: _FileOutcome, seen_urls: dict[str, Article],
         seen_hashes: dict[str, Article],
     ) -> None:
@@ -200,6 +236,7 @@ class Importer:
         assert record is not None
         key = url_key(record.url)
         digest = content_hash(record)
+        where = _where(item)
         with session.no_autoflush:
             article = seen_urls.get(key) if key else None
             if article is None and key:
@@ -207,13 +244,14 @@ class Importer:
             if article is not None:
                 if digest in {v.content_hash for v in article.versions}:
                     outcome.duplicates.append(ImportItem(
-                        display, item.locator, article.id, record.title,
+                        display, where, article.id, record.title,
                         "same URL and text as an article already in the library",
                     ))
                     return
+                item.warnings.extend(self._archive_photos(writer, item))
                 number = writer.add_version(article, record, digest, origin,
                                             make_current=_is_newer(record, article))
-                outcome.updated.append((article, item.locator,
+                outcome.updated.append((article, where,
                                         f"URL already in the library with different text: "
                                         f"kept as version {number}"))
                 if key:
@@ -227,18 +265,27 @@ class Importer:
             )
             if twin is not None or twin_id is not None:
                 outcome.duplicates.append(ImportItem(
-                    display, item.locator, twin_id, record.title,
+                    display, where, twin_id, record.title,
                     "same text as an article already in the library",
                 ))
                 return
+            item.warnings.extend(self._archive_photos(writer, item))
             article = writer.add_article(record, digest, key, origin)
         if key:
             seen_urls[key] = article
         seen_hashes[digest] = article
-        outcome.added.append((article, item.locator, record.title))
-        outcome.warnings.extend((article, item.locator, w) for w in item.warnings)
+        outcome.added.append((article, where, record.title))
+        outcome.warnings.extend((article, where, w) for w in item.warnings)
 
 
-def _with_locator(source: Source, locator: str) -> Source:
-    return Source(source.sha256, source.file_name, locator, source.format, source.extractor,
-                  source.batch_id, source.member)
+def _for_item(source: Source, item: Extracted) -> Source:
+    """Where this article came from inside the file: member path, locator, format, extractor."""
+    return Source(source.sha256, source.file_name, item.locator, item.format or source.format,
+                  item.extractor or source.extractor, source.batch_id, item.member)
+
+
+def _where(item: Extracted) -> str:
+    """How a report names an article's place: "row 3", or "news/day1.csv row 3" in a zip."""
+    if item.member and item.locator not in ("", "file"):
+        return f"{item.member} {item.locator}"
+    return item.member or item.locator

@@ -27,6 +27,9 @@ class Photo:
     media_path: str | None = None
     media_size: int | None = None
     rule: str | None = None
+    media_sha256: str | None = None
+    # what the file itself says (IPTC, XMP, EXIF), kept beside the article's own credit
+    embedded: dict[str, str | None] | None = None
 
 
 @dataclass(slots=True)
@@ -56,6 +59,8 @@ class CatalogueRecord:
     photos: list[Photo] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     agency: str | None = None
+    # subject words the source gives (keyword lines, wire topics and places, meta keywords)
+    keywords: list[str] = field(default_factory=list)
     # field name -> id of the rule that produced it, so a librarian can see where a value came from
     rules: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)

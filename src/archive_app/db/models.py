@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -59,6 +70,9 @@ class MediaFile(Base):
     mime: Mapped[str | None] = mapped_column(String(64))
     width: Mapped[int | None] = mapped_column(Integer)
     height: Mapped[int | None] = mapped_column(Integer)
+    # IPTC, XMP and EXIF read from the file (the article's own caption and credit win; both kept)
+    metadata_: Mapped[dict[str, Any] | None] = mapped_column("metadata", JSON)
+    thumbnail: Mapped[str | None] = mapped_column(String(255))
 
 
 class ImportBatch(Base):
@@ -96,6 +110,9 @@ class Article(Base):
     body: Mapped[list[Any]] = mapped_column(default=list)
     signoff: Mapped[list[Any]] = mapped_column(default=list)
     agency: Mapped[str | None] = mapped_column(String(255))
+    keywords: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    # 64-bit SimHash of the body: near-identical texts from other sites share most bits
+    simhash: Mapped[int | None] = mapped_column(BigInteger)
     rules: Mapped[dict[str, Any]] = mapped_column(default=dict)
     warnings: Mapped[list[Any]] = mapped_column(default=list)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
@@ -203,6 +220,30 @@ class ProvenanceRow(Base):
     version: Mapped[ArticleVersion | None] = relationship()
 
 
+class SimhashBand(Base):
+    """One 16-bit band of an article's SimHash: articles sharing a band are compared."""
+
+    __tablename__ = "simhash_bands"
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class SameStory(Base):
+    """Two articles that tell the same story (syndicated copies), with their similarity."""
+
+    __tablename__ = "same_story"
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    other_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    similarity: Mapped[float] = mapped_column(Float)
+
+
 class Tag(Base):
     """A librarian's subject tag (added by schema revision 0002)."""
 
@@ -236,3 +277,4 @@ class SavedSearch(Base):
 
 Index("ix_article_people_article", ArticlePerson.article_id)
 Index("ix_articles_site", Article.site_id)
+Index("ix_simhash_bands_band_value", SimhashBand.band, SimhashBand.value)

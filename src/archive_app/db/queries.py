@@ -85,6 +85,12 @@ def summaries(session: Session, ids: Sequence[int]) -> dict[int, ArticleSummary]
     return found
 
 
+def _embedded(metadata: dict[str, Any]) -> dict[str, str | None]:
+    """The credit fields the importer summarised from the file's IPTC, XMP and EXIF."""
+    summary = metadata.get("summary")
+    return dict(summary) if isinstance(summary, dict) else {}
+
+
 def _record(article: Article) -> CatalogueRecord:
     return CatalogueRecord(
         title=article.title,
@@ -105,11 +111,14 @@ def _record(article: Article) -> CatalogueRecord:
                 agency=p.agency, source_url=p.source_url,
                 media_path=p.media.path if p.media else None,
                 media_size=p.media.size if p.media else None, rule=p.rule,
+                media_sha256=p.media_sha256,
+                embedded=_embedded(p.media.metadata_) if p.media and p.media.metadata_ else None,
             )
             for p in article.photos
         ],
         body=list(article.body),
         agency=article.agency,
+        keywords=list(article.keywords or []),
         rules=dict(article.rules),
         warnings=list(article.warnings),
     )

@@ -15,6 +15,7 @@ from archive_app.db.models import (
     ArticlePerson,
     ArticleVersion,
     ImportBatch,
+    MediaFile,
     Original,
     Person,
     Photo,
@@ -96,6 +97,15 @@ class CatalogueWriter:
         )
         return True
 
+    def media(self, sha256: str, path: str, size: int, mime: str, width: int, height: int,
+              metadata: dict[str, object], thumbnail: str) -> None:
+        """Register an archived photo file once, however many articles use it."""
+        if self.session.get(MediaFile, sha256) is None:
+            self.session.add(MediaFile(sha256=sha256, path=path, size=size, mime=mime,
+                                       width=width, height=height, metadata_=metadata,
+                                       thumbnail=thumbnail))
+            self.session.flush()
+
     def new_batch(self, paths: list[str]) -> ImportBatch:
         batch = ImportBatch(
             started_at=self.now, status="running", paths=paths,
@@ -118,6 +128,7 @@ class CatalogueWriter:
         article.body = list(record.body)
         article.signoff = list(record.signoff)
         article.agency = record.agency
+        article.keywords = list(record.keywords)
         article.rules = dict(record.rules)
         article.warnings = list(record.warnings)
         article.content_hash = content_hash
@@ -140,7 +151,7 @@ class CatalogueWriter:
             Photo(
                 position=position, caption=p.caption, credit=p.credit,
                 photographer=p.photographer, agency=p.agency, source_url=p.source_url,
-                rule=p.rule,
+                rule=p.rule, media_sha256=p.media_sha256,
             )
             for position, p in enumerate(record.photos)
         ]

@@ -1,9 +1,14 @@
-"""Decide a file's format from its content as well as its name, unwrapping gzip."""
+"""Decide a file's format from its content as well as its name, unwrapping gzip.
+
+The content decides; the name only breaks ties and catches lies: a ".html" that is really a
+picture is refused with a message naming both, rather than imported as either.
+"""
 
 from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -13,19 +18,29 @@ from archive_app.ingest.decode import sniff_binary
 
 # Far beyond any real article export; stops a gzip bomb from filling memory.
 MAX_UNPACKED = 2 * 1024**3
-_LATER = {
-    ".html": "saved web pages", ".htm": "saved web pages", ".xml": "wire-service XML",
-    ".warc": "web archives", ".arc": "web archives", ".zip": "zip files",
-    ".nitf": "wire-service XML",
-}
 
 # How a Reuters-21578 file opens (the .sgm name may have been lost in a download).
 _REUTERS_HEAD = (b"<!DOCTYPE lewis", b"<REUTERS")
+_IMAGE_MAGIC = (
+    (b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"BM", "BMP"),
+)
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".gif", ".tif", ".tiff",
+                              ".webp", ".bmp"})
+TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md", ".csv", ".tsv", ".json", ".jsonl",
+                             ".ndjson", ".html", ".htm", ".xhtml", ".xml", ".nitf", ".sgm",
+                             ".sgml", ".warc", ".arc"})
+_HTML_HEAD = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta)",
+                        re.IGNORECASE | re.DOTALL)
+_XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)[\s>/]")
+WIRE_ROOTS = frozenset({"nitf", "newsmessage", "newsitem", "newsml", "packageitem",
+                        "conceptitem", "knowledgeitem"})
 
 
 @dataclass(frozen=True, slots=True)
 class Detected:
-    """A readable payload and its format: text, csv, jsonl, json or reuters-sgml."""
+    """A payload and its format: text, csv, jsonl, json, reuters-sgml, html, wire-xml, warc,
+    zip or photo. A web archive keeps its compression (warcio reads it record by record)."""
 
     format: str
     payload: bytes
@@ -50,6 +65,42 @@ def gunzip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _gzip_head(data: bytes, size: int = 4096) -> bytes:
+    """The first bytes of a gzip stream (enough to sniff), even when the stream is damaged."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            return stream.read(size)
+    except (EOFError, OSError, zlib.error):
+        return b""
+
+
+def image_format(data: bytes) -> str | None:
+    for magic, name in _IMAGE_MAGIC:
+        if data.startswith(magic):
+            return name
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return None
+
+
+def _is_web_archive(head: bytes) -> bool:
+    stripped = head.lstrip()
+    return stripped.startswith(b"WARC/") or stripped.startswith(b"filedesc://")
+
+
+def _xml_root(head: bytes) -> str | None:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text.startswith(b"<"):
+        return None
+    # skip the declaration, comments, processing instructions and the doctype
+    text = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", b"", text,
+                  flags=re.DOTALL)
+    match = _XML_ROOT.search(text)
+    if match is None:
+        return None
+    return match.group(1).decode("ascii", "replace").split(":")[-1].lower()
+
+
 def _sniff_text_format(data: bytes) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"["):
@@ -64,25 +115,51 @@ def _sniff_text_format(data: bytes) -> str:
 
 
 def detect(name: str, data: bytes) -> Detected:
-    """The format of a file, from its (inner) extension checked against its content."""
+    """The format of a file, from its content checked against its (inner) extension."""
     suffixes = [s.lower() for s in PurePath(name).suffixes]
+    if not data:
+        raise ReadError("the file is empty")
     gzipped = data.startswith(b"\x1f\x8b")
+    if gzipped and suffixes and suffixes[-1] in {".gz", ".gzip"}:
+        suffixes = suffixes[:-1]
+    ext = suffixes[-1] if suffixes else ""
+    if gzipped and (ext in {".warc", ".arc"} or _is_web_archive(_gzip_head(data))):
+        # warcio reads compressed archives record by record, so a damaged tail loses only
+        # the records after the damage: hand it the compressed bytes
+        return Detected("warc", data, True)
     if gzipped:
         data = gunzip(data)
-        if suffixes and suffixes[-1] in {".gz", ".gzip"}:
-            suffixes = suffixes[:-1]
-    ext = suffixes[-1] if suffixes else ""
-    if ext in _LATER:
-        raise ReadError(f"{_LATER[ext]} ({ext}) cannot be imported by this version of Arsip yet")
+    if not data.strip():
+        raise ReadError("the file is empty")
+    picture = image_format(data)
+    if picture is not None:
+        if ext in TEXT_EXTENSIONS:
+            raise ReadError(f"the file is named {ext} but it is a {picture} image")
+        return Detected("photo", data, gzipped)
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return Detected("zip", data, gzipped)
+    if _is_web_archive(data[:1024]):
+        return Detected("warc", data, gzipped)
     kind = sniff_binary(data)
     if kind is not None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError("the file is empty" if not data else f"not a text file: it is {kind}")
-    if ext in {".sgm", ".sgml"} or data[:512].lstrip().startswith(_REUTERS_HEAD):
+        raise ReadError(f"not a file Arsip can read: it is {kind}")
+    head = data[:8192]
+    if ext in {".sgm", ".sgml"} or head.lstrip().startswith(_REUTERS_HEAD):
         return Detected("reuters-sgml", data, gzipped)
     if ext in {".csv", ".tsv"}:
         return Detected("csv", data, gzipped)
     if ext in {".jsonl", ".ndjson"}:
         return Detected("jsonl", data, gzipped)
+    if _HTML_HEAD.match(head) or ext in {".html", ".htm", ".xhtml"}:
+        return Detected("html", data, gzipped)
+    root = _xml_root(head)
+    if root in WIRE_ROOTS or ext in {".xml", ".nitf"}:
+        if root is None:
+            raise ReadError("the file is named .xml but holds no XML")
+        if root not in WIRE_ROOTS:
+            raise ReadError(f"XML with a <{root}> root is not a news format Arsip reads "
+                            "(NITF, NewsML 1.2 or NewsML-G2)")
+        return Detected("wire-xml", data, gzipped)
     sniffed = _sniff_text_format(data)
     if ext == ".json":
         return Detected(sniffed if sniffed != "text" else "json", data, gzipped)

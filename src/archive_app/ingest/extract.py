@@ -1,41 +1,67 @@
 """One file in, catalogue records out: detect the format, read, normalise; no library needed.
 
-The importer stores what this yields; the evaluation command scores it against gold records.
+Containers (zip files) are opened here and each member goes through the same path, so a CSV in a
+zip is read exactly like a CSV on disk. The importer stores what this yields; the evaluation
+command scores it against gold records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
+from archive_app import __version__
 from archive_app.core.errors import ReadError
 from archive_app.core.model import CatalogueRecord
+from archive_app.ingest.context import ReadContext, folder_resolver
 from archive_app.ingest.detect import detect
 from archive_app.ingest.normalise import normalise
-from archive_app.ingest.raw import RawArticle, RawFailure
+from archive_app.ingest.raw import Member, RawArticle, RawFailure
+from archive_app.ingest.readers.html_page import read_html
+from archive_app.ingest.readers.photo import read_photo
 from archive_app.ingest.readers.reuters_sgml import read_reuters_sgml
 from archive_app.ingest.readers.tables import read_csv, read_json, read_json_lines
 from archive_app.ingest.readers.text_dump import read_text_dump
+from archive_app.ingest.readers.web_archive import read_web_archive
+from archive_app.ingest.readers.wire_xml import read_wire_xml
+from archive_app.ingest.readers.zip_archive import read_zip
 
-Reader = Callable[[bytes], Iterator[RawArticle | RawFailure]]
+Reader = Callable[[bytes, ReadContext], Iterator[RawArticle | RawFailure]]
+Container = Callable[[bytes, ReadContext], Iterator[Member | RawFailure]]
 READERS: dict[str, Reader] = {
     "text": read_text_dump,
     "csv": read_csv,
     "jsonl": read_json_lines,
     "json": read_json,
     "reuters-sgml": read_reuters_sgml,
+    "html": read_html,
+    "wire-xml": read_wire_xml,
+    "warc": read_web_archive,
+    "photo": read_photo,
 }
-EXTRACTOR = "arsip-normaliser"
+CONTAINERS: dict[str, Container] = {"zip": read_zip}
+# formats whose records may carry no text: a photo is catalogued by its caption and credits
+TEXTLESS_FORMATS = frozenset({"photo"})
+EXTRACTOR = f"arsip-normaliser {__version__}"
+MAX_DEPTH = 3  # a zip in a zip in a zip, and no deeper
 
 
 @dataclass(slots=True)
 class Extracted:
-    """One article read from a file, or the reason it could not be read."""
+    """One article read from a file, or the reason it could not be read.
+
+    `photo_data` runs beside `record.photos`: the bytes of each photo the source carried.
+    """
 
     locator: str
     record: CatalogueRecord | None = None
     failure: str | None = None
     warnings: list[str] = field(default_factory=list)
+    member: str | None = None
+    format: str | None = None
+    extractor: str | None = None
+    photo_data: list[bytes | None] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -46,23 +72,72 @@ class ExtractedFile:
     items: Iterator[Extracted]
 
 
-def _normalise_all(reader: Reader, payload: bytes) -> Iterator[Extracted]:
-    for raw in reader(payload):
+def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
+                   fmt: str) -> Iterator[Extracted]:
+    for raw in reader(payload, context):
+        member = getattr(raw, "member", None) or context.member
         if isinstance(raw, RawFailure):
-            yield Extracted(raw.locator, failure=raw.reason)
+            yield Extracted(raw.locator, failure=raw.reason, member=member)
             continue
         record = normalise(raw)
-        if not record.body:
-            yield Extracted(raw.locator, failure="the record has no article text")
+        item_format = raw.format or fmt
+        if not record.body and item_format not in TEXTLESS_FORMATS:
+            yield Extracted(raw.locator, failure="the record has no article text", member=member)
             continue
-        yield Extracted(raw.locator, record=record, warnings=list(record.warnings))
+        data = [p.data for p in raw.photos]
+        data += [None] * (len(record.photos) - len(data))
+        yield Extracted(raw.locator, record=record, warnings=list(record.warnings),
+                        member=member, format=item_format,
+                        extractor=raw.extractor or EXTRACTOR, photo_data=data)
 
 
-def extract_file(name: str, data: bytes) -> ExtractedFile:
-    """Detect and open a file; ReadError here or while iterating fails the whole file."""
+def _join(outer: str | None, inner: str) -> str:
+    return f"{outer}/{inner}" if outer else inner
+
+
+def _members(container: Container, payload: bytes, context: ReadContext,
+             depth: int) -> Iterator[Extracted]:
+    for found in container(payload, context):
+        if isinstance(found, RawFailure):
+            yield Extracted(found.locator, failure=found.reason,
+                            member=_join(context.member, found.member or ""))
+            continue
+        path = _join(context.member, found.path)
+        inner_context = ReadContext(
+            name=PurePosixPath(found.path).name, path=None, member=path,
+            resolve=found.resolve or context.resolve,
+        )
+        try:
+            inner = _extract(found.path, found.data, inner_context, depth + 1)
+            # a member is one unit: all its records, or none of them and its reason
+            items = list(inner.items)
+        except ReadError as error:
+            yield Extracted("file", failure=str(error), member=path)
+            continue
+        for item in items:
+            item.member = item.member or path
+            item.format = item.format or inner.format
+            yield item
+
+
+def _extract(name: str, data: bytes, context: ReadContext, depth: int) -> ExtractedFile:
+    if depth > MAX_DEPTH:
+        raise ReadError(f"containers nested more than {MAX_DEPTH} deep")
     detected = detect(name, data)
-    reader = READERS.get(detected.format)
-    if reader is None:  # pragma: no cover - detect() only returns known formats
-        raise ReadError(f"no reader for {detected.format}")
     fmt = f"{detected.format}+gzip" if detected.gzipped else detected.format
-    return ExtractedFile(fmt, _normalise_all(reader, detected.payload))
+    container = CONTAINERS.get(detected.format)
+    if container is not None:
+        return ExtractedFile(fmt, _members(container, detected.payload, context, depth))
+    reader = READERS.get(detected.format)
+    if reader is None:
+        raise ReadError(f"{detected.format} files cannot be imported by this version of Arsip")
+    return ExtractedFile(fmt, _normalise_all(reader, detected.payload, context, fmt))
+
+
+def extract_file(name: str, data: bytes, path: Path | None = None) -> ExtractedFile:
+    """Detect and open a file; ReadError here or while iterating fails the whole file.
+
+    `path` (the file on disk) lets a saved page find the images in its _files folder.
+    """
+    resolve = folder_resolver(path.parent) if path is not None else ReadContext(name).resolve
+    return _extract(name, data, ReadContext(name, path, None, resolve), 0)

@@ -2,25 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from archive_app.core.model import Photo
+
+@dataclass(slots=True)
+class RawPhoto:
+    """A photo a source names for an article: caption, credit, where it lives, and its bytes
+    when the source carries the file (a saved page's _files folder, a zip, a WARC, a wire item).
+    """
+
+    caption: str | None = None
+    credit: str | None = None
+    photographer: str | None = None
+    agency: str | None = None
+    source_url: str | None = None
+    data: bytes | None = None
+    rule: str | None = None
+    lead: bool = False
 
 
 @dataclass(slots=True)
 class RawArticle:
     """One article as the source holds it: its text and whatever columns the source has.
 
-    `columns` uses canonical names (title, body, url, site, author, date, time, language,
-    category); `layout` is "page" when the text is a whole page dump whose first lines are the
-    headline, date and photo caption, and "body" when the source already separates the fields.
+    `columns` uses canonical names (title, body, url, site, author, editor, reporter,
+    photographer, date, time, updated, language, category); `layout` is "page" when the text is
+    a whole page dump whose first lines are the headline, date and photo caption, and "body" when
+    the source already separates the fields. `member` says where inside a container (zip path,
+    WARC capture URL) the article was found; `extractor` names the library that pulled the text
+    out of markup ("trafilatura 2.3.1"); `format` overrides the file's format for this article.
     """
 
     locator: str
     text: str
     columns: dict[str, str] = field(default_factory=dict)
     layout: str = "body"
-    photos: list[Photo] = field(default_factory=list)
+    photos: list[RawPhoto] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    member: str | None = None
+    extractor: str | None = None
+    format: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,3 +51,14 @@ class RawFailure:
 
     locator: str
     reason: str
+    member: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A file inside a container (a zip): its path there, its bytes, and how to fetch the files
+    it refers to (a saved page's images in the same zip)."""
+
+    path: str
+    data: bytes
+    resolve: Callable[[str], bytes | None] | None = None

@@ -40,7 +40,8 @@ def expand(paths: Iterable[str | Path]) -> list[SourceFile | MissingPath]:
             except OSError as error:
                 found.append(MissingPath(str(given), f"cannot list the folder ({error.strerror})"))
                 continue
-            found.extend(SourceFile(p, str(p)) for p in sorted(walked))
+            found.extend(SourceFile(p, str(p)) for p in sorted(walked)
+                         if not is_page_companion(p))
         elif path.exists():
             found.append(MissingPath(str(given), "not a regular file or folder"))
         else:
@@ -50,3 +51,17 @@ def expand(paths: Iterable[str | Path]) -> list[SourceFile | MissingPath]:
 
 def _raise(error: OSError) -> None:
     raise error
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")
+
+
+def is_page_companion(path: Path) -> bool:
+    """A file in the "<page>_files" folder a browser saves beside "<page>.html": it belongs to
+    that page (its photos are read from there) and is not an article of its own."""
+    for folder in path.parents:
+        if folder.name.endswith("_files"):
+            stem = folder.name[: -len("_files")]
+            if any((folder.parent / f"{stem}{suffix}").exists() for suffix in _PAGE_SUFFIXES):
+                return True
+    return False

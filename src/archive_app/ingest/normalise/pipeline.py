@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive_app.core.model import CatalogueRecord, Photo
+from archive_app.core.model import CatalogueRecord, PersonRole, Photo
 from archive_app.ingest.normalise.body import read_body
 from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.language import detect_language
@@ -125,5 +125,37 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     if authors:
         record.rules.setdefault("people.author", "people:author-column")
         draft.use_site(desk_domain(author_column), "site:desk")
-    record.people = merge_people(authors, draft.credits)
+    roles = [
+        PersonRole(person.name, role)
+        for role in ("editor", "reporter", "photographer")
+        if raw.columns.get(role)
+        for person in people_from_author_column(raw.columns[role], draft.site_rules)
+    ]
+    if roles:
+        record.rules.setdefault("people.columns", "people:role-columns")
+    photographers = [PersonRole(p.photographer, "photographer") for p in raw.photos
+                     if p.photographer]
+    record.people = merge_people(authors, roles, draft.credits, photographers)
+    _source_photos(record, raw)
+    if raw.keywords:
+        draft.set("keywords", list(dict.fromkeys(raw.keywords)), "keywords:source")
     return record
+
+
+def _source_photos(record: CatalogueRecord, raw: RawArticle) -> None:
+    """Photos the source names (markup, columns, wire items) come first, in the source's order,
+    then those whose captions were found in the text; a caption found in both is kept once."""
+    if not raw.photos:
+        return
+    named = [
+        Photo(caption=p.caption, credit=p.credit, photographer=p.photographer, agency=p.agency,
+              source_url=p.source_url, rule=p.rule or "photo:source")
+        for p in raw.photos
+    ]
+    if raw.format == "photo":
+        # the text of a photo record is its own caption: credits found in it are the same photo
+        record.photos = named
+    else:
+        seen = {(p.caption, p.credit) for p in named}
+        record.photos = named + [p for p in record.photos if (p.caption, p.credit) not in seen]
+    record.rules.setdefault("photos", named[0].rule or "photo:source")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from archive_app.ingest.decode import decode_text
+from archive_app.ingest.context import ReadContext
 from archive_app.ingest.raw import RawArticle, RawFailure
 
 FORMAT = "reuters-sgml"
@@ -98,7 +99,9 @@ def _story(locator: str, inner: str) -> RawArticle | RawFailure:
     return RawArticle(locator=locator, text="\n".join(parts), columns=columns)
 
 
-def read_reuters_sgml(data: bytes) -> Iterator[RawArticle | RawFailure]:
+def read_reuters_sgml(
+    data: bytes, context: ReadContext | None = None
+) -> Iterator[RawArticle | RawFailure]:
     """Every <REUTERS> story of a Reuters-21578 file, in file order."""
     text = decode_text(data)
     for position, match in enumerate(_STORY.finditer(text), start=1):

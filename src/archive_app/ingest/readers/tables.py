@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 from archive_app.core.errors import ReadError
+from archive_app.ingest.context import ReadContext
 from archive_app.ingest.decode import decode_text
-from archive_app.ingest.raw import RawArticle, RawFailure
+from archive_app.ingest.raw import RawArticle, RawFailure, RawPhoto
 from archive_app.ingest.readers.columns import expected_body_names, map_columns
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -27,7 +29,13 @@ def _row_to_raw(locator: str, row: dict[str, Any], mapping: dict[str, str]) -> R
             value = ", ".join(str(v) for v in value)
         columns[field] = str(value)
     body = columns.pop("body", "")
-    return RawArticle(locator=locator, text=body, columns=columns)
+    photo = {key: columns.pop(key, "").strip() for key in ("caption", "credit", "image")}
+    photos = [RawPhoto(caption=photo["caption"] or None, credit=photo["credit"] or None,
+                       source_url=photo["image"] or None, rule="photo:column")
+              ] if any(photo.values()) else []
+    keywords = [k.strip() for k in re.split(r"[,;\n|]", columns.pop("keywords", "")) if k.strip()]
+    return RawArticle(locator=locator, text=body, columns=columns, photos=photos,
+                      keywords=keywords)
 
 
 def _require_body(mapping: dict[str, str], names: list[str], kind: str) -> None:
@@ -39,7 +47,9 @@ def _require_body(mapping: dict[str, str], names: list[str], kind: str) -> None:
         )
 
 
-def read_csv(data: bytes) -> Iterator[RawArticle | RawFailure]:
+def read_csv(
+    data: bytes, context: ReadContext | None = None
+) -> Iterator[RawArticle | RawFailure]:
     """Each data row is an article; locator "row N" counts data rows after the header."""
     text = decode_text(data)
     # The header line decides the delimiter: csv.Sniffer guesses from whole rows and is fooled
@@ -60,7 +70,9 @@ def read_csv(data: bytes) -> Iterator[RawArticle | RawFailure]:
         raise ReadError(f"malformed CSV near data row {reader.line_num}: {error}") from error
 
 
-def read_json_lines(data: bytes) -> Iterator[RawArticle | RawFailure]:
+def read_json_lines(
+    data: bytes, context: ReadContext | None = None
+) -> Iterator[RawArticle | RawFailure]:
     """Each non-empty line is one JSON object; locator "line N" is its line number."""
     text = decode_text(data)
     mapping: dict[str, str] | None = None
@@ -82,7 +94,9 @@ def read_json_lines(data: bytes) -> Iterator[RawArticle | RawFailure]:
         yield _row_to_raw(f"line {number}", item, mapping)
 
 
-def read_json(data: bytes) -> Iterator[RawArticle | RawFailure]:
+def read_json(
+    data: bytes, context: ReadContext | None = None
+) -> Iterator[RawArticle | RawFailure]:
     """A JSON array of objects (or an object holding one); locator "item N"."""
     text = decode_text(data)
     try:

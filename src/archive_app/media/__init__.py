@@ -1,0 +1,1 @@
+"""Photos with Pillow: decode safely, read embedded credits (IPTC, XMP, EXIF), make thumbnails."""
