@@ -15,6 +15,7 @@ from archive_app.core.archive import SORT_ORDERS, Archive
 from archive_app.core.errors import ArchiveError
 from archive_app.core.library import ENV_VAR
 from archive_app.core.progress import Progress
+from archive_app.core.report_csv import write_report_csv
 from archive_app.textout import (
     atomic_output,
     print_facets,
@@ -36,6 +37,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open(args, write=True) as archive:
         progress = _stderr_progress(args)
         report = archive.import_paths(args.paths, progress=progress)
+    if args.report_csv:
+        with atomic_output(Path(args.report_csv)) as stream:
+            rows = write_report_csv(report, stream)
+        print(f"wrote {rows:,} report rows to {args.report_csv}", file=sys.stderr)
     if args.json:
         print(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2))
     else:
@@ -193,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("-v", "--verbose", action="store_true", help="list every duplicate too")
+    p.add_argument("--report-csv", metavar="FILE", help="also save the report as CSV")
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("search", help="search the library")

@@ -122,6 +122,8 @@ def print_show(detail: ArticleDetail, out: TextIO) -> None:
         print("Related:", file=out)
         for link in record.related:
             print(f"  - {link.title}", file=out)
+    if detail.same_story:
+        print("Same story: " + ", ".join(f"article {i}" for i in detail.same_story), file=out)
     if detail.source:
         source = detail.source
         print(f"\nSource: {source.file} ({source.locator}, {source.format}), sha256 "

@@ -119,3 +119,17 @@ def test_the_corpus_import_reports_duplicates_by_url(corpus_library: Path,
     # 4,699 rows: every unique article once; repeated URLs are versions, not new articles
     assert 3000 < stats["articles"] < 3400
     assert stats["versions"] > stats["articles"]
+
+
+def test_the_import_report_can_be_saved_as_csv(tmp_path: Path, seed_file: Path) -> None:
+    import csv
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    report = tmp_path / "report.csv"
+    assert main(["--library", str(tmp_path / "lib"), "import", str(seed_file), str(empty),
+                 "--report-csv", str(report)]) == 0
+    rows = list(csv.DictReader(report.open(encoding="utf-8")))
+    assert [(r["outcome"], Path(r["file"]).name) for r in rows] == [
+        ("failed", "empty.txt"), ("added", seed_file.name)]
+    assert rows[0]["message"] == "the file is empty"

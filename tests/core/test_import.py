@@ -207,3 +207,28 @@ def test_folders_import_recursively_and_report_unsupported_formats(
     assert len(report.added) == 1
     assert [Path(i.path).name for i in report.failed] == ["page.html"]
     assert "cannot be imported by this version" in report.failed[0].message
+
+
+def test_syndicated_copies_are_linked_as_the_same_story(archive: Archive, tmp_path: Path) -> None:
+    story = ("Pemerintah Kabupaten Gresik mengirimkan bantuan logistik kepada warga yang terdampak "
+             "banjir luapan Kali Lamong sejak Selasa malam. Sebanyak sepuluh desa di Kecamatan "
+             "Benjeng terendam dengan ketinggian air mencapai satu meter di beberapa titik.\n"
+             "Kepala Pelaksana BPBD Gresik mengatakan petugas telah mendirikan dapur umum di balai "
+             "desa dan menyiapkan perahu karet untuk mengevakuasi warga lanjut usia serta anak-anak "
+             "yang masih bertahan di rumah mereka.\nHujan deras diperkirakan masih akan mengguyur "
+             "wilayah Gresik dan Lamongan hingga akhir pekan, sehingga warga di bantaran sungai "
+             "diminta tetap waspada terhadap kemungkinan banjir susulan.")
+    rows = [
+        dict(ROW, url="https://news.republika.co.id/a", isi_berita=story, sumber="republika"),
+        dict(ROW, url="https://www.antaranews.com/b", isi_berita=story + " (ANTARA)",
+             sumber="antaranews.com", judul="Sepuluh Desa di Gresik Terendam"),
+        dict(ROW, url="https://example.com/c", judul="Lain",
+             isi_berita="Harga cabai rawit di pasar tradisional Surabaya naik dua kali lipat "
+                        "menjelang hari raya karena pasokan dari petani berkurang drastis."),
+    ]
+    report = archive.import_paths([_csv(tmp_path / "t.csv", rows)])
+    first, second, third = (item.article_id or 0 for item in report.added)
+    assert archive.article(first).same_story == [second]
+    assert archive.article(second).same_story == [first]
+    assert archive.article(third).same_story == []
+    assert any("same story as article" in w.message for w in report.warnings)

@@ -55,6 +55,7 @@ def article_record(detail: ArticleDetail) -> dict[str, Any]:
             "imported_at": provenance.imported_at,
         },
         "versions": detail.versions,
+        "same_story": list(detail.same_story),
         "rules": dict(record.rules),
     }
 

@@ -18,9 +18,10 @@ from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback
 from archive_app.db.models import Article, ArticleVersion, ImportBatch
-from archive_app.db.store import CatalogueWriter, Source, sort_date
+from archive_app.db.store import CatalogueWriter, Source, link_same_story, sort_date
 from archive_app.ingest.dedupe import content_hash, url_key
 from archive_app.ingest.extract import EXTRACTOR, Extracted, extract_file
+from archive_app.ingest.fingerprint import simhash
 from archive_app.ingest.sources import MissingPath, SourceFile, expand
 
 log = logging.getLogger(__name__)
@@ -180,6 +181,12 @@ class Importer:
                 session.rollback()  # nothing new in this file: keep nothing of it
                 return outcome
             session.flush()
+            for article, _where_found, _title in outcome.added:
+                linked = link_same_story(session, article, simhash(list(article.body)))
+                if linked:
+                    outcome.warnings.append((article, _where_found,
+                                             "same story as article "
+                                             + ", ".join(str(i) for i in linked)))
             wrote_original = originals.store(self._root, relative, data)
             session.commit()
         except BaseException:

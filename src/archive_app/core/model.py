@@ -108,6 +108,8 @@ class ArticleDetail:
     modified_at: str
     # where the text shown (the current version) came from
     source: Provenance | None = None
+    # articles telling the same story (near-identical text, e.g. syndicated from a wire)
+    same_story: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from archive_app.core.errors import ArticleNotFoundError
@@ -31,6 +31,7 @@ from archive_app.db.models import (
     Original,
     Person,
     ProvenanceRow,
+    SameStory,
     SavedSearch,
     Site,
     Tag,
@@ -141,6 +142,14 @@ def _tags(session: Session, article_id: int) -> list[str]:
     )
 
 
+def _same_story(session: Session, article_id: int) -> list[int]:
+    rows = session.execute(
+        select(SameStory.article_id, SameStory.other_id)
+        .where(or_(SameStory.article_id == article_id, SameStory.other_id == article_id))
+    )
+    return sorted({b if a == article_id else a for a, b in rows})
+
+
 def _detail(session: Session, article: Article) -> ArticleDetail:
     current = [
         p for p in article.provenance
@@ -156,6 +165,7 @@ def _detail(session: Session, article: Article) -> ArticleDetail:
         created_at=article.created_at,
         modified_at=article.modified_at,
         source=_provenance(current[-1]) if current else None,
+        same_story=_same_story(session, article.id),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from archive_app.core.model import CatalogueRecord
@@ -21,9 +21,12 @@ from archive_app.db.models import (
     Photo,
     ProvenanceRow,
     RelatedLink,
+    SameStory,
     SavedSearch,
+    SimhashBand,
     Site,
 )
+from archive_app.ingest.fingerprint import NEAR, bands, distance, similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +199,32 @@ class CatalogueWriter:
                 format=source.format, extractor=source.extractor, imported_at=self.now,
             )
         )
+
+
+def link_same_story(session: Session, article: Article, fingerprint: int | None) -> list[int]:
+    """Record the article's SimHash and link it to near-identical articles already stored;
+    returns the ids it was linked to."""
+    article.simhash = fingerprint
+    if fingerprint is None:
+        return []
+    values = bands(fingerprint)
+    candidates = session.execute(
+        select(Article.id, Article.simhash)
+        .join(SimhashBand, SimhashBand.article_id == Article.id)
+        .where(or_(*(and_(SimhashBand.band == band, SimhashBand.value == value)
+                     for band, value in enumerate(values))))
+        .where(Article.id != article.id)
+        .distinct()
+    ).all()
+    session.add_all(SimhashBand(article_id=article.id, band=band, value=value)
+                    for band, value in enumerate(values))
+    linked = []
+    for other_id, other_hash in candidates:
+        if other_hash is not None and distance(fingerprint, other_hash) <= NEAR:
+            session.add(SameStory(article_id=article.id, other_id=other_id,
+                                  similarity=similarity(fingerprint, other_hash)))
+            linked.append(other_id)
+    return linked
 
 
 def save_search(session: Session, name: str, query: str, sort: str, now: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import ftfy
+import ftfy.badness
 from charset_normalizer import from_bytes
 
 from archive_app.core.errors import ReadError
@@ -53,8 +55,23 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def repair_mojibake(text: str) -> str:
+    """Undo text that was decoded with the wrong code page upstream ("BeritaÂ â€“ Jakarta").
+
+    Only ftfy's encoding repair runs, and only on text it judges bad: quotes, dashes and
+    everything else the source wrote stay verbatim.
+    """
+    if not text.isascii() and ftfy.badness.is_bad(text):
+        return ftfy.fix_encoding(text)
+    return text
+
+
 def decode_text(data: bytes) -> str:
     """Decode a text file; raise ReadError naming the reason when it is not text."""
+    return repair_mojibake(_decode(data))
+
+
+def _decode(data: bytes) -> str:
     if not data.strip():
         raise ReadError("the file is empty")
     kind = sniff_binary(data)
