@@ -47,6 +47,8 @@ def article_record(detail: ArticleDetail) -> dict[str, Any]:
         "agency": record.agency,
         "keywords": list(record.keywords),
         "tags": list(detail.tags),
+        "collections": list(detail.collections),
+        "note": detail.note,
         "provenance": None if provenance is None else {
             "file": provenance.file,
             "sha256": provenance.sha256,

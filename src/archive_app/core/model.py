@@ -110,6 +110,8 @@ class ArticleDetail:
     source: Provenance | None = None
     # articles telling the same story (near-identical text, e.g. syndicated from a wire)
     same_story: list[int] = field(default_factory=list)
+    note: str | None = None
+    collections: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,3 +260,60 @@ class IndexDocument:
     language: str | None
     captions: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeInfo:
+    """One undoable step that was applied: what it was, who did it, which articles it touched."""
+
+    id: int
+    kind: str
+    description: str
+    user: str
+    created_at: str
+    articles: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryItem:
+    """One field of one article as a change left it."""
+
+    change_id: int
+    when: str
+    user: str
+    kind: str
+    description: str
+    field: str
+    old: object
+    new: object
+    undone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReplacePreview:
+    """What a find-and-replace would do to one article's field."""
+
+    article_id: int
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionInfo:
+    """A collection by its path ("Banjir/Jawa Timur") and how many articles it holds."""
+
+    path: str
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonInfo:
+    """A person in the authority: name, other spellings, roles with counts, articles."""
+
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    roles: dict[str, int]
+    articles: int
+    signoff_codes: tuple[str, ...] = ()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    false,
     JSON,
     BigInteger,
+    Boolean,
     Float,
     ForeignKey,
     Index,
@@ -111,6 +113,9 @@ class Article(Base):
     signoff: Mapped[list[Any]] = mapped_column(default=list)
     agency: Mapped[str | None] = mapped_column(String(255))
     keywords: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    note: Mapped[str | None] = mapped_column(Text)
+    # fields a librarian edited, with their values: they win over any newer imported text
+    overrides: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     # 64-bit SimHash of the body: near-identical texts from other sites share most bits
     simhash: Mapped[int | None] = mapped_column(BigInteger)
     rules: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -149,6 +154,8 @@ class ArticlePerson(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     role: Mapped[str] = mapped_column(String(32))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # the spelling the article printed, kept when the person is merged with another spelling
+    credited_name: Mapped[str | None] = mapped_column(String(255))
     person: Mapped[Person] = relationship()
 
 
@@ -242,6 +249,92 @@ class SameStory(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     similarity: Mapped[float] = mapped_column(Float)
+
+
+class ChangeSet(Base):
+    """One undoable step: an edit, a bulk change, a merge… with who made it and when."""
+
+    __tablename__ = "change_sets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+    user: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[str] = mapped_column(String(40))
+    undone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # effects outside articles (an alias added, a code attached) to revert on undo
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+    entries: Mapped[list[HistoryEntry]] = relationship(
+        cascade="all, delete-orphan", order_by="HistoryEntry.id"
+    )
+
+
+class HistoryEntry(Base):
+    """One field of one article changed: the old and the new value."""
+
+    __tablename__ = "history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    change_id: Mapped[int] = mapped_column(
+        ForeignKey("change_sets.id", ondelete="CASCADE"), index=True
+    )
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(64))
+    old: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class Collection(Base):
+    """A librarian's collection; collections nest."""
+
+    __tablename__ = "collections"
+    __table_args__ = (UniqueConstraint("parent_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("collections.id", ondelete="CASCADE")
+    )
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class ArticleCollection(Base):
+    __tablename__ = "article_collections"
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class PersonAlias(Base):
+    """Another spelling of a person, kept after a merge so searches find both."""
+
+    __tablename__ = "person_aliases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(255))
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+
+
+class SignoffCode(Base):
+    """Who a site's sign-off code stands for ("chi" at jpnn.com), as a librarian knows it."""
+
+    __tablename__ = "signoff_codes"
+    __table_args__ = (UniqueConstraint("site_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+
+
+class PlaceAlias(Base):
+    """A spelling of a place a librarian (or the shipped list) maps to one name."""
+
+    __tablename__ = "place_aliases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    place: Mapped[str] = mapped_column(String(255))
 
 
 class Tag(Base):

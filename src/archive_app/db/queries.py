@@ -22,6 +22,7 @@ from archive_app.core.model import (
     RelatedLink,
 )
 from archive_app.core.model import SavedSearch as SavedSearchInfo
+from archive_app.db.editing import read_field
 from archive_app.db.models import (
     Article,
     ArticlePerson,
@@ -166,6 +167,8 @@ def _detail(session: Session, article: Article) -> ArticleDetail:
         modified_at=article.modified_at,
         source=_provenance(current[-1]) if current else None,
         same_story=_same_story(session, article.id),
+        note=article.note,
+        collections=read_field(session, article, "collections"),
     )
 
 

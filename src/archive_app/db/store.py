@@ -18,6 +18,7 @@ from archive_app.db.models import (
     MediaFile,
     Original,
     Person,
+    PersonAlias,
     Photo,
     ProvenanceRow,
     RelatedLink,
@@ -81,10 +82,15 @@ class CatalogueWriter:
         return site
 
     def person(self, name: str) -> Person:
+        """The person with this spelling, or the one it was merged into, or a new person."""
         key = person_key(name)
         person = self._people.get(key)
         if person is None:
             person = self.session.scalar(select(Person).where(Person.key == key))
+            if person is None:
+                person = self.session.scalar(
+                    select(Person).join(PersonAlias, PersonAlias.person_id == Person.id)
+                    .where(PersonAlias.key == key))
             if person is None:
                 person = Person(name=" ".join(name.split()), key=key)
                 self.session.add(person)
@@ -147,9 +153,10 @@ class CatalogueWriter:
             if key in seen:
                 continue
             seen.add(key)
-            article.credits.append(
-                ArticlePerson(person=self.person(credit.name), role=credit.role, position=position)
-            )
+            article.credits.append(ArticlePerson(
+                person=self.person(credit.name), role=credit.role, position=position,
+                credited_name=credit.name,
+            ))
         article.photos = [
             Photo(
                 position=position, caption=p.caption, credit=p.credit,
@@ -180,6 +187,12 @@ class CatalogueWriter:
         self._add_version(article, record, content_hash, source, number)
         if make_current:
             self._apply(article, record, content_hash)
+            if article.overrides:
+                # a librarian's corrections outlive a newer text of the same article
+                from archive_app.db.editing import write_field
+
+                for field, value in article.overrides.items():
+                    write_field(self.session, self, article, field, value)
             article.version += 1
         return number
 

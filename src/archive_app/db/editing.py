@@ -1,0 +1,134 @@
+"""Read and write one catalogue field of an article, as the plain values history records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from archive_app.core.clock import utc_now
+from archive_app.db.models import (
+    Article,
+    ArticleCollection,
+    ArticlePerson,
+    ArticleTag,
+    Collection,
+    RelatedLink,
+    Tag,
+)
+from archive_app.db.store import CatalogueWriter, sort_date
+
+SEPARATOR = "/"  # collection paths: "Banjir/Jawa Timur"
+
+
+def collection_path(session: Session, collection: Collection) -> str:
+    names = [collection.name]
+    parent_id = collection.parent_id
+    while parent_id is not None:
+        parent = session.get(Collection, parent_id)
+        if parent is None:
+            break
+        names.append(parent.name)
+        parent_id = parent.parent_id
+    return SEPARATOR.join(reversed(names))
+
+
+def find_collection(session: Session, path: str, *, create: bool) -> Collection | None:
+    """The collection at `path` ("Parent/Child"), created with its parents when asked."""
+    parent: Collection | None = None
+    for name in (part.strip() for part in path.split(SEPARATOR)):
+        if not name:
+            continue
+        query = select(Collection).where(Collection.name == name)
+        query = query.where(Collection.parent_id.is_(None) if parent is None
+                            else Collection.parent_id == parent.id)
+        found = session.scalar(query)
+        if found is None:
+            if not create:
+                return None
+            found = Collection(name=name, parent_id=parent.id if parent else None,
+                               created_at=utc_now())
+            session.add(found)
+            session.flush()
+        parent = found
+    return parent
+
+
+def read_field(session: Session, article: Article, field: str) -> Any:
+    """The current value of `field` as JSON-ready data."""
+    if field == "site":
+        return article.site.domain if article.site else None
+    if field == "people":
+        return [{"name": c.credited_name or c.person.name, "role": c.role}
+                for c in article.credits]
+    if field == "related":
+        return [{"title": r.title, "url": r.url} for r in article.related]
+    if field == "photos":
+        return [{"caption": p.caption, "credit": p.credit, "photographer": p.photographer,
+                 "agency": p.agency} for p in article.photos]
+    if field == "tags":
+        return sorted(session.scalars(
+            select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id)
+            .where(ArticleTag.article_id == article.id)))
+    if field == "collections":
+        collections = session.scalars(
+            select(Collection).join(ArticleCollection,
+                                    ArticleCollection.collection_id == Collection.id)
+            .where(ArticleCollection.article_id == article.id))
+        return sorted(collection_path(session, c) for c in collections)
+    value = getattr(article, field)
+    return list(value) if isinstance(value, list) else value
+
+
+def _set_tags(session: Session, article: Article, names: list[str]) -> None:
+    session.execute(delete(ArticleTag).where(ArticleTag.article_id == article.id))
+    for name in names:
+        tag = session.scalar(select(Tag).where(Tag.name == name))
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            session.flush()
+        session.add(ArticleTag(article_id=article.id, tag_id=tag.id))
+
+
+def _set_collections(session: Session, article: Article, paths: list[str]) -> None:
+    session.execute(delete(ArticleCollection).where(ArticleCollection.article_id == article.id))
+    for path in paths:
+        collection = find_collection(session, path, create=True)
+        if collection is not None:
+            session.add(ArticleCollection(article_id=article.id, collection_id=collection.id))
+
+
+def write_field(session: Session, writer: CatalogueWriter, article: Article, field: str,
+                value: Any) -> None:
+    """Set `field` to an already validated value."""
+    if field == "site":
+        article.site = writer.site(value)
+    elif field in ("published", "updated"):
+        setattr(article, field, value)
+        setattr(article, f"{field}_raw", value)
+        article.sort_date = sort_date(article.published or article.updated)
+    elif field == "people":
+        article.credits = []
+        session.flush()
+        for position, entry in enumerate(value):
+            article.credits.append(ArticlePerson(
+                person=writer.person(entry["name"]), role=entry["role"], position=position,
+                credited_name=entry["name"],
+            ))
+    elif field == "related":
+        article.related = []
+        session.flush()
+        article.related = [RelatedLink(position=i, title=link["title"], url=link.get("url"))
+                           for i, link in enumerate(value)]
+    elif field == "photos":
+        for photo, entry in zip(article.photos, value, strict=False):
+            for key in ("caption", "credit", "photographer", "agency"):
+                setattr(photo, key, entry.get(key))
+    elif field == "tags":
+        _set_tags(session, article, value)
+    elif field == "collections":
+        _set_collections(session, article, value)
+    else:
+        setattr(article, field, list(value) if isinstance(value, list) else value)
