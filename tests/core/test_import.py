@@ -201,12 +201,12 @@ def test_folders_import_recursively_and_report_unsupported_formats(
     nested = tmp_path / "a" / "b"
     nested.mkdir(parents=True)
     (nested / seed_file.name).write_bytes(seed_file.read_bytes())
-    (tmp_path / "a" / "page.html").write_text("<html><body>x</body></html>")
+    (tmp_path / "a" / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     (tmp_path / "a" / ".hidden.txt").write_text("ignored")
     report = archive.import_paths([tmp_path / "a"])
     assert len(report.added) == 1
-    assert [Path(i.path).name for i in report.failed] == ["page.html"]
-    assert "cannot be imported by this version" in report.failed[0].message
+    assert [Path(i.path).name for i in report.failed] == ["scan.pdf"]
+    assert "it is a PDF document" in report.failed[0].message
 
 
 def test_syndicated_copies_are_linked_as_the_same_story(archive: Archive, tmp_path: Path) -> None:
