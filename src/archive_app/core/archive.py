@@ -12,6 +12,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.core import export
+from archive_app.core.authority import AuthorityMixin
 from archive_app.core.cataloguing import CataloguingMixin
 from archive_app.core import query as query_language
 from archive_app.core.clock import utc_now
@@ -47,7 +48,7 @@ T = TypeVar("T")
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 
 
-class Archive(CataloguingMixin):
+class Archive(CataloguingMixin, AuthorityMixin):
     """An open library. Writers are serialised; reads may run on any thread meanwhile."""
 
     def __init__(self, layout: LibraryLayout, *, readonly: bool) -> None:

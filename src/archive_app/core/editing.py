@@ -136,26 +136,31 @@ class Editor:
                               user=current_user(), created_at=utc_now(), undone=False,
                               payload={"change": target.id})
             session.add(audit)
-            entries = list(reversed(target.entries)) if backwards else list(target.entries)
-            restore = [Change(e.article_id, e.field, e.old if backwards else e.new)
-                       for e in entries if e.article_id is not None and e.field != OVERRIDES]
-            touched = self._write(session, audit, restore, record_overrides=False)
-            for entry in entries:  # the override maps go back exactly as they were
-                if entry.field == OVERRIDES and entry.article_id is not None:
-                    article = session.get(Article, entry.article_id)
-                    if article is not None:
-                        article.overrides = dict((entry.old if backwards else entry.new) or {})
-            self._payload_step(session, target, backwards)
+            handler = PAYLOAD_HANDLERS.get(target.kind)
+            if handler is not None:
+                # merges, splits and sign-off codes are reversed by their own inverse
+                touched = handler(session, target, backwards)
+                _bump(session, touched)
+            else:
+                touched = self._restore(session, audit, target, backwards)
             target.undone = backwards
             info = _info(audit, touched)
         self._after(touched)
         return info
 
-    def _payload_step(self, session: Session, target: ChangeSet, backwards: bool) -> None:
-        """Undo or redo effects outside articles (aliases, sign-off codes)."""
-        handler = PAYLOAD_HANDLERS.get(target.kind)
-        if handler is not None:
-            handler(session, target.payload, backwards)
+    def _restore(self, session: Session, audit: ChangeSet, target: ChangeSet,
+                 backwards: bool) -> set[int]:
+        """Set every field the change touched back (or forward) to its recorded value."""
+        entries = list(reversed(target.entries)) if backwards else list(target.entries)
+        restore = [Change(e.article_id, e.field, e.old if backwards else e.new)
+                   for e in entries if e.article_id is not None and e.field != OVERRIDES]
+        touched = self._write(session, audit, restore, record_overrides=False)
+        for entry in entries:  # the override maps go back exactly as they were
+            if entry.field == OVERRIDES and entry.article_id is not None:
+                article = session.get(Article, entry.article_id)
+                if article is not None:
+                    article.overrides = dict((entry.old if backwards else entry.new) or {})
+        return touched
 
     # -- history ---------------------------------------------------------------------------
 
@@ -245,5 +250,16 @@ def _info(change_set: ChangeSet, touched: set[int]) -> ChangeInfo:
                       change_set.created_at, sorted(touched))
 
 
-PayloadHandler = Callable[[Session, dict[str, Any], bool], None]
+def _bump(session: Session, article_ids: set[int]) -> None:
+    """A change made outside the field writers still changes the article: new version."""
+    now = utc_now()
+    for article_id in article_ids:
+        article = session.get(Article, article_id)
+        if article is not None:
+            article.version += 1
+            article.modified_at = now
+
+
+# change kind -> how to undo (backwards) or redo it; returns the articles it touched
+PayloadHandler = Callable[[Session, ChangeSet, bool], set[int]]
 PAYLOAD_HANDLERS: dict[str, PayloadHandler] = {}

@@ -260,6 +260,9 @@ class IndexDocument:
     language: str | None
     captions: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    # other spellings of the people credited (merged in the authority), with the role they
+    # are credited in: searches find them too
+    aliases: tuple[PersonRole, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from archive_app.db.models import (
     ImportBatch,
     Original,
     Person,
+    PersonAlias,
     ProvenanceRow,
     SameStory,
     SavedSearch,
@@ -230,6 +231,13 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
     for chunk in _chunks(id_list):
         people = _people_by_article(session, chunk)
         tags = _tags_by_article(session, chunk)
+        aliases: dict[int, list[PersonRole]] = {}
+        for article_id, alias, role in session.execute(
+            select(ArticlePerson.article_id, PersonAlias.name, ArticlePerson.role)
+            .join(PersonAlias, PersonAlias.person_id == ArticlePerson.person_id)
+            .where(ArticlePerson.article_id.in_(chunk))
+        ):
+            aliases.setdefault(article_id, []).append(PersonRole(alias, role))
         captions: dict[int, list[str]] = {}
         for article_id, caption, credit in session.execute(
             select(PhotoRow.article_id, PhotoRow.caption, PhotoRow.credit)
@@ -251,6 +259,7 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
                 date=published or updated, language=language,
                 captions=tuple(captions.get(article_id, [])),
                 tags=tuple(tags.get(article_id, [])),
+                aliases=tuple(dict.fromkeys(aliases.get(article_id, []))),
             )
 
 
@@ -263,9 +272,9 @@ def field_texts(session: Session, ids: Sequence[int]) -> dict[int, dict[str, str
             "title": doc.title,
             "body": "\n".join(doc.body),
             "caption": "\n".join(doc.captions),
-            "people": "\n".join(p.name for p in doc.people),
+            "people": "\n".join(p.name for p in (*doc.people, *doc.aliases)),
             "place": doc.place or "",
-            **{role: "\n".join(p.name for p in doc.people if p.role == role)
+            **{role: "\n".join(p.name for p in (*doc.people, *doc.aliases) if p.role == role)
                for role in ("author", "reporter", "editor", "photographer", "contributor")},
         }
         for doc in index_documents(session, ids)

@@ -33,8 +33,9 @@ TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md", ".csv", ".tsv", ".json", ".
 _HTML_HEAD = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta)",
                         re.IGNORECASE | re.DOTALL)
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)[\s>/]")
+# "contentset": the content of a NewsML-G2 item without its envelope (IPTC's own listings)
 WIRE_ROOTS = frozenset({"nitf", "newsmessage", "newsitem", "newsml", "packageitem",
-                        "conceptitem", "knowledgeitem"})
+                        "conceptitem", "knowledgeitem", "contentset"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,7 +103,8 @@ def document_fields(doc: IndexDocument) -> dict[str, Any]:
         "text": title + title + index_terms(doc.body, language) + captions,
         "title": title,
         "caption": captions or None,
-        "people": index_terms(names, None, stem=False) or None,
+        "people": index_terms([*names, *(a.name for a in doc.aliases)], None, stem=False)
+        or None,
         "place": index_terms([doc.place], None, stem=False) if doc.place else None,
         "day": _day(doc.date),
         "when": _instant(doc.date),
@@ -117,7 +118,7 @@ def document_fields(doc: IndexDocument) -> dict[str, Any]:
         "tag": ",".join(doc.tags) or None,
     }
     for role in ROLE_FIELDS:
-        credited = [p.name for p in doc.people if p.role == role]
+        credited = [p.name for p in (*doc.people, *doc.aliases) if p.role == role]
         fields[role] = index_terms(credited, None, stem=False) if credited else None
     return fields
 
