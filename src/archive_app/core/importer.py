@@ -241,7 +241,8 @@ class Importer:
     ) -> None:
         record = item.record
         assert record is not None
-        key = url_key(record.url)
+        # a wire item without a web address is known by its own identifier (guid)
+        key = url_key(record.url) or (f"id:{record.source_id}" if record.source_id else None)
         digest = content_hash(record)
         where = _where(item)
         with session.no_autoflush:

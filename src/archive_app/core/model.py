@@ -45,8 +45,12 @@ class CatalogueRecord:
     """What the normaliser makes of one article: every catalogue field and the rule behind it."""
 
     title: str = ""
+    subtitle: str | None = None
     site: str | None = None
     url: str | None = None
+    # the source's own identifier (a wire item's guid) and a web archive's capture time
+    source_id: str | None = None
+    captured: str | None = None
     language: str | None = None
     published: str | None = None
     published_raw: str | None = None

@@ -114,6 +114,11 @@ class Article(Base):
     agency: Mapped[str | None] = mapped_column(String(255))
     keywords: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
     note: Mapped[str | None] = mapped_column(Text)
+    subtitle: Mapped[str | None] = mapped_column(Text)
+    # when a web archive captured the page (not a publication date)
+    captured: Mapped[str | None] = mapped_column(String(40))
+    # the source's own identifier of the item (a wire guid): new texts of it become versions
+    source_id: Mapped[str | None] = mapped_column(Text, index=True)
     # fields a librarian edited, with their values: they win over any newer imported text
     overrides: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     # 64-bit SimHash of the body: near-identical texts from other sites share most bits

@@ -97,8 +97,11 @@ def _embedded(metadata: dict[str, Any]) -> dict[str, str | None]:
 def _record(article: Article) -> CatalogueRecord:
     return CatalogueRecord(
         title=article.title,
+        subtitle=article.subtitle,
         site=article.site.domain if article.site else None,
         url=article.url,
+        source_id=article.source_id,
+        captured=article.captured,
         language=article.language,
         published=article.published,
         published_raw=article.published_raw,

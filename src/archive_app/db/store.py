@@ -129,6 +129,9 @@ class CatalogueWriter:
         article.site = self.site(record.site)
         article.url = record.url
         article.title = record.title
+        article.subtitle = record.subtitle
+        article.source_id = record.source_id
+        article.captured = record.captured
         article.language = record.language
         article.published, article.published_raw = record.published, record.published_raw
         article.updated, article.updated_raw = record.updated, record.updated_raw

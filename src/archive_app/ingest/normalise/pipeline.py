@@ -137,6 +137,9 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
                      if p.photographer]
     record.people = merge_people(authors, roles, draft.credits, photographers)
     _source_photos(record, raw)
+    for column in ("subtitle", "source_id", "captured"):
+        if raw.columns.get(column):
+            draft.set(column, " ".join(raw.columns[column].split()), f"{column}:column")
     if raw.keywords:
         draft.set("keywords", list(dict.fromkeys(raw.keywords)), "keywords:source")
     return record
