@@ -78,3 +78,22 @@ def test_a_signoff_code_names_an_editor_for_one_site(library: Archive) -> None:
     library.undo()
     assert ("Chika Ayu", "editor") not in _names(library, 1)
     assert library.counts('editor:"Chika Ayu"').total == 0
+
+
+def test_places_group_spellings_and_librarians_extend_them(tmp_path: Path) -> None:
+    rows = [dict(ROW, url=f"https://example.com/{n}", judul=f"Judul {n}",
+                 isi_berita=f"Isi berita nomor {n} yang cukup panjang untuk diimpor.")
+            for n in range(4)]
+    with Archive.open(tmp_path / "lib") as archive:
+        report = archive.import_paths([_csv(tmp_path / "t.csv", rows)])
+        ids = [item.article_id or 0 for item in report.added]
+        for article_id, printed in zip(ids, ["JAKARTA", "Jakarta", "DKI Jakarta", "Jkt"],
+                                       strict=True):
+            archive.edit(article_id, {"dateline_place": printed})
+        assert ("Jakarta", 3, ("DKI Jakarta", "JAKARTA", "Jakarta")) in archive.places()
+        assert dict(archive.counts("isi").facets["place"]) == {"Jakarta": 3, "Jkt": 1}
+        archive.add_place_alias("Jkt", "Jakarta")
+        assert ("Jakarta", 4, ("DKI Jakarta", "JAKARTA", "Jakarta", "Jkt")) in archive.places()
+        assert archive.counts("place:jakarta").total == 4
+        archive.undo()
+        assert archive.counts("place:jakarta").total == 3

@@ -12,7 +12,14 @@ from typing import TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.core import export
-from archive_app.core.authority import AuthorityMixin
+from archive_app.core.authority import AuthorityMixin, PlacesMixin
+from archive_app.core.backup import (
+    BackupInfo,
+    FixityReport,
+    check_fixity,
+    restore_backup,
+    write_backup,
+)
 from archive_app.core.cataloguing import CataloguingMixin
 from archive_app.core import query as query_language
 from archive_app.core.clock import utc_now
@@ -48,7 +55,7 @@ T = TypeVar("T")
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 
 
-class Archive(CataloguingMixin, AuthorityMixin):
+class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
     """An open library. Writers are serialised; reads may run on any thread meanwhile."""
 
     def __init__(self, layout: LibraryLayout, *, readonly: bool) -> None:
@@ -370,6 +377,26 @@ class Archive(CataloguingMixin, AuthorityMixin):
             count = self._index.rebuild(documents())
             progress(Progress("indexing", total, total))
             return count
+
+    # -- safety: backup, restore, fixity --------------------------------------------------
+
+    def backup(self, target: str | Path) -> BackupInfo:
+        """Copy the library into one file while it runs (the catalogue from one snapshot)."""
+        return write_backup(self.layout, Path(target).expanduser(), self.count())
+
+    @classmethod
+    def restore(cls, source: str | Path, target: str | Path) -> int:
+        """Restore a backup into a new folder and rebuild its index; returns the articles."""
+        restore_backup(Path(source).expanduser(), Path(target).expanduser())
+        with cls.open(target) as restored:
+            restored.reindex()
+            return restored.count()
+
+    def fixity(self) -> FixityReport:
+        """Re-hash every original and archived photo; report changed or missing files."""
+        with self._sessions() as session:
+            named = queries.original_paths(session) + queries.media_paths(session)
+        return check_fixity(self.layout.root, named)
 
     # -- export --------------------------------------------------------------------------
 

@@ -12,8 +12,11 @@ from archive_app.core.clock import utc_now
 from archive_app.core.editing import PAYLOAD_HANDLERS, _bump, current_user
 from archive_app.core.errors import ArchiveError
 from archive_app.core.model import ChangeInfo, PersonInfo
-from archive_app.db import authority
-from archive_app.db.models import ChangeSet, HistoryEntry
+from sqlalchemy import select
+
+from archive_app.db import authority, queries
+from archive_app.db.models import ChangeSet, HistoryEntry, PlaceAlias
+from archive_app.ingest.normalise.places import place_key
 
 
 def _record(session: Session, kind: str, description: str, payload: dict[str, Any],
@@ -119,9 +122,51 @@ class AuthorityMixin:
         return self._authority_change(run)
 
 
-def _credits(session: Session, person_id: int) -> list[Any]:
-    from sqlalchemy import select
+class PlacesMixin:
+    """Mixed into Archive: places as an authority that librarians extend."""
 
+    _sessions: sessionmaker[Session]
+    _write_lane: threading.Lock
+
+    def places(self) -> list[tuple[str, int, tuple[str, ...]]]:
+        """(place, articles, spellings grouped under it), the most used first."""
+        with self._sessions() as session:
+            return queries.places(session, queries.place_aliases(session))
+
+    def add_place_alias(self, spelling: str, place: str) -> ChangeInfo:
+        """Group a spelling under a place ("Jkt" -> "Jakarta"), as one undo step."""
+        if not spelling.strip() or not place.strip():
+            raise ArchiveError("both the spelling and the place are needed")
+
+        def run(session: Session) -> ChangeInfo:
+            key = place_key(spelling)
+            if session.scalar(select(PlaceAlias).where(PlaceAlias.key == key)) is not None:
+                raise ArchiveError(f"{spelling!r} is already grouped under a place")
+            session.add(PlaceAlias(key=key, place=" ".join(place.split())))
+            touched = set(queries.articles_with_place(session, key))
+            _bump(session, touched)
+            change = ChangeSet(kind="place_alias", description=f"group {spelling!r} under "
+                               f"{place!r}", user=current_user(), created_at=utc_now(),
+                               undone=False, payload={"key": key, "place": place})
+            session.add(change)
+            session.flush()
+            return ChangeInfo(change.id, change.kind, change.description, change.user,
+                              change.created_at, sorted(touched))
+
+        return self._authority_change(run)  # type: ignore[attr-defined,no-any-return]
+
+
+def _place_step(session: Session, change: ChangeSet, backwards: bool) -> set[int]:
+    payload = change.payload
+    for row in session.scalars(select(PlaceAlias).where(PlaceAlias.key == payload["key"])):
+        session.delete(row)
+    if not backwards:
+        session.add(PlaceAlias(key=payload["key"], place=payload["place"]))
+    session.flush()
+    return set(queries.articles_with_place(session, payload["key"]))
+
+
+def _credits(session: Session, person_id: int) -> list[Any]:
     from archive_app.db.models import ArticlePerson
 
     return list(session.scalars(select(ArticlePerson).where(ArticlePerson.person_id == person_id)))
@@ -165,4 +210,4 @@ def _signoff_step(session: Session, change: ChangeSet, backwards: bool) -> set[i
 
 
 PAYLOAD_HANDLERS.update({"merge": _merge_step, "split": _split_step,
-                         "signoff": _signoff_step})
+                         "signoff": _signoff_step, "place_alias": _place_step})

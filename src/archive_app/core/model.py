@@ -267,6 +267,8 @@ class IndexDocument:
     # other spellings of the people credited (merged in the authority), with the role they
     # are credited in: searches find them too
     aliases: tuple[PersonRole, ...] = ()
+    # the name the dateline place is grouped under ("DKI Jakarta" -> "Jakarta")
+    place_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

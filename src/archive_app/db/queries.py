@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from archive_app.core.errors import ArticleNotFoundError
+from archive_app.ingest.normalise.places import canonical_place
 from archive_app.core.model import (
     ArticleDetail,
     ArticleSummary,
@@ -29,9 +30,11 @@ from archive_app.db.models import (
     ArticleTag,
     ArticleVersion,
     ImportBatch,
+    MediaFile,
     Original,
     Person,
     PersonAlias,
+    PlaceAlias,
     ProvenanceRow,
     SameStory,
     SavedSearch,
@@ -228,9 +231,15 @@ def _tags_by_article(session: Session, ids: Sequence[int]) -> dict[int, list[str
     return tags
 
 
+def place_aliases(session: Session) -> dict[str, str]:
+    """Librarians' place spellings (folded) -> the place they belong to."""
+    return {key: place for key, place in session.execute(select(PlaceAlias.key, PlaceAlias.place))}
+
+
 def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocument]:
     """Index documents for the given articles, built a chunk at a time."""
     id_list = list(ids)
+    place_names = place_aliases(session)
     for chunk in _chunks(id_list):
         people = _people_by_article(session, chunk)
         tags = _tags_by_article(session, chunk)
@@ -263,6 +272,7 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
                 captions=tuple(captions.get(article_id, [])),
                 tags=tuple(tags.get(article_id, [])),
                 aliases=tuple(dict.fromkeys(aliases.get(article_id, []))),
+                place_group=canonical_place(place, place_names),
             )
 
 
@@ -292,6 +302,11 @@ def bodies(session: Session, ids: Sequence[int]) -> dict[int, str]:
 
 def original_paths(session: Session) -> list[str]:
     return list(session.scalars(select(Original.path)))
+
+
+def media_paths(session: Session) -> list[str]:
+    """Archived photo files (not their thumbnails, which are derived and rebuildable)."""
+    return list(session.scalars(select(MediaFile.path)))
 
 
 def stats(session: Session, path: Path) -> LibraryStats:
@@ -326,3 +341,26 @@ def saved_searches(session: Session) -> list[SavedSearchInfo]:
         SavedSearchInfo(row.name, row.query, row.sort, row.created_at)
         for row in session.scalars(select(SavedSearch).order_by(SavedSearch.name))
     ]
+
+
+def places(session: Session, aliases: dict[str, str]) -> list[tuple[str, int, tuple[str, ...]]]:
+    """Each place with its article count and the spellings grouped under it."""
+    groups: dict[str, tuple[int, set[str]]] = {}
+    for printed, count in session.execute(
+        select(Article.dateline_place, func.count()).where(Article.dateline_place.is_not(None))
+        .group_by(Article.dateline_place)
+    ):
+        name = canonical_place(printed, aliases) or printed
+        total, spellings = groups.get(name, (0, set()))
+        groups[name] = (total + count, spellings | {printed})
+    return sorted(((name, n, tuple(sorted(s))) for name, (n, s) in groups.items()),
+                  key=lambda row: (-row[1], row[0]))
+
+
+def articles_with_place(session: Session, key: str) -> list[int]:
+    from archive_app.ingest.normalise.places import place_key
+
+    return [article_id for article_id, printed in session.execute(
+        select(Article.id, Article.dateline_place).where(Article.dateline_place.is_not(None)))
+        if place_key(printed) == key or canonical_place(printed) is not None and
+        place_key(canonical_place(printed) or "") == key]

@@ -105,12 +105,13 @@ def document_fields(doc: IndexDocument) -> dict[str, Any]:
         "caption": captions or None,
         "people": index_terms([*names, *(a.name for a in doc.aliases)], None, stem=False)
         or None,
-        "place": index_terms([doc.place], None, stem=False) if doc.place else None,
+        "place": index_terms([doc.place, doc.place_group or ""], None, stem=False)
+        if doc.place else None,
         "day": _day(doc.date),
         "when": _instant(doc.date),
         "dated": 1 if doc.date else 0,
         "title_sort": fold(doc.title)[:120].encode("utf-8"),
-        "place_facet": (doc.place or "").encode("utf-8"),
+        "place_facet": (doc.place_group or doc.place or "").encode("utf-8"),
         "people_facet": FACET_SEPARATOR.join(names).encode("utf-8"),
         "tag_facet": FACET_SEPARATOR.join(doc.tags).encode("utf-8"),
         "site": doc.site,
