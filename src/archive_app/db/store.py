@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from archive_app.core.model import CatalogueRecord
@@ -224,14 +224,15 @@ def link_same_story(session: Session, article: Article, fingerprint: int | None)
     if fingerprint is None:
         return []
     values = bands(fingerprint)
+    # one indexed lookup per band, joined with UNION: an OR across bands defeats the index
+    lookups = [select(SimhashBand.article_id).where(SimhashBand.band == band,
+                                                    SimhashBand.value == value)
+               for band, value in enumerate(values)]
+    candidate_ids = set(session.scalars(union(*lookups)))
+    candidate_ids.discard(article.id)
     candidates = session.execute(
-        select(Article.id, Article.simhash)
-        .join(SimhashBand, SimhashBand.article_id == Article.id)
-        .where(or_(*(and_(SimhashBand.band == band, SimhashBand.value == value)
-                     for band, value in enumerate(values))))
-        .where(Article.id != article.id)
-        .distinct()
-    ).all()
+        select(Article.id, Article.simhash).where(Article.id.in_(candidate_ids))
+    ).all() if candidate_ids else []
     session.add_all(SimhashBand(article_id=article.id, band=band, value=value)
                     for band, value in enumerate(values))
     linked = []
