@@ -11,11 +11,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from archive_app import APP_NAME, __version__
+from archive_app.cli_catalogue import add_catalogue_commands
 from archive_app.core.archive import SORT_ORDERS, Archive
 from archive_app.core.errors import ArchiveError
 from archive_app.core.library import ENV_VAR
 from archive_app.core.progress import Progress
 from archive_app.core.report_csv import write_report_csv
+from archive_app.exports.citations import STYLES, cite
+from archive_app.exports.csv_table import COLUMNS as CSV_COLUMNS
+from archive_app.exports.csv_table import DEFAULT_COLUMNS, parse_columns
+from archive_app.exports.errors import ExportError
+from archive_app.exports.formats import FORMATS, ExportOptions
+from archive_app.exports.run import export as run_export
 from archive_app.textout import (
     atomic_output,
     print_facets,
@@ -85,13 +92,41 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.columns and args.format != "csv":
+        raise ExportError("--columns applies to --format csv only")
+    options = ExportOptions(columns=parse_columns(args.columns) if args.columns
+                            else DEFAULT_COLUMNS, bom=args.bom)
+    output = Path(args.output).expanduser() if args.output else None
     with _open(args, write=False) as archive:
-        if args.output:
-            with atomic_output(Path(args.output)) as stream:
-                count = archive.export_jsonl(stream)
-            print(f"exported {count} articles to {args.output}", file=sys.stderr)
-        else:
-            archive.export_jsonl(sys.stdout)
+        ids: list[int] | None = None
+        if args.ids is not None:
+            found = {s.id for s in archive.summaries(args.ids)}
+            missing = [str(i) for i in args.ids if i not in found]
+            if missing:
+                raise ExportError(f"no article with id {', '.join(missing)}; nothing was written")
+            ids = args.ids
+        elif args.query is not None:
+            ids = archive.matching_ids(args.query)
+            if not ids:
+                raise ExportError(f"no articles match {args.query!r}; nothing was written")
+        elif args.collection is not None:
+            ids = archive.collection_ids(args.collection)
+            if not ids:
+                raise ExportError(f"the collection {args.collection!r} is empty; "
+                                  "nothing was written")
+        result = run_export(archive, args.format, ids=ids, output=output, stdout=sys.stdout,
+                            options=options)
+    for problem in result.problems:
+        print(f"archive-app: warning: {problem}", file=sys.stderr)
+    if result.target is not None:
+        noun = "article" if result.articles == 1 else "articles"
+        print(f"exported {result.articles} {noun} to {result.target}", file=sys.stderr)
+    return 1 if result.problems else 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as archive:
+        print(cite(archive.article(args.id), args.style, html=args.html))
     return 0
 
 
@@ -121,6 +156,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args, write=False) as archive:
         report = archive.check()
+        fixity = archive.fixity() if args.fixity else None
+    if fixity is not None:
+        report.missing_originals = sorted(set(report.missing_originals) | set(fixity.missing))
+        if args.json:
+            print(json.dumps(dataclasses.asdict(report) | {
+                "ok": report.ok and fixity.ok, "fixity": dataclasses.asdict(fixity)}, indent=2))
+            return 0 if report.ok and fixity.ok else 1
+        print(f"fixity: {fixity.checked:,} files re-hashed, {len(fixity.changed):,} changed, "
+              f"{len(fixity.missing):,} missing")
+        for path in fixity.changed:
+            print(f"  changed: {path}")
+        if not fixity.ok:
+            report.index_error = report.index_error or None
+            print("some files no longer match their checksums", file=sys.stderr)
     if args.json:
         payload = dataclasses.asdict(report) | {"ok": report.ok}
         print(json.dumps(payload, indent=2))
@@ -138,9 +187,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{len(items):,} {label}: {shown}")
     if report.index_error:
         print(f"index problem: {report.index_error}")
-    if report.ok:
+    if report.ok and (fixity is None or fixity.ok):
         print("OK: the catalogue, the index and the originals agree")
         return 0
+    if report.ok:
+        return 1
     print("run `archive-app reindex` to rebuild the index from the catalogue", file=sys.stderr)
     return 1
 
@@ -215,10 +266,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_show)
 
-    p = sub.add_parser("export", help="export catalogue records")
-    p.add_argument("--format", choices=["jsonl"], default="jsonl")
-    p.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    p = sub.add_parser("export", help="export articles (all, some, or a search result)")
+    p.add_argument("--format", choices=list(FORMATS), default="jsonl",
+                   help="; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values()))
+    p.add_argument("--output", metavar="FILE_OR_FOLDER",
+                   help="write there (it appears only when complete) instead of standard "
+                   "output; html and originals-zip need it")
+    chosen = p.add_mutually_exclusive_group()
+    chosen.add_argument("--ids", type=_id_list, metavar="1,2,3", help="only these articles")
+    chosen.add_argument("--query", metavar="QUERY", help="only the articles QUERY matches")
+    chosen.add_argument("--collection", metavar="PATH",
+                        help="only the articles in this collection (not its sub-collections)")
+    p.add_argument("--columns", metavar="NAMES",
+                   help=f"CSV columns, comma-separated (default {','.join(DEFAULT_COLUMNS)}; "
+                   f"also {', '.join(c for c in CSV_COLUMNS if c not in DEFAULT_COLUMNS)})")
+    p.add_argument("--bom", action="store_true",
+                   help="start the CSV with a byte-order mark (for Excel)")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("cite", help="print an article's citation (APA or Chicago)")
+    p.add_argument("id", type=int)
+    p.add_argument("--style", choices=list(STYLES), default="apa")
+    p.add_argument("--html", action="store_true", help="HTML with the publication in <i>")
+    p.set_defaults(run=cmd_cite)
 
     for name, func, text in (
         ("stats", cmd_stats, "counts about the library"),
@@ -228,6 +298,9 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         if name != "reindex":
             p.add_argument("--json", action="store_true")
+        if name == "check":
+            p.add_argument("--fixity", action="store_true",
+                           help="also re-hash every original and photo against its SHA-256")
         p.set_defaults(run=func)
 
     p = sub.add_parser("eval", help="score extraction against a gold file, field by field")
@@ -240,9 +313,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_eval)
 
+    add_catalogue_commands(sub)
+
     p = sub.add_parser("gui", help="open the window (the default)")
     p.set_defaults(run=cmd_gui)
     return parser
+
+
+def _id_list(text: str) -> list[int]:
+    try:
+        ids = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            "give article ids separated by commas, e.g. 1,2,3") from None
+    if not ids:
+        raise argparse.ArgumentTypeError("give at least one article id")
+    return list(dict.fromkeys(ids))
 
 
 def _positive(text: str) -> int:

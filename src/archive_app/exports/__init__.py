@@ -1,0 +1,1 @@
+"""Exports and citations: catalogue records written in the formats other tools read."""
