@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,6 +13,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.core import export
+from archive_app.core import query as query_language
 from archive_app.core.authority import AuthorityMixin, PlacesMixin
 from archive_app.core.backup import (
     BackupInfo,
@@ -21,7 +23,6 @@ from archive_app.core.backup import (
     write_backup,
 )
 from archive_app.core.cataloguing import CataloguingMixin
-from archive_app.core import query as query_language
 from archive_app.core.clock import utc_now
 from archive_app.core.errors import LibraryFormatError, LibraryNotFoundError, QueryError
 from archive_app.core.importer import Importer
@@ -40,7 +41,8 @@ from archive_app.core.model import (
     SearchPage,
 )
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback, ignore_progress
-from archive_app.db import queries, store
+from archive_app.core.serial import record_to_dict
+from archive_app.db import lossless, queries, store
 from archive_app.db.engine import (
     create_catalogue_engine,
     current_revision,
@@ -401,9 +403,20 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
     # -- export --------------------------------------------------------------------------
 
     def export_jsonl(self, stream: export.TextSink, ids: Sequence[int] | None = None) -> int:
-        """Write one JSON catalogue record per line; returns how many were written."""
+        """Write one JSON catalogue record per line, lossless: each record also carries the
+        article's whole state under "archive" (versions with provenance, history, photo file
+        references, tags, collections, notes), so importing the file into an empty library
+        recreates the same catalogue. Returns how many were written."""
         chosen = list(ids) if ids is not None else self.article_ids("added")[::-1]
-        return export.write_jsonl(stream, self.articles(chosen))
+        count = 0
+        with self._sessions() as session:
+            for detail in self.articles(chosen):
+                state = lossless.dump_article(session, detail.id)
+                state["record"] = record_to_dict(detail.record)
+                line = export.article_record(detail) | {"archive": state}
+                stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+                count += 1
+        return count
 
     def record(self, article_id: int) -> dict[str, object]:
         """The export record of one article (what `show --json` prints)."""

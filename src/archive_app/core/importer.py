@@ -17,7 +17,8 @@ from archive_app.core.errors import ImportCancelled, ReadError
 from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback
-from archive_app.db.models import Article, ArticleVersion, ImportBatch
+from archive_app.db.lossless import load_article
+from archive_app.db.models import Article, ArticleVersion, ChangeSet, ImportBatch
 from archive_app.db.store import CatalogueWriter, Source, link_same_story, sort_date
 from archive_app.ingest.dedupe import content_hash, url_key
 from archive_app.ingest.extract import EXTRACTOR, Extracted, extract_file
@@ -62,6 +63,8 @@ class Importer:
         # (new ids, changed ids) -> None, or a message when the index could not be updated
         self._index_changes = index_changes
         self._written_media: list[Path] = []  # photo files first written by the current file
+        # exported change ids -> change sets made while restoring an Arsip export
+        self._restored_changes: dict[int, ChangeSet] = {}
 
     def run(
         self, paths: Iterable[str | Path], progress: ProgressCallback, cancel: CancelToken
@@ -266,10 +269,13 @@ class Importer:
                     seen_urls[key] = article
                 seen_hashes[digest] = article
                 return
-            twin = seen_hashes.get(digest)
+            # a restored record is known by the texts it was imported with, not its edits
+            hashes = {v["content_hash"] for v in item.restore["versions"]} if (
+                item.restore is not None) else {digest}
+            twin = next((seen_hashes[h] for h in hashes if h in seen_hashes), None)
             twin_id = twin.id if twin is not None else session.scalar(
                 select(ArticleVersion.article_id)
-                .where(ArticleVersion.content_hash == digest).limit(1)
+                .where(ArticleVersion.content_hash.in_(hashes)).limit(1)
             )
             if twin is not None or twin_id is not None:
                 outcome.duplicates.append(ImportItem(
@@ -277,8 +283,12 @@ class Importer:
                     "same text as an article already in the library",
                 ))
                 return
-            item.warnings.extend(self._archive_photos(writer, item))
-            article = writer.add_article(record, digest, key, origin)
+            if item.restore is not None:
+                article = load_article(session, writer, record, item.restore, key,
+                                       origin.batch_id, self._restored_changes)
+            else:
+                item.warnings.extend(self._archive_photos(writer, item))
+                article = writer.add_article(record, digest, key, origin)
         if key:
             seen_urls[key] = article
         seen_hashes[digest] = article

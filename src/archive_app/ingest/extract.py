@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from archive_app import __version__
 from archive_app.core.errors import ReadError
 from archive_app.core.model import CatalogueRecord
+from archive_app.core.serial import record_from_dict
 from archive_app.ingest.context import ReadContext, folder_resolver
 from archive_app.ingest.detect import detect
 from archive_app.ingest.normalise import normalise
@@ -62,6 +64,7 @@ class Extracted:
     format: str | None = None
     extractor: str | None = None
     photo_data: list[bytes | None] = field(default_factory=list)
+    restore: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -79,6 +82,9 @@ def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
         if isinstance(raw, RawFailure):
             yield Extracted(raw.locator, failure=raw.reason, member=member)
             continue
+        if raw.restore is not None:
+            yield _restored(raw, member)
+            continue
         record = normalise(raw)
         item_format = raw.format or fmt
         if not record.body and item_format not in TEXTLESS_FORMATS:
@@ -89,6 +95,18 @@ def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
         yield Extracted(raw.locator, record=record, warnings=list(record.warnings),
                         member=member, format=item_format,
                         extractor=raw.extractor or EXTRACTOR, photo_data=data)
+
+
+def _restored(raw: RawArticle, member: str | None) -> Extracted:
+    """A record of Arsip's own lossless export: no normalising, the state comes back as is."""
+    state = raw.restore or {}
+    try:
+        record = record_from_dict(state["record"])
+    except (KeyError, TypeError) as error:
+        return Extracted(raw.locator, failure=f"an Arsip export record without its catalogue "
+                         f"state ({error})", member=member)
+    return Extracted(raw.locator, record=record, member=member, format="arsip-export",
+                     extractor=EXTRACTOR, photo_data=[None] * len(record.photos), restore=state)
 
 
 def _join(outer: str | None, inner: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -43,6 +44,8 @@ class RawArticle:
     member: str | None = None
     extractor: str | None = None
     format: str | None = None
+    # an Arsip lossless export record: the article's whole catalogue state, restored as is
+    restore: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)

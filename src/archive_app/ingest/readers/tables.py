@@ -87,6 +87,12 @@ def read_json_lines(
         if not isinstance(item, dict):
             yield RawFailure(f"line {number}", "not a JSON object")
             continue
+        state = item.get("archive")
+        if isinstance(state, dict) and state.get("format") == "arsip-record":
+            # a line of Arsip's own lossless export: its catalogue state comes back as it was
+            yield RawArticle(locator=f"line {number}", text="", format="arsip-export",
+                             restore=state)
+            continue
         if mapping is None:
             names = list(item)
             mapping = map_columns(names)
