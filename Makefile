@@ -71,3 +71,25 @@ bench-search: $(STAMP)
 # The deterministic synthetic corpus alone: bench-results/corpus-$(ARTICLES)/part-*.jsonl.gz
 gen-corpus: $(STAMP)
 	$(PY) benchmarks/generate.py --articles $(ARTICLES)
+
+.PHONY: screenshots bench-gui
+
+# PNGs of the window on a library imported from ../shared/corpus (kept in build/ for the next
+# run), on a virtual screen: welcome, search with facets and histogram, reader with a photo,
+# photo viewer, a person's page, dark theme, Indonesian. Written to screenshots/.
+screenshots: system-libs-window $(STAMP)
+	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m archive_app.gui.screenshots
+
+# The window's speed, offscreen, on bench-results/library-100000 (else the corpus library):
+# launch, first page painted, an article with photos, scrolling, memory. Writes
+# bench-results/gui.json.
+bench-gui: system-libs $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m archive_app.gui.bench
+
+.PHONY: eval-html
+
+# The saved-page reader against ../shared/corpus: body F1 on the article-extraction benchmark,
+# fundus caption and credit match rates, and article-or-list on html_id; writes
+# bench-results/eval-html.json (MISSES=1 lists every unmatched photo).
+eval-html: $(STAMP)
+	$(PY) scripts/eval_html.py $(if $(MISSES),--misses)

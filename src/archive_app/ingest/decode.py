@@ -55,6 +55,15 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+# Single-byte code pages that read Latin text almost alike: when detection picks one of these
+# for a few accented letters or no-break spaces, Windows-1252 is far more likely the truth.
+_LATIN_LOOKALIKES = frozenset({
+    "cp1250", "cp1257", "iso8859_2", "iso8859_4", "iso8859_13", "iso8859_15", "latin_1",
+    "cp437", "cp775", "cp850", "cp852", "cp858", "cp860", "cp861", "cp863", "cp865",
+    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp1254", "iso8859_9",
+})
+
+
 def repair_mojibake(text: str) -> str:
     """Undo text that was decoded with the wrong code page upstream ("BeritaÂ â€“ Jakarta").
 
@@ -102,10 +111,10 @@ def _decode(data: bytes) -> str:
     # Short texts fit several single-byte code pages equally well; legacy Indonesian and
     # English files are overwhelmingly Windows-1252, so it wins a tie.
     for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.02:
             return str(match)
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
         return str(best)
-    return western if best.encoding in {"cp1250", "cp1257", "iso8859_2"} else str(best)
+    return western if best.encoding in _LATIN_LOOKALIKES else str(best)

@@ -1,0 +1,44 @@
+"""The article's running text, pulled out of the page by trafilatura and tidied into paragraphs."""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import version
+
+import trafilatura
+from lxml.html import HtmlElement
+
+from archive_app.ingest.html.page import parse_markup
+
+EXTRACTOR = f"trafilatura {version('trafilatura')}"
+# A precise extraction this short is more often a paywall or reprint notice than an article:
+# the default (balanced) extraction is tried too and kept when it finds at least twice as much.
+_SHORT_WORDS = 120
+_RECOVERY_FACTOR = 2.0
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+
+
+def _run(source: HtmlElement, url: str | None, *, precise: bool) -> str:
+    """trafilatura's plain text. Settings measured on the article-extraction benchmark
+    (scripts/eval_html.py): precision mode without comments is the best single setting."""
+    text = trafilatura.extract(source, url=url, output_format="txt", favor_precision=precise,
+                               include_comments=False, include_tables=True)
+    return text or ""
+
+
+def paragraphs(text: str) -> list[str]:
+    """One paragraph per line, inner runs of spaces folded, empty lines gone."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+def extract_body(tree: HtmlElement, markup: str, url: str | None) -> list[str]:
+    """The article's paragraphs. `tree` is consumed (trafilatura prunes it in place);
+    `markup` re-parses the page when a second, balanced extraction is needed."""
+    text = _run(tree, url, precise=True)
+    if len(text.split()) < _SHORT_WORDS:
+        fresh = parse_markup(markup)
+        balanced = _run(fresh, url, precise=False)
+        if len(balanced) >= _RECOVERY_FACTOR * max(len(text), 1):
+            text = balanced
+    return paragraphs(text)

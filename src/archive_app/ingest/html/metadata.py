@@ -1,0 +1,235 @@
+"""Catalogue columns from a page's markup: title, URL, dates, authors, language, keywords."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from archive_app.ingest.html import jsonld
+from archive_app.ingest.html.meta import MetaTags
+from archive_app.ingest.normalise.people import looks_like_name
+from archive_app.ingest.normalise.text import fold
+
+log = logging.getLogger(__name__)
+
+_PUBLISHED = ("article:published_time", "og:published_time", "og:article:published_time",
+              "article:published", "datepublished", "pubdate", "publishdate", "publish-date",
+              "publish_date", "published_time", "parsely-pub-date", "sailthru.date",
+              "dc.date.issued", "dcterms.created", "dc.date", "date", "content_publisheddate",
+              "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate")
+_MODIFIED = ("article:modified_time", "og:updated_time", "article:updated_time",
+             "datemodified", "last-modified", "dcterms.modified", "lastmod")
+_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl",
+                "sailthru.author", "content_author", "cxenseparse:author", "twitter:creator")
+_KEYWORD_META = ("news_keywords", "keywords", "article:tag", "parsely-tags", "content_tag")
+_BYLINE_XPATH = ('//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+                 ' or contains(@class, "author-name") or contains(@class, "author__name")'
+                 ' or contains(@class, "penulis")]')
+# Old ISO 639 codes that pages still declare ("In-Id" on Indonesian sites).
+_OLD_LANGUAGE = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv"}
+_BY = re.compile(r"^\s*(?:by|oleh|von|par|por|di)\s+", re.IGNORECASE)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    """What the page's markup says about the article."""
+
+    title: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    og_type: str | None = None
+    description: str | None = None
+
+    def columns(self) -> dict[str, str]:
+        """The reader's columns: canonical names, only the fields that were found."""
+        found = {"title": self.title, "url": self.url, "date": self.published,
+                 "updated": self.modified, "language": self.language,
+                 "author": ", ".join(self.authors) if self.authors else None}
+        return {k: v for k, v in found.items() if v}
+
+
+def _absolute(url: str | None) -> str | None:
+    """An http(s) address, or None for anything else."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def page_url(meta: MetaTags, article: dict[str, Any] | None, saved_from: str | None) -> str | None:
+    """The canonical address: <link rel=canonical>, og:url, JSON-LD, or the "saved from" note."""
+    candidates = [meta.links.get("canonical"), meta.first("og:url", "twitter:url")]
+    if article is not None:
+        candidates += [jsonld.text_of(article.get("url")),
+                       jsonld.text_of(article.get("mainEntityOfPage"))]
+    candidates.append(saved_from)
+    return next((u for u in map(_absolute, candidates) if u), None)
+
+
+def _headline_of(found: str, tree: HtmlElement) -> str:
+    """The page's <h1> when og:title is that headline plus a few words more: the site's
+    name or section (" : Okezone Economy") that the <h1> does without."""
+    wanted = _WORD.findall(found.lower())
+    for heading in tree.iter("h1"):
+        text = fold(heading.text_content())
+        words = _WORD.findall(text.lower())
+        if words and wanted[: len(words)] == words and 0 < len(wanted) - len(words) <= 4:
+            return text
+    return found
+
+
+def _title(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None) -> str | None:
+    """og:title (or its <h1> without a suffix), JSON-LD headline, <h1>, <title>."""
+    found = meta.first("og:title", "twitter:title")
+    if found:
+        found = _headline_of(found, tree)
+    if not found and article is not None:
+        found = jsonld.text_of(article.get("headline"))
+    if not found:
+        heading = tree.find(".//h1")
+        found = heading.text_content() if heading is not None else None
+    if not found:
+        title = tree.find(".//title")
+        found = title.text_content() if title is not None else None
+    return fold(found) if found and fold(found) else None
+
+
+def _iso(value: str | None) -> str | None:
+    """A date value as the page gives it, when it reads as a date at all."""
+    if not value:
+        return None
+    value = value.strip()
+    return value if _ISO_DAY.match(value) or re.search(r"\d{4}", value) else None
+
+
+def _time_element(tree: HtmlElement) -> str | None:
+    """A <time datetime> marked as the publication time."""
+    for node in tree.xpath('//time[@datetime][@itemprop="datePublished" or @pubdate'
+                           ' or contains(@class, "publish")]'):
+        if _ISO_DAY.match(node.get("datetime", "").strip()):
+            return str(node.get("datetime")).strip()
+    return None
+
+
+def _dates(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None,
+           url: str | None) -> tuple[str | None, str | None]:
+    """Published and modified: JSON-LD, then meta tags and <time>, then htmldate for the day."""
+    published = modified = None
+    if article is not None:
+        published = _iso(jsonld.text_of(article.get("datePublished"))
+                         or jsonld.text_of(article.get("dateCreated")))
+        modified = _iso(jsonld.text_of(article.get("dateModified")))
+    published = published or _iso(meta.first(*_PUBLISHED)) or _time_element(tree)
+    modified = modified or _iso(meta.first(*_MODIFIED))
+    if published is None:
+        try:
+            # htmldate reads URLs, visible dates and markup; a day without a time
+            published = find_date(tree, url=url, original_date=True, extensive_search=False)
+        except (ValueError, TypeError) as error:  # htmldate's own parsing failures
+            log.debug("htmldate found no date: %s", error)
+    return published, modified
+
+
+def _person_names(value: Any) -> list[str]:
+    """Author names from a JSON-LD author value: persons only (an Organization is the site)."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            if jsonld.is_type(item, "Organization", "NewsMediaOrganization"):
+                continue
+            name = jsonld.text_of(item.get("name"))
+        else:
+            name = jsonld.text_of(item)
+        if name:
+            names.extend(split_names(name))
+    return names
+
+
+def split_names(text: str) -> list[str]:
+    """ "By A and B" -> ["A", "B"]; links and handles are not names."""
+    text = _BY.sub("", fold(text))
+    if not text or "://" in text or text.startswith("@"):
+        return []
+    parts = re.split(r"\s*(?:,|;|\||\s&\s|\band\b|\bdan\b|\bund\b)\s*", text)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _authors(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None) -> list[str]:
+    """JSON-LD persons, else author meta tags, else a byline element's names."""
+    names: list[str] = []
+    if article is not None:
+        names = _person_names(article.get("author"))
+    if not names:
+        for value in meta.all(*_AUTHOR_META):
+            names.extend(split_names(value))
+        names = [n for n in names if looks_like_name(n)]
+    if not names:
+        for node in tree.xpath(_BYLINE_XPATH)[:3]:
+            text = fold(node.text_content())
+            if 0 < len(text) <= 80:
+                names.extend(n for n in split_names(text) if looks_like_name(n))
+            if names:
+                break
+    return list(dict.fromkeys(names))
+
+
+def _language(tree: HtmlElement, meta: MetaTags) -> str | None:
+    """The page's declared language as a two-letter code."""
+    candidates = [tree.get("lang"), tree.get("xml:lang"),
+                  meta.first("language", "content-language", "dc.language", "og:locale")]
+    for value in candidates:
+        if not value:
+            continue
+        primary = re.split(r"[-_]", value.strip().lower())[0]
+        primary = _OLD_LANGUAGE.get(primary, primary)
+        if re.fullmatch(r"[a-z]{2}", primary):
+            return primary
+    return None
+
+
+def _keywords(meta: MetaTags, article: dict[str, Any] | None) -> list[str]:
+    """Meta keywords and JSON-LD keywords, each once."""
+    values = meta.all(*_KEYWORD_META)
+    if article is not None:
+        found = article.get("keywords")
+        if isinstance(found, list):
+            values.extend(str(k) for k in found if isinstance(k, str))
+        elif isinstance(found, str):
+            values.append(found)
+    words = [fold(w) for v in values for w in re.split(r"[,;]", v)]
+    return list(dict.fromkeys(w for w in words if w and len(w) <= 80))
+
+
+def read_metadata(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]],
+                  saved_from: str | None) -> PageMetadata:
+    """Everything the markup says about the article, best source first for each field."""
+    found = jsonld.articles(objects)
+    article = found[0] if found else None
+    url = page_url(meta, article, saved_from)
+    published, modified = _dates(tree, meta, article, url)
+    return PageMetadata(
+        title=_title(tree, meta, article),
+        url=url,
+        site_name=meta.first("og:site_name", "application-name"),
+        published=published,
+        modified=modified,
+        authors=_authors(tree, meta, article),
+        language=_language(tree, meta),
+        keywords=_keywords(meta, article),
+        og_type=(meta.first("og:type") or "").lower() or None,
+        description=meta.first("og:description", "description"),
+    )
