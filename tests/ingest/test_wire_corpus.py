@@ -106,7 +106,9 @@ def test_kyodo_dateline_in_newsml_envelope() -> None:
 def test_iso_8859_1_file_decodes() -> None:
     record, _item = _record("nitf", "superdesk-ntb_nitf_test_ritzau-via-ntb.xml")
     assert record.title == "En 41-årig mand, der onsdag blev anholdt og sat i forbindel"
-    assert record.body[0].startswith("København /ritzau/: En 41-årig mand")
+    # "København /ritzau/:" is the text's own dateline: the place and agency, off the text
+    assert record.body[0].startswith("En 41-årig mand")
+    assert (record.dateline_place, record.agency) == ("København", "ritzau")
     assert "Københavns Vestegns Politi" in " ".join(record.body)
     assert record.published == "2016-05-12T00:05:13+02:00"
     assert record.language == "no"  # as the file's baselang says

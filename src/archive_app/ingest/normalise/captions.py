@@ -8,7 +8,7 @@ from functools import cache
 
 from archive_app.ingest.normalise.people import looks_like_name
 from archive_app.ingest.normalise.tables import rules
-from archive_app.ingest.normalise.text import fold
+from archive_app.ingest.normalise.text import fold, is_table_row
 
 # The credit label as it opens a credit after a caption: capitalised, so that "sesi foto"
 # inside a sentence is never taken for one.
@@ -67,8 +67,10 @@ def _patterns() -> tuple[_Rule, ...]:
         _Rule("caption:paren-label", re.compile(
             r"\s*\(\s*(?i:" + labels + r")\s*(?::|(?i:by))?\s*(?P<credit>[^()]{2,80}?)\s*\)"
             r"\s*\.?$"), tail=True),
+        # no colon after the slash: "Quelle: Reuters/oraise Stand: 16:34 Uhr" is a table's
+        # source line, not a photo's credit
         _Rule("caption:agency-slash", re.compile(
-            r"[\s(–-]*(?P<credit>(?:" + agencies + r")\s*/\s*[^()\n]{2,60}?)\s*\)?\s*\.?$"),
+            r"[\s(–-]*(?P<credit>(?:" + agencies + r")\s*/\s*[^()\n:]{2,60}?)\s*\)?\s*\.?$"),
             tail=True),
         _Rule("caption:paren-credit-tail", re.compile(
             r"\s*\((?P<credit>(?:" + outlet + r")\s*/\s*[^()]{2,60}|"
@@ -172,8 +174,8 @@ def _glued_credit(text: str) -> CaptionCredit | None:
 def find_caption(line: str) -> CaptionCredit | None:
     """The caption and credit a line carries, or None when it carries no photo credit."""
     text = line.strip()
-    if len(text) > 900:
-        return None
+    if len(text) > 900 or ("|" in text and is_table_row(text)):
+        return None  # a table's cells ("Tschech.Rep. | CZK | …") are no caption and credit
     if _outlet_slash().match(text) and (glued := _glued_credit(text)) is not None:
         return glued
     tail = text[-_TAIL:]

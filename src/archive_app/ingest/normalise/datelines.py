@@ -9,18 +9,42 @@ from functools import cache
 from archive_app.ingest.normalise.dates import MONTHS
 from archive_app.ingest.normalise.sites import domain_from_name
 from archive_app.ingest.normalise.tables import rules
-from archive_app.ingest.normalise.text import title_case_place
+from archive_app.ingest.normalise.text import fold, title_case_place
 
+
+def _letters(upper: bool) -> str:
+    """Letters beyond ASCII (Latin, Greek, Cyrillic) of one case, for character classes:
+    wires write "Hämeenlinna", "København", "MÜNCHEN"."""
+    return "".join(c for c in map(chr, range(0xC0, 0x530))
+                   if c.isalpha() and (c.isupper() if upper else c.islower()))
+
+
+# Contents of character classes: upper-case letters, lower-case letters, both.
+_UPC = "A-Z" + _letters(upper=True)
+_LOWC = "a-z" + _letters(upper=False)
+_LETC = _UPC + _LOWC
 _DASH = r"\s*(?:-{1,2}|–|—)\s*"
 _DOMAIN = r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,}){1,2}"
-_PLACE_CAPS = r"(?P<place>[A-Z][A-Z'.]*(?:[ -][A-Z][A-Z'.]*){0,3})"
-_PLACE_ANY = r"(?P<place>[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*){0,3})"
+# Words of a place are joined by a space, a hyphen, or a slash ("Frankfurt/Main").
+_PLACE_CAPS = rf"(?P<place>[{_UPC}][{_UPC}'.]*(?:[ /-][{_UPC}][{_UPC}'.]*){{0,3}})"
+_PLACE_ANY = rf"(?P<place>[{_UPC}][\w'.]*(?:[ /-][{_UPC}][\w'.]*){{0,3}})"
+_REGION_WORDS = rf"[{_UPC}][{_LETC}.]{{1,14}}(?: [{_UPC}][{_LETC}.]{{1,14}})?"
 # "PORTLAND, Ore.," / "RICHMOND, Va." / "Scarborough, Ontario,": a wire dateline's region
-_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?)\.?,?)?"
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_REGION = rf"(?:,\s*(?P<region>{_REGION_WORDS})\.?,?)?"
+# The agency's tag after the place: "(Reuters) -", "(EFE).-", "/TASS/.", "/ritzau/:". A colon or
+# a full stop ends only the slashed form: "Presiden Joko Widodo (Jokowi): …" is a sentence.
+_TAG_NAME = r"[^\W\d_][\w.&' -]{0,22}?"
+_TAGGED = (rf"(?:\s*\(\s*(?P<agency>{_TAG_NAME})\s*\)(?:{_DASH}|\s*\.-\s*)"
+           rf"|\s*/\s*(?P<slashed>{_TAG_NAME})\s*/(?:{_DASH}|\s*[.:]\s+))")
 # A dash glued to the next word ("JAKARTA-Gunung") opens text only before a capital letter,
 # so "COVID-19" or "KPK-nya" are never taken for datelines.
-_OPEN = r"(?:\s+(?:-{1,2}|–|—)\s*|\s*(?:-{1,2}|–|—)\s+|(?:-{1,2}|–|—)(?=[A-Z“\"']))"
+_OPEN = rf"(?:\s+(?:-{{1,2}}|–|—)\s*|\s*(?:-{{1,2}}|–|—)\s+|(?:-{{1,2}}|–|—)(?=[{_UPC}“\"']))"
+
+
+def _months() -> str:
+    """The month names a dateline's date may use, longest first (as alternatives)."""
+    names = {*MONTHS, *rules().dateline_months}
+    return "|".join(re.escape(m) for m in sorted(names, key=len, reverse=True))
 
 
 @cache
@@ -29,6 +53,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     names = sorted({a for s in rules().sites.values() for a in (*s.aliases, s.name or "")
                     if a and " " in a}, key=len, reverse=True)
     site = r"(?P<site>" + "|".join([*(re.escape(n) for n in names), _DOMAIN]) + r")"
+    month = _months()
+    # "Feb 26", "JUL 11", "January 21.", "21 ene", "29. Juni"
+    date = rf"(?P<date>(?i:{month})\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?i:{month}))"
     return tuple(
         (rule, re.compile(rx))
         for rule, rx in (
@@ -37,19 +64,25 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
              r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=[A-Z])"),
             ("dateline:site-dash-place", r"^" + site + _DASH + _PLACE_CAPS + r"\.\s+(?=\S)"),
             ("dateline:place-site", r"^" + _PLACE_ANY + r"\s*,\s*" + site + _DASH),
-            ("dateline:place-agency", r"^" + _PLACE_ANY + r"\s*\((?P<agency>[A-Za-z. ]{2,24})\)"
-             + _DASH),
-            ("dateline:place-date", r"^(?P<place>[A-Z][A-Za-z'.]*(?:[ -][A-Z][A-Za-z'.]*){0,3})"
-             + _REGION + r"\s*[,-]?\s*(?P<date>(?i:" + _MONTH + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:"
-             + _MONTH + r"))\.?,?" + _DASH),
+            # "Erfurt (dpa) -", "CAPE CANAVERAL, Fla. (EP) —", "København /ritzau/:"
+            ("dateline:place-agency", r"^" + _PLACE_ANY + _REGION + _TAGGED),
+            # "SALVADOR, Feb 26 -", "NEW YORK, Jan 21 (Reuters) -", "MOSCOW, January 21. /TASS/."
+            ("dateline:place-date", rf"^(?P<place>[{_UPC}][{_LETC}'.]*(?:[ /-][{_UPC}]"
+             rf"[{_LETC}'.]*){{0,3}})" + _REGION + r"\s*[,-]?\s*" + date + r"\.?,?(?:"
+             + _TAGGED + "|" + _DASH + ")"),
+            # "WHISTLER, British Columbia —": a place in capitals and its region
+            ("dateline:place-region", r"^" + _PLACE_CAPS + rf",\s*(?P<region>{_REGION_WORDS})"
+             + r"\.?,?" + _DASH),
             ("dateline:site", r"^" + site + _DASH),
-            ("dateline:place-caps", r"^" + _PLACE_CAPS + r"(?<=[A-Z.])" + _OPEN + r"(?=\S)"),
+            ("dateline:place-caps", r"^" + _PLACE_CAPS + rf"(?<=[{_UPC}.])" + _OPEN
+             + r"(?=\S)"),
             # print-style "JAKARTA. Harga emas …": a capitalised place closed by a full stop
-            ("dateline:place-caps-stop", r"^(?P<place>[A-Z]{4,}(?: [A-Z]{2,}){0,2})\.\s+(?=[A-Z])"),
-            # "Jakarta - Seorang …": a mixed-case place only before a sentence's capital, so
-            # "Pemerintah – dalam hal ini …" stays a sentence
-            ("dateline:place", r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+(?:-{1,2}|–|—)"
-             r"\s*(?=[A-Z0-9“\"'‘])"),
+            ("dateline:place-caps-stop", rf"^(?P<place>[{_UPC}]{{4,}}(?: [{_UPC}]{{2,}}){{0,2}})"
+             rf"\.\s+(?=[{_UPC}])"),
+            # "Jakarta - Seorang …", "Hämeenlinna - …": a mixed-case place only before a
+            # sentence's capital, so "Pemerintah – dalam hal ini …" stays a sentence
+            ("dateline:place", rf"^(?P<place>[{_UPC}][{_LOWC}]+(?:[ /][{_UPC}][{_LOWC}]+){{0,2}})"
+             rf"\s+(?:-{{1,2}}|–|—)\s*(?=[{_UPC}0-9“\"'‘])"),
         )
     )
 
@@ -75,6 +108,20 @@ def _place(groups: dict[str, str | None]) -> str | None:
     return f"{named}, {region.strip()}" if region else named
 
 
+def _capitals(text: str) -> int:
+    return sum(1 for ch in text if ch.isupper())
+
+
+def _rejected(rule: str, groups: dict[str, str | None]) -> bool:
+    """Matches that read as a dateline but are none."""
+    if (rule in ("dateline:place-caps", "dateline:place-region")
+            and _capitals(groups.get("place") or "") < 3):
+        return True  # "AS - " or "RI - " open sentences, not datelines
+    region = groups.get("region") or ""
+    # "JAKARTA, Kompas -": a site after the place is no region
+    return bool(region) and region.strip(" .,").lower() in rules().alias_map()
+
+
 def split_dateline(paragraph: str, allow_empty: bool = False) -> Dateline | None:
     """The dateline at the start of `paragraph`, or None when it has none (or nothing after
     it, unless `allow_empty`: a scraped text that is a dateline and nothing else)."""
@@ -90,14 +137,13 @@ def split_dateline(paragraph: str, allow_empty: bool = False) -> Dateline | None
         if site_name and site is None:
             continue  # "Mr.Smith, ..." is not a site
         rest = paragraph[match.end():]
-        if not rest.strip() and not allow_empty:
+        if (not rest.strip() and not allow_empty) or _rejected(rule, groups):
             continue
-        if rule == "dateline:place-caps" and len(re.sub(r"[^A-Z]", "", groups["place"] or "")) < 3:
-            continue  # "AS - " or "RI - " open sentences, not datelines
+        agency = groups.get("agency") or groups.get("slashed")
         return Dateline(
             place=_place(groups),
             site=site,
-            agency=(groups.get("agency") or "").strip() or None,
+            agency=(agency or "").strip() or None,
             rest=rest,
             rule=rule,
             prefix=paragraph[: match.end()],
@@ -120,3 +166,37 @@ def join_split_dateline(units: list[str], index: int) -> tuple[str, int] | None:
     if found is None or len(found.prefix.rstrip()) < len(first.rstrip()):
         return None
     return joined, used
+
+
+@cache
+def _column_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An agency's tag, and a date, inside a dateline field."""
+    month = _months()
+    tag = re.compile(r"\s*(?:\(\s*([^()\d]{2,24}?)\s*\)|/\s*([^/\d]{2,22}?)\s*/)\s*")
+    date = re.compile(rf",?\s*(?:(?:{month})\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?:{month}))\b\.?",
+                      re.IGNORECASE)
+    return tag, date
+
+
+# How many words a dateline field's place may have ("CAPE CANAVERAL, Fla").
+_FIELD_WORDS = 6
+
+
+def read_dateline_field(value: str) -> Dateline | None:
+    """The place (and agency) a source's own dateline field names: "Erfurt (dpa) -",
+    "CAPE CANAVERAL, Fla", "BEIJING, July 23", "Hämeenlinna"; None when it names no place
+    ("January 21": a date only)."""
+    text = fold(value)
+    tag, date = _column_parts()
+    agency = None
+    if (found := tag.search(text)) is not None:
+        agency = (found.group(1) or found.group(2)).strip()
+        text = f"{text[:found.start()]} {text[found.end():]}"
+    text = date.sub("", text).strip(" ,.:;-–—")
+    words = text.split()
+    if (not text or not text[0].isupper() or any(ch.isdigit() for ch in text)
+            or len(words) > _FIELD_WORDS):
+        return None
+    place, _comma, region = text.partition(",")
+    named = _place({"place": place, "region": region.strip(" ,") or None})
+    return Dateline(named, None, agency, "", "dateline:column", value)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from archive_app.ingest.normalise.text import is_statistics, is_table_row
+
 
 def _words(text: str) -> frozenset[str]:
     """A profile's common words, written as one string."""
@@ -35,6 +37,11 @@ _PROFILES: dict[str, frozenset[str]] = {
     "pt": _words("o de que e do da em um para com não uma os no se na por"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+# A line of a statistics item is prose when this many of its words start in lower case:
+# "Ohtani, Los Angeles, 31; Walsh, Los Angeles, 20" is a list of names, never Spanish.
+_PROSE_WORDS = 3
+# How many prose lines are read.
+_LINES = 40
 # Enough text for a few hundred words; a long article is not read to its end.
 _HEAD = 3000
 
@@ -62,3 +69,26 @@ def detect_language(text: str, default: str | None = None) -> str | None:
             scores[lang] += 1
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= max(2, len(tokens) // 25) else default
+
+
+def _is_prose(text: str) -> bool:
+    return sum(1 for word in text.split() if word[:1].islower()) >= _PROSE_WORDS
+
+
+def _prose(lines: list[str]) -> list[str]:
+    """The prose of a statistics item: lines and table cells that read as sentences (a page
+    laid out as a table holds its text in cells), never the names and figures around it."""
+    pieces: list[str] = []
+    for line in lines:
+        cells = line.strip(" |").split(" | ") if is_table_row(line) else [line]
+        pieces += [cell for cell in cells if _is_prose(cell)]
+    return pieces
+
+
+def language_of_lines(lines: list[str], default: str) -> str | None:
+    """The language of a text's prose lines: table rows (names and figures) never decide it,
+    and a statistics item with too little prose to judge gets no language, not `default`."""
+    if is_statistics(lines):
+        return detect_language(" ".join(_prose(lines)[:_LINES]), default=None)
+    prose = [line for line in lines if "|" not in line or not is_table_row(line)]
+    return detect_language(" ".join(prose[:_LINES]), default=default)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from archive_app.core.model import PersonRole
 from archive_app.ingest.normalise import dates
 from archive_app.ingest.normalise.captions import find_caption
-from archive_app.ingest.normalise.datelines import Dateline, join_split_dateline, split_dateline
+from archive_app.ingest.normalise.datelines import (
+    Dateline,
+    join_split_dateline,
+    read_dateline_field,
+    split_dateline,
+)
 from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.noise import is_noise
 from archive_app.ingest.normalise.people import SEPARATORS, parse_credit_line
@@ -15,6 +22,9 @@ from archive_app.ingest.normalise.text import fold
 # How far down a dateline may open the text (after a table of contents, a kicker, a byline).
 _DATELINE_REACH = 10
 _FURNITURE_WORDS = 12
+# An editor's note above a wire story, wholly in parentheses: "(Adds Gov. Cuomo's
+# announcement …)", "(Updates with …)"
+_NOTE = re.compile(r"^\([^()]{3,300}\)$")
 
 
 def _is_sentence(line: str) -> bool:
@@ -82,7 +92,7 @@ def _before_dateline(draft: Draft, line: str, apply: bool) -> bool:
         if apply:
             draft.add_photo(found)
         return True
-    if is_noise(line, draft.site_rules) or split_related(line)[0]:
+    if is_noise(line, draft.site_rules) or split_related(line)[0] or _NOTE.match(line.strip()):
         return True
     return len(fold(line).split(" ")) <= _FURNITURE_WORDS and not _is_sentence(line)
 
@@ -129,3 +139,48 @@ def open_body(draft: Draft, units: list[str]) -> list[str]:
     rest = [u[len(prefix):].lstrip() if u.startswith(prefix) else u for u in units[index + used:]]
     opening = dateline.rest.lstrip()
     return [opening, *rest] if opening else rest
+
+
+def _place_key(place: str) -> str:
+    """A place compared without case, spacing or punctuation, its region left out."""
+    return re.sub(r"\W+", "", place.split(",")[0]).casefold()
+
+
+def _strip_field(units: list[str], value: str) -> list[str]:
+    """The first line without the dateline field's words where they open it, followed by a
+    dash or colon ("Erfurt (dpa) - …" under a field "Erfurt (dpa) -") or in parentheses with
+    a date ("(New York, NY - October 21) …" under "New York, NY")."""
+    words = fold(value).rstrip(" -–—:").split(" ")
+    if not units or not words[0]:
+        return units
+    field = r"\s+".join(map(re.escape, words))
+    opening = re.match(field + r"\s*(?:-{1,2}|–|—|:)\s+", units[0]) or re.match(
+        r"\(\s*" + field + r"[^()]{0,40}\)\s+", units[0])
+    if opening is None or not units[0][opening.end():].strip():
+        return units
+    return [units[0][opening.end():], *units[1:]]
+
+
+def apply_dateline_field(draft: Draft, units: list[str], value: str) -> list[str]:
+    """The source's own dateline field (a wire item's <dateline>): its place is the record's
+    when the text opens with no dateline naming one; when both name a place and they differ,
+    the text's is kept and the difference noted."""
+    found = read_dateline_field(value)
+    if found is None or not found.place:
+        return units
+    record = draft.record
+    if record.dateline_place is not None:
+        if _place_key(record.dateline_place) != _place_key(found.place):
+            record.warnings.append(
+                f"the item's dateline field names {found.place!r}, its text "
+                f"{record.dateline_place!r}: the text's place is kept")
+        return units
+    draft.set("dateline_place", found.place, found.rule)
+    if found.agency:
+        draft.set_agency(found.agency, found.rule)
+    if "body.dateline_removed" in record.rules:
+        return units
+    stripped = _strip_field(units, value)
+    if stripped is not units:
+        record.rules["body.dateline_removed"] = found.rule
+    return stripped

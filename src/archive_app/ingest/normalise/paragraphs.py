@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from archive_app.ingest.normalise.text import ends_sentence, fold, words
+from archive_app.ingest.normalise.text import (
+    ends_sentence,
+    fold,
+    is_statistics,
+    is_table_row,
+    words,
+)
 
 _JOIN_WITHOUT_SPACE = (",", ".", ";", ":", ")", "!", "?", "”", "’")
 _OPEN_ENDS = ("-", "–", "—", "(", "“", "/")
@@ -28,8 +34,13 @@ def repair_split_sentences(
 ) -> list[str]:
     """Join pieces of one sentence that a scraper put on separate lines.
 
-    Paragraphs in `fixed` (photo captions) are whole lines of their own and never joined.
+    Paragraphs in `fixed` (photo captions) and table rows are whole lines of their own and
+    never joined; a statistics item is not repaired at all (it is set line by line: its short
+    headings and result lines are layout, not pieces of a sentence a scraper broke).
     """
+    if is_statistics(paragraphs):
+        return list(paragraphs)
+    fixed = fixed | frozenset(p for p in paragraphs if is_table_row(p))
     repaired: list[str] = []
     previous_fixed = True
     for paragraph in paragraphs:
@@ -47,13 +58,14 @@ def repair_split_sentences(
 def drop_repeats(paragraphs: list[str], keep: frozenset[str] = frozenset()) -> list[str]:
     """Keep the first of paragraphs a scraper repeated (compared with spacing folded).
 
-    Paragraphs in `keep` (photo captions, which sites print under every copy of a photo) stay.
+    Paragraphs in `keep` (photo captions, which sites print under every copy of a photo) stay,
+    as do table rows (a table repeats its header row over every section).
     """
     seen: set[str] = set()
     kept: list[str] = []
     for paragraph in paragraphs:
         key = fold(paragraph)
-        if len(key) > 40 and key in seen and paragraph not in keep:
+        if len(key) > 40 and key in seen and paragraph not in keep and not is_table_row(key):
             continue
         seen.add(key)
         kept.append(paragraph)
@@ -73,7 +85,7 @@ def drop_concatenations(paragraphs: list[str]) -> list[str]:
     kept: list[str] = []
     for index, paragraph in enumerate(paragraphs):
         key = keys[index]
-        if len(key) < 40 or not _mostly_others(key, keys, index):
+        if len(key) < 40 or is_table_row(key) or not _mostly_others(key, keys, index):
             kept.append(paragraph)
     return kept
 

@@ -7,9 +7,9 @@ import re
 from archive_app.core.model import CatalogueRecord, PersonRole, Photo
 from archive_app.ingest.normalise.body import read_body
 from archive_app.ingest.normalise.draft import Draft
-from archive_app.ingest.normalise.language import detect_language
+from archive_app.ingest.normalise.language import language_of_lines
 from archive_app.ingest.normalise.noise import is_noise, strip_glued_tail
-from archive_app.ingest.normalise.opening import open_body, read_header
+from archive_app.ingest.normalise.opening import apply_dateline_field, open_body, read_header
 from archive_app.ingest.normalise.paragraphs import (
     drop_concatenations,
     drop_repeats,
@@ -72,9 +72,12 @@ def _title(draft: Draft, raw: RawArticle, units: list[str]) -> list[str]:
     return units
 
 
-def _paragraphs(draft: Draft, units: list[str]) -> list[str]:
-    """From the text's lines to the article's own paragraphs."""
+def _paragraphs(draft: Draft, units: list[str], dateline: str) -> list[str]:
+    """From the text's lines to the article's own paragraphs; `dateline` is the source's own
+    dateline field, if it has one."""
     units = open_body(draft, units)
+    if dateline.strip():
+        units = apply_dateline_field(draft, units, dateline)
     units = read_trailer(draft, units)
     body, captions = read_body(draft, units)
     body = repair_split_sentences(body, fixed=captions)
@@ -100,12 +103,14 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     _columns(draft, raw)
     units = _lines(raw.text)
     if record.language is None:
-        record.language = detect_language(" ".join(units[:40]), default="id")
-        record.rules["language"] = "language:detected"
+        record.language = language_of_lines(units, default="id")
+        if record.language is not None:
+            record.rules["language"] = "language:detected"
     units = _title(draft, raw, units)
     if raw.layout == "page":
         units = read_header(draft, units)
-    draft.set("body", _paragraphs(draft, units), "body:paragraphs")
+    draft.set("body", _paragraphs(draft, units, raw.columns.get("dateline", "")),
+              "body:paragraphs")
 
     if record.agency and _PHOTO_SOURCE.search(record.agency) and not record.photos:
         # "sumber : Antara Foto" under a photo story: the text is the photo's caption

@@ -58,6 +58,8 @@ class GeneralRules:
     captions: CaptionRules
     agency_labels: tuple[str, ...]
     title_suffixes: tuple[re.Pattern[str], ...]
+    # month names a wire dateline's date may use besides those of the date reader
+    dateline_months: tuple[str, ...] = ()
     sites: dict[str, SiteRules] = field(default_factory=dict)
     # every lower-cased site alias, name and domain -> its domain
     aliases: dict[str, str] = field(default_factory=dict)
@@ -129,6 +131,7 @@ def rules() -> GeneralRules:
         agency_labels=tuple(general["agency"]["labels"]),
         title_suffixes=tuple(re.compile(p, re.IGNORECASE)
                              for p in general.get("titles", {}).get("suffixes", ())),
+        dateline_months=tuple(m.lower() for m in general.get("datelines", {}).get("months", ())),
         sites=sites,
         aliases=_alias_map(sites),
         desks=tuple(sorted(set(desks), key=len, reverse=True)),

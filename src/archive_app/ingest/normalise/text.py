@@ -52,4 +52,30 @@ def title_case_place(place: str) -> str:
 def _title_word(word: str) -> str:
     if "." in word.rstrip("."):
         return word  # initials such as "D.C." stay as written
-    return "-".join(part.capitalize() for part in word.split("-"))
+    # "FRANKFURT/MAIN", "BADEN-BADEN": every part of a joined name is capitalised
+    return "/".join("-".join(p.capitalize() for p in part.split("-")) for part in word.split("/"))
+
+
+# Readers render a table as one line a row with " | " between the cells (wire statistics,
+# agate, a page's table); a cell is a few words, while prose runs on.
+_CELL = " | "
+_CELL_WORDS = 10
+# A text with this many table rows is a statistics item (agate), set line by line.
+STATISTICS_ROWS = 3
+
+
+def is_table_row(line: str) -> bool:
+    """Whether a line is a table row: "USA | USD | 1,1411 | 1,1415", "| a | b |"."""
+    text = line.strip()
+    if "|" not in text:
+        return False
+    if text.startswith("|") or text.endswith("|"):
+        return text.count("|") >= 2  # a row as a page's table prints it, pipes at both ends
+    cells = text.split(_CELL)
+    return len(cells) >= 2 and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
+
+
+def is_statistics(lines: list[str]) -> bool:
+    """Whether a text is a statistics item: several of its lines are table rows."""
+    # the bar test first: most texts have none, and this runs over every line of every text
+    return sum(1 for line in lines if "|" in line and is_table_row(line)) >= STATISTICS_ROWS

@@ -17,6 +17,9 @@ from archive_app.ingest.normalise.text import fold
 SIGNOFF_WINDOW = 15
 # A line after a sign-off with more words than this, ending as a sentence, is article text.
 _CONTENT_WORDS = 12
+# A wire's closing tag on a line of its own names the agency: "/ritzau/", "==Kyodo".
+_AGENCY_TAG = re.compile(r"^(?:/\s*(?P<slashed>[^\W\d_][\w.& -]{1,20}?)\s*/"
+                         r"|={2,}\s*(?P<marked>[^\W\d_][\w.& -]{1,20}?))\s*$")
 
 
 @cache
@@ -42,6 +45,11 @@ def credit_line(draft: Draft, line: str, apply: bool = False) -> bool:
 
 def _closing_line(draft: Draft, line: str, apply: bool = False) -> bool:
     if credit_line(draft, line, apply):
+        return True
+    tag = _AGENCY_TAG.match(line.strip())
+    if tag is not None:
+        if apply:
+            draft.set_agency(tag["slashed"] or tag["marked"], "agency:closing-tag")
         return True
     closing = parse_closing_credit(line, draft.site_rules, draft.record.language)
     if closing is not None:

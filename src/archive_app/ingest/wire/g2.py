@@ -22,7 +22,12 @@ from archive_app.ingest.wire.tree import (
     local,
     text,
 )
-from archive_app.ingest.wire.vocabulary import CAPTION_ROLES, LEDE_ROLES, PICTURE_CLASSES
+from archive_app.ingest.wire.vocabulary import (
+    CAPTION_ROLES,
+    LEDE_ROLES,
+    PICTURE_CLASSES,
+    SUBHEADLINE_ROLES,
+)
 
 _ITEMS = ("newsitem", "packageitem", "conceptitem", "knowledgeitem", "planningitem")
 
@@ -44,11 +49,30 @@ def _description(meta: ET.Element | None, roles: tuple[str, ...]) -> str:
     return ""
 
 
+def _is_subheadline(headline: ET.Element) -> bool:
+    return _role(headline) in SUBHEADLINE_ROLES
+
+
 def _headline(meta: ET.Element | None) -> str:
     lines = children(meta, "headline") if meta is not None else []
+    lines = [h for h in lines if not _is_subheadline(h)]
     plain = [h for h in lines if not attr(h, "role") or _role(h) == "main"]
     chosen = plain or lines
     return text(chosen[0]) if chosen else ""
+
+
+def _subheadline(meta: ET.Element | None) -> str:
+    """The first headline whose role makes it a subheadline ("hltype:subtitle")."""
+    lines = children(meta, "headline") if meta is not None else []
+    return next((text(h) for h in lines if _is_subheadline(h) and text(h)), "")
+
+
+def _located(meta: ET.Element | None) -> str:
+    """The place the content comes from, as <located> names it: the dateline's place when
+    the item has no <dateline>."""
+    located = child(meta, "located")
+    names = [text(n) for n in children(located, "name")] if located is not None else []
+    return next((n for n in names if n), "")
 
 
 def _keywords(meta: ET.Element | None) -> list[str]:
@@ -121,6 +145,7 @@ def _text(news_item: ET.Element, item: WireItem, meta: ET.Element | None,
     if body.nitf is not None:
         item.title = item.title or body.nitf.title
         item.subtitle = item.subtitle or body.nitf.subtitle
+        item.source_id = item.source_id or body.nitf.source_id
     item.lede = body.lede
     lede = _description(meta, LEDE_ROLES)
     # a summary the body does not repeat is the story's first paragraph (its standfirst)
@@ -133,13 +158,14 @@ def _text(news_item: ET.Element, item: WireItem, meta: ET.Element | None,
 
 def _news_item(news_item: ET.Element, number: int, context: ReadContext) -> WireItem:
     guid = attr(news_item, "guid")
-    item = WireItem(f"item {guid or number}")
+    item = WireItem(f"item {guid or number}", source_id=guid)
     item_meta = child(news_item, "itemmeta")
     meta = child(news_item, "contentmeta")
     item.title = _headline(meta)
+    item.subtitle = _subheadline(meta)
     by = text(child(meta, "by"))
     item.bylines = [by] if by else []
-    item.dateline = text(child(meta, "dateline"))
+    item.dateline = text(child(meta, "dateline")) or _located(meta)
     item.agency = text(child(meta, "creditline")) or _provider(news_item)
     first_created = text(child(item_meta, "firstcreated"))
     version = text(child(item_meta, "versioncreated"))

@@ -1,7 +1,7 @@
 """One wire item as the format readers find it, and how it becomes a raw article.
 
-The dateline goes where the shared normaliser reads datelines, the opening of the text, but
-only when the normaliser will recognise it there; otherwise it stays in columns["dateline"].
+The markup's dateline goes to columns["dateline"]; the normaliser takes the place from there
+when the text does not open with a dateline of its own.
 """
 
 from __future__ import annotations
@@ -16,13 +16,7 @@ from archive_app.ingest.wire.vocabulary import LANGUAGES_639_2
 
 # ANSA opens headlines with an entity-encoded slug (">>>ANSA/"); NTB with "*".
 _SLUG = re.compile(r"^(?:>{2,}\s*[A-Z][A-Za-z]{1,9}\s*/\s*|[*>]+\s*)")
-# A text that opens with its own dateline: a place, then "(agency)", "/agency/", or a dash or
-# colon ("København /ritzau/:", "NEW YORK, Jan 21 (Reuters) -", "CAPE CANAVERAL, Fla. (EP) —").
-_OWN_DATELINE = re.compile(
-    r"^[^\W\d_][\w'’.-]*(?:[ ,]+[^\W\d_][\w'’.-]*){0,4}[,.]?\s*(?:\d{1,2}\.?\s*)?"
-    r"(?:\([^()]{1,30}\)|/[^/]{1,20}/)?\.?\s*(?:-{1,2}|–|—|:|\.-)\s")
 _HEADING_WORDS = 12
-_DASH_END = re.compile(r"(?:-{1,2}|–|—)\s*$")
 
 
 @dataclass(slots=True)
@@ -30,6 +24,8 @@ class WireItem:
     """What a wire item says, field by field, before normalisation."""
 
     locator: str
+    # the item's own identifier, the same for every version of it (guid, doc-id)
+    source_id: str = ""
     title: str = ""
     subtitle: str = ""
     bylines: list[str] = field(default_factory=list)
@@ -68,36 +64,21 @@ def _strip_agency_tag(first: str, agency: str) -> str:
 
 
 def place_dateline(paragraphs: list[str], dateline: str,
-                   lede: bool = False) -> tuple[list[str], bool]:
-    """The paragraphs with the dateline opening the text when the normaliser will read it
-    there, and whether it was placed (or was already in place).
-
-    Below a standfirst, the story proper may open with a dateline the markup does not name
-    (dpa: "Moskau (dpa) – …" under its teaser): that one is used.
-    """
-    if not paragraphs:
-        return paragraphs, False
-    first = paragraphs[0]
-    if split_dateline(first) is not None:
-        return paragraphs, True
+                   lede: bool = False) -> list[str]:
+    """Below a standfirst, the story proper may open with the dateline (dpa: "Moskau (dpa) –
+    …" under its teaser): it is put on the standfirst too, so the normaliser, which reads a
+    dateline where the text opens, takes it off both and the standfirst stays first."""
+    if not lede or len(paragraphs) < 2 or split_dateline(paragraphs[0]) is not None:
+        return paragraphs
     line = " ".join(dateline.split())
-    if not line and lede and len(paragraphs) > 1:
+    if not (line and any(p.startswith(line) for p in paragraphs[1:4])):
         found = split_dateline(paragraphs[1])
         line = found.prefix.strip() if found is not None else ""
-    if not line:
-        return paragraphs, False
-    # the dateline already opens a paragraph further down (dpa opens with a teaser): put it
-    # on the first too; the normaliser takes it off both
-    if any(p.startswith(line) for p in paragraphs[1:4]):
-        candidate = f"{line} {first}"
-    elif _OWN_DATELINE.match(first) or first.lower().startswith(line.lower()):
-        return paragraphs, False
-    else:
-        opener = line if _DASH_END.search(line) else f"{line} -"
-        candidate = f"{opener} {first}"
-    if split_dateline(candidate) is None:
-        return paragraphs, False
-    return [candidate, *paragraphs[1:]], True
+    candidate = f"{line} {paragraphs[0]}"
+    found = split_dateline(candidate) if line else None
+    if found is None or len(found.prefix.rstrip()) < len(line):
+        return paragraphs  # not a dateline the normaliser reads: the standfirst stays as it is
+    return [candidate, *paragraphs[1:]]
 
 
 def _heading(line: str) -> bool:
@@ -131,7 +112,9 @@ def to_raw(item: WireItem) -> RawArticle:
         columns["agency"] = agency
     subtitle = item.subtitle or (byline.prose or "")
     if subtitle:
-        columns["subtitle"] = subtitle  # the record has no field for it yet
+        columns["subtitle"] = subtitle
+    if item.source_id:
+        columns["source_id"] = item.source_id
     paragraphs = [p for p in item.paragraphs if p]
     if paragraphs and agency:
         paragraphs[0] = _strip_agency_tag(paragraphs[0], agency)
@@ -140,7 +123,7 @@ def to_raw(item: WireItem) -> RawArticle:
     if not title and paragraphs and _heading(paragraphs[0]):
         title, paragraphs = paragraphs[0], paragraphs[1:]  # "Correction" above its text
         columns["title"] = title
-    paragraphs, _placed = place_dateline(paragraphs, item.dateline, item.lede)
+    paragraphs = place_dateline(paragraphs, item.dateline, item.lede)
     if item.dateline:
         columns["dateline"] = " ".join(item.dateline.split())
     for name, value in (("date", item.published), ("updated", item.updated),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -22,11 +23,18 @@ from archive_app.ingest.wire.tree import (
     text,
 )
 
+_REVISION = re.compile(r":\d+[A-Z]?$")
+
 
 def _lines(component: ET.Element) -> dict[str, str]:
-    """The NewsLines of a component by lower-cased name (headline, dateline, creditline…)."""
-    lines = child(component, "newslines")
-    return {local(n): text(n) for n in children(lines)} if lines is not None else {}
+    """The NewsLines of a component by lower-cased name (headline, dateline, creditline…),
+    its own first, then those of the components inside it (TASS puts them a level down)."""
+    found: dict[str, str] = {}
+    for lines in descendants(component, "newslines"):
+        for line in children(lines):
+            if text(line):
+                found.setdefault(local(line), text(line))
+    return found
 
 
 def _language(component: ET.Element) -> str:
@@ -47,6 +55,22 @@ def _photos(component: ET.Element, context: ReadContext) -> list[RawPhoto]:
     return photos
 
 
+def _source_id(news_item: ET.Element) -> str:
+    """The item's identity without its revision: "urn:newsml:kyodonews.jp:20190723:
+    20161021KW___0003800010" for every revision of that item; "" when it names none."""
+    identifier = first(news_item, "newsidentifier")
+    parts = [text(child(identifier, n)) for n in ("providerid", "dateid", "newsitemid")]
+    if all(parts):
+        return "urn:newsml:" + ":".join(parts)
+    public = text(child(identifier, "publicidentifier"))
+    if public:
+        # urn:newsml:Provider:Date:Item:Revision, the revision maybe with its status letter
+        return _REVISION.sub("", public) if public.count(":") >= 5 else public
+    # TASS names its items by a <guid> in the metadata only
+    guid = text(first(news_item, "guid"))
+    return f"{parts[0]}:{guid}" if guid and parts[0] else guid
+
+
 def _item(news_item: ET.Element, number: int, context: ReadContext) -> WireItem | str:
     """One NewsItem as a wire item, or the reason it holds no story."""
     identifier = text(first(news_item, "publicidentifier")) or text(first(news_item,
@@ -65,6 +89,7 @@ def _item(news_item: ET.Element, number: int, context: ReadContext) -> WireItem 
         if content is None or not text(content):
             return "the NewsML item carries no text (no NITF or text content)"
         item = WireItem(locator, paragraphs=[text(content)])
+    item.source_id = _source_id(news_item) or item.source_id
     item.title = item.title or lines.get("headline", "")
     item.subtitle = item.subtitle or lines.get("subheadline", "")
     item.dateline = item.dateline or lines.get("dateline", "")

@@ -104,7 +104,7 @@ def read_nitf(root: ET.Element, locator: str, context: ReadContext) -> WireItem:
     body = child(root, "body")
     body_head = child(body, "body.head")
     title, subtitle = _title(root)
-    item = WireItem(locator, title=title, subtitle=subtitle)
+    item = WireItem(locator, source_id=nitf_source_id(root), title=title, subtitle=subtitle)
     if body_head is not None:
         item.bylines = [line for line in map(_byline, children(body_head, "byline")) if line]
     item.dateline = _dateline(child(body_head, "dateline"))
@@ -134,3 +134,12 @@ def read_nitf(root: ET.Element, locator: str, context: ReadContext) -> WireItem:
 def nitf_id(root: ET.Element) -> str:
     """The document's id (doc-id id-string), or ""."""
     return attr(first(root, "doc-id"), "id-string")
+
+
+def nitf_source_id(root: ET.Element) -> str:
+    """The document's id qualified by who registered it ("ritzau.dk:20160512:RTZ:8883:0"),
+    so that two sources' numbers never make one article; "" when it has none."""
+    doc_id = first(root, "doc-id")
+    identifier = attr(doc_id, "id-string")
+    source = attr(doc_id, "regsrc")
+    return f"{source}:{identifier}" if identifier and source else identifier

@@ -66,7 +66,12 @@ def raw_text(element: ET.Element | None) -> str:
         return ""
     parts = [element.text or ""]
     for node in element:
-        parts.append(_lost(node) if is_comment(node) else raw_text(node))
+        if is_comment(node):
+            parts.append(_lost(node))
+        elif local(node) == "br":
+            parts.append(" ")  # "Quelle: Reuters<br/>Stand: …" are two words apart
+        else:
+            parts.append(raw_text(node))
         parts.append(node.tail or "")
     return "".join(parts)
 

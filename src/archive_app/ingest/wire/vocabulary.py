@@ -54,6 +54,10 @@ LANGUAGES_639_2 = {
 # roles describe a picture, or on Reuters text items repeat the slug and headline.
 LEDE_ROLES = ("summary", "teaser", "abstract")
 CAPTION_ROLES = ("caption",)
+# G2 headline roles (the code after the scheme's colon) that mark a subheadline, not the
+# headline: "hltype:subtitle", "apahltype:subtitle", "hdlrole:sub".
+SUBHEADLINE_ROLES = frozenset({"sub", "subtitle", "subheadline", "subhead", "subheading",
+                               "deck", "strapline", "standfirst"})
 # G2 <itemClass> values for pictures and graphics.
 PICTURE_CLASSES = ("ninat:picture", "ninat:graphic", "icls:picture", "icls:graphic")
 
