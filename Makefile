@@ -93,3 +93,10 @@ bench-gui: system-libs $(STAMP)
 # bench-results/eval-html.json (MISSES=1 lists every unmatched photo).
 eval-html: $(STAMP)
 	$(PY) scripts/eval_html.py $(if $(MISSES),--misses)
+
+.PHONY: bench-import
+
+# Import speed and memory by format: all of ../shared/corpus, then $(ARTICLES) generated
+# articles, one import process per row; writes bench-results/import-$(ARTICLES).json.
+bench-import: $(STAMP)
+	$(PY) benchmarks/bench_import.py --articles $(ARTICLES)

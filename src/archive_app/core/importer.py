@@ -18,28 +18,39 @@ from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback
 from archive_app.db.lossless import load_article
-from archive_app.db.models import Article, ArticleVersion, ChangeSet, ImportBatch
-from archive_app.db.store import CatalogueWriter, Source, link_same_story, sort_date
+from archive_app.db.models import Article, ArticleVersion, ImportBatch
+from archive_app.db.store import CatalogueWriter, Source, link_same_stories, sort_date
 from archive_app.ingest.dedupe import content_hash, url_key
 from archive_app.ingest.extract import EXTRACTOR, Extracted, extract_file
-from archive_app.ingest.fingerprint import simhash
 from archive_app.ingest.sources import MissingPath, SourceFile, expand
 
 log = logging.getLogger(__name__)
 _CHECK_EVERY = 100  # records between cancel checks and progress reports
+_SETTLE_EVERY = 500  # records between flushes that let the session's objects go
 
 
 @dataclass(slots=True)
 class _FileOutcome:
     """What one file's transaction did, merged into the report only once it commits."""
 
-    added: list[tuple[Article, str, str]] = field(default_factory=list)
-    updated: list[tuple[Article, str, str]] = field(default_factory=list)
+    added: list[tuple[int, str, str]] = field(default_factory=list)
+    updated: list[tuple[int, str, str, str]] = field(default_factory=list)
     duplicates: list[ImportItem] = field(default_factory=list)
     failed: list[ImportItem] = field(default_factory=list)
-    warnings: list[tuple[Article | None, str, str]] = field(default_factory=list)
+    warnings: list[tuple[int | None, str, str]] = field(default_factory=list)
     new_ids: set[int] = field(default_factory=set)
     changed_ids: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """Articles stored since the session was last settled (their ids come at the flush)."""
+
+    added: list[tuple[Article, str, str, list[str]]] = field(default_factory=list)
+    updated: list[tuple[Article, str, str]] = field(default_factory=list)
+    # URL keys and text hashes met in this file -> the article (an object until settled)
+    seen_urls: dict[str, Article | int] = field(default_factory=dict)
+    seen_hashes: dict[str, Article | int] = field(default_factory=dict)
 
 
 def _is_newer(record: CatalogueRecord, article: Article) -> bool:
@@ -63,8 +74,8 @@ class Importer:
         # (new ids, changed ids) -> None, or a message when the index could not be updated
         self._index_changes = index_changes
         self._written_media: list[Path] = []  # photo files first written by the current file
-        # exported change ids -> change sets made while restoring an Arsip export
-        self._restored_changes: dict[int, ChangeSet] = {}
+        # exported change ids -> change sets made while restoring an Arsip export (by id)
+        self._restored_changes: dict[int, int] = {}
 
     def run(
         self, paths: Iterable[str | Path], progress: ProgressCallback, cancel: CancelToken
@@ -127,16 +138,13 @@ class Importer:
 
     @staticmethod
     def _merge(report: ImportReport, source: SourceFile, outcome: _FileOutcome) -> None:
-        for article, locator, title in outcome.added:
-            report.added.append(ImportItem(source.display, locator, article.id, title))
-        for article, locator, message in outcome.updated:
-            report.updated.append(
-                ImportItem(source.display, locator, article.id, article.title, message)
-            )
+        for article_id, locator, title in outcome.added:
+            report.added.append(ImportItem(source.display, locator, article_id, title))
+        for article_id, locator, title, message in outcome.updated:
+            report.updated.append(ImportItem(source.display, locator, article_id, title, message))
         report.duplicates.extend(outcome.duplicates)
         report.failed.extend(outcome.failed)
-        for maybe_article, locator, message in outcome.warnings:
-            article_id = maybe_article.id if maybe_article is not None else None
+        for article_id, locator, message in outcome.warnings:
             report.warnings.append(ImportItem(source.display, locator, article_id, "", message))
 
     def _import_file(
@@ -152,22 +160,24 @@ class Importer:
         relative = originals.relative_path(sha256, ext)
         extracted = extract_file(source.path.name, data, source.path)
         outcome = _FileOutcome()
+        pending = _Pending()
         wrote_original = False
         session = self._sessions()
         try:
             writer = CatalogueWriter(session, utc_now())
             origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
             self._written_media = []
+            self._restored_changes = {}
             registered = False
-            seen_urls: dict[str, Article] = {}
-            seen_hashes: dict[str, Article] = {}
             for count, item in enumerate(extracted.items, start=1):
                 if count % _CHECK_EVERY == 0:
                     if cancel.cancelled:
                         raise ImportCancelled("import cancelled")
                     done, total, added = position
                     progress(Progress("importing", done, total, source.display,
-                                      added + len(outcome.added)))
+                                      added + len(outcome.added) + len(pending.added)))
+                if count % _SETTLE_EVERY == 0:
+                    writer = self._settle(session, writer, pending, outcome)
                 if item.record is None:
                     outcome.failed.append(
                         ImportItem(source.display, _where(item), message=item.failure or "")
@@ -176,20 +186,12 @@ class Importer:
                 if not registered:
                     writer.original(sha256, len(data), ext, relative)
                     registered = True
-                self._store(
-                    session, writer, item, _for_item(origin, item),
-                    source.display, outcome, seen_urls, seen_hashes,
-                )
+                self._store(session, writer, item, _for_item(origin, item), source.display,
+                            outcome, pending)
+            self._settle(session, writer, pending, outcome)
             if not (outcome.added or outcome.updated):
                 session.rollback()  # nothing new in this file: keep nothing of it
-                return outcome
-            session.flush()
-            for article, _where_found, _title in outcome.added:
-                linked = link_same_story(session, article, simhash(list(article.body)))
-                if linked:
-                    outcome.warnings.append((article, _where_found,
-                                             "same story as article "
-                                             + ", ".join(str(i) for i in linked)))
+                return _FileOutcome(duplicates=outcome.duplicates, failed=outcome.failed)
             wrote_original = originals.store(self._root, relative, data)
             session.commit()
         except BaseException:
@@ -201,9 +203,38 @@ class Importer:
             raise
         finally:
             session.close()
-        outcome.new_ids.update(article.id for article, _loc, _title in outcome.added)
-        outcome.changed_ids.update(article.id for article, _loc, _msg in outcome.updated)
+        outcome.new_ids.update(article_id for article_id, _loc, _title in outcome.added)
+        outcome.changed_ids.update(entry[0] for entry in outcome.updated)
         return outcome
+
+    @staticmethod
+    def _settle(session: Session, writer: CatalogueWriter, pending: _Pending,
+                outcome: _FileOutcome) -> CatalogueWriter:
+        """Flush what is pending, link same stories, keep only ids, and let the ORM objects go.
+
+        The file stays one transaction, but the session holds at most a few hundred articles:
+        a file of 100,000 rows would otherwise keep them all in memory until its commit.
+        """
+        session.flush()
+        links = link_same_stories(session, {
+            article.id: list(article.body) for article, *_ in pending.added})
+        for article, where, title, warnings in pending.added:
+            outcome.added.append((article.id, where, title))
+            outcome.warnings.extend((article.id, where, w) for w in warnings)
+            if article.id in links:
+                outcome.warnings.append((article.id, where, "same story as article " + ", ".join(
+                    str(i) for i in links[article.id])))
+        for article, where, message in pending.updated:
+            outcome.updated.append((article.id, where, article.title, message))
+        for seen in (pending.seen_urls, pending.seen_hashes):
+            for key, value in seen.items():
+                if isinstance(value, Article):
+                    seen[key] = value.id
+        pending.added.clear()
+        pending.updated.clear()
+        session.expunge_all()
+        # the writer's caches hold ORM objects the session no longer knows
+        return CatalogueWriter(session, writer.now)
 
     def _archive_photos(self, writer: CatalogueWriter, item: Extracted) -> list[str]:
         """Store the photo files an article carries; warnings for those that cannot be kept.
@@ -239,8 +270,7 @@ class Importer:
 
     def _store(
         self, session: Session, writer: CatalogueWriter, item: Extracted, origin: Source,
-        display: str, outcome: _FileOutcome, seen_urls: dict[str, Article],
-        seen_hashes: dict[str, Article],
+        display: str, outcome: _FileOutcome, pending: _Pending,
     ) -> None:
         record = item.record
         assert record is not None
@@ -249,7 +279,7 @@ class Importer:
         digest = content_hash(record)
         where = _where(item)
         with session.no_autoflush:
-            article = seen_urls.get(key) if key else None
+            article = _resolve(session, pending.seen_urls.get(key)) if key else None
             if article is None and key:
                 article = session.scalar(select(Article).where(Article.url_key == key).limit(1))
             if article is not None:
@@ -262,21 +292,22 @@ class Importer:
                 item.warnings.extend(self._archive_photos(writer, item))
                 number = writer.add_version(article, record, digest, origin,
                                             make_current=_is_newer(record, article))
-                outcome.updated.append((article, where,
+                pending.updated.append((article, where,
                                         f"URL already in the library with different text: "
                                         f"kept as version {number}"))
                 if key:
-                    seen_urls[key] = article
-                seen_hashes[digest] = article
+                    pending.seen_urls[key] = article
+                pending.seen_hashes[digest] = article
                 return
             # a restored record is known by the texts it was imported with, not its edits
             hashes = {v["content_hash"] for v in item.restore["versions"]} if (
                 item.restore is not None) else {digest}
-            twin = next((seen_hashes[h] for h in hashes if h in seen_hashes), None)
-            twin_id = twin.id if twin is not None else session.scalar(
-                select(ArticleVersion.article_id)
-                .where(ArticleVersion.content_hash.in_(hashes)).limit(1)
-            )
+            twin = next((pending.seen_hashes[h] for h in hashes if h in pending.seen_hashes),
+                        None)
+            twin_id = (twin if isinstance(twin, int) else twin.id if twin is not None
+                       else session.scalar(select(ArticleVersion.article_id)
+                                           .where(ArticleVersion.content_hash.in_(hashes))
+                                           .limit(1)))
             if twin is not None or twin_id is not None:
                 outcome.duplicates.append(ImportItem(
                     display, where, twin_id, record.title,
@@ -290,10 +321,17 @@ class Importer:
                 item.warnings.extend(self._archive_photos(writer, item))
                 article = writer.add_article(record, digest, key, origin)
         if key:
-            seen_urls[key] = article
-        seen_hashes[digest] = article
-        outcome.added.append((article, where, record.title))
-        outcome.warnings.extend((article, where, w) for w in item.warnings)
+            pending.seen_urls[key] = article
+        for restored_hash in hashes:
+            pending.seen_hashes[restored_hash] = article
+        pending.added.append((article, where, record.title, list(item.warnings)))
+
+
+def _resolve(session: Session, seen: Article | int | None) -> Article | None:
+    """An article met earlier in this file, loaded again if the session has let it go."""
+    if isinstance(seen, int):
+        return session.get(Article, seen)
+    return seen
 
 
 def _for_item(source: Source, item: Extracted) -> Source:

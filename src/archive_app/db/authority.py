@@ -14,8 +14,8 @@ from archive_app.db.models import (
     ArticlePerson,
     Person,
     PersonAlias,
-    Site,
     SignoffCode,
+    Site,
 )
 from archive_app.db.store import person_key
 
@@ -112,7 +112,7 @@ def merge(session: Session, keep_name: str, other_name: str) -> dict[str, Any]:
 
 def unmerge(session: Session, payload: dict[str, Any]) -> None:
     """Reverse a merge exactly: the other person, their aliases, credits and dropped rows."""
-    keep = _require(session, payload["keep"])
+    _require(session, payload["keep"])  # the kept person must still be there
     for alias in session.scalars(select(PersonAlias).where(
             PersonAlias.key.in_([person_key(n) for n in
                                  [payload["other"], *payload["other_aliases"]]]))):

@@ -66,7 +66,7 @@ def dump_article(session: Session, article_id: int) -> dict[str, Any]:
 
 def load_article(session: Session, writer: CatalogueWriter, record: CatalogueRecord,
                  state: dict[str, Any], url_key: str | None, batch_id: int | None,
-                 changes: dict[int, ChangeSet]) -> Article:
+                 changes: dict[int, int]) -> Article:
     """Recreate an article exactly as dumped: current record, versions with provenance,
     history, tags, collections and photo file references."""
     for item in state.get("media", []):
@@ -77,7 +77,7 @@ def load_article(session: Session, writer: CatalogueWriter, record: CatalogueRec
     for position, photo in enumerate(record.photos):
         photo.media_sha256 = by_position.get(position)
     article = Article(url_key=url_key, version=1, created_at=state["created_at"])
-    writer._apply(article, record, state["current_hash"])  # noqa: SLF001 - same writer's helper
+    writer._apply(article, record, state["current_hash"])
     article.created_at, article.modified_at = state["created_at"], state["modified_at"]
     article.sort_date = sort_date(record.published or record.updated)
     article.overrides, article.note = dict(state.get("overrides") or {}), state.get("note")
@@ -105,15 +105,16 @@ def load_article(session: Session, writer: CatalogueWriter, record: CatalogueRec
     # `changes` maps the exported change ids to the ones made here, across the whole import,
     # so a bulk change over many articles stays one change
     for item in state.get("history", []):
-        change = changes.get(item["change"])
-        if change is None:
+        change_id = changes.get(item["change"])
+        if change_id is None:
             change = ChangeSet(kind=item["kind"], description=item["description"],
                                user=item["user"], created_at=item["when"],
                                undone=item["undone"], payload={})
             session.add(change)
-            changes[item["change"]] = change
-        change.entries.append(HistoryEntry(article_id=article.id, field=item["field"],
-                                           old=item["old"], new=item["new"]))
+            session.flush()
+            change_id = changes[item["change"]] = change.id
+        session.add(HistoryEntry(change_id=change_id, article_id=article.id, field=item["field"],
+                                 old=item["old"], new=item["new"]))
     session.flush()
     return article
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from sqlalchemy import (
-    false,
     JSON,
     BigInteger,
     Boolean,
@@ -17,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -121,7 +121,7 @@ class Article(Base):
     source_id: Mapped[str | None] = mapped_column(Text, index=True)
     # fields a librarian edited, with their values: they win over any newer imported text
     overrides: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
-    # 64-bit SimHash of the body: near-identical texts from other sites share most bits
+    # unused since schema 0006 (same stories are found by shared sentences)
     simhash: Mapped[int | None] = mapped_column(BigInteger)
     rules: Mapped[dict[str, Any]] = mapped_column(default=dict)
     warnings: Mapped[list[Any]] = mapped_column(default=list)
@@ -232,15 +232,14 @@ class ProvenanceRow(Base):
     version: Mapped[ArticleVersion | None] = relationship()
 
 
-class SimhashBand(Base):
-    """One 16-bit band of an article's SimHash: articles sharing a band are compared."""
+class StorySentence(Base):
+    """A sentence of an article, by hash: articles sharing many sentences tell one story."""
 
-    __tablename__ = "simhash_bands"
+    __tablename__ = "story_sentences"
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    band: Mapped[int] = mapped_column(Integer, primary_key=True)
-    value: Mapped[int] = mapped_column(Integer)
 
 
 class SameStory(Base):
@@ -375,4 +374,3 @@ class SavedSearch(Base):
 
 Index("ix_article_people_article", ArticlePerson.article_id)
 Index("ix_articles_site", Article.site_id)
-Index("ix_simhash_bands_band_value", SimhashBand.band, SimhashBand.value)

@@ -10,7 +10,6 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from archive_app.core.errors import ArticleNotFoundError
-from archive_app.ingest.normalise.places import canonical_place
 from archive_app.core.model import (
     ArticleDetail,
     ArticleSummary,
@@ -42,6 +41,7 @@ from archive_app.db.models import (
     Tag,
 )
 from archive_app.db.models import Photo as PhotoRow
+from archive_app.ingest.normalise.places import canonical_place
 
 _CHUNK = 500
 SORTS: dict[str, tuple[Any, ...]] = {
@@ -362,5 +362,5 @@ def articles_with_place(session: Session, key: str) -> list[int]:
 
     return [article_id for article_id, printed in session.execute(
         select(Article.id, Article.dateline_place).where(Article.dateline_place.is_not(None)))
-        if place_key(printed) == key or canonical_place(printed) is not None and
-        place_key(canonical_place(printed) or "") == key]
+        if place_key(printed) == key or (canonical_place(printed) is not None and
+        place_key(canonical_place(printed) or "") == key)]

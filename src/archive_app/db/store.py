@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, union
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from archive_app.core.model import CatalogueRecord
@@ -24,10 +24,10 @@ from archive_app.db.models import (
     RelatedLink,
     SameStory,
     SavedSearch,
-    SimhashBand,
     Site,
+    StorySentence,
 )
-from archive_app.ingest.fingerprint import NEAR, bands, distance, similarity
+from archive_app.ingest.fingerprint import COMMON, same_story, sentence_hashes, similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,31 +217,50 @@ class CatalogueWriter:
         )
 
 
-def link_same_story(session: Session, article: Article, fingerprint: int | None) -> list[int]:
-    """Record the article's SimHash and link it to near-identical articles already stored;
-    returns the ids it was linked to."""
-    article.simhash = fingerprint
-    if fingerprint is None:
-        return []
-    values = bands(fingerprint)
-    # one indexed lookup per band, joined with UNION: an OR across bands defeats the index
-    lookups = [select(SimhashBand.article_id).where(SimhashBand.band == band,
-                                                    SimhashBand.value == value)
-               for band, value in enumerate(values)]
-    candidate_ids = set(session.scalars(union(*lookups)))
-    candidate_ids.discard(article.id)
-    candidates = session.execute(
-        select(Article.id, Article.simhash).where(Article.id.in_(candidate_ids))
-    ).all() if candidate_ids else []
-    session.add_all(SimhashBand(article_id=article.id, band=band, value=value)
-                    for band, value in enumerate(values))
-    linked = []
-    for other_id, other_hash in candidates:
-        if other_hash is not None and distance(fingerprint, other_hash) <= NEAR:
-            session.add(SameStory(article_id=article.id, other_id=other_id,
-                                  similarity=similarity(fingerprint, other_hash)))
-            linked.append(other_id)
-    return linked
+def link_same_stories(session: Session, bodies: dict[int, list[str]]) -> dict[int, list[int]]:
+    """Store the sentence fingerprints of newly added articles and link each to the articles
+    (already stored, or added with it) sharing most of its sentences; returns article id ->
+    the ids it was linked to. One query for the whole batch."""
+    fingerprints = {i: sentence_hashes(body) for i, body in bodies.items()}
+    fingerprints = {i: hashes for i, hashes in fingerprints.items() if hashes}
+    if not fingerprints:
+        return {}
+    wanted = sorted({h for hashes in fingerprints.values() for h in hashes})
+    holders: dict[int, set[int]] = {}
+    for start in range(0, len(wanted), 500):
+        for value, article_id in session.execute(
+            select(StorySentence.hash, StorySentence.article_id)
+            .where(StorySentence.hash.in_(wanted[start:start + 500]))
+        ):
+            holders.setdefault(value, set()).add(article_id)
+    others = sorted({i for ids in holders.values() for i in ids} - set(fingerprints))
+    sizes: dict[int, int] = {}
+    for start in range(0, len(others), 500):
+        sizes.update({i: n for i, n in session.execute(
+            select(StorySentence.article_id, func.count())
+            .where(StorySentence.article_id.in_(others[start:start + 500]))
+            .group_by(StorySentence.article_id))})
+    links: dict[int, list[int]] = {}
+    for article_id in sorted(fingerprints):
+        hashes = fingerprints[article_id]
+        shared: dict[int, int] = {}
+        for value in hashes:
+            holding = holders.get(value, set())
+            if len(holding) > COMMON:
+                continue  # boilerplate every article of a site prints
+            for other in holding:
+                shared[other] = shared.get(other, 0) + 1
+        for other, count in sorted(shared.items()):
+            other_size = sizes.get(other, len(fingerprints.get(other, ())))
+            if same_story(count, len(hashes), other_size):
+                session.add(SameStory(article_id=article_id, other_id=other,
+                                      similarity=similarity(count, len(hashes), other_size)))
+                links.setdefault(article_id, []).append(other)
+        for value in hashes:  # later articles of this batch meet this one
+            holders.setdefault(value, set()).add(article_id)
+    session.execute(insert(StorySentence), [
+        {"hash": value, "article_id": i} for i, hashes in fingerprints.items() for value in hashes])
+    return links
 
 
 def save_search(session: Session, name: str, query: str, sort: str, now: str) -> None:

@@ -1,62 +1,51 @@
-"""SimHash fingerprints of article text: near-identical copies (syndication) share most bits."""
+"""Sentence fingerprints of article text: syndicated copies share most of their sentences.
+
+News agencies' copies of a story reuse its sentences verbatim while sites change the headline,
+the dateline, a paragraph or the sign-off; shared whole sentences find them far more reliably
+than a SimHash of the text (measured on the corpus's re-scraped articles: 41 of 42 pairs share
+86% or more of their sentences, where their 64-bit SimHashes were 0 to 21 bits apart).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 
-BITS = 64
-# Two texts whose fingerprints differ in at most NEAR bits share at least one of NEAR + 1
-# bands (pigeonhole), so only articles sharing a band need comparing. Six bands of ten or
-# eleven bits keep the candidates to about 0.3% of a library.
-NEAR = 5
-BAND_SIZES = (11, 11, 11, 11, 10, 10)
+MIN_WORDS = 8  # shorter sentences ("Baca juga", quotes like "kata dia.") say little
+MAX_SENTENCES = 40
+# links need this many shared sentences, and at least this share of the shorter article's
+MIN_SHARED = 2
+MIN_SHARE = 0.5
+# a sentence found in more articles than this is boilerplate, not a story
+COMMON = 30
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 _WORD = re.compile(r"\w+")
 
 
-_LANE = 20  # bits per counter: up to a million shingles per article
-# each byte value spread into 8 counters, one per bit: adding these integers counts every bit
-# of every shingle hash in a handful of big-integer additions instead of a 64-step loop
-_SPREAD = tuple(sum(((value >> bit) & 1) << (_LANE * bit) for bit in range(8))
-                for value in range(256))
+def sentence_hashes(paragraphs: list[str]) -> list[int]:
+    """Signed 64-bit hashes of the article's sentences of MIN_WORDS words or more, in order."""
+    hashes: list[int] = []
+    for paragraph in paragraphs:
+        for sentence in _SENTENCE.split(paragraph):
+            words = _WORD.findall(sentence.lower())
+            if len(words) < MIN_WORDS:
+                continue
+            value = int.from_bytes(hashlib.blake2b(" ".join(words).encode("utf-8"),
+                                                   digest_size=8).digest(), "big", signed=True)
+            if value not in hashes:
+                hashes.append(value)
+            if len(hashes) == MAX_SENTENCES:
+                return hashes
+    return hashes
 
 
-def simhash(paragraphs: list[str]) -> int | None:
-    """A 64-bit SimHash over three-word shingles of the body; None for very short texts."""
-    words = _WORD.findall(" ".join(paragraphs).lower())
-    if len(words) < 12:
-        return None
-    counts = [0] * 8  # one accumulator per byte of the hash, 8 counters in each
-    shingles = 0
-    for i in range(len(words) - 2):
-        digest = hashlib.blake2b(" ".join(words[i : i + 3]).encode("utf-8"),
-                                 digest_size=8).digest()
-        for byte_index, value in enumerate(digest):
-            counts[byte_index] += _SPREAD[value]
-        shingles += 1
-    fingerprint = 0
-    mask = (1 << _LANE) - 1
-    for byte_index, accumulated in enumerate(counts):
-        for bit in range(8):
-            if ((accumulated >> (_LANE * bit)) & mask) * 2 > shingles:
-                # big-endian digest: byte 0 holds the most significant bits
-                fingerprint |= 1 << ((7 - byte_index) * 8 + bit)
-    # SQLite integers are signed 64-bit
-    return fingerprint - (1 << BITS) if fingerprint >= 1 << (BITS - 1) else fingerprint
+def same_story(shared: int, first: int, second: int) -> bool:
+    """Whether two articles with `first` and `second` sentences, `shared` in common, tell one
+    story."""
+    smaller = min(first, second)
+    return shared >= min(MIN_SHARED, smaller) and smaller > 0 and shared >= MIN_SHARE * smaller \
+        and (shared >= MIN_SHARED or (smaller == 1 and max(first, second) <= 2))
 
 
-def bands(fingerprint: int) -> list[int]:
-    unsigned = fingerprint % (1 << BITS)
-    values, shift = [], 0
-    for size in BAND_SIZES:
-        values.append((unsigned >> shift) & ((1 << size) - 1))
-        shift += size
-    return values
-
-
-def distance(first: int, second: int) -> int:
-    return ((first ^ second) % (1 << BITS)).bit_count()
-
-
-def similarity(first: int, second: int) -> float:
-    return 1.0 - distance(first, second) / BITS
+def similarity(shared: int, first: int, second: int) -> float:
+    return shared / max(1, min(first, second))
