@@ -239,9 +239,10 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
                 raise QueryError(str(error), query, error.position) from None
             raise
 
-    def _texts(self, ids: list[int]) -> dict[int, dict[str, str]]:
+    def _texts(self, ids: list[int],
+                fields: frozenset[str] = frozenset({"text"})) -> dict[int, dict[str, str]]:
         with self._sessions() as session:
-            return queries.field_texts(session, ids)
+            return queries.field_texts(session, ids, fields)
 
     # -- saved searches --------------------------------------------------------------------
 

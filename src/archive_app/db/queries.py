@@ -276,22 +276,41 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
             )
 
 
-def field_texts(session: Session, ids: Sequence[int]) -> dict[int, dict[str, str]]:
-    """The text of each searchable field of the given articles (to verify phrases and to
-    make snippets)."""
-    return {
-        doc.id: {
-            "text": "\n".join((doc.title, *doc.body, *doc.captions)),
-            "title": doc.title,
-            "body": "\n".join(doc.body),
-            "caption": "\n".join(doc.captions),
-            "people": "\n".join(p.name for p in (*doc.people, *doc.aliases)),
-            "place": doc.place or "",
-            **{role: "\n".join(p.name for p in (*doc.people, *doc.aliases) if p.role == role)
-               for role in ("author", "reporter", "editor", "photographer", "contributor")},
-        }
-        for doc in index_documents(session, ids)
-    }
+PEOPLE_FIELDS = frozenset({"people", "author", "reporter", "editor", "photographer",
+                           "contributor"})
+
+
+def field_texts(session: Session, ids: Sequence[int],
+                fields: frozenset[str] = frozenset({"text"})) -> dict[int, dict[str, str]]:
+    """The text of the given searchable fields of the given articles, to check phrases and to
+    make snippets. Only what `fields` needs is read: checking a phrase in thousands of
+    candidates must not load their people, tags and versions."""
+    texts: dict[int, dict[str, str]] = {}
+    captions: dict[int, list[str]] = {}
+    if fields & {"text", "caption"}:
+        for chunk in _chunks(ids):
+            for article_id, caption, credit in session.execute(
+                select(PhotoRow.article_id, PhotoRow.caption, PhotoRow.credit)
+                .where(PhotoRow.article_id.in_(chunk)).order_by(PhotoRow.position)
+            ):
+                captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
+    for chunk in _chunks(ids):
+        for article_id, title, body, place in session.execute(
+            select(Article.id, Article.title, Article.body, Article.dateline_place)
+            .where(Article.id.in_(chunk))
+        ):
+            shown = captions.get(article_id, [])
+            texts[article_id] = {
+                "text": "\n".join((title, *body, *shown)), "title": title,
+                "body": "\n".join(body), "caption": "\n".join(shown), "place": place or "",
+            }
+    if fields & PEOPLE_FIELDS:
+        for doc in index_documents(session, list(texts)):
+            credited = (*doc.people, *doc.aliases)
+            texts[doc.id]["people"] = "\n".join(p.name for p in credited)
+            for role in PEOPLE_FIELDS - {"people"}:
+                texts[doc.id][role] = "\n".join(p.name for p in credited if p.role == role)
+    return texts
 
 
 def bodies(session: Session, ids: Sequence[int]) -> dict[int, str]:

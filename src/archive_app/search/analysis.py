@@ -66,18 +66,25 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _no_possessive(word: str) -> str:
+    # "company's" is found by "company" (and "the company" by its phrase)
+    return word[:-2] if word.endswith("'s") else word
+
+
 def words(text: str) -> list[str]:
     """Folded surface forms of the words in `text`, in order."""
     lowered = text.lower()
-    if lowered.isascii():
-        return _TOKEN.findall(lowered)
-    return [fold(word) for word in _TOKEN.findall(lowered)]
+    found = _TOKEN.findall(lowered) if lowered.isascii() else [
+        fold(word) for word in _TOKEN.findall(lowered)]
+    if "'" in lowered or "’" in lowered:
+        return [_no_possessive(word) for word in found]
+    return found
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word, for highlighting."""
     for match in _TOKEN.finditer(text):
-        yield match.start(), match.end(), fold(match.group(0))
+        yield match.start(), match.end(), _no_possessive(fold(match.group(0)))
 
 
 @cache

@@ -198,7 +198,8 @@ def compile_query(node: Node, reader: object | None = None) -> Compiled:
 def _phrase_pattern(words_in_order: tuple[str, ...]) -> re.Pattern[str]:
     """The phrase as a regular expression over folded text: words in order, anything that is
     not a word character between them (punctuation does not break a phrase)."""
-    body = r"[^\w]+".join(re.escape(w) for w in words_in_order)
+    # a word may carry a possessive "'s" in the text: "the company's" holds "the company"
+    body = r"[^\w]+".join(re.escape(w) + r"(?:['’]s)?" for w in words_in_order)
     return re.compile(rf"(?<!\w){body}(?!\w)")
 
 

@@ -37,8 +37,10 @@ SORTS: dict[str, Any] = {
     "title": sorting.FieldFacet("title_sort"),
 }
 FACET_LIMIT = 30
-# field name -> text, for the articles whose text a phrase check or a snippet needs
-TextsFor = Callable[[list[int]], dict[int, dict[str, str]]]
+# (article ids, fields) -> field name -> text, for the articles whose text a phrase check or a
+# snippet needs
+TextsFor = Callable[[list[int], frozenset[str]], dict[int, dict[str, str]]]
+SNIPPET_FIELDS = frozenset({"text"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +289,8 @@ class FullTextIndex:
         sortedby = SORTS.get(sort)
         wanted = offset + limit
         want_more = wanted * 3 if compiled.verifiers else wanted
+        checked: dict[int, bool] = {}  # phrase checks already made, kept across wider passes
+        fields = frozenset(v.field for v in compiled.verifiers)
         while True:
             results = searcher.search(compiled.query, limit=want_more, filter=allowed,
                                       sortedby=sortedby)
@@ -294,17 +298,21 @@ class FullTextIndex:
             scores = [0.0 if sortedby else float(hit.score or 0.0) for hit in results]
             if not compiled.verifiers:
                 break
-            texts_by_id = texts(ids)
-            kept = [i for i, article_id in enumerate(ids)
-                    if all(verify(v, texts_by_id.get(article_id, {}).get(v.field, ""))
-                           for v in compiled.verifiers)]
+            unchecked = [i for i in ids if i not in checked]
+            if unchecked:
+                fetched = texts(unchecked, fields)
+                for article_id in unchecked:
+                    checked[article_id] = all(
+                        verify(v, fetched.get(article_id, {}).get(v.field, ""))
+                        for v in compiled.verifiers)
+            kept = [i for i, article_id in enumerate(ids) if checked[article_id]]
             exhausted = len(ids) < want_more
             if len(kept) >= wanted or exhausted:
                 ids, scores = [ids[i] for i in kept], [scores[i] for i in kept]
                 break
             want_more *= 4
         page_ids = ids[offset:wanted]
-        page_texts = texts(page_ids) if page_ids else {}
+        page_texts = texts(page_ids, SNIPPET_FIELDS) if page_ids else {}
         hits = tuple(
             RawHit(article_id, score, snippets(page_texts.get(article_id, {}).get("text", ""),
                                                compiled.highlight_forms,
@@ -323,34 +331,35 @@ class FullTextIndex:
             suggestion = suggest(searcher.reader(), query_text, compiled.plain_words)
         return RawPage(total, exact, hits, suggestion)
 
+    def _matching_docnums(self, node: Node, texts: TextsFor) -> tuple[Columns, list[int]]:
+        """Every matching document number (unranked), phrases checked on the text."""
+        searcher, columns, compiled, allowed = self._prepare(node)
+        docnums = [d for d in searcher.docs_for_query(compiled.query)
+                   if allowed is None or d in allowed]
+        if compiled.verifiers:
+            fields = frozenset(v.field for v in compiled.verifiers)
+            kept: list[int] = []
+            for start in range(0, len(docnums), 1000):
+                chunk = docnums[start : start + 1000]
+                chunk_texts = texts([columns.article_ids[d] for d in chunk], fields)
+                kept.extend(d for d in chunk if all(
+                    verify(v, chunk_texts.get(columns.article_ids[d], {}).get(v.field, ""))
+                    for v in compiled.verifiers))
+            docnums = kept
+        return columns, docnums
+
     def matching_ids(self, node: Node, texts: TextsFor) -> list[int]:
         """Every matching article id (unranked), phrases verified on the text."""
         if self._index is None:
             return []
-        searcher, columns, compiled, allowed = self._prepare(node)
-        docnums = [d for d in searcher.docs_for_query(compiled.query)
-                   if allowed is None or d in allowed]
-        ids = [columns.article_ids[d] for d in docnums]
-        if compiled.verifiers:
-            kept: list[int] = []
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                chunk_texts = texts(chunk)
-                kept.extend(i for i in chunk if all(
-                    verify(v, chunk_texts.get(i, {}).get(v.field, "")) for v in compiled.verifiers))
-            ids = kept
-        return ids
+        columns, docnums = self._matching_docnums(node, texts)
+        return [columns.article_ids[d] for d in docnums]
 
     def counts(self, node: Node, texts: TextsFor) -> RawCounts:
         """The exact total and facet counts over the whole result set, and hits per month."""
         if self._index is None:
             return RawCounts(0, {}, [])
-        searcher, columns, compiled, allowed = self._prepare(node)
-        docnums = [d for d in searcher.docs_for_query(compiled.query)
-                   if allowed is None or d in allowed]
-        if compiled.verifiers:
-            wanted = set(self.matching_ids(node, texts))
-            docnums = [d for d in docnums if columns.article_ids[d] in wanted]
+        columns, docnums = self._matching_docnums(node, texts)
         facets: dict[str, Counter[str]] = {name: Counter() for name in (
             "site", "year", "month", "place", "person", "language", "tag")}
         months: Counter[str] = Counter()

@@ -7,7 +7,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, Schema
 
 from archive_app.search.fields import PreparedTerms
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 ROLE_FIELDS = ("author", "reporter", "editor", "photographer", "contributor")
 # Text-like fields hold prepared terms (surface, stem, pairs) without positions.
 TERM_FIELDS = ("text", "title", "caption", "people", "place", *ROLE_FIELDS)
