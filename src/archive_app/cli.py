@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -198,7 +199,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     with _open(args, write=True) as archive:
-        count = archive.reindex(progress=_stderr_progress(args))
+        count = archive.reindex(progress=_stderr_progress(args),
+                                processes=min(2, os.cpu_count() or 1))
     print(f"reindexed {count:,} articles")
     return 0
 

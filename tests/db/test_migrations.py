@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import LibraryFormatError
-from archive_app.core.library import LibraryLayout
+from archive_app.core.library import LibraryLayout, WriterLock
 from archive_app.db.engine import create_catalogue_engine, current_revision, head_revision, migrate
 from archive_app.db.models import Base
 
@@ -62,11 +62,19 @@ def test_a_library_written_by_the_first_schema_opens_and_upgrades(tmp_path: Path
         assert archive.search("pertama").total == 1
 
 
-def test_read_only_open_refuses_an_old_schema_instead_of_writing(tmp_path: Path) -> None:
+def test_a_reader_upgrades_an_old_library_only_when_no_writer_has_it(tmp_path: Path) -> None:
     root = tmp_path / "old"
     _write_revision_0001_library(root)
-    with pytest.raises(LibraryFormatError, match="needs an upgrade"):
-        Archive.open(root, readonly=True)
+    holder = WriterLock(LibraryLayout(root).lock)
+    holder.acquire()  # another process is writing: the reader must not touch the schema
+    try:
+        with pytest.raises(LibraryFormatError, match="needs an upgrade"):
+            Archive.open(root, readonly=True)
+    finally:
+        holder.release()
+    with Archive.open(root, readonly=True) as reader:  # free: upgraded, then read
+        assert reader.article(1).record.title == "Old article"
+        assert reader.stats().schema_revision == head_revision()
 
 
 def test_a_library_from_a_newer_arsip_is_refused(tmp_path: Path) -> None:

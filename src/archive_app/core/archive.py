@@ -24,7 +24,12 @@ from archive_app.core.backup import (
 )
 from archive_app.core.cataloguing import CataloguingMixin
 from archive_app.core.clock import utc_now
-from archive_app.core.errors import LibraryFormatError, LibraryNotFoundError, QueryError
+from archive_app.core.errors import (
+    LibraryFormatError,
+    LibraryLockedError,
+    LibraryNotFoundError,
+    QueryError,
+)
 from archive_app.core.importer import Importer
 from archive_app.core.library import LibraryLayout, WriterLock, default_library_path
 from archive_app.core.model import (
@@ -69,12 +74,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             self._lock.acquire()
         try:
             self._engine = create_catalogue_engine(layout.catalogue, readonly=readonly)
-            if readonly:
-                if current_revision(self._engine) != head_revision():
-                    raise LibraryFormatError(
-                        f"the library {layout.root} needs an upgrade; open it once in Arsip "
-                        "(or run `archive-app check`) to migrate it"
-                    )
+            if readonly and current_revision(self._engine) != head_revision():
+                self._upgrade_for_reading(layout)
             else:
                 migrate(self._engine)
             self._sessions: sessionmaker[Session] = session_factory(self._engine)
@@ -85,6 +86,23 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             raise
 
     # -- opening and closing -------------------------------------------------------------
+
+    def _upgrade_for_reading(self, layout: LibraryLayout) -> None:
+        """A reader meets an older schema: migrate it when no writer holds the library."""
+        lock = WriterLock(layout.lock)
+        try:
+            lock.acquire()
+        except LibraryLockedError:
+            raise LibraryFormatError(
+                f"the library {layout.root} needs an upgrade, and another Arsip process has it "
+                "open; close that one first"
+            ) from None
+        try:
+            writable = create_catalogue_engine(layout.catalogue)
+            migrate(writable)
+            writable.dispose()
+        finally:
+            lock.release()
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, readonly: bool = False) -> Archive:
@@ -360,9 +378,14 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         return report
 
     def reindex(
-        self, progress: ProgressCallback = ignore_progress, cancel: CancelToken | None = None
+        self, progress: ProgressCallback = ignore_progress, cancel: CancelToken | None = None,
+        processes: int = 1,
     ) -> int:
-        """Rebuild the whole index from the catalogue; the old index serves until the swap."""
+        """Rebuild the whole index from the catalogue; the old index serves until the swap.
+
+        `processes` > 1 indexes in worker processes: the CLI uses the machine's cores; the
+        window, which has threads of its own, keeps one.
+        """
         self._require_writable()
         token = cancel or CancelToken()
         with self._write_lane:
@@ -377,7 +400,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
                         progress(Progress("indexing", done, total))
                     yield doc
 
-            count = self._index.rebuild(documents())
+            count = self._index.rebuild(documents(), processes=processes)
             progress(Progress("indexing", total, total))
             return count
 

@@ -215,12 +215,21 @@ class FullTextIndex:
         self._written = True
 
     def rebuild(
-        self, docs: Iterable[IndexDocument], progress: Callable[[int], None] | None = None
+        self, docs: Iterable[IndexDocument], progress: Callable[[int], None] | None = None,
+        processes: int = 1,
     ) -> int:
-        """Build a fresh index beside this one, then swap it in: no half-built index is seen."""
+        """Build a fresh index beside this one, then swap it in: no half-built index is seen.
+
+        With `processes` > 1, Whoosh writes segments in that many worker processes (one
+        segment each, not merged): only for callers without threads of their own, since the
+        workers are forked.
+        """
         staging = self.folder.with_name(self.folder.name + ".rebuild")
         fresh = self._create(staging)
-        writer = fresh.writer(limitmb=192)
+        if processes > 1:
+            writer = fresh.writer(limitmb=192, procs=processes, multisegment=True)
+        else:
+            writer = fresh.writer(limitmb=192)
         count = 0
         try:
             for doc in docs:
