@@ -18,6 +18,7 @@ from archive_app.core.errors import ArchiveError
 from archive_app.core.library import ENV_VAR
 from archive_app.core.progress import Progress
 from archive_app.core.report_csv import write_report_csv
+from archive_app.ingest.readers.columns import parse_mapping
 from archive_app.exports.citations import STYLES, cite
 from archive_app.exports.csv_table import COLUMNS as CSV_COLUMNS
 from archive_app.exports.csv_table import DEFAULT_COLUMNS, parse_columns
@@ -42,9 +43,10 @@ def _open(args: argparse.Namespace, *, write: bool) -> Archive:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    columns = parse_mapping(args.map) if args.map else None
     with _open(args, write=True) as archive:
         progress = _stderr_progress(args)
-        report = archive.import_paths(args.paths, progress=progress)
+        report = archive.import_paths(args.paths, progress=progress, columns=columns)
     if args.report_csv:
         with atomic_output(Path(args.report_csv)) as stream:
             rows = write_report_csv(report, stream)
@@ -252,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("-v", "--verbose", action="store_true", help="list every duplicate too")
     p.add_argument("--report-csv", metavar="FILE", help="also save the report as CSV")
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                   help="read a table's COLUMN as FIELD (title, body, date, author, url…)")
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("search", help="search the library")

@@ -232,3 +232,25 @@ def test_syndicated_copies_are_linked_as_the_same_story(archive: Archive, tmp_pa
     assert archive.article(second).same_story == [first]
     assert archive.article(third).same_story == []
     assert any("same story as article" in w.message for w in report.warnings)
+
+
+def test_an_unusual_export_is_read_with_an_explicit_mapping(archive: Archive,
+                                                            tmp_path: Path) -> None:
+    odd = _csv(tmp_path / "odd.csv", [{"hed": "Banjir Gresik", "copy": "Air naik lagi.",
+                                       "when": "10 Jun 2025", "link": "https://e.com/x"}])
+    without = archive.import_paths([odd])
+    assert "no article text column" in without.failed[0].message
+    report = archive.import_paths([odd], columns={"title": "hed", "body": "copy",
+                                                  "date": "when"})
+    record = archive.record(report.added[0].article_id or 0)
+    assert (record["title"], record["body"], record["published"]) == (
+        "Banjir Gresik", ["Air naik lagi."], "2025-06-10")
+    wrong = archive.import_paths([odd], columns={"body": "text"})
+    assert "names a column 'text' the file does not have" in wrong.failed[0].message
+
+
+def test_emoji_and_four_byte_characters_survive(archive: Archive, tmp_path: Path) -> None:
+    text = "Warga merayakan kemenangan 🎉🇮🇩 di 𝕁𝕒𝕜𝕒𝕣𝕥𝕒, kata mereka 😀."
+    report = archive.import_paths([_csv(tmp_path / "e.csv", [dict(ROW, isi_berita=text)])])
+    assert archive.record(report.added[0].article_id or 0)["body"] == [text]
+    assert archive.search("kemenangan").hits[0].id == report.added[0].article_id

@@ -157,10 +157,15 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         paths: Iterable[str | Path],
         progress: ProgressCallback = ignore_progress,
         cancel: CancelToken | None = None,
+        columns: dict[str, str] | None = None,
     ) -> ImportReport:
-        """Import files and folders; one bad file never stops the others."""
+        """Import files and folders; one bad file never stops the others.
+
+        `columns` maps catalogue fields to the column names of an unusual table export
+        ({"title": "headline", "body": "story"}); known names are found without it.
+        """
         self._require_writable()
-        importer = Importer(self.layout.root, self._sessions, self._index_changes)
+        importer = Importer(self.layout.root, self._sessions, self._index_changes, columns)
         with self._write_lane:
             return importer.run(paths, progress, cancel or CancelToken())
 

@@ -68,7 +68,9 @@ class Importer:
         root: Path,
         sessions: sessionmaker[Session],
         index_changes: Callable[[set[int], set[int]], str | None],
+        columns: dict[str, str] | None = None,
     ) -> None:
+        self._columns = columns
         self._root = root
         self._sessions = sessions
         # (new ids, changed ids) -> None, or a message when the index could not be updated
@@ -158,7 +160,7 @@ class Importer:
         sha256 = originals.sha256_of(data)
         ext = originals.extension_of(source.path.name)
         relative = originals.relative_path(sha256, ext)
-        extracted = extract_file(source.path.name, data, source.path)
+        extracted = extract_file(source.path.name, data, source.path, self._columns)
         outcome = _FileOutcome()
         pending = _Pending()
         wrote_original = False

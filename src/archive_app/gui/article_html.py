@@ -1,140 +1,249 @@
-"""Render one catalogue record as the reader's HTML: header, photos, body with hits, links."""
+"""Render one article as the reader's HTML: header, photos, body with hits, links, provenance."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
-from pathlib import Path
-
-from PySide6.QtCore import QUrl
+from urllib.parse import quote
 
 from archive_app.core.model import ArticleDetail, Photo, Provenance, RelatedLink
-from archive_app.gui.display import long_date, people_line, stamp
+from archive_app.gui.display import language_name, local_date, long_date, role_name, stamp
 from archive_app.gui.highlight import hit_pattern, marked
+from archive_app.gui.i18n import translate
+from archive_app.gui.reading import (
+    ARTICLE_SCHEME,
+    IMAGE_SCHEME,
+    PERSON_SCHEME,
+    PHOTO_SCHEME,
+    RULES_SCHEME,
+    Reading,
+)
+from archive_app.gui.theme import LIGHT, Colours
 
-# Qt's rich-text engine understands a subset of CSS 2.1; everything here is within it.
-READER_CSS = """
-body { color: #1f2a2a; }
-h1 { font-size: 17pt; font-weight: 600; color: #16302f; margin-top: 4px; margin-bottom: 6px; }
-h3 { font-size: 11pt; font-weight: 600; color: #2f5d62; margin-top: 18px; margin-bottom: 4px; }
-p { margin-top: 0px; margin-bottom: 10px; }
-p.body { font-family: "DejaVu Serif", "Noto Serif", "Georgia", serif; font-size: 11.5pt; }
-p.kicker { color: #5e8b7e; font-size: 9pt; font-weight: 600; margin-bottom: 2px; }
-p.signoff { color: #6b7777; }
-p.provenance { color: #6b7777; font-size: 8.5pt; margin-top: 22px; }
-td.label { color: #6b7777; padding-right: 12px; }
-td.photo { color: #6b7777; }
-p.caption { font-size: 9.5pt; color: #3d4a4a; margin-top: 6px; margin-bottom: 2px; }
-p.credit { font-size: 8.5pt; color: #6b7777; }
-span.hit { background-color: #fbe3a1; }
-p.message { color: #6b7777; font-size: 11pt; }
+PHOTO_WIDTH = 560  # px at 100 %: a column photo, never wider than the photo itself
+_PHOTO_PADDING = 40  # the placeholder's padding: a photo's footprint without the photo
+
+
+def reader_css(colours: Colours = LIGHT, zoom: int = 100) -> str:
+    """Qt's rich-text subset of CSS 2.1, sized by the reader's zoom."""
+    def pt(size: float) -> str:
+        return f"{size * zoom / 100:.1f}pt"
+
+    c = colours
+    return f"""
+body {{ color: {c.text}; font-size: {pt(10.5)}; }}
+a {{ color: {c.accent}; text-decoration: none; }}
+h1 {{ font-family: "DejaVu Serif", "Noto Serif", serif; font-size: {pt(19)}; font-weight: 600;
+      color: {c.heading}; margin-top: 4px; margin-bottom: 8px; }}
+h3 {{ font-size: {pt(11)}; font-weight: 600; color: {c.accent}; margin-top: 18px;
+      margin-bottom: 4px; }}
+p {{ margin-top: 0px; margin-bottom: 10px; }}
+p.body {{ font-family: "DejaVu Serif", "Noto Serif", "Georgia", serif; font-size: {pt(12)};
+          line-height: 145%; }}
+p.kicker {{ color: {c.accent_soft}; font-size: {pt(9)}; font-weight: 600; margin-bottom: 2px; }}
+p.signoff {{ color: {c.faint}; }}
+p.provenance {{ color: {c.faint}; font-size: {pt(8.5)}; margin-top: 22px; }}
+td.label {{ color: {c.faint}; padding-right: 12px; }}
+td.rule {{ color: {c.faint}; font-size: {pt(8.5)}; padding-right: 12px; }}
+span.local {{ color: {c.faint}; }}
+span.photo {{ color: {c.muted}; }}
+p.caption {{ font-size: {pt(9.5)}; color: {c.muted}; margin-top: 6px; margin-bottom: 2px; }}
+p.credit {{ font-size: {pt(8.5)}; color: {c.faint}; }}
+span.hit {{ background-color: {c.hit}; color: {c.text}; }}
+span.inlibrary {{ color: {c.faint}; font-size: {pt(8.5)}; }}
+p.message {{ color: {c.faint}; font-size: {pt(11)}; }}
 """
-
-_PHOTO_PADDING = 44  # the placeholder's padding: a photo's footprint without the photo
 
 
 def _meta_row(label: str, value_html: str) -> str:
     return f'<tr><td class="label">{escape(label)}</td><td>{value_html}</td></tr>'
 
 
-def _header(detail: ArticleDetail) -> str:
+def _date_html(value: str, raw: str | None) -> str:
+    shown = escape(long_date(value))
+    here = local_date(value)
+    if here:
+        shown += '<br><span class="local">' + escape(
+            translate("Reader", "{when} on this computer's clock").format(when=here)) + "</span>"
+    if raw:
+        shown += '<br><span class="local">' + escape(
+            translate("Reader", "printed as “{raw}”").format(raw=raw)) + "</span>"
+    return shown
+
+
+def _people_html(detail: ArticleDetail) -> str:
+    links = []
+    for person in detail.record.people:
+        url = f"{PERSON_SCHEME}:{quote(person.name, safe='')}"
+        role = f" ({escape(role_name(person.role))})" if person.role else ""
+        links.append(f'<a href="{url}">{escape(person.name)}</a>{role}')
+    return ", ".join(links)
+
+
+def _header(detail: ArticleDetail, pattern: re.Pattern[str] | None) -> str:
     record = detail.record
     kicker = " · ".join(x for x in (record.site, record.dateline_place) if x)
     parts = [f'<p class="kicker">{escape(kicker.upper())}</p>' if kicker else ""]
-    parts.append(f"<h1>{escape(record.title or 'Untitled article')}</h1>")
+    title = record.title or translate("Reader", "Untitled article")
+    parts.append(f"<h1>{marked(title, pattern)}</h1>")
     rows: list[str] = []
     if record.published:
-        printed = ""
-        if record.published_raw:
-            raw = escape(record.published_raw)
-            printed = f'<br><span style="color:#6b7777">printed as “{raw}”</span>'
-        rows.append(_meta_row("Published", escape(long_date(record.published)) + printed))
+        rows.append(_meta_row(translate("Reader", "Published"),
+                              _date_html(record.published, record.published_raw)))
     if record.updated:
-        rows.append(_meta_row("Updated", escape(long_date(record.updated))))
+        rows.append(_meta_row(translate("Reader", "Updated"),
+                              _date_html(record.updated, record.updated_raw)))
     if record.dateline_place:
-        rows.append(_meta_row("Dateline", escape(record.dateline_place)))
+        rows.append(_meta_row(translate("Reader", "Dateline"), escape(record.dateline_place)))
     if record.people:
-        rows.append(_meta_row("People", escape(people_line(record.people))))
+        rows.append(_meta_row(translate("Reader", "People"), _people_html(detail)))
     if record.site:
-        rows.append(_meta_row("Site", escape(record.site)))
+        rows.append(_meta_row(translate("Reader", "Site"), escape(record.site)))
+    if record.language:
+        rows.append(_meta_row(translate("Reader", "Language"),
+                              escape(language_name(record.language))))
     if record.url:
-        rows.append(_meta_row("Address", escape(record.url)))
+        # shown as a link that copies the address: Arsip never opens web pages
+        rows.append(_meta_row(translate("Reader", "Address"),
+                              f'<a href="{escape(record.url)}">{escape(record.url)}</a>'))
     if detail.tags:
-        rows.append(_meta_row("Tags", escape(", ".join(detail.tags))))
+        rows.append(_meta_row(translate("Reader", "Tags"), escape(", ".join(detail.tags))))
     if rows:
         parts.append(f'<table cellspacing="0" cellpadding="2">{"".join(rows)}</table>')
     return "".join(parts)
 
 
-def _photo(photo: Photo, library: Path | None) -> str:
-    local = library / photo.media_path if library and photo.media_path else None
-    if local is not None and local.is_file():
-        # only ever a file inside the library folder; the reader refuses anything else
-        url = QUrl.fromLocalFile(str(local)).toString()
-        picture = f'<img src="{escape(url)}" width="480">'
+def credit_line(photo: Photo) -> str:
+    """ "Photo: AP Photo/Duane A. Laverty · photographer Duane A. Laverty · AP"."""
+    parts: list[str] = []
+    if photo.credit:
+        # "Photo: AP Photo/…" would say it twice: a credit that names itself stands alone
+        named = any(word in photo.credit.casefold() for word in ("photo", "foto"))
+        parts.append(photo.credit if named else
+                     translate("Reader", "Photo: {credit}").format(credit=photo.credit))
+    credit = (photo.credit or "").casefold()
+    if photo.photographer and photo.photographer.casefold() not in credit:
+        parts.append(translate("Reader", "photographer {name}").format(name=photo.photographer))
+    if photo.agency and photo.agency.casefold() not in credit:
+        parts.append(photo.agency)
+    return " · ".join(parts)
+
+
+def _photo(position: int, photo: Photo, reading: Reading, zoom: int, colours: Colours) -> str:
+    image = reading.images.get(position)
+    link = f"{PHOTO_SCHEME}:{position}"
+    if image is not None:
+        width = min(image.width, round(PHOTO_WIDTH * zoom / 100))
+        picture = (f'<a href="{link}"><img src="{IMAGE_SCHEME}:{position}" width="{width}" '
+                   f'height="{round(image.height * width / image.width)}"></a>')
     else:
         # Qt's rich text ignores cell heights; the padding gives the placeholder its footprint
+        missing = escape(translate("Reader", "Photo not archived"))
         picture = (
             f'<table width="100%" cellspacing="0" cellpadding="{_PHOTO_PADDING}" '
-            'bgcolor="#eeeae2"><tr><td class="photo" align="center">'
-            "Photo not archived<br>"
-            '<span style="font-size:8.5pt">only its caption and credit were recorded</span>'
-            "</td></tr></table>"
+            f'bgcolor="{colours.placeholder}"><tr><td align="center"><span class="photo">'
+            f'<a href="{link}">{missing}</a><br>'
+            + escape(translate("Reader", "only its caption and credit were recorded"))
+            + "</span></td></tr></table>"
         )
-    caption = f'<p class="caption">{escape(photo.caption)}</p>' if photo.caption else ""
-    credit = photo.credit or photo.photographer or photo.agency
-    credit_html = f'<p class="credit">Photo: {escape(credit)}</p>' if credit else ""
+    pattern = hit_pattern(reading.terms)
+    caption = (f'<p class="caption">{marked(photo.caption, pattern)}</p>' if photo.caption
+               else "")
+    credit = credit_line(photo)
+    credit_html = f'<p class="credit">{escape(credit)}</p>' if credit else ""
     return f'<div style="margin-top:12px">{picture}{caption}{credit_html}</div>'
 
 
-def _body(paragraphs: Sequence[str], terms: Sequence[str]) -> str:
-    pattern = hit_pattern(terms)
-    return "".join(f'<p class="body">{marked(p, pattern)}</p>' for p in paragraphs)
+def _body(reading: Reading, zoom: int, colours: Colours) -> str:
+    record = reading.detail.record
+    pattern = hit_pattern(reading.terms)
+    # photos the core placed in the text (a paragraph number) stand there; the rest follow
+    placed: dict[int, list[int]] = {}
+    for position, photo in enumerate(record.photos[1:], start=1):
+        paragraph = getattr(photo, "paragraph", None)
+        if isinstance(paragraph, int) and 0 <= paragraph < len(record.body):
+            placed.setdefault(paragraph, []).append(position)
+    parts = []
+    for number, paragraph in enumerate(record.body):
+        parts.append(f'<p class="body">{marked(paragraph, pattern)}</p>')
+        parts.extend(_photo(p, record.photos[p], reading, zoom, colours)
+                     for p in placed.get(number, []))
+    rest = [p for p in range(1, len(record.photos))
+            if not any(p in group for group in placed.values())]
+    if rest:
+        heading = escape(translate("Reader", "More photos"))
+        parts.append(f"<h3>{heading}</h3>")
+        parts.extend(_photo(p, record.photos[p], reading, zoom, colours) for p in rest)
+    return "".join(parts)
 
 
-def _related(links: Sequence[RelatedLink]) -> str:
+def _related(links: Sequence[RelatedLink], in_library: dict[int, int]) -> str:
     if not links:
         return ""
     items = []
-    for link in links:
+    for position, link in enumerate(links):
         title = escape(link.title)
-        # a link is shown, never followed: clicking it only copies the address
-        items.append(f'<li><a href="{escape(link.url)}">{title}</a></li>' if link.url
-                     else f"<li>{title}</li>")
-    return f"<h3>Related articles</h3><ul>{''.join(items)}</ul>"
+        found = in_library.get(position)
+        if found is not None:
+            note = escape(translate("Reader", "in this library"))
+            items.append(f'<li><a href="{ARTICLE_SCHEME}:{found}">{title}</a> '
+                         f'<span class="inlibrary">— {note}</span></li>')
+        elif link.url:  # shown, never followed: clicking it only copies the address
+            items.append(f'<li><a href="{escape(link.url)}">{title}</a></li>')
+        else:
+            items.append(f"<li>{title}</li>")
+    heading = escape(translate("Reader", "Related articles"))
+    return f"<h3>{heading}</h3><ul>{''.join(items)}</ul>"
 
 
-def _provenance(detail: ArticleDetail) -> str:
+def _provenance(detail: ArticleDetail, show_rules: bool) -> str:
     source: Provenance | None = detail.source or (detail.provenance[-1] if detail.provenance
                                                   else None)
     parts: list[str] = []
     if source is not None:
         name = f"{source.file} › {source.member}" if source.member else source.file
         where = f", {source.locator}" if source.locator and source.locator != "file" else ""
-        parts.append(f"From {name}{where} ({source.format})")
+        parts.append(translate("Reader", "From {name}{where} ({format})").format(
+            name=name, where=where, format=source.format))
         if source.imported_at:
-            parts.append(f"imported {stamp(source.imported_at)}")
-    parts.append(f"version {detail.version} of {detail.versions}")
-    parts.append(f"article {detail.id}")
-    return f'<p class="provenance">{escape(" · ".join(parts))}</p>'
+            parts.append(translate("Reader", "imported {when}").format(
+                when=stamp(source.imported_at)))
+    parts.append(translate("Reader", "version {n} of {total}").format(
+        n=detail.version, total=detail.versions))
+    parts.append(translate("Reader", "article {id}").format(id=detail.id))
+    rules = detail.record.rules
+    toggle = ""
+    if rules:
+        label = (translate("Reader", "hide how each field was read") if show_rules
+                 else translate("Reader", "how each field was read"))
+        toggle = f' · <a href="{RULES_SCHEME}:toggle">{escape(label)}</a>'
+    line = f'<p class="provenance">{escape(" · ".join(parts))}{toggle}</p>'
+    if show_rules and rules:
+        rows = "".join(f'<tr><td class="rule">{escape(field)}</td>'
+                       f'<td class="rule">{escape(rule)}</td></tr>'
+                       for field, rule in sorted(rules.items()))
+        line += f'<table cellspacing="0" cellpadding="1">{rows}</table>'
+    return line
 
 
-def article_html(detail: ArticleDetail, terms: Sequence[str] = (),
-                 library: Path | None = None) -> str:
-    """The whole article; `terms` are the search words to highlight in the body."""
+def article_html(reading: Reading, colours: Colours = LIGHT, zoom: int = 100) -> str:
+    """The whole article; `reading.terms` are the search words to highlight in the body."""
+    detail = reading.detail
     record = detail.record
     signoff = (f'<p class="signoff">({escape("/".join(record.signoff))})</p>'
                if record.signoff else "")
+    lead = _photo(0, record.photos[0], reading, zoom, colours) if record.photos else ""
     return "".join((
         "<html><body>",
-        _header(detail),
-        "".join(_photo(photo, library) for photo in record.photos),
-        '<div style="margin-top:12px">',
-        _body(record.body, terms),
+        _header(detail, hit_pattern(reading.terms)),
+        lead,
+        '<div style="margin-top:14px">',
+        _body(reading, zoom, colours),
         signoff,
         "</div>",
-        _related(record.related),
-        _provenance(detail),
+        _related(record.related, reading.related),
+        _provenance(detail, reading.show_rules),
         "</body></html>",
     ))
 

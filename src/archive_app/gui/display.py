@@ -1,4 +1,4 @@
-"""Turn catalogue values (ISO dates, people with roles) into the short texts the window shows."""
+"""Turn catalogue values (ISO dates, roles, language codes) into the texts the window shows."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from archive_app.core.model import PersonRole
+from archive_app.gui.i18n import locale, translate
 
 _DATE_ONLY = 10  # "2024-05-17": a day without a time
 
 
-def _parse(value: str) -> datetime | None:
+def parse_moment(value: str | None) -> datetime | None:
+    if not value:
+        return None
     try:
         return datetime.fromisoformat(value)
     except ValueError:
@@ -24,53 +27,109 @@ def _zone(offset: timedelta) -> str:
     return f"UTC{sign}{hours:02d}:{rest:02d}"
 
 
+def _day(moment: datetime, weekday: bool = True) -> str:
+    names = locale()
+    day = f"{moment.day} {names.monthName(moment.month)} {moment.year}"
+    # Qt counts weekdays from Monday = 1, Python from Monday = 0
+    return f"{names.dayName(moment.isoweekday())} {day}" if weekday else day
+
+
 def short_date(value: str | None) -> str:
     """A results-table date: the article's own wall clock, "2024-05-17 03:50"."""
-    if not value:
-        return ""
-    moment = _parse(value)
+    moment = parse_moment(value)
     if moment is None:
-        return value
-    if len(value) <= _DATE_ONLY:
-        return moment.strftime("%Y-%m-%d")
-    return moment.strftime("%Y-%m-%d %H:%M")
+        return value or ""
+    assert value is not None
+    return moment.strftime("%Y-%m-%d" if len(value) <= _DATE_ONLY else "%Y-%m-%d %H:%M")
+
+
+def day_text(value: str | None) -> str:
+    """A day in words, "17 May 2024" (a citation's date); the raw text when unreadable."""
+    moment = parse_moment(value)
+    return _day(moment, weekday=False) if moment is not None else (value or "")
 
 
 def long_date(value: str | None) -> str:
-    """A reader date as published, with its zone: "Friday 17 May 2024, 03:50 (UTC+07:00)"."""
-    if not value:
-        return ""
-    moment = _parse(value)
+    """A date as published, with its zone: "Friday 17 May 2024, 03:50 (UTC+07:00)"."""
+    moment = parse_moment(value)
     if moment is None:
-        return value
-    day = f"{moment:%A} {moment.day} {moment:%B %Y}"
+        return value or ""
+    assert value is not None
     if len(value) <= _DATE_ONLY:
-        return day
+        return _day(moment)
     offset = moment.utcoffset()
     # a time without a zone is shown as such: guessing one would misdate the article
-    zone = _zone(offset) if offset is not None else "time zone not given"
-    return f"{day}, {moment:%H:%M} ({zone})"
+    zone = _zone(offset) if offset is not None else translate("Dates", "time zone not given")
+    return f"{_day(moment)}, {moment:%H:%M} ({zone})"
+
+
+def local_date(value: str | None) -> str:
+    """The same instant on this computer's clock, or "" when it is the same or unknowable."""
+    moment = parse_moment(value)
+    if moment is None or value is None or len(value) <= _DATE_ONLY or moment.tzinfo is None:
+        return ""
+    here = moment.astimezone()
+    if here.utcoffset() == moment.utcoffset():
+        return ""
+    offset = here.utcoffset()
+    zone = _zone(offset) if offset is not None else ""
+    return f"{_day(here)}, {here:%H:%M} ({zone})"
+
+
+def month_label(month: str) -> str:
+    """ "2024-05" as "May 2024"; a year stays a year."""
+    if len(month) == 7 and month[4] == "-" and month[5:].isdigit():
+        return f"{locale().monthName(int(month[5:]))} {month[:4]}"
+    return month
+
+
+ROLE_NAMES = {
+    "author": lambda: translate("Roles", "author"),
+    "reporter": lambda: translate("Roles", "reporter"),
+    "editor": lambda: translate("Roles", "editor"),
+    "photographer": lambda: translate("Roles", "photographer"),
+    "contributor": lambda: translate("Roles", "contributor"),
+    "": lambda: translate("Roles", "other role"),
+}
+ROLE_GROUPS = {
+    "author": lambda: translate("Roles", "As author"),
+    "reporter": lambda: translate("Roles", "As reporter"),
+    "editor": lambda: translate("Roles", "As editor"),
+    "photographer": lambda: translate("Roles", "As photographer"),
+    "contributor": lambda: translate("Roles", "As contributor"),
+    "": lambda: translate("Roles", "Credited otherwise"),
+}
+
+
+def role_name(role: str | None) -> str:
+    """A role in the interface language ("editor", "penyunting")."""
+    name = ROLE_NAMES.get(role or "")
+    return name() if name is not None else (role or "")
+
+
+def role_group(role: str) -> str:
+    group = ROLE_GROUPS.get(role)
+    return group() if group is not None else role
 
 
 def people_line(people: Iterable[PersonRole]) -> str:
     """Everyone credited, each with the role: "Yessy Artada (editor), Yessy Artada (reporter)"."""
-    return ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in people)
+    return ", ".join(f"{p.name} ({role_name(p.role)})" if p.role else p.name for p in people)
+
+
+def language_name(code: str | None) -> str:
+    """An article language's name in the interface language."""
+    names = {"id": translate("Languages", "Indonesian"), "en": translate("Languages", "English")}
+    return names.get(code or "", code or translate("Languages", "unknown"))
 
 
 def stamp(value: str | None) -> str:
     """A bookkeeping moment (when something was imported): "2026-11-26 05:17 UTC"."""
-    if not value:
-        return ""
-    moment = _parse(value)
+    moment = parse_moment(value)
     if moment is None:
-        return value
+        return value or ""
     offset = moment.utcoffset()
     if offset is None:
         return f"{moment:%Y-%m-%d %H:%M}"
     zone = "UTC" if not offset else _zone(offset)
     return f"{moment:%Y-%m-%d %H:%M} {zone}"
-
-
-def count_text(count: int, noun: str, plural: str | None = None) -> str:
-    """ "1 article", "3,213 articles", "2 matches"."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {plural or noun + 's'}"

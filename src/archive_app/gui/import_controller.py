@@ -28,10 +28,13 @@ class ImportController(QObject):
     finished = Signal(object)  # ImportReport (report.cancelled tells a cancelled import)
     failed = Signal(object)  # the exception, when the import could not run at all
 
-    def __init__(self, archive: ImportTarget, parent: QObject | None = None) -> None:
+    def __init__(self, archive: ImportTarget, lane: TaskRunner | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._archive = archive
-        self._lane = TaskRunner(1, self)  # one writer at a time, as the library requires
+        # one writer at a time, as the library requires: the window shares this lane with
+        # its other writes (saved searches), which then wait behind an import, not the GUI
+        self._lane = lane if lane is not None else TaskRunner(1, self)
         self._token: CancelToken | None = None
 
     @property

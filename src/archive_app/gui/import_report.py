@@ -15,17 +15,21 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.model import ImportItem, ImportReport
+from archive_app.gui.i18n import number, translate
 
 
 def summary_text(report: ImportReport) -> str:
     """One line: "1 added · 0 updated · 0 duplicates · 0 failed — 1 file in 0.4 s"."""
-    counts = (
-        f"{len(report.added):,} added · {len(report.updated):,} updated · "
-        f"{len(report.duplicates):,} duplicates · {len(report.failed):,} failed"
-    )
-    files = f"{report.files:,} file" + ("" if report.files == 1 else "s")
-    state = "Cancelled after" if report.cancelled else "Done:"
-    return f"{state} {counts} — {files} in {report.seconds:.1f} s"
+    counts = translate(
+        "Import", "{added} added · {updated} updated · {duplicates} duplicates · {failed} failed"
+    ).format(added=number(len(report.added)), updated=number(len(report.updated)),
+             duplicates=number(len(report.duplicates)), failed=number(len(report.failed)))
+    files = (translate("Import", "1 file") if report.files == 1
+             else translate("Import", "{n} files").format(n=number(report.files)))
+    state = (translate("Import", "Cancelled after") if report.cancelled
+             else translate("Import", "Done:"))
+    return translate("Import", "{state} {counts} — {files} in {seconds} s").format(
+        state=state, counts=counts, files=files, seconds=f"{report.seconds:.1f}")
 
 
 def _where(item: ImportItem) -> str:
@@ -36,22 +40,26 @@ def details_text(report: ImportReport) -> str:
     """Everything a person may need to act on: failures first, then versions and warnings."""
     sections: list[str] = []
     if report.cancelled:
-        sections.append("The import was cancelled: the files finished before it stopped are in "
-                        "the library; nothing of the interrupted file was kept.")
+        sections.append(translate(
+            "Import", "The import was cancelled: the files finished before it stopped are in "
+                      "the library; nothing of the interrupted file was kept."))
     if report.failed:
         lines = [f"  {_where(item)}: {item.message}" for item in report.failed]
-        sections.append("Failed (not imported):\n" + "\n".join(lines))
+        sections.append(translate("Import", "Failed (not imported):") + "\n" + "\n".join(lines))
     if report.updated:
-        lines = [f"  {_where(item)}: article {item.article_id} — {item.message}"
+        lines = [translate("Import", "  {where}: article {id} — {message}").format(
+                     where=_where(item), id=item.article_id, message=item.message)
                  for item in report.updated]
-        sections.append("Updated (kept as a new version):\n" + "\n".join(lines))
+        sections.append(translate("Import", "Updated (kept as a new version):") + "\n"
+                        + "\n".join(lines))
     if report.duplicates:
         reasons = Counter(item.message for item in report.duplicates)
         lines = [f"  {n:,} × {reason}" for reason, n in reasons.most_common()]
-        sections.append("Duplicates (nothing added):\n" + "\n".join(lines))
+        sections.append(translate("Import", "Duplicates (nothing added):") + "\n"
+                        + "\n".join(lines))
     if report.warnings:
         lines = [f"  {_where(item)}: {item.message}" for item in report.warnings]
-        sections.append("Warnings:\n" + "\n".join(lines))
+        sections.append(translate("Import", "Warnings:") + "\n" + "\n".join(lines))
     return "\n\n".join(sections)
 
 
@@ -61,11 +69,12 @@ class ImportReportDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importReport")
-        self.setWindowTitle("Import cancelled" if report.cancelled else "Import finished")
+        self.setWindowTitle(translate("Import", "Import cancelled") if report.cancelled
+                            else translate("Import", "Import finished"))
         self.setAccessibleName(self.windowTitle())
         self.summary = QLabel(summary_text(report), self)
         self.summary.setObjectName("importSummary")
-        self.summary.setAccessibleName("Import summary")
+        self.summary.setAccessibleName(translate("Import", "Import summary"))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -74,7 +83,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.summary)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("importDetails")
-        self.details.setAccessibleName("Import details")
+        self.details.setAccessibleName(translate("Import", "Import details"))
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setPlainText(details_text(report))

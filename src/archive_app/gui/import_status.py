@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from archive_app.core.progress import Progress
+from archive_app.gui.i18n import number, translate
 
 
 class ImportStatus(QWidget):
@@ -19,16 +20,16 @@ class ImportStatus(QWidget):
         super().__init__(parent)
         self.label = QLabel(self)
         self.label.setObjectName("importLabel")
-        self.label.setAccessibleName("Import status")
+        self.label.setAccessibleName(translate("Import", "Import status"))
         self.label.setMinimumWidth(320)
         self.bar = QProgressBar(self)
         self.bar.setObjectName("importProgress")
-        self.bar.setAccessibleName("Import progress")
+        self.bar.setAccessibleName(translate("Import", "Import progress"))
         self.bar.setFixedWidth(220)
         self.bar.setTextVisible(False)
-        self.cancel = QPushButton("Cancel", self)
+        self.cancel = QPushButton(translate("Import", "Cancel"), self)
         self.cancel.setObjectName("cancelImport")
-        self.cancel.setAccessibleName("Cancel the import")
+        self.cancel.setAccessibleName(translate("Import", "Cancel the import"))
         self.cancel.clicked.connect(self._cancel_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -39,11 +40,12 @@ class ImportStatus(QWidget):
         self.hide()
 
     def begin(self, paths: list[Path]) -> None:
-        what = paths[0].name if len(paths) == 1 else f"{len(paths)} items"
-        self.label.setText(f"Importing {what}…")
+        what = paths[0].name if len(paths) == 1 else translate("Import", "{n} items").format(
+            n=number(len(paths)))
+        self.label.setText(translate("Import", "Importing {what}…").format(what=what))
         self.bar.setRange(0, 0)  # busy until the first progress report says how many files
         self.cancel.setEnabled(True)
-        self.cancel.setText("Cancel")
+        self.cancel.setText(translate("Import", "Cancel"))
         self.show()
 
     @Slot(object)
@@ -56,15 +58,20 @@ class ImportStatus(QWidget):
         if not self.cancel.isEnabled():
             return  # keep saying "Cancelling…" until the worker stops
         current = Path(progress.current).name if progress.current else ""
-        position = f"file {min(progress.done + 1, progress.total)} of {progress.total}"
-        added = f" — {progress.articles:,} added" if progress.articles else ""
-        self.label.setText(f"Importing {current} ({position}){added}" if current
-                           else f"Importing… {position}{added}")
+        position = translate("Import", "file {n} of {total}").format(
+            n=number(min(progress.done + 1, progress.total)), total=number(progress.total))
+        added = (translate("Import", " — {n} added").format(n=number(progress.articles))
+                 if progress.articles else "")
+        self.label.setText(
+            translate("Import", "Importing {file} ({position}){added}").format(
+                file=current, position=position, added=added) if current
+            else translate("Import", "Importing… {position}{added}").format(
+                position=position, added=added))
 
     def _cancel_clicked(self) -> None:
         self.cancel.setEnabled(False)
-        self.cancel.setText("Cancelling…")
-        self.label.setText("Cancelling: stopping at the next safe point…")
+        self.cancel.setText(translate("Import", "Cancelling…"))
+        self.label.setText(translate("Import", "Cancelling: stopping at the next safe point…"))
         self.cancelRequested.emit()
 
     def end(self) -> None:

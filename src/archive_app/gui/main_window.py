@@ -1,22 +1,18 @@
-"""The main window: wires the search bar, results, reader, welcome view and imports together."""
+"""The main window: wires the sidebar, search, results, reader, person page and imports together."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHeaderView,
+    QInputDialog,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -25,112 +21,145 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
-from archive_app.core.errors import ArchiveError, QueryError
-from archive_app.core.model import ImportReport
-from archive_app.gui.display import count_text
+from archive_app.core.model import ImportReport, SavedSearch
+from archive_app.gui import window_state
 from archive_app.gui.drops import local_paths
 from archive_app.gui.errors import show_error
-from archive_app.gui.highlight import query_terms, snippet_terms
+from archive_app.gui.filter_bar import FilterBar
+from archive_app.gui.filters import Filter, FilterSet
+from archive_app.gui.i18n import translate
 from archive_app.gui.import_controller import ImportController
 from archive_app.gui.import_report import ImportReportDialog, summary_text
 from archive_app.gui.import_status import ImportStatus
-from archive_app.gui.reader import ReaderView
+from archive_app.gui.index_status import IndexStatusLabel
+from archive_app.gui.person_page import PersonPage
+from archive_app.gui.preferences import PreferencesDialog
+from archive_app.gui.reader_pane import ReaderPane
+from archive_app.gui.reading_controller import ReadingController
 from archive_app.gui.results_model import ResultsModel
 from archive_app.gui.results_view import ResultsTable
 from archive_app.gui.search_bar import SearchBar
-from archive_app.gui.search_controller import ResultBatch, SearchController
+from archive_app.gui.search_session import SearchSession
+from archive_app.gui.settings import Settings
+from archive_app.gui.sidebar import Sidebar
 from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.theme import Colours, ThemeManager
 from archive_app.gui.welcome import WelcomeView
+from archive_app.gui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
 
-IMPORT_FILTER = (
-    "Articles (*.txt *.text *.md *.jsonl *.ndjson *.jsonl.gz *.ndjson.gz *.json *.csv *.tsv "
-    "*.csv.gz *.gz);;All files (*)"
-)
-READ_THREADS = 2  # searches and listings; writes go through the import lane only
+READ_THREADS = 2  # searches, listings, articles and photos; writes go through one lane only
+
+
+def import_filter() -> str:
+    return translate("Window", "Articles (*.txt *.text *.md *.jsonl *.ndjson *.jsonl.gz "
+                               "*.ndjson.gz *.json *.csv *.tsv *.csv.gz *.gz);;All files (*)")
 
 
 class MainWindow(QMainWindow):
     """Arsip's window over one open Archive; it holds widgets and connections, no logic."""
 
-    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+    def __init__(self, archive: Archive, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive = archive
-        self.setWindowTitle(f"Arsip — {archive.path}")
+        self.settings = settings if settings is not None else Settings()
+        self.setWindowTitle(translate("Window", "Arsip — {path}").format(path=archive.path))
         self.setAccessibleName("Arsip")
         self.setAcceptDrops(True)  # the whole window takes dropped files and folders
-        self.resize(1280, 820)
+        self.resize(1360, 860)
 
         self.reads = TaskRunner(READ_THREADS, self)
-        self.searches = SearchController(archive, self.reads, self)
-        self.imports = ImportController(archive, self)
+        self.writes = TaskRunner(1, self)
+        self.imports = ImportController(archive, self.writes, self)
+        self.filters = FilterSet([f for f in map(Filter.from_clause, self.settings.last_filters)
+                                  if f is not None])
         self.report_dialog: ImportReportDialog | None = None
-        self._shown_id: int | None = None
         self._closing = False
 
         self.search_bar = SearchBar()
+        self.filter_bar = FilterBar()
         self.model = ResultsModel(archive, parent=self)
         self.table = ResultsTable(self.model)
-        self.reader = ReaderView(archive.path)
+        self.sidebar = Sidebar()
+        self.reader_pane = ReaderPane()
+        self.reader = self.reader_pane.reader
+        self.person_page = PersonPage()
         self.welcome = WelcomeView(archive.path)
         self.import_status = ImportStatus()
+        self.index_status = IndexStatusLabel(archive)
+        self.actions_ = WindowActions(self)
         self._layout()
-        self._actions()
+        self.session = SearchSession(archive, self.reads, self.search_bar, self.filter_bar,
+                                     self.table, self.sidebar, self.filters, self)
+        self.searches = self.session.controller
+        self.reading = ReadingController(archive, self.reads, self.table, self.right,
+                                         self.reader_pane, self.person_page, self)
+        self.loader = self.reading.loader
         self._connect()
+        self.theme = ThemeManager(self.settings.theme, self)
+        self.theme.changed.connect(self._apply_colours)
+        self._apply_colours(self.theme.colours)
+        self.reader_pane.set_zoom(self.settings.zoom)
+        self.sidebar.saved.set_writable(not archive.readonly)
+        self.search_bar.set_sort(self.settings.sort)
+        self.search_bar.set_query(self.settings.last_query, submit=False)
+        self.filter_bar.set_filters(self.filters)
+        window_state.restore(self.settings, self, self._splitters(), self._headers())
         self.refresh()
 
     # -- building --------------------------------------------------------------------
 
     def _layout(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("browseSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.reader)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setSizes([620, 660])
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(8, 10, 4, 6)
+        column.setSpacing(6)
+        column.addWidget(self.search_bar)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.table, 1)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.reader_pane)
+        self.right.addWidget(self.person_page)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("browseSplitter")
+        self.main_splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((self.sidebar, 0), (centre, 5), (self.right, 6)):
+            self.main_splitter.addWidget(widget)
+            self.main_splitter.setStretchFactor(self.main_splitter.count() - 1, stretch)
+        self.main_splitter.setSizes([230, 640, 530])
         browse = QWidget()
         browse.setObjectName("browse")
-        column = QVBoxLayout(browse)
-        column.setContentsMargins(12, 12, 12, 8)
-        column.setSpacing(10)
-        column.addWidget(self.search_bar)
-        column.addWidget(splitter, 1)
+        outer = QVBoxLayout(browse)
+        outer.setContentsMargins(0, 0, 8, 0)
+        outer.addWidget(self.main_splitter)
         self.browse = browse
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(browse)
         self.setCentralWidget(self.stack)
+        self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.import_status, 1)
 
-    def _actions(self) -> None:
-        self.import_files_action = QAction("Import &files…", self)
-        self.import_files_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_files_action.triggered.connect(self.choose_files)
-        self.import_folder_action = QAction("Import f&older…", self)
-        self.import_folder_action.triggered.connect(self.choose_folder)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        find_action = QAction("&Find", self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self.search_bar.focus)
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.import_files_action)
-        file_menu.addAction(self.import_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.menuBar().addMenu("&Edit").addAction(find_action)
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.main_splitter}
+
+    def _headers(self) -> dict[str, QHeaderView]:
+        return {"results": self.table.horizontalHeader()}
 
     def _connect(self) -> None:
-        self.search_bar.submitted.connect(self.searches.search)
-        self.searches.started.connect(self._show_results)
-        self.searches.extended.connect(self._extend_results)
-        self.searches.failed.connect(self._search_failed)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        a, bar, table, side = self.actions_, self.search_bar, self.table, self.sidebar
+        bar.field.moveRequested.connect(table.step_row)
+        self.session.listed.connect(self.reading.select_after_search)
+        self.session.emptied.connect(self.reading.show_nothing)
+        self.reader_pane.statusMessage.connect(self._status)
         self.reader.statusMessage.connect(self._status)
+        self.reader_pane.zoomChanged.connect(lambda z: setattr(self.settings, "zoom", z))
+        self.person_page.searchRequested.connect(self.session.search_for)
+        side.saved.chosen.connect(self.run_saved)
+        side.saved.saveRequested.connect(self.save_search)
+        side.saved.deleteRequested.connect(self.delete_saved)
         self.welcome.importFilesRequested.connect(self.choose_files)
         self.welcome.importFolderRequested.connect(self.choose_folder)
         self.imports.started.connect(self._import_started)
@@ -138,64 +167,97 @@ class MainWindow(QMainWindow):
         self.imports.finished.connect(self._import_finished)
         self.imports.failed.connect(self._import_failed)
         self.import_status.cancelRequested.connect(self.imports.cancel)
+        self.index_status.finished.connect(self.refresh)
+        for action, slot in (
+            (a.import_files, self.choose_files), (a.import_folder, self.choose_folder),
+            (a.print, self.reader_pane.print_article), (a.pdf, self.reader_pane.ask_pdf),
+            (a.preferences, self.show_preferences), (a.quit, self.close),
+            (a.focus_search, bar.focus), (a.find, self.reader_pane.open_find),
+            (a.cite, self.reader_pane.copy_citation), (a.clear, self.escape),
+            (a.next_result, partial(table.step_row, 1)),
+            (a.previous_result, partial(table.step_row, -1)),
+            (a.next_hit, partial(self.reader.next_hit, 1)),
+            (a.previous_hit, partial(self.reader.next_hit, -1)),
+            (a.photos, partial(self.reading.open_photos, 0)),
+            (a.larger, partial(self.reader_pane.zoom_by, 10)),
+            (a.smaller, partial(self.reader_pane.zoom_by, -10)),
+            (a.actual, partial(self.reader_pane.zoom_by, 0)),
+            (a.save_search, self.save_search), (a.clear_filters, self.session.clear_filters),
+            (a.cheat_sheet, bar.show_cheat_sheet),
+        ):
+            action.triggered.connect(slot)
 
-    # -- showing the library ---------------------------------------------------------
+    def _apply_colours(self, colours: Colours) -> None:
+        self.reader.set_colours(colours)
+        self.table.set_colours(colours)
+        self.sidebar.histogram.colours = colours
+        self.person_page.years.colours = colours
+        self.sidebar.histogram.update()
+
+    # -- searching and reading -------------------------------------------------------
 
     def refresh(self) -> None:
-        """Welcome view for an empty library; otherwise run the current query again."""
+        """Welcome view for an empty library; otherwise run the current search again."""
         empty = self.archive.is_empty()
         self.stack.setCurrentWidget(self.welcome if empty else self.browse)
         if not empty:
-            self.searches.search(self.search_bar.query)
+            self.session.run()
+            self.reads.submit(self.archive.count, self._show_count)
+            self.reads.submit(self.archive.saved_searches, self._show_saved)
 
-    def _show_results(self, batch: ResultBatch) -> None:
-        self.search_bar.clear_error()
-        self.model.set_ids(batch.ids, batch.query, batch.snippets)
-        self._show_count(batch)
-        # keep reading the same article when it is still listed (after an import, say)
-        keep = self.model.row_of(self._shown_id) if self._shown_id is not None else None
-        if self.model.rowCount():
-            self.table.select_row(keep if keep is not None else 0)
+    def run_search(self) -> None:
+        self.session.run()
+
+    def escape(self) -> None:
+        """Esc: close the find bar, leave a person's page, then clear the query, then filters."""
+        if self.reader_pane.find_bar.isVisible():
+            self.reader_pane.find_bar.close_bar()
+        elif self.reading.showing_person:
+            self.reading.focus_reader()
         else:
-            self._shown_id = None
-            self.reader.show_message(f"No articles match “{batch.query}”." if batch.query
-                                     else "The library is empty.")
+            self.session.clear_step()
 
-    def _extend_results(self, batch: ResultBatch) -> None:
-        self.model.append_ids(batch.ids, batch.snippets)
-        self._show_count(batch)
+    # -- saved searches ----------------------------------------------------------------
 
-    def _show_count(self, batch: ResultBatch) -> None:
-        if not batch.query:
-            self.search_bar.show_count(count_text(batch.total, "article"))
+    def run_saved(self, saved: SavedSearch) -> None:
+        self.session.search_for(saved.query, saved.sort)
+
+    def save_search(self) -> None:
+        query = self.session.saved_query()
+        if not query or self.archive.readonly:
+            self._status(translate("Window", "Type a search or choose a filter to save it."))
             return
-        # once every page is in, the list itself is the exact count
-        total = self.model.total if batch.complete else max(batch.total, self.model.total)
-        about = "" if batch.complete or batch.exact else "about "
-        self.search_bar.show_count(about + count_text(total, "match", "matches"))
+        name, ok = QInputDialog.getText(self, translate("Window", "Save this search"),
+                                        translate("Window", "Name for “{query}”:").format(
+                                            query=query))
+        if ok and name.strip():
+            self.writes.submit(partial(self.archive.save_search, name.strip(), query,
+                                       self.search_bar.sort_key),
+                               lambda _r: self._saved_changed(), self._write_failed)
 
-    def _search_failed(self, query: str, error: object) -> None:
-        if isinstance(error, QueryError):
-            self.search_bar.show_error(str(error), error.position)
-        elif isinstance(error, ArchiveError):
-            self.search_bar.show_error(str(error))
-        else:  # a bug, not a mistake in the query: say so plainly and keep the log
-            log.error("search for %r failed", query,
-                      exc_info=error if isinstance(error, BaseException) else None)
-            self.search_bar.show_error(f"the search failed ({error})")
+    def delete_saved(self, name: str) -> None:
+        self.writes.submit(partial(self.archive.delete_saved_search, name),
+                           lambda _r: self._saved_changed(), self._write_failed)
 
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        article_id = self.model.article_id(current.row())
-        self._shown_id = article_id
-        try:
-            detail = self.archive.article(article_id)
-        except ArchiveError as error:
-            self.reader.show_message(str(error))
-            return
-        terms = snippet_terms(self.model.snippets(article_id)) + query_terms(self.model.query)
-        self.reader.show_article(detail, terms)
+    def _saved_changed(self) -> None:
+        self.reads.submit(self.archive.saved_searches, self._show_saved)
+
+    def _show_count(self, articles: object) -> None:
+        assert isinstance(articles, int)
+        self.sidebar.show_articles(articles)
+
+    def _show_saved(self, searches: object) -> None:
+        assert isinstance(searches, list)
+        self.sidebar.saved.set_searches(searches)
+        self.sidebar.saved.set_writable(not self.archive.readonly)
+
+    def _write_failed(self, error: Exception) -> None:
+        show_error(self, translate("Window", "Arsip could not save"), str(error))
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.theme.apply(self.settings.theme)
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -204,13 +266,13 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, "Import files into Arsip", str(Path.home()), IMPORT_FILTER
-        )
+            self, translate("Window", "Import files into Arsip"), str(Path.home()),
+            import_filter())
         self.import_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Import a folder into Arsip",
-                                                str(Path.home()))
+        name = QFileDialog.getExistingDirectory(
+            self, translate("Window", "Import a folder into Arsip"), str(Path.home()))
         if name:
             self.import_paths([Path(name)])
 
@@ -219,7 +281,8 @@ class MainWindow(QMainWindow):
         if not paths:
             return False
         if self.imports.running:
-            self._status("An import is already running; wait for it or cancel it first.")
+            self._status(translate(
+                "Window", "An import is already running; wait for it or cancel it first."))
             return False
         return self.imports.start(paths)
 
@@ -241,11 +304,10 @@ class MainWindow(QMainWindow):
     def _import_failed(self, error: object) -> None:
         self.import_status.end()
         self._set_import_enabled(True)
-        show_error(self, "Arsip could not import", str(error))
+        show_error(self, translate("Window", "Arsip could not import"), str(error))
 
     def _set_import_enabled(self, enabled: bool) -> None:
-        self.import_files_action.setEnabled(enabled)
-        self.import_folder_action.setEnabled(enabled)
+        self.actions_.set_import_enabled(enabled)
         self.welcome.import_files.setEnabled(enabled)
         self.welcome.import_folder.setEnabled(enabled)
 
@@ -273,8 +335,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # the Archive is closed after the window: no worker may still be using it then
         self._closing = True
+        self.settings.last_query = self.search_bar.query
+        self.settings.last_filters = list(self.filters.clauses())
+        self.settings.sort = self.search_bar.sort_key
+        window_state.save(self.settings, self, self._splitters(), self._headers())
         if self.imports.running:
-            self.import_status.label.setText("Cancelling the import before closing…")
+            self.import_status.label.setText(
+                translate("Window", "Cancelling the import before closing…"))
+        self.reading.shutdown()
+        self.index_status.stop()
+        self.reads.clear()
         self.imports.shutdown()
+        self.writes.wait()
         self.reads.wait()
         super().closeEvent(event)

@@ -1,60 +1,284 @@
-"""The reading pane: one article as rich text that never touches the network."""
+"""The reading pane: one article as rich text, hits and find marked, never touching the network."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from archive_app.core.model import ArticleDetail
-from archive_app.gui.article_html import READER_CSS, article_html, message_html
+from archive_app.gui.article_html import article_html, message_html, reader_css
+from archive_app.gui.i18n import translate
+from archive_app.gui.reading import (
+    ARTICLE_SCHEME,
+    IMAGE_SCHEME,
+    PERSON_SCHEME,
+    PHOTO_SCHEME,
+    RULES_SCHEME,
+    DecodedImage,
+    Reading,
+)
+from archive_app.gui.theme import LIGHT, Colours
 
 log = logging.getLogger(__name__)
 
 _LOCAL_SCHEMES = frozenset({"file", "qrc"})
 
 
+def qimage(decoded: DecodedImage) -> QImage:
+    """A QImage owning a copy of the worker's pixels (made on the GUI thread)."""
+    image = QImage(decoded.rgba, decoded.width, decoded.height, decoded.width * 4,
+                   QImage.Format.Format_RGBA8888)
+    return image.copy()
+
+
 class ReaderView(QTextBrowser):
-    """Shows an ArticleDetail; links are copied, never opened; only local files may load."""
+    """Shows a Reading; links to people, photos and library articles are signals, web links are
+    copied, and only the document's own images (or local files) ever load."""
 
     statusMessage = Signal(str)
+    personRequested = Signal(str)
+    articleRequested = Signal(int)
+    photoRequested = Signal(int)
+    hitsChanged = Signal(int, int)  # (current hit, 1-based or 0 for none; number of hits)
 
-    def __init__(self, library: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._library = library
         self.setObjectName("reader")
-        self.setAccessibleName("Article reader")
-        self.setAccessibleDescription("The selected article: title, date, people, photos, text")
+        self.setAccessibleName(translate("Reader", "Article reader"))
+        self.setAccessibleDescription(
+            translate("Reader", "The selected article: title, date, people, photos, text"))
         # clicking a link must not navigate the pane or hand a URL to a web browser
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(READER_CSS)
-        self.document().setDocumentMargin(18)
-        self.anchorClicked.connect(self._copy_link)
-        self.show_message("Select an article to read it here.")
+        self.document().setDocumentMargin(22)
+        self.anchorClicked.connect(self._link)
+        self.reading: Reading | None = None
+        self.colours: Colours = LIGHT
+        self.zoom = 100
+        self._images: dict[int, QImage] = {}
+        self._hits: list[tuple[int, int]] = []
+        self._hit = -1
+        self._found: list[QTextCursor] = []
+        self._found_current = -1
+        self._message = ""
+        self._plain = ""
+        self.show_message(translate("Reader", "Select an article to read it here."))
 
-    def show_article(self, detail: ArticleDetail, terms: Sequence[str] = ()) -> None:
-        self.setHtml(article_html(detail, terms, self._library))
-        self.verticalScrollBar().setValue(0)
+    # -- what is shown ----------------------------------------------------------------
+
+    def show_reading(self, reading: Reading, keep_place: bool = False) -> None:
+        """Draw an article; `keep_place` keeps the scroll position (a re-render of the same)."""
+        place = self.verticalScrollBar().value() if keep_place else 0
+        self.reading = reading
+        self._images = {position: qimage(image) for position, image in reading.images.items()}
+        self._render()
+        self.verticalScrollBar().setValue(place)
 
     def show_message(self, text: str) -> None:
+        self.reading = None
+        self._message = text
+        self._images = {}
+        self.document().setDefaultStyleSheet(reader_css(self.colours, self.zoom))
         self.setHtml(message_html(text))
+        self._collect_hits()
+
+    def set_colours(self, colours: Colours) -> None:
+        self.colours = colours
+        self._refresh()
+
+    def set_zoom(self, zoom: int) -> None:
+        self.zoom = zoom
+        self._refresh()
+
+    def toggle_rules(self) -> None:
+        if self.reading is not None:
+            self.reading.show_rules = not self.reading.show_rules
+            self._refresh()
+
+    def _refresh(self) -> None:
+        place = self.verticalScrollBar().value()
+        if self.reading is not None:
+            self._render()
+        else:
+            self.show_message(self._message)
+        self.verticalScrollBar().setValue(place)
+
+    def _render(self) -> None:
+        assert self.reading is not None
+        self.document().setDefaultStyleSheet(reader_css(self.colours, self.zoom))
+        self.setHtml(article_html(self.reading, self.colours, self.zoom))
+        self._collect_hits()
+        self.clear_find()
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         url = QUrl(name) if isinstance(name, str) else name
+        if url.scheme() == IMAGE_SCHEME:
+            return self._images.get(int(url.path())) if url.path().isdigit() else None
         if url.scheme() not in _LOCAL_SCHEMES:
             # an offline archive: refuse http(s), ftp, data and scheme-less lookups alike
             log.info("reader refused to load %s", url.toString())
             return None
         return super().loadResource(type, url)
 
-    def _copy_link(self, url: QUrl) -> None:
-        QGuiApplication.clipboard().setText(url.toString())
-        self.statusMessage.emit(
-            f"Copied {url.toString()} — Arsip never opens web pages itself"
-        )
+    def _link(self, url: QUrl) -> None:
+        scheme, path = url.scheme(), url.path()
+        if scheme == PERSON_SCHEME:
+            self.personRequested.emit(unquote(path))
+        elif scheme == ARTICLE_SCHEME and path.isdigit():
+            self.articleRequested.emit(int(path))
+        elif scheme == PHOTO_SCHEME and path.isdigit():
+            self.photoRequested.emit(int(path))
+        elif scheme == RULES_SCHEME:
+            self.toggle_rules()
+        else:
+            QGuiApplication.clipboard().setText(url.toString())
+            self.statusMessage.emit(translate(
+                "Reader", "Copied {address} — Arsip never opens web pages itself").format(
+                    address=url.toString()))
+
+    # -- search hits --------------------------------------------------------------------
+
+    def _collect_hits(self) -> None:
+        """Where the highlighted words are: fragments drawn with the hit colour."""
+        self._hits, self._hit = [], -1
+        self._plain = self.document().toPlainText()
+        hit = QColor(self.colours.hit)
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                background = fragment.charFormat().background()
+                if fragment.isValid() and background.style() and background.color() == hit:
+                    self._add_hit(fragment.position(), fragment.length())
+                it += 1
+            block = block.next()
+        self._paint_marks()
+        self.hitsChanged.emit(0, len(self._hits))
+
+    def _add_hit(self, start: int, length: int) -> None:
+        # the words of one phrase ("World Water Forum") are one hit, not three
+        if self._hits:
+            last_start, last_length = self._hits[-1]
+            gap = self._plain[last_start + last_length:start]
+            if start - (last_start + last_length) <= 1 and not gap.strip():
+                self._hits[-1] = (last_start, start + length - last_start)
+                return
+        self._hits.append((start, length))
+
+    def current_hit(self) -> str:
+        """The text of the hit last moved to ("" before the first move)."""
+        if not 0 <= self._hit < len(self._hits):
+            return ""
+        start, length = self._hits[self._hit]
+        return self.document().toPlainText()[start:start + length]
+
+    @property
+    def hit_count(self) -> int:
+        return len(self._hits)
+
+    def next_hit(self, step: int = 1) -> None:
+        """Move to the next (or, with -1, the previous) search hit, wrapping around."""
+        if not self._hits:
+            return
+        if self._hit < 0:
+            self._hit = 0 if step > 0 else len(self._hits) - 1
+        else:
+            self._hit = (self._hit + step) % len(self._hits)
+        start, length = self._hits[self._hit]
+        self._show_range(start, length, select=False)
+        self.hitsChanged.emit(self._hit + 1, len(self._hits))
+
+    # -- find in the article ------------------------------------------------------------
+
+    @property
+    def found_count(self) -> int:
+        return len(self._found)
+
+    def find_all(self, text: str) -> int:
+        """Mark every occurrence of `text` (any case); returns how many there are."""
+        self._found, self._found_current = [], -1
+        if text:
+            cursor = self.document().find(text, 0)
+            while not cursor.isNull():
+                self._found.append(cursor)
+                cursor = self.document().find(text, cursor)
+        self._paint_marks()
+        return len(self._found)
+
+    def find_next(self, step: int = 1) -> int:
+        """Go to the next (previous) occurrence; returns its 1-based number, 0 when none."""
+        if not self._found:
+            return 0
+        if self._found_current < 0:
+            self._found_current = 0 if step > 0 else len(self._found) - 1
+        else:
+            self._found_current = (self._found_current + step) % len(self._found)
+        found = self._found[self._found_current]
+        self._show_range(found.selectionStart(), found.selectionEnd() - found.selectionStart())
+        return self._found_current + 1
+
+    def clear_find(self) -> None:
+        self._found, self._found_current = [], -1
+        self._paint_marks()
+
+    def _show_range(self, start: int, length: int, select: bool = True) -> None:
+        """Scroll to a range; a found word is selected (to copy), a hit only marked."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start + length)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(start)
+        if select:
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._paint_marks()
+
+    def _paint_marks(self) -> None:
+        selections = []
+        for number, found in enumerate(self._found):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = found
+            fmt = QTextCharFormat()
+            current = number == self._found_current
+            fmt.setBackground(QColor(self.colours.hit_current if current else self.colours.found))
+            selection.format = fmt
+            selections.append(selection)
+        if 0 <= self._hit < len(self._hits):
+            start, length = self._hits[self._hit]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(self.colours.hit_current))
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def printable(self) -> QTextDocument:
+        """A copy of the article in the light theme at 100 %, for paper and PDF."""
+        document = QTextDocument()
+        document.setDocumentMargin(12)
+        if self.reading is None:
+            document.setHtml(self.toHtml())
+            return document
+        for position, image in self._images.items():
+            document.addResource(QTextDocument.ResourceType.ImageResource.value,
+                                 QUrl(f"{IMAGE_SCHEME}:{position}"), image)
+        document.setDefaultStyleSheet(reader_css(LIGHT, 100))
+        document.setHtml(article_html(self.reading, LIGHT, 100))
+        return document

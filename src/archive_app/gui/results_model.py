@@ -16,16 +16,29 @@ from PySide6.QtCore import (
 
 from archive_app.core.model import ArticleSummary
 from archive_app.gui.display import short_date
+from archive_app.gui.i18n import translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-COLUMNS = ("Title", "Date", "Site", "People")
-TITLE, DATE, SITE, PEOPLE = range(len(COLUMNS))
+TITLE, DATE, SITE, PEOPLE = range(4)
 BATCH = 100  # rows fetched per fetchMore: a few screens, one short query
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-MISSING = "(no longer in the library)"
-UNTITLED = "(untitled)"
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # the hit snippet as HTML with <b class="hit">
+FIRST_PEOPLE = 2  # names shown in the People column before "+N"
+
+
+def column_titles() -> tuple[str, ...]:
+    return (translate("Results", "Title"), translate("Results", "Date"),
+            translate("Results", "Site"), translate("Results", "People"))
+
+
+def missing_text() -> str:
+    return translate("Results", "(no longer in the library)")
+
+
+def untitled_text() -> str:
+    return translate("Results", "(untitled)")
 
 
 class SummarySource(Protocol):
@@ -44,6 +57,8 @@ class ResultsModel(QAbstractTableModel):
 
     # more ids arrived after every row was fetched: a view showing the end should fetch again
     moreAvailable = Signal()
+    # every known id is shown and the search has more pages: the controller should fetch one
+    pageWanted = Signal()
 
     def __init__(self, source: SummarySource, batch: int = BATCH,
                  parent: QObject | None = None) -> None:
@@ -55,12 +70,15 @@ class ResultsModel(QAbstractTableModel):
         self._loaded = 0  # rows exposed to views so far
         self._rows: dict[int, ArticleSummary] = {}
         self._snippets: dict[int, tuple[str, ...]] = {}
+        self._more_pages = False  # the search behind the list has pages not yet asked for
+        self._page_asked = False
         self.query = ""
 
     # -- what the window asks ---------------------------------------------------------
 
     def set_ids(self, ids: Iterable[int], query: str = "",
-                snippets: dict[int, tuple[str, ...]] | None = None) -> None:
+                snippets: dict[int, tuple[str, ...]] | None = None,
+                more_pages: bool = False) -> None:
         """Show a new list of articles (a search's hits or the whole library)."""
         self.beginResetModel()
         self._ids = []
@@ -68,6 +86,7 @@ class ResultsModel(QAbstractTableModel):
         self._rows = {}
         self._snippets = {}
         self._loaded = 0
+        self._more_pages, self._page_asked = more_pages, False
         self.query = query
         self._extend(ids, snippets)
         self.endResetModel()
@@ -76,12 +95,18 @@ class ResultsModel(QAbstractTableModel):
             self.fetchMore(_ROOT)
 
     def append_ids(self, ids: Iterable[int],
-                   snippets: dict[int, tuple[str, ...]] | None = None) -> None:
+                   snippets: dict[int, tuple[str, ...]] | None = None,
+                   more_pages: bool = False) -> None:
         """More ids for the same list (a search's later pages); fetched as the view scrolls."""
         before = len(self._ids)
         self._extend(ids, snippets)
+        self._more_pages, self._page_asked = more_pages, False
         if len(self._ids) > before:
             self.moreAvailable.emit()
+
+    @property
+    def has_snippets(self) -> bool:
+        return bool(self._snippets)
 
     def _extend(self, ids: Iterable[int], snippets: dict[int, tuple[str, ...]] | None) -> None:
         for article_id in ids:
@@ -106,16 +131,35 @@ class ResultsModel(QAbstractTableModel):
     def snippets(self, article_id: int) -> tuple[str, ...]:
         return self._snippets.get(article_id, ())
 
+    def cell_text(self, row: int, column: int) -> str:
+        """What a cell shows (the delegate asks here directly: no data() round per role)."""
+        summary = self._rows.get(self._ids[row])
+        if summary is None:
+            return missing_text() if column == TITLE else ""
+        return _cell(summary, column)
+
+    def snippet_text(self, row: int) -> str:
+        """The row's hit snippets as HTML with <b class="hit">, "" for a plain listing."""
+        found = self._snippets.get(self._ids[row], ())
+        return " … ".join(found[:2])
+
     def summary(self, row: int) -> ArticleSummary | None:
         return self._rows.get(self._ids[row])
 
     # -- lazy fetching ----------------------------------------------------------------
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
-        return not parent.isValid() and self._loaded < len(self._ids)
+        if parent.isValid():
+            return False
+        return self._loaded < len(self._ids) or (self._more_pages and not self._page_asked)
 
     def fetchMore(self, parent: ModelIndex) -> None:
         if parent.isValid():
+            return
+        if self._loaded >= len(self._ids):
+            if self._more_pages and not self._page_asked:
+                self._page_asked = True  # one request at a time; append_ids answers it
+                self.pageWanted.emit()
             return
         start = self._loaded
         end = min(start + self._batch, len(self._ids))
@@ -134,13 +178,13 @@ class ResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+                and 0 <= section < self.columnCount()):
+            return column_titles()[section]
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -155,11 +199,16 @@ class ResultsModel(QAbstractTableModel):
             return None
         if role == ARTICLE_ID_ROLE:
             return self._ids[index.row()]
+        if role == SNIPPET_ROLE:
+            snippet = self.snippet_text(index.row()) if index.column() == TITLE else ""
+            return snippet or None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         summary = self.summary(index.row())
         if summary is None:
-            return MISSING if index.column() == TITLE else ""
+            return missing_text() if index.column() == TITLE else ""
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == PEOPLE:
+            return ", ".join(summary.people) or None  # every name, not only the first ones
         text = _cell(summary, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return text or None
@@ -168,11 +217,13 @@ class ResultsModel(QAbstractTableModel):
 
 def _cell(summary: ArticleSummary, column: int) -> str:
     if column == TITLE:
-        return summary.title or UNTITLED  # a blank cell would look like a broken row
+        return summary.title or untitled_text()  # a blank cell would look like a broken row
     if column == DATE:
         return short_date(summary.published)
     if column == SITE:
         return summary.site or ""
     if column == PEOPLE:
-        return ", ".join(summary.people)
+        shown = ", ".join(summary.people[:FIRST_PEOPLE])
+        rest = len(summary.people) - FIRST_PEOPLE
+        return f"{shown} +{rest}" if rest > 0 else shown
     return ""

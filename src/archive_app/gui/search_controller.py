@@ -1,46 +1,79 @@
-"""Run searches on reader threads and pass on only the newest query's results, page by page."""
+"""Run searches on reader threads: the first page at once, counts after it, more pages on demand."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from archive_app.core.model import SearchPage
+from archive_app.core.model import SearchCounts, SearchPage
 from archive_app.gui.tasks import TaskRunner
 
-FIRST_PAGE = 100  # enough to fill the table at once; snippets cost time per hit
-LATER_PAGE = 1000  # the rest arrives in larger pages while the person reads the first
+log = logging.getLogger(__name__)
+
+FIRST_PAGE = 30  # two screenfuls: snippets cost time per hit, so the first page is small
+NEXT_PAGE = 200  # later pages come as the person scrolls towards the end of the list
+# every article, dated or not: the facets of the whole library when nothing is searched
+EVERYTHING = "date:.. OR -date:.."
 
 
 class SearchSource(Protocol):
     """What searching needs from the Archive facade."""
 
-    def search(self, query: str, limit: int = ..., offset: int = ...) -> SearchPage: ...
+    def search(self, query: str, limit: int = ..., offset: int = ..., sort: str = ...,
+               within: Sequence[str] = ...) -> SearchPage: ...
+
+    def counts(self, query: str, within: Sequence[str] = ...) -> SearchCounts: ...
 
     def article_ids(self, sort: str = ...) -> list[int]: ...
 
 
 @dataclass(frozen=True, slots=True)
-class ResultBatch:
-    """Ids found for one query: the first batch replaces the table, later ones extend it."""
+class SearchRequest:
+    """What the person asked for: typed words, the filters they clicked, and an order."""
 
-    query: str
+    query: str = ""
+    filters: tuple[str, ...] = ()
+    sort: str = "relevance"
+
+    @property
+    def listing(self) -> bool:
+        """Nothing typed and nothing filtered: the whole library."""
+        return not self.query.strip() and not self.filters
+
+    @property
+    def effective_sort(self) -> str:
+        # relevance means nothing without words: a filtered browse reads best newest first
+        return "newest" if self.sort == "relevance" and not self.query.strip() else self.sort
+
+
+@dataclass(frozen=True, slots=True)
+class ResultBatch:
+    """Ids found for one request: the first batch replaces the table, later ones extend it."""
+
+    request: SearchRequest
     ids: tuple[int, ...]
     total: int
     snippets: dict[int, tuple[str, ...]] = field(default_factory=dict)
     exact: bool = True  # False while `total` is the index's estimate
-    complete: bool = True  # no further batch will follow for this query
+    more: bool = False  # another page can be fetched
+    suggestion: str | None = None
+
+    @property
+    def query(self) -> str:
+        return self.request.query
 
 
 class SearchController(QObject):
-    """Every search gets a generation number; a result from an older generation is dropped."""
+    """Every request gets a generation number; a result from an older generation is dropped."""
 
-    started = Signal(object)  # ResultBatch: the first page of a new query
-    extended = Signal(object)  # ResultBatch: a later page of the current query
+    started = Signal(object)  # ResultBatch: the first page of a new request
+    extended = Signal(object)  # ResultBatch: a later page of the current request
+    counted = Signal(object)  # SearchCounts: exact total, facets and months of the request
     failed = Signal(str, object)  # (query, the exception: a QueryError has .position)
 
     def __init__(self, archive: SearchSource, runner: TaskRunner,
@@ -49,56 +82,94 @@ class SearchController(QObject):
         self._archive = archive
         self._runner = runner
         self._generation = 0
-        self.current_query = ""
+        self._offset = 0
+        self._more = False
+        self._fetching = False
+        self.request = SearchRequest()
 
-    def search(self, query: str) -> None:
-        """Start a search; an empty query lists every article, newest first."""
+    @property
+    def current_query(self) -> str:
+        return self.request.query
+
+    @property
+    def can_fetch_more(self) -> bool:
+        return self._more and not self._fetching
+
+    def search(self, request: SearchRequest | str) -> None:
+        """Start a request; a plain string is a query with no filters."""
+        if isinstance(request, str):
+            request = SearchRequest(request.strip(), self.request.filters, self.request.sort)
+        self.request = request = SearchRequest(request.query.strip(), request.filters,
+                                               request.sort)
         self._generation += 1
-        self.current_query = query = query.strip()
-        if query:
-            job: Callable[[], object] = partial(self._archive.search, query, FIRST_PAGE, 0)
+        self._offset, self._more, self._fetching = 0, False, True
+        if request.listing:
+            job: Callable[[], object] = partial(self._archive.article_ids,
+                                                request.effective_sort)
         else:
-            job = partial(self._archive.article_ids, "newest")
-        self._runner.submit(job, partial(self._first, self._generation, query),
-                            partial(self._error, self._generation, query))
+            job = partial(self._archive.search, request.query, FIRST_PAGE, 0,
+                          request.effective_sort, request.filters)
+        generation = self._generation
+        self._runner.submit(job, partial(self._first, generation),
+                            partial(self._error, generation, request.query))
+
+    def fetch_more(self) -> bool:
+        """Ask for the next page of the current request; False when there is none to ask."""
+        if not self.can_fetch_more:
+            return False
+        self._fetching = True
+        request, generation = self.request, self._generation
+        job = partial(self._archive.search, request.query, NEXT_PAGE, self._offset,
+                      request.effective_sort, request.filters)
+        self._runner.submit(job, partial(self._later, generation),
+                            partial(self._error, generation, request.query))
+        return True
 
     def _current(self, generation: int) -> bool:
         return generation == self._generation
 
-    def _first(self, generation: int, query: str, result: object) -> None:
+    def _first(self, generation: int, result: object) -> None:
         if not self._current(generation):
             return  # the person has typed on since: an older query's hits would mislead
+        self._fetching = False
+        request = self.request
         if isinstance(result, SearchPage):
-            more = len(result.hits) >= FIRST_PAGE
-            self.started.emit(_batch(result, complete=not more))
-            if more:
-                self._more(generation, query, len(result.hits))
+            self._offset = len(result.hits)
+            self._more = len(result.hits) >= FIRST_PAGE
+            self.started.emit(_batch(request, result, self._more))
         else:
             assert isinstance(result, list)
-            self.started.emit(ResultBatch(query, tuple(result), len(result)))
+            self.started.emit(ResultBatch(request, tuple(result), len(result)))
+        # the exact total and the facets for the whole result, after the page is on screen
+        query, within = (EVERYTHING, ()) if request.listing else (request.query, request.filters)
+        self._runner.submit(partial(self._archive.counts, query, within),
+                            partial(self._counted, generation), self._counts_failed)
 
-    def _more(self, generation: int, query: str, offset: int) -> None:
-        job = partial(self._archive.search, query, LATER_PAGE, offset)
-        self._runner.submit(job, partial(self._later, generation, query, offset),
-                            partial(self._error, generation, query))
-
-    def _later(self, generation: int, query: str, offset: int, result: object) -> None:
+    def _later(self, generation: int, result: object) -> None:
         if not self._current(generation):
             return
         assert isinstance(result, SearchPage)
-        # a short page is the last one; the total alone cannot tell, it may be an estimate
-        more = len(result.hits) >= LATER_PAGE
-        self.extended.emit(_batch(result, complete=not more))
-        if more:
-            self._more(generation, query, offset + len(result.hits))
+        self._fetching = False
+        self._offset += len(result.hits)
+        self._more = len(result.hits) >= NEXT_PAGE
+        self.extended.emit(_batch(self.request, result, self._more))
+
+    def _counted(self, generation: int, result: object) -> None:
+        if self._current(generation):
+            self.counted.emit(result)
+
+    @staticmethod
+    def _counts_failed(error: Exception) -> None:
+        # the page is already on screen; missing facets are worth a log line, not a dialog
+        log.error("counting the results failed: %s", error, exc_info=error)
 
     def _error(self, generation: int, query: str, error: Exception) -> None:
         if self._current(generation):
+            self._fetching = False
             self.failed.emit(query, error)
 
 
-def _batch(page: SearchPage, complete: bool) -> ResultBatch:
-    # total_exact arrived with estimated totals; a SearchPage without it is always exact
-    exact = bool(getattr(page, "total_exact", True))
-    return ResultBatch(page.query, tuple(h.id for h in page.hits), page.total,
-                       {h.id: h.snippets for h in page.hits}, exact, complete)
+def _batch(request: SearchRequest, page: SearchPage, more: bool) -> ResultBatch:
+    return ResultBatch(request, tuple(h.id for h in page.hits), page.total,
+                       {h.id: h.snippets for h in page.hits}, bool(page.total_exact), more,
+                       page.suggestion)

@@ -89,6 +89,10 @@ class TaskRunner(QObject):
         """True while a job is running or waiting, or its outcome is not yet delivered."""
         return self._pool.activeThreadCount() > 0 or bool(self._relays)
 
+    def clear(self) -> None:
+        """Drop the jobs that have not started yet (the window is closing)."""
+        self._pool.clear()
+
     def wait(self, msecs: int = -1) -> bool:
         """Block until every started job has returned (not until outcomes are delivered)."""
         return self._pool.waitForDone(msecs)

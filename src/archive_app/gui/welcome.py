@@ -7,14 +7,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from archive_app.gui.i18n import translate
 from archive_app.gui.theme import icon_pixmap
 
-INTRO = (
-    "This library is empty. Bring in the articles you have collected: page text dumps "
-    "(.txt), JSON Lines (.jsonl, .jsonl.gz) or CSV tables. Arsip keeps every original "
-    "file, catalogues each article and makes it searchable — all on this computer, "
-    "with nothing sent anywhere."
-)
+
+def intro() -> str:
+    return translate(
+        "Welcome",
+        "This library is empty. Bring in the articles you have collected: page text dumps "
+        "(.txt), JSON Lines (.jsonl, .jsonl.gz) or CSV tables. Arsip keeps every original "
+        "file, catalogues each article and makes it searchable — all on this computer, "
+        "with nothing sent anywhere.")
 
 TEXT_WIDTH = 560
 
@@ -28,14 +31,14 @@ class WelcomeView(QWidget):
     def __init__(self, library: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(translate("Welcome", "Welcome"))
         icon = QLabel(self)
         icon.setPixmap(icon_pixmap(96))
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel("Welcome to Arsip", self)
+        title = QLabel(translate("Welcome", "Welcome to Arsip"), self)
         title.setObjectName("welcomeTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(INTRO, self)
+        text = QLabel(intro(), self)
         text.setObjectName("welcomeText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -43,17 +46,17 @@ class WelcomeView(QWidget):
         # its width: fix both, so every line of the introduction shows
         text.setFixedWidth(TEXT_WIDTH)
         text.setMinimumHeight(text.heightForWidth(TEXT_WIDTH))
-        self.import_files = QPushButton("Import files…", self)
+        self.import_files = QPushButton(translate("Welcome", "Import files…"), self)
         self.import_files.setObjectName("primaryButton")
-        self.import_files.setAccessibleName("Import files")
+        self.import_files.setAccessibleName(translate("Welcome", "Import files"))
         self.import_files.setDefault(True)
         self.import_files.clicked.connect(self.importFilesRequested)
-        self.import_folder = QPushButton("Import folder…", self)
-        self.import_folder.setAccessibleName("Import folder")
+        self.import_folder = QPushButton(translate("Welcome", "Import folder…"), self)
+        self.import_folder.setAccessibleName(translate("Welcome", "Import folder"))
         self.import_folder.clicked.connect(self.importFolderRequested)
-        hint = QLabel(
-            f"or drop files and folders anywhere on this window\n\nLibrary: {library}", self
-        )
+        hint = QLabel(translate(
+            "Welcome", "or drop files and folders anywhere on this window\n\nLibrary: {path}"
+        ).format(path=library), self)
         hint.setObjectName("welcomeHint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -25,6 +25,8 @@ class ReadContext:
     path: Path | None = None
     member: str | None = None
     resolve: Resolver = field(default=_no_files)
+    # an explicit column mapping for tables (catalogue field -> source column)
+    columns: dict[str, str] | None = None
 
 
 def relative_reference(ref: str) -> str | None:

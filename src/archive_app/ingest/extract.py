@@ -123,7 +123,7 @@ def _members(container: Container, payload: bytes, context: ReadContext,
         path = _join(context.member, found.path)
         inner_context = ReadContext(
             name=PurePosixPath(found.path).name, path=None, member=path,
-            resolve=found.resolve or context.resolve,
+            resolve=found.resolve or context.resolve, columns=context.columns,
         )
         try:
             inner = _extract(found.path, found.data, inner_context, depth + 1)
@@ -152,10 +152,12 @@ def _extract(name: str, data: bytes, context: ReadContext, depth: int) -> Extrac
     return ExtractedFile(fmt, _normalise_all(reader, detected.payload, context, fmt))
 
 
-def extract_file(name: str, data: bytes, path: Path | None = None) -> ExtractedFile:
+def extract_file(name: str, data: bytes, path: Path | None = None,
+                 columns: dict[str, str] | None = None) -> ExtractedFile:
     """Detect and open a file; ReadError here or while iterating fails the whole file.
 
-    `path` (the file on disk) lets a saved page find the images in its _files folder.
+    `path` (the file on disk) lets a saved page find the images in its _files folder;
+    `columns` maps catalogue fields to a table's own column names.
     """
     resolve = folder_resolver(path.parent) if path is not None else ReadContext(name).resolve
-    return _extract(name, data, ReadContext(name, path, None, resolve), 0)
+    return _extract(name, data, ReadContext(name, path, None, resolve, columns), 0)

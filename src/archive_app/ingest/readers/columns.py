@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from archive_app.core.errors import ReadError
+
 # canonical field -> names seen in exports, compared after lower-casing and folding
 # spaces, hyphens and dots to underscores
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -37,15 +39,46 @@ def canonical(name: str) -> str:
     return re.sub(r"[\s\-.]+", "_", name.strip().lower().lstrip("\ufeff"))
 
 
-def map_columns(names: list[str]) -> dict[str, str]:
-    """Source column name -> catalogue field, first match per field wins."""
+def map_columns(names: list[str], explicit: dict[str, str] | None = None) -> dict[str, str]:
+    """Source column name -> catalogue field, first match per field wins.
+
+    `explicit` (catalogue field -> source column, from the person importing) comes first, for
+    exports whose column names no table knows.
+    """
     mapping: dict[str, str] = {}
     taken: set[str] = set()
+    by_canonical = {canonical(name): name for name in names}
+    for field, column in (explicit or {}).items():
+        source = column if column in names else by_canonical.get(canonical(column))
+        if source is None:
+            raise ReadError(f"the mapping names a column {column!r} the file does not have "
+                            f"(its columns are: {', '.join(names)})")
+        mapping[source] = field
+        taken.add(field)
     for name in names:
+        if name in mapping:
+            continue
         field = _LOOKUP.get(canonical(name))
         if field and field not in taken:
             mapping[name] = field
             taken.add(field)
+    return mapping
+
+
+FIELDS = tuple(ALIASES)
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """ "title=headline" items as {field: column}; ReadError names a field that does not exist."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        field, column = field.strip().lower(), column.strip()
+        if not sep or not column:
+            raise ReadError(f"write the mapping as FIELD=COLUMN, not {pair!r}")
+        if field not in ALIASES:
+            raise ReadError(f"{field!r} is not a field to map (fields: {', '.join(FIELDS)})")
+        mapping[field] = column
     return mapping
 
 

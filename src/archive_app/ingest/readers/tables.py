@@ -58,7 +58,7 @@ def read_csv(
     delimiter = max(",\t;|", key=header.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     names = [n for n in (reader.fieldnames or []) if n is not None]
-    mapping = map_columns(names)
+    mapping = map_columns(names, context.columns if context else None)
     _require_body(mapping, names, "the table")
     try:
         for number, row in enumerate(reader, start=1):
@@ -95,7 +95,7 @@ def read_json_lines(
             continue
         if mapping is None:
             names = list(item)
-            mapping = map_columns(names)
+            mapping = map_columns(names, context.columns if context else None)
             _require_body(mapping, names, "the JSON Lines file")
         yield _row_to_raw(f"line {number}", item, mapping)
 
@@ -120,6 +120,6 @@ def read_json(
             yield RawFailure(f"item {number}", "not a JSON object")
             continue
         if mapping is None:
-            mapping = map_columns(list(item))
+            mapping = map_columns(list(item), context.columns if context else None)
             _require_body(mapping, list(item), "the JSON file")
         yield _row_to_raw(f"item {number}", item, mapping)

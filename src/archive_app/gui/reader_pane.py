@@ -1,0 +1,200 @@
+"""The reader with its tools: hits, find, zoom, photos, citation, print and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archive_app.gui.citation import citation_text
+from archive_app.gui.find_bar import FindBar
+from archive_app.gui.i18n import translate
+from archive_app.gui.printing import export_pdf, print_document
+from archive_app.gui.reader import ReaderView
+from archive_app.gui.settings import ZOOM_DEFAULT, ZOOM_RANGE
+
+ZOOM_STEP = 10
+
+
+class ReaderPane(QWidget):
+    """Emits `zoomChanged(percent)` so the window can remember it, and `statusMessage`."""
+
+    zoomChanged = Signal(int)
+    statusMessage = Signal(str)
+    photosRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerPane")
+        self.reader = ReaderView(self)
+        self.find_bar = FindBar(self)
+        # a tool bar: in a narrow pane the tools that do not fit move behind its » button
+        tools = QToolBar(self)
+        tools.setObjectName("readerBar")
+        tools.setAccessibleName(translate("Reader", "Article tools"))
+        tools.setMovable(False)
+        tools.setFloatable(False)
+        bar = tools
+        self.previous_hit = self._button(tools, "◀", translate("Reader", "Previous hit (Shift+F3)"),
+                                         lambda: self.reader.next_hit(-1))
+        self.hits = QLabel(bar)
+        self.hits.setObjectName("hitCount")
+        self.hits.setAccessibleName(translate("Reader", "Search hits in the article"))
+        tools.addWidget(self.hits)
+        self.next_hit = self._button(tools, "▶", translate("Reader", "Next hit (F3)"),
+                                     lambda: self.reader.next_hit(1))
+        spring = QWidget(bar)
+        spring.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tools.addWidget(spring)
+        self.find_button = self._button(tools, translate("Reader", "Find"),
+                                 translate("Reader", "Find in the article (Ctrl+F)"),
+                                 self.find_bar.open_bar)
+        self.smaller = self._button(tools, "A−", translate("Reader", "Smaller text (Ctrl+-)"),
+                                    lambda: self.zoom_by(-ZOOM_STEP))
+        self.larger = self._button(tools, "A+", translate("Reader", "Larger text (Ctrl++)"),
+                                   lambda: self.zoom_by(ZOOM_STEP))
+        self.photos = self._button(tools, translate("Reader", "Photos"),
+                                   translate("Reader", "Open the photo viewer"),
+                                   lambda: self.photosRequested.emit(0))
+        self.cite = self._button(tools, translate("Reader", "Cite"),
+                                 translate("Reader", "Copy a citation of the article"),
+                                 self.copy_citation)
+        # print and PDF share one button (a menu): the row stays short enough for a narrow pane
+        self.print_button = self._button(tools, translate("Reader", "Print"),
+                                         translate("Reader", "Print or save as PDF"),
+                                         self.print_article)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(self.print_button)
+        self.print_action = menu.addAction(translate("Reader", "Print…"), self.print_article)
+        self.pdf = menu.addAction(translate("Reader", "Save as PDF…"), self.ask_pdf)
+        self.print_button.setMenu(menu)
+        margin = QWidget(bar)  # keeps the last tool's menu arrow off the window's edge
+        margin.setFixedWidth(8)
+        tools.addWidget(margin)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(bar)
+        column.addWidget(self.reader, 1)
+        column.addWidget(self.find_bar)
+
+        self.reader.hitsChanged.connect(self._show_hits)
+        self.reader.photoRequested.connect(self.photosRequested)
+        self.find_bar.searched.connect(self._find)
+        self.find_bar.stepped.connect(self._find_step)
+        self.find_bar.closed.connect(self._find_closed)
+        self._show_hits(0, 0)
+        self.set_article_tools()
+
+    def _button(self, layout: QToolBar, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("readerButton")
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        return button
+
+    def set_article_tools(self) -> None:
+        """Enable what makes sense for what is shown (no article: no citation, no PDF)."""
+        reading = self.reader.reading
+        for button in (self.find_button, self.cite, self.print_button, self.pdf,
+                       self.print_action):
+            button.setEnabled(reading is not None)
+        self.photos.setEnabled(reading is not None and bool(reading.detail.record.photos))
+
+    def _show_hits(self, current: int, total: int) -> None:
+        self.previous_hit.setEnabled(total > 0)
+        self.next_hit.setEnabled(total > 0)
+        if not total:
+            self.hits.setText("")
+        elif current:
+            self.hits.setText(translate("Reader", "hit {n} of {total}").format(n=current,
+                                                                              total=total))
+        else:
+            self.hits.setText(translate("Reader", "{total} hits").format(total=total)
+                              if total != 1 else translate("Reader", "1 hit"))
+        self.set_article_tools()
+
+    # -- find -------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        if self.reader.reading is not None:
+            self.find_bar.open_bar()
+
+    def _find(self, text: str) -> None:
+        total = self.reader.find_all(text)
+        current = self.reader.find_next(1) if total else 0
+        self.find_bar.show_count(current, total)
+
+    def _find_step(self, step: int) -> None:
+        current = self.reader.find_next(step)
+        self.find_bar.show_count(current, self.reader.found_count)
+
+    def _find_closed(self) -> None:
+        self.reader.clear_find()
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- zoom -------------------------------------------------------------------------
+
+    def zoom_by(self, step: int) -> None:
+        self.set_zoom(self.reader.zoom + step if step else ZOOM_DEFAULT)
+
+    def set_zoom(self, zoom: int) -> None:
+        zoom = min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        if zoom != self.reader.zoom:
+            self.reader.set_zoom(zoom)
+            self.zoomChanged.emit(zoom)
+            self.statusMessage.emit(translate("Reader", "Text size {zoom} %").format(zoom=zoom))
+
+    # -- citation, print and PDF ------------------------------------------------------
+
+    def copy_citation(self) -> str:
+        reading = self.reader.reading
+        if reading is None:
+            return ""
+        text = citation_text(reading.detail)
+        QGuiApplication.clipboard().setText(text)
+        self.statusMessage.emit(translate("Reader", "Citation copied: {text}").format(text=text))
+        return text
+
+    def _title(self) -> str:
+        reading = self.reader.reading
+        return reading.detail.record.title if reading is not None else "Arsip"
+
+    def print_article(self) -> None:
+        if self.reader.reading is not None:
+            print_document(self, self.reader.printable(), self._title())
+
+    def ask_pdf(self) -> None:
+        if self.reader.reading is None:
+            return
+        suggested = Path.home() / f"{_file_name(self._title())}.pdf"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, translate("Reader", "Save the article as PDF"), str(suggested),
+            translate("Reader", "PDF files (*.pdf)"))
+        if name:
+            self.save_pdf(Path(name))
+
+    def save_pdf(self, path: Path) -> Path:
+        export_pdf(self.reader.printable(), path, self._title())
+        self.statusMessage.emit(translate("Reader", "Saved {path}").format(path=path))
+        return path
+
+
+def _file_name(title: str) -> str:
+    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    return "-".join(keep.split())[:80] or "article"

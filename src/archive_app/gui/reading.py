@@ -1,0 +1,35 @@
+"""What the reader draws for one article: the record plus what was prepared off the GUI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive_app.core.model import ArticleDetail
+
+ARTICLE_SCHEME = "arsip-article"  # a related link whose article is in this library
+PERSON_SCHEME = "arsip-person"
+PHOTO_SCHEME = "arsip-photo"
+RULES_SCHEME = "arsip-rules"
+IMAGE_SCHEME = "arsip-image"  # decoded photos handed to the document, never a file path
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedImage:
+    """A photo decoded (and scaled down) by Pillow on a worker: raw RGBA bytes, no Qt object."""
+
+    width: int
+    height: int
+    rgba: bytes
+    original_width: int
+    original_height: int
+
+
+@dataclass(slots=True)
+class Reading:
+    """One article ready to draw: `images` by photo position, `related` by link position."""
+
+    detail: ArticleDetail
+    terms: tuple[str, ...] = ()
+    images: dict[int, DecodedImage] = field(default_factory=dict)
+    related: dict[int, int] = field(default_factory=dict)  # link position -> article id
+    show_rules: bool = False
