@@ -228,9 +228,13 @@ def _stderr_progress(args: argparse.Namespace) -> Callable[[Progress], None]:
 
     def show(progress: Progress) -> None:
         if interactive:
+            left = progress.seconds_left
+            eta = f", about {left / 60:.0f} min left" if left and left >= 60 else (
+                f", about {left:.0f} s left" if left else "")
             print(
                 f"\r{progress.phase} {progress.done}/{progress.total} files, "
-                f"{progress.articles:,} articles added  {progress.current[-50:]:<50}",
+                f"{progress.articles:,} articles ({progress.articles_per_second:,.0f}/s{eta})  "
+                f"{progress.current[-40:]:<40}",
                 end="" if progress.phase != "done" else "\n", file=sys.stderr, flush=True,
             )
 

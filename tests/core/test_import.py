@@ -254,3 +254,16 @@ def test_emoji_and_four_byte_characters_survive(archive: Archive, tmp_path: Path
     report = archive.import_paths([_csv(tmp_path / "e.csv", [dict(ROW, isi_berita=text)])])
     assert archive.record(report.added[0].article_id or 0)["body"] == [text]
     assert archive.search("kemenangan").hits[0].id == report.added[0].article_id
+
+
+def test_progress_reports_rate_and_time_left(archive: Archive, tmp_path: Path,
+                                             seed_file: Path) -> None:
+    rows = [dict(ROW, url=f"{ROW['url']}/{n}", judul=f"Judul {n}",
+                 isi_berita=f"Isi berita nomor {n} yang lain.") for n in range(250)]
+    seen: list[Progress] = []
+    archive.import_paths([_csv(tmp_path / "a.csv", rows), seed_file], seen.append)
+    assert seen[-1].phase == "done" and seen[-1].articles == 251
+    assert seen[-1].bytes_done == seen[-1].bytes_total > 0
+    assert all(a.seconds <= b.seconds for a, b in zip(seen, seen[1:], strict=False))
+    assert seen[-1].articles_per_second > 0
+    assert any(p.bytes_done < p.bytes_total for p in seen)

@@ -71,6 +71,8 @@ class Importer:
         columns: dict[str, str] | None = None,
     ) -> None:
         self._columns = columns
+        self._clock: tuple[float, int] = (time.monotonic(), 0)
+        self._bytes_done = 0
         self._root = root
         self._sessions = sessions
         # (new ids, changed ids) -> None, or a message when the index could not be updated
@@ -89,10 +91,14 @@ class Importer:
             batch = CatalogueWriter(session, utc_now()).new_batch(path_list)
             report.batch_id = batch.id
         files = expand(path_list)
+        sizes = [_size(f) for f in files]
+        self._clock = (started, sum(sizes))
+        self._bytes_done = 0
         pending_new: set[int] = set()
         pending_changed: set[int] = set()
         for number, source in enumerate(files):
-            progress(Progress("importing", number, len(files), source.display, len(report.added)))
+            self._bytes_done = sum(sizes[:number])
+            progress(self._progress(number, len(files), source.display, len(report.added)))
             if cancel.cancelled:
                 report.cancelled = True
                 break
@@ -115,10 +121,17 @@ class Importer:
             if len(pending_new) + len(pending_changed) >= 2000:
                 self._flush_index(report, pending_new, pending_changed)
         self._flush_index(report, pending_new, pending_changed)
-        progress(Progress("done", len(files), len(files), "", len(report.added)))
+        self._bytes_done = sum(sizes)
+        progress(self._progress(len(files), len(files), "", len(report.added), "done"))
         self._finish_batch(report)
         report.seconds = time.monotonic() - started
         return report
+
+    def _progress(self, done: int, total: int, current: str, articles: int,
+                  phase: str = "importing") -> Progress:
+        started, total_bytes = self._clock
+        return Progress(phase, done, total, current, articles, time.monotonic() - started,
+                        self._bytes_done, total_bytes)
 
     def _flush_index(self, report: ImportReport, new: set[int], changed: set[int]) -> None:
         if not new and not changed:
@@ -176,8 +189,8 @@ class Importer:
                     if cancel.cancelled:
                         raise ImportCancelled("import cancelled")
                     done, total, added = position
-                    progress(Progress("importing", done, total, source.display,
-                                      added + len(outcome.added) + len(pending.added)))
+                    progress(self._progress(done, total, source.display,
+                                            added + len(outcome.added) + len(pending.added)))
                 if count % _SETTLE_EVERY == 0:
                     writer = self._settle(session, writer, pending, outcome)
                 if item.record is None:
@@ -327,6 +340,15 @@ class Importer:
         for restored_hash in hashes:
             pending.seen_hashes[restored_hash] = article
         pending.added.append((article, where, record.title, list(item.warnings)))
+
+
+def _size(source: SourceFile | MissingPath) -> int:
+    if isinstance(source, MissingPath):
+        return 0
+    try:
+        return source.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _resolve(session: Session, seen: Article | int | None) -> Article | None:

@@ -30,6 +30,21 @@ class Progress:
     total: int
     current: str = ""
     articles: int = 0
+    seconds: float = 0.0
+    # bytes of input read so far and in all: how far an import is, whatever the file sizes
+    bytes_done: int = 0
+    bytes_total: int = 0
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        """An estimate from the share of bytes read so far; None until there is one."""
+        if self.bytes_total <= 0 or self.bytes_done <= 0 or self.seconds < 1:
+            return None
+        return self.seconds * (self.bytes_total - self.bytes_done) / self.bytes_done
 
 
 ProgressCallback = Callable[[Progress], None]
