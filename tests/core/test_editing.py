@@ -122,3 +122,24 @@ def test_an_edit_outlives_a_newer_import_of_the_same_url(tmp_path: Path) -> None
         record = archive.article(article_id).record
         assert record.title == "Judul yang Dibetulkan"
         assert record.body[-1] == "Tambahan paragraf baru."
+
+
+def test_editing_while_an_import_runs_loses_nothing(tmp_path: Path, seed_file: Path) -> None:
+    import threading
+
+    rows = [dict(ROW, url=f"{ROW['url']}/{n}", judul=f"Judul {n}",
+                 isi_berita=f"Isi berita nomor {n} tentang banjir.") for n in range(600)]
+    with Archive.open(tmp_path / "lib") as archive:
+        archive.import_paths([seed_file])
+        started = threading.Event()
+        worker = threading.Thread(
+            target=archive.import_paths,
+            args=([_csv(tmp_path / "big.csv", rows)], lambda _p: started.set()))
+        worker.start()
+        started.wait(timeout=30)
+        archive.edit(1, {"title": "Diedit Saat Impor", "tags": ["cek"]})  # waits its turn
+        worker.join()
+        assert archive.article(1).record.title == "Diedit Saat Impor"
+        assert archive.count() == 601
+        assert archive.counts("tag:cek").total == 1 and archive.counts("banjir").total == 600
+        assert archive.check().ok
