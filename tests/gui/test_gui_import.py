@@ -36,7 +36,7 @@ def test_importing_the_seed_runs_off_the_gui_thread_and_lists_it(
         # start() returned before the import finished: the window is free meanwhile
         assert window.imports.running
         assert window.import_status.isVisible()
-        assert not window.import_files_action.isEnabled()  # one import at a time
+        assert not window.actions_.import_files.isEnabled()  # one import at a time
     assert threads and threads[0] != threading.get_ident()
 
     report = done.args[0]
@@ -45,7 +45,7 @@ def test_importing_the_seed_runs_off_the_gui_thread_and_lists_it(
     assert window.model.index(0, 0).data() == SEED_TITLE
     assert window.stack.currentWidget() is window.browse
     assert not window.import_status.isVisible()
-    assert window.import_files_action.isEnabled()
+    assert window.actions_.import_files.isEnabled()
     # the summary dialog names the counts
     assert window.report_dialog is not None and window.report_dialog.isVisible()
     assert "1 added" in window.report_dialog.summary.text()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextDocument
@@ -12,11 +15,16 @@ from archive_app.core.model import (
     CatalogueRecord,
     PersonRole,
     Photo,
+    Provenance,
     RelatedLink,
 )
+from archive_app.gui.citation import citation_text
 from archive_app.gui.highlight import query_terms
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.reader import ReaderView
+from archive_app.gui.reader_pane import ReaderPane
+from archive_app.gui.reading import Reading
+from archive_app.gui.theme import DARK
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
 RELATED = (
@@ -44,21 +52,28 @@ def highlighted(document: QTextDocument) -> list[str]:
     return marked
 
 
+def _wait_for_article(qtbot: QtBot, window: MainWindow, title: str) -> None:
+    qtbot.waitUntil(lambda: window.reader.reading is not None
+                    and window.reader.reading.detail.record.title == title, timeout=10_000)
+
+
 def test_selecting_the_seed_shows_its_whole_record(
     qtbot: QtBot, seeded_window: MainWindow
 ) -> None:
     table = seeded_window.table
     table.setCurrentIndex(QModelIndex())  # nothing selected, as after a person clears it
     seeded_window.reader.show_message("Select an article")
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.visualRect(table.model().index(0, 0)).center())
+    with qtbot.waitSignal(seeded_window.loader.loaded, timeout=10_000):
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.visualRect(table.model().index(0, 0)).center())
     text = seeded_window.reader.toPlainText()
     assert SEED_TITLE in text
     assert "Friday 17 May 2024, 03:50 (UTC+07:00)" in text  # as published, with its zone
+    assert "Thursday 16 May 2024, 20:50 (UTC+00:00) on this computer's clock" in text
     assert "Bali" in text
     assert "Yessy Artada (editor)" in text and "Yessy Artada (reporter)" in text
     assert "10th World Water Forum 2024." in text  # the caption…
-    assert "dok Kominfo" in text  # …and its credit
+    assert "Photo: dok Kominfo" in text  # …and its credit under it
     assert "Photo not archived" in text  # a captioned placeholder, not a broken image
     for title in RELATED:
         assert title in text
@@ -67,16 +82,85 @@ def test_selecting_the_seed_shows_its_whole_record(
     assert "(chi/jpnn)" in text
     assert "jpnn-world-water-forum-2024.txt" in text  # provenance
     assert "Ramone Pulungan" in text  # the body
+    assert seeded_window.reader_pane.cite.isEnabled() and seeded_window.reader_pane.pdf.isEnabled()
 
 
-def test_search_hits_are_highlighted_in_the_body(
+def test_search_hits_are_highlighted_and_can_be_stepped_through(
     qtbot: QtBot, seeded_window: MainWindow
 ) -> None:
-    with qtbot.waitSignal(seeded_window.searches.started, timeout=10_000):
-        seeded_window.search_bar.field.setText("kominfo")
-        seeded_window.search_bar.field.returnPressed.emit()
-    qtbot.waitUntil(lambda: "Kominfo" in highlighted(seeded_window.reader.document()))
-    assert "Gandeng" not in highlighted(seeded_window.reader.document())
+    _wait_for_article(qtbot, seeded_window, SEED_TITLE)
+    reader, pane = seeded_window.reader, seeded_window.reader_pane
+    assert reader.hit_count == 0  # the plain listing highlights nothing
+    seeded_window.search_bar.field.setText("kominfo")
+    seeded_window.search_bar.field.returnPressed.emit()
+    qtbot.waitUntil(lambda: reader.hit_count > 0, timeout=10_000)
+    assert "Kominfo" in highlighted(reader.document())
+    assert "Gandeng" not in highlighted(reader.document())
+    total = reader.hit_count
+    assert total >= 2
+    assert pane.hits.text() == f"{total} hits"
+    with qtbot.waitSignal(reader.hitsChanged) as moved:
+        qtbot.keyClick(seeded_window, Qt.Key.Key_F3)  # F3: the next hit
+    assert moved.args == [1, total]
+    assert pane.hits.text() == f"hit 1 of {total}"
+    assert reader.current_hit().casefold() == "kominfo"
+    seeded_window.actions_.previous_hit.trigger()  # Shift+F3 wraps to the last one
+    assert pane.hits.text() == f"hit {total} of {total}"
+
+
+def test_ctrl_f_finds_within_the_article_and_esc_closes(
+    qtbot: QtBot, seeded_window: MainWindow
+) -> None:
+    _wait_for_article(qtbot, seeded_window, SEED_TITLE)
+    pane = seeded_window.reader_pane
+    qtbot.keyClick(seeded_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert pane.find_bar.isVisible() and pane.find_bar.field.hasFocus()
+    qtbot.keyClicks(pane.find_bar.field, "firdaus")
+    assert pane.find_bar.count.text() == "1 of 3"  # Firdaus Ali, three times in the body
+    assert seeded_window.reader.textCursor().selectedText().casefold() == "firdaus"
+    qtbot.keyClick(pane.find_bar.field, Qt.Key.Key_Return)
+    assert pane.find_bar.count.text() == "2 of 3"
+    qtbot.keyClick(pane.find_bar.field, Qt.Key.Key_Escape)
+    assert not pane.find_bar.isVisible()
+    assert seeded_window.search_bar.query == ""  # Esc closed the bar and did nothing else
+
+
+def test_zoom_makes_the_text_larger_and_is_remembered(
+    qtbot: QtBot, seeded_window: MainWindow
+) -> None:
+    _wait_for_article(qtbot, seeded_window, SEED_TITLE)
+    reader = seeded_window.reader
+    before = reader.document().size().height()
+    with qtbot.waitSignal(seeded_window.reader_pane.zoomChanged):
+        seeded_window.actions_.larger.trigger()
+    assert reader.zoom == 110
+    assert reader.document().size().height() > before
+    assert seeded_window.settings.zoom == 110
+    seeded_window.actions_.actual.trigger()
+    assert reader.zoom == 100
+
+
+def test_the_rules_behind_each_field_show_on_demand(qtbot: QtBot) -> None:
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    detail = _detail()
+    detail.record.rules = {"published": "date:jpnn-wib", "people.editor": "people:redaktur"}
+    reader.show_reading(Reading(detail))
+    assert "how each field was read" in reader.toPlainText()
+    assert "date:jpnn-wib" not in reader.toPlainText()
+    reader.anchorClicked.emit(QUrl("arsip-rules:toggle"))
+    assert "date:jpnn-wib" in reader.toPlainText()
+    assert "people:redaktur" in reader.toPlainText()
+    reader.anchorClicked.emit(QUrl("arsip-rules:toggle"))
+    assert "date:jpnn-wib" not in reader.toPlainText()
+
+
+def test_a_person_link_opens_their_page(qtbot: QtBot, seeded_window: MainWindow) -> None:
+    _wait_for_article(qtbot, seeded_window, SEED_TITLE)
+    with qtbot.waitSignal(seeded_window.reader.personRequested) as asked:
+        seeded_window.reader.anchorClicked.emit(QUrl("arsip-person:Yessy%20Artada"))
+    assert asked.args == ["Yessy Artada"]
+    assert seeded_window.right.currentWidget() is seeded_window.person_page
 
 
 def test_the_reader_refuses_every_non_local_resource(qtbot: QtBot) -> None:
@@ -94,19 +178,21 @@ def _detail() -> ArticleDetail:
     record = CatalogueRecord(
         title="Banjir <b>Jakarta</b>",
         site="example.id",
+        url="https://example.id/banjir-jakarta",
         published="2024-02-01T10:00:00+07:00",
-        people=[PersonRole("Rina", "photographer")],
+        people=[PersonRole("Rina", "photographer"), PersonRole("Budi Santoso", "reporter")],
         photos=[Photo(caption=None, credit="Antara")],
         body=['Lihat <img src="http://example.com/track.png"> di sini.'],
         related=[RelatedLink("Berita lain", "https://example.id/berita-lain")],
     )
-    return ArticleDetail(1, record, [], [], 1, 1, "", "")
+    source = Provenance("banjir.txt", "ab" * 32, "file", "text", "2024-03-05T08:00:00+00:00")
+    return ArticleDetail(1, record, [], [source], 1, 1, "", "", source)
 
 
 def test_markup_in_a_record_is_shown_as_text_and_links_are_only_copied(qtbot: QtBot) -> None:
     reader = ReaderView()
     qtbot.addWidget(reader)
-    reader.show_article(_detail())
+    reader.show_reading(Reading(_detail()))
     text = reader.toPlainText()
     assert "Banjir <b>Jakarta</b>" in text
     assert '<img src="http://example.com/track.png">' in text
@@ -118,12 +204,66 @@ def test_markup_in_a_record_is_shown_as_text_and_links_are_only_copied(qtbot: Qt
     assert "never opens web pages" in message.args[0]
 
 
+def test_a_related_link_to_an_article_in_the_library_opens_it(qtbot: QtBot) -> None:
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_reading(Reading(_detail(), related={0: 42}))
+    assert "Berita lain — in this library" in reader.toPlainText()
+    with qtbot.waitSignal(reader.articleRequested) as opened:
+        reader.anchorClicked.emit(QUrl("arsip-article:42"))
+    assert opened.args == [42]
+    assert QGuiApplication.clipboard().text() != "arsip-article:42"
+
+
 def test_words_a_query_excludes_are_not_highlighted(qtbot: QtBot) -> None:
     reader = ReaderView()
     qtbot.addWidget(reader)
-    reader.show_article(_detail(), query_terms("lihat -sini date:2024"))
+    reader.show_reading(Reading(_detail(), tuple(query_terms("lihat -sini date:2024"))))
     marked = highlighted(reader.document())
     assert marked == ["Lihat"]
+
+
+def test_the_dark_theme_recolours_the_article(qtbot: QtBot) -> None:
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_reading(Reading(_detail(), ("lihat",)))
+    reader.set_colours(DARK)
+    assert DARK.text in reader.document().defaultStyleSheet()
+    assert reader.hit_count == 1  # hits are still found in the new colours
+    printable = reader.printable()  # paper is always light
+    assert DARK.text not in printable.defaultStyleSheet()
+    assert "Banjir <b>Jakarta</b>" in printable.toPlainText()
+
+
+def test_the_citation_names_authors_site_date_address_and_access(qtbot: QtBot) -> None:
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.reader.show_reading(Reading(_detail()))
+    pane.set_article_tools()
+    with qtbot.waitSignal(pane.statusMessage):
+        pane.cite.click()
+    expected = ("Budi Santoso. “Banjir <b>Jakarta</b>.” example.id, 1 February 2024. "
+                "https://example.id/banjir-jakarta. Accessed 5 March 2024.")
+    assert QGuiApplication.clipboard().text() == expected
+    assert citation_text(_detail()) == expected
+
+
+def test_the_article_is_saved_as_a_pdf(qtbot: QtBot, tmp_path: Path) -> None:
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.reader.show_reading(Reading(_detail()))
+    target = pane.save_pdf(tmp_path / "banjir.pdf")
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"Banjir" in data or len(data) > 2000  # text may be compressed; a real page either way
+
+
+def test_without_an_article_the_tools_are_off(qtbot: QtBot) -> None:
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    assert not pane.cite.isEnabled() and not pane.pdf.isEnabled()
+    assert not pane.photos.isEnabled() and not pane.find_button.isEnabled()
+    assert pane.copy_citation() == ""
 
 
 @pytest.mark.parametrize(
@@ -142,5 +282,16 @@ def test_the_reader_shows_the_date_as_published_with_its_zone(
     qtbot.addWidget(reader)
     detail = _detail()
     detail.record.published = published
-    reader.show_article(detail)
+    reader.show_reading(Reading(detail))
     assert shown in reader.toPlainText()
+
+
+def test_the_local_date_is_this_computers_clock() -> None:
+    from archive_app.gui.display import local_date
+
+    moment = datetime(2024, 5, 16, 20, 50, tzinfo=UTC).astimezone()
+    here = local_date("2024-05-17T03:50:00+07:00")
+    if moment.utcoffset() == datetime.fromisoformat("2024-05-17T03:50:00+07:00").utcoffset():
+        assert here == ""  # the same zone: nothing more to say
+    else:
+        assert f"{moment:%H:%M}" in here

@@ -7,7 +7,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive
 
-from archive_app.gui.results_model import BATCH, MISSING, ResultsModel
+from archive_app.gui.results_model import BATCH, SNIPPET_ROLE, ResultsModel, missing_text
 from archive_app.gui.results_view import ResultsTable
 
 ROOT = QModelIndex()
@@ -56,7 +56,7 @@ def test_an_article_deleted_since_the_listing_shows_as_missing() -> None:
     source = FakeArchive(5)
     model = ResultsModel(source)
     model.set_ids([1, 99, 2])  # 99 is not in the library
-    assert model.index(1, 0).data() == MISSING
+    assert model.index(1, 0).data() == missing_text() == "(no longer in the library)"
     assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsSelectable
     assert model.index(2, 0).data() == "Article 2"
 
@@ -93,3 +93,47 @@ def test_ids_appended_while_the_end_is_visible_are_fetched(qtbot: QtBot) -> None
     assert model.rowCount() == 5 + BATCH
     assert model.index(5 + BATCH - 1, 0).data() == f"Article {5 + BATCH}"
     assert model.canFetchMore(ROOT)
+
+
+def test_people_beyond_the_first_two_are_counted_and_listed_in_the_tooltip() -> None:
+    source = FakeArchive(1)
+    model = ResultsModel(source)
+    model.set_ids([1])
+    summary = model.summary(0)
+    assert summary is not None
+    model._rows[1] = summary.__class__(1, "A", None, None, None, ("Ana", "Budi", "Citra"), "id")
+    assert model.index(0, 3).data() == "Ana, Budi +1"
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == "Ana, Budi, Citra"
+
+
+def test_a_search_hit_carries_its_snippet_for_the_title_cell() -> None:
+    source = FakeArchive(3)
+    model = ResultsModel(source)
+    model.set_ids([2, 3], "banjir", {2: ('the <b class="hit">banjir</b> came',)})
+    assert model.has_snippets
+    assert model.index(0, 0).data(SNIPPET_ROLE) == 'the <b class="hit">banjir</b> came'
+    assert model.index(1, 0).data(SNIPPET_ROLE) is None
+    assert model.index(0, 1).data(SNIPPET_ROLE) is None  # only under the title
+
+
+def test_the_end_of_a_search_asks_for_the_next_page_once(qtbot: QtBot) -> None:
+    source = FakeArchive(10)
+    model = ResultsModel(source, batch=5)
+    model.set_ids(source.ids[:5], "q", more_pages=True)
+    assert model.rowCount() == 5
+    assert model.canFetchMore(ROOT)  # every known id is shown, but the search has more
+    with qtbot.waitSignal(model.pageWanted):
+        model.fetchMore(ROOT)
+    assert not model.canFetchMore(ROOT)  # asked once; no second request until it answers
+    model.append_ids(source.ids[5:], more_pages=False)
+    assert model.canFetchMore(ROOT)
+    model.fetchMore(ROOT)
+    assert model.rowCount() == 10
+    assert not model.canFetchMore(ROOT)
+
+
+def test_the_model_with_more_pages_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
+    source = FakeArchive(300)
+    model = ResultsModel(source)
+    model.set_ids(source.ids[:150], "q", {1: ("x",)}, more_pages=True)
+    qtmodeltester.check(model)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import cast
@@ -16,7 +17,12 @@ from archive_app.core.archive import Archive
 from archive_app.core.model import SearchPage
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.search_bar import SearchBar
-from archive_app.gui.search_controller import FIRST_PAGE, ResultBatch, SearchController
+from archive_app.gui.search_controller import (
+    FIRST_PAGE,
+    NEXT_PAGE,
+    ResultBatch,
+    SearchController,
+)
 from archive_app.gui.tasks import TaskRunner
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
@@ -99,11 +105,12 @@ class GatedArchive(FakeArchive):
         self.gate = threading.Event()
         self.entered = threading.Event()
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> SearchPage:
+    def search(self, query: str, limit: int = 20, offset: int = 0, sort: str = "relevance",
+               within: Sequence[str] = ()) -> SearchPage:
         if query == self.slow:
             self.entered.set()
             assert self.gate.wait(10)
-        page = super().search(query, limit, offset)
+        page = super().search(query, limit, offset, sort, within)
         return SearchPage(query, 1, page.hits[:1]) if query != self.slow else page
 
 
@@ -134,19 +141,28 @@ def test_a_slow_search_neither_freezes_typing_nor_overwrites_a_newer_one(
     runner.wait()
 
 
-def test_a_large_result_arrives_page_by_page_and_is_counted(qtbot: QtBot) -> None:
+def test_a_large_result_shows_its_first_page_then_fetches_more_as_it_scrolls(
+    qtbot: QtBot,
+) -> None:
     archive = FakeArchive(2500)
     window = open_window(qtbot, cast(Archive, archive))
     qtbot.waitUntil(lambda: window.search_bar.count.text() == "2,500 articles")
-    with qtbot.waitSignal(window.searches.started, timeout=10_000) as first:
-        window.search_bar.field.setText("jakarta")
-        qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)
-    assert len(first.args[0].ids) == FIRST_PAGE  # the table fills before the rest is found
-    qtbot.waitUntil(lambda: window.model.total == 2500, timeout=10_000)
-    qtbot.waitUntil(lambda: window.search_bar.count.text() == "2,500 matches")
-    assert [call[2] for call in archive.search_calls] == [0, 100, 1100, 2100]
-    # rows are still fetched lazily: far fewer than 2,500 were read for the table
-    assert window.model.rowCount() < 2500
+    with qtbot.waitSignal(window.searches.counted, timeout=10_000):
+        with qtbot.waitSignal(window.searches.started, timeout=10_000) as first:
+            window.search_bar.field.setText("jakarta")
+            qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)
+        assert len(first.args[0].ids) == FIRST_PAGE  # the table fills before anything else
+        assert window.search_bar.count.text() == "about 2,500 matches"  # the index's estimate
+    # then the exact count for the whole result arrives, without holding the page back
+    assert window.search_bar.count.text() == "2,500 matches"
+    assert archive.counts_calls[-1] == ("jakarta", ())
+    assert [call[2] for call in archive.search_calls if call[0] == "jakarta"] == [0]
+    # scrolling to the end asks for one more page, and only then
+    with qtbot.waitSignal(window.searches.extended, timeout=10_000):
+        window.table.scrollToBottom()
+    assert [call[2] for call in archive.search_calls if call[0] == "jakarta"] == [0, FIRST_PAGE]
+    qtbot.waitUntil(lambda: window.model.total == FIRST_PAGE + NEXT_PAGE)
+    assert window.model.rowCount() < 2500  # rows are still fetched lazily
     window.close()
 
 

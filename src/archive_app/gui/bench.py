@@ -83,9 +83,11 @@ def migrated_copy(work: Path) -> Path:
     copy = work / "library-100000"
     if not copy.exists():
         shutil.copytree(BIG, copy, ignore=shutil.ignore_patterns("library.lock"))
-    if _cli(copy, "check") != 0:  # opening it migrates the catalogue; check tells the index
-        print(f"reindexing {copy} (an index from another version of Arsip)…")
-        _cli(copy, "reindex")
+    if not _usable(copy):
+        _cli(copy, "check")  # opening it writable migrates the catalogue
+        if not _usable(copy):  # an index from another version of Arsip: rebuilt, minutes
+            print(f"reindexing {copy} (an index from another version of Arsip)…")
+            _cli(copy, "reindex")
     return copy
 
 

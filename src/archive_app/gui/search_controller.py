@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 FIRST_PAGE = 30  # two screenfuls: snippets cost time per hit, so the first page is small
 NEXT_PAGE = 200  # later pages come as the person scrolls towards the end of the list
+WARM_UP_WORD = "berita"  # any word will do; an Indonesian one loads the Indonesian stemmer
 # every article, dated or not: the facets of the whole library when nothing is searched
 EVERYTHING = "date:.. OR -date:.."
 
@@ -124,6 +125,12 @@ class SearchController(QObject):
         self._runner.submit(job, partial(self._later, generation),
                             partial(self._error, generation, request.query))
         return True
+
+    def warm_up(self) -> None:
+        """Run one throwaway word search in the background: the first real search would
+        otherwise pay for loading the stemmer's dictionary and the index's term files."""
+        self._runner.submit(partial(self._archive.search, WARM_UP_WORD, 1, 0, "relevance", ()),
+                            lambda _page: None, lambda _error: None)
 
     def _current(self, generation: int) -> bool:
         return generation == self._generation

@@ -141,6 +141,7 @@ class SearchSession(QObject):
         if request.listing:
             self.sidebar.show_library(counts.total, counts.facets)
         if not self._frozen:
+            self.controller.warm_up()
             # the index's facet columns (millions of small objects at 100,000 articles) now
             # live as long as the library is open: keep the cyclic collector from walking them
             # on every full collection, which would stall a frame while scrolling

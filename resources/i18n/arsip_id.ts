@@ -1,0 +1,1488 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>App</name>
+    <message>
+        <source>Arsip — library in use</source>
+        <translation>Arsip — pustaka sedang dipakai</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Close the other Arsip window or command, then try again.</source>
+        <translation>{error}
+
+Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Arsip — cannot open the library</source>
+        <translation>Arsip — pustaka tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>the default library</source>
+        <translation>pustaka bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheet</name>
+    <message>
+        <source>articles with every word (word families too: gaung finds menggaungkan)</source>
+        <translation>artikel yang memuat semua kata (juga bentuk turunannya: gaung menemukan menggaungkan)</translation>
+    </message>
+    <message>
+        <source>the exact phrase</source>
+        <translation>frasa persis</translation>
+    </message>
+    <message>
+        <source>the words within 5 words of each other</source>
+        <translation>kata-kata yang berjarak paling jauh 5 kata</translation>
+    </message>
+    <message>
+        <source>either word</source>
+        <translation>salah satu kata</translation>
+    </message>
+    <message>
+        <source>without a word (also NOT jakarta)</source>
+        <translation>tanpa suatu kata (juga NOT jakarta)</translation>
+    </message>
+    <message>
+        <source>parentheses group</source>
+        <translation>tanda kurung mengelompokkan</translation>
+    </message>
+    <message>
+        <source>words starting with presid</source>
+        <translation>kata yang diawali presid</translation>
+    </message>
+    <message>
+        <source>near spellings (~2 allows two edits)</source>
+        <translation>ejaan yang mirip (~2 membolehkan dua perubahan huruf)</translation>
+    </message>
+    <message>
+        <source>in one part of the article</source>
+        <translation>di satu bagian artikel saja</translation>
+    </message>
+    <message>
+        <source>a person in any role; also author: reporter: editor: photographer: contributor:</source>
+        <translation>seseorang dalam peran apa pun; juga author: reporter: editor: photographer: contributor:</translation>
+    </message>
+    <message>
+        <source>a site (site:detik finds detik.com) or a dateline place</source>
+        <translation>sebuah situs (site:detik menemukan detik.com) atau tempat dateline</translation>
+    </message>
+    <message>
+        <source>a tag, or the article's language (id, en)</source>
+        <translation>sebuah tag, atau bahasa artikel (id, en)</translation>
+    </message>
+    <message>
+        <source>a year, a month or a day</source>
+        <translation>satu tahun, bulan, atau hari</translation>
+    </message>
+    <message>
+        <source>a range (either end may be left open)</source>
+        <translation>rentang tanggal (salah satu ujung boleh dikosongkan)</translation>
+    </message>
+    <message>
+        <source>before or after a date</source>
+        <translation>sebelum atau sesudah suatu tanggal</translation>
+    </message>
+</context>
+<context>
+    <name>Citation</name>
+    <message>
+        <source>Accessed {day}.</source>
+        <translation>Diakses {day}.</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} dan {last}</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>time zone not given</source>
+        <translation>zona waktu tidak disebut</translation>
+    </message>
+</context>
+<context>
+    <name>Facets</name>
+    <message>
+        <source>Sites</source>
+        <translation>Situs</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>{group}: {n} values</source>
+        <translation>{group}: {n} nilai</translation>
+    </message>
+    <message>
+        <source>click to remove this filter</source>
+        <translation>klik untuk melepas saringan ini</translation>
+    </message>
+    <message>
+        <source>click to filter by it</source>
+        <translation>klik untuk menyaring dengannya</translation>
+    </message>
+    <message>
+        <source>{value}: {n} articles — {state}</source>
+        <translation>{value}: {n} artikel — {state}</translation>
+    </message>
+    <message>
+        <source>Narrow the results</source>
+        <translation>Persempit hasil</translation>
+    </message>
+    <message>
+        <source>Sites, years, languages, places, people and tags in the results, with counts; choose one to filter by it, choose it again to remove the filter</source>
+        <translation>Situs, tahun, bahasa, tempat, orang, dan tag dalam hasil, beserta jumlahnya; pilih salah satu untuk menyaring, pilih lagi untuk melepas saringannya</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>Active filters</source>
+        <translation>Saringan aktif</translation>
+    </message>
+    <message>
+        <source>Filtered by:</source>
+        <translation>Disaring menurut:</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Lepas semua</translation>
+    </message>
+    <message>
+        <source>Remove every filter</source>
+        <translation>Lepas semua saringan</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Lepas saringan ini</translation>
+    </message>
+    <message>
+        <source>Remove filter {label}</source>
+        <translation>Lepas saringan {label}</translation>
+    </message>
+    <message>
+        <source>Date: {value}</source>
+        <translation>Tanggal: {value}</translation>
+    </message>
+    <message>
+        <source>Language: {value}</source>
+        <translation>Bahasa: {value}</translation>
+    </message>
+    <message>
+        <source>Site: {value}</source>
+        <translation>Situs: {value}</translation>
+    </message>
+    <message>
+        <source>Place: {value}</source>
+        <translation>Tempat: {value}</translation>
+    </message>
+    <message>
+        <source>Person: {value}</source>
+        <translation>Orang: {value}</translation>
+    </message>
+    <message>
+        <source>Tag: {value}</source>
+        <translation>Tag: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>Histogram</name>
+    <message>
+        <source>Articles over time</source>
+        <translation>Artikel dari waktu ke waktu</translation>
+    </message>
+    <message>
+        <source>Bars count the results per month or year. Drag across bars, or use the arrow keys with Shift and press Enter, to filter by those dates.</source>
+        <translation>Batang menghitung hasil per bulan atau per tahun. Seret melintasi batang, atau pakai tombol panah dengan Shift lalu tekan Enter, untuk menyaring menurut tanggal itu.</translation>
+    </message>
+    <message>
+        <source>No dated articles</source>
+        <translation>Tidak ada artikel bertanggal</translation>
+    </message>
+    <message>
+        <source>{when}: {n} articles</source>
+        <translation>{when}: {n} artikel</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>{added} added · {updated} updated · {duplicates} duplicates · {failed} failed</source>
+        <translation>{added} ditambahkan · {updated} diperbarui · {duplicates} duplikat · {failed} gagal</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 berkas</translation>
+    </message>
+    <message>
+        <source>{n} files</source>
+        <translation>{n} berkas</translation>
+    </message>
+    <message>
+        <source>Cancelled after</source>
+        <translation>Dibatalkan setelah</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation>Selesai:</translation>
+    </message>
+    <message>
+        <source>{state} {counts} — {files} in {seconds} s</source>
+        <translation>{state} {counts} — {files} dalam {seconds} dtk</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: the files finished before it stopped are in the library; nothing of the interrupted file was kept.</source>
+        <translation>Impor dibatalkan: berkas yang selesai sebelum berhenti sudah ada di pustaka; tidak ada bagian dari berkas yang terputus yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Failed (not imported):</source>
+        <translation>Gagal (tidak diimpor):</translation>
+    </message>
+    <message>
+        <source>  {where}: article {id} — {message}</source>
+        <translation>  {where}: artikel {id} — {message}</translation>
+    </message>
+    <message>
+        <source>Updated (kept as a new version):</source>
+        <translation>Diperbarui (disimpan sebagai versi baru):</translation>
+    </message>
+    <message>
+        <source>Duplicates (nothing added):</source>
+        <translation>Duplikat (tidak ada yang ditambahkan):</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Peringatan:</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Impor dibatalkan</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Impor selesai</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Ringkasan impor</translation>
+    </message>
+    <message>
+        <source>Import details</source>
+        <translation>Rincian impor</translation>
+    </message>
+    <message>
+        <source>Import status</source>
+        <translation>Status impor</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Kemajuan impor</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Batalkan impor</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} butir</translation>
+    </message>
+    <message>
+        <source>Importing {what}…</source>
+        <translation>Mengimpor {what}…</translation>
+    </message>
+    <message>
+        <source>file {n} of {total}</source>
+        <translation>berkas {n} dari {total}</translation>
+    </message>
+    <message>
+        <source> — {n} added</source>
+        <translation> — {n} ditambahkan</translation>
+    </message>
+    <message>
+        <source>Importing {file} ({position}){added}</source>
+        <translation>Mengimpor {file} ({position}){added}</translation>
+    </message>
+    <message>
+        <source>Importing… {position}{added}</source>
+        <translation>Mengimpor… {position}{added}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Cancelling: stopping at the next safe point…</source>
+        <translation>Membatalkan: berhenti di titik aman berikutnya…</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Indonesian</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+</context>
+<context>
+    <name>Menu</name>
+    <message>
+        <source>Import &amp;files…</source>
+        <translation>Impor &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Import f&amp;older…</source>
+        <translation>Impor &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the article…</source>
+        <translation>&amp;Cetak artikel…</translation>
+    </message>
+    <message>
+        <source>Save the article as P&amp;DF…</source>
+        <translation>Simpan artikel sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>P&amp;referensi…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>&amp;Find in the article</source>
+        <translation>Cari di &amp;dalam artikel</translation>
+    </message>
+    <message>
+        <source>Copy a &amp;citation</source>
+        <translation>Salin &amp;kutipan</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Kosongkan pencarian</translation>
+    </message>
+    <message>
+        <source>&amp;Next result</source>
+        <translation>Hasil &amp;berikutnya</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious result</source>
+        <translation>Hasil se&amp;belumnya</translation>
+    </message>
+    <message>
+        <source>Next &amp;hit in the article</source>
+        <translation>Temuan berikutnya di &amp;artikel</translation>
+    </message>
+    <message>
+        <source>Previous hi&amp;t in the article</source>
+        <translation>&amp;Temuan sebelumnya di artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Photos of the article</source>
+        <translation>&amp;Foto artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>Teks lebih &amp;besar</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>Teks lebih &amp;kecil</translation>
+    </message>
+    <message>
+        <source>&amp;Actual text size</source>
+        <translation>&amp;Ukuran teks semula</translation>
+    </message>
+    <message>
+        <source>&amp;Save this search…</source>
+        <translation>&amp;Simpan pencarian ini…</translation>
+    </message>
+    <message>
+        <source>Remove every &amp;filter</source>
+        <translation>Lepas semua &amp;saringan</translation>
+    </message>
+    <message>
+        <source>Search &amp;language</source>
+        <translation>&amp;Bahasa pencarian</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>Se&amp;arch</source>
+        <translation>&amp;Pencarian</translation>
+    </message>
+</context>
+<context>
+    <name>Person</name>
+    <message>
+        <source>{role} ({n})</source>
+        <translation>{role} ({n})</translation>
+    </message>
+    <message>
+        <source>By year: {years}</source>
+        <translation>Per tahun: {years}</translation>
+    </message>
+    <message>
+        <source>{count} article</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>the newest are listed</source>
+        <translation>yang terbaru yang didaftar</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>← Back to the article</source>
+        <translation>← Kembali ke artikel</translation>
+    </message>
+    <message>
+        <source>Back to the article</source>
+        <translation>Kembali ke artikel</translation>
+    </message>
+    <message>
+        <source>Search for this person</source>
+        <translation>Cari orang ini</translation>
+    </message>
+    <message>
+        <source>Articles per year</source>
+        <translation>Artikel per tahun</translation>
+    </message>
+    <message>
+        <source>Articles by role</source>
+        <translation>Artikel menurut peran</translation>
+    </message>
+    <message>
+        <source>Finding {name}'s articles…</source>
+        <translation>Mencari artikel {name}…</translation>
+    </message>
+    <message>
+        <source>No article in this library credits {name}.</source>
+        <translation>Tidak ada artikel di pustaka ini yang mencantumkan {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <source>Headline</source>
+        <translation>Judul utama</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Photographer</source>
+        <translation>Fotografer</translation>
+    </message>
+    <message>
+        <source>Photographer's title</source>
+        <translation>Jabatan fotografer</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Kredit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Copyright</source>
+        <translation>Hak cipta</translation>
+    </message>
+    <message>
+        <source>Caption writer</source>
+        <translation>Penulis keterangan</translation>
+    </message>
+    <message>
+        <source>Object name</source>
+        <translation>Nama objek</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Kota</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Negara</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Kata kunci</translation>
+    </message>
+    <message>
+        <source>Camera maker</source>
+        <translation>Pembuat kamera</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Lensa</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Pencahayaan</translation>
+    </message>
+    <message>
+        <source>Aperture</source>
+        <translation>Bukaan</translation>
+    </message>
+    <message>
+        <source>ISO</source>
+        <translation>ISO</translation>
+    </message>
+    <message>
+        <source>Focal length</source>
+        <translation>Panjang fokus</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Perangkat lunak</translation>
+    </message>
+    <message>
+        <source>File changed</source>
+        <translation>Berkas diubah</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Kantor berita</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>In the article</source>
+        <translation>Di artikel</translation>
+    </message>
+    <message>
+        <source>No caption or credit was recorded.</source>
+        <translation>Tidak ada keterangan atau kredit yang tercatat.</translation>
+    </message>
+    <message>
+        <source>The photo file was not archived; only what the article printed about it is kept.</source>
+        <translation>Berkas foto tidak diarsipkan; hanya yang dicetak artikel tentang foto ini yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Membaca berkas…</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Di berkas</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>Berkas tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels, {format}</source>
+        <translation>{width} × {height} piksel, {format}</translation>
+    </message>
+    <message>
+        <source>No credits or camera details are embedded.</source>
+        <translation>Tidak ada kredit atau rincian kamera yang tertanam.</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>not archived</source>
+        <translation>tidak diarsipkan</translation>
+    </message>
+    <message>
+        <source>Photos — {title}</source>
+        <translation>Foto — {title}</translation>
+    </message>
+    <message>
+        <source>Photo viewer</source>
+        <translation>Penampil foto</translation>
+    </message>
+    <message>
+        <source>Photo not archived</source>
+        <translation>Foto tidak diarsipkan</translation>
+    </message>
+    <message>
+        <source>Caption, credit and file details</source>
+        <translation>Keterangan, kredit, dan rincian berkas</translation>
+    </message>
+    <message>
+        <source>The article's photos</source>
+        <translation>Foto-foto artikel</translation>
+    </message>
+    <message>
+        <source>Previous photo (Left)</source>
+        <translation>Foto sebelumnya (Kiri)</translation>
+    </message>
+    <message>
+        <source>Next photo (Right)</source>
+        <translation>Foto berikutnya (Kanan)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <source>Fit to window (F)</source>
+        <translation>Pas di jendela (F)</translation>
+    </message>
+    <message>
+        <source>Actual size (1)</source>
+        <translation>Ukuran asli (1)</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Perkecil (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Perbesar (+)</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Simpan salinan…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the photo file (Ctrl+S)</source>
+        <translation>Simpan salinan berkas foto (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Photo {n}</source>
+        <translation>Foto {n}</translation>
+    </message>
+    <message>
+        <source>Photo {n} of {total} — {title}</source>
+        <translation>Foto {n} dari {total} — {title}</translation>
+    </message>
+    <message>
+        <source>The photo file cannot be shown: {error}</source>
+        <translation>Berkas foto tidak dapat ditampilkan: {error}</translation>
+    </message>
+    <message>
+        <source>Save a copy of the photo</source>
+        <translation>Simpan salinan foto</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}</source>
+        <translation>Salinan disimpan sebagai {path}</translation>
+    </message>
+    <message>
+        <source>The copy was not saved: {error}</source>
+        <translation>Salinan tidak tersimpan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>As the system</source>
+        <translation>Mengikuti sistem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferensi</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>A new language applies when Arsip starts again.</source>
+        <translation>Bahasa baru berlaku saat Arsip dibuka lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih Semua</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin &amp;Alamat Tautan</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih Semua</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>{when} on this computer's clock</source>
+        <translation>{when} menurut jam komputer ini</translation>
+    </message>
+    <message>
+        <source>printed as “{raw}”</source>
+        <translation>tertulis “{raw}”</translation>
+    </message>
+    <message>
+        <source>Untitled article</source>
+        <translation>Artikel tanpa judul</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>Dateline</source>
+        <translation>Dateline</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Situs</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Photo: {credit}</source>
+        <translation>Foto: {credit}</translation>
+    </message>
+    <message>
+        <source>photographer {name}</source>
+        <translation>fotografer {name}</translation>
+    </message>
+    <message>
+        <source>Photo not archived</source>
+        <translation>Foto tidak diarsipkan</translation>
+    </message>
+    <message>
+        <source>only its caption and credit were recorded</source>
+        <translation>hanya keterangan dan kreditnya yang tercatat</translation>
+    </message>
+    <message>
+        <source>More photos</source>
+        <translation>Foto lainnya</translation>
+    </message>
+    <message>
+        <source>in this library</source>
+        <translation>ada di pustaka ini</translation>
+    </message>
+    <message>
+        <source>Related articles</source>
+        <translation>Artikel terkait</translation>
+    </message>
+    <message>
+        <source>From {name}{where} ({format})</source>
+        <translation>Dari {name}{where} ({format})</translation>
+    </message>
+    <message>
+        <source>imported {when}</source>
+        <translation>diimpor {when}</translation>
+    </message>
+    <message>
+        <source>version {n} of {total}</source>
+        <translation>versi {n} dari {total}</translation>
+    </message>
+    <message>
+        <source>article {id}</source>
+        <translation>artikel {id}</translation>
+    </message>
+    <message>
+        <source>hide how each field was read</source>
+        <translation>sembunyikan cara tiap kolom dibaca</translation>
+    </message>
+    <message>
+        <source>how each field was read</source>
+        <translation>cara tiap kolom dibaca</translation>
+    </message>
+    <message>
+        <source>Find in this article</source>
+        <translation>Cari di artikel ini</translation>
+    </message>
+    <message>
+        <source>Matches in the article</source>
+        <translation>Kecocokan di artikel</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Kecocokan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Kecocokan berikutnya</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Tutup bilah pencarian</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>{n} dari {total}</translation>
+    </message>
+    <message>
+        <source>{total} found</source>
+        <translation>{total} ditemukan</translation>
+    </message>
+    <message>
+        <source>Print the article</source>
+        <translation>Cetak artikel</translation>
+    </message>
+    <message>
+        <source>Article reader</source>
+        <translation>Pembaca artikel</translation>
+    </message>
+    <message>
+        <source>The selected article: title, date, people, photos, text</source>
+        <translation>Artikel terpilih: judul, tanggal, orang, foto, teks</translation>
+    </message>
+    <message>
+        <source>Select an article to read it here.</source>
+        <translation>Pilih sebuah artikel untuk membacanya di sini.</translation>
+    </message>
+    <message>
+        <source>Copied {address} — Arsip never opens web pages itself</source>
+        <translation>{address} disalin — Arsip tidak pernah membuka halaman web sendiri</translation>
+    </message>
+    <message>
+        <source>Article tools</source>
+        <translation>Alat artikel</translation>
+    </message>
+    <message>
+        <source>Previous hit (Shift+F3)</source>
+        <translation>Temuan sebelumnya (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Search hits in the article</source>
+        <translation>Temuan pencarian di artikel</translation>
+    </message>
+    <message>
+        <source>Next hit (F3)</source>
+        <translation>Temuan berikutnya (F3)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Find in the article (Ctrl+F)</source>
+        <translation>Cari di artikel (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>Teks lebih kecil (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Larger text (Ctrl++)</source>
+        <translation>Teks lebih besar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Open the photo viewer</source>
+        <translation>Buka penampil foto</translation>
+    </message>
+    <message>
+        <source>Cite</source>
+        <translation>Kutip</translation>
+    </message>
+    <message>
+        <source>Copy a citation of the article</source>
+        <translation>Salin kutipan artikel</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Print or save as PDF</source>
+        <translation>Cetak atau simpan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <source>hit {n} of {total}</source>
+        <translation>temuan {n} dari {total}</translation>
+    </message>
+    <message>
+        <source>{total} hits</source>
+        <translation>{total} temuan</translation>
+    </message>
+    <message>
+        <source>1 hit</source>
+        <translation>1 temuan</translation>
+    </message>
+    <message>
+        <source>Text size {zoom} %</source>
+        <translation>Ukuran teks {zoom} %</translation>
+    </message>
+    <message>
+        <source>Citation copied: {text}</source>
+        <translation>Kutipan disalin: {text}</translation>
+    </message>
+    <message>
+        <source>Save the article as PDF</source>
+        <translation>Simpan artikel sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} tersimpan</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Situs</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(tanpa judul)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>(no longer in the library)</source>
+        <translation>(sudah tidak ada di pustaka)</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Hasil pencarian</translation>
+    </message>
+    <message>
+        <source>Articles: title with the matching text, date, site and people</source>
+        <translation>Artikel: judul beserta teks yang cocok, tanggal, situs, dan orang</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>author</source>
+        <translation>penulis</translation>
+    </message>
+    <message>
+        <source>reporter</source>
+        <translation>reporter</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>redaktur</translation>
+    </message>
+    <message>
+        <source>photographer</source>
+        <translation>fotografer</translation>
+    </message>
+    <message>
+        <source>contributor</source>
+        <translation>kontributor</translation>
+    </message>
+    <message>
+        <source>other role</source>
+        <translation>peran lain</translation>
+    </message>
+    <message>
+        <source>As author</source>
+        <translation>Sebagai penulis</translation>
+    </message>
+    <message>
+        <source>As reporter</source>
+        <translation>Sebagai reporter</translation>
+    </message>
+    <message>
+        <source>As editor</source>
+        <translation>Sebagai redaktur</translation>
+    </message>
+    <message>
+        <source>As photographer</source>
+        <translation>Sebagai fotografer</translation>
+    </message>
+    <message>
+        <source>As contributor</source>
+        <translation>Sebagai kontributor</translation>
+    </message>
+    <message>
+        <source>Credited otherwise</source>
+        <translation>Dicantumkan dengan cara lain</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Search language cheat sheet</source>
+        <translation>Contekan bahasa pencarian</translation>
+    </message>
+    <message>
+        <source>How to write a search</source>
+        <translation>Cara menulis pencarian</translation>
+    </message>
+    <message>
+        <source>Try {example}</source>
+        <translation>Coba {example}</translation>
+    </message>
+    <message>
+        <source>Click an example to try it. Esc closes this.</source>
+        <translation>Klik sebuah contoh untuk mencobanya. Esc menutup ini.</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>Paling cocok</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Terbaru dulu</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Terlama dulu</translation>
+    </message>
+    <message>
+        <source>Title A–Z</source>
+        <translation>Judul A–Z</translation>
+    </message>
+    <message>
+        <source>Search the archive</source>
+        <translation>Cari di arsip</translation>
+    </message>
+    <message>
+        <source>Search titles, text, people, places — "exact phrase", site:jpnn.com</source>
+        <translation>Cari judul, teks, orang, tempat — "frasa persis", site:jpnn.com</translation>
+    </message>
+    <message>
+        <source>Every word must match. Press the ? button for the search language.</source>
+        <translation>Semua kata harus cocok. Tekan tombol ? untuk bahasa pencarian.</translation>
+    </message>
+    <message>
+        <source>Sort results</source>
+        <translation>Urutkan hasil</translation>
+    </message>
+    <message>
+        <source>Number of articles</source>
+        <translation>Jumlah artikel</translation>
+    </message>
+    <message>
+        <source>Search error</source>
+        <translation>Kesalahan pencarian</translation>
+    </message>
+    <message>
+        <source>Did you mean</source>
+        <translation>Mungkin maksud Anda</translation>
+    </message>
+    <message>
+        <source> (at character {n})</source>
+        <translation> (pada karakter ke-{n})</translation>
+    </message>
+    <message>
+        <source>Did you mean {suggestion}?</source>
+        <translation>Mungkin maksud Anda {suggestion}?</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Saved searches</source>
+        <translation>Pencarian tersimpan</translation>
+    </message>
+    <message>
+        <source>Save this search…</source>
+        <translation>Simpan pencarian ini…</translation>
+    </message>
+    <message>
+        <source>Save the current search</source>
+        <translation>Simpan pencarian saat ini</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete the chosen saved search</source>
+        <translation>Hapus pencarian tersimpan yang dipilih</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Belum ada</translation>
+    </message>
+    <message>
+        <source>{count} article</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} site</source>
+        <translation>{count} situs</translation>
+    </message>
+    <message>
+        <source>{count} sites</source>
+        <translation>{count} situs</translation>
+    </message>
+    <message>
+        <source>{count}+ sites</source>
+        <translation>{count}+ situs</translation>
+    </message>
+    <message>
+        <source>{count} language</source>
+        <translation>{count} bahasa</translation>
+    </message>
+    <message>
+        <source>{count} languages</source>
+        <translation>{count} bahasa</translation>
+    </message>
+    <message>
+        <source>{count}+ languages</source>
+        <translation>{count}+ bahasa</translation>
+    </message>
+    <message>
+        <source>{count} person</source>
+        <translation>{count} orang</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} orang</translation>
+    </message>
+    <message>
+        <source>{count}+ people</source>
+        <translation>{count}+ orang</translation>
+    </message>
+    <message>
+        <source>Library and filters</source>
+        <translation>Pustaka dan saringan</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>Library counts</source>
+        <translation>Jumlah isi pustaka</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Pustaka</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Dari waktu ke waktu</translation>
+    </message>
+    <message>
+        <source>Narrow by</source>
+        <translation>Persempit menurut</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>indexing {done} of {total}, results may be incomplete</source>
+        <translation>mengindeks {done} dari {total}, hasil mungkin belum lengkap</translation>
+    </message>
+    <message>
+        <source>Index status</source>
+        <translation>Status indeks</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>This library is empty. Bring in the articles you have collected: page text dumps (.txt), JSON Lines (.jsonl, .jsonl.gz) or CSV tables. Arsip keeps every original file, catalogues each article and makes it searchable — all on this computer, with nothing sent anywhere.</source>
+        <translation>Pustaka ini masih kosong. Masukkan artikel yang sudah Anda kumpulkan: salinan teks halaman (.txt), JSON Lines (.jsonl, .jsonl.gz), atau tabel CSV. Arsip menyimpan setiap berkas asli, mengatalogkan tiap artikel, dan membuatnya dapat dicari — semuanya di komputer ini, tanpa mengirim apa pun ke mana pun.</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>Welcome to Arsip</source>
+        <translation>Selamat datang di Arsip</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Impor berkas…</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Impor berkas</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>Impor folder…</translation>
+    </message>
+    <message>
+        <source>Import folder</source>
+        <translation>Impor folder</translation>
+    </message>
+    <message>
+        <source>or drop files and folders anywhere on this window
+
+Library: {path}</source>
+        <translation>atau jatuhkan berkas dan folder di mana saja di jendela ini
+
+Pustaka: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Articles (*.txt *.text *.md *.jsonl *.ndjson *.jsonl.gz *.ndjson.gz *.json *.csv *.tsv *.csv.gz *.gz);;All files (*)</source>
+        <translation>Artikel (*.txt *.text *.md *.jsonl *.ndjson *.jsonl.gz *.ndjson.gz *.json *.csv *.tsv *.csv.gz *.gz);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Arsip — {path}</source>
+        <translation>Arsip — {path}</translation>
+    </message>
+    <message>
+        <source>No articles match “{query}”.</source>
+        <translation>Tidak ada artikel yang cocok dengan “{query}”.</translation>
+    </message>
+    <message>
+        <source>The library is empty.</source>
+        <translation>Pustaka ini kosong.</translation>
+    </message>
+    <message>
+        <source>{count} article</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} match</source>
+        <translation>{count} cocok</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>{count} cocok</translation>
+    </message>
+    <message>
+        <source>about {count}</source>
+        <translation>sekitar {count}</translation>
+    </message>
+    <message>
+        <source>the search failed ({error})</source>
+        <translation>pencarian gagal ({error})</translation>
+    </message>
+    <message>
+        <source>Type a search or choose a filter to save it.</source>
+        <translation>Ketik pencarian atau pilih saringan untuk menyimpannya.</translation>
+    </message>
+    <message>
+        <source>Save this search</source>
+        <translation>Simpan pencarian ini</translation>
+    </message>
+    <message>
+        <source>Name for “{query}”:</source>
+        <translation>Nama untuk “{query}”:</translation>
+    </message>
+    <message>
+        <source>Arsip could not save</source>
+        <translation>Arsip tidak dapat menyimpan</translation>
+    </message>
+    <message>
+        <source>Import files into Arsip</source>
+        <translation>Impor berkas ke Arsip</translation>
+    </message>
+    <message>
+        <source>Import a folder into Arsip</source>
+        <translation>Impor folder ke Arsip</translation>
+    </message>
+    <message>
+        <source>An import is already running; wait for it or cancel it first.</source>
+        <translation>Sebuah impor sedang berjalan; tunggu atau batalkan dulu.</translation>
+    </message>
+    <message>
+        <source>Arsip could not import</source>
+        <translation>Arsip tidak dapat mengimpor</translation>
+    </message>
+    <message>
+        <source>Cancelling the import before closing…</source>
+        <translation>Membatalkan impor sebelum menutup…</translation>
+    </message>
+</context>
+</TS>
