@@ -39,7 +39,12 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def _open(args: argparse.Namespace, *, write: bool) -> Archive:
-    return Archive.open(args.library, readonly=not write)
+    archive = Archive.open(args.library, readonly=not write)
+    if write and archive.index_needs_rebuild and getattr(args, "run", None) is not cmd_reindex:
+        print("the search index is from another version of Arsip: rebuilding it first…",
+              file=sys.stderr)
+        archive.reindex(processes=min(2, os.cpu_count() or 1))
+    return archive
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -17,7 +17,9 @@ LIST_FIELDS = ("people", "related", "photos", "tags", "collections", "signoff", 
 
 
 def _open(args: argparse.Namespace, write: bool = True) -> Archive:
-    return Archive.open(args.library, readonly=not write)
+    from archive_app.cli import _open as open_library  # one place decides about old indexes
+
+    return open_library(args, write=write)
 
 
 def _emit(args: argparse.Namespace, payload: Any, text: str) -> int:

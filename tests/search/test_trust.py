@@ -71,3 +71,23 @@ def test_searching_during_an_import_never_waits_for_the_writer(
         worker.join()
         assert searches_during_import and set(searches_during_import) == {1}
         assert archive.counts("banjir").total == 800
+
+
+def test_an_index_from_another_version_is_refused_by_readers_and_rebuilt_by_writers(
+    tmp_path: Path, seed_file: Path, capsys: object
+) -> None:
+    import pytest
+
+    from archive_app.cli import main
+    from archive_app.core.errors import ArchiveError
+
+    root = tmp_path / "lib"
+    with Archive.open(root) as archive:
+        archive.import_paths([seed_file])
+    (root / "index" / "arsip-index.json").write_text('{"schema": 0}')
+    with Archive.open(root, readonly=True) as reader, pytest.raises(
+            ArchiveError, match="built by another version"):
+        reader.search("kominfo")
+    assert main(["--library", str(root), "edit", "1", "--set", "note=dicek"]) == 0
+    with Archive.open(root, readonly=True) as reader:
+        assert reader.search("kominfo").total == 1 and reader.check().ok

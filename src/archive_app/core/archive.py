@@ -130,6 +130,12 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
     def path(self) -> Path:
         return self.layout.root
 
+    @property
+    def index_needs_rebuild(self) -> bool:
+        """The index was from another version and was replaced by an empty one: the articles
+        must be indexed again (the window does it in the background, the CLI at once)."""
+        return self._index.recreated and self.count() > 0
+
     def close(self) -> None:
         self._index.close()
         self._engine.dispose()
@@ -249,8 +255,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
     @staticmethod
     def _parse(query: str, within: Sequence[str]) -> query_language.Node:
         nodes = [query_language.parse(q) for q in (*within, query) if q.strip()]
-        if not nodes:
-            raise QueryError("type something to search for", query, 0)
+        # nothing typed: every article (a browse, listed newest first)
         return nodes[0] if len(nodes) == 1 else query_language.And(tuple(nodes))
 
     @staticmethod

@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from whoosh import index as whoosh_index
 from whoosh import sorting
 from whoosh.searching import Searcher
 
+from archive_app.core.errors import ArchiveError
 from archive_app.core.model import IndexDocument
 from archive_app.core.query import Node
 from archive_app.search.analysis import fold, index_terms
@@ -41,6 +42,10 @@ FACET_LIMIT = 30
 # snippet needs
 TextsFor = Callable[[list[int], frozenset[str]], dict[int, dict[str, str]]]
 SNIPPET_FIELDS = frozenset({"text"})
+
+
+class IndexUnavailable(ArchiveError):
+    """The index cannot be searched until it is rebuilt."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,7 @@ class FullTextIndex:
         self._searcher: Searcher | None = None
         self._columns: Columns | None = None
         self._written = False  # set after our own commits: Searcher.refresh() can miss deletions
+        self.recreated = False  # True when an old index was replaced by an empty one on open
         self._index = self._open_or_create()
 
     @property
@@ -152,7 +158,9 @@ class FullTextIndex:
         if exists and not self.stale_schema:
             return whoosh_index.open_dir(str(self.folder), readonly=self.readonly)
         if self.readonly:
-            return None  # searches find nothing; check() reports the index must be rebuilt
+            return None  # searches say the index must be rebuilt; check() reports it
+        # an index from another schema (or none at all) starts empty and must be refilled
+        self.recreated = exists or any(self.folder.glob("*")) if self.folder.exists() else False
         return self._create(self.folder)
 
     @staticmethod
@@ -283,6 +291,14 @@ class FullTextIndex:
             allowed = days if allowed is None else allowed & days
         return searcher, columns, compiled, allowed
 
+    def _unavailable(self) -> NoReturn:
+        """A read-only library whose index is missing or from another version cannot answer;
+        saying so beats an empty result that looks like "no articles match"."""
+        raise IndexUnavailable(
+            f"the search index in {self.folder} is missing or was built by another version of "
+            "Arsip; run `archive-app reindex` (or open the library in the window) to rebuild it"
+        )
+
     def search(self, node: Node, *, sort: str, limit: int, offset: int,
                texts: TextsFor, query_text: str = "") -> RawPage:
         """A page of hits, best first (or by date or title), with snippets for that page only.
@@ -291,7 +307,7 @@ class FullTextIndex:
         """
         if self._index is None:
             compile_query(node)  # still report mistakes in the query
-            return RawPage(0, True, ())
+            self._unavailable()
         searcher, columns, compiled, allowed = self._prepare(node)
         if compiled.browse_only and sort == "relevance":
             sort = "newest"
@@ -360,14 +376,14 @@ class FullTextIndex:
     def matching_ids(self, node: Node, texts: TextsFor) -> list[int]:
         """Every matching article id (unranked), phrases verified on the text."""
         if self._index is None:
-            return []
+            self._unavailable()
         columns, docnums = self._matching_docnums(node, texts)
         return [columns.article_ids[d] for d in docnums]
 
     def counts(self, node: Node, texts: TextsFor) -> RawCounts:
         """The exact total and facet counts over the whole result set, and hits per month."""
         if self._index is None:
-            return RawCounts(0, {}, [])
+            self._unavailable()
         columns, docnums = self._matching_docnums(node, texts)
         facets: dict[str, Counter[str]] = {name: Counter() for name in (
             "site", "year", "month", "place", "person", "language", "tag")}
