@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from archive_app.cli import build_parser
 from tests.conftest import REPO
+
+from archive_app.cli import build_parser
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
     parser = build_parser()
-    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))  # noqa: SLF001
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return dict(action.choices)
 
 
@@ -25,7 +26,7 @@ def test_every_command_and_option_is_in_the_readme() -> None:
     for name, sub in _subcommands().items():
         assert (f"archive-app [--library PATH] {name}" in readme or f"archive-app {name} " in readme
                 or f"[{name}]" in readme), name
-        for action in sub._actions:  # noqa: SLF001
+        for action in sub._actions:
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":
                     assert option in readme, f"{name} {option}"

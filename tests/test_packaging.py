@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import REPO
 
 
@@ -36,7 +35,8 @@ def test_the_wheel_holds_what_the_app_reads_at_run_time(wheel: Path) -> None:
         assert required in names, required
     assert any(n.startswith("archive_app/resources/icons/") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "archive-app = archive_app.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "archive-app = archive_app.cli:main" in text
 
 
 def test_an_installed_copy_finds_its_own_resources(wheel: Path, tmp_path: Path) -> None:

@@ -18,13 +18,13 @@ from archive_app.core.errors import ArchiveError
 from archive_app.core.library import ENV_VAR
 from archive_app.core.progress import Progress
 from archive_app.core.report_csv import write_report_csv
-from archive_app.ingest.readers.columns import parse_mapping
 from archive_app.exports.citations import STYLES, cite
 from archive_app.exports.csv_table import COLUMNS as CSV_COLUMNS
 from archive_app.exports.csv_table import DEFAULT_COLUMNS, parse_columns
 from archive_app.exports.errors import ExportError
 from archive_app.exports.formats import FORMATS, ExportOptions
 from archive_app.exports.run import export as run_export
+from archive_app.ingest.readers.columns import parse_mapping
 from archive_app.textout import (
     atomic_output,
     print_facets,

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import GOLD
 
 from archive_app.cli import main
-from tests.conftest import GOLD
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.core.test_import import ROW, _csv
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError
-from tests.core.test_import import ROW, _csv
 
 
 @pytest.fixture

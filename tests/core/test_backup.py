@@ -7,10 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tests.conftest import corpus_path
 
 from archive_app.core.archive import Archive
 from archive_app.core.backup import BackupError
-from tests.conftest import corpus_path
 
 
 @pytest.fixture

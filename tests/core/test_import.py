@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import random
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -214,8 +215,9 @@ def test_syndicated_copies_are_linked_as_the_same_story(archive: Archive, tmp_pa
              "banjir luapan Kali Lamong sejak Selasa malam. Sebanyak sepuluh desa di Kecamatan "
              "Benjeng terendam dengan ketinggian air mencapai satu meter di beberapa titik.\n"
              "Kepala Pelaksana BPBD Gresik mengatakan petugas telah mendirikan dapur umum di balai "
-             "desa dan menyiapkan perahu karet untuk mengevakuasi warga lanjut usia serta anak-anak "
-             "yang masih bertahan di rumah mereka.\nHujan deras diperkirakan masih akan mengguyur "
+             "desa dan menyiapkan perahu karet untuk mengevakuasi warga lanjut usia serta "
+             "anak-anak yang masih bertahan di rumah mereka.\nHujan deras diperkirakan masih "
+             "akan mengguyur "
              "wilayah Gresik dan Lamongan hingga akhir pekan, sehingga warga di bantaran sungai "
              "diminta tetap waspada terhadap kemungkinan banjir susulan.")
     rows = [
@@ -264,6 +266,6 @@ def test_progress_reports_rate_and_time_left(archive: Archive, tmp_path: Path,
     archive.import_paths([_csv(tmp_path / "a.csv", rows), seed_file], seen.append)
     assert seen[-1].phase == "done" and seen[-1].articles == 251
     assert seen[-1].bytes_done == seen[-1].bytes_total > 0
-    assert all(a.seconds <= b.seconds for a, b in zip(seen, seen[1:], strict=False))
+    assert all(a.seconds <= b.seconds for a, b in pairwise(seen))
     assert seen[-1].articles_per_second > 0
     assert any(p.bytes_done < p.bytes_total for p in seen)

@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from archive_app.core.archive import Archive
 from tests.conftest import corpus_path
 from tests.core.test_import import ROW, _csv
+
+from archive_app.core.archive import Archive
 
 VOLATILE = ("id", "same_story")  # ids are the new library's own
 

@@ -78,15 +78,15 @@ def test_check_sees_drift_and_reindex_repairs_it(tmp_path: Path, seed_file: Path
     with Archive.open(tmp_path / "lib") as archive:
         archive.import_paths([seed_file])
         assert archive.check().ok
-        archive._index.delete([1])  # noqa: SLF001 - simulate an index that fell behind
+        archive._index.delete([1])
         report = archive.check()
         assert report.missing_from_index == [1] and not report.ok
         assert archive.search('"world water forum"').total == 0
-        with archive._engine.begin() as connection:  # noqa: SLF001 - an edit the index missed
+        with archive._engine.begin() as connection:
             connection.execute(text("UPDATE articles SET version = version + 1"))
         assert archive.reindex() == 1
         assert archive.check().ok
         assert archive.search('"world water forum"').total == 1
-        with archive._engine.begin() as connection:  # noqa: SLF001
+        with archive._engine.begin() as connection:
             connection.execute(text("UPDATE articles SET version = version + 1"))
         assert archive.check().stale_in_index == [1]

@@ -15,17 +15,17 @@ def test_a_library_opened_with_drift_repairs_it_in_the_background(
     root = tmp_path / "lib"
     with Archive.open(root) as archive:
         archive.import_paths([seed_file])
-        archive._index.delete([1])  # noqa: SLF001 - the index fell behind (a crash, say)
+        archive._index.delete([1])
     with Archive.open(root) as archive:
         assert archive.check().missing_from_index == [1]
         statuses = []
-        original_write = archive._index.write  # noqa: SLF001
+        original_write = archive._index.write
 
         def watching_write(*args: object, **kwargs: object) -> int:
             statuses.append(archive.index_status)
             return original_write(*args, **kwargs)  # type: ignore[arg-type]
 
-        archive._index.write = watching_write  # type: ignore[method-assign]  # noqa: SLF001
+        archive._index.write = watching_write  # type: ignore[method-assign]
         thread = archive.repair_index_in_background()
         assert thread is not None
         thread.join(timeout=60)

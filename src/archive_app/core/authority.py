@@ -6,14 +6,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.core.clock import utc_now
 from archive_app.core.editing import PAYLOAD_HANDLERS, _bump, current_user
 from archive_app.core.errors import ArchiveError
 from archive_app.core.model import ChangeInfo, PersonInfo
-from sqlalchemy import select
-
 from archive_app.db import authority, queries
 from archive_app.db.models import ChangeSet, HistoryEntry, PlaceAlias
 from archive_app.ingest.normalise.places import place_key

@@ -111,8 +111,9 @@ def write_backup(layout: LibraryLayout, target: Path, articles: int) -> BackupIn
                     digest = sha256_file(path)
                     size = path.stat().st_size
                     # photos and gzip files do not shrink: store them as they are
-                    method = zipfile.ZIP_DEFLATED if name == CATALOGUE or name.endswith(
-                        (".txt", ".csv", ".json", ".jsonl", ".html", ".xml")) else zipfile.ZIP_STORED
+                    shrinks = name == CATALOGUE or name.endswith(
+                        (".txt", ".csv", ".json", ".jsonl", ".html", ".xml"))
+                    method = zipfile.ZIP_DEFLATED if shrinks else zipfile.ZIP_STORED
                     archive.write(path, name, compress_type=method)
                     files.append({"path": name, "sha256": digest, "size": size})
                     total += size

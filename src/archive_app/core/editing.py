@@ -199,7 +199,8 @@ class Editor:
                         regex: bool = False) -> list[ReplacePreview]:
         """Every change a find-and-replace would make, to show before applying it."""
         if field not in TEXT_FIELDS_FOR_REPLACE:
-            raise FieldError(field, f"find and replace works on {', '.join(TEXT_FIELDS_FOR_REPLACE)}")
+            raise FieldError(
+                field, f"find and replace works on {', '.join(TEXT_FIELDS_FOR_REPLACE)}")
         if not find:
             raise FieldError(field, "type what to find")
         try:

@@ -159,8 +159,8 @@ class Importer:
             report.updated.append(ImportItem(source.display, locator, article_id, title, message))
         report.duplicates.extend(outcome.duplicates)
         report.failed.extend(outcome.failed)
-        for article_id, locator, message in outcome.warnings:
-            report.warnings.append(ImportItem(source.display, locator, article_id, "", message))
+        for warned_id, locator, message in outcome.warnings:
+            report.warnings.append(ImportItem(source.display, locator, warned_id, "", message))
 
     def _import_file(
         self, source: SourceFile, batch_id: int | None, progress: ProgressCallback,

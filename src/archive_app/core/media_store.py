@@ -41,8 +41,8 @@ def archive_photo(root: Path, data: bytes) -> ArchivedPhoto:
     written: list[Path] = []
     if originals.store(root, path, data):
         written.append(root / path)
-    if not (root / thumbnail).exists():
-        if originals.store(root, thumbnail, make_thumbnail(data)):
-            written.append(root / thumbnail)
+    if not (root / thumbnail).exists() and originals.store(root, thumbnail,
+                                                            make_thumbnail(data)):
+        written.append(root / thumbnail)
     return ArchivedPhoto(sha256, path, thumbnail, len(data), info.mime, info.width, info.height,
                          metadata, embedded_credit(metadata), written)

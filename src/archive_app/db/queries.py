@@ -369,6 +369,8 @@ def places(session: Session, aliases: dict[str, str]) -> list[tuple[str, int, tu
         select(Article.dateline_place, func.count()).where(Article.dateline_place.is_not(None))
         .group_by(Article.dateline_place)
     ):
+        if printed is None:
+            continue
         name = canonical_place(printed, aliases) or printed
         total, spellings = groups.get(name, (0, set()))
         groups[name] = (total + count, spellings | {printed})
@@ -379,7 +381,11 @@ def places(session: Session, aliases: dict[str, str]) -> list[tuple[str, int, tu
 def articles_with_place(session: Session, key: str) -> list[int]:
     from archive_app.ingest.normalise.places import place_key
 
-    return [article_id for article_id, printed in session.execute(
-        select(Article.id, Article.dateline_place).where(Article.dateline_place.is_not(None)))
-        if place_key(printed) == key or (canonical_place(printed) is not None and
-        place_key(canonical_place(printed) or "") == key)]
+    found = []
+    for article_id, printed in session.execute(
+        select(Article.id, Article.dateline_place).where(Article.dateline_place.is_not(None))
+    ):
+        if printed and (place_key(printed) == key
+                        or place_key(canonical_place(printed) or "") == key):
+            found.append(article_id)
+    return found

@@ -41,7 +41,7 @@ def _text(value: Any) -> str:
 
 
 def _iptc(image: Image.Image) -> dict[str, Any]:
-    raw = IptcImagePlugin.getiptcinfo(image) or {}
+    raw = IptcImagePlugin.getiptcinfo(image) or {}  # type: ignore[arg-type]
     found: dict[str, Any] = {}
     for (record, dataset), value in raw.items():
         name = IPTC_FIELDS.get(dataset) if record == 2 else None

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from importlib import resources
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 from whoosh.analysis import SpaceSeparatedTokenizer
@@ -28,17 +28,20 @@ PAIR_JOINER = "+"  # never inside a token, so a pair cannot collide with a word
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 STEM_CACHE_SIZE = 200_000
 
-INDONESIAN_STOPWORDS = frozenset(
-    """yang dan di ke dari ini itu untuk dengan pada dalam adalah akan juga tidak ada oleh
-    sebagai karena atau bisa telah sudah saat para lebih kata tersebut mereka kami kita ia dia
-    saya anda namun tetapi hingga sejak agar bahwa jika maka seperti bagi antara secara yakni
-    yaitu pun lagi masih baru belum harus dapat menjadi sangat hanya serta tak nya si sang
-    setelah sebelum kepada terhadap tentang ujar katanya""".split()
-)
-ENGLISH_STOPWORDS = frozenset(
-    """a an and are as at be by for from has have he in is it its of on or that the this to
-    was were will with not but they which been their said would there we you""".split()
-)
+INDONESIAN_STOPWORDS = frozenset((
+    "yang", "dan", "di", "ke", "dari", "ini", "itu", "untuk", "dengan", "pada", "dalam", "adalah",
+    "akan", "juga", "tidak", "ada", "oleh", "sebagai", "karena", "atau", "bisa", "telah", "sudah",
+    "saat", "para", "lebih", "kata", "tersebut", "mereka", "kami", "kita", "ia", "dia", "saya",
+    "anda", "namun", "tetapi", "hingga", "sejak", "agar", "bahwa", "jika", "maka", "seperti",
+    "bagi", "antara", "secara", "yakni", "yaitu", "pun", "lagi", "masih", "baru", "belum",
+    "harus", "dapat", "menjadi", "sangat", "hanya", "serta", "tak", "nya", "si", "sang",
+    "setelah", "sebelum", "kepada", "terhadap", "tentang", "ujar", "katanya"
+))
+ENGLISH_STOPWORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "he", "in",
+    "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will",
+    "with", "not", "but", "they", "which", "been", "their", "said", "would", "there", "we", "you"
+))
 STOPWORDS = INDONESIAN_STOPWORDS | ENGLISH_STOPWORDS
 
 

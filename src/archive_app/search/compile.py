@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from whoosh import query as wq
 
@@ -70,10 +72,8 @@ class _Compiler:
         self.reader = reader
         self.out = Compiled(wq.Every())
 
-    def _count_terms(self, index_field: str, terms: object) -> None:
-        count = 0
-        for _term in terms:  # type: ignore[attr-defined]
-            count += 1
+    def _count_terms(self, index_field: str, terms: Iterable[object]) -> None:
+        for count, _term in enumerate(terms, start=1):
             if count > MAX_EXPANSION:
                 raise QueryError(
                     f"that pattern matches more than {MAX_EXPANSION:,} different words in "
@@ -120,17 +120,16 @@ class _Compiler:
         # pairs of common words are terms; other words are looked up as they are spelled
         terms: list[wq.Query] = []
         paired: set[int] = set()
-        for i, (first, second) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        for i, (first, second) in enumerate(pairwise(tokens)):
             if is_pair_indexed(first, second):
                 terms.append(wq.Term(index_field, pair(first, second)))
                 paired.update((i, i + 1))
         terms.extend(wq.Term(index_field, t) for i, t in enumerate(tokens) if i not in paired)
         exact_by_terms = len(tokens) == 2 and len(paired) == 2
-        if not exact_by_terms:
+        if not exact_by_terms and required:
             # the terms find every article holding the phrase; the text check keeps only those
             # that hold it in order (outside a required clause, the terms alone decide)
-            if required:
-                self.out.verifiers.append(Verifier(index_field, tokens, 0))
+            self.out.verifiers.append(Verifier(index_field, tokens, 0))
         unique = list(dict.fromkeys(terms))
         return unique[0] if len(unique) == 1 else wq.And(unique)
 
@@ -161,7 +160,8 @@ class _Compiler:
         positives: list[wq.Query] = []
         negatives: list[wq.Query] = []
         operands = list(node.operands)
-        plain = [n for n in operands if isinstance(n, Word) and n.field is None and n.kind == "word"]
+        plain = [n for n in operands
+                 if isinstance(n, Word) and n.field is None and n.kind == "word"]
         # stopwords rank nothing and match almost everything: drop them beside real words
         if len(plain) < len(operands) or any(fold(w.text) not in STOPWORDS for w in plain):
             operands = [n for n in operands if not (

@@ -25,7 +25,7 @@ def shipped_places() -> dict[str, str]:
     table = tomllib.loads(text)
     renamed: dict[str, str] = table.get("provinces", {})
     mapping: dict[str, str] = {}
-    for subdivision in pycountry.subdivisions.get(country_code="ID") or []:
+    for subdivision in pycountry.subdivisions.get(country_code="ID") or []:  # type: ignore[no-untyped-call]
         if subdivision.type in ("Province", "Capital district", "Special region"):
             name = renamed.get(subdivision.name, subdivision.name)
             mapping[place_key(subdivision.name)] = name

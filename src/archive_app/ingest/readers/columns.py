@@ -49,7 +49,7 @@ def map_columns(names: list[str], explicit: dict[str, str] | None = None) -> dic
     taken: set[str] = set()
     by_canonical = {canonical(name): name for name in names}
     for field, column in (explicit or {}).items():
-        source = column if column in names else by_canonical.get(canonical(column))
+        source: str | None = column if column in names else by_canonical.get(canonical(column))
         if source is None:
             raise ReadError(f"the mapping names a column {column!r} the file does not have "
                             f"(its columns are: {', '.join(names)})")
@@ -58,10 +58,10 @@ def map_columns(names: list[str], explicit: dict[str, str] | None = None) -> dic
     for name in names:
         if name in mapping:
             continue
-        field = _LOOKUP.get(canonical(name))
-        if field and field not in taken:
-            mapping[name] = field
-            taken.add(field)
+        found = _LOOKUP.get(canonical(name))
+        if found and found not in taken:
+            mapping[name] = found
+            taken.add(found)
     return mapping
 
 

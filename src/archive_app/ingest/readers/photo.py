@@ -28,7 +28,9 @@ def _iso_date(value: str | None) -> str:
     return f"{iptc.group(1)}-{iptc.group(2)}-{iptc.group(3)}" if iptc else ""
 
 
-def read_photo(data: bytes, context: ReadContext | None = None) -> Iterator[RawArticle | RawFailure]:
+def read_photo(
+    data: bytes, context: ReadContext | None = None
+) -> Iterator[RawArticle | RawFailure]:
     """The photo as a record: headline or file name as title, caption as text, credits as
     people; the image itself is archived by the importer (a damaged image fails here)."""
     inspect_image(data)

@@ -13,8 +13,8 @@ import html
 import re
 from collections.abc import Iterator
 
-from archive_app.ingest.decode import decode_text
 from archive_app.ingest.context import ReadContext
+from archive_app.ingest.decode import decode_text
 from archive_app.ingest.raw import RawArticle, RawFailure
 
 FORMAT = "reuters-sgml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archive_app.ingest.decode import decode_text
 from archive_app.ingest.context import ReadContext
+from archive_app.ingest.decode import decode_text
 from archive_app.ingest.raw import RawArticle, RawFailure
 
 FORMAT = "text"

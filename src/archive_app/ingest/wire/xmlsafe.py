@@ -15,12 +15,12 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from defusedxml.common import (  # type: ignore[import-untyped]
+from defusedxml import DefusedXmlException
+from defusedxml.common import (
     EntitiesForbidden,
     ExternalReferenceForbidden,
 )
-from defusedxml.ElementTree import DefusedXMLParser  # type: ignore[import-untyped]
+from defusedxml.ElementTree import DefusedXMLParser
 
 from archive_app.core.errors import ReadError
 
