@@ -9,14 +9,13 @@ from PIL import Image, ImageOps
 
 from archive_app.core.model import Photo
 from archive_app.gui.reading import DecodedImage
+from archive_app.media.decode import open_image
 
 log = logging.getLogger(__name__)
 
 READER_SIDE = 960  # px: the reader column at up to 170 % zoom; JPEG decodes at 1/4 for this
 THUMB_SIDE = 160
 _ORIENTATION = 0x0112  # the EXIF tag
-# a decompression bomb guard: no news photo needs more pixels than a 100-megapixel camera
-Image.MAX_IMAGE_PIXELS = 100_000_000
 
 
 def photo_path(library: Path | None, photo: Photo) -> Path | None:
@@ -32,7 +31,8 @@ def photo_path(library: Path | None, photo: Photo) -> Path | None:
 
 def decode(path: Path, max_side: int | None = READER_SIDE) -> DecodedImage:
     """The photo upright (EXIF orientation applied), at most `max_side` px, as RGBA bytes."""
-    with Image.open(path) as image:
+    # the core's opener checks the declared size first (a bomb is refused, not decoded)
+    with open_image(path.read_bytes()) as image:
         original = image.size
         if max_side is not None and image.format == "JPEG":
             # let the JPEG decoder scale by 1/2, 1/4 or 1/8: far faster than decoding in full.

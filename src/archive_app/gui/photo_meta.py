@@ -13,6 +13,9 @@ from typing import Any
 
 from PIL import ExifTags, Image, ImageFile, IptcImagePlugin
 
+from archive_app.core.errors import ArchiveError
+from archive_app.media.decode import open_image
+
 log = logging.getLogger(__name__)
 
 # IPTC IIM record 2 datasets a newsroom fills in: key -> dataset number
@@ -136,12 +139,12 @@ def read_details(path: Path) -> PhotoDetails:
     """Everything readable; a damaged file gives its error instead of raising."""
     details = PhotoDetails()
     try:
-        with Image.open(path) as image:
+        with open_image(path.read_bytes()) as image:  # the size is checked before decoding
             details.width, details.height = image.size
             details.format = image.format or ""
             _iptc(image, details)
             _xmp(image, details)
             _exif(image, details)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+    except (OSError, ValueError, SyntaxError, ArchiveError) as error:
         details.error = str(error)
     return details

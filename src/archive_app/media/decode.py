@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass
 
 from PIL import Image, ImageFile, UnidentifiedImageError
@@ -11,10 +12,9 @@ from archive_app.core.errors import ReadError
 
 # 100 megapixels is beyond any press photo; a file declaring more is refused before decoding.
 MAX_PIXELS = 100_000_000
-# Every image Arsip opens goes through open_image, which checks the declared size from the
-# header before any pixel is decoded and names the size in its message; Pillow's own check
-# would fire first with a vaguer one.
-Image.MAX_IMAGE_PIXELS = None
+# open_image reads only the header with Pillow's own bomb check off, then applies MAX_PIXELS
+# itself and names the size in its message; the lock keeps that moment to one thread.
+_HEADER_ONLY = threading.Lock()
 MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp",
         "TIFF": "image/tiff", "BMP": "image/bmp"}
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp", "TIFF": ".tif",
@@ -34,7 +34,12 @@ def open_image(data: bytes) -> Image.Image:
     """A Pillow image whose size was checked; the pixels are not decoded yet."""
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
-        image = Image.open(io.BytesIO(data))
+        with _HEADER_ONLY:
+            checked_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+            try:
+                image = Image.open(io.BytesIO(data))
+            finally:
+                Image.MAX_IMAGE_PIXELS = checked_limit
     except UnidentifiedImageError as error:
         raise ReadError("not an image Arsip can read") from error
     width, height = image.size
