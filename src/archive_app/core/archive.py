@@ -36,6 +36,7 @@ from archive_app.core.model import (
     ArticleDetail,
     ArticleSummary,
     CheckReport,
+    ImportItem,
     ImportReport,
     IndexDocument,
     IndexStatus,
@@ -55,11 +56,14 @@ from archive_app.db.engine import (
     migrate,
     session_factory,
 )
+from archive_app.search.background import BackgroundWriter
 from archive_app.search.index import FullTextIndex
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
+# an import flushing this many articles at once hands indexing to a process of its own
+BACKGROUND_BATCH = 1500
 
 
 class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
@@ -81,6 +85,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             self._sessions: sessionmaker[Session] = session_factory(self._engine)
             self._index = FullTextIndex(layout.index, readonly=readonly)
             self._index_status = IndexStatus(False, 0, 0)
+            self._background: BackgroundWriter | None = None
         except BaseException:
             self._release()
             raise
@@ -173,12 +178,34 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         self._require_writable()
         importer = Importer(self.layout.root, self._sessions, self._index_changes, columns)
         with self._write_lane:
-            return importer.run(paths, progress, cancel or CancelToken())
+            try:
+                report = importer.run(paths, progress, cancel or CancelToken())
+            finally:
+                problems = self._finish_background()
+            for problem in problems:
+                report.warnings.append(ImportItem(
+                    "(search index)", "", message=f"the search index was not updated for "
+                    f"some articles ({problem}); run `archive-app reindex` to repair it"))
+            return report
+
+    def _finish_background(self) -> list[str]:
+        writer, self._background = self._background, None
+        if writer is None:
+            return []
+        problems = writer.finish()
+        self._index.changed_elsewhere()
+        return problems
 
     def _index_changes(self, new_ids: set[int], changed_ids: set[int]) -> str | None:
         try:
             with self._sessions() as session:
                 docs = list(queries.index_documents(session, sorted(new_ids | changed_ids)))
+            if len(docs) >= BACKGROUND_BATCH or self._background is not None:
+                # a big import: index in a process of its own while the import goes on
+                if self._background is None:
+                    self._background = BackgroundWriter(self.layout.index)
+                self._background.submit(docs, new_ids)
+                return None
             self._index.write(docs, new_ids=frozenset(new_ids))
         except Exception as error:  # the catalogue is committed; say so instead of failing
             log.exception("index update failed")

@@ -215,6 +215,10 @@ class FullTextIndex:
         self._written = True
         return count
 
+    def changed_elsewhere(self) -> None:
+        """Another process wrote this index: open a new searcher next time."""
+        self._written = True
+
     def delete(self, ids: Iterable[int]) -> None:
         writer = self._index.writer()
         for article_id in ids:
