@@ -30,8 +30,8 @@ GROUPS = (
     ("wire XML", ["wire"]),
     ("photos", ["photos"]),
 )
-TARGETS = {"plain text": 300, "tables (JSON Lines, CSV)": 300, "generated (JSON Lines)": 300,
-           "saved web pages": 30}
+TARGETS = {"plain text (3,000 page dumps)": 300, "tables (JSON Lines, CSV)": 300,
+           "generated (JSON Lines)": 300, "saved web pages": 30}
 
 
 def run_import(library: Path, paths: list[Path]) -> dict[str, object]:
@@ -62,6 +62,30 @@ def run_import(library: Path, paths: list[Path]) -> dict[str, object]:
     }
 
 
+def page_dumps(source: Path, count: int) -> Path:
+    """The first `count` generated articles written as plain-text page dumps (headline, date
+    line, body), one file each: what a folder of saved page texts looks like."""
+    import gzip
+
+    folder = RESULTS / f"text-dumps-{count}"
+    if len(list(folder.glob("*.txt"))) == count:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    written = 0
+    for part in sorted(source.glob("part-*.jsonl.gz")):
+        with gzip.open(part, "rt", encoding="utf-8") as stream:
+            for line in stream:
+                row = json.loads(line)
+                text = f"{row['judul']}\n\n{row['tanggal_publikasi']}\n\n" + "\n\n".join(
+                    p for p in row["isi_berita"].split("\n") if p.strip())
+                (folder / f"article-{written:05d}.txt").write_text(text, encoding="utf-8")
+                written += 1
+                if written == count:
+                    return folder
+    return folder
+
+
 def generated_corpus(articles: int) -> Path:
     folder = RESULTS / f"corpus-{articles}"
     if not any(folder.glob("part-*.jsonl.gz")):
@@ -85,10 +109,14 @@ def main() -> int:
         rows[name] = run_import(library, paths)
         print(f"{name:<26} {rows[name]}", flush=True)
     if not args.skip_generated:
+        generated = generated_corpus(args.articles)
+        rows["plain text (3,000 page dumps)"] = run_import(library, [page_dumps(generated, 3000)])
+        print(f"{'plain text (3,000 dumps)':<26} {rows['plain text (3,000 page dumps)']}",
+              flush=True)
         rows["generated (JSON Lines)"] = run_import(library, [generated_corpus(args.articles)])
         print(f"{'generated (JSON Lines)':<26} {rows['generated (JSON Lines)']}", flush=True)
     print(f"\nImport at {args.articles:,} generated articles (2 CPUs; one process per row)")
-    print(f"{'format':<26} {'records':>8} {'added':>8} {'failed':>7} {'seconds':>8} "
+    print(f"{'format':<30} {'records':>8} {'added':>8} {'failed':>7} {'seconds':>8} "
           f"{'rec/s':>8} {'peak RSS':>9}  target")
     for name, row in rows.items():
         target = TARGETS.get(name)
@@ -98,7 +126,7 @@ def main() -> int:
                                            >= target else "MISSED")
         verdict += "; RSS <= 1 GB " + ("ok" if float(str(row["peak_rss_mb"])) <= 1024
                                        else "MISSED")
-        print(f"{name:<26} {row['records']:>8,} {row['added']:>8,} {row['failed']:>7,} "
+        print(f"{name:<30} {row['records']:>8,} {row['added']:>8,} {row['failed']:>7,} "
               f"{row['seconds']:>8} {row['articles_per_second']:>8} "
               f"{row['peak_rss_mb']:>7} MB  {verdict}")
     RESULTS.mkdir(exist_ok=True)

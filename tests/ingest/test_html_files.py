@@ -120,3 +120,10 @@ def test_page_whose_declaration_is_wrong() -> None:
     data = _recoded("mediaindonesia_2025-10-22_fundus.html", "cp1252", "utf-8")
     record = _body_of(data)
     assert any(p.startswith("“Dicabut di Istana") for p in record.body)
+
+
+def test_a_text_opening_with_bm_is_not_a_bitmap() -> None:
+    from archive_app.ingest.detect import detect
+
+    detected = detect("berita.txt", b"BMKG memperkirakan hujan lebat di Jakarta hari ini.\n")
+    assert detected.format == "text"

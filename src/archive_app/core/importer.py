@@ -27,6 +27,10 @@ from archive_app.ingest.sources import MissingPath, SourceFile, expand
 log = logging.getLogger(__name__)
 _CHECK_EVERY = 100  # records between cancel checks and progress reports
 _SETTLE_EVERY = 500  # records between flushes that let the session's objects go
+# a transaction holds files until one of these is reached
+_GROUP_RECORDS = 2000
+_GROUP_FILES = 500
+_GROUP_SECONDS = 10.0
 
 
 @dataclass(slots=True)
@@ -51,6 +55,26 @@ class _Pending:
     # URL keys and text hashes met in this file -> the article (an object until settled)
     seen_urls: dict[str, Article | int] = field(default_factory=dict)
     seen_hashes: dict[str, Article | int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Group:
+    """Files stored in one transaction, each in a savepoint of its own: small files commit
+    together (a commit and its fsync per file dominated folders of page dumps), while a file
+    that fails still takes only its own records with it."""
+
+    session: Session
+    started: float
+    outcomes: list[tuple[SourceFile, _FileOutcome]] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)  # originals and photos new in the group
+    records: int = 0
+    # articles added in the group, to link to the same stories in one query before commit
+    bodies: dict[int, list[str]] = field(default_factory=dict)
+    placed: dict[int, tuple[_FileOutcome, str]] = field(default_factory=dict)
+
+    def full(self) -> bool:
+        return (self.records >= _GROUP_RECORDS or len(self.outcomes) >= _GROUP_FILES
+                or time.monotonic() - self.started > _GROUP_SECONDS)
 
 
 def _is_newer(record: CatalogueRecord, article: Article) -> bool:
@@ -78,6 +102,7 @@ class Importer:
         # (new ids, changed ids) -> None, or a message when the index could not be updated
         self._index_changes = index_changes
         self._written_media: list[Path] = []  # photo files first written by the current file
+        self._bodies: dict[int, list[str]] = {}  # bodies of the current file's added articles
         # exported change ids -> change sets made while restoring an Arsip export (by id)
         self._restored_changes: dict[int, int] = {}
 
@@ -96,6 +121,7 @@ class Importer:
         self._bytes_done = 0
         pending_new: set[int] = set()
         pending_changed: set[int] = set()
+        group: _Group | None = None
         for number, source in enumerate(files):
             self._bytes_done = sum(sizes[:number])
             progress(self._progress(number, len(files), source.display, len(report.added)))
@@ -106,8 +132,10 @@ class Importer:
                 report.failed.append(ImportItem(source.display, "file", message=source.reason))
                 continue
             report.files += 1
+            if group is None:
+                group = _Group(self._sessions(), time.monotonic())
             try:
-                outcome = self._import_file(source, report.batch_id, progress, cancel,
+                outcome = self._import_file(group, source, report.batch_id, progress, cancel,
                                             (number, len(files), len(report.added)))
             except ImportCancelled:
                 report.cancelled = True
@@ -115,17 +143,50 @@ class Importer:
             except ReadError as error:
                 report.failed.append(ImportItem(source.display, "file", message=str(error)))
                 continue
-            self._merge(report, source, outcome)
-            pending_new |= outcome.new_ids
-            pending_changed |= outcome.changed_ids
-            if len(pending_new) + len(pending_changed) >= 2000:
-                self._flush_index(report, pending_new, pending_changed)
+            group.outcomes.append((source, outcome))
+            group.records += len(outcome.added) + len(outcome.updated)
+            if group.full():
+                self._commit_group(group, report, pending_new, pending_changed)
+                group = None
+                if len(pending_new) + len(pending_changed) >= 2000:
+                    self._flush_index(report, pending_new, pending_changed)
+        if group is not None:  # files finished before a cancel are kept too
+            self._commit_group(group, report, pending_new, pending_changed)
         self._flush_index(report, pending_new, pending_changed)
         self._bytes_done = sum(sizes)
         progress(self._progress(len(files), len(files), "", len(report.added), "done"))
         self._finish_batch(report)
         report.seconds = time.monotonic() - started
         return report
+
+    def _commit_group(self, group: _Group, report: ImportReport, new: set[int],
+                      changed: set[int]) -> None:
+        """Commit the group's files; if that fails, none of them is kept and each says why."""
+        try:
+            links = link_same_stories(group.session, group.bodies)
+            for article_id, others in links.items():
+                outcome, where = group.placed[article_id]
+                outcome.warnings.append((article_id, where, "same story as article " + ", ".join(
+                    str(i) for i in others)))
+            group.session.commit()
+        except Exception as error:
+            group.session.rollback()
+            for path in group.written:
+                path.unlink(missing_ok=True)
+            for source, outcome in group.outcomes:
+                if outcome.added or outcome.updated:
+                    report.failed.append(ImportItem(
+                        source.display, "file", message=f"could not be saved ({error})"))
+                else:
+                    self._merge(report, source, outcome)
+            log.exception("an import transaction failed")
+            return
+        finally:
+            group.session.close()
+        for source, outcome in group.outcomes:
+            self._merge(report, source, outcome)
+            new |= outcome.new_ids
+            changed |= outcome.changed_ids
 
     def _progress(self, done: int, total: int, current: str, articles: int,
                   phase: str = "importing") -> Progress:
@@ -163,8 +224,8 @@ class Importer:
             report.warnings.append(ImportItem(source.display, locator, warned_id, "", message))
 
     def _import_file(
-        self, source: SourceFile, batch_id: int | None, progress: ProgressCallback,
-        cancel: CancelToken, position: tuple[int, int, int],
+        self, group: _Group, source: SourceFile, batch_id: int | None,
+        progress: ProgressCallback, cancel: CancelToken, position: tuple[int, int, int],
     ) -> _FileOutcome:
         try:
             data = source.path.read_bytes()
@@ -176,13 +237,14 @@ class Importer:
         extracted = extract_file(source.path.name, data, source.path, self._columns)
         outcome = _FileOutcome()
         pending = _Pending()
-        wrote_original = False
-        session = self._sessions()
+        session = group.session
+        self._written_media = []
+        self._restored_changes = {}
+        self._bodies = {}
+        savepoint = session.begin_nested()
         try:
             writer = CatalogueWriter(session, utc_now())
             origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
-            self._written_media = []
-            self._restored_changes = {}
             registered = False
             for count, item in enumerate(extracted.items, start=1):
                 if count % _CHECK_EVERY == 0:
@@ -205,40 +267,38 @@ class Importer:
                             outcome, pending)
             self._settle(session, writer, pending, outcome)
             if not (outcome.added or outcome.updated):
-                session.rollback()  # nothing new in this file: keep nothing of it
+                savepoint.rollback()  # nothing new in this file: keep nothing of it
                 return _FileOutcome(duplicates=outcome.duplicates, failed=outcome.failed)
-            wrote_original = originals.store(self._root, relative, data)
-            session.commit()
+            if originals.store(self._root, relative, data):
+                self._written_media.append(self._root / relative)
+            savepoint.commit()
         except BaseException:
-            session.rollback()
-            if wrote_original:
-                (self._root / relative).unlink(missing_ok=True)
-            for written in self._written_media:  # photos first seen in this file
+            if savepoint.is_active:
+                savepoint.rollback()
+            for written in self._written_media:  # the original and photos new in this file
                 written.unlink(missing_ok=True)
             raise
-        finally:
-            session.close()
+        group.written.extend(self._written_media)
+        for article_id, where, _title in outcome.added:
+            group.bodies[article_id] = self._bodies.pop(article_id)
+            group.placed[article_id] = (outcome, where)
+        self._bodies.clear()
         outcome.new_ids.update(article_id for article_id, _loc, _title in outcome.added)
         outcome.changed_ids.update(entry[0] for entry in outcome.updated)
         return outcome
 
-    @staticmethod
-    def _settle(session: Session, writer: CatalogueWriter, pending: _Pending,
+    def _settle(self, session: Session, writer: CatalogueWriter, pending: _Pending,
                 outcome: _FileOutcome) -> CatalogueWriter:
-        """Flush what is pending, link same stories, keep only ids, and let the ORM objects go.
+        """Flush what is pending, keep only ids and bodies, and let the ORM objects go.
 
         The file stays one transaction, but the session holds at most a few hundred articles:
         a file of 100,000 rows would otherwise keep them all in memory until its commit.
         """
         session.flush()
-        links = link_same_stories(session, {
-            article.id: list(article.body) for article, *_ in pending.added})
         for article, where, title, warnings in pending.added:
             outcome.added.append((article.id, where, title))
             outcome.warnings.extend((article.id, where, w) for w in warnings)
-            if article.id in links:
-                outcome.warnings.append((article.id, where, "same story as article " + ", ".join(
-                    str(i) for i in links[article.id])))
+            self._bodies[article.id] = list(article.body)
         for article, where, message in pending.updated:
             outcome.updated.append((article.id, where, article.title, message))
         for seen in (pending.seen_urls, pending.seen_hashes):

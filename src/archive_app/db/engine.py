@@ -34,6 +34,9 @@ def head_revision() -> str:
 
 def _on_connect(readonly: bool) -> Any:
     def configure(dbapi_connection: Any, _record: Any) -> None:
+        # the sqlite3 module's own transaction handling breaks SAVEPOINT; SQLAlchemy issues
+        # BEGIN itself instead (the "begin" listener below), as its documentation advises
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 30000")
@@ -50,7 +53,12 @@ def create_catalogue_engine(path: Path, *, readonly: bool = False) -> Engine:
     url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _on_connect(readonly))
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def _begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -23,7 +23,7 @@ MAX_UNPACKED = 2 * 1024**3
 _REUTERS_HEAD = (b"<!DOCTYPE lewis", b"<REUTERS")
 _IMAGE_MAGIC = (
     (b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"),
-    (b"GIF89a", "GIF"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"BM", "BMP"),
+    (b"GIF89a", "GIF"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
 )
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".gif", ".tif", ".tiff",
                               ".webp", ".bmp"})
@@ -81,6 +81,10 @@ def image_format(data: bytes) -> str | None:
             return name
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WEBP"
+    # "BM" alone opens many texts ("BMKG memperkirakan…"): a bitmap also has four zero bytes
+    # after its size and a header size Pillow knows
+    if data[:2] == b"BM" and data[6:10] == b"\x00\x00\x00\x00" and len(data) > 26:
+        return "BMP"
     return None
 
 
