@@ -25,6 +25,251 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     </message>
 </context>
 <context>
+    <name>Bulk</name>
+    <message>
+        <source>Set the site</source>
+        <translation>Tetapkan situs</translation>
+    </message>
+    <message>
+        <source>Set the language</source>
+        <translation>Tetapkan bahasa</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Tambahkan tag</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>Hapus tag</translation>
+    </message>
+    <message>
+        <source>Add to a collection</source>
+        <translation>Masukkan ke koleksi</translation>
+    </message>
+    <message>
+        <source>Remove from a collection</source>
+        <translation>Keluarkan dari koleksi</translation>
+    </message>
+    <message>
+        <source>Add a person with a role</source>
+        <translation>Tambahkan orang dengan perannya</translation>
+    </message>
+    <message>
+        <source>Remove a person</source>
+        <translation>Hapus orang</translation>
+    </message>
+    <message>
+        <source>Change a role</source>
+        <translation>Ganti peran</translation>
+    </message>
+    <message>
+        <source>Change the selected articles</source>
+        <translation>Ubah artikel terpilih</translation>
+    </message>
+    <message>
+        <source>The change applies to the {count} selected article.</source>
+        <translation>Perubahan berlaku untuk {count} artikel terpilih.</translation>
+    </message>
+    <message>
+        <source>The change applies to the {count} selected articles.</source>
+        <translation>Perubahan berlaku untuk {count} artikel terpilih.</translation>
+    </message>
+    <message>
+        <source>What to change</source>
+        <translation>Yang diubah</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Person&apos;s name</source>
+        <translation>Nama orang</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>From the role</source>
+        <translation>Dari peran</translation>
+    </message>
+    <message>
+        <source>To the role</source>
+        <translation>Menjadi peran</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>only this person (optional)</source>
+        <translation>hanya orang ini (boleh dikosongkan)</translation>
+    </message>
+    <message>
+        <source>in any role</source>
+        <translation>dalam peran apa pun</translation>
+    </message>
+    <message>
+        <source>Type the value first.</source>
+        <translation>Ketik nilainya dulu.</translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s name first.</source>
+        <translation>Ketik nama orangnya dulu.</translation>
+    </message>
+    <message>
+        <source>Choose two different roles.</source>
+        <translation>Pilih dua peran yang berbeda.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>New collection</source>
+        <translation>Koleksi baru</translation>
+    </message>
+    <message>
+        <source>Name of the collection (a / makes one inside another: Banjir/Jawa Timur):</source>
+        <translation>Nama koleksi (tanda / membuatnya di dalam koleksi lain: Banjir/Jawa Timur):</translation>
+    </message>
+    <message>
+        <source>Collection “{path}” is ready: drag articles onto it.</source>
+        <translation>Koleksi “{path}” siap: seret artikel ke atasnya.</translation>
+    </message>
+    <message>
+        <source>{count} article added to “{path}”</source>
+        <translation>{count} artikel dimasukkan ke “{path}”</translation>
+    </message>
+    <message>
+        <source>{count} articles added to “{path}”</source>
+        <translation>{count} artikel dimasukkan ke “{path}”</translation>
+    </message>
+    <message>
+        <source>({count} already there)</source>
+        <translation>({count} sudah ada di sana)</translation>
+    </message>
+    <message>
+        <source>A search inside a collection cannot be saved; remove the collection filter first.</source>
+        <translation>Pencarian di dalam koleksi tidak dapat disimpan; lepas dulu saringan koleksinya.</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Koleksi</translation>
+    </message>
+    <message>
+        <source>Smart collections</source>
+        <translation>Koleksi pintar</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>{path}: {n} articles — choose it to list them, drop articles here to add them</source>
+        <translation>{path}: {n} artikel — pilih untuk menampilkannya, jatuhkan artikel di sini untuk memasukkannya</translation>
+    </message>
+    <message>
+        <source>{query} — this search no longer runs</source>
+        <translation>{query} — pencarian ini tidak dapat dijalankan lagi</translation>
+    </message>
+    <message>
+        <source>{query} — finds {n} articles now</source>
+        <translation>{query} — saat ini menemukan {n} artikel</translation>
+    </message>
+    <message>
+        <source>Tag {tag}: {n} articles — choose it to filter by it</source>
+        <translation>Tag {tag}: {n} artikel — pilih untuk menyaring dengannya</translation>
+    </message>
+    <message>
+        <source>Collections, smart collections and tags</source>
+        <translation>Koleksi, koleksi pintar, dan tag</translation>
+    </message>
+    <message>
+        <source>Choose one to list its articles; drop articles from the results on a collection to add them</source>
+        <translation>Pilih salah satu untuk menampilkan artikelnya; jatuhkan artikel dari hasil ke sebuah koleksi untuk memasukkannya</translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation>Koleksi baru…</translation>
+    </message>
+    <message>
+        <source>Save the current search as a smart collection…</source>
+        <translation>Simpan pencarian ini sebagai koleksi pintar…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Make a collection or a smart collection</source>
+        <translation>Buat koleksi atau koleksi pintar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete the chosen smart collection</source>
+        <translation>Hapus koleksi pintar yang dipilih</translation>
+    </message>
+    <message>
+        <source>List its articles</source>
+        <translation>Tampilkan artikelnya</translation>
+    </message>
+    <message>
+        <source>New collection inside it…</source>
+        <translation>Koleksi baru di dalamnya…</translation>
+    </message>
+    <message>
+        <source>Export it…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Run the search</source>
+        <translation>Jalankan pencarian</translation>
+    </message>
+</context>
+<context>
+    <name>Changes</name>
+    <message>
+        <source>Done: {change}</source>
+        <translation>Selesai: {change}</translation>
+    </message>
+    <message>
+        <source>Select articles in the results first (Shift or Ctrl chooses several).</source>
+        <translation>Pilih dulu artikel di hasil (Shift atau Ctrl untuk memilih beberapa).</translation>
+    </message>
+    <message>
+        <source>{change} — {count} changed</source>
+        <translation>{change} — {count} berubah</translation>
+    </message>
+    <message>
+        <source>Arsip could not make the change</source>
+        <translation>Arsip tidak dapat membuat perubahan itu</translation>
+    </message>
+    <message>
+        <source>Choose an article to edit first.</source>
+        <translation>Pilih dulu artikel yang akan disunting.</translation>
+    </message>
+    <message>
+        <source>Arsip could not open the article</source>
+        <translation>Arsip tidak dapat membuka artikel</translation>
+    </message>
+    <message>
+        <source>Saved: {change}</source>
+        <translation>Tersimpan: {change}</translation>
+    </message>
+</context>
+<context>
     <name>CheatSheet</name>
     <message>
         <source>articles with every word (word families too: gaung finds menggaungkan)</source>
@@ -71,7 +316,7 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>sebuah situs (site:detik menemukan detik.com) atau tempat dateline</translation>
     </message>
     <message>
-        <source>a tag, or the article's language (id, en)</source>
+        <source>a tag, or the article&apos;s language (id, en)</source>
         <translation>sebuah tag, atau bahasa artikel (id, en)</translation>
     </message>
     <message>
@@ -90,12 +335,16 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
 <context>
     <name>Citation</name>
     <message>
-        <source>Accessed {day}.</source>
-        <translation>Diakses {day}.</translation>
+        <source>APA (7th edition)</source>
+        <translation>APA (edisi ke-7)</translation>
     </message>
     <message>
-        <source>{first} and {last}</source>
-        <translation>{first} dan {last}</translation>
+        <source>Chicago (bibliography)</source>
+        <translation>Chicago (daftar pustaka)</translation>
+    </message>
+    <message>
+        <source>Chicago (note)</source>
+        <translation>Chicago (catatan kaki)</translation>
     </message>
 </context>
 <context>
@@ -103,6 +352,316 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>time zone not given</source>
         <translation>zona waktu tidak disebut</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>2024-05-17 03:50 WIB or 2024-05-17T03:50:00+07:00</source>
+        <translation>2024-05-17 03:50 WIB atau 2024-05-17T03:50:00+07:00</translation>
+    </message>
+    <message>
+        <source>kompas.com</source>
+        <translation>kompas.com</translation>
+    </message>
+    <message>
+        <source>codes separated by commas: chi, jpnn</source>
+        <translation>kode dipisah koma: chi, jpnn</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>dipisah koma</translation>
+    </message>
+    <message>
+        <source>separated by commas: banjir, liputan khusus</source>
+        <translation>dipisah koma: banjir, liputan khusus</translation>
+    </message>
+    <message>
+        <source>separated by commas; a / nests: Banjir/Jawa Timur</source>
+        <translation>dipisah koma; tanda / untuk bertingkat: Banjir/Jawa Timur</translation>
+    </message>
+    <message>
+        <source>untitled article</source>
+        <translation>artikel tanpa judul</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>Sunting “{title}”</translation>
+    </message>
+    <message>
+        <source>Article editor</source>
+        <translation>Penyunting artikel</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save the changes as one change</source>
+        <translation>Simpan semua perubahan sebagai satu perubahan</translation>
+    </message>
+    <message>
+        <source>{title} — article {id}</source>
+        <translation>{title} — artikel {id}</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Rekaman</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Photos and links</source>
+        <translation>Foto dan tautan</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Kredit</translation>
+    </message>
+    <message>
+        <source>Photographer</source>
+        <translation>Fotografer</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Kantor berita</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Alamat (URL)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>An empty line separates paragraphs.</source>
+        <translation>Baris kosong memisahkan paragraf.</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>A note for librarians; it is not part of the article&apos;s text.</source>
+        <translation>Catatan untuk pustakawan; bukan bagian dari teks artikel.</translation>
+    </message>
+    <message>
+        <source>History of the article</source>
+        <translation>Riwayat artikel</translation>
+    </message>
+    <message>
+        <source>Not edited yet: every value is as it was imported.</source>
+        <translation>Belum pernah disunting: setiap nilai masih seperti saat diimpor.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Reads as {date}</source>
+        <translation>Terbaca sebagai {date}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; the catalogue keeps “{old}”.</source>
+        <translation>Tidak ada yang disimpan; katalog tetap berisi “{old}”.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Add a row to {name}</source>
+        <translation>Tambah baris ke {name}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove the chosen row from {name}</source>
+        <translation>Hapus baris terpilih dari {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export into a folder (an empty one, or a new folder is made inside)</source>
+        <translation>Ekspor ke folder (folder kosong, atau folder baru dibuat di dalamnya)</translation>
+    </message>
+    <message>
+        <source>Export to a file</source>
+        <translation>Ekspor ke berkas</translation>
+    </message>
+    <message>
+        <source>{format} files (*{suffix});;All files (*)</source>
+        <translation>Berkas {format} (*{suffix});;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>Mengekspor ke {path}…</translation>
+    </message>
+    <message>
+        <source>{count} article exported</source>
+        <translation>{count} artikel diekspor</translation>
+    </message>
+    <message>
+        <source>{count} articles exported</source>
+        <translation>{count} artikel diekspor</translation>
+    </message>
+    <message>
+        <source>{what} to {path}.</source>
+        <translation>{what} ke {path}.</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Ekspor selesai</translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>Ekspor gagal.</translation>
+    </message>
+    <message>
+        <source>Arsip could not export</source>
+        <translation>Arsip tidak dapat mengekspor</translation>
+    </message>
+    <message>
+        <source>Written, but note:</source>
+        <translation>Sudah ditulis, tetapi perhatikan:</translation>
+    </message>
+    <message>
+        <source>lossless catalogue records, one per line (imports back)</source>
+        <translation>rekaman katalog utuh, satu per baris (dapat diimpor kembali)</translation>
+    </message>
+    <message>
+        <source>a spreadsheet table, one row per article</source>
+        <translation>tabel lembar kerja, satu baris per artikel</translation>
+    </message>
+    <message>
+        <source>for Zotero, Pandoc and citation processors</source>
+        <translation>untuk Zotero, Pandoc, dan pengolah sitasi</translation>
+    </message>
+    <message>
+        <source>references for reference managers</source>
+        <translation>referensi untuk pengelola referensi</translation>
+    </message>
+    <message>
+        <source>BibTeX/biblatex entries</source>
+        <translation>entri BibTeX/biblatex</translation>
+    </message>
+    <message>
+        <source>Dublin Core records for repositories</source>
+        <translation>rekaman Dublin Core untuk repositori</translation>
+    </message>
+    <message>
+        <source>schema.org NewsArticle for the web</source>
+        <translation>NewsArticle schema.org untuk web</translation>
+    </message>
+    <message>
+        <source>a folder of pages with photos, readable in any browser</source>
+        <translation>folder halaman beserta fotonya, terbaca di peramban mana pun</translation>
+    </message>
+    <message>
+        <source>the original files with a SHA-256 manifest</source>
+        <translation>berkas asli beserta manifes SHA-256</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Yang diekspor</translation>
+    </message>
+    <message>
+        <source>The article “{title}”</source>
+        <translation>Artikel “{title}”</translation>
+    </message>
+    <message>
+        <source>The article (none is open)</source>
+        <translation>Artikel (tidak ada yang dibuka)</translation>
+    </message>
+    <message>
+        <source>The {count} selected article</source>
+        <translation>{count} artikel terpilih</translation>
+    </message>
+    <message>
+        <source>The {count} selected articles</source>
+        <translation>{count} artikel terpilih</translation>
+    </message>
+    <message>
+        <source>A collection</source>
+        <translation>Sebuah koleksi</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Koleksi</translation>
+    </message>
+    <message>
+        <source>The search result: {count} article ({query})</source>
+        <translation>Hasil pencarian: {count} artikel ({query})</translation>
+    </message>
+    <message>
+        <source>The search result: {count} articles ({query})</source>
+        <translation>Hasil pencarian: {count} artikel ({query})</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Start with a byte-order mark (for Excel)</source>
+        <translation>Awali dengan penanda urutan bita (untuk Excel)</translation>
+    </message>
+    <message>
+        <source>CSV columns</source>
+        <translation>Kolom CSV</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Export articles</source>
+        <translation>Ekspor artikel</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>Belum ada yang dapat diekspor.</translation>
+    </message>
+    <message>
+        <source>Tick at least one column.</source>
+        <translation>Centang sedikitnya satu kolom.</translation>
     </message>
 </context>
 <context>
@@ -157,6 +716,81 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>Dateline place</source>
+        <translation>Tempat dateline</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Situs</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Alamat (URL)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Related links</source>
+        <translation>Tautan terkait</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Sign-off codes</source>
+        <translation>Kode inisial</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Kantor berita</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Kata kunci</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Koleksi</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+</context>
+<context>
     <name>Filters</name>
     <message>
         <source>Active filters</source>
@@ -185,6 +819,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Date: {value}</source>
         <translation>Tanggal: {value}</translation>
+    </message>
+    <message>
+        <source>Collection: {value}</source>
+        <translation>Koleksi: {value}</translation>
     </message>
     <message>
         <source>Language: {value}</source>
@@ -224,6 +862,69 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>{when}: {n} articles</source>
         <translation>{when}: {n} artikel</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Nilai lama</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nilai baru</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>suntingan</translation>
+    </message>
+    <message>
+        <source>bulk change</source>
+        <translation>perubahan massal</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>urungkan</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>ulangi</translation>
+    </message>
+    <message>
+        <source>people merged</source>
+        <translation>orang digabungkan</translation>
+    </message>
+    <message>
+        <source>person split</source>
+        <translation>orang dipisahkan</translation>
+    </message>
+    <message>
+        <source>sign-off code</source>
+        <translation>kode inisial</translation>
+    </message>
+    <message>
+        <source>place spelling</source>
+        <translation>ejaan tempat</translation>
+    </message>
+    <message>
+        <source>{when} (undone)</source>
+        <translation>{when} (diurungkan)</translation>
     </message>
 </context>
 <context>
@@ -375,12 +1076,40 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Simpan artikel sebagai P&amp;DF…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Ekspor…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the library…</source>
+        <translation>Cadan&amp;gkan pustaka…</translation>
+    </message>
+    <message>
+        <source>Check fi&amp;xity</source>
+        <translation>Periksa keu&amp;tuhan berkas</translation>
+    </message>
+    <message>
         <source>P&amp;references…</source>
         <translation>P&amp;referensi…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the article…</source>
+        <translation>&amp;Sunting artikel…</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore a backup…</source>
+        <translation>&amp;Pulihkan cadangan…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange the selected articles…</source>
+        <translation>Ubah artikel ter&amp;pilih…</translation>
+    </message>
+    <message>
+        <source>Find and re&amp;place…</source>
+        <translation>Cari dan &amp;ganti…</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -443,6 +1172,26 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>&amp;Bahasa pencarian</translation>
     </message>
     <message>
+        <source>&amp;New collection…</source>
+        <translation>&amp;Koleksi baru…</translation>
+    </message>
+    <message>
+        <source>&amp;Add the selection to a collection…</source>
+        <translation>&amp;Masukkan pilihan ke koleksi…</translation>
+    </message>
+    <message>
+        <source>&amp;Tag the selection…</source>
+        <translation>Beri &amp;tag pada pilihan…</translation>
+    </message>
+    <message>
+        <source>&amp;People…</source>
+        <translation>&amp;Orang…</translation>
+    </message>
+    <message>
+        <source>P&amp;laces…</source>
+        <translation>T&amp;empat…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -457,6 +1206,165 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Se&amp;arch</source>
         <translation>&amp;Pencarian</translation>
+    </message>
+    <message>
+        <source>&amp;Catalogue</source>
+        <translation>&amp;Katalog</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {change}</source>
+        <translation>&amp;Urungkan {change}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {change}</source>
+        <translation>U&amp;langi {change}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;langi</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>A sign-off code needs a site and the code.</source>
+        <translation>Kode inisial memerlukan situs dan kodenya.</translation>
+    </message>
+    <message>
+        <source>{count} article</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>Merge two people</source>
+        <translation>Gabungkan dua orang</translation>
+    </message>
+    <message>
+        <source>Which name stays? The other becomes one of its spellings: searches for either find the person&apos;s articles, and Split takes it apart again.</source>
+        <translation>Nama mana yang dipertahankan? Nama lainnya menjadi salah satu ejaannya: pencarian dengan nama mana pun menemukan artikel orang itu, dan Pisahkan memisahkannya lagi.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>Attach a sign-off code</source>
+        <translation>Tautkan kode inisial</translation>
+    </message>
+    <message>
+        <source>{person} is credited as editor on every article of the site that is signed off with the code.</source>
+        <translation>{person} dicantumkan sebagai redaktur di setiap artikel situs itu yang ditutup dengan kode tersebut.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Situs</translation>
+    </message>
+    <message>
+        <source>chi</source>
+        <translation>chi</translation>
+    </message>
+    <message>
+        <source>Sign-off code</source>
+        <translation>Kode inisial</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Tautkan</translation>
+    </message>
+    <message>
+        <source>People and places</source>
+        <translation>Orang dan tempat</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Find a person, a spelling or a code</source>
+        <translation>Cari orang, ejaan, atau kode</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Cari orang</translation>
+    </message>
+    <message>
+        <source>People in the library</source>
+        <translation>Orang di pustaka</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Gabungkan…</translation>
+    </message>
+    <message>
+        <source>Two selected people are one person</source>
+        <translation>Dua orang terpilih adalah satu orang</translation>
+    </message>
+    <message>
+        <source>Split a spelling…</source>
+        <translation>Pisahkan ejaan…</translation>
+    </message>
+    <message>
+        <source>A spelling was merged by mistake</source>
+        <translation>Sebuah ejaan keliru digabungkan</translation>
+    </message>
+    <message>
+        <source>Sign-off code…</source>
+        <translation>Kode inisial…</translation>
+    </message>
+    <message>
+        <source>Say who a site&apos;s sign-off code stands for</source>
+        <translation>Tetapkan siapa pemilik kode inisial sebuah situs</translation>
+    </message>
+    <message>
+        <source>Search their articles</source>
+        <translation>Cari artikelnya</translation>
+    </message>
+    <message>
+        <source>{count} person</source>
+        <translation>{count} orang</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} orang</translation>
+    </message>
+    <message>
+        <source>Split a spelling</source>
+        <translation>Pisahkan ejaan</translation>
+    </message>
+    <message>
+        <source>Which spelling of {name} is somebody else?</source>
+        <translation>Ejaan {name} yang mana adalah orang lain?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Other spellings</source>
+        <translation>Ejaan lain</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Sign-off codes</source>
+        <translation>Kode inisial</translation>
     </message>
 </context>
 <context>
@@ -506,7 +1414,7 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Artikel menurut peran</translation>
     </message>
     <message>
-        <source>Finding {name}'s articles…</source>
+        <source>Finding {name}&apos;s articles…</source>
         <translation>Mencari artikel {name}…</translation>
     </message>
     <message>
@@ -529,7 +1437,7 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Fotografer</translation>
     </message>
     <message>
-        <source>Photographer's title</source>
+        <source>Photographer&apos;s title</source>
         <translation>Jabatan fotografer</translation>
     </message>
     <message>
@@ -669,7 +1577,7 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Keterangan, kredit, dan rincian berkas</translation>
     </message>
     <message>
-        <source>The article's photos</source>
+        <source>The article&apos;s photos</source>
         <translation>Foto-foto artikel</translation>
     </message>
     <message>
@@ -742,6 +1650,73 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     </message>
 </context>
 <context>
+    <name>Places</name>
+    <message>
+        <source>Add a spelling</source>
+        <translation>Tambah ejaan</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Ejaan</translation>
+    </message>
+    <message>
+        <source>JKT</source>
+        <translation>JKT</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Is the place</source>
+        <translation>Adalah tempat</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Spellings grouped under a place facet and search as that place (JAKARTA, Jakarta and DKI Jakarta are one).</source>
+        <translation>Ejaan yang dikelompokkan di bawah sebuah tempat dihitung dan dicari sebagai tempat itu (JAKARTA, Jakarta, dan DKI Jakarta menjadi satu).</translation>
+    </message>
+    <message>
+        <source>Places and their spellings</source>
+        <translation>Tempat dan ejaannya</translation>
+    </message>
+    <message>
+        <source>Add a spelling…</source>
+        <translation>Tambah ejaan…</translation>
+    </message>
+    <message>
+        <source>Add a spelling to a place</source>
+        <translation>Tambah ejaan ke sebuah tempat</translation>
+    </message>
+    <message>
+        <source>{count} place</source>
+        <translation>{count} tempat</translation>
+    </message>
+    <message>
+        <source>{count} places</source>
+        <translation>{count} tempat</translation>
+    </message>
+    <message>
+        <source>Place and its spellings</source>
+        <translation>Tempat dan ejaannya</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>{place}: {n} articles, {k} other spellings</source>
+        <translation>{place}: {n} artikel, {k} ejaan lain</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <source>As the system</source>
@@ -770,6 +1745,69 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>A new language applies when Arsip starts again.</source>
         <translation>Bahasa baru berlaku saat Arsip dibuka lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Every change, before it is applied</source>
+        <translation>Setiap perubahan, sebelum diterapkan</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Preview every change</source>
+        <translation>Pratinjau setiap perubahan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Apply the previewed change</source>
+        <translation>Terapkan perubahan yang dipratinjau</translation>
+    </message>
+    <message>
+        <source>Preview the change to see every article it alters before anything is written.</source>
+        <translation>Pratinjau perubahan untuk melihat setiap artikel yang diubahnya sebelum ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{changed} of {total} would change; one Undo takes the whole change back.</source>
+        <translation>{changed} dari {total} akan berubah; sekali Urungkan membatalkan seluruh perubahan.</translation>
+    </message>
+    <message>
+        <source>{count} article</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>Nothing would change in these {total} articles.</source>
+        <translation>Tidak ada yang berubah di {total} artikel ini.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Sedang bekerja…</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+    <message>
+        <source>After the change</source>
+        <translation>Setelah diubah</translation>
+    </message>
+    <message>
+        <source>article {id}</source>
+        <translation>artikel {id}</translation>
     </message>
 </context>
 <context>
@@ -856,7 +1894,7 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
 <context>
     <name>Reader</name>
     <message>
-        <source>{when} on this computer's clock</source>
+        <source>{when} on this computer&apos;s clock</source>
         <translation>{when} menurut jam komputer ini</translation>
     </message>
     <message>
@@ -1056,6 +2094,18 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Salin kutipan artikel</translation>
     </message>
     <message>
+        <source>Copy in {style}</source>
+        <translation>Salin dalam gaya {style}</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sunting</translation>
+    </message>
+    <message>
+        <source>Edit the article&apos;s catalogue record (Ctrl+E)</source>
+        <translation>Sunting rekaman katalog artikel (Ctrl+E)</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Cetak</translation>
     </message>
@@ -1070,6 +2120,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Save as PDF…</source>
         <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <source>More article tools</source>
+        <translation>Alat artikel lainnya</translation>
     </message>
     <message>
         <source>hit {n} of {total}</source>
@@ -1102,6 +2156,49 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Saved {path}</source>
         <translation>{path} tersimpan</translation>
+    </message>
+</context>
+<context>
+    <name>Replace</name>
+    <message>
+        <source>Find and replace</source>
+        <translation>Cari dan ganti</translation>
+    </message>
+    <message>
+        <source>Looks in the {count} selected article, or in the whole result when ticked below.</source>
+        <translation>Mencari di {count} artikel terpilih, atau di seluruh hasil bila dicentang di bawah.</translation>
+    </message>
+    <message>
+        <source>Looks in the {count} selected articles, or in the whole result when ticked below.</source>
+        <translation>Mencari di {count} artikel terpilih, atau di seluruh hasil bila dicentang di bawah.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ganti dengan</translation>
+    </message>
+    <message>
+        <source>(nothing: delete what is found)</source>
+        <translation>(kosong: hapus yang ditemukan)</translation>
+    </message>
+    <message>
+        <source>Regular expression (\1 in the replacement repeats a group)</source>
+        <translation>Ekspresi reguler (\1 di pengganti mengulang sebuah grup)</translation>
+    </message>
+    <message>
+        <source>Every article of the current result, not only the selection</source>
+        <translation>Setiap artikel di hasil saat ini, bukan hanya yang terpilih</translation>
+    </message>
+    <message>
+        <source>Type what to find first.</source>
+        <translation>Ketik dulu yang dicari.</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +2288,121 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>Arsip backups (*.zip);;All files (*)</source>
+        <translation>Cadangan Arsip (*.zip);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>{count} file checked</source>
+        <translation>{count} berkas diperiksa</translation>
+    </message>
+    <message>
+        <source>{count} files checked</source>
+        <translation>{count} berkas diperiksa</translation>
+    </message>
+    <message>
+        <source>{checked}: every original and photo matches its SHA-256.</source>
+        <translation>{checked}: setiap berkas asli dan foto cocok dengan SHA-256-nya.</translation>
+    </message>
+    <message>
+        <source>{checked}: {changed} changed, {missing} missing. Restore them from a backup.</source>
+        <translation>{checked}: {changed} berubah, {missing} hilang. Pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>changed: {path}</source>
+        <translation>berubah: {path}</translation>
+    </message>
+    <message>
+        <source>missing: {path}</source>
+        <translation>hilang: {path}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… dan {count} lagi</translation>
+    </message>
+    <message>
+        <source>Back up the library into one file</source>
+        <translation>Cadangkan pustaka ke satu berkas</translation>
+    </message>
+    <message>
+        <source>Backing up to {path}…</source>
+        <translation>Mencadangkan ke {path}…</translation>
+    </message>
+    <message>
+        <source>Arsip could not back up</source>
+        <translation>Arsip tidak dapat mencadangkan</translation>
+    </message>
+    <message>
+        <source>{articles} and {files} backed up to {path}.</source>
+        <translation>{articles} dan {files} dicadangkan ke {path}.</translation>
+    </message>
+    <message>
+        <source>{count} article</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} file</source>
+        <translation>{count} berkas</translation>
+    </message>
+    <message>
+        <source>{count} files</source>
+        <translation>{count} berkas</translation>
+    </message>
+    <message>
+        <source>Backup finished</source>
+        <translation>Pencadangan selesai</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Pulihkan cadangan</translation>
+    </message>
+    <message>
+        <source>Restore into a new, empty folder</source>
+        <translation>Pulihkan ke folder baru yang kosong</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Memulihkan {file}…</translation>
+    </message>
+    <message>
+        <source>Arsip could not restore</source>
+        <translation>Arsip tidak dapat memulihkan</translation>
+    </message>
+    <message>
+        <source>{articles} restored into {path}. Open that library in a new window?</source>
+        <translation>{articles} dipulihkan ke {path}. Buka pustaka itu di jendela baru?</translation>
+    </message>
+    <message>
+        <source>Restore finished</source>
+        <translation>Pemulihan selesai</translation>
+    </message>
+    <message>
+        <source>Arsip could not open the library</source>
+        <translation>Arsip tidak dapat membuka pustaka</translation>
+    </message>
+    <message>
+        <source>Checking every original and photo…</source>
+        <translation>Memeriksa setiap berkas asli dan foto…</translation>
+    </message>
+    <message>
+        <source>Arsip could not check the files</source>
+        <translation>Arsip tidak dapat memeriksa berkas</translation>
+    </message>
+    <message>
+        <source>Fixity: all files intact</source>
+        <translation>Keutuhan: semua berkas utuh</translation>
+    </message>
+    <message>
+        <source>Fixity: files changed or missing</source>
+        <translation>Keutuhan: ada berkas yang berubah atau hilang</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>Search language cheat sheet</source>
@@ -1229,8 +2441,8 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Cari di arsip</translation>
     </message>
     <message>
-        <source>Search titles, text, people, places — "exact phrase", site:jpnn.com</source>
-        <translation>Cari judul, teks, orang, tempat — "frasa persis", site:jpnn.com</translation>
+        <source>Search titles, text, people, places — &quot;exact phrase&quot;, site:jpnn.com</source>
+        <translation>Cari judul, teks, orang, tempat — &quot;frasa persis&quot;, site:jpnn.com</translation>
     </message>
     <message>
         <source>Every word must match. Press the ? button for the search language.</source>
@@ -1263,30 +2475,6 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
 </context>
 <context>
     <name>Sidebar</name>
-    <message>
-        <source>Saved searches</source>
-        <translation>Pencarian tersimpan</translation>
-    </message>
-    <message>
-        <source>Save this search…</source>
-        <translation>Simpan pencarian ini…</translation>
-    </message>
-    <message>
-        <source>Save the current search</source>
-        <translation>Simpan pencarian saat ini</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <source>Delete the chosen saved search</source>
-        <translation>Hapus pencarian tersimpan yang dipilih</translation>
-    </message>
-    <message>
-        <source>None yet</source>
-        <translation>Belum ada</translation>
-    </message>
     <message>
         <source>{count} article</source>
         <translation>{count} artikel</translation>
@@ -1346,6 +2534,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Library</source>
         <translation>Pustaka</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Katalog</translation>
     </message>
     <message>
         <source>Over time</source>
@@ -1445,8 +2637,16 @@ Pustaka: {path}</translation>
         <translation>sekitar {count}</translation>
     </message>
     <message>
+        <source>the whole library</source>
+        <translation>seluruh pustaka</translation>
+    </message>
+    <message>
         <source>the search failed ({error})</source>
         <translation>pencarian gagal ({error})</translation>
+    </message>
+    <message>
+        <source>The collection “{name}” holds no articles yet; drag articles from the results onto it.</source>
+        <translation>Koleksi “{name}” belum berisi artikel; seret artikel dari hasil ke atasnya.</translation>
     </message>
     <message>
         <source>Type a search or choose a filter to save it.</source>
@@ -1459,10 +2659,6 @@ Pustaka: {path}</translation>
     <message>
         <source>Name for “{query}”:</source>
         <translation>Nama untuk “{query}”:</translation>
-    </message>
-    <message>
-        <source>Arsip could not save</source>
-        <translation>Arsip tidak dapat menyimpan</translation>
     </message>
     <message>
         <source>Import files into Arsip</source>

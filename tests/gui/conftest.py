@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from archive_app.core.model import (
     ArticleDetail,
     ArticleSummary,
     CatalogueRecord,
+    CollectionInfo,
     IndexStatus,
     SavedSearch,
     SearchCounts,
@@ -27,13 +29,15 @@ from archive_app.gui.main_window import MainWindow
 # with a Qt warning whenever a shown window's layout changes; a real display (xcb) does not.
 # It is a limit of the test platform, not of Arsip, so only that message is ignored.
 OFFSCREEN_SIZE_HINTS = "This plugin does not support propagateSizeHints"
+# nor can it raise a window above another (the authority window is raised when asked for)
+OFFSCREEN_RAISE = r"This plugin does not support raise\(\)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in item.path.parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS))
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS, OFFSCREEN_RAISE))
 
 
 @pytest.fixture(autouse=True)
@@ -60,6 +64,55 @@ def seeded_archive(gui_archive: Archive, seed_file: Path) -> Archive:
     report = gui_archive.import_paths([seed_file])
     assert len(report.added) == 1, report
     return gui_archive
+
+
+# four short articles (no corpus needed): three about a flood in Jakbar, one about chilli
+# prices; "Brigitta Belia" and "Brigita Belia" are one reporter spelled two ways
+ARTICLES = (
+    ("Banjir di Jakbar, Tiga RT Terendam", "JAKARTA - Banjir merendam tiga rukun tetangga di "
+     "Jakbar sejak pagi. Warga mengungsi ke masjid terdekat.", "18 Jun 2025, 15:12 WIB",
+     "detik.com", "https://news.detik.com/berita/d-1/banjir-di-jakbar", "Brigitta Belia"),
+    ("Jakbar Siaga Banjir Rob Pekan Ini", "Jakarta - Pemerintah kota meminta warga pesisir "
+     "waspada banjir rob. Pompa air disiagakan di Jakbar.", "17 Jun 2025, 09:30 WIB",
+     "kompas.com", "https://www.kompas.com/read/2025/06/17/jakbar-siaga", "Faesal Mubarok"),
+    ("Pemkot Jakbar Bagikan Bantuan untuk Korban Banjir", "Jakarta Barat - Bantuan berupa "
+     "makanan dan selimut dibagikan kepada warga yang rumahnya terendam.",
+     "19 Jun 2025, 11:00 WIB", "liputan6.com",
+     "https://www.liputan6.com/news/read/3/pemkot-jakbar", "Brigita Belia"),
+    ("Harga Cabai Naik di Pasar Induk", "Harga cabai rawit naik dua kali lipat menjelang "
+     "Iduladha, kata pedagang di pasar induk.", "16 Jun 2025, 08:00 WIB", "liputan6.com",
+     "https://www.liputan6.com/bisnis/read/4/harga-cabai", "Tira Santia"),
+)
+
+
+@pytest.fixture
+def small_archive(gui_archive: Archive, tmp_path: Path) -> Archive:
+    """A real library of the four ARTICLES, imported from a JSON Lines file."""
+    source = tmp_path / "articles.jsonl"
+    keys = ("judul", "isi_berita", "tanggal_publikasi", "sumber", "url", "author")
+    source.write_text("".join(json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False)
+                              + "\n" for row in ARTICLES), encoding="utf-8")
+    report = gui_archive.import_paths([source])
+    assert len(report.added) == len(ARTICLES), report
+    return gui_archive
+
+
+@pytest.fixture
+def small_window(qtbot: QtBot, small_archive: Archive) -> Iterator[MainWindow]:
+    """The main window on the four articles, listed newest first, the first one read."""
+    shown = open_window(qtbot, small_archive)
+    qtbot.waitUntil(lambda: shown.model.rowCount() == len(ARTICLES)
+                    and shown.reader.reading is not None, timeout=10_000)
+    yield shown
+    shown.close()
+
+
+def article_id(archive: Archive, title: str) -> int:
+    """The id of the article with this title."""
+    for detail in archive.articles(archive.article_ids()):
+        if detail.record.title == title:
+            return detail.id
+    raise AssertionError(f"no article {title!r}")
 
 
 CORPUS_PHOTOS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "photos"
@@ -159,3 +212,12 @@ class FakeArchive:
 
     def saved_searches(self) -> list[SavedSearch]:
         return []
+
+    def collections(self) -> list[CollectionInfo]:
+        return []
+
+    def tags(self) -> list[tuple[str, int]]:
+        return []
+
+    def undo_state(self) -> tuple[str | None, str | None]:
+        return None, None

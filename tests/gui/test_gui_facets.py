@@ -131,9 +131,11 @@ def test_long_spans_are_counted_by_year() -> None:
 
 def test_a_histogram_range_becomes_a_date_filter_in_the_window(qtbot: QtBot) -> None:
     window, archive = _window(qtbot)
-    with qtbot.waitSignal(window.searches.counted, timeout=10_000):
-        window.sidebar.histogram.rangeChosen.emit("2024-05..2024-06")
-    assert archive.search_calls[-1][3] == ("date:2024-05..2024-06",)
+    window.sidebar.histogram.rangeChosen.emit("2024-05..2024-06")
+    # the window's own first searches may still be answering: wait for the filtered one
+    qtbot.waitUntil(lambda: archive.search_calls[-1][3] == ("date:2024-05..2024-06",),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: window.sidebar.histogram._selected == ("2024-05", "2024-06"),
+                    timeout=10_000)
     assert window.filter_bar.chips[0].text().startswith("Date: May 2024 – June 2024")
-    assert window.sidebar.histogram._selected == ("2024-05", "2024-06")
     window.close()

@@ -102,7 +102,10 @@ def test_the_window_speaks_indonesian(
     window = open_window(qtbot, seeded_archive)
     qtbot.waitUntil(lambda: window.reader.reading is not None, timeout=10_000)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Berkas", "&Sunting", "&Tampilan", "&Pencarian"]
+    assert menus == ["&Berkas", "&Sunting", "&Tampilan", "&Pencarian", "&Katalog"]
+    assert window.actions_.undo.text() == "&Urungkan"
+    assert window.sidebar.catalogue.model.index(0, 0).data() == "Koleksi"
+    assert window.sidebar.catalogue.model.index(1, 0).data() == "Koleksi pintar"
     assert window.search_bar.field.placeholderText().startswith("Cari judul")
     assert window.search_bar.count.text() == "1 artikel"
     assert window.search_bar.sort.currentText() == "Paling cocok"

@@ -130,6 +130,6 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
     assert not unnamed
     for widget in (window.search_bar.field, window.table, window.reader,
                    window.sidebar.facets, window.sidebar.histogram, window.search_bar.help,
-                   window.search_bar.sort, window.sidebar.saved.list):
+                   window.search_bar.sort, window.sidebar.catalogue.tree):
         assert widget.accessibleName(), widget.objectName()
     window.close()

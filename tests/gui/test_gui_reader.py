@@ -18,6 +18,7 @@ from archive_app.core.model import (
     Provenance,
     RelatedLink,
 )
+from archive_app.exports.citations import cite
 from archive_app.gui.citation import citation_text
 from archive_app.gui.highlight import query_terms
 from archive_app.gui.main_window import MainWindow
@@ -235,17 +236,27 @@ def test_the_dark_theme_recolours_the_article(qtbot: QtBot) -> None:
     assert "Banjir <b>Jakarta</b>" in printable.toPlainText()
 
 
-def test_the_citation_names_authors_site_date_address_and_access(qtbot: QtBot) -> None:
+def test_the_citation_is_the_one_the_cli_writes_in_the_style_chosen(qtbot: QtBot) -> None:
     pane = ReaderPane()
     qtbot.addWidget(pane)
     pane.reader.show_reading(Reading(_detail()))
     pane.set_article_tools()
     with qtbot.waitSignal(pane.statusMessage):
-        pane.cite.click()
-    expected = ("Budi Santoso. “Banjir <b>Jakarta</b>.” example.id, 1 February 2024. "
-                "https://example.id/banjir-jakarta. Accessed 5 March 2024.")
-    assert QGuiApplication.clipboard().text() == expected
-    assert citation_text(_detail()) == expected
+        pane.cite.click()  # APA until another style is chosen
+    apa = "Santoso, B. (2024, February 1). Banjir <b>Jakarta</b>. example.id. " \
+          "https://example.id/banjir-jakarta"
+    assert QGuiApplication.clipboard().text() == apa == cite(_detail(), "apa")
+    assert citation_text(_detail()) == apa
+    # a word processor gets the publication in italics
+    assert "<i>example.id</i>" in QGuiApplication.clipboard().mimeData().html()
+
+    with qtbot.waitSignal(pane.citationStyleChanged) as changed:
+        pane.cite_actions["chicago"].trigger()
+    assert changed.args == ["chicago"]
+    chicago = QGuiApplication.clipboard().text()
+    assert chicago == cite(_detail(), "chicago") and chicago.startswith("Santoso, Budi.")
+    pane.copy_citation()  # the button now copies Chicago
+    assert QGuiApplication.clipboard().text() == chicago
 
 
 def test_the_article_is_saved_as_a_pdf(qtbot: QtBot, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from archive_app.gui.reading import (
 from archive_app.gui.theme import LIGHT, Colours
 
 PHOTO_WIDTH = 560  # px at 100 %: a column photo, never wider than the photo itself
+PHOTO_HEIGHT = 440  # px at 100 %: a portrait photo leaves room for its caption and credit
 _PHOTO_PADDING = 40  # the placeholder's padding: a photo's footprint without the photo
 
 
@@ -134,7 +135,9 @@ def _photo(position: int, photo: Photo, reading: Reading, zoom: int, colours: Co
     image = reading.images.get(position)
     link = f"{PHOTO_SCHEME}:{position}"
     if image is not None:
-        width = min(image.width, round(PHOTO_WIDTH * zoom / 100))
+        # no wider than the pane (no sideways scrolling), no taller than a screenful's part
+        width = min(image.width, round(PHOTO_WIDTH * zoom / 100), reading.column,
+                    round(PHOTO_HEIGHT * zoom / 100 * image.width / image.height))
         picture = (f'<a href="{link}"><img src="{IMAGE_SCHEME}:{position}" width="{width}" '
                    f'height="{round(image.height * width / image.width)}"></a>')
     else:

@@ -14,6 +14,9 @@ FACET_FIELDS = {
     "language": "lang", "tag": "tag",
 }
 _QUOTED = ("place", "person", "tag")  # values with spaces: quoted as a phrase
+# a collection is not a query field: its articles are listed by the catalogue, then the
+# query and the other filters narrow them (search_controller does it)
+COLLECTION = "collection"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,8 @@ class Filter:
             first, _sep, last = self.value.partition("..")
             shown = month_label(first) + (f" – {month_label(last)}" if last else "")
             return translate("Filters", "Date: {value}").format(value=shown)
+        if self.field == COLLECTION:
+            return translate("Filters", "Collection: {value}").format(value=self.value)
         if self.field == "lang":
             return translate("Filters", "Language: {value}").format(
                 value=language_name(self.value))
@@ -63,7 +68,7 @@ class Filter:
 
 
 class FilterSet:
-    """The active filters, in the order they were chosen; at most one date filter."""
+    """The active filters, in the order they were chosen; at most one date and one collection."""
 
     def __init__(self, filters: list[Filter] | None = None) -> None:
         self._filters: list[Filter] = list(filters or [])
@@ -82,8 +87,8 @@ class FilterSet:
         if chosen in self._filters:
             self._filters.remove(chosen)
             return False
-        if chosen.field == "date":  # a second date would only ever narrow to nothing
-            self._filters = [f for f in self._filters if f.field != "date"]
+        if chosen.field in ("date", COLLECTION):  # a second one would replace, not narrow
+            self._filters = [f for f in self._filters if f.field != chosen.field]
         self._filters.append(chosen)
         return True
 
@@ -100,4 +105,10 @@ class FilterSet:
         self._filters.clear()
 
     def clauses(self) -> tuple[str, ...]:
-        return tuple(f.clause for f in self._filters)
+        """The query-language clauses (a collection filter is not one of them)."""
+        return tuple(f.clause for f in self._filters if f.field != COLLECTION)
+
+    @property
+    def collection(self) -> str | None:
+        """The collection the results are limited to, if one is chosen."""
+        return next((f.value for f in self._filters if f.field == COLLECTION), None)

@@ -1,4 +1,4 @@
-"""The main window: wires the sidebar, search, results, reader, person page and imports together."""
+"""The main window: wires the sidebar, search, results, reader, imports and cataloguing together."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHeaderView,
-    QInputDialog,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -21,15 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.core.archive import Archive
-from archive_app.core.model import ImportReport, SavedSearch
 from archive_app.gui import window_state
-from archive_app.gui.drops import local_paths
-from archive_app.gui.errors import show_error
+from archive_app.gui.authority_controller import AuthorityController
+from archive_app.gui.bulk_controller import BulkController
+from archive_app.gui.catalogue_controller import CatalogueController
+from archive_app.gui.change_runner import ChangeRunner
+from archive_app.gui.edit_controller import EditController
+from archive_app.gui.export_controller import ExportController
+from archive_app.gui.export_dialog import COLLECTION, ExportContext
 from archive_app.gui.filter_bar import FilterBar
 from archive_app.gui.filters import Filter, FilterSet
 from archive_app.gui.i18n import translate
 from archive_app.gui.import_controller import ImportController
-from archive_app.gui.import_report import ImportReportDialog, summary_text
+from archive_app.gui.import_flow import ImportFlow
+from archive_app.gui.import_report import ImportReportDialog
 from archive_app.gui.import_status import ImportStatus
 from archive_app.gui.index_status import IndexStatusLabel
 from archive_app.gui.person_page import PersonPage
@@ -38,23 +41,20 @@ from archive_app.gui.reader_pane import ReaderPane
 from archive_app.gui.reading_controller import ReadingController
 from archive_app.gui.results_model import ResultsModel
 from archive_app.gui.results_view import ResultsTable
+from archive_app.gui.safety_controller import SafetyController
 from archive_app.gui.search_bar import SearchBar
 from archive_app.gui.search_session import SearchSession
 from archive_app.gui.settings import Settings
 from archive_app.gui.sidebar import Sidebar
 from archive_app.gui.tasks import TaskRunner
 from archive_app.gui.theme import Colours, ThemeManager
+from archive_app.gui.undo_controller import UndoController
 from archive_app.gui.welcome import WelcomeView
 from archive_app.gui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
 
 READ_THREADS = 2  # searches, listings, articles and photos; writes go through one lane only
-
-
-def import_filter() -> str:
-    return translate("Window", "Articles (*.txt *.text *.md *.jsonl *.ndjson *.jsonl.gz "
-                               "*.ndjson.gz *.json *.csv *.tsv *.csv.gz *.gz);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -75,8 +75,6 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(archive, self.writes, self)
         self.filters = FilterSet([f for f in map(Filter.from_clause, self.settings.last_filters)
                                   if f is not None])
-        self.report_dialog: ImportReportDialog | None = None
-        self._closing = False
 
         self.search_bar = SearchBar()
         self.filter_bar = FilterBar()
@@ -97,16 +95,19 @@ class MainWindow(QMainWindow):
         self.reading = ReadingController(archive, self.reads, self.table, self.right,
                                          self.reader_pane, self.person_page, self)
         self.loader = self.reading.loader
+        self._reselect: list[int] = []
+        self._controllers()
         self._connect()
         self.theme = ThemeManager(self.settings.theme, self)
         self.theme.changed.connect(self._apply_colours)
         self._apply_colours(self.theme.colours)
         self.reader_pane.set_zoom(self.settings.zoom)
-        self.sidebar.saved.set_writable(not archive.readonly)
+        self.reader_pane.citation_style = self.settings.citation_style
         self.search_bar.set_sort(self.settings.sort)
         self.search_bar.set_query(self.settings.last_query, submit=False)
         self.filter_bar.set_filters(self.filters)
         window_state.restore(self.settings, self, self._splitters(), self._headers())
+        self.sidebar.sized_by_hand = self.settings.sidebar_by_hand
         self.refresh()
 
     # -- building --------------------------------------------------------------------
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         for widget, stretch in ((self.sidebar, 0), (centre, 5), (self.right, 6)):
             self.main_splitter.addWidget(widget)
             self.main_splitter.setStretchFactor(self.main_splitter.count() - 1, stretch)
-        self.main_splitter.setSizes([230, 640, 530])
+        self.main_splitter.setSizes([250, 580, 570])
         browse = QWidget()
         browse.setObjectName("browse")
         outer = QVBoxLayout(browse)
@@ -142,8 +143,30 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.index_status)
         self.statusBar().addPermanentWidget(self.import_status, 1)
 
+    def _controllers(self) -> None:
+        """Cataloguing: every change goes through one runner on the writer lane."""
+        archive, reads = self.archive, self.reads
+        self.import_flow = ImportFlow(self.imports, self.import_status, self.welcome,
+                                      self.actions_, self)
+        self.changes = ChangeRunner(self.writes, self)
+        self.catalogue = CatalogueController(archive, reads, self.changes,
+                                             self.sidebar.catalogue, self.session, self)
+        self.editing = EditController(archive, reads, self.changes, self)
+        self.undo = UndoController(archive, reads, self.changes, self.actions_.undo,
+                                   self.actions_.redo, self)
+        self.bulk = BulkController(archive, reads, self.changes, self.table.selected_ids,
+                                   lambda: self.session.request, self.catalogue.choices, self)
+        self.authority = AuthorityController(archive, reads, self.changes, self)
+        self.exporting = ExportController(archive, self.export_context,
+                                          lambda: self.session.request, self)
+        self.safety = SafetyController(archive, self)
+        if archive.readonly:
+            for action in self.actions_.cataloguing():
+                action.setEnabled(False)
+            self.reader_pane.editable = False
+
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"main": self.main_splitter}
+        return {"main": self.main_splitter, "sidebar": self.sidebar.splitter}
 
     def _headers(self) -> dict[str, QHeaderView]:
         return {"results": self.table.horizontalHeader()}
@@ -157,23 +180,28 @@ class MainWindow(QMainWindow):
         self.reader.statusMessage.connect(self._status)
         self.reader_pane.zoomChanged.connect(lambda z: setattr(self.settings, "zoom", z))
         self.person_page.searchRequested.connect(self.session.search_for)
-        side.saved.chosen.connect(self.run_saved)
-        side.saved.saveRequested.connect(self.save_search)
-        side.saved.deleteRequested.connect(self.delete_saved)
-        self.welcome.importFilesRequested.connect(self.choose_files)
-        self.welcome.importFolderRequested.connect(self.choose_folder)
-        self.imports.started.connect(self._import_started)
-        self.imports.progressed.connect(self.import_status.update_progress)
-        self.imports.finished.connect(self._import_finished)
-        self.imports.failed.connect(self._import_failed)
-        self.import_status.cancelRequested.connect(self.imports.cancel)
+        self.changes.changed.connect(self.after_change)
+        self.session.listed.connect(self._restore_selection)
+        for controller in (self.import_flow, self.catalogue, self.editing, self.undo, self.bulk,
+                           self.authority, self.exporting, self.safety):
+            controller.statusMessage.connect(self._status)
+        self.authority.searchRequested.connect(self.session.search_for)
+        side.catalogue.exportRequested.connect(lambda path: self.exporting.open(COLLECTION, path))
+        self.reader_pane.editRequested.connect(self.edit_shown)
+        self.reader_pane.citationStyleChanged.connect(
+            lambda style: setattr(self.settings, "citation_style", style))
+        for action in (a.edit_article, a.bulk, a.replace, a.add_to_collection, a.tag, a.export):
+            table.addAction(action)  # the results' context menu
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.import_flow.imported.connect(self.refresh)
         self.index_status.finished.connect(self.refresh)
+        # (slots are called without arguments: `triggered` would hand an optional parameter
+        # its `checked` flag)
         for action, slot in (
-            (a.import_files, self.choose_files), (a.import_folder, self.choose_folder),
             (a.print, self.reader_pane.print_article), (a.pdf, self.reader_pane.ask_pdf),
             (a.preferences, self.show_preferences), (a.quit, self.close),
             (a.focus_search, bar.focus), (a.find, self.reader_pane.open_find),
-            (a.cite, self.reader_pane.copy_citation), (a.clear, self.escape),
+            (a.cite, lambda: self.reader_pane.copy_citation()), (a.clear, self.escape),
             (a.next_result, partial(table.step_row, 1)),
             (a.previous_result, partial(table.step_row, -1)),
             (a.next_hit, partial(self.reader.next_hit, 1)),
@@ -182,8 +210,17 @@ class MainWindow(QMainWindow):
             (a.larger, partial(self.reader_pane.zoom_by, 10)),
             (a.smaller, partial(self.reader_pane.zoom_by, -10)),
             (a.actual, partial(self.reader_pane.zoom_by, 0)),
-            (a.save_search, self.save_search), (a.clear_filters, self.session.clear_filters),
-            (a.cheat_sheet, bar.show_cheat_sheet),
+            (a.save_search, self.catalogue.save_search),
+            (a.clear_filters, self.session.clear_filters), (a.cheat_sheet, bar.show_cheat_sheet),
+            (a.edit_article, self.edit_shown), (a.bulk, lambda: self.bulk.open_bulk()),
+            (a.replace, self.bulk.open_replace), (a.export, lambda: self.exporting.open()),
+            (a.backup, self.safety.ask_backup), (a.restore, self.safety.ask_restore),
+            (a.fixity, self.safety.check_fixity),
+            (a.new_collection, lambda: self.catalogue.new_collection()),
+            (a.add_to_collection, partial(self.bulk.open_bulk, "add_collection")),
+            (a.tag, partial(self.bulk.open_bulk, "add_tag")),
+            (a.people, partial(self.authority.open, 0)),
+            (a.places, partial(self.authority.open, 1)),
         ):
             action.triggered.connect(slot)
 
@@ -203,7 +240,31 @@ class MainWindow(QMainWindow):
         if not empty:
             self.session.run()
             self.reads.submit(self.archive.count, self._show_count)
-            self.reads.submit(self.archive.saved_searches, self._show_saved)
+            self.catalogue.reload()
+            self.undo.update()
+
+    def after_change(self, _result: object) -> None:
+        """A change was applied: results, reader, catalogue counts and Undo show it at once
+        (the index changed in the same operation); the selection is kept."""
+        self._reselect = self.table.selected_ids()
+        self.refresh()
+
+    def _restore_selection(self, _batch: object) -> None:
+        chosen, self._reselect = self._reselect, []
+        if len(chosen) > 1:
+            self.table.select_ids(chosen)
+
+    def edit_shown(self) -> None:
+        self.editing.open(self.reading.shown_id)
+
+    def export_context(self) -> ExportContext:
+        """What can be exported now: the article read, the selection, a collection, the
+        result."""
+        reading = self.reader.reading
+        article = (reading.detail.id, reading.detail.record.title) if reading else None
+        return ExportContext(article, tuple(self.table.selected_ids()),
+                             tuple(self.sidebar.catalogue.model.collection_paths()),
+                             self.session.total, self.session.describe())
 
     def run_search(self) -> None:
         self.session.run()
@@ -217,42 +278,9 @@ class MainWindow(QMainWindow):
         else:
             self.session.clear_step()
 
-    # -- saved searches ----------------------------------------------------------------
-
-    def run_saved(self, saved: SavedSearch) -> None:
-        self.session.search_for(saved.query, saved.sort)
-
-    def save_search(self) -> None:
-        query = self.session.saved_query()
-        if not query or self.archive.readonly:
-            self._status(translate("Window", "Type a search or choose a filter to save it."))
-            return
-        name, ok = QInputDialog.getText(self, translate("Window", "Save this search"),
-                                        translate("Window", "Name for “{query}”:").format(
-                                            query=query))
-        if ok and name.strip():
-            self.writes.submit(partial(self.archive.save_search, name.strip(), query,
-                                       self.search_bar.sort_key),
-                               lambda _r: self._saved_changed(), self._write_failed)
-
-    def delete_saved(self, name: str) -> None:
-        self.writes.submit(partial(self.archive.delete_saved_search, name),
-                           lambda _r: self._saved_changed(), self._write_failed)
-
-    def _saved_changed(self) -> None:
-        self.reads.submit(self.archive.saved_searches, self._show_saved)
-
     def _show_count(self, articles: object) -> None:
         assert isinstance(articles, int)
         self.sidebar.show_articles(articles)
-
-    def _show_saved(self, searches: object) -> None:
-        assert isinstance(searches, list)
-        self.sidebar.saved.set_searches(searches)
-        self.sidebar.saved.set_writable(not self.archive.readonly)
-
-    def _write_failed(self, error: Exception) -> None:
-        show_error(self, translate("Window", "Arsip could not save"), str(error))
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.settings, self)
@@ -264,88 +292,46 @@ class MainWindow(QMainWindow):
 
     # -- importing ---------------------------------------------------------------------
 
-    def choose_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, translate("Window", "Import files into Arsip"), str(Path.home()),
-            import_filter())
-        self.import_paths([Path(n) for n in names])
-
-    def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(
-            self, translate("Window", "Import a folder into Arsip"), str(Path.home()))
-        if name:
-            self.import_paths([Path(name)])
-
     def import_paths(self, paths: Sequence[Path]) -> bool:
         """Start importing on the writer thread; False when nothing was started."""
-        if not paths:
-            return False
-        if self.imports.running:
-            self._status(translate(
-                "Window", "An import is already running; wait for it or cancel it first."))
-            return False
-        return self.imports.start(paths)
+        return self.import_flow.import_paths(paths)
 
-    def _import_started(self, paths: list[Path]) -> None:
-        self.import_status.begin(paths)
-        self._set_import_enabled(False)
-
-    def _import_finished(self, report: object) -> None:
-        assert isinstance(report, ImportReport)
-        if self._closing:
-            return  # cancelled by closing the window: nobody is left to read a report
-        self.import_status.end()
-        self._set_import_enabled(True)
-        self._status(summary_text(report))
-        self.refresh()
-        self.report_dialog = ImportReportDialog(report, self)
-        self.report_dialog.open()  # window-modal but not blocking: the results show behind it
-
-    def _import_failed(self, error: object) -> None:
-        self.import_status.end()
-        self._set_import_enabled(True)
-        show_error(self, translate("Window", "Arsip could not import"), str(error))
-
-    def _set_import_enabled(self, enabled: bool) -> None:
-        self.actions_.set_import_enabled(enabled)
-        self.welcome.import_files.setEnabled(enabled)
-        self.welcome.import_folder.setEnabled(enabled)
+    @property
+    def report_dialog(self) -> ImportReportDialog | None:
+        return self.import_flow.report_dialog
 
     # -- Qt events ---------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event.mimeData()) and not self.imports.running:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _answer(event, self.import_flow.accepts(event.mimeData()))
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if local_paths(event.mimeData()) and not self.imports.running:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _answer(event, self.import_flow.accepts(event.mimeData()))
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event.mimeData())
-        if paths and self.import_paths(paths):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _answer(event, self.import_flow.drop(event.mimeData()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # the Archive is closed after the window: no worker may still be using it then
-        self._closing = True
         self.settings.last_query = self.search_bar.query
         self.settings.last_filters = list(self.filters.clauses())
         self.settings.sort = self.search_bar.sort_key
+        self.settings.sidebar_by_hand = self.sidebar.sized_by_hand
         window_state.save(self.settings, self, self._splitters(), self._headers())
-        if self.imports.running:
-            self.import_status.label.setText(
-                translate("Window", "Cancelling the import before closing…"))
         self.reading.shutdown()
         self.index_status.stop()
         self.reads.clear()
-        self.imports.shutdown()
+        self.import_flow.shutdown()
         self.writes.wait()
+        self.exporting.shutdown()
+        self.safety.shutdown()
         self.reads.wait()
         super().closeEvent(event)
+
+
+def _answer(event: QDropEvent, accepted: bool) -> None:
+    """Take a drag of files and folders (to import them); let anything else pass."""
+    if accepted:
+        event.acceptProposedAction()
+    else:
+        event.ignore()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QImage,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -33,6 +35,7 @@ from archive_app.gui.theme import LIGHT, Colours
 log = logging.getLogger(__name__)
 
 _LOCAL_SCHEMES = frozenset({"file", "qrc"})
+PAPER_COLUMN = 10_000  # no pane limits a printed photo
 
 
 def qimage(decoded: DecodedImage) -> QImage:
@@ -73,6 +76,10 @@ class ReaderView(QTextBrowser):
         self._found_current = -1
         self._message = ""
         self._plain = ""
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(150)
+        self._resized.timeout.connect(self._fit_photos)
         self.show_message(translate("Reader", "Select an article to read it here."))
 
     # -- what is shown ----------------------------------------------------------------
@@ -116,10 +123,26 @@ class ReaderView(QTextBrowser):
 
     def _render(self) -> None:
         assert self.reading is not None
+        self.reading.column = self._column()
         self.document().setDefaultStyleSheet(reader_css(self.colours, self.zoom))
         self.setHtml(article_html(self.reading, self.colours, self.zoom))
         self._collect_hits()
         self.clear_find()
+
+    def _column(self) -> int:
+        """The width a photo may take: the pane less the document's margins."""
+        return max(self.viewport().width() - 2 * round(self.document().documentMargin()) - 8,
+                   120)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        reading = self.reading
+        if reading is not None and reading.images and abs(self._column() - reading.column) > 24:
+            self._resized.start()  # draw the photos to the new width once the resizing stops
+
+    def _fit_photos(self) -> None:
+        if self.reading is not None and self.reading.images:
+            self._refresh()
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         url = QUrl(name) if isinstance(name, str) else name
@@ -280,5 +303,6 @@ class ReaderView(QTextBrowser):
             document.addResource(QTextDocument.ResourceType.ImageResource.value,
                                  QUrl(f"{IMAGE_SCHEME}:{position}"), image)
         document.setDefaultStyleSheet(reader_css(LIGHT, 100))
-        document.setHtml(article_html(self.reading, LIGHT, 100))
+        # paper is not the pane: the photo is as wide as the page allows
+        document.setHtml(article_html(replace(self.reading, column=PAPER_COLUMN), LIGHT, 100))
         return document

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.gui.citation import citation_text
+from archive_app.gui.citation import DEFAULT_STYLE, citation_mime, style_names
 from archive_app.gui.find_bar import FindBar
 from archive_app.gui.i18n import translate
 from archive_app.gui.printing import export_pdf, print_document
@@ -33,6 +34,8 @@ class ReaderPane(QWidget):
     zoomChanged = Signal(int)
     statusMessage = Signal(str)
     photosRequested = Signal(int)
+    editRequested = Signal()
+    citationStyleChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +72,19 @@ class ReaderPane(QWidget):
                                    lambda: self.photosRequested.emit(0))
         self.cite = self._button(tools, translate("Reader", "Cite"),
                                  translate("Reader", "Copy a citation of the article"),
-                                 self.copy_citation)
+                                 lambda: self.copy_citation())
+        # the button copies the last style chosen; its menu offers each style
+        self.citation_style = DEFAULT_STYLE
+        self.editable = True  # False for a library opened read-only
+        self.cite.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        cite_menu = QMenu(self.cite)
+        self.cite_actions = {style: cite_menu.addAction(
+            translate("Reader", "Copy in {style}").format(style=name),
+            partial(self.copy_citation, style)) for style, name in style_names().items()}
+        self.cite.setMenu(cite_menu)
+        self.edit = self._button(tools, translate("Reader", "Edit"),
+                                 translate("Reader", "Edit the article's catalogue record "
+                                                     "(Ctrl+E)"), self.editRequested.emit)
         # print and PDF share one button (a menu): the row stays short enough for a narrow pane
         self.print_button = self._button(tools, translate("Reader", "Print"),
                                          translate("Reader", "Print or save as PDF"),
@@ -79,6 +94,10 @@ class ReaderPane(QWidget):
         self.print_action = menu.addAction(translate("Reader", "Print…"), self.print_article)
         self.pdf = menu.addAction(translate("Reader", "Save as PDF…"), self.ask_pdf)
         self.print_button.setMenu(menu)
+        more = tools.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:  # the » button a narrow pane shows for the tools that do not fit
+            more.setAccessibleName(translate("Reader", "More article tools"))
+            more.setToolTip(translate("Reader", "More article tools"))
         margin = QWidget(bar)  # keeps the last tool's menu arrow off the window's edge
         margin.setFixedWidth(8)
         tools.addWidget(margin)
@@ -114,6 +133,7 @@ class ReaderPane(QWidget):
         for button in (self.find_button, self.cite, self.print_button, self.pdf,
                        self.print_action):
             button.setEnabled(reading is not None)
+        self.edit.setEnabled(reading is not None and self.editable)
         self.photos.setEnabled(reading is not None and bool(reading.detail.record.photos))
 
     def _show_hits(self, current: int, total: int) -> None:
@@ -162,12 +182,17 @@ class ReaderPane(QWidget):
 
     # -- citation, print and PDF ------------------------------------------------------
 
-    def copy_citation(self) -> str:
+    def copy_citation(self, style: str | None = None) -> str:
+        """Copy the article's citation (text and HTML) in `style`, or the last one chosen."""
         reading = self.reader.reading
         if reading is None:
             return ""
-        text = citation_text(reading.detail)
-        QGuiApplication.clipboard().setText(text)
+        if style is not None and style != self.citation_style:
+            self.citation_style = style
+            self.citationStyleChanged.emit(style)
+        mime = citation_mime(reading.detail, self.citation_style)
+        text = mime.text()
+        QGuiApplication.clipboard().setMimeData(mime)
         self.statusMessage.emit(translate("Reader", "Citation copied: {text}").format(text=text))
         return text
 

@@ -33,3 +33,4 @@ class Reading:
     images: dict[int, DecodedImage] = field(default_factory=dict)
     related: dict[int, int] = field(default_factory=dict)  # link position -> article id
     show_rules: bool = False
+    column: int = 10_000  # the widest a photo may be drawn: the reader's width, set when shown

@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
 
 from archive_app.core.model import ArticleSummary
 from archive_app.gui.display import short_date
+from archive_app.gui.drops import ARTICLE_IDS, article_ids_mime
 from archive_app.gui.i18n import translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -192,7 +194,19 @@ class ResultsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         if self.summary(index.row()) is None:
             return Qt.ItemFlag.NoItemFlags  # deleted since the list was made: not selectable
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # rows are dragged onto a collection in the sidebar to add them to it
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled)
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_IDS]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        return article_ids_mime(self._ids[row] for row in rows if row < self._loaded)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction  # the rows stay where they are
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._loaded:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -28,7 +28,11 @@ class ResultsTable(QTableView):
         self.delegate = ResultsDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # many rows at once (Shift, Ctrl): bulk changes, exports and dragging onto a collection
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
@@ -101,6 +105,26 @@ class ResultsTable(QTableView):
             model.fetchMore(root)
             if model.rowCount(root) == rows:
                 return  # a page was asked of the search; its answer arrives later
+
+    def selected_ids(self) -> list[int]:
+        """The chosen articles in list order (the current one alone when none is selected)."""
+        model = self.results_model()
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return [model.article_id(row) for row in rows]
+
+    def select_ids(self, ids: list[int]) -> None:
+        """Select these articles again where the list (as far as it is loaded) holds them."""
+        model = self.results_model()
+        selection = QItemSelection()
+        for article_id in ids:
+            row = model.row_of(article_id)
+            if row is not None:
+                selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        if not selection.isEmpty():
+            self.selectionModel().select(selection,
+                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def select_row(self, row: int) -> None:
         self.selectRow(row)

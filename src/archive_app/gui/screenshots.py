@@ -1,145 +1,89 @@
 """`make screenshots`: build a library from ../shared/corpus, open the window, save PNGs of it.
 
 Run under Xvfb (`xvfb-run -a -s "-screen 0 1400x900x24"`): each shot grabs the whole virtual
-screen, so popups and dialogs appear as a person would see them. The importer does not archive
-photo files yet; when no imported article has one, a corpus JPEG (an AP photo with IPTC
-credits) is copied into the library's media/ folder and shown as a photo of the seed article,
-in this script only: the library's catalogue is not changed.
+screen, so popups and dialogs appear as a person would see them. The library holds the seed,
+the Indonesian tables and the wire feeds, whose dpa picture items come with their JPEGs: the
+reader and the photo viewer show one of those, archived by the importer. The cataloguing shots
+(screenshots_catalogue.py) work on a copy, so this library is never changed by them.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import SignalInstance
-from PySide6.QtGui import QGuiApplication
-
 from archive_app.core.archive import Archive
-from archive_app.core.model import ArticleDetail, Photo
 from archive_app.gui import i18n
 from archive_app.gui.app import application
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.screenshot_kit import (
+    SIZE,
+    after,
+    open_window,
+    search,
+    settle,
+    shoot,
+    show_article,
+)
+from archive_app.gui.screenshots_catalogue import catalogue_shots
 from archive_app.gui.settings import Settings
-from archive_app.gui.waiting import after as after_signal
-from archive_app.gui.waiting import pause, until
 
 log = logging.getLogger("arsip.screenshots")
 
 REPO = Path(__file__).resolve().parents[3]
 CORPUS = REPO.parent / "shared" / "corpus"
-SOURCES = ("seed", "id_json", "id_csv")
-PHOTO = "photos/exifr/Bush-dog.jpg"
-SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
-SIZE = (1400, 900)
+SOURCES = ("seed", "id_json", "id_csv", "wire")
+# a dpa picture item: its JPEG is archived with the caption and credit of the XML
+PHOTO_CREDIT = "Jörg Carstensen/dpa"
+WIRE_CHECK = '"Medienpreises Bambi"'  # found once the wire feeds are in the library
+
+
+def _import(library: Path, sources: Sequence[Path]) -> None:
+    command = [sys.executable, "-m", "archive_app", "--library", str(library), "import",
+               *(str(source) for source in sources)]
+    print("importing with", " ".join(command[2:]))
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
 def build_library(library: Path, corpus: Path) -> None:
     """Import the corpus with the `archive-app import` command (once; kept for the next run)."""
-    if (library / "catalogue.sqlite").exists():
-        # this script's own library, built by an older Arsip perhaps: bring it up to date
-        with Archive.open(library) as archive:
-            if not archive.check().ok:
-                print("reindexing", library)
-                archive.reindex()
+    if not (library / "catalogue.sqlite").exists():
+        _import(library, [corpus / name for name in SOURCES])
         return
-    command = [sys.executable, "-m", "archive_app", "--library", str(library), "import",
-               *(str(corpus / name) for name in SOURCES)]
-    print("building", library, "with", " ".join(command[2:]))
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    # this script's own library, built by an older Arsip perhaps: bring it up to date
+    with Archive.open(library) as archive:
+        if not archive.check().ok:
+            print("reindexing", library)
+            archive.reindex()
+        has_wire = archive.search(WIRE_CHECK, 1).total > 0
+    if not has_wire:  # built before the wire feeds were part of the set
+        _import(library, [corpus / "wire"])
+        # the index's facet columns go wrong when a later batch has no site at all (the
+        # wire items): a rebuild puts every article in one segment (see the report)
+        with Archive.open(library) as archive:
+            print("reindexing", library)
+            archive.reindex()
 
 
-def stage_photo(library: Path, corpus: Path) -> str:
-    """Copy a corpus JPEG into media/ as the importer will; returns its library-relative path."""
-    data = (corpus / PHOTO).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    relative = f"media/{digest[:2]}/{digest}.jpg"
-    target = library / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        target.write_bytes(data)
-    return relative
-
-
-class StagedArchive:
-    """The Archive, except that the seed article shows the staged photo first."""
-
-    def __init__(self, archive: Archive, seed_id: int, media_path: str) -> None:
-        self._archive = archive
-        self._seed_id = seed_id
-        self._photo = Photo(
-            caption="President Bush, along with first lady Laura Bush, greets his dog on the "
-                    "South Lawn (a corpus photo staged into this article for the screenshot).",
-            credit="AP Photo/Duane A. Laverty", photographer="Duane A. Laverty", agency="AP",
-            media_path=media_path)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._archive, name)
-
-    def article(self, article_id: int) -> ArticleDetail:
-        detail = self._archive.article(article_id)
-        if article_id == self._seed_id:
-            record = replace(detail.record, photos=[self._photo, *detail.record.photos])
-            detail = replace(detail, record=record)
-        return detail
-
-
-def archived_photo_article(archive: Archive) -> int | None:
-    """An imported article with an archived photo file, if the importer made any."""
+def photo_article(archive: Archive) -> tuple[int, str]:
+    """(id, title) of the imported article whose archived photo is credited PHOTO_CREDIT."""
+    fallback: tuple[int, str] | None = None
     for detail in archive.articles(archive.article_ids("added")):
-        if any(p.media_path for p in detail.record.photos):
-            return detail.id
-    return None
+        photos = [p for p in detail.record.photos if p.media_path and p.caption]
+        if any(p.credit == PHOTO_CREDIT for p in photos):
+            return detail.id, detail.record.title
+        if photos and fallback is None:
+            fallback = detail.id, detail.record.title
+    if fallback is None:
+        raise SystemExit("no imported article has an archived photo: is corpus/wire there?")
+    return fallback
 
 
-def settle(condition: Callable[[], bool] | None = None, timeout: int = 15_000) -> None:
-    """Let the window finish its work (and paint) before a picture is taken."""
-    if condition is not None and not until(condition, timeout):
-        print(f"gave up waiting after {timeout} ms", file=sys.stderr)
-    pause(400)
-
-
-def after(signal: SignalInstance, action: Callable[[], object], timeout: int = 15_000) -> None:
-    """Do something and wait for the signal that says it is done."""
-    if not after_signal(signal, action, timeout):
-        print(f"no answer after {timeout} ms", file=sys.stderr)
-    settle()
-
-
-def shoot(out: Path, name: str) -> Path:
-    """The whole virtual screen, popups and dialogs included."""
-    screen = QGuiApplication.primaryScreen()
-    path = out / f"{name}.png"
-    screen.grabWindow(0).save(str(path))
-    print("saved", path)
-    return path
-
-
-def open_window(archive: object, settings: Settings) -> MainWindow:
-    window = MainWindow(archive, settings)  # type: ignore[arg-type]
-    window.setGeometry(0, 0, *SIZE)
-    window.show()
-    settle(lambda: window.isVisible())
-    return window
-
-
-def search(window: MainWindow, query: str) -> None:
-    after(window.searches.counted, lambda: window.search_bar.set_query(query))
-
-
-def show_article(window: MainWindow, title: str) -> None:
-    settle(lambda: window.reader.reading is not None
-           and window.reader.reading.detail.record.title == title)
-
-
-def shots(out: Path, library: Path, corpus: Path, settings_dir: Path) -> list[Path]:
+def shots(out: Path, library: Path, settings_dir: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
@@ -153,16 +97,8 @@ def shots(out: Path, library: Path, corpus: Path, settings_dir: Path) -> list[Pa
 
     archive = Archive.open(library, readonly=True)
     try:
-        found = archived_photo_article(archive)
-        seed_id = archive.search('"world water forum"', 1).hits[0].id
-        if found is None:
-            print("no imported article has an archived photo yet: staging", PHOTO,
-                  "into media/ and showing it on the seed article")
-            shown: object = StagedArchive(archive, seed_id, stage_photo(library, corpus))
-        else:
-            print("article", found, "has an archived photo")
-            shown, seed_id = archive, found
-        window = open_window(shown, Settings())
+        photo_id, photo_title = photo_article(archive)
+        window = open_window(archive, Settings())
         search(window, "banjir")
         detik = window.sidebar.facet_model.index(0, 0, window.sidebar.facet_model.index(0, 0))
         # a site filter, shown as a chip
@@ -170,9 +106,9 @@ def shots(out: Path, library: Path, corpus: Path, settings_dir: Path) -> list[Pa
         saved.append(shoot(out, "2-search-facets-histogram"))
 
         window.filters.clear()
-        search(window, '"world water forum"')
-        window.table.select_row(0)
-        show_article(window, SEED_TITLE if found is None else window.model.index(0, 0).data())
+        search(window, "bambi")
+        window.reading.open_article(photo_id)
+        show_article(window, photo_title)
         window.reader.next_hit(1)
         settle()
         saved.append(shoot(out, "3-reader-photo-credit"))
@@ -201,7 +137,7 @@ def shots(out: Path, library: Path, corpus: Path, settings_dir: Path) -> list[Pa
         window.close()
 
         i18n.install(app, "id")
-        window = open_window(shown, Settings())
+        window = open_window(archive, Settings())
         search(window, '"world water forum"')
         settle(lambda: window.reader.reading is not None)
         saved.append(shoot(out, "7-indonesian"))
@@ -229,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     build_library(args.library, args.corpus)
     with tempfile.TemporaryDirectory() as settings_dir:
-        saved = shots(args.out, args.library, args.corpus, Path(settings_dir))
+        saved = shots(args.out, args.library, Path(settings_dir))
+        saved += catalogue_shots(args.out, args.library)
     print(f"{len(saved)} screenshots in {args.out}")
     return 0
 

@@ -10,7 +10,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from archive_app.core.model import SearchCounts, SearchPage
+from archive_app.core.model import ArticleSummary, SearchCounts, SearchPage
+from archive_app.gui.collection_listing import collection_listing, listing_sort, local_counts
 from archive_app.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,12 @@ class SearchSource(Protocol):
 
     def article_ids(self, sort: str = ...) -> list[int]: ...
 
+    def matching_ids(self, query: str, within: Sequence[str] = ...) -> list[int]: ...
+
+    def collection_ids(self, path: str) -> list[int]: ...
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class SearchRequest:
@@ -40,11 +47,12 @@ class SearchRequest:
     query: str = ""
     filters: tuple[str, ...] = ()
     sort: str = "relevance"
+    collection: str | None = None  # only the articles of this collection
 
     @property
     def listing(self) -> bool:
         """Nothing typed and nothing filtered: the whole library."""
-        return not self.query.strip() and not self.filters
+        return not self.query.strip() and not self.filters and self.collection is None
 
     @property
     def effective_sort(self) -> str:
@@ -99,14 +107,18 @@ class SearchController(QObject):
     def search(self, request: SearchRequest | str) -> None:
         """Start a request; a plain string is a query with no filters."""
         if isinstance(request, str):
-            request = SearchRequest(request.strip(), self.request.filters, self.request.sort)
+            request = SearchRequest(request.strip(), self.request.filters, self.request.sort,
+                                    self.request.collection)
         self.request = request = SearchRequest(request.query.strip(), request.filters,
-                                               request.sort)
+                                               request.sort, request.collection)
         self._generation += 1
         self._offset, self._more, self._fetching = 0, False, True
-        if request.listing:
-            job: Callable[[], object] = partial(self._archive.article_ids,
-                                                request.effective_sort)
+        if request.collection is not None:
+            job: Callable[[], object] = partial(
+                collection_listing, self._archive, request.collection, request.query,
+                request.filters, request.sort)
+        elif request.listing:
+            job = partial(self._archive.article_ids, request.effective_sort)
         else:
             job = partial(self._archive.search, request.query, FIRST_PAGE, 0,
                           request.effective_sort, request.filters)
@@ -148,9 +160,15 @@ class SearchController(QObject):
             assert isinstance(result, list)
             self.started.emit(ResultBatch(request, tuple(result), len(result)))
         # the exact total and the facets for the whole result, after the page is on screen
-        query, within = (EVERYTHING, ()) if request.listing else (request.query, request.filters)
-        self._runner.submit(partial(self._archive.counts, query, within),
-                            partial(self._counted, generation), self._counts_failed)
+        if request.collection is not None:
+            assert isinstance(result, list)
+            counting: Callable[[], object] = partial(local_counts, self._archive, result,
+                                                     request.query)
+        else:
+            query, within = ((EVERYTHING, ()) if request.listing
+                             else (request.query, request.filters))
+            counting = partial(self._archive.counts, query, within)
+        self._runner.submit(counting, partial(self._counted, generation), self._counts_failed)
 
     def _later(self, generation: int, result: object) -> None:
         if not self._current(generation):
@@ -174,6 +192,17 @@ class SearchController(QObject):
         if self._current(generation):
             self._fetching = False
             self.failed.emit(query, error)
+
+
+def result_ids(source: SearchSource, request: SearchRequest) -> list[int]:
+    """Every article a request lists, in its order where it has one (to export or change a
+    whole result: the table holds only the pages seen so far)."""
+    if request.collection is not None:
+        return collection_listing(source, request.collection, request.query, request.filters,
+                                  request.sort)
+    if request.listing:
+        return source.article_ids(listing_sort(request.effective_sort))
+    return source.matching_ids(request.query, request.filters)
 
 
 def _batch(request: SearchRequest, page: SearchPage, more: bool) -> ResultBatch:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from archive_app.core.errors import ArchiveError, QueryError
 from archive_app.core.model import SearchCounts
+from archive_app.gui.collection_listing import listing_sort
 from archive_app.gui.filter_bar import FilterBar
 from archive_app.gui.filters import Filter, FilterSet
 from archive_app.gui.i18n import count_text, translate
@@ -46,6 +47,7 @@ class SearchSession(QObject):
 
     listed = Signal(object)
     emptied = Signal(str)
+    ran = Signal()  # a new search started (the filters may have changed)
 
     def __init__(self, archive: SearchSource, runner: TaskRunner, bar: SearchBar,
                  chips: FilterBar, table: ResultsTable, sidebar: Sidebar,
@@ -56,6 +58,7 @@ class SearchSession(QObject):
         self.model: ResultsModel = table.results_model()
         self.filters = filters
         self._frozen = False
+        self.total = 0  # articles in the current result (exact once counted)
         bar.submitted.connect(lambda _q: self.run())
         bar.sortChanged.connect(lambda _s: self.run())
         table.sortRequested.connect(self._sort_from_header)
@@ -70,11 +73,16 @@ class SearchSession(QObject):
         self.controller.failed.connect(self._failed)
 
     def run(self) -> None:
-        request = SearchRequest(self.bar.query, self.filters.clauses(), self.bar.sort_key)
-        self.table.show_sort(request.effective_sort if request.sort != "relevance"
-                             else "relevance")
+        request = SearchRequest(self.bar.query, self.filters.clauses(), self.bar.sort_key,
+                                self.filters.collection)
+        if request.collection is not None:
+            self.table.show_sort(listing_sort(request.sort))  # a collection has no relevance
+        else:
+            self.table.show_sort(request.effective_sort if request.sort != "relevance"
+                                 else "relevance")
         self.chips.set_filters(self.filters)
         self.controller.search(request)
+        self.ran.emit()
 
     def search_for(self, query: str, sort: str | None = None) -> None:
         """A new query on its own (a saved search, a person's name): filters are dropped."""
@@ -106,6 +114,16 @@ class SearchSession(QObject):
             return False
         return True
 
+    @property
+    def request(self) -> SearchRequest:
+        """What the results table lists now (to export or change the whole result)."""
+        return self.controller.request
+
+    def describe(self) -> str:
+        """The current result in a few words: "banjir site:detik.com", "Banjir/Jakarta"."""
+        parts = [p for p in (self.filters.collection, self.saved_query()) if p]
+        return " · ".join(parts) or translate("Window", "the whole library")
+
     def saved_query(self) -> str:
         """The whole search as one query (words and filters), as a saved search keeps it."""
         return " ".join((self.bar.query.strip(), *self.filters.clauses())).strip()
@@ -118,22 +136,20 @@ class SearchSession(QObject):
         self.bar.clear_error()
         self.bar.show_suggestion(batch.suggestion)
         self.model.set_ids(batch.ids, batch.query, batch.snippets, batch.more)
-        self.bar.show_count(count_label(batch.total, batch.request.listing, batch.exact))
+        self.total = batch.total
+        self.bar.show_count(count_label(batch.total, _lists(batch.request), batch.exact))
         if self.model.rowCount():
             self.listed.emit(batch)
         else:
-            request = batch.request
-            self.emptied.emit(
-                translate("Window", "No articles match “{query}”.").format(
-                    query=" ".join((request.query, *request.filters)).strip())
-                if not request.listing else translate("Window", "The library is empty."))
+            self.emptied.emit(_empty_text(batch.request))
 
     def _extend_results(self, batch: ResultBatch) -> None:
         self.model.append_ids(batch.ids, batch.snippets, batch.more)
 
     def _show_counts(self, counts: SearchCounts) -> None:
         request = self.controller.request
-        self.bar.show_count(count_label(counts.total, request.listing))
+        self.total = counts.total
+        self.bar.show_count(count_label(counts.total, _lists(request)))
         self.sidebar.facet_model.set_counts(counts.facets, self.filters)
         self.sidebar.histogram.set_months(counts.months)
         date = next((f.value for f in self.filters if f.field == "date"), None)
@@ -158,3 +174,20 @@ class SearchSession(QObject):
                       exc_info=error if isinstance(error, BaseException) else None)
             self.bar.show_error(translate("Window", "the search failed ({error})").format(
                 error=error))
+
+
+def _lists(request: SearchRequest) -> bool:
+    """Whether the result is counted in articles (a listing) rather than in matches."""
+    return request.listing or (request.collection is not None and not request.query.strip()
+                               and not request.filters)
+
+
+def _empty_text(request: SearchRequest) -> str:
+    if request.listing:
+        return translate("Window", "The library is empty.")
+    if _lists(request):
+        return translate("Window", "The collection “{name}” holds no articles yet; drag "
+                                   "articles from the results onto it.").format(
+            name=request.collection)
+    return translate("Window", "No articles match “{query}”.").format(
+        query=" ".join((request.query, *request.filters)).strip())

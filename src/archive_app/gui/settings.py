@@ -7,6 +7,7 @@ from PySide6.QtCore import QByteArray, QSettings
 SORTS = ("relevance", "newest", "oldest", "title")
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "id")
+CITATION_STYLES = ("apa", "chicago", "chicago-note")
 ZOOM_DEFAULT = 100
 ZOOM_RANGE = (60, 240)
 
@@ -102,3 +103,20 @@ class Settings:
     @zoom.setter
     def zoom(self, value: int) -> None:
         self.store.setValue("reader/zoom", value)
+
+    @property
+    def citation_style(self) -> str:
+        return self._text("reader/citation", "apa", CITATION_STYLES)
+
+    @citation_style.setter
+    def citation_style(self, value: str) -> None:
+        self.store.setValue("reader/citation", value)
+
+    @property
+    def sidebar_by_hand(self) -> bool:
+        """The person moved the line between the catalogue and the facets (keep it there)."""
+        return str(self.store.value("window/sidebar-by-hand", "false")).lower() == "true"
+
+    @sidebar_by_hand.setter
+    def sidebar_by_hand(self, value: bool) -> None:
+        self.store.setValue("window/sidebar-by-hand", "true" if value else "false")

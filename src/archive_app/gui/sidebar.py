@@ -1,15 +1,15 @@
-"""The sidebar: library counts, saved searches, the date histogram and the facets."""
+"""The sidebar: library counts, the catalogue, the date histogram and the facets."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from archive_app.gui.catalogue_panel import CataloguePanel
 from archive_app.gui.facet_model import FacetModel
 from archive_app.gui.facets_view import FacetsView
 from archive_app.gui.histogram import Histogram
 from archive_app.gui.i18n import count_text, number, translate
-from archive_app.gui.saved_searches import SavedSearchesPanel
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -58,25 +58,63 @@ class Sidebar(QWidget):
         self.counts.setObjectName("libraryCounts")
         self.counts.setAccessibleName(translate("Sidebar", "Library counts"))
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.saved = SavedSearchesPanel(self)
+        self.catalogue = CataloguePanel(self)
         self.histogram = Histogram(parent=self)
         self.facet_model = FacetModel(self)
         self.facets = FacetsView(self.facet_model, self)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(10, 6, 4, 6)
+        top = self._top = QWidget(self)
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 4)
         column.setSpacing(4)
         column.addWidget(_heading(translate("Sidebar", "Library"), self))
         column.addWidget(self.counts)
         column.addSpacing(6)
-        column.addWidget(_heading(translate("Sidebar", "Saved searches"), self))
-        column.addWidget(self.saved)
-        column.addSpacing(6)
+        column.addWidget(_heading(translate("Sidebar", "Catalogue"), self))
+        column.addWidget(self.catalogue, 1)
+        bottom = QWidget(self)
+        column = QVBoxLayout(bottom)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(4)
         column.addWidget(_heading(translate("Sidebar", "Over time"), self))
         column.addWidget(self.histogram)
         column.addSpacing(6)
         column.addWidget(_heading(translate("Sidebar", "Narrow by"), self))
         column.addWidget(self.facets, 1)
+        # the catalogue and the facets share the height; the person moves the line between
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("sidebarSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 6, 4, 6)
+        outer.addWidget(self.splitter)
         self.setMinimumWidth(200)
+        # the catalogue takes the room its rows need (up to half) until the person says else
+        self.sized_by_hand = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "sized_by_hand", True))
+        self.catalogue.model.modelReset.connect(self.fit_catalogue)
+
+    def fit_catalogue(self) -> None:
+        """Give the catalogue the height of its rows (at most half of the sidebar)."""
+        if self.sized_by_hand:
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        tree = self.catalogue.tree
+        last = tree.model().index(tree.model().rowCount() - 1, 0)
+        while tree.indexBelow(last).isValid():
+            last = tree.indexBelow(last)
+        # the rows' height as drawn (the layout is done on demand), and what is around them
+        content = tree.visualRect(last).bottom() + 1 + tree.verticalOffset()
+        # what surrounds the tree, from size hints: they follow a label's new text at once
+        chrome = self._top.sizeHint().height() - tree.sizeHint().height()
+        wanted = chrome + content + 2 * tree.frameWidth() + 4
+        first = min(wanted, total // 2)
+        self.splitter.setSizes([first, total - first])
 
     def show_articles(self, articles: int) -> None:
         """The article count (first line); the rest waits for the whole library's facets."""
@@ -84,7 +122,9 @@ class Sidebar(QWidget):
                           translate("Sidebar", "{count} articles"))
         rest = self.counts.text().splitlines()[1:] if self.counts.property("full") else []
         self.counts.setText("\n".join([line, *rest]))
+        self.fit_catalogue()
 
     def show_library(self, articles: int, facets: dict[str, list[tuple[str, int]]]) -> None:
         self.counts.setProperty("full", True)
         self.counts.setText(library_text(articles, facets))
+        self.fit_catalogue()

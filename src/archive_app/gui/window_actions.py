@@ -29,9 +29,20 @@ class WindowActions:
         self.import_folder = _action(window, translate("Menu", "Import f&older…"), "Ctrl+Shift+I")
         self.print = _action(window, translate("Menu", "&Print the article…"), "Ctrl+P")
         self.pdf = _action(window, translate("Menu", "Save the article as P&DF…"), "Ctrl+Shift+E")
+        self.export = _action(window, translate("Menu", "&Export…"), "Ctrl+Shift+X")
+        self.backup = _action(window, translate("Menu", "&Back up the library…"))
+        self.restore = _action(window, translate("Menu", "Res&tore a backup…"))
+        self.fixity = _action(window, translate("Menu", "Check fi&xity"))
         self.preferences = _action(window, translate("Menu", "P&references…"), "Ctrl+,")
         self.quit = _action(window, translate("Menu", "&Quit"), QKeySequence.StandardKey.Quit)
 
+        # texts filled in by the undo controller ("Undo edit title of article 3")
+        self.undo = _action(window, translate("Menu", "&Undo"), QKeySequence.StandardKey.Undo)
+        self.redo = _action(window, translate("Menu", "&Redo"), "Ctrl+Shift+Z", "Ctrl+Y")
+        self.edit_article = _action(window, translate("Menu", "&Edit the article…"), "Ctrl+E")
+        self.bulk = _action(window, translate("Menu", "C&hange the selected articles…"),
+                            "Ctrl+B")
+        self.replace = _action(window, translate("Menu", "Find and re&place…"), "Ctrl+H")
         self.focus_search = _action(window, translate("Menu", "&Search"), "Ctrl+L")
         self.find = _action(window, translate("Menu", "&Find in the article"), "Ctrl+F")
         self.cite = _action(window, translate("Menu", "Copy a &citation"), "Ctrl+Shift+C")
@@ -53,14 +64,23 @@ class WindowActions:
         self.clear_filters = _action(window, translate("Menu", "Remove every &filter"))
         self.cheat_sheet = _action(window, translate("Menu", "Search &language"), "F1")
 
+        self.new_collection = _action(window, translate("Menu", "&New collection…"))
+        self.add_to_collection = _action(
+            window, translate("Menu", "&Add the selection to a collection…"))
+        self.tag = _action(window, translate("Menu", "&Tag the selection…"), "Ctrl+T")
+        self.people = _action(window, translate("Menu", "&People…"), "Ctrl+Shift+A")
+        self.places = _action(window, translate("Menu", "P&laces…"))
+
         bar = window.menuBar()
         file_menu = bar.addMenu(translate("Menu", "&File"))
-        for action in (self.import_files, self.import_folder, None, self.print, self.pdf, None,
+        for action in (self.import_files, self.import_folder, self.export, None, self.print,
+                       self.pdf, None, self.backup, self.restore, self.fixity, None,
                        self.preferences, None, self.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu(translate("Menu", "&Edit"))
-        for action in (self.focus_search, self.find, self.cite, self.clear):
-            edit_menu.addAction(action)
+        for action in (self.undo, self.redo, None, self.edit_article, self.bulk, self.replace,
+                       None, self.focus_search, self.find, self.cite, self.clear):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = bar.addMenu(translate("Menu", "&View"))
         for action in (self.next_result, self.previous_result, None, self.next_hit,
                        self.previous_hit, self.photos, None, self.larger, self.smaller,
@@ -69,6 +89,15 @@ class WindowActions:
         search_menu = bar.addMenu(translate("Menu", "Se&arch"))
         for action in (self.save_search, self.clear_filters, self.cheat_sheet):
             search_menu.addAction(action)
+        catalogue_menu = bar.addMenu(translate("Menu", "&Catalogue"))
+        for action in (self.new_collection, self.add_to_collection, self.tag, None, self.people,
+                       self.places):
+            catalogue_menu.addSeparator() if action is None else catalogue_menu.addAction(action)
+
+    def cataloguing(self) -> tuple[QAction, ...]:
+        """The actions that change the library (off for a library opened read-only)."""
+        return (self.undo, self.redo, self.edit_article, self.bulk, self.replace,
+                self.new_collection, self.add_to_collection, self.tag)
 
     def set_import_enabled(self, enabled: bool) -> None:
         self.import_files.setEnabled(enabled)

@@ -23,9 +23,12 @@ from archive_app.core.query import Node
 from archive_app.search.analysis import fold, index_terms
 from archive_app.search.columns import FACET_SEPARATOR, Columns
 from archive_app.search.compile import Compiled, compile_query, verify
+from archive_app.search.mapped_segments import install as install_mapped_segments
 from archive_app.search.schema import ROLE_FIELDS, SCHEMA_VERSION, build_schema
 from archive_app.search.snippets import snippets
 from archive_app.search.suggest import suggest
+
+install_mapped_segments()
 
 log = logging.getLogger(__name__)
 STAMP = "arsip-index.json"
