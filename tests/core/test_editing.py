@@ -65,6 +65,14 @@ def test_invalid_values_are_refused_and_the_old_value_kept(
 def test_dates_keep_their_zone(seeded: Archive) -> None:
     seeded.edit(1, {"published": "2024-05-18 09:00 WIB"})
     assert seeded.article(1).record.published == "2024-05-18T09:00:00+07:00"
+    # dates written the way the articles print them are read like the importers read them
+    seeded.edit(1, {"published": "Sabtu, 18 Mei 2024 – 09:30 WITA"})
+    assert seeded.article(1).record.published == "2024-05-18T09:30:00+08:00"
+    with pytest.raises(FieldError, match="is not a date"):
+        seeded.edit(1, {"published": "31 Februari 2024"})
+    with pytest.raises(FieldError, match="is not a date"):
+        seeded.edit(1, {"published": "17 Mei 2024 atau 18 Mei 2024"})
+    assert seeded.article(1).record.published == "2024-05-18T09:30:00+08:00"
     assert seeded.counts("date:2024-05-18").total == 1
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from archive_app.core.archive import Archive
@@ -46,6 +48,17 @@ def private_settings(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "settings"
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard(qapp: QApplication) -> Iterator[None]:
+    """Each test leaves the clipboard empty.
+
+    Qt's offscreen platform crashes the process at exit when the clipboard still holds rich
+    data (a copied citation carries HTML); a real display does not, so only tests need this.
+    """
+    yield
+    QGuiApplication.clipboard().clear()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from archive_app.core.errors import ArchiveError
 from archive_app.core.model import ROLES
+from archive_app.ingest.normalise.dates import DateProblem, parse_dates
 
 # fields whose values come from the imported text: an edit of one overrides newer imports
 IMPORTED_FIELDS = (
@@ -47,21 +48,29 @@ def _text(field: str, value: Any, *, required: bool = False) -> str | None:
 def validate_date(field: str, value: Any) -> str | None:
     """ISO 8601 with its offset ("2024-05-17T03:50:00+07:00"), a bare date, or None.
 
-    "2024-05-17 03:50 WIB" is accepted and written with its offset.
+    "2024-05-17 03:50 WIB" is accepted and written with its offset, and so is any one date the
+    importers read ("Jumat, 17 Mei 2024 – 03:50 WIB", "17/5/2024", "Feb 26, 1987").
     """
     text = _text(field, value)
     if text is None:
         return None
+    iso = text
     for word, offset in _ZONE_WORDS.items():
-        text = re.sub(rf"\s*\b{word}\b", offset, text, flags=re.IGNORECASE)
+        iso = re.sub(rf"\s*\b{word}\b", offset, iso, flags=re.IGNORECASE)
     try:
-        if len(text) == 10:
-            return date.fromisoformat(text).isoformat()
-        return datetime.fromisoformat(text.replace(" ", "T", 1)).isoformat()
+        if len(iso) == 10:
+            return date.fromisoformat(iso).isoformat()
+        return datetime.fromisoformat(iso.replace(" ", "T", 1)).isoformat()
     except ValueError:
-        raise FieldError(
-            field, f"{value!r} is not a date (write 2024-05-17 or 2024-05-17T03:50:00+07:00)"
-        ) from None
+        pass
+    refusal = f"{value!r} is not a date (write 2024-05-17 or 2024-05-17T03:50:00+07:00)"
+    try:
+        found = parse_dates(text)
+    except DateProblem as problem:
+        raise FieldError(field, f"{value!r} is not a date ({problem})") from None
+    if len(found) != 1:  # none, or two dates where one is meant: the librarian says which
+        raise FieldError(field, refusal)
+    return found[0].value
 
 
 def validate_url(field: str, value: Any) -> str | None:

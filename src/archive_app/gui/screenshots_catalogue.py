@@ -130,7 +130,7 @@ def _sidebar_and_editor(out: Path, window: MainWindow) -> list[Path]:
     published = editor.rows["published"].editor
     assert isinstance(published, QLineEdit)
     published.setFocus()
-    published.setText("Jumat, 17 Mei 2024 pukul 03.50")
+    published.setText("Jumat, 31 April 2024 pukul 03.50")
     editor.request_save()
     settle()
     saved.append(shoot(out, "10-editor-refused-date"))
