@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from archive_app.search.analysis import stem_english, stem_indonesian, word_spans
 
 WINDOW = 16  # words of context either side of a hit
 
 
-def _matches(word: str, forms: set[str]) -> bool:
-    if word in forms:
-        return True
-    if stem_indonesian(word) in forms or stem_english(word) in forms:
-        return True
-    return any(f.endswith("*") and word.startswith(f[:-1]) for f in forms)
+def _matcher(forms: set[str]) -> Callable[[str], bool]:
+    """Whether a word of the text is one of the query's forms (a stem, a word or a prefix*)."""
+    plain = {f for f in forms if not f.endswith("*")}
+    prefixes = tuple(f[:-1] for f in forms if f.endswith("*"))
+    # A stem keeps the inside of its word: Sastrawi may change the first letter (memukul ->
+    # pukul) and porter2 the last (happy -> happi), never the middle. A word that holds no
+    # form's middle cannot stem to a form, so it is not stemmed: snippets of a first page
+    # otherwise spend most of their time stemming words that could never match.
+    middles = {f[1:-1] for f in plain}
+
+    def matches(word: str) -> bool:
+        if word in plain or (prefixes and word.startswith(prefixes)):
+            return True
+        if not any(middle in word for middle in middles):
+            return False
+        return stem_indonesian(word) in plain or stem_english(word) in plain
+
+    return matches
 
 
 def hit_spans(text: str, forms: set[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
@@ -27,8 +40,9 @@ def hit_spans(text: str, forms: set[str], phrases: list[tuple[str, ...]]) -> lis
         for i in range(len(folded) - size + 1):
             if tuple(folded[i : i + size]) == phrase:
                 hits.update(range(i, i + size))
+    matches = _matcher(forms)
     for i, word in enumerate(folded):
-        if _matches(word, forms):
+        if matches(word):
             hits.add(i)
     return [(spans[i][0], spans[i][1]) for i in sorted(hits)]
 
