@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import GOLD
 
+from archive_app.core import originals
 from archive_app.core.archive import Archive
 from archive_app.core.progress import CancelToken, Progress
 
@@ -164,6 +165,29 @@ def test_a_file_failing_midway_leaves_none_of_its_records(
     report = archive.import_paths([broken])
     assert report.added == [] and len(report.failed) == 1
     assert archive.count() == 0 and _originals(archive.path) == []
+
+
+def test_a_disk_that_fails_as_files_are_made_durable_leaves_nothing_behind(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"berita-{n}.txt").write_text(
+            f"Judul Berita {n}\n\nJAKARTA - Isi berita nomor {n} yang cukup panjang.\n",
+            encoding="utf-8")
+
+    def full_disk(staged: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(originals, "put_in_place", full_disk)
+    report = archive.import_paths([folder])
+    assert report.added == [] and len(report.failed) == 3
+    assert all("No space left on device" in item.message for item in report.failed)
+    assert archive.count() == 0 and _originals(archive.path) == []  # not even temporary files
+    monkeypatch.undo()
+    assert len(archive.import_paths([folder]).added) == 3  # the same files go in once it can
+    assert len(_originals(archive.path)) == 3 and archive.check().ok
 
 
 def test_a_record_without_text_is_reported_not_stored(archive: Archive, tmp_path: Path) -> None:

@@ -67,6 +67,8 @@ class _Group:
     started: float
     outcomes: list[tuple[SourceFile, _FileOutcome]] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)  # originals and photos new in the group
+    # originals written under temporary names: made durable together just before the commit
+    staged: list[originals.Staged] = field(default_factory=list)
     records: int = 0
     # articles added in the group, to link to the same stories in one query before commit
     bodies: dict[int, list[str]] = field(default_factory=dict)
@@ -168,9 +170,11 @@ class Importer:
                 outcome, where = group.placed[article_id]
                 outcome.warnings.append((article_id, where, "same story as article " + ", ".join(
                     str(i) for i in others)))
+            originals.put_in_place(group.staged)  # durable and named before the catalogue says so
             group.session.commit()
         except Exception as error:
             group.session.rollback()
+            originals.discard(group.staged)
             for path in group.written:
                 path.unlink(missing_ok=True)
             for source, outcome in group.outcomes:
@@ -242,6 +246,7 @@ class Importer:
         self._restored_changes = {}
         self._bodies = {}
         savepoint = session.begin_nested()
+        staged: originals.Staged | None = None
         try:
             writer = CatalogueWriter(session, utc_now())
             origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
@@ -269,16 +274,20 @@ class Importer:
             if not (outcome.added or outcome.updated):
                 savepoint.rollback()  # nothing new in this file: keep nothing of it
                 return _FileOutcome(duplicates=outcome.duplicates, failed=outcome.failed)
-            if originals.store(self._root, relative, data):
-                self._written_media.append(self._root / relative)
+            staged = originals.stage(self._root, relative, data)
             savepoint.commit()
         except BaseException:
             if savepoint.is_active:
                 savepoint.rollback()
-            for written in self._written_media:  # the original and photos new in this file
+            if staged is not None:
+                originals.discard([staged])
+            for written in self._written_media:  # the photos new in this file
                 written.unlink(missing_ok=True)
             raise
         group.written.extend(self._written_media)
+        if staged is not None:
+            group.staged.append(staged)
+            group.written.append(staged.target)
         for article_id, where, _title in outcome.added:
             group.bodies[article_id] = self._bodies.pop(article_id)
             group.placed[article_id] = (outcome, where)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path, PurePath
+
+_FSYNC_THREADS = 8
 
 
 def sha256_of(data: bytes) -> str:
@@ -22,20 +27,67 @@ def relative_path(sha256: str, ext: str) -> str:
     return f"originals/{sha256[:2]}/{sha256}{ext}"
 
 
-def store(root: Path, relative: str, data: bytes) -> bool:
-    """Write the file atomically (temp file, fsync, rename); False when it was already there."""
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """A file written under a temporary name beside its final one, not yet durable."""
+
+    temp: Path
+    target: Path
+
+
+def stage(root: Path, relative: str, data: bytes) -> Staged | None:
+    """Write the bytes under a temporary name; None when the library already has the file."""
     target = root / relative
     if target.exists():
-        return False
+        return None
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
+        raise
+    return Staged(Path(temp), target)
+
+
+def put_in_place(staged: Sequence[Staged]) -> None:
+    """Make staged files durable, then give them their names; call before the catalogue commits.
+
+    The fsyncs run side by side: the file system then shares journal commits among them, where
+    one fsync after another cost about a millisecond per file of a folder of page dumps.
+    """
+    if len(staged) == 1:
+        _fsync(staged[0].temp)
+    elif staged:
+        with ThreadPoolExecutor(max_workers=_FSYNC_THREADS) as pool:
+            list(pool.map(_fsync, [s.temp for s in staged]))
+    for item in staged:
+        os.replace(item.temp, item.target)
+
+
+def discard(staged: Sequence[Staged]) -> None:
+    """Remove staged files that will not be kept."""
+    for item in staged:
+        item.temp.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def store(root: Path, relative: str, data: bytes) -> bool:
+    """Write the file atomically (temp file, fsync, rename); False when it was already there."""
+    staged = stage(root, relative, data)
+    if staged is None:
+        return False
+    try:
+        put_in_place([staged])
+    except BaseException:
+        discard([staged])
         raise
     return True
