@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from archive_app.gui.display import language_name
 from archive_app.gui.filters import Filter
+from archive_app.gui.grouped_model import ROOT as _ROOT
+from archive_app.gui.grouped_model import GroupedModel, ModelIndex
 from archive_app.gui.i18n import number, translate
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 NAME, COUNT = range(2)
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -28,9 +28,8 @@ def facet_groups() -> tuple[tuple[str, str], ...]:
 _LABELS: dict[str, Callable[[str], str]] = {"language": language_name}
 
 
-class FacetModel(QAbstractItemModel):
-    """Groups are top-level rows; values are their children. Internal id: 0 for a group, else
-    the group's row + 1 (so a child knows its parent without any pointers)."""
+class FacetModel(GroupedModel):
+    """Facet groups (site, year, place…) are top-level rows; their values are the children."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,24 +64,11 @@ class FacetModel(QAbstractItemModel):
 
     # -- the Qt model interface -------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: ModelIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, child: ModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()][2])
-        return 0
+    def item_count(self, group: int) -> int:
+        return len(self._groups[group][2])
 
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 2

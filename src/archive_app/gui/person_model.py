@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from archive_app.core.model import ArticleSummary
 from archive_app.gui.display import role_group, short_date
+from archive_app.gui.grouped_model import ROOT as _ROOT
+from archive_app.gui.grouped_model import GroupedModel, ModelIndex
 from archive_app.gui.i18n import number, translate
 from archive_app.gui.person_data import PersonArticles
 from archive_app.gui.results_model import ARTICLE_ID_ROLE
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 TITLE, DATE, SITE = range(3)
 
 
-class PersonModel(QAbstractItemModel):
+class PersonModel(GroupedModel):
     """Role groups are top-level rows (internal id 0); articles are children (group row + 1)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -33,24 +33,11 @@ class PersonModel(QAbstractItemModel):
         value = index.data(ARTICLE_ID_ROLE) if index.isValid() else None
         return value if isinstance(value, int) else None
 
-    def index(self, row: int, column: int, parent: ModelIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, child: ModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
+    def item_count(self, group: int) -> int:
+        return len(self._groups[group][1])
 
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 3

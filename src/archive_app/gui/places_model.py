@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
+from archive_app.gui.grouped_model import ROOT as _ROOT
+from archive_app.gui.grouped_model import GroupedModel, ModelIndex
 from archive_app.gui.i18n import number, translate
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 NAME, ARTICLES = range(2)
 Place = tuple[str, int, tuple[str, ...]]  # (place, articles, spellings), as the core lists them
 
 
-class PlacesModel(QAbstractItemModel):
+class PlacesModel(GroupedModel):
     """Places are top-level rows, their spellings children. Internal id: 0 for a place, else
     the place's row + 1 (as the facet model does)."""
 
@@ -43,24 +43,11 @@ class PlacesModel(QAbstractItemModel):
     def spellings(self, place: str) -> tuple[str, ...]:
         return next((s for name, _c, s in self._places if name == place), ())
 
-    def index(self, row: int, column: int, parent: ModelIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self._places)
 
-    def parent(self, child: ModelIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._places)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._places[parent.row()][2])
-        return 0
+    def item_count(self, group: int) -> int:
+        return len(self._places[group][2])
 
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 2
