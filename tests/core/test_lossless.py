@@ -9,6 +9,7 @@ from typing import Any
 
 from tests.conftest import corpus_path
 from tests.core.test_import import ROW, _csv
+from tests.ingest.test_photo_placement import page_with_inline_photos
 
 from archive_app.core.archive import Archive
 
@@ -58,3 +59,19 @@ def test_export_then_import_recreates_every_record(tmp_path: Path, seed_file: Pa
         assert second.article(2).record.photos[0].media_path is not None
         again = second.import_paths([export])
         assert again.added == [] and len(again.duplicates) == 3
+
+
+def test_photos_keep_their_place_in_the_text_through_export_and_import(tmp_path: Path) -> None:
+    page = tmp_path / "beras.html"
+    page.write_bytes(page_with_inline_photos())
+    with Archive.open(tmp_path / "first") as first:
+        first.import_paths([page])
+        expected = _records(first)
+        export = tmp_path / "catalogue.jsonl"
+        with export.open("w", encoding="utf-8") as stream:
+            first.export_jsonl(stream)
+    assert [p["paragraph"] for p in expected[0]["photos"]] == [None, 0, 1]
+    with Archive.open(tmp_path / "second") as second:
+        assert not second.import_paths([export]).failed
+        assert _records(second) == expected
+        assert [p.paragraph for p in second.article(1).record.photos] == [None, 0, 1]

@@ -26,7 +26,7 @@ def test_migrations_create_exactly_the_models(tmp_path: Path) -> None:
 
 
 def _write_revision_0001_library(root: Path) -> None:
-    """A library as the first schema wrote it, with one article in it."""
+    """A library as the first schema wrote it, with one article and its photo in it."""
     LibraryLayout(root).create()
     engine = create_catalogue_engine(root / "catalogue.sqlite")
     migrate(engine, "0001")
@@ -43,6 +43,8 @@ def _write_revision_0001_library(root: Path) -> None:
             ),
             {"now": now},
         )
+        connection.execute(text("INSERT INTO photos (id, article_id, position, caption, credit)"
+                                " VALUES (1, 1, 0, 'Foto lama', 'Antara')"))
     assert current_revision(engine) == "0001"
     engine.dispose()
 
@@ -56,6 +58,8 @@ def test_a_library_written_by_the_first_schema_opens_and_upgrades(tmp_path: Path
         assert detail.record.title == "Old article"
         assert detail.record.body == ["Paragraf pertama."]
         assert detail.tags == []  # the tags table arrived with revision 0002
+        # photos kept from before revision 0007 have no place in the text: they follow it
+        assert [(p.caption, p.paragraph) for p in detail.record.photos] == [("Foto lama", None)]
         # the old article was never indexed: check says so, reindex repairs it
         assert archive.check().missing_from_index == [1]
         archive.reindex()

@@ -11,6 +11,7 @@ from tests.exports.conftest import HOSTILE_TITLE
 
 from archive_app.core.model import ArticleDetail, Photo
 from archive_app.exports.html_folder import write_html_folder
+from archive_app.exports.html_pages import esc
 
 html5lib = pytest.importorskip("html5lib", reason="checking the pages are HTML5 needs html5lib")
 _REFS = re.compile(r'(?:src|href)="([^"]*)"')
@@ -109,3 +110,18 @@ def test_a_photo_missing_from_the_library_is_reported(
     write_html_folder(tmp_path, [detail], tmp_path / "library", problems)
     assert len(problems) == 2 and "media/00/nothing.jpg is missing" in problems[0]
     assert not (tmp_path / "media").exists()
+
+
+def test_a_photo_placed_in_the_text_stands_after_its_paragraph(
+        details: dict[str, ArticleDetail], tmp_path: Path) -> None:
+    lead = Photo(caption="Lead picture", credit="X")
+    inline = Photo(caption="Inline picture", credit="Y", paragraph=0)
+    unplaced = Photo(caption="Unplaced picture", credit="Z")
+    record = dataclasses.replace(details["seed"].record, photos=[lead, inline, unplaced])
+    detail = dataclasses.replace(details["seed"], record=record)
+    write_html_folder(tmp_path, [detail], tmp_path / "library", [])
+    text = _page(tmp_path, detail)
+    first, second = (f"<p>{esc(p)}</p>" for p in record.body[:2])
+    order = [text.index(s) for s in ("Lead picture", "Unplaced picture", first,
+                                     "Inline picture", second)]
+    assert order == sorted(order)

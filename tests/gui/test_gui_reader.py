@@ -205,6 +205,26 @@ def test_markup_in_a_record_is_shown_as_text_and_links_are_only_copied(qtbot: Qt
     assert "never opens web pages" in message.args[0]
 
 
+def test_a_photo_placed_in_the_text_stands_after_its_paragraph(qtbot: QtBot) -> None:
+    record = CatalogueRecord(
+        title="Banjir Jakarta",
+        photos=[Photo(caption="Foto utama banjir", credit="Antara"),
+                Photo(caption="Warga mengungsi ke masjid", credit="Antara", paragraph=1),
+                Photo(caption="Foto tanpa tempat", credit="Antara")],
+        body=["Paragraf satu tentang hujan.", "Paragraf dua tentang warga.",
+              "Paragraf tiga tentang bantuan."],
+    )
+    source = Provenance("banjir.html", "cd" * 32, "file", "html", "2024-03-05T08:00:00+00:00")
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_reading(Reading(ArticleDetail(1, record, [], [source], 1, 1, "", "", source)))
+    text = reader.toPlainText()
+    order = [text.index(s) for s in ("Foto utama banjir", "Paragraf satu", "Paragraf dua",
+                                     "Warga mengungsi ke masjid", "Paragraf tiga",
+                                     "More photos", "Foto tanpa tempat")]
+    assert order == sorted(order)
+
+
 def test_a_related_link_to_an_article_in_the_library_opens_it(qtbot: QtBot) -> None:
     reader = ReaderView()
     qtbot.addWidget(reader)

@@ -40,6 +40,7 @@ def article_record(detail: ArticleDetail) -> dict[str, Any]:
                 "source_url": p.source_url,
                 "media_path": p.media_path,
                 "size": p.media_size,
+                "paragraph": p.paragraph,
             }
             for p in record.photos
         ],

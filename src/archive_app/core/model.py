@@ -30,6 +30,9 @@ class Photo:
     media_sha256: str | None = None
     # what the file itself says (IPTC, XMP, EXIF), kept beside the article's own credit
     embedded: dict[str, str | None] | None = None
+    # the 0-based index of the body paragraph the photo stood after in the source page;
+    # None when the source did not say (the reader shows such photos after the text)
+    paragraph: int | None = None
 
 
 @dataclass(slots=True)

@@ -180,6 +180,8 @@ class Photo(Base):
     source_url: Mapped[str | None] = mapped_column(Text)
     media_sha256: Mapped[str | None] = mapped_column(ForeignKey("media_files.sha256"))
     rule: Mapped[str | None] = mapped_column(String(64))
+    # the body paragraph the photo stood after in the source (0-based); None: not placed
+    paragraph: Mapped[int | None] = mapped_column(Integer)
     media: Mapped[MediaFile | None] = relationship()
 
 

@@ -122,6 +122,7 @@ def _record(article: Article) -> CatalogueRecord:
                 media_size=p.media.size if p.media else None, rule=p.rule,
                 media_sha256=p.media_sha256,
                 embedded=_embedded(p.media.metadata_) if p.media and p.media.metadata_ else None,
+                paragraph=p.paragraph,
             )
             for p in article.photos
         ],

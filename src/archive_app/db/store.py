@@ -164,7 +164,7 @@ class CatalogueWriter:
             Photo(
                 position=position, caption=p.caption, credit=p.credit,
                 photographer=p.photographer, agency=p.agency, source_url=p.source_url,
-                rule=p.rule, media_sha256=p.media_sha256,
+                rule=p.rule, media_sha256=p.media_sha256, paragraph=p.paragraph,
             )
             for position, p in enumerate(record.photos)
         ]

@@ -94,6 +94,25 @@ def figure(detail: ArticleDetail, photo: Photo, image: str | None) -> str:
         "</figure>"
 
 
+def _photos_and_body(detail: ArticleDetail, images: list[str | None]) -> list[str]:
+    """The lead photo and photos with no place in the text above it; a photo the source
+    placed in the text stands after its paragraph, as in the reader."""
+    record = detail.record
+    placed: dict[int, list[str]] = {}
+    parts = []
+    for position, (photo, image) in enumerate(zip(record.photos, images, strict=True)):
+        shown = figure(detail, photo, image)
+        if position > 0 and photo.paragraph is not None \
+                and 0 <= photo.paragraph < len(record.body):
+            placed.setdefault(photo.paragraph, []).append(shown)
+        else:
+            parts.append(shown)
+    for number, paragraph in enumerate(record.body):
+        parts.append(f"<p>{esc(paragraph)}</p>")
+        parts += placed.get(number, [])
+    return parts
+
+
 def article_page(detail: ArticleDetail, images: list[str | None]) -> str:
     """The reading page: title, date, site, dateline, people, photos, body, links, citation."""
     record = detail.record
@@ -106,9 +125,7 @@ def article_page(detail: ArticleDetail, images: list[str | None]) -> str:
              f'<p class="meta">{" · ".join(meta)}</p>']
     if record.people:
         parts.append(f'<p class="people">{people_line(detail)}</p>')
-    parts += [figure(detail, photo, image) for photo, image in zip(record.photos, images,
-                                                                   strict=True)]
-    parts += [f"<p>{esc(paragraph)}</p>" for paragraph in record.body]
+    parts += _photos_and_body(detail, images)
     if record.related:
         items = "".join(f"<li>{_link(link.url, link.title)}</li>" for link in record.related)
         parts.append(f"<section><h2>Read also</h2><ul>{items}</ul></section>")

@@ -164,9 +164,8 @@ def _body(reading: Reading, zoom: int, colours: Colours) -> str:
     # photos the core placed in the text (a paragraph number) stand there; the rest follow
     placed: dict[int, list[int]] = {}
     for position, photo in enumerate(record.photos[1:], start=1):
-        paragraph = getattr(photo, "paragraph", None)
-        if isinstance(paragraph, int) and 0 <= paragraph < len(record.body):
-            placed.setdefault(paragraph, []).append(position)
+        if photo.paragraph is not None and 0 <= photo.paragraph < len(record.body):
+            placed.setdefault(photo.paragraph, []).append(position)
     parts = []
     for number, paragraph in enumerate(record.body):
         parts.append(f'<p class="body">{marked(paragraph, pattern)}</p>')

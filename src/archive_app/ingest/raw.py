@@ -21,6 +21,10 @@ class RawPhoto:
     data: bytes | None = None
     rule: str | None = None
     lead: bool = False
+    # where an inline photo stood, so the normaliser can place it after a body paragraph: the
+    # page's lines before and after it, nearest first on each side (none for a lead photo)
+    follows: tuple[str, ...] = ()
+    precedes: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -12,16 +12,20 @@ from archive_app.ingest.html.figures import FoundPhoto, inline_photos
 from archive_app.ingest.html.images import locate, same_picture
 from archive_app.ingest.html.lead import lead_photo
 from archive_app.ingest.html.meta import MetaTags
+from archive_app.ingest.html.placement import Around, around_photos
 from archive_app.ingest.raw import RawPhoto
 
 
-def _raw(found: FoundPhoto, base: str | None, context: ReadContext) -> RawPhoto:
+def _raw(found: FoundPhoto, base: str | None, context: ReadContext, around: Around) -> RawPhoto:
     """A found photo as the reader hands it on, with its bytes when local."""
     source_url, data = locate(found.refs, base, context)
     split = found.split
     return RawPhoto(caption=split.caption, credit=split.credit,
                     photographer=split.photographer, agency=split.agency,
-                    source_url=source_url, data=data, rule=split.rule, lead=found.lead)
+                    source_url=source_url, data=data, rule=split.rule, lead=found.lead,
+                    # a lead photo opens the article wherever the page shows it
+                    follows=() if found.lead else around.before,
+                    precedes=() if found.lead else around.after)
 
 
 def _merge_lead(lead: FoundPhoto, inline: list[FoundPhoto]) -> list[FoundPhoto]:
@@ -43,9 +47,12 @@ def page_photos(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]]
     articles = jsonld.articles(objects)
     lead = lead_photo(meta, articles[0] if articles else None, objects)
     ordered = _merge_lead(lead, inline) if lead is not None else inline
+    # where each photo stood, read before anything else looks at the tree
+    places = around_photos(tree, [found.node for found in ordered],
+                           [found.split.caption for found in ordered])
     photos: list[RawPhoto] = []
-    for found in ordered:
-        raw = _raw(found, base, context)
+    for found, around in zip(ordered, places, strict=True):
+        raw = _raw(found, base, context, around)
         twin = next((p for p in photos if _same_photo(p, raw)), None)
         if twin is None:
             photos.append(raw)

@@ -20,6 +20,7 @@ from archive_app.ingest.normalise.people import (
     merge_people,
     people_from_author_column,
 )
+from archive_app.ingest.normalise.placement import paragraphs_after
 from archive_app.ingest.normalise.related import split_inline_related
 from archive_app.ingest.normalise.sites import (
     domain_from_name,
@@ -147,7 +148,20 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
             draft.set(column, " ".join(raw.columns[column].split()), f"{column}:column")
     if raw.keywords:
         draft.set("keywords", list(dict.fromkeys(raw.keywords)), "keywords:source")
+    _place_photos(record, raw)
     return record
+
+
+def _place_photos(record: CatalogueRecord, raw: RawArticle) -> None:
+    """Each source photo stands after the body paragraph it followed in the page. Done last,
+    on the final body: the cleaning (datelines, promos, sign-offs) moves paragraph numbers."""
+    around = [(p.follows, p.precedes) for p in raw.photos]
+    if not any(follows or precedes for follows, precedes in around):
+        return
+    # the source's photos open record.photos, in the source's order (see _source_photos)
+    placed = paragraphs_after(around, record.body)
+    for photo, paragraph in zip(record.photos, placed, strict=False):
+        photo.paragraph = paragraph
 
 
 def _source_photos(record: CatalogueRecord, raw: RawArticle) -> None:

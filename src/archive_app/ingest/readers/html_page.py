@@ -43,6 +43,9 @@ def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawAr
         columns["title"] = repair_mojibake(columns["title"])
     for photo in photos:
         photo.caption = repair_mojibake(photo.caption) if photo.caption else None
+        # repaired as the body is, so the two still match when the photo is placed
+        photo.follows = tuple(repair_mojibake(text) for text in photo.follows)
+        photo.precedes = tuple(repair_mojibake(text) for text in photo.precedes)
     # pages decoded right can still carry text mis-decoded upstream ("BeritaÂ â€“ Jakarta")
     yield RawArticle(locator="file", text=repair_mojibake("\n".join(body)), columns=columns,
                      layout="body", photos=photos, keywords=metadata.keywords,
