@@ -26,7 +26,7 @@ def _detail(library: Path) -> ArticleDetail:
         Photo(caption="Bush and his dog Barney in Waco", credit="AP Photo/Duane A. Laverty",
               photographer="Duane A. Laverty", agency="AP",
               media_path=archive_photo(library, "Bush-dog.jpg")),
-        Photo(caption="A press photo", credit=None,
+        Photo(caption="A press photo", credit="Getty Images/iStockphoto",
               media_path=archive_photo(library, "iptc-mess.jpg")),
         Photo(caption="Banjir di Gresik", credit="Antara"),  # only its caption was kept
     ]
@@ -70,6 +70,7 @@ def test_the_reader_shows_an_archived_photo_with_caption_and_credit(
     assert "Bush and his dog Barney in Waco" in text
     assert "AP Photo/Duane A. Laverty" in text  # a credit that names itself: no "Photo:"
     assert "Photo: Antara" in text
+    assert "Photo: Getty Images/iStockphoto" in text  # "photo" inside a name is no label
     assert "Photo not archived" in text  # the third
     with qtbot.waitSignal(reader.photoRequested) as asked:
         reader.anchorClicked.emit(QUrl("arsip-photo:1"))

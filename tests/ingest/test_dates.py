@@ -40,6 +40,17 @@ def test_indonesian_dates(raw: str, published: str) -> None:
     assert record.updated is None and record.warnings == []
 
 
+def test_an_update_column_is_kept_as_the_source_printed_it() -> None:
+    # a page's dateModified, a table's "updated" column: no marker of ours in the original
+    record = body_article("Teks berita.", date="2024-04-28T12:00:00Z",
+                          updated="2024-04-28T13:30:00Z")
+    assert record.published == "2024-04-28T12:00:00+00:00"
+    assert record.updated == "2024-04-28T13:30:00+00:00"
+    assert record.updated_raw == "2024-04-28T13:30:00Z"
+    unreadable = body_article("Teks berita.", updated="kemarin sore")
+    assert unreadable.updated is None and unreadable.updated_raw == "kemarin sore"
+
+
 def test_diperbarui_is_the_update_time_not_publication() -> None:
     # liputan6 in id_json prints only the update time
     record = body_article("Teks berita.", date="Diperbarui 18 Jun 2025, 14:05 WIB")

@@ -115,12 +115,16 @@ def _header(detail: ArticleDetail, pattern: re.Pattern[str] | None) -> str:
     return "".join(parts)
 
 
+# "AP Photo/…", "ANTARA FOTO/…", "Foto: …" name themselves; "Getty Images/iStockphoto" does not
+_NAMES_ITSELF = re.compile(r"\b(?:photo|foto)s?\b", re.IGNORECASE)
+
+
 def credit_line(photo: Photo) -> str:
     """ "Photo: AP Photo/Duane A. Laverty · photographer Duane A. Laverty · AP"."""
     parts: list[str] = []
     if photo.credit:
         # "Photo: AP Photo/…" would say it twice: a credit that names itself stands alone
-        named = any(word in photo.credit.casefold() for word in ("photo", "foto"))
+        named = _NAMES_ITSELF.search(photo.credit) is not None
         parts.append(photo.credit if named else
                      translate("Reader", "Photo: {credit}").format(credit=photo.credit))
     credit = (photo.credit or "").casefold()

@@ -64,9 +64,11 @@ class Draft:
             return self.site_rules.timezone
         return rules().default_timezone.get(self.record.language or "")
 
-    def apply_date(self, text: str, origin: str, time_text: str = "") -> None:
-        """Read a date into published (or updated, after "Diperbarui"); a date that cannot be
-        read leaves the field empty, keeps the original and adds a warning."""
+    def apply_date(self, text: str, origin: str, time_text: str = "", *,
+                   update: bool = False) -> None:
+        """Read a date into published (or updated, after "Diperbarui", or when `update` says
+        the source named it an update time); a date that cannot be read leaves the field empty,
+        keeps the original and adds a warning."""
         record = self.record
         if fold(text).lower() in rules().missing_authors:
             return  # "Tidak Ditemukan": the source says it has no date
@@ -79,19 +81,19 @@ class Draft:
             else:
                 found = dates.parse_dates(text, default_offset=offset, day_first=day_first)
         except dates.DateProblem as problem:
-            self._unreadable(text, f"cannot be read ({problem})")
+            self._unreadable(text, f"cannot be read ({problem})", update)
             return
         if not found:
-            self._unreadable(text, "cannot be read")
+            self._unreadable(text, "cannot be read", update)
             return
         for parsed in found:
-            field = "updated" if parsed.is_update else "published"
+            field = "updated" if update or parsed.is_update else "published"
             if getattr(record, field) is None:
                 self.set(field, parsed.value, f"{parsed.rule}:{origin}")
                 setattr(record, f"{field}_raw", parsed.raw)
 
-    def _unreadable(self, text: str, why: str) -> None:
-        field = "updated" if dates.UPDATE_MARKERS.search(text) else "published"
+    def _unreadable(self, text: str, why: str, update: bool = False) -> None:
+        field = "updated" if update or dates.UPDATE_MARKERS.search(text) else "published"
         if getattr(self.record, f"{field}_raw") is None:
             setattr(self.record, f"{field}_raw", text.strip())
         self.record.warnings.append(f"date {text.strip()!r} {why}; {field} left empty")

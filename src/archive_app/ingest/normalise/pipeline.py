@@ -94,7 +94,8 @@ def _dates(draft: Draft, raw: RawArticle) -> None:
     if columns.get("date"):
         draft.apply_date(columns["date"], "column", columns.get("time", ""))
     if columns.get("updated"):
-        draft.apply_date("Diperbarui " + columns["updated"], "column")
+        # the raw string stays what the source printed, not a marker of ours before it
+        draft.apply_date(columns["updated"], "column", update=True)
 
 
 def normalise(raw: RawArticle) -> CatalogueRecord:
