@@ -33,3 +33,53 @@ def test_a_failing_indexing_process_is_reported_not_waited_for(tmp_path: Path) -
     writer.submit([IndexDocument(1, 1, "t", ("b",), (), None, None, None, "id")], {1})
     problems = writer.finish()
     assert problems and "ended early" in problems[0]
+
+
+def _doc(article_id: int, word: str = "banjir") -> IndexDocument:
+    return IndexDocument(article_id, 1, f"Judul {article_id}", (f"{word} nomor {article_id}",),
+                         (), None, None, None, "id")
+
+
+def test_batches_sent_over_time_become_one_segment(tmp_path: Path) -> None:
+    from archive_app.search.index import FullTextIndex
+
+    writer = BackgroundWriter(tmp_path / "index")
+    for start in range(0, 300, 100):  # three batches, as three committed import groups
+        writer.submit([_doc(n) for n in range(start, start + 100)], set(range(start, start + 100)))
+    assert writer.finish() == []
+    index = FullTextIndex(tmp_path / "index")
+    assert index.doc_count() == 300
+    assert len(index._index.reader().leaf_readers()) == 1  # one commit, not three
+    index.close()
+
+
+def test_small_writes_are_merged_and_large_segments_left_alone(tmp_path: Path) -> None:
+    from archive_app.search.index import FullTextIndex
+    from archive_app.search.merging import MERGE_AT, SMALL_DOCS
+
+    index = FullTextIndex(tmp_path / "index")
+    index.write([_doc(n, "besar") for n in range(SMALL_DOCS)],
+                new_ids=frozenset(range(SMALL_DOCS)))
+    big = index._index.reader().leaf_readers()[0][0].segment().segment_id()
+    for n in range(SMALL_DOCS, SMALL_DOCS + MERGE_AT + 2):  # one edit after another
+        index.write([_doc(n)], new_ids=frozenset({n}))
+    segments = [r.segment().segment_id() for r, _ in index._index.reader().leaf_readers()]
+    assert big in segments  # the large segment was never rewritten
+    assert len(segments) < MERGE_AT  # the single-article segments were merged
+    index.write([_doc(SMALL_DOCS, "diubah")])  # an edit replaces an article in the merged one
+    assert index.doc_count() == SMALL_DOCS + MERGE_AT + 2
+    index.close()
+
+
+def test_a_new_version_of_an_article_in_the_open_batch_replaces_it(tmp_path: Path) -> None:
+    from archive_app.search.index import FullTextIndex
+
+    writer = BackgroundWriter(tmp_path / "index")
+    writer.submit([_doc(1), _doc(2)], {1, 2})
+    writer.submit([_doc(2, "gempa")], set())  # the second file updated article 2
+    assert writer.finish() == []
+    index = FullTextIndex(tmp_path / "index")
+    assert index.doc_count() == 2  # replaced, not doubled
+    with index._index.searcher() as searcher:
+        assert [f["id"] for f in searcher.documents()].count("2") == 1
+    index.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import queue
+import time
 from multiprocessing.context import SpawnProcess
 from pathlib import Path
 from typing import Any
@@ -19,22 +20,54 @@ from archive_app.core.model import IndexDocument
 
 log = logging.getLogger(__name__)
 _STOP = None
+# One commit, one segment: committing every batch left hundreds of segments (or, with Whoosh's
+# default merging, rewrote them all now and then). A commit every COMMIT_DOCS articles keeps
+# them few, and one at least every COMMIT_SECONDS lets searches see a long import arrive.
+COMMIT_DOCS = 50_000
+COMMIT_SECONDS = 120.0
 
 
 def _serve(folder: str, inbox: Any, outbox: Any) -> None:
-    """The indexing process: write each batch it is sent, answer with None or a message."""
-    from archive_app.search.index import FullTextIndex
+    """The indexing process: add each batch it is sent and answer with None or a message;
+    commit now and then, and at the end (whose answer is the last one)."""
+    from archive_app.search.index import FullTextIndex, IndexBatch
 
     index = FullTextIndex(Path(folder))
+    batch: IndexBatch | None = None
+    since = time.monotonic()
+
+    def commit() -> str | None:
+        nonlocal batch
+        if batch is None:
+            return None
+        done, batch = batch, None
+        try:
+            done.commit()
+        except Exception as error:  # reported in the import report, not lost
+            log.exception("background index commit failed")
+            return f"{type(error).__name__}: {error}"
+        return None
+
     try:
         while (message := inbox.get()) is not _STOP:
             docs, new_ids = message
             try:
-                index.write(docs, new_ids=frozenset(new_ids))
-                outbox.put(None)
-            except Exception as error:  # reported in the import report, not lost
+                answer = None
+                if batch is not None and batch.holds_any(docs):  # a new version of one it holds
+                    answer = commit()
+                if batch is None:
+                    batch, since = index.batch(), time.monotonic()
+                batch.add(docs, frozenset(new_ids))
+                if batch.pending >= COMMIT_DOCS or time.monotonic() - since >= COMMIT_SECONDS:
+                    answer = commit() or answer
+                outbox.put(answer)
+            except Exception as error:
                 log.exception("background indexing failed")
+                if batch is not None:
+                    batch.cancel()
+                    batch = None
                 outbox.put(f"{type(error).__name__}: {error}")
+        outbox.put(commit())
     finally:
         index.close()
 
@@ -59,9 +92,12 @@ class BackgroundWriter:
         self._articles += len(docs)
 
     def finish(self) -> list[str]:
-        """Wait for every batch to be written; the messages of those that failed."""
+        """Wait for every batch to be written and committed; the messages of what failed."""
         problems: list[str] = []
         answered = 0
+        if self._process.is_alive():
+            self._inbox.put(_STOP)
+            self._sent += 1  # the final commit answers too
         while answered < self._sent:
             try:
                 answer = self._outbox.get(timeout=1)
@@ -74,8 +110,6 @@ class BackgroundWriter:
             answered += 1
             if answer is not None:
                 problems.append(answer)
-        if self._process.is_alive():
-            self._inbox.put(_STOP)
         self._process.join(timeout=60)
         if self._process.is_alive():
             self._process.terminate()

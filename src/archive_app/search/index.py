@@ -24,6 +24,7 @@ from archive_app.search.analysis import fold, index_terms
 from archive_app.search.columns import FACET_SEPARATOR, Columns
 from archive_app.search.compile import Compiled, compile_query, verify
 from archive_app.search.mapped_segments import install as install_mapped_segments
+from archive_app.search.merging import small_segments_only
 from archive_app.search.schema import ROLE_FIELDS, SCHEMA_VERSION, build_schema
 from archive_app.search.snippets import snippets
 from archive_app.search.suggest import suggest
@@ -191,7 +192,10 @@ class FullTextIndex:
                 self._written = False
                 self._columns = None
             else:
-                fresh = self._searcher.refresh()  # picks up other processes' commits
+                try:
+                    fresh = self._searcher.refresh()  # picks up other processes' commits
+                except TypeError:  # Whoosh cannot refresh a searcher of an empty index
+                    fresh = self._index.searcher()
                 if fresh is not self._searcher:
                     self._searcher, self._columns = fresh, None
             if self._columns is None:
@@ -202,21 +206,18 @@ class FullTextIndex:
 
     def write(self, docs: Iterable[IndexDocument], new_ids: frozenset[int] = frozenset()) -> int:
         """Add or replace documents in one commit; ids in `new_ids` skip the delete lookup."""
-        count = 0
-        writer = self._index.writer(limitmb=128)
+        batch = self.batch()
         try:
-            for doc in docs:
-                if doc.id in new_ids:
-                    writer.add_document(**document_fields(doc))
-                else:
-                    writer.update_document(**document_fields(doc))
-                count += 1
+            count = batch.add(docs, new_ids)
         except BaseException:
-            writer.cancel()
+            batch.cancel()
             raise
-        writer.commit()  # Whoosh's default policy merges only small segments, never all
-        self._written = True
+        batch.commit()
         return count
+
+    def batch(self) -> IndexBatch:
+        """A writer kept open over several additions, committed once (one segment)."""
+        return IndexBatch(self)
 
     def changed_elsewhere(self) -> None:
         """Another process wrote this index: open a new searcher next time."""
@@ -226,7 +227,7 @@ class FullTextIndex:
         writer = self._index.writer()
         for article_id in ids:
             writer.delete_by_term("id", str(article_id))
-        writer.commit()
+        writer.commit(mergetype=small_segments_only)
         self._written = True
 
     def rebuild(
@@ -418,3 +419,38 @@ class FullTextIndex:
              for name, counter in facets.items()},
             sorted(months.items()),
         )
+
+
+class IndexBatch:
+    """Documents added over time through one Whoosh writer, made visible by one commit."""
+
+    def __init__(self, index: FullTextIndex) -> None:
+        self._owner = index
+        self._writer = index._index.writer(limitmb=128)
+        self.pending = 0  # documents added since the writer opened
+        self._ids: set[int] = set()
+
+    def holds_any(self, docs: Iterable[IndexDocument]) -> bool:
+        """Whether any of these articles was added through this writer already: Whoosh cannot
+        replace a document its own uncommitted writer holds, so commit before adding them."""
+        return any(doc.id in self._ids for doc in docs)
+
+    def add(self, docs: Iterable[IndexDocument], new_ids: frozenset[int] = frozenset()) -> int:
+        """Add or replace documents; ids in `new_ids` skip the delete lookup."""
+        count = 0
+        for doc in docs:
+            if doc.id in new_ids:
+                self._writer.add_document(**document_fields(doc))
+            else:
+                self._writer.update_document(**document_fields(doc))
+            self._ids.add(doc.id)
+            count += 1
+        self.pending += count
+        return count
+
+    def commit(self) -> None:
+        self._writer.commit(mergetype=small_segments_only)
+        self._owner._written = True
+
+    def cancel(self) -> None:
+        self._writer.cancel()
