@@ -25,6 +25,9 @@ _STOP = None
 # them few, and one at least every COMMIT_SECONDS lets searches see a long import arrive.
 COMMIT_DOCS = 50_000
 COMMIT_SECONDS = 120.0
+# ...and as soon as it has nothing waiting and this many articles pending: an indexer that keeps
+# up commits in its idle time instead of leaving the work to the end of the import.
+IDLE_COMMIT_DOCS = 2_000
 
 
 def _serve(folder: str, inbox: Any, outbox: Any) -> None:
@@ -58,7 +61,8 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
                 if batch is None:
                     batch, since = index.batch(), time.monotonic()
                 batch.add(docs, frozenset(new_ids))
-                if batch.pending >= COMMIT_DOCS or time.monotonic() - since >= COMMIT_SECONDS:
+                if (batch.pending >= COMMIT_DOCS or time.monotonic() - since >= COMMIT_SECONDS
+                        or (batch.pending >= IDLE_COMMIT_DOCS and inbox.empty())):
                     answer = commit() or answer
                 outbox.put(answer)
             except Exception as error:
