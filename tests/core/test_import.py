@@ -167,6 +167,79 @@ def test_a_file_failing_midway_leaves_none_of_its_records(
     assert archive.count() == 0 and _originals(archive.path) == []
 
 
+def _dumps(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"berita-{n:02d}.txt"
+        path.write_text(f"Judul Berita Nomor {n}\n\nJAKARTA - Isi berita nomor {n} yang "
+                        f"cukup panjang untuk dibaca.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_file_failing_amid_small_files_takes_only_its_own_records(
+    archive: Archive, tmp_path: Path
+) -> None:
+    # small files share a savepoint: a file that breaks after good rows must not take the
+    # files stored before it (or after it) down with it
+    folder = tmp_path / "mixed"
+    _dumps(folder, 6)
+    good = "\n".join(json.dumps(dict(ROW, url=f"{ROW['url']}/{n}", isi_berita=f"Isi {n}."))
+                     for n in range(150)).encode()
+    (folder / "berita-03-broken.jsonl.gz").write_bytes(gzip.compress(good)[:-40])
+    report = archive.import_paths([folder])
+    assert sorted(Path(i.path).name for i in report.added) == [
+        f"berita-{n:02d}.txt" for n in range(6)]
+    assert [Path(i.path).name for i in report.failed] == ["berita-03-broken.jsonl.gz"]
+    assert archive.count() == 6 and len(_originals(archive.path)) == 6
+    assert archive.stats().indexed == 6 and archive.check().ok
+
+
+def test_a_fault_while_saving_one_file_is_reported_and_the_others_are_kept(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archive_app.db import store
+
+    record_to_dict = store.record_to_dict
+
+    def unsaveable_for_one(record: object) -> dict[str, object]:
+        saved = record_to_dict(record)  # type: ignore[arg-type]
+        if saved["title"] == "Judul Berita Nomor 2":
+            saved["unsaveable"] = object()  # fails only when the session writes it
+        return saved
+
+    monkeypatch.setattr(store, "record_to_dict", unsaveable_for_one)
+    report = archive.import_paths(_dumps(tmp_path / "dumps", 5))
+    assert sorted(i.title for i in report.added) == [
+        f"Judul Berita Nomor {n}" for n in (0, 1, 3, 4)]
+    assert [Path(i.path).name for i in report.failed] == ["berita-02.txt"]
+    assert "could not be imported" in report.failed[0].message
+    assert archive.count() == 4 and len(_originals(archive.path)) == 4
+    assert archive.check().ok
+
+
+def test_cancel_inside_a_big_file_keeps_the_small_files_before_it(
+    archive: Archive, tmp_path: Path
+) -> None:
+    folder = tmp_path / "batch"
+    _dumps(folder, 3)
+    rows = [dict(ROW, url=f"{ROW['url']}/{n}", judul=f"Baris {n}", isi_berita=f"Isi baris {n}.")
+            for n in range(400)]
+    _csv(folder / "z-table.csv", rows)
+    token = CancelToken()
+
+    def cancel_inside_the_table(progress: Progress) -> None:
+        if progress.current.endswith("z-table.csv") and progress.articles >= 3 + 100:
+            token.cancel()
+
+    first = archive.import_paths([folder], cancel_inside_the_table, token)
+    assert first.cancelled and len(first.added) == 3 and archive.count() == 3
+    rerun = archive.import_paths([folder])
+    assert len(rerun.added) == 400 and len(rerun.duplicates) == 3
+    assert archive.count() == 403 and archive.check().ok
+
+
 def test_a_disk_that_fails_as_files_are_made_durable_leaves_nothing_behind(
     archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -176,7 +176,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         ({"title": "headline", "body": "story"}); known names are found without it.
         """
         self._require_writable()
-        importer = Importer(self.layout.root, self._sessions, self._index_changes, columns)
+        importer = Importer(self.layout.root, self._sessions, lambda new, changed, big:
+                            self._index_changes(new, changed, in_background=big), columns)
         with self._write_lane:
             try:
                 report = importer.run(paths, progress, cancel or CancelToken())
@@ -196,15 +197,17 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         self._index.changed_elsewhere()
         return problems
 
-    def _index_changes(self, new_ids: set[int], changed_ids: set[int]) -> str | None:
+    def _index_changes(self, new_ids: set[int], changed_ids: set[int],
+                       in_background: bool = False) -> str | None:
         try:
             with self._sessions() as session:
                 docs = list(queries.index_documents(session, sorted(new_ids | changed_ids)))
-            if len(docs) >= BACKGROUND_BATCH or self._background is not None:
+            if in_background or len(docs) >= BACKGROUND_BATCH or self._background is not None:
                 # a big import: index in a process of its own while the import goes on
                 if self._background is None:
                     self._background = BackgroundWriter(self.layout.index)
-                self._background.submit(docs, new_ids)
+                if docs:  # none when a big import starts: the process gets ready meanwhile
+                    self._background.submit(docs, new_ids)
                 return None
             self._index.write(docs, new_ids=frozenset(new_ids))
         except Exception as error:  # the catalogue is committed; say so instead of failing

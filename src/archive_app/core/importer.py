@@ -8,18 +8,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from archive_app.core import originals
 from archive_app.core.clock import utc_now
 from archive_app.core.errors import ImportCancelled, ReadError
 from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport
-from archive_app.core.progress import CancelToken, Progress, ProgressCallback
+from archive_app.core.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from archive_app.db.lossless import load_article
-from archive_app.db.models import Article, ArticleVersion, ImportBatch
-from archive_app.db.store import CatalogueWriter, Source, link_same_stories, sort_date
+from archive_app.db.models import Article, ImportBatch
+from archive_app.db.store import (
+    CatalogueWriter,
+    Source,
+    article_with_text,
+    article_with_url,
+    link_same_stories,
+    sort_date,
+)
 from archive_app.ingest.dedupe import content_hash, url_key
 from archive_app.ingest.extract import EXTRACTOR, Extracted, extract_file
 from archive_app.ingest.sources import MissingPath, SourceFile, expand
@@ -27,10 +33,15 @@ from archive_app.ingest.sources import MissingPath, SourceFile, expand
 log = logging.getLogger(__name__)
 _CHECK_EVERY = 100  # records between cancel checks and progress reports
 _SETTLE_EVERY = 500  # records between flushes that let the session's objects go
+_CHUNK_FILES = 50  # files that share a savepoint and a flush
 # a transaction holds files until one of these is reached
 _GROUP_RECORDS = 2000
 _GROUP_FILES = 500
 _GROUP_SECONDS = 10.0
+# an import this big is indexed in a process of its own from its first commit on, so the
+# indexing runs beside the import instead of after it
+_BIG_IMPORT_FILES = 200
+_BIG_IMPORT_BYTES = 2_000_000
 
 
 @dataclass(slots=True)
@@ -50,21 +61,55 @@ class _FileOutcome:
 class _Pending:
     """Articles stored since the session was last settled (their ids come at the flush)."""
 
-    added: list[tuple[Article, str, str, list[str]]] = field(default_factory=list)
-    updated: list[tuple[Article, str, str]] = field(default_factory=list)
-    # URL keys and text hashes met in this file -> the article (an object until settled)
+    added: list[tuple[_FileOutcome, Article, str, str, list[str]]] = field(default_factory=list)
+    updated: list[tuple[_FileOutcome, Article, str, str]] = field(default_factory=list)
+    # URL keys and text hashes met in this chunk -> the article (an object until settled)
     seen_urls: dict[str, Article | int] = field(default_factory=dict)
     seen_hashes: dict[str, Article | int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
+class _Entry:
+    """One file of a chunk: what it did and what it wrote outside the catalogue."""
+
+    source: SourceFile
+    outcome: _FileOutcome
+    staged: originals.Staged | None = None
+    media: list[Path] = field(default_factory=list)  # photo files first written by this file
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """Files stored under one savepoint and written by one flush.
+
+    A savepoint and a flush per file cost about 2 ms each, most of a page dump's import; a
+    chunk shares them among up to _CHUNK_FILES files. If anything in a chunk fails, the chunk
+    is undone and its files are stored again one at a time, so a bad file still takes only its
+    own records with it.
+    """
+
+    savepoint: SessionTransaction
+    pending: _Pending = field(default_factory=_Pending)
+    entries: list[_Entry] = field(default_factory=list)
+    records: int = 0  # articles added or updated
+    unsettled: int = 0  # records read since the last flush
+    # articles added in the chunk: their bodies (for same-story links) and who added them
+    bodies: dict[int, list[str]] = field(default_factory=dict)
+    placed: dict[int, tuple[_FileOutcome, str]] = field(default_factory=dict)
+
+    def full(self) -> bool:
+        return len(self.entries) >= _CHUNK_FILES or self.records >= _SETTLE_EVERY
+
+
+@dataclass(slots=True)
 class _Group:
-    """Files stored in one transaction, each in a savepoint of its own: small files commit
-    together (a commit and its fsync per file dominated folders of page dumps), while a file
-    that fails still takes only its own records with it."""
+    """Chunks stored in one transaction: small files commit together (a commit and its fsync
+    per file dominated folders of page dumps)."""
 
     session: Session
+    writer: CatalogueWriter
     started: float
+    chunk: _Chunk | None = None
     outcomes: list[tuple[SourceFile, _FileOutcome]] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)  # originals and photos new in the group
     # originals written under temporary names: made durable together just before the commit
@@ -93,7 +138,7 @@ class Importer:
         self,
         root: Path,
         sessions: sessionmaker[Session],
-        index_changes: Callable[[set[int], set[int]], str | None],
+        index_changes: Callable[[set[int], set[int], bool], str | None],
         columns: dict[str, str] | None = None,
     ) -> None:
         self._columns = columns
@@ -101,10 +146,11 @@ class Importer:
         self._bytes_done = 0
         self._root = root
         self._sessions = sessions
-        # (new ids, changed ids) -> None, or a message when the index could not be updated
+        # (new ids, changed ids, in the background) -> None, or a message when the index
+        # could not be updated
         self._index_changes = index_changes
-        self._written_media: list[Path] = []  # photo files first written by the current file
-        self._bodies: dict[int, list[str]] = {}  # bodies of the current file's added articles
+        self._big = False
+        self._report = ImportReport()
         # exported change ids -> change sets made while restoring an Arsip export (by id)
         self._restored_changes: dict[int, int] = {}
 
@@ -113,19 +159,32 @@ class Importer:
     ) -> ImportReport:
         started = time.monotonic()
         path_list = [str(p) for p in paths]
-        report = ImportReport()
+        report = self._report = ImportReport()
         with self._sessions.begin() as session:
             batch = CatalogueWriter(session, utc_now()).new_batch(path_list)
             report.batch_id = batch.id
         files = expand(path_list)
         sizes = [_size(f) for f in files]
         self._clock = (started, sum(sizes))
+        self._big = len(files) >= _BIG_IMPORT_FILES or sum(sizes) >= _BIG_IMPORT_BYTES
         self._bytes_done = 0
+        if self._big:  # start the indexing process now: it is ready by the first commit
+            self._index_changes(set(), set(), True)
+        self._each_file(files, sizes, progress, cancel)
+        self._bytes_done = sum(sizes)
+        progress(self._progress(len(files), len(files), "", len(report.added), "done"))
+        self._finish_batch()
+        report.seconds = time.monotonic() - started
+        return report
+
+    def _each_file(self, files: list[SourceFile | MissingPath], sizes: list[int],
+                   progress: ProgressCallback, cancel: CancelToken) -> None:
+        """Store the files in groups, one transaction each, and index what each group added."""
+        report = self._report
         pending_new: set[int] = set()
         pending_changed: set[int] = set()
         group: _Group | None = None
         for number, source in enumerate(files):
-            self._bytes_done = sum(sizes[:number])
             progress(self._progress(number, len(files), source.display, len(report.added)))
             if cancel.cancelled:
                 report.cancelled = True
@@ -135,36 +194,124 @@ class Importer:
                 continue
             report.files += 1
             if group is None:
-                group = _Group(self._sessions(), time.monotonic())
+                session = self._sessions()
+                group = _Group(session, CatalogueWriter(session, utc_now()), time.monotonic())
             try:
-                outcome = self._import_file(group, source, report.batch_id, progress, cancel,
-                                            (number, len(files), len(report.added)))
+                self._add_file(group, source, report.batch_id, progress, cancel,
+                               (number, len(files), len(report.added)))
             except ImportCancelled:
                 report.cancelled = True
                 break
-            except ReadError as error:
-                report.failed.append(ImportItem(source.display, "file", message=str(error)))
-                continue
-            group.outcomes.append((source, outcome))
-            group.records += len(outcome.added) + len(outcome.updated)
+            finally:
+                self._bytes_done += sizes[number]
             if group.full():
-                self._commit_group(group, report, pending_new, pending_changed)
+                self._commit_group(group, pending_new, pending_changed)
                 group = None
-                if len(pending_new) + len(pending_changed) >= 2000:
-                    self._flush_index(report, pending_new, pending_changed)
+                if self._big or len(pending_new) + len(pending_changed) >= 2000:
+                    self._flush_index(pending_new, pending_changed)
         if group is not None:  # files finished before a cancel are kept too
-            self._commit_group(group, report, pending_new, pending_changed)
-        self._flush_index(report, pending_new, pending_changed)
-        self._bytes_done = sum(sizes)
-        progress(self._progress(len(files), len(files), "", len(report.added), "done"))
-        self._finish_batch(report)
-        report.seconds = time.monotonic() - started
-        return report
+            self._commit_group(group, pending_new, pending_changed)
+        self._flush_index(pending_new, pending_changed)
 
-    def _commit_group(self, group: _Group, report: ImportReport, new: set[int],
-                      changed: set[int]) -> None:
-        """Commit the group's files; if that fails, none of them is kept and each says why."""
+    # -- chunks and groups -----------------------------------------------------------------
+
+    def _add_file(self, group: _Group, source: SourceFile, batch_id: int | None,
+                  progress: ProgressCallback, cancel: CancelToken,
+                  position: tuple[int, int, int]) -> None:
+        """Store one file in the group's open chunk; a file that fails is reported and undone
+        without losing the files stored before it."""
+        if group.chunk is None:
+            group.chunk = _Chunk(group.session.begin_nested())
+            group.writer.now = utc_now()
+        chunk = group.chunk
         try:
+            chunk.entries.append(self._store_file(group, chunk, source, batch_id, progress,
+                                                  cancel, position))
+        except Exception as error:
+            # undo the chunk, store its earlier files again one at a time, and report this one
+            for earlier in self._abandon_chunk(group):
+                self._add_file_alone(group, earlier.source, batch_id, progress, position)
+            if isinstance(error, ImportCancelled):
+                raise
+            self._fail(source, error)
+            return
+        if chunk.full():
+            self._close_chunk(group, batch_id, progress, position)
+
+    def _add_file_alone(self, group: _Group, source: SourceFile, batch_id: int | None,
+                        progress: ProgressCallback, position: tuple[int, int, int]) -> None:
+        """Store a file in a chunk of its own (after its chunk failed): it commits or fails
+        by itself."""
+        group.chunk = _Chunk(group.session.begin_nested())
+        try:
+            group.chunk.entries.append(self._store_file(
+                group, group.chunk, source, batch_id, progress, CancelToken(), position))
+        except Exception as error:
+            self._abandon_chunk(group)
+            self._fail(source, error)
+            return
+        self._close_chunk(group, batch_id, progress, position)
+
+    def _close_chunk(self, group: _Group, batch_id: int | None, progress: ProgressCallback,
+                     position: tuple[int, int, int]) -> None:
+        """Flush the chunk and release its savepoint; if that fails, its files are stored
+        again one at a time."""
+        chunk = group.chunk
+        if chunk is None:
+            return
+        try:
+            self._settle(group, chunk)
+            chunk.savepoint.commit()
+        except Exception as error:
+            entries = self._abandon_chunk(group)
+            if len(entries) == 1:
+                self._fail(entries[0].source, error)
+                return
+            for entry in entries:
+                self._add_file_alone(group, entry.source, batch_id, progress, position)
+            return
+        group.chunk = None
+        for entry in chunk.entries:
+            group.outcomes.append((entry.source, entry.outcome))
+            group.records += len(entry.outcome.added) + len(entry.outcome.updated)
+            group.written.extend(entry.media)
+            if entry.staged is not None:
+                group.staged.append(entry.staged)
+                group.written.append(entry.staged.target)
+        group.bodies.update(chunk.bodies)
+        group.placed.update(chunk.placed)
+
+    def _abandon_chunk(self, group: _Group) -> list[_Entry]:
+        """Roll the open chunk back and remove the files it wrote; its entries."""
+        chunk, group.chunk = group.chunk, None
+        if chunk is None:
+            return []
+        # a failed flush leaves the savepoint deactivated but still open: it needs the rollback
+        if group.session.get_nested_transaction() is chunk.savepoint:
+            chunk.savepoint.rollback()
+        for entry in chunk.entries:
+            if entry.staged is not None:
+                originals.discard([entry.staged])
+            for written in entry.media:
+                written.unlink(missing_ok=True)
+        # the writer may remember sites and people the rollback took away
+        group.writer = CatalogueWriter(group.session, group.writer.now)
+        group.session.expunge_all()
+        return chunk.entries
+
+    def _fail(self, source: SourceFile, error: BaseException) -> None:
+        if isinstance(error, ReadError):
+            message = str(error)
+        else:  # a fault of Arsip's, not of the file: kept in the log with its traceback
+            log.error("importing %s failed", source.display, exc_info=error)
+            message = f"could not be imported ({type(error).__name__}: {error})"
+        self._report.failed.append(ImportItem(source.display, "file", message=message))
+
+    def _commit_group(self, group: _Group, new: set[int], changed: set[int]) -> None:
+        """Commit the group's files; if that fails, none of them is kept and each says why."""
+        report = self._report
+        try:
+            self._close_chunk(group, report.batch_id, ignore_progress, (0, 0, 0))
             links = link_same_stories(group.session, group.bodies)
             for article_id, others in links.items():
                 outcome, where = group.placed[article_id]
@@ -182,13 +329,13 @@ class Importer:
                     report.failed.append(ImportItem(
                         source.display, "file", message=f"could not be saved ({error})"))
                 else:
-                    self._merge(report, source, outcome)
+                    self._merge(source, outcome)
             log.exception("an import transaction failed")
             return
         finally:
             group.session.close()
         for source, outcome in group.outcomes:
-            self._merge(report, source, outcome)
+            self._merge(source, outcome)
             new |= outcome.new_ids
             changed |= outcome.changed_ids
 
@@ -198,16 +345,17 @@ class Importer:
         return Progress(phase, done, total, current, articles, time.monotonic() - started,
                         self._bytes_done, total_bytes)
 
-    def _flush_index(self, report: ImportReport, new: set[int], changed: set[int]) -> None:
+    def _flush_index(self, new: set[int], changed: set[int]) -> None:
         if not new and not changed:
             return
-        problem = self._index_changes(set(new), set(changed))
+        problem = self._index_changes(set(new), set(changed), self._big)
         if problem:
-            report.warnings.append(ImportItem("(search index)", "", message=problem))
+            self._report.warnings.append(ImportItem("(search index)", "", message=problem))
         new.clear()
         changed.clear()
 
-    def _finish_batch(self, report: ImportReport) -> None:
+    def _finish_batch(self) -> None:
+        report = self._report
         with self._sessions.begin() as session:
             batch = session.get(ImportBatch, report.batch_id)
             assert batch is not None
@@ -216,8 +364,8 @@ class Importer:
             batch.added, batch.updated = len(report.added), len(report.updated)
             batch.duplicates, batch.failed = len(report.duplicates), len(report.failed)
 
-    @staticmethod
-    def _merge(report: ImportReport, source: SourceFile, outcome: _FileOutcome) -> None:
+    def _merge(self, source: SourceFile, outcome: _FileOutcome) -> None:
+        report = self._report
         for article_id, locator, title in outcome.added:
             report.added.append(ImportItem(source.display, locator, article_id, title))
         for article_id, locator, title, message in outcome.updated:
@@ -227,10 +375,14 @@ class Importer:
         for warned_id, locator, message in outcome.warnings:
             report.warnings.append(ImportItem(source.display, locator, warned_id, "", message))
 
-    def _import_file(
-        self, group: _Group, source: SourceFile, batch_id: int | None,
+    # -- one file ----------------------------------------------------------------------------
+
+    def _store_file(
+        self, group: _Group, chunk: _Chunk, source: SourceFile, batch_id: int | None,
         progress: ProgressCallback, cancel: CancelToken, position: tuple[int, int, int],
-    ) -> _FileOutcome:
+    ) -> _Entry:
+        """Read a file and store its articles in the open chunk (nothing is flushed here but
+        every _SETTLE_EVERY records); raises ReadError when the file cannot be read."""
         try:
             data = source.path.read_bytes()
         except OSError as error:
@@ -239,88 +391,73 @@ class Importer:
         ext = originals.extension_of(source.path.name)
         relative = originals.relative_path(sha256, ext)
         extracted = extract_file(source.path.name, data, source.path, self._columns)
-        outcome = _FileOutcome()
-        pending = _Pending()
-        session = group.session
-        self._written_media = []
+        entry = _Entry(source, _FileOutcome())
         self._restored_changes = {}
-        self._bodies = {}
-        savepoint = session.begin_nested()
-        staged: originals.Staged | None = None
+        origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
+        registered = False
+
+        def register() -> None:  # the original is kept once the file adds something
+            nonlocal registered
+            if not registered:
+                group.writer.original(sha256, len(data), ext, relative)
+                registered = True
+
         try:
-            writer = CatalogueWriter(session, utc_now())
-            origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
-            registered = False
             for count, item in enumerate(extracted.items, start=1):
                 if count % _CHECK_EVERY == 0:
                     if cancel.cancelled:
                         raise ImportCancelled("import cancelled")
                     done, total, added = position
                     progress(self._progress(done, total, source.display,
-                                            added + len(outcome.added) + len(pending.added)))
-                if count % _SETTLE_EVERY == 0:
-                    writer = self._settle(session, writer, pending, outcome)
+                                            added + len(entry.outcome.added)
+                                            + len(chunk.pending.added)))
+                if chunk.unsettled >= _SETTLE_EVERY:
+                    self._settle(group, chunk)
+                chunk.unsettled += 1
                 if item.record is None:
-                    outcome.failed.append(
-                        ImportItem(source.display, _where(item), message=item.failure or "")
-                    )
+                    entry.outcome.failed.append(
+                        ImportItem(source.display, _where(item), message=item.failure or ""))
                     continue
-                if not registered:
-                    writer.original(sha256, len(data), ext, relative)
-                    registered = True
-                self._store(session, writer, item, _for_item(origin, item), source.display,
-                            outcome, pending)
-            self._settle(session, writer, pending, outcome)
-            if not (outcome.added or outcome.updated):
-                savepoint.rollback()  # nothing new in this file: keep nothing of it
-                return _FileOutcome(duplicates=outcome.duplicates, failed=outcome.failed)
-            staged = originals.stage(self._root, relative, data)
-            savepoint.commit()
+                if self._store(group, chunk, item, _for_item(origin, item), source.display,
+                               entry, register):
+                    chunk.records += 1
+            if registered:
+                entry.staged = originals.stage(self._root, relative, data)
         except BaseException:
-            if savepoint.is_active:
-                savepoint.rollback()
-            if staged is not None:
-                originals.discard([staged])
-            for written in self._written_media:  # the photos new in this file
+            for written in entry.media:  # the chunk does not list this file yet
                 written.unlink(missing_ok=True)
             raise
-        group.written.extend(self._written_media)
-        if staged is not None:
-            group.staged.append(staged)
-            group.written.append(staged.target)
-        for article_id, where, _title in outcome.added:
-            group.bodies[article_id] = self._bodies.pop(article_id)
-            group.placed[article_id] = (outcome, where)
-        self._bodies.clear()
-        outcome.new_ids.update(article_id for article_id, _loc, _title in outcome.added)
-        outcome.changed_ids.update(entry[0] for entry in outcome.updated)
-        return outcome
+        return entry
 
-    def _settle(self, session: Session, writer: CatalogueWriter, pending: _Pending,
-                outcome: _FileOutcome) -> CatalogueWriter:
+    def _settle(self, group: _Group, chunk: _Chunk) -> None:
         """Flush what is pending, keep only ids and bodies, and let the ORM objects go.
 
-        The file stays one transaction, but the session holds at most a few hundred articles:
+        A chunk stays one savepoint, but the session holds at most a few hundred articles:
         a file of 100,000 rows would otherwise keep them all in memory until its commit.
         """
+        session, pending = group.session, chunk.pending
         session.flush()
-        for article, where, title, warnings in pending.added:
+        for outcome, article, where, title, warnings in pending.added:
             outcome.added.append((article.id, where, title))
+            outcome.new_ids.add(article.id)
             outcome.warnings.extend((article.id, where, w) for w in warnings)
-            self._bodies[article.id] = list(article.body)
-        for article, where, message in pending.updated:
+            chunk.bodies[article.id] = list(article.body)
+            chunk.placed[article.id] = (outcome, where)
+        for outcome, article, where, message in pending.updated:
             outcome.updated.append((article.id, where, article.title, message))
+            outcome.changed_ids.add(article.id)
         for seen in (pending.seen_urls, pending.seen_hashes):
             for key, value in seen.items():
                 if isinstance(value, Article):
                     seen[key] = value.id
         pending.added.clear()
         pending.updated.clear()
+        chunk.unsettled = 0
+        group.writer.release()  # its sites and people become ids the session can load again
         session.expunge_all()
-        # the writer's caches hold ORM objects the session no longer knows
-        return CatalogueWriter(session, writer.now)
 
-    def _archive_photos(self, writer: CatalogueWriter, item: Extracted) -> list[str]:
+    def _archive_photos(self, writer: CatalogueWriter, item: Extracted,
+                        entry: _Entry) -> list[str]:
         """Store the photo files an article carries; warnings for those that cannot be kept.
 
         The article's own caption and credit win; what the file says fills the gaps and is
@@ -339,7 +476,7 @@ class Importer:
                 warnings.append(f"photo {number}: {error}; its caption and credit are kept, "
                                 "the file is not archived")
                 continue
-            self._written_media.extend(archived.written)
+            entry.media.extend(archived.written)
             writer.media(archived.sha256, archived.path, archived.size, archived.mime,
                          archived.width, archived.height,
                          {**archived.metadata, "summary": archived.credit}, archived.thumbnail)
@@ -353,9 +490,12 @@ class Importer:
         return warnings
 
     def _store(
-        self, session: Session, writer: CatalogueWriter, item: Extracted, origin: Source,
-        display: str, outcome: _FileOutcome, pending: _Pending,
-    ) -> None:
+        self, group: _Group, chunk: _Chunk, item: Extracted, origin: Source, display: str,
+        entry: _Entry, register: Callable[[], None],
+    ) -> bool:
+        """Add the item as an article or a new version; False when it is a duplicate."""
+        session, writer, pending = group.session, group.writer, chunk.pending
+        outcome = entry.outcome
         record = item.record
         assert record is not None
         # a wire item without a web address is known by its own identifier (guid)
@@ -365,50 +505,51 @@ class Importer:
         with session.no_autoflush:
             article = _resolve(session, pending.seen_urls.get(key)) if key else None
             if article is None and key:
-                article = session.scalar(select(Article).where(Article.url_key == key).limit(1))
+                article = _resolve(session, article_with_url(session, key))
             if article is not None:
                 if digest in {v.content_hash for v in article.versions}:
                     outcome.duplicates.append(ImportItem(
                         display, where, article.id, record.title,
                         "same URL and text as an article already in the library",
                     ))
-                    return
-                item.warnings.extend(self._archive_photos(writer, item))
+                    return False
+                register()
+                item.warnings.extend(self._archive_photos(writer, item, entry))
                 number = writer.add_version(article, record, digest, origin,
                                             make_current=_is_newer(record, article))
-                pending.updated.append((article, where,
+                pending.updated.append((outcome, article, where,
                                         f"URL already in the library with different text: "
                                         f"kept as version {number}"))
                 if key:
                     pending.seen_urls[key] = article
                 pending.seen_hashes[digest] = article
-                return
+                return True
             # a restored record is known by the texts it was imported with, not its edits
             hashes = {v["content_hash"] for v in item.restore["versions"]} if (
                 item.restore is not None) else {digest}
             twin = next((pending.seen_hashes[h] for h in hashes if h in pending.seen_hashes),
                         None)
             twin_id = (twin if isinstance(twin, int) else twin.id if twin is not None
-                       else session.scalar(select(ArticleVersion.article_id)
-                                           .where(ArticleVersion.content_hash.in_(hashes))
-                                           .limit(1)))
+                       else article_with_text(session, hashes))
             if twin is not None or twin_id is not None:
                 outcome.duplicates.append(ImportItem(
                     display, where, twin_id, record.title,
                     "same text as an article already in the library",
                 ))
-                return
+                return False
+            register()
             if item.restore is not None:
                 article = load_article(session, writer, record, item.restore, key,
                                        origin.batch_id, self._restored_changes)
             else:
-                item.warnings.extend(self._archive_photos(writer, item))
+                item.warnings.extend(self._archive_photos(writer, item, entry))
                 article = writer.add_article(record, digest, key, origin)
         if key:
             pending.seen_urls[key] = article
         for restored_hash in hashes:
             pending.seen_hashes[restored_hash] = article
-        pending.added.append((article, where, record.title, list(item.warnings)))
+        pending.added.append((outcome, article, where, record.title, list(item.warnings)))
+        return True
 
 
 def _size(source: SourceFile | MissingPath) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from archive_app.core.model import CatalogueRecord
@@ -60,31 +61,63 @@ def person_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+# Statements run once per imported file, built once and run on the connection: through the
+# ORM a lookup or an insert cost more than the rest of storing a small page dump.
+_REGISTER_ORIGINAL = insert(Original).prefix_with("OR IGNORE")
+_ARTICLE_BY_URL = select(Article.id).where(Article.url_key == bindparam("key")).limit(1)
+_ARTICLE_BY_TEXT = (select(ArticleVersion.article_id)
+                    .where(ArticleVersion.content_hash.in_(bindparam("hashes", expanding=True)))
+                    .limit(1))
+
+
+def article_with_url(session: Session, key: str) -> int | None:
+    """The article stored under this URL key, if any."""
+    found: int | None = session.connection().execute(_ARTICLE_BY_URL, {"key": key}).scalar()
+    return found
+
+
+def article_with_text(session: Session, hashes: Iterable[str]) -> int | None:
+    """The article one of whose texts has one of these content hashes, if any."""
+    found: int | None = session.connection().execute(
+        _ARTICLE_BY_TEXT, {"hashes": list(hashes)}).scalar()
+    return found
+
+
 class CatalogueWriter:
     """Adds rows inside the caller's session, remembering sites and people it has looked up."""
 
     def __init__(self, session: Session, now: str) -> None:
         self.session = session
         self.now = now
-        self._sites: dict[str, Site] = {}
-        self._people: dict[str, Person] = {}
+        # objects until the session lets them go (release), then their ids
+        self._sites: dict[str, Site | int] = {}
+        self._people: dict[str, Person | int] = {}
+        self._media: set[str] = set()  # photo files registered through this writer
+
+    def release(self) -> None:
+        """Keep the ids of what was looked up, not the objects: call after a flush, before
+        the session expunges its objects. A later use loads them again by id."""
+        self._sites = {k: v if isinstance(v, int) else v.id for k, v in self._sites.items()}
+        self._people = {k: v if isinstance(v, int) else v.id for k, v in self._people.items()}
 
     def site(self, domain: str | None) -> Site | None:
         if not domain:
             return None
-        site = self._sites.get(domain)
+        cached = self._sites.get(domain)
+        site = self.session.get(Site, cached) if isinstance(cached, int) else cached
         if site is None:
             site = self.session.scalar(select(Site).where(Site.domain == domain))
             if site is None:
                 site = Site(domain=domain)
                 self.session.add(site)
-            self._sites[domain] = site
+        self._sites[domain] = site
         return site
 
     def person(self, name: str) -> Person:
         """The person with this spelling, or the one it was merged into, or a new person."""
         key = person_key(name)
-        person = self._people.get(key)
+        cached = self._people.get(key)
+        person = self.session.get(Person, cached) if isinstance(cached, int) else cached
         if person is None:
             person = self.session.scalar(select(Person).where(Person.key == key))
             if person is None:
@@ -94,26 +127,25 @@ class CatalogueWriter:
             if person is None:
                 person = Person(name=" ".join(name.split()), key=key)
                 self.session.add(person)
-            self._people[key] = person
+        self._people[key] = person
         return person
 
-    def original(self, sha256: str, size: int, ext: str, path: str) -> bool:
-        """Register an original file; False when the library already had it."""
-        if self.session.get(Original, sha256) is not None:
-            return False
-        self.session.add(
-            Original(sha256=sha256, size=size, ext=ext, path=path, first_imported_at=self.now)
-        )
-        return True
+    def original(self, sha256: str, size: int, ext: str, path: str) -> None:
+        """Register an original file unless the library already has it."""
+        self.session.connection().execute(_REGISTER_ORIGINAL, {
+            "sha256": sha256, "size": size, "ext": ext, "path": path,
+            "first_imported_at": self.now})
 
     def media(self, sha256: str, path: str, size: int, mime: str, width: int, height: int,
               metadata: dict[str, object], thumbnail: str) -> None:
         """Register an archived photo file once, however many articles use it."""
+        if sha256 in self._media:
+            return
+        self._media.add(sha256)
         if self.session.get(MediaFile, sha256) is None:
             self.session.add(MediaFile(sha256=sha256, path=path, size=size, mime=mime,
                                        width=width, height=height, metadata_=metadata,
                                        thumbnail=thumbnail))
-            self.session.flush()
 
     def new_batch(self, paths: list[str]) -> ImportBatch:
         batch = ImportBatch(

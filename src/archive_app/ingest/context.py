@@ -40,12 +40,16 @@ def relative_reference(ref: str) -> str | None:
 
 def folder_resolver(base: Path) -> Resolver:
     """Resolve references against the folder of a file on disk, never leaving that folder."""
-    root = base.resolve()
+    resolved: list[Path] = []  # the folder's real path, found on first use: most files of a
+    # big import refer to nothing, and resolving costs a system call per path component
 
     def resolve(ref: str) -> bytes | None:
         relative = relative_reference(ref)
         if relative is None:
             return None
+        if not resolved:
+            resolved.append(base.resolve())
+        root = resolved[0]
         target = (root / relative).resolve()
         if not target.is_relative_to(root) or not target.is_file():
             return None
