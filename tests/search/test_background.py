@@ -83,3 +83,35 @@ def test_a_new_version_of_an_article_in_the_open_batch_replaces_it(tmp_path: Pat
     with index._index.searcher() as searcher:
         assert [f["id"] for f in searcher.documents()].count("2") == 1
     index.close()
+
+
+def test_articles_sent_ahead_to_analyse_are_not_indexed_until_committed(tmp_path: Path) -> None:
+    from archive_app.search.index import FullTextIndex
+
+    writer = BackgroundWriter(tmp_path / "index")
+    writer.warm([_doc(n, "gempa") for n in range(50)])  # stored, not yet committed
+    writer.submit([_doc(n) for n in range(40)], set(range(40)))  # ten were rolled back
+    writer.warm([_doc(n, "longsor") for n in range(40, 60)])
+    assert writer.finish() == []  # answers only what it was given to index
+    index = FullTextIndex(tmp_path / "index")
+    assert index.doc_count() == 40
+    with index._index.searcher() as searcher:
+        ids = sorted(int(f["id"]) for f in searcher.documents())
+    assert ids == list(range(40))
+    index.close()
+
+
+def test_idle_time_while_articles_are_stored_commits_what_is_pending(tmp_path: Path) -> None:
+    from archive_app.search.background import IDLE_COMMIT_DOCS
+    from archive_app.search.index import FullTextIndex
+
+    writer = BackgroundWriter(tmp_path / "index")
+    writer.submit([_doc(n) for n in range(IDLE_COMMIT_DOCS)], set(range(IDLE_COMMIT_DOCS)))
+    writer.warm([_doc(IDLE_COMMIT_DOCS)])  # the importer is storing the next articles
+    writer.submit([_doc(IDLE_COMMIT_DOCS)], {IDLE_COMMIT_DOCS})
+    assert writer.finish() == []
+    index = FullTextIndex(tmp_path / "index")
+    # committed once while idle and once at the end, instead of all at the end
+    assert len(index._index.reader().leaf_readers()) == 2
+    assert index.doc_count() == IDLE_COMMIT_DOCS + 1
+    index.close()

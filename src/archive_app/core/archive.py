@@ -177,7 +177,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         """
         self._require_writable()
         importer = Importer(self.layout.root, self._sessions, lambda new, changed, big:
-                            self._index_changes(new, changed, in_background=big), columns)
+                            self._index_changes(new, changed, in_background=big), columns,
+                            warm=self._warm_index)
         with self._write_lane:
             try:
                 report = importer.run(paths, progress, cancel or CancelToken())
@@ -196,6 +197,10 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         problems = writer.finish()
         self._index.changed_elsewhere()
         return problems
+
+    def _warm_index(self, docs: list[IndexDocument]) -> None:
+        if self._background is not None:
+            self._background.warm(docs)
 
     def _index_changes(self, new_ids: set[int], changed_ids: set[int],
                        in_background: bool = False) -> str | None:

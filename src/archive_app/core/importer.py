@@ -14,8 +14,9 @@ from archive_app.core import originals
 from archive_app.core.clock import utc_now
 from archive_app.core.errors import ImportCancelled, ReadError
 from archive_app.core.media_store import archive_photo
-from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport
+from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport, IndexDocument
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+from archive_app.db import queries
 from archive_app.db.lossless import load_article
 from archive_app.db.models import Article, ImportBatch
 from archive_app.db.store import (
@@ -140,8 +141,11 @@ class Importer:
         sessions: sessionmaker[Session],
         index_changes: Callable[[set[int], set[int], bool], str | None],
         columns: dict[str, str] | None = None,
+        warm: Callable[[list[IndexDocument]], None] | None = None,
     ) -> None:
         self._columns = columns
+        # articles flushed but not committed, for the indexer to analyse while it waits
+        self._warm = warm
         self._clock: tuple[float, int] = (time.monotonic(), 0)
         self._bytes_done = 0
         self._root = root
@@ -443,9 +447,11 @@ class Importer:
             outcome.warnings.extend((article.id, where, w) for w in warnings)
             chunk.bodies[article.id] = list(article.body)
             chunk.placed[article.id] = (outcome, where)
+        settled = [article.id for _outcome, article, *_rest in pending.added]
         for outcome, article, where, message in pending.updated:
             outcome.updated.append((article.id, where, article.title, message))
             outcome.changed_ids.add(article.id)
+            settled.append(article.id)
         for seen in (pending.seen_urls, pending.seen_hashes):
             for key, value in seen.items():
                 if isinstance(value, Article):
@@ -455,6 +461,8 @@ class Importer:
         chunk.unsettled = 0
         group.writer.release()  # its sites and people become ids the session can load again
         session.expunge_all()
+        if self._big and self._warm is not None and settled:
+            self._warm(list(queries.index_documents(session, settled)))
 
     def _archive_photos(self, writer: CatalogueWriter, item: Extracted,
                         entry: _Entry) -> list[str]:

@@ -20,14 +20,16 @@ from archive_app.core.model import IndexDocument
 
 log = logging.getLogger(__name__)
 _STOP = None
+_WARM = "warm"  # in place of the new ids: articles to analyse, not to index
 # One commit, one segment: committing every batch left hundreds of segments (or, with Whoosh's
 # default merging, rewrote them all now and then). A commit every COMMIT_DOCS articles keeps
 # them few, and one at least every COMMIT_SECONDS lets searches see a long import arrive.
 COMMIT_DOCS = 50_000
 COMMIT_SECONDS = 120.0
-# ...and as soon as it has nothing waiting and this many articles pending: an indexer that keeps
-# up commits in its idle time instead of leaving the work to the end of the import.
-IDLE_COMMIT_DOCS = 2_000
+# ...and as soon as it is idle (nothing waiting, or articles to analyse ahead while the importer
+# stores them) with this many articles pending: an indexer that keeps up commits in its idle time
+# instead of leaving the work to the end of the import.
+IDLE_COMMIT_DOCS = 1_000
 
 
 def _serve(folder: str, inbox: Any, outbox: Any) -> None:
@@ -51,13 +53,20 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
             return f"{type(error).__name__}: {error}"
         return None
 
+    deferred: str | None = None  # a problem met between answers, told with the next one
     try:
         while (message := inbox.get()) is not _STOP:
             docs, new_ids = message
+            if new_ids == _WARM:
+                # articles still being stored: the importer is busy, so this is idle time
+                if batch is not None and batch.pending >= IDLE_COMMIT_DOCS:
+                    deferred = commit() or deferred
+                _warm(docs)
+                continue
             try:
-                answer = None
+                answer, deferred = deferred, None
                 if batch is not None and batch.holds_any(docs):  # a new version of one it holds
-                    answer = commit()
+                    answer = commit() or answer
                 if batch is None:
                     batch, since = index.batch(), time.monotonic()
                 batch.add(docs, frozenset(new_ids))
@@ -71,9 +80,22 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
                     batch.cancel()
                     batch = None
                 outbox.put(f"{type(error).__name__}: {error}")
-        outbox.put(commit())
+        outbox.put(commit() or deferred)
     finally:
         index.close()
+
+
+def _warm(docs: list[IndexDocument]) -> None:
+    """Analyse articles not yet committed, for the stems it leaves in the cache: the analysis
+    of a new word costs ten times that of a known one, and the articles arrive to be indexed
+    only once the importer commits them, all at once for a big file."""
+    from archive_app.search.index import document_fields
+
+    try:
+        for doc in docs:
+            document_fields(doc)
+    except Exception:  # the same articles are analysed again when indexed, and fail there
+        log.exception("analysing articles ahead of indexing failed")
 
 
 class BackgroundWriter:
@@ -94,6 +116,14 @@ class BackgroundWriter:
         self._inbox.put((docs, sorted(new_ids)))
         self._sent += 1
         self._articles += len(docs)
+
+    def warm(self, docs: list[IndexDocument]) -> None:
+        """Let the process analyse articles still to be committed while it would be idle;
+        skipped when it has work waiting (the articles are analysed again when indexed)."""
+        try:
+            self._inbox.put_nowait((docs, _WARM))
+        except queue.Full:
+            pass
 
     def finish(self) -> list[str]:
         """Wait for every batch to be written and committed; the messages of what failed."""
