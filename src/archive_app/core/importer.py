@@ -154,6 +154,7 @@ class Importer:
         # could not be updated
         self._index_changes = index_changes
         self._big = False
+        self._wrote = False
         self._report = ImportReport()
         # exported change ids -> change sets made while restoring an Arsip export (by id)
         self._restored_changes: dict[int, int] = {}
@@ -232,9 +233,11 @@ class Importer:
             chunk.entries.append(self._store_file(group, chunk, source, batch_id, progress,
                                                   cancel, position))
         except Exception as error:
-            # undo the chunk, store its earlier files again one at a time, and report this one
-            for earlier in self._abandon_chunk(group):
-                self._add_file_alone(group, earlier.source, batch_id, progress, position)
+            if self._wrote:
+                # undo the chunk, store its earlier files again one at a time, and report this
+                # one (a file that failed before storing anything leaves the chunk as it was)
+                for earlier in self._abandon_chunk(group):
+                    self._add_file_alone(group, earlier.source, batch_id, progress, position)
             if isinstance(error, ImportCancelled):
                 raise
             self._fail(source, error)
@@ -387,6 +390,7 @@ class Importer:
     ) -> _Entry:
         """Read a file and store its articles in the open chunk (nothing is flushed here but
         every _SETTLE_EVERY records); raises ReadError when the file cannot be read."""
+        self._wrote = False  # whether the session holds anything of this file
         try:
             data = source.path.read_bytes()
         except OSError as error:
@@ -403,6 +407,7 @@ class Importer:
         def register() -> None:  # the original is kept once the file adds something
             nonlocal registered
             if not registered:
+                self._wrote = True
                 group.writer.original(sha256, len(data), ext, relative)
                 registered = True
 

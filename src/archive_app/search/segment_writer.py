@@ -12,7 +12,7 @@ class _RememberedLengths:
 
     Whoosh reads a document's field length for every posting it writes (to keep the shortest
     and longest per block), through a column reader on the new segment file: four lookups in
-    Python per posting, a third of the time a commit spends writing postings.
+    Python per posting; remembering them takes a tenth off a commit of a few thousand articles.
     """
 
     def __init__(self, reader: Any) -> None:
