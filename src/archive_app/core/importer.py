@@ -1,4 +1,4 @@
-"""The import pipeline: files -> records -> dedupe -> a transaction per file -> index -> report."""
+"""The import pipeline: files -> records -> dedupe -> chunks in group commits -> index -> report."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ _CHECK_EVERY = 100  # records between cancel checks and progress reports
 _SETTLE_EVERY = 500  # records between flushes that let the session's objects go
 _CHUNK_FILES = 50  # files that share a savepoint and a flush
 # a transaction holds files until one of these is reached
-_GROUP_RECORDS = 2000
+_GROUP_RECORDS = 1000
 _GROUP_FILES = 500
 _GROUP_SECONDS = 10.0
 # an import this big is indexed in a process of its own from its first commit on, so the
@@ -466,8 +466,9 @@ class Importer:
         chunk.unsettled = 0
         group.writer.release()  # its sites and people become ids the session can load again
         session.expunge_all()
-        if self._big and self._warm is not None and settled:
-            self._warm(list(queries.index_documents(session, settled)))
+        if self._big and self._warm is not None:  # also when all were duplicates: the
+            # indexer learns that the importer is busy, and commits what it holds meanwhile
+            self._warm(list(queries.index_documents(session, settled)) if settled else [])
 
     def _archive_photos(self, writer: CatalogueWriter, item: Extracted,
                         entry: _Entry) -> list[str]:

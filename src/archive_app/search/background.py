@@ -118,8 +118,9 @@ class BackgroundWriter:
         self._articles += len(docs)
 
     def warm(self, docs: list[IndexDocument]) -> None:
-        """Let the process analyse articles still to be committed while it would be idle;
-        skipped when it has work waiting (the articles are analysed again when indexed)."""
+        """Let the process analyse articles still to be committed while it would be idle (none:
+        the importer is only busy); skipped when it has work waiting (the articles are analysed
+        again when indexed)."""
         try:
             self._inbox.put_nowait((docs, _WARM))
         except queue.Full:
