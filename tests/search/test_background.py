@@ -115,3 +115,25 @@ def test_idle_time_while_articles_are_stored_commits_what_is_pending(tmp_path: P
     assert len(index._index.reader().leaf_readers()) == 2
     assert index.doc_count() == IDLE_COMMIT_DOCS + 1
     index.close()
+
+
+def test_a_big_import_never_merges_the_segments_it_found(tmp_path: Path) -> None:
+    from archive_app.search.index import FullTextIndex
+    from archive_app.search.merging import MERGE_AT
+
+    index = FullTextIndex(tmp_path / "index")
+    for n in range(MERGE_AT):  # edits and small imports, a segment each
+        index.write([_doc(n, "lama")], new_ids=frozenset({n}))
+    earlier = index.segment_ids()
+    assert len(earlier) == MERGE_AT  # the next commit that may merge them will
+    index.close()
+    writer = BackgroundWriter(tmp_path / "index")
+    writer.submit([_doc(n) for n in range(100, 200)], set(range(100, 200)))
+    assert writer.finish() == []
+    index = FullTextIndex(tmp_path / "index")
+    # the import pays only for what it wrote: the small segments it found are all still there
+    assert earlier < index.segment_ids() and len(index.segment_ids()) == MERGE_AT + 1
+    assert index.doc_count() == MERGE_AT + 100
+    index.write([_doc(300, "baru")], new_ids=frozenset({300}))  # the next small write merges
+    assert len(index.segment_ids()) < MERGE_AT
+    index.close()

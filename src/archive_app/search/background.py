@@ -38,6 +38,7 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
     from archive_app.search.index import FullTextIndex, IndexBatch
 
     index = FullTextIndex(Path(folder))
+    earlier = index.segment_ids()  # this import's commits merge only what it wrote itself
     batch: IndexBatch | None = None
     since = time.monotonic()
 
@@ -68,7 +69,7 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
                 if batch is not None and batch.holds_any(docs):  # a new version of one it holds
                     answer = commit() or answer
                 if batch is None:
-                    batch, since = index.batch(), time.monotonic()
+                    batch, since = index.batch(leave=earlier), time.monotonic()
                 batch.add(docs, frozenset(new_ids))
                 if (batch.pending >= COMMIT_DOCS or time.monotonic() - since >= COMMIT_SECONDS
                         or (batch.pending >= IDLE_COMMIT_DOCS and inbox.empty())):

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -216,9 +217,14 @@ class FullTextIndex:
         batch.commit()
         return count
 
-    def batch(self) -> IndexBatch:
-        """A writer kept open over several additions, committed once (one segment)."""
-        return IndexBatch(self)
+    def batch(self, leave: frozenset[str] = frozenset()) -> IndexBatch:
+        """A writer kept open over several additions, committed once (one segment); its
+        commit merges no segment whose id is in `leave`."""
+        return IndexBatch(self, leave)
+
+    def segment_ids(self) -> frozenset[str]:
+        """The ids of the index's segments as last committed."""
+        return frozenset(segment.segment_id() for segment in self._index._segments())
 
     def changed_elsewhere(self) -> None:
         """Another process wrote this index: open a new searcher next time."""
@@ -425,8 +431,9 @@ class FullTextIndex:
 class IndexBatch:
     """Documents added over time through one Whoosh writer, made visible by one commit."""
 
-    def __init__(self, index: FullTextIndex) -> None:
+    def __init__(self, index: FullTextIndex, leave: frozenset[str] = frozenset()) -> None:
         self._owner = index
+        self._leave = leave
         # Whoosh spills its postings to a sorted run on disk past this many MB (pickling each
         # posting); at 128 a commit of 3,000 articles spilled and took twice as long
         self._writer = segment_writer(index._index, limitmb=384)
@@ -452,7 +459,7 @@ class IndexBatch:
         return count
 
     def commit(self) -> None:
-        self._writer.commit(mergetype=small_segments_only)
+        self._writer.commit(mergetype=partial(small_segments_only, leave=self._leave))
         self._owner._written = True
 
     def cancel(self) -> None:
