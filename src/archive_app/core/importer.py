@@ -390,7 +390,8 @@ class Importer:
     ) -> _Entry:
         """Read a file and store its articles in the open chunk (nothing is flushed here but
         every _SETTLE_EVERY records); raises ReadError when the file cannot be read."""
-        self._wrote = False  # whether the session holds anything of this file
+        self._wrote = False  # whether the session holds anything of this file (its original
+        # is registered before its first article)
         try:
             data = source.path.read_bytes()
         except OSError as error:
@@ -402,14 +403,11 @@ class Importer:
         entry = _Entry(source, _FileOutcome())
         self._restored_changes = {}
         origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
-        registered = False
 
         def register() -> None:  # the original is kept once the file adds something
-            nonlocal registered
-            if not registered:
+            if not self._wrote:
                 self._wrote = True
                 group.writer.original(sha256, len(data), ext, relative)
-                registered = True
 
         try:
             for count, item in enumerate(extracted.items, start=1):
@@ -430,7 +428,7 @@ class Importer:
                 if self._store(group, chunk, item, _for_item(origin, item), source.display,
                                entry, register):
                     chunk.records += 1
-            if registered:
+            if self._wrote:
                 entry.staged = originals.stage(self._root, relative, data)
         except BaseException:
             for written in entry.media:  # the chunk does not list this file yet
@@ -446,13 +444,14 @@ class Importer:
         """
         session, pending = group.session, chunk.pending
         session.flush()
+        settled: list[int] = []  # the articles added or changed since the last flush
         for outcome, article, where, title, warnings in pending.added:
             outcome.added.append((article.id, where, title))
             outcome.new_ids.add(article.id)
             outcome.warnings.extend((article.id, where, w) for w in warnings)
             chunk.bodies[article.id] = list(article.body)
             chunk.placed[article.id] = (outcome, where)
-        settled = [article.id for _outcome, article, *_rest in pending.added]
+            settled.append(article.id)
         for outcome, article, where, message in pending.updated:
             outcome.updated.append((article.id, where, article.title, message))
             outcome.changed_ids.add(article.id)
