@@ -12,7 +12,7 @@ QT_WINDOW    := $(QT_OFFSCREEN) xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 lib
                 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
                 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libx11-xcb1
 
-.PHONY: run test install system-libs system-libs-window lint typecheck clean
+.PHONY: run test test-faults install system-libs system-libs-window lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,15 @@ run: system-libs-window $(STAMP)
 	     xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/archive-app; fi
 
 test: system-libs $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not faults_slow"
+
+# Every fault case (kill points, damage, disk full, bad input), the slow ones too, then the
+# table of cases: case, outcome, nothing lost. Writes bench-results/faults.jsonl.
+test-faults: system-libs $(STAMP)
+	@mkdir -p bench-results && rm -f bench-results/faults.jsonl
+	QT_QPA_PLATFORM=offscreen ARSIP_FAULT_TABLE=$(CURDIR)/bench-results/faults.jsonl \
+		$(PY) -m pytest tests/faults -p no:cacheprovider
+	$(PY) scripts/fault_table.py bench-results/faults.jsonl
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from archive_app.core.review import ReviewFlag
+
 ROLES = ("author", "reporter", "editor", "photographer", "contributor")
 
 
@@ -71,6 +73,8 @@ class CatalogueRecord:
     # field name -> id of the rule that produced it, so a librarian can see where a value came from
     rules: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # what the rules were unsure of, for a librarian to check ("Needs review")
+    review: list[ReviewFlag] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,8 @@ class Provenance:
     member: str | None = None
     original_path: str | None = None
     extractor: str | None = None
+    # "import": the file gave this version; "duplicate": the same article seen again there
+    kind: str = "import"
 
 
 @dataclass(frozen=True, slots=True)

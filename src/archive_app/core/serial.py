@@ -6,6 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from archive_app.core.model import CatalogueRecord, PersonRole, Photo, RelatedLink
+from archive_app.core.review import flags_from_json
 
 
 def record_to_dict(record: CatalogueRecord) -> dict[str, Any]:
@@ -17,5 +18,6 @@ def record_from_dict(data: dict[str, Any]) -> CatalogueRecord:
     fields["people"] = [PersonRole(**p) for p in data.get("people", [])]
     fields["related"] = [RelatedLink(**r) for r in data.get("related", [])]
     fields["photos"] = [Photo(**p) for p in data.get("photos", [])]
+    fields["review"] = flags_from_json(data.get("review", []))
     known = set(CatalogueRecord.__dataclass_fields__)
     return CatalogueRecord(**{k: v for k, v in fields.items() if k in known})

@@ -39,6 +39,7 @@ def dump_article(session: Session, article_id: int) -> dict[str, Any]:
                 "locator": p.locator, "format": p.format, "extractor": p.extractor,
                 "imported_at": p.imported_at, "original_path": p.original.path,
                 "original_size": p.original.size, "original_ext": p.original.ext,
+                "kind": p.kind,
             } for p in provenance],
         })
     history = [{
@@ -98,7 +99,7 @@ def load_article(session: Session, writer: CatalogueWriter, record: CatalogueRec
                 version=version, batch_id=batch_id, original_sha256=source["sha256"],
                 file_name=source["file"], member=source["member"], locator=source["locator"],
                 format=source["format"], extractor=source["extractor"],
-                imported_at=source["imported_at"]))
+                imported_at=source["imported_at"], kind=source.get("kind", "import")))
     session.flush()
     write_field(session, writer, article, "tags", state.get("tags", []))
     write_field(session, writer, article, "collections", state.get("collections", []))

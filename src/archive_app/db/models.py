@@ -125,6 +125,8 @@ class Article(Base):
     simhash: Mapped[int | None] = mapped_column(BigInteger)
     rules: Mapped[dict[str, Any]] = mapped_column(default=dict)
     warnings: Mapped[list[Any]] = mapped_column(default=list)
+    # review flags [{"kind", "message"}]: what the importer was unsure of
+    review: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     # bumped on every change; the index stores it so drift can be seen
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -230,6 +232,8 @@ class ProvenanceRow(Base):
     format: Mapped[str] = mapped_column(String(32))
     extractor: Mapped[str | None] = mapped_column(String(64))
     imported_at: Mapped[str] = mapped_column(String(40))
+    # "import": this file gave the version; "duplicate": the same article seen again here
+    kind: Mapped[str] = mapped_column(String(16), default="import", server_default="import")
     original: Mapped[Original] = relationship()
     version: Mapped[ArticleVersion | None] = relationship()
 

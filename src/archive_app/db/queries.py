@@ -22,6 +22,7 @@ from archive_app.core.model import (
     RelatedLink,
 )
 from archive_app.core.model import SavedSearch as SavedSearchInfo
+from archive_app.core.review import flags_from_json
 from archive_app.db.editing import read_field
 from archive_app.db.models import (
     Article,
@@ -131,6 +132,7 @@ def _record(article: Article) -> CatalogueRecord:
         keywords=list(article.keywords or []),
         rules=dict(article.rules),
         warnings=list(article.warnings),
+        review=flags_from_json(article.review),
     )
 
 
@@ -138,7 +140,7 @@ def _provenance(row: ProvenanceRow) -> Provenance:
     return Provenance(
         file=row.file_name, sha256=row.original_sha256, locator=row.locator, format=row.format,
         imported_at=row.imported_at, batch_id=row.batch_id, member=row.member,
-        original_path=row.original.path, extractor=row.extractor,
+        original_path=row.original.path, extractor=row.extractor, kind=row.kind,
     )
 
 
@@ -162,7 +164,8 @@ def _same_story(session: Session, article_id: int) -> list[int]:
 def _detail(session: Session, article: Article) -> ArticleDetail:
     current = [
         p for p in article.provenance
-        if p.version is not None and p.version.content_hash == article.content_hash
+        if p.kind == "import" and p.version is not None
+        and p.version.content_hash == article.content_hash
     ]
     return ArticleDetail(
         id=article.id,

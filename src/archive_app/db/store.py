@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from archive_app.core.model import CatalogueRecord
+from archive_app.core.review import flags_to_json
 from archive_app.core.serial import record_to_dict
 from archive_app.db.models import (
     Article,
@@ -175,6 +176,7 @@ class CatalogueWriter:
         article.keywords = list(record.keywords)
         article.rules = dict(record.rules)
         article.warnings = list(record.warnings)
+        article.review = flags_to_json(record.review)
         article.content_hash = content_hash
         article.modified_at = self.now
         if article.id is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archive_app.core.model import CatalogueRecord, PersonRole, Photo, RelatedLink
+from archive_app.core.review import ReviewFlag
 from archive_app.ingest.normalise import dates
 from archive_app.ingest.normalise.captions import CaptionCredit
 from archive_app.ingest.normalise.people import desk_domain
@@ -21,6 +22,12 @@ class Draft:
     def set(self, field: str, value: object, rule: str) -> None:
         setattr(self.record, field, value)
         self.record.rules[field] = rule
+
+    def flag(self, kind: str, message: str) -> None:
+        """Note what the rules are unsure of: kept on the record for a librarian's review
+        (a kind of REVIEW_KINDS) and said in the import report."""
+        self.record.review.append(ReviewFlag(kind, message))
+        self.record.warnings.append(message)
 
     def add_photo(self, found: CaptionCredit) -> None:
         self.record.photos.append(
@@ -96,4 +103,4 @@ class Draft:
         field = "updated" if update or dates.UPDATE_MARKERS.search(text) else "published"
         if getattr(self.record, f"{field}_raw") is None:
             setattr(self.record, f"{field}_raw", text.strip())
-        self.record.warnings.append(f"date {text.strip()!r} {why}; {field} left empty")
+        self.flag("date", f"date {text.strip()!r} {why}; {field} left empty")
