@@ -1,4 +1,4 @@
-"""Print the table of fault cases a `make test-faults` run recorded (case, outcome, nothing lost)."""
+"""Print the table of fault cases that `make test-faults` recorded: case, outcome, nothing lost."""
 
 from __future__ import annotations
 
