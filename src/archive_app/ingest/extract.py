@@ -65,6 +65,8 @@ class Extracted:
     extractor: str | None = None
     photo_data: list[bytes | None] = field(default_factory=list)
     restore: dict[str, Any] | None = None
+    # another capture of an article already archived: `record` holds only its url and capture
+    revisit: bool = False
 
 
 @dataclass(slots=True)
@@ -84,6 +86,11 @@ def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
             continue
         if raw.restore is not None:
             yield _restored(raw, member)
+            continue
+        if raw.revisit:
+            seen = CatalogueRecord(url=raw.columns.get("url"), captured=raw.columns.get("captured"))
+            yield Extracted(raw.locator, record=seen, member=member, format=raw.format or fmt,
+                            extractor=raw.extractor or EXTRACTOR, revisit=True)
             continue
         record = normalise(raw)
         item_format = raw.format or fmt

@@ -50,6 +50,9 @@ class RawArticle:
     format: str | None = None
     # an Arsip lossless export record: the article's whole catalogue state, restored as is
     restore: dict[str, Any] | None = None
+    # a web archive's revisit record: another capture (columns "url", "captured") of a page
+    # whose content was archived before; the importer records it on the article with that URL
+    revisit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
