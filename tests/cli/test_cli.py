@@ -48,9 +48,10 @@ def test_import_search_show_export_round(tmp_path: Path, seed_file: Path,
     for key in gold:
         if key != "source":
             assert shown[key] == gold[key], key
-    for key in ("id", "url", "photos", "tags", "provenance"):
+    for key in ("id", "url", "photos", "tags", "source", "provenance"):
         assert key in shown
-    assert set(shown["provenance"]) >= {"file", "sha256", "locator", "format", "imported_at"}
+    assert set(shown["source"]) >= {"file", "sha256", "locator", "format", "imported_at"}
+    assert shown["provenance"] == [shown["source"]]
 
     assert main(["--library", library, "show", str(hit["id"])]) == 0
     text = capsys.readouterr().out

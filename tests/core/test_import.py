@@ -34,7 +34,8 @@ def test_the_seed_imports_to_exactly_the_gold_record(archive: Archive, seed_file
         assert record[field] == gold[field], field
     assert not any("BACA JUGA" in p or "Redaktur" in p or "Google News" in p
                    for p in record["body"])
-    provenance = record["provenance"]
+    provenance = record["source"]
+    assert record["provenance"] == [provenance]
     assert provenance["file"] == seed_file.name and provenance["locator"] == "file"
     assert provenance["format"] == "text"
     original = archive.path / "originals" / provenance["sha256"][:2] / (
@@ -106,7 +107,7 @@ def test_table_rows_keep_their_locators(archive: Archive, tmp_path: Path) -> Non
     report = archive.import_paths([lines])
     assert [i.locator for i in report.added] == ["line 1", "line 2", "line 3"]
     record = archive.record(report.added[1].article_id or 0)
-    assert record["provenance"]["locator"] == "line 2"
+    assert record["source"]["locator"] == "line 2"
     assert record["site"] == "republika.co.id"
     assert record["people"] == [{"name": "Andri Saubani", "role": "author"}]
 

@@ -25,7 +25,7 @@ def test_a_press_photo_becomes_a_record_with_its_embedded_credits(tmp_path: Path
     with Archive.open(tmp_path / "lib") as archive:
         report = archive.import_paths([photo])
         record = archive.record(report.added[0].article_id or 0)
-        assert record["provenance"]["format"] == "photo"
+        assert record["source"]["format"] == "photo"
         assert record["title"] == "BUSH"
         assert {"name": "Duane A. Laverty", "role": "photographer"} in record["people"]
         (lead,) = record["photos"]

@@ -6,18 +6,31 @@ import json
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from archive_app.core.model import ArticleDetail
+from archive_app.core.model import ArticleDetail, Provenance
 
 
 class TextSink(Protocol):
     def write(self, text: str, /) -> int: ...
 
 
+def _place(source: Provenance) -> dict[str, Any]:
+    return {
+        "file": source.file,
+        "sha256": source.sha256,
+        "member": source.member,
+        "locator": source.locator,
+        "format": source.format,
+        "imported_at": source.imported_at,
+        "kind": source.kind,
+        "version": source.version,
+    }
+
+
 def article_record(detail: ArticleDetail) -> dict[str, Any]:
-    """One article as an export record: every gold field, plus id, url, photos, tags and
-    the provenance of the text shown (the newest version)."""
+    """One article as an export record: every gold field, plus id, url, photos, tags, the
+    source of the text shown (the current version) and its provenance: every place the
+    article was found (each version's file, and each file, row or capture that repeated it)."""
     record = detail.record
-    provenance = detail.source
     return {
         "id": detail.id,
         "url": record.url,
@@ -53,13 +66,8 @@ def article_record(detail: ArticleDetail) -> dict[str, Any]:
         "tags": list(detail.tags),
         "collections": list(detail.collections),
         "note": detail.note,
-        "provenance": None if provenance is None else {
-            "file": provenance.file,
-            "sha256": provenance.sha256,
-            "locator": provenance.locator,
-            "format": provenance.format,
-            "imported_at": provenance.imported_at,
-        },
+        "source": None if detail.source is None else _place(detail.source),
+        "provenance": [_place(p) for p in detail.provenance],
         "versions": detail.versions,
         "same_story": list(detail.same_story),
         "rules": dict(record.rules),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
@@ -25,6 +25,7 @@ from archive_app.db.store import (
     article_with_text,
     article_with_url,
     link_same_stories,
+    place_known,
     sort_date,
 )
 from archive_app.ingest.dedupe import content_hash, url_key
@@ -67,6 +68,10 @@ class _Pending:
     # URL keys and text hashes met in this chunk -> the article (an object until settled)
     seen_urls: dict[str, Article | int] = field(default_factory=dict)
     seen_hashes: dict[str, Article | int] = field(default_factory=dict)
+    # places (article, file, member, locator) recorded in this chunk: a place is kept once
+    places: set[tuple[int, str, str, str]] = field(default_factory=set)
+    # duplicates of articles not flushed yet: reported once their ids are known
+    duplicates: list[tuple[_FileOutcome, Article, ImportItem]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -158,6 +163,8 @@ class Importer:
         self._report = ImportReport()
         # exported change ids -> change sets made while restoring an Arsip export (by id)
         self._restored_changes: dict[int, int] = {}
+        # originals first registered by this import: a second copy of one is not a repair
+        self._registered_here: set[str] = set()
 
     def run(
         self, paths: Iterable[str | Path], progress: ProgressCallback, cancel: CancelToken
@@ -403,11 +410,16 @@ class Importer:
         entry = _Entry(source, _FileOutcome())
         self._restored_changes = {}
         origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
+        known = False  # the catalogue had this original before this import
 
-        def register() -> None:  # the original is kept once the file adds something
+        def register() -> None:  # kept once the file adds or records something
+            nonlocal known
             if not self._wrote:
                 self._wrote = True
-                group.writer.original(sha256, len(data), ext, relative)
+                if group.writer.original(sha256, len(data), ext, relative):
+                    self._registered_here.add(sha256)
+                else:
+                    known = sha256 not in self._registered_here
 
         try:
             for count, item in enumerate(extracted.items, start=1):
@@ -430,6 +442,11 @@ class Importer:
                     chunk.records += 1
             if self._wrote:
                 entry.staged = originals.stage(self._root, relative, data)
+                if entry.staged is not None and (known or entry.staged.replaces_changed):
+                    state = "had changed" if entry.staged.replaces_changed else "was missing"
+                    entry.outcome.warnings.append((None, "file", (
+                        f"the library's copy of this file {state}; it is restored from this "
+                        "file")))
         except BaseException:
             for written in entry.media:  # the chunk does not list this file yet
                 written.unlink(missing_ok=True)
@@ -456,12 +473,15 @@ class Importer:
             outcome.updated.append((article.id, where, article.title, message))
             outcome.changed_ids.add(article.id)
             settled.append(article.id)
+        for outcome, article, item in pending.duplicates:
+            outcome.duplicates.append(replace(item, article_id=article.id))
         for seen in (pending.seen_urls, pending.seen_hashes):
             for key, value in seen.items():
                 if isinstance(value, Article):
                     seen[key] = value.id
         pending.added.clear()
         pending.updated.clear()
+        pending.duplicates.clear()
         chunk.unsettled = 0
         group.writer.release()  # its sites and people become ids the session can load again
         session.expunge_all()
@@ -519,9 +539,14 @@ class Importer:
             article = _resolve(session, pending.seen_urls.get(key)) if key else None
             if article is None and key:
                 article = _resolve(session, article_with_url(session, key))
+            if item.revisit:
+                return self._revisit(group, chunk, item, article, origin, display, entry,
+                                     register)
             if article is not None:
                 if digest in {v.content_hash for v in article.versions}:
-                    outcome.duplicates.append(ImportItem(
+                    register()
+                    self._seen_again(group, chunk, article, {digest}, origin, "duplicate")
+                    _duplicate(chunk, outcome, article, ImportItem(
                         display, where, article.id, record.title,
                         "same URL and text as an article already in the library",
                     ))
@@ -545,7 +570,10 @@ class Importer:
             twin_id = (twin if isinstance(twin, int) else twin.id if twin is not None
                        else article_with_text(session, hashes))
             if twin is not None or twin_id is not None:
-                outcome.duplicates.append(ImportItem(
+                register()
+                self._seen_again(group, chunk, twin if twin is not None else twin_id, hashes,
+                                 origin, "duplicate")
+                _duplicate(chunk, outcome, twin, ImportItem(
                     display, where, twin_id, record.title,
                     "same text as an article already in the library",
                 ))
@@ -563,6 +591,53 @@ class Importer:
             pending.seen_hashes[restored_hash] = article
         pending.added.append((outcome, article, where, record.title, list(item.warnings)))
         return True
+
+
+    def _seen_again(self, group: _Group, chunk: _Chunk, article: Article | int | None,
+                    hashes: set[str], origin: Source, kind: str) -> None:
+        """Keep the place where an article was found again in its provenance (once a place):
+        a librarian tracing row 61 of a file finds the article it duplicated."""
+        if article is None:
+            return
+        article_id = article if isinstance(article, int) else article.id
+        marker = (article_id if article_id is not None else -id(article), origin.sha256,
+                  origin.member or "", origin.locator)
+        if marker in chunk.pending.places:
+            return
+        chunk.pending.places.add(marker)
+        if article_id is not None and place_known(group.session, article_id, origin.sha256,
+                                                  origin.member, origin.locator):
+            return
+        group.writer.seen_again(article, hashes, origin, kind)
+
+    def _revisit(self, group: _Group, chunk: _Chunk, item: Extracted, article: Article | None,
+                 origin: Source, display: str, entry: _Entry,
+                 register: Callable[[], None]) -> bool:
+        """A web archive's revisit record: another capture of an article already archived."""
+        assert item.record is not None
+        where, url = _where(item), item.record.url or ""
+        if article is None:
+            entry.outcome.failed.append(ImportItem(display, where, message=(
+                f"a revisit record of {url}: the capture it repeats is not in the library "
+                "(import the web archive that holds it first)")))
+            return False
+        register()
+        self._seen_again(group, chunk, article, {article.content_hash}, origin, "revisit")
+        when = f", captured {item.record.captured}" if item.record.captured else ""
+        entry.outcome.duplicates.append(ImportItem(
+            display, where, article.id, article.title,
+            f"another capture of an article already in the library (revisit record{when})"))
+        return False
+
+
+def _duplicate(chunk: _Chunk, outcome: _FileOutcome, article: Article | int | None,
+               item: ImportItem) -> None:
+    """Report a duplicate with the id of the article it repeats (known at the next flush when
+    that article came earlier in the same chunk)."""
+    if isinstance(article, Article) and article.id is None:
+        chunk.pending.duplicates.append((outcome, article, item))
+    else:
+        outcome.duplicates.append(item)
 
 
 def _size(source: SourceFile | MissingPath) -> int:

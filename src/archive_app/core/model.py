@@ -90,8 +90,11 @@ class Provenance:
     member: str | None = None
     original_path: str | None = None
     extractor: str | None = None
-    # "import": the file gave this version; "duplicate": the same article seen again there
+    # "import": the file gave this version; "duplicate": the same article seen again there;
+    # "revisit": a web archive's later capture of it
     kind: str = "import"
+    # the number of the version whose text was found there
+    version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

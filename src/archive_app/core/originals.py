@@ -33,13 +33,19 @@ class Staged:
 
     temp: Path
     target: Path
+    # the library's copy was there but its bytes had changed: this file puts them right
+    replaces_changed: bool = False
 
 
 def stage(root: Path, relative: str, data: bytes) -> Staged | None:
-    """Write the bytes under a temporary name; None when the library already has the file."""
+    """Write the bytes under a temporary name; None when the library already has the file
+    intact (a copy whose bytes changed is replaced: the name is the content's SHA-256)."""
     target = root / relative
+    changed = False
     if target.exists():
-        return None
+        if _holds(target, data):
+            return None
+        changed = True
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
     try:
@@ -48,7 +54,21 @@ def stage(root: Path, relative: str, data: bytes) -> Staged | None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return Staged(Path(temp), target)
+    return Staged(Path(temp), target, changed)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file holds exactly these bytes (the size first: a cheap refusal)."""
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        digest = hashlib.sha256()
+        with path.open("rb") as stream:
+            while block := stream.read(1 << 20):
+                digest.update(block)
+    except OSError:
+        return False
+    return digest.hexdigest() == sha256_of(data)
 
 
 def put_in_place(staged: Sequence[Staged]) -> None:

@@ -141,6 +141,7 @@ def _provenance(row: ProvenanceRow) -> Provenance:
         file=row.file_name, sha256=row.original_sha256, locator=row.locator, format=row.format,
         imported_at=row.imported_at, batch_id=row.batch_id, member=row.member,
         original_path=row.original.path, extractor=row.extractor, kind=row.kind,
+        version=row.version.number if row.version is not None else None,
     )
 
 

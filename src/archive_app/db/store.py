@@ -71,6 +71,26 @@ _ARTICLE_BY_TEXT = (select(ArticleVersion.article_id)
                     .limit(1))
 
 
+_VERSION_WITH_TEXT = (select(ArticleVersion.id)
+                      .where(ArticleVersion.article_id == bindparam("article"))
+                      .where(ArticleVersion.content_hash.in_(bindparam("hashes", expanding=True)))
+                      .order_by(ArticleVersion.number).limit(1))
+_PLACE_KNOWN = (select(ProvenanceRow.id)
+                .where(ProvenanceRow.article_id == bindparam("article"))
+                .where(ProvenanceRow.original_sha256 == bindparam("sha256"))
+                .where(ProvenanceRow.locator == bindparam("locator"))
+                .where(func.coalesce(ProvenanceRow.member, "") == bindparam("member"))
+                .limit(1))
+
+
+def place_known(session: Session, article_id: int, sha256: str, member: str | None,
+                locator: str) -> bool:
+    """Whether the article is already recorded at this place (file, member, locator)."""
+    return session.connection().execute(_PLACE_KNOWN, {
+        "article": article_id, "sha256": sha256, "member": member or "",
+        "locator": locator}).scalar() is not None
+
+
 def article_with_url(session: Session, key: str) -> int | None:
     """The article stored under this URL key, if any."""
     found: int | None = session.connection().execute(_ARTICLE_BY_URL, {"key": key}).scalar()
@@ -131,11 +151,31 @@ class CatalogueWriter:
         self._people[key] = person
         return person
 
-    def original(self, sha256: str, size: int, ext: str, path: str) -> None:
-        """Register an original file unless the library already has it."""
-        self.session.connection().execute(_REGISTER_ORIGINAL, {
+    def original(self, sha256: str, size: int, ext: str, path: str) -> bool:
+        """Register an original file unless the library already has it; True when it is new."""
+        result = self.session.connection().execute(_REGISTER_ORIGINAL, {
             "sha256": sha256, "size": size, "ext": ext, "path": path,
             "first_imported_at": self.now})
+        return bool(result.rowcount)
+
+    def seen_again(self, article: Article | int, hashes: set[str], source: Source,
+                   kind: str) -> None:
+        """Record that an article (an object, or the id of a stored one) was found again at
+        `source`: its text, one of `hashes`, came in another file, row or capture. The caller
+        makes sure the place is not recorded twice."""
+        row = ProvenanceRow(
+            batch_id=source.batch_id, original_sha256=source.sha256, file_name=source.file_name,
+            member=source.member, locator=source.locator, format=source.format,
+            extractor=source.extractor, imported_at=self.now, kind=kind)
+        if isinstance(article, Article):
+            row.version = next((v for v in article.versions if v.content_hash in hashes),
+                               article.versions[-1] if article.versions else None)
+            article.provenance.append(row)
+            return
+        row.article_id = article
+        row.version_id = self.session.connection().execute(
+            _VERSION_WITH_TEXT, {"article": article, "hashes": sorted(hashes)}).scalar()
+        self.session.add(row)
 
     def media(self, sha256: str, path: str, size: int, mime: str, width: int, height: int,
               metadata: dict[str, object], thumbnail: str) -> None:
