@@ -1990,6 +1990,22 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>cara tiap kolom dibaca</translation>
     </message>
     <message>
+        <source>{place} (a later capture)</source>
+        <translation>{place} (tangkapan berikutnya)</translation>
+    </message>
+    <message>
+        <source>{place} (version {n})</source>
+        <translation>{place} (versi {n})</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>dan {n} lainnya</translation>
+    </message>
+    <message>
+        <source>Also found in: {places}</source>
+        <translation>Juga ditemukan di: {places}</translation>
+    </message>
+    <message>
         <source>Find in this article</source>
         <translation>Cari di artikel ini</translation>
     </message>

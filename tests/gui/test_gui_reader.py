@@ -326,3 +326,25 @@ def test_the_local_date_is_this_computers_clock() -> None:
         assert here == ""  # the same zone: nothing more to say
     else:
         assert f"{moment:%H:%M}" in here
+
+
+def test_every_other_place_the_article_was_found_is_listed(qtbot: QtBot) -> None:
+    record = CatalogueRecord(title="Banjir Jakarta", body=["Paragraf satu tentang hujan."])
+    when = "2024-03-05T08:00:00+00:00"
+    source = Provenance("day1.csv", "ab" * 32, "row 4", "csv", when, version=1)
+    places = [source,
+              Provenance("day1.csv", "ab" * 32, "row 9", "csv", when, kind="duplicate", version=1),
+              Provenance("day2.csv", "cd" * 32, "row 1", "csv", when, kind="duplicate", version=1),
+              Provenance("crawl.warc.gz", "ef" * 32, "record 7", "warc", when,
+                         member="https://example.com/banjir", kind="revisit", version=1)]
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_reading(Reading(ArticleDetail(1, record, [], places, 1, 1, "", "", source)))
+    text = reader.toPlainText()
+    assert "From day1.csv, row 4 (csv)" in text
+    assert ("Also found in: day1.csv, row 9 · day2.csv, row 1 · crawl.warc.gz › "
+            "https://example.com/banjir, record 7 (a later capture)") in text
+    many = [source] + [Provenance("day3.csv", "12" * 32, f"row {n}", "csv", when,
+                                  kind="duplicate") for n in range(1, 10)]
+    reader.show_reading(Reading(ArticleDetail(1, record, [], many, 1, 1, "", "", source)))
+    assert "day3.csv, row 6 · and 3 more" in reader.toPlainText()

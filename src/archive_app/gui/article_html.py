@@ -225,12 +225,42 @@ def _provenance(detail: ArticleDetail, show_rules: bool) -> str:
                  else translate("Reader", "how each field was read"))
         toggle = f' · <a href="{RULES_SCHEME}:toggle">{escape(label)}</a>'
     line = f'<p class="provenance">{escape(" · ".join(parts))}{toggle}</p>'
+    line += _other_places(detail, source)
     if show_rules and rules:
         rows = "".join(f'<tr><td class="rule">{escape(field)}</td>'
                        f'<td class="rule">{escape(rule)}</td></tr>'
                        for field, rule in sorted(rules.items()))
         line += f'<table cellspacing="0" cellpadding="1">{rows}</table>'
     return line
+
+
+_PLACES_SHOWN = 6
+
+
+def _place_name(place: Provenance) -> str:
+    name = f"{place.file} › {place.member}" if place.member else place.file
+    return f"{name}, {place.locator}" if place.locator and place.locator != "file" else name
+
+
+def _other_places(detail: ArticleDetail, source: Provenance | None) -> str:
+    """Every other place the article was found: its other versions' files, and each file,
+    row or web-archive capture that repeated it (so a source row leads to its record)."""
+    others = [p for p in detail.provenance if p != source]
+    if not others:
+        return ""
+    names = []
+    for place in others[:_PLACES_SHOWN]:
+        name = _place_name(place)
+        if place.kind == "revisit":
+            name = translate("Reader", "{place} (a later capture)").format(place=name)
+        elif place.kind == "import" and place.version is not None:
+            name = translate("Reader", "{place} (version {n})").format(place=name,
+                                                                      n=place.version)
+        names.append(name)
+    if len(others) > _PLACES_SHOWN:
+        names.append(translate("Reader", "and {n} more").format(n=len(others) - _PLACES_SHOWN))
+    text = translate("Reader", "Also found in: {places}").format(places=" · ".join(names))
+    return f'<p class="provenance">{escape(text)}</p>'
 
 
 def article_html(reading: Reading, colours: Colours = LIGHT, zoom: int = 100) -> str:
