@@ -129,6 +129,13 @@ def print_show(detail: ArticleDetail, out: TextIO) -> None:
         print(f"\nSource: {source.file} ({source.locator}, {source.format}), sha256 "
               f"{source.sha256[:12]}…, imported {source.imported_at}; "
               f"{detail.versions} version(s)", file=out)
+    others = [p for p in detail.provenance if p != detail.source]
+    if others:
+        print("Also found in:", file=out)
+        for place in others:
+            name = f"{place.file} › {place.member}" if place.member else place.file
+            print(f"  - {name} ({place.locator}, {place.kind}"
+                  f"{f', version {place.version}' if place.version else ''})", file=out)
 
 
 @contextlib.contextmanager

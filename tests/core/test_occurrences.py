@@ -138,3 +138,16 @@ def test_every_duplicate_of_the_two_days_is_traced(tmp_path: Path) -> None:
     for item in report.duplicates:
         assert item.article_id is not None
         assert (Path(item.path).name, item.locator) in places[item.article_id], item
+
+
+def test_show_lists_the_other_places(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from archive_app.cli import main
+
+    library = str(tmp_path / "lib")
+    table = _csv(tmp_path / "rows.csv", [ROW, OTHER, ROW])
+    assert main(["--library", library, "import", str(table)]) == 0
+    capsys.readouterr()
+    assert main(["--library", library, "show", "1"]) == 0
+    shown = capsys.readouterr().out
+    assert "Source: rows.csv (row 1, csv)" in shown
+    assert "Also found in:\n  - rows.csv (row 3, duplicate, version 1)" in shown
