@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -125,3 +126,51 @@ def test_eval_command_on_a_file_that_is_not_gold(tmp_path: Path,
     bad.write_text('{"not": "a list"}', encoding="utf-8")
     assert main(["eval", str(bad)]) == 1
     assert "not a gold file" in capsys.readouterr().err
+
+
+def _table_gold(folder: Path, keys: list[str]) -> Path:
+    """A gold set over a small table whose row 3 repeats row 1's text under another URL and
+    whose row 4 has no text."""
+    (folder / "corpus").mkdir(parents=True)
+    (folder / "gold").mkdir()
+    body = ("JAKARTA, KOMPAS.com - Banjir merendam sepuluh desa di Gresik, Selasa.\n"
+            "Warga mengungsi ke balai desa.")
+    with (folder / "corpus" / "rows.csv").open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["judul", "isi_berita", "url"])
+        writer.writerow(["Banjir di Gresik", body, "https://www.kompas.com/read/1/banjir"])
+        writer.writerow(["Gempa di Cianjur", "Gempa mengguncang Cianjur pagi ini, warga "
+                         "berhamburan.", "https://www.kompas.com/read/2/gempa"])
+        writer.writerow(["Banjir di Gresik", body, "https://amp.kompas.com/read/1/banjir"])
+        writer.writerow(["Judul tanpa isi", "", "https://www.kompas.com/read/4/kosong"])
+    gold = [{"source": {"file": "corpus/rows.csv", "key": key}, "title": "Banjir di Gresik",
+             "site": "kompas.com", "dateline_place": "Jakarta",
+             "body": ["Banjir merendam sepuluh desa di Gresik, Selasa.",
+                      "Warga mengungsi ke balai desa."]} for key in keys]
+    path = folder / "gold" / "rows.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    return path
+
+
+def test_a_repeated_row_is_joined_to_the_article_it_repeats(tmp_path: Path) -> None:
+    gold = _table_gold(tmp_path, ["row 1", "row 3", "line 3"])
+    evaluation = evaluate_gold(gold)
+    assert [r.joined.locator for r in evaluation.records] == ["row 1", "row 3", "row 3"]
+    assert evaluation.unmatched == []
+    assert evaluation.overall.scores["title"] == 1.0
+    assert evaluation.overall.scores["body"] == 1.0
+
+
+def test_a_row_the_import_refused_says_why(tmp_path: Path) -> None:
+    gold = _table_gold(tmp_path, ["row 4", "row 7"])
+    refused, absent = evaluate_gold(gold).unmatched
+    assert refused.joined.problem == "the import reported: the record has no article text"
+    assert absent.joined.problem == "no article in the library was found at row 7"
+
+
+def test_extract_only_scores_each_row_without_a_library(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = _table_gold(tmp_path, ["row 3"])
+    assert main(["eval", str(gold), "--extract-only", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["records"] == 1 and payload["overall"]["body"] == 1.0

@@ -35,12 +35,14 @@ from archive_app.core.library import LibraryLayout, WriterLock, default_library_
 from archive_app.core.model import (
     ArticleDetail,
     ArticleSummary,
+    CatalogueRecord,
     CheckReport,
     ImportItem,
     ImportReport,
     IndexDocument,
     IndexStatus,
     LibraryStats,
+    Provenance,
     SavedSearch,
     SearchCounts,
     SearchHit,
@@ -247,6 +249,16 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
     def article(self, article_id: int) -> ArticleDetail:
         with self._sessions() as session:
             return queries.detail(session, article_id)
+
+    def occurrences(self) -> list[tuple[int, Provenance]]:
+        """Every place any article was seen (file, member, locator, version), with its id."""
+        with self._sessions() as session:
+            return list(queries.occurrences(session))
+
+    def version_record(self, article_id: int, number: int) -> CatalogueRecord:
+        """The record one version of an article was imported with, as its file gave it."""
+        with self._sessions() as session:
+            return queries.version_record(session, article_id, number)
 
     def articles(self, ids: Sequence[int]) -> Iterator[ArticleDetail]:
         with self._sessions() as session:

@@ -23,6 +23,7 @@ from archive_app.core.model import (
 )
 from archive_app.core.model import SavedSearch as SavedSearchInfo
 from archive_app.core.review import flags_from_json
+from archive_app.core.serial import record_from_dict
 from archive_app.db.editing import read_field
 from archive_app.db.models import (
     Article,
@@ -394,3 +395,28 @@ def articles_with_place(session: Session, key: str) -> list[int]:
                         or place_key(canonical_place(printed) or "") == key):
             found.append(article_id)
     return found
+
+
+def version_record(session: Session, article_id: int, number: int) -> CatalogueRecord:
+    """The catalogue record one version of an article was imported with (before any edit)."""
+    stored = session.scalar(select(ArticleVersion.record).where(
+        ArticleVersion.article_id == article_id, ArticleVersion.number == number))
+    if stored is None:
+        raise ArticleNotFoundError(f"article {article_id} has no version {number}")
+    return record_from_dict(stored)
+
+
+def occurrences(session: Session) -> Iterator[tuple[int, Provenance]]:
+    """Every place any article was seen, as (article id, provenance), in the order recorded."""
+    rows = session.execute(
+        select(ProvenanceRow, ArticleVersion.number, Original.path)
+        .outerjoin(ArticleVersion, ArticleVersion.id == ProvenanceRow.version_id)
+        .join(Original, Original.sha256 == ProvenanceRow.original_sha256)
+        .order_by(ProvenanceRow.id)
+        .execution_options(yield_per=2000))
+    for row, number, path in rows:
+        yield row.article_id, Provenance(
+            file=row.file_name, sha256=row.original_sha256, locator=row.locator,
+            format=row.format, imported_at=row.imported_at, batch_id=row.batch_id,
+            member=row.member, original_path=path, extractor=row.extractor, kind=row.kind,
+            version=number)
