@@ -94,7 +94,13 @@ screenshots: system-libs-window $(STAMP)
 bench-gui: system-libs $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m archive_app.gui.bench
 
-.PHONY: eval-html
+.PHONY: eval-html check-corpus
+
+# Imports all of ../shared/corpus into a fresh library and counts records breaking invariants
+# that need no gold (control characters, labels left in bodies, dates not read, language vs
+# script, shared titles, tiny photos); writes bench-results/check-corpus.json.
+check-corpus: $(STAMP)
+	$(PY) scripts/check_corpus.py
 
 # The saved-page reader against ../shared/corpus: body F1 on the article-extraction benchmark,
 # fundus caption and credit match rates, and article-or-list on html_id; writes
