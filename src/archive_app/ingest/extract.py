@@ -20,7 +20,9 @@ from archive_app.ingest.context import ReadContext, folder_resolver
 from archive_app.ingest.detect import detect
 from archive_app.ingest.normalise import normalise
 from archive_app.ingest.raw import Member, RawArticle, RawFailure
+from archive_app.ingest.readers.email_message import read_email
 from archive_app.ingest.readers.html_page import read_html
+from archive_app.ingest.readers.ninjs import read_ninjs
 from archive_app.ingest.readers.photo import read_photo
 from archive_app.ingest.readers.reuters_sgml import read_reuters_sgml
 from archive_app.ingest.readers.tables import read_csv, read_json, read_json_lines
@@ -37,6 +39,8 @@ READERS: dict[str, Reader] = {
     "csv": read_csv,
     "jsonl": read_json_lines,
     "json": read_json,
+    "ninjs": read_ninjs,
+    "email": read_email,
     "reuters-sgml": read_reuters_sgml,
     "html": read_html,
     "wire-xml": read_wire_xml,
