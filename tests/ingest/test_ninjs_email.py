@@ -163,6 +163,15 @@ def test_an_email_is_recognised_by_its_headers_without_the_eml_name() -> None:
     assert fmt == "email"
 
 
+def test_an_email_part_in_another_charset_than_declared_reads_without_mojibake() -> None:
+    data = ("From: Ana Putri <ana.putri@example.org>\nSubject: Banjir\nDate: Fri, 17 May 2024 "
+            "10:30:00 +0700\nMIME-Version: 1.0\nContent-Type: text/plain; charset=iso-8859-1"
+            "\n\nWarga berkumpul di kafe – lalu mengungsi ke balai desa terdekat.\n"
+            ).encode()
+    record = _record("kiriman.eml", data)
+    assert record.body == ["Warga berkumpul di kafe – lalu mengungsi ke balai desa terdekat."]
+
+
 def test_an_email_picture_is_archived_as_a_photo(tmp_path: Path) -> None:
     picture = _jpeg()
     path = tmp_path / "kiriman.eml"

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from email.message import EmailMessage
 
 from archive_app.ingest.context import ReadContext
+from archive_app.ingest.decode import decode_text, repair_mojibake
 from archive_app.ingest.detect import image_format
 from archive_app.ingest.normalise.people import looks_like_name
 from archive_app.ingest.raw import RawArticle, RawFailure, RawPhoto
@@ -84,9 +85,15 @@ def _body(message: EmailMessage) -> list[str]:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return []
-    content = part.get_content()
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError):  # a charset Python does not know, a broken encoding
+        payload = part.get_payload(decode=True)
+        content = decode_text(payload) if isinstance(payload, bytes) and payload.strip() else ""
     if not isinstance(content, str):
         return []
+    # a part declared in one charset and written in another reads as mojibake: repaired
+    content = repair_mojibake(content)
     if part.get_content_subtype() == "html":
         return markup_paragraphs(content)
     return _plain(content)

@@ -32,6 +32,9 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
 _RENDITION_NAMES = ("original", "baseimage", "hires", "highres", "main", "viewimage", "preview",
                     "web", "thumbnail")
 _BLANK_LINES = re.compile(r"\n\s*\n")
+# keys only an item has: an object without any of them is a wrapper holding a list of items
+_ITEM_KEYS = ("uri", "guid", "type", "headline", "headlines", "body_text", "body_html",
+              "bodies", "versioncreated")
 
 
 def _string(value: Any) -> str:
@@ -204,7 +207,7 @@ def _documents(text: str) -> Iterator[tuple[str, Any]]:
             except json.JSONDecodeError as error:
                 yield f"line {number}", error
         return
-    if isinstance(document, dict) and not any(k in document for k in ("uri", "guid")):
+    if isinstance(document, dict) and not any(k in document for k in _ITEM_KEYS):
         lists = [v for v in document.values() if isinstance(v, list)]
         document = lists[0] if len(lists) == 1 else document
     if isinstance(document, list):
