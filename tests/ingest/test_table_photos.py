@@ -63,6 +63,7 @@ def _fields(photo: Photo) -> tuple[Any, ...]:
       "https://img.example.org/e.jpg")),
     ("thumbnail", "https://img.example.org/c.jpg?w=640",
      (None, None, None, None, "https://img.example.org/c.jpg?w=640")),
+    ("gambar", "images/2024/banjir", (None, None, None, None, "images/2024/banjir")),
 ])
 def test_a_photo_column_becomes_a_photo_with_caption_and_credit(column: str, cell: str,
                                                                 photo: tuple[Any, ...]) -> None:

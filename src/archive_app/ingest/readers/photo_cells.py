@@ -176,10 +176,22 @@ def cell_photos(value: Any) -> list[RawPhoto]:
             _image_addresses(text) or []]
 
 
+def named_cell_photos(value: Any) -> list[RawPhoto]:
+    """The photos of a cell in a column named for photos: besides what any photo cell holds,
+    an address of another form ("images/a.jpg", a CDN link without extension) is the photo's
+    source, and text is its caption."""
+    if is_photo_cell(value) or not isinstance(value, str) or not value.strip():
+        return cell_photos(value)
+    text = value.strip()
+    if len(text.split()) == 1:
+        return [RawPhoto(source_url=text, rule="photo:column")]
+    return [split_text(text)]
+
+
 def row_photos(cells: list[Any], caption: str = "", credit: str = "") -> list[RawPhoto]:
     """A row's photos: those its photo cells hold, the caption and credit columns given to the
     first photo that lacks them (or making a photo of their own when no cell holds one)."""
-    photos = [p for cell in cells for p in cell_photos(cell)]
+    photos = [p for cell in cells for p in named_cell_photos(cell)]
     if caption.strip():
         from_caption = cell_photos(caption) if is_photo_cell(caption) else [split_text(caption)]
         if photos and len(from_caption) == 1 and not from_caption[0].source_url:
