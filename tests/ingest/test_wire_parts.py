@@ -73,6 +73,8 @@ def test_wire_timestamps(value: str, iso: str) -> None:
      ("Fitz kommt nach Berlin.", "Jörg Carstensen/dpa", "Jörg Carstensen")),
     ("Astronaut salutes. (EP Photo/NASA)", None, ("Astronaut salutes.", "EP Photo/NASA", None)),
     ("A caption with no credit.", None, ("A caption with no credit.", None, None)),
+    ("Warga melintasi banjir, Jumat (17/5/2024).", None,
+     ("Warga melintasi banjir, Jumat (17/5/2024).", None, None)),
 ])
 def test_credits_come_off_captions(caption: str, creditline: str | None,
                                    expected: tuple[str, str | None, str | None]) -> None:

@@ -29,10 +29,28 @@ IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".gif", ".tif", "
                               ".webp", ".bmp"})
 TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md", ".csv", ".tsv", ".json", ".jsonl",
                              ".ndjson", ".html", ".htm", ".xhtml", ".xml", ".nitf", ".sgm",
-                             ".sgml", ".warc", ".arc"})
+                             ".sgml", ".warc", ".arc", ".eml"})
 _HTML_HEAD = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta)",
                         re.IGNORECASE | re.DOTALL)
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)[\s>/]")
+# Legacy wire transmissions framed by control characters: ANPA 1312 opens with SYN SYN SOH,
+# IPTC 7901 with SOH; both put the story between STX and ETX. Arsip refuses them by name: each
+# agency filled their headers its own way, so a reading would put service codes in titles.
+_ANPA_OPEN = (b"\x16\x16\x01", b"\x16\x01")
+_FRAMED = re.compile(rb"\x02[^\x03]*\x03", re.DOTALL)
+# IPTC ninjs (News in JSON) 1.x-3.x: an identifier, a text field, and a field no ordinary
+# table of articles has
+_NINJS_ID = re.compile(rb'"(?:uri|guid)"\s*:')
+_NINJS_TEXT = re.compile(rb'"(?:headline|headlines|body_text|body_html|body_xhtml|bodies|'
+                         rb'description_text|descriptions)"\s*:')
+_NINJS_MARK = re.compile(rb'"(?:versioncreated|firstcreated|associations|renditions|pubstatus|'
+                         rb'urgency)"\s*:|ninjs', re.IGNORECASE)
+# An RFC 822 / MIME message: header fields up to the first blank line (an mbox "From " line
+# may open it)
+_HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):[ \t]?")
+_MAIL_FIELDS = frozenset({b"date", b"subject", b"message-id", b"mime-version", b"received",
+                          b"return-path", b"to", b"content-type"})
+EMAIL_EXTENSIONS = frozenset({".eml"})
 # "contentset": the content of a NewsML-G2 item without its envelope (IPTC's own listings)
 WIRE_ROOTS = frozenset({"nitf", "newsmessage", "newsitem", "newsml", "packageitem",
                         "conceptitem", "knowledgeitem", "contentset"})
@@ -40,8 +58,9 @@ WIRE_ROOTS = frozenset({"nitf", "newsmessage", "newsitem", "newsml", "packageite
 
 @dataclass(frozen=True, slots=True)
 class Detected:
-    """A payload and its format: text, csv, jsonl, json, reuters-sgml, html, wire-xml, warc,
-    zip or photo. A web archive keeps its compression (warcio reads it record by record)."""
+    """A payload and its format: text, csv, jsonl, json, ninjs, email, reuters-sgml, html,
+    wire-xml, warc, zip or photo. A web archive keeps its compression (warcio reads it record
+    by record)."""
 
     format: str
     payload: bytes
@@ -106,6 +125,43 @@ def _xml_root(head: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace").split(":")[-1].lower()
 
 
+def _framed_wire(data: bytes) -> str | None:
+    """ "ANPA 1312" or "IPTC 7901" for a legacy wire transmission, else None."""
+    head = data[:65536].lstrip(b" \t\r\n")
+    if head.startswith(_ANPA_OPEN) and _FRAMED.search(head):
+        return "ANPA 1312"
+    if head.startswith(b"\x01") and _FRAMED.search(head):
+        return "IPTC 7901"
+    return None
+
+
+def _is_ninjs(data: bytes) -> bool:
+    head = data[:65536]
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+        return False
+    return all(p.search(head) for p in (_NINJS_ID, _NINJS_TEXT, _NINJS_MARK))
+
+
+def _is_email(data: bytes) -> bool:
+    """Whether the file opens with a mail header: From and at least two other mail fields."""
+    lines = data[:16384].lstrip(b"\r\n").splitlines()
+    if lines and lines[0].startswith(b"From "):
+        lines = lines[1:]
+    names: set[bytes] = set()
+    for line in lines:
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t"):
+            continue  # a folded header line
+        match = _HEADER_LINE.match(line)
+        if match is None:
+            return False
+        names.add(match.group(1).lower())
+    # a browser's saved page (MHTML) is a MIME message too, but a page, not a letter
+    return b"from" in names and len(names & _MAIL_FIELDS) >= 2 and \
+        b"snapshot-content-location" not in names
+
+
 def _sniff_text_format(data: bytes) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"["):
@@ -148,13 +204,21 @@ def detect(name: str, data: bytes) -> Detected:
     kind = sniff_binary(data)
     if kind is not None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadError(f"not a file Arsip can read: it is {kind}")
+    framed = _framed_wire(data)
+    if framed is not None:
+        raise ReadError(f"an {framed} wire file: Arsip does not read this format (ask the "
+                        "agency for NITF or NewsML, which it does read)")
     head = data[:8192]
     if ext in {".sgm", ".sgml"} or head.lstrip().startswith(_REUTERS_HEAD):
         return Detected("reuters-sgml", data, gzipped)
     if ext in {".csv", ".tsv"}:
         return Detected("csv", data, gzipped)
+    if _is_ninjs(data):
+        return Detected("ninjs", data, gzipped)
     if ext in {".jsonl", ".ndjson"}:
         return Detected("jsonl", data, gzipped)
+    if ext in EMAIL_EXTENSIONS or _is_email(head):
+        return Detected("email", data, gzipped)
     if _HTML_HEAD.match(head) or ext in {".html", ".htm", ".xhtml"}:
         return Detected("html", data, gzipped)
     root = _xml_root(head)

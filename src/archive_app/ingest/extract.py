@@ -20,7 +20,9 @@ from archive_app.ingest.context import ReadContext, folder_resolver
 from archive_app.ingest.detect import detect
 from archive_app.ingest.normalise import normalise
 from archive_app.ingest.raw import Member, RawArticle, RawFailure
+from archive_app.ingest.readers.email_message import read_email
 from archive_app.ingest.readers.html_page import read_html
+from archive_app.ingest.readers.ninjs import read_ninjs
 from archive_app.ingest.readers.photo import read_photo
 from archive_app.ingest.readers.reuters_sgml import read_reuters_sgml
 from archive_app.ingest.readers.tables import read_csv, read_json, read_json_lines
@@ -28,6 +30,7 @@ from archive_app.ingest.readers.text_dump import read_text_dump
 from archive_app.ingest.readers.web_archive import read_web_archive
 from archive_app.ingest.readers.wire_xml import read_wire_xml
 from archive_app.ingest.readers.zip_archive import read_zip
+from archive_app.ingest.sanitise import sanitise
 
 Reader = Callable[[bytes, ReadContext], Iterator[RawArticle | RawFailure]]
 Container = Callable[[bytes, ReadContext], Iterator[Member | RawFailure]]
@@ -36,6 +39,8 @@ READERS: dict[str, Reader] = {
     "csv": read_csv,
     "jsonl": read_json_lines,
     "json": read_json,
+    "ninjs": read_ninjs,
+    "email": read_email,
     "reuters-sgml": read_reuters_sgml,
     "html": read_html,
     "wire-xml": read_wire_xml,
@@ -88,11 +93,13 @@ def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
             yield _restored(raw, member)
             continue
         if raw.revisit:
-            seen = CatalogueRecord(url=raw.columns.get("url"), captured=raw.columns.get("captured"))
+            seen = sanitise(CatalogueRecord(url=raw.columns.get("url"),
+                                            captured=raw.columns.get("captured")))
             yield Extracted(raw.locator, record=seen, member=member, format=raw.format or fmt,
                             extractor=raw.extractor or EXTRACTOR, revisit=True)
             continue
-        record = normalise(raw)
+        # whatever the reader and the rules left, no stored string keeps a control character
+        record = sanitise(normalise(raw))
         item_format = raw.format or fmt
         if not record.body and item_format not in TEXTLESS_FORMATS:
             yield Extracted(raw.locator, failure="the record has no article text", member=member)
@@ -108,7 +115,7 @@ def _restored(raw: RawArticle, member: str | None) -> Extracted:
     """A record of Arsip's own lossless export: no normalising, the state comes back as is."""
     state = raw.restore or {}
     try:
-        record = record_from_dict(state["record"])
+        record = sanitise(record_from_dict(state["record"]))
     except (KeyError, TypeError) as error:
         return Extracted(raw.locator, failure=f"an Arsip export record without its catalogue "
                          f"state ({error})", member=member)

@@ -13,26 +13,37 @@ from typing import Any
 from archive_app.core.errors import ReadError
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.decode import decode_text
-from archive_app.ingest.raw import RawArticle, RawFailure, RawPhoto
+from archive_app.ingest.raw import RawArticle, RawFailure
 from archive_app.ingest.readers.columns import expected_body_names, map_columns
+from archive_app.ingest.readers.photo_cells import is_photo_cell, row_photos
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+_PHOTO_FIELDS = ("image", "photo")
+# fields whose column is taken by its name whatever its cells hold; a column that only a
+# common name mapped ("media", "source") is a photo column when its cells hold photos
+_NAMED_ONLY = frozenset({"title", "body", "url", "caption", "credit", *_PHOTO_FIELDS})
+
+
+def _photo_column(name: str, field: str, row: dict[str, Any]) -> bool:
+    return field in _PHOTO_FIELDS or (field not in _NAMED_ONLY and is_photo_cell(row.get(name)))
 
 
 def _row_to_raw(locator: str, row: dict[str, Any], mapping: dict[str, str]) -> RawArticle:
     columns: dict[str, str] = {}
     for name, field in mapping.items():
         value = row.get(name)
-        if value is None:
+        if value is None or _photo_column(name, field, row):
             continue
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         columns[field] = str(value)
     body = columns.pop("body", "")
-    photo = {key: columns.pop(key, "").strip() for key in ("caption", "credit", "image")}
-    photos = [RawPhoto(caption=photo["caption"] or None, credit=photo["credit"] or None,
-                       source_url=photo["image"] or None, rule="photo:column")
-              ] if any(photo.values()) else []
+    # photo columns by name, then any other column whose cells hold photos (markup, addresses)
+    cells = [row.get(name) for name, field in mapping.items() if _photo_column(name, field, row)]
+    cells += [value for name, value in row.items() if name not in mapping and is_photo_cell(value)]
+    photos = row_photos(cells, columns.pop("caption", ""), columns.pop("credit", ""))
     keywords = [k.strip() for k in re.split(r"[,;\n|]", columns.pop("keywords", "")) if k.strip()]
     return RawArticle(locator=locator, text=body, columns=columns, photos=photos,
                       keywords=keywords)

@@ -3,7 +3,6 @@ text; with the bylines and pictures such a body carries."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
@@ -11,12 +10,12 @@ from archive_app.ingest.context import ReadContext
 from archive_app.ingest.raw import RawPhoto
 from archive_app.ingest.wire.credits import agency_of, photographer, split_credit
 from archive_app.ingest.wire.item import WireItem
+from archive_app.ingest.wire.markup import text_paragraphs
 from archive_app.ingest.wire.nitf import read_nitf
 from archive_app.ingest.wire.photos import photo_data
 from archive_app.ingest.wire.tree import (
     child,
     children,
-    clean,
     descendants,
     first,
     local,
@@ -24,8 +23,6 @@ from archive_app.ingest.wire.tree import (
     text,
 )
 from archive_app.ingest.wire.vocabulary import PICTURE_BLOCKS
-
-_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 @dataclass(slots=True)
@@ -89,8 +86,9 @@ def inline_body(inline: ET.Element, locator: str, context: ReadContext) -> Body:
 
 
 def _plain(value: str) -> list[str]:
-    """Plain text: paragraphs are separated by blank lines, lines inside them joined."""
-    return [p for p in (clean(chunk) for chunk in _BLANK_LINES.split(value)) if p]
+    """Plain text: paragraphs are separated by blank lines, lines inside them joined; text
+    that is escaped HTML is read by its elements."""
+    return text_paragraphs(value)
 
 
 def data_body(element: ET.Element) -> Body:

@@ -45,7 +45,8 @@ def split_credit(caption: str, creditline: str | None = None) -> CreditedCaption
         return CreditedCaption(rest.rstrip(" (") or None, creditline, photographer(creditline))
     for pattern in _TAILS:
         match = pattern.search(caption)
-        if match is not None:
+        # "Jumat (17/5/2024)": a date in brackets closes many captions, and names nobody
+        if match is not None and re.search(r"[^\W\d_]", match["credit"]):
             credit = match["credit"].strip()
             return CreditedCaption(caption[: match.start()].strip() or None, credit,
                                    photographer(credit))

@@ -10,6 +10,7 @@ from archive_app.ingest.context import ReadContext
 from archive_app.ingest.raw import RawPhoto
 from archive_app.ingest.wire.dates import iso_date
 from archive_app.ingest.wire.item import WireItem
+from archive_app.ingest.wire.markup import element_paragraphs
 from archive_app.ingest.wire.nitf import read_nitf
 from archive_app.ingest.wire.photos import photo_data
 from archive_app.ingest.wire.tree import (
@@ -88,7 +89,7 @@ def _item(news_item: ET.Element, number: int, context: ReadContext) -> WireItem 
         content = first(component, "datacontent")
         if content is None or not text(content):
             return "the NewsML item carries no text (no NITF or text content)"
-        item = WireItem(locator, paragraphs=[text(content)])
+        item = WireItem(locator, paragraphs=element_paragraphs(content))
     item.source_id = _source_id(news_item) or item.source_id
     item.title = item.title or lines.get("headline", "")
     item.subtitle = item.subtitle or lines.get("subheadline", "")

@@ -9,6 +9,7 @@ from archive_app.ingest.raw import RawPhoto
 from archive_app.ingest.wire.credits import agency_of, split_credit
 from archive_app.ingest.wire.dates import iso_date
 from archive_app.ingest.wire.item import WireItem
+from archive_app.ingest.wire.markup import element_paragraphs
 from archive_app.ingest.wire.photos import photo_data
 from archive_app.ingest.wire.tree import (
     XML_LANG,
@@ -110,7 +111,7 @@ def read_nitf(root: ET.Element, locator: str, context: ReadContext) -> WireItem:
     item.dateline = _dateline(child(body_head, "dateline"))
     item.agency = text(child(body_head, "distributor"))
     content = child(body, "body.content")
-    item.paragraphs = paragraphs(content)
+    item.paragraphs = element_paragraphs(content)
     abstract = " ".join(paragraphs(child(body_head, "abstract")))
     # an abstract the text does not repeat is its standfirst (EFE's repeats the first lines)
     if abstract and not any(abstract[:80] in p for p in item.paragraphs[:3]):

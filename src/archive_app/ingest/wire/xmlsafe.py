@@ -5,16 +5,21 @@ is refused, which stops both external entities (XXE: "file:///etc/passwd", "http
 nested expansions (billion laughs), with one exception: a DTD module named as an external
 parameter entity (NewsML 1.2's `<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;`) is common in
 real feeds and harmless here, because nothing is ever loaded. The XML declaration decides the
-encoding (an ISO-8859-1 NTB file is read as ISO-8859-1).
+encoding (an ISO-8859-1 NTB file is read as ISO-8859-1) unless it lies: a file declared
+ISO-8859-1 whose bytes are UTF-8 (or declared UTF-8 and written in a Windows code page) is read
+in the encoding charset-normalizer finds, rather than turned into mojibake or refused.
 """
 
 from __future__ import annotations
 
+import codecs
 import html.entities
+import logging
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from charset_normalizer import from_bytes
 from defusedxml import DefusedXmlException
 from defusedxml.common import (
     EntitiesForbidden,
@@ -23,7 +28,12 @@ from defusedxml.common import (
 from defusedxml.ElementTree import DefusedXMLParser
 
 from archive_app.core.errors import ReadError
+from archive_app.ingest.decode import decode_text
 
+log = logging.getLogger(__name__)
+_DECLARED = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)(["'])""")
+# what a declaration names when the file's author did not know: Latin code pages and ASCII
+_GUESSED = frozenset({"iso8859_1", "cp1252", "iso8859_15", "ascii"})
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _NAMED = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -76,8 +86,52 @@ def _refusal(error: DefusedXmlException) -> str:
     return f"refused: the XML uses a construct Arsip does not allow ({error})"
 
 
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name.replace("-", "_")
+    except LookupError:
+        return None
+
+
+def honest_encoding(data: bytes) -> bytes:
+    """The document, its declaration corrected when the bytes are in another encoding than
+    the one it names: declared ISO-8859-1 or Windows-1252 but written in UTF-8, or declared
+    (or, with no declaration, implied) UTF-8 but written in a single-byte code page."""
+    if data.isascii() or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    found = _DECLARED.match(data)
+    declared = _codec(found.group(2).decode("ascii")) if found else "utf_8"
+    if declared not in _GUESSED and declared != "utf_8":
+        return data  # a code page named on purpose (Shift JIS, KOI8-R…) is believed
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if declared != "utf_8":
+            return data  # not UTF-8, as the declaration says
+        # declared UTF-8, written in a code page: the importer's own detection of legacy
+        # text (charset-normalizer, Windows-1252 winning a tie among Latin look-alikes)
+        log.info("the XML declares UTF-8 but its bytes are not; its code page is detected")
+        return _redeclared(decode_text(data).encode("utf-8"), found is not None)
+    if declared == "utf_8":
+        return data
+    # charset-normalizer weighs the declared code page against UTF-8
+    best = from_bytes(data, cp_isolation=[declared, "utf_8"]).best()
+    if best is None or _codec(best.encoding) != "utf_8":
+        return data
+    log.info("the XML declares %s but its bytes are UTF-8; read as UTF-8", declared)
+    return _redeclared(data, True)
+
+
+def _redeclared(data: bytes, declared: bool) -> bytes:
+    """UTF-8 bytes with their declaration (if any) saying so."""
+    if not declared:
+        return data
+    return _DECLARED.sub(lambda m: m.group(1) + b"UTF-8" + m.group(3), data, count=1)
+
+
 def parse_xml(data: bytes) -> ET.Element:
     """The document's root element; ReadError with the reason when it is refused or broken."""
+    data = honest_encoding(data)
     try:
         try:
             return _feed(data)
