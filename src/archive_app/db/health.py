@@ -12,6 +12,7 @@ from sqlalchemy import Engine, event
 # SQLite's primary result codes for a damaged file: SQLITE_CORRUPT ("database disk image is
 # malformed") and SQLITE_NOTADB ("file is not a database", e.g. a header overwritten)
 DAMAGE_CODES = frozenset({11, 26})
+_NOT_UTF8 = "Could not decode to UTF-8"
 
 
 def damage_reason(error: BaseException) -> str | None:
@@ -20,6 +21,11 @@ def damage_reason(error: BaseException) -> str | None:
     original = getattr(error, "orig", None) or error
     if not isinstance(original, sqlite3.DatabaseError):
         return None
+    text = str(original)
+    if text.startswith(_NOT_UTF8):
+        # the driver's own complaint: Arsip writes only UTF-8, so bytes changed on disk
+        column = text[len(_NOT_UTF8):].split(" with text", 1)[0].strip()
+        return f"a stored text is not valid UTF-8 ({column})"
     code = getattr(original, "sqlite_errorcode", None)
     if code is None or code & 0xFF not in DAMAGE_CODES:
         return None
