@@ -179,3 +179,17 @@ def test_repair_refuses_a_sound_catalogue(library: Path) -> None:
     with pytest.raises(ArchiveError, match="is sound"):
         Archive.repair(library)
     assert not (library / "damaged").exists()
+
+
+def test_repair_keeps_an_article_a_librarian_worked_on_when_its_provenance_is_lost(
+        library: Path) -> None:
+    with Archive.open(library) as archive:
+        archive.edit(1, {"note": "diperiksa"})
+        seed_title = archive.article(1).record.title
+    flip_page_of(library / "catalogue.sqlite", "provenance")  # the first rows' provenance
+    report = Archive.repair(library)
+    left_out = {article_id for article_id, _title in report.incomplete_articles}
+    assert left_out and 1 not in left_out  # the others come back whole by importing again
+    with Archive.open(library, readonly=True) as archive:
+        kept = archive.article(1)
+        assert kept.record.title == seed_title and kept.note == "diperiksa"

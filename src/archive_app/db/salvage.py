@@ -96,16 +96,25 @@ def copy_rows(source: sqlite3.Connection, fresh: sqlite3.Connection,
 
 def drop_incomplete_articles(fresh: sqlite3.Connection,
                              results: list[TableSalvage]) -> list[tuple[int, str]]:
-    """Leave out articles whose every version or every provenance row was lost: without them
-    an article cannot say what it was or where it came from, and importing its file again
-    brings it back whole. Returns their ids and titles; their rows are counted as dropped."""
+    """Leave out articles whose every version was lost, and those whose every provenance row
+    was lost unless a librarian worked on them (an edit, a note, a tag, a collection): such an
+    article cannot say what it was or where it came from, and importing its file again brings
+    it back whole. Returns their ids and titles; their rows are counted as dropped."""
     if "articles" not in {r.table for r in results}:
         return []
     fresh.execute("PRAGMA foreign_keys = OFF")
+    tables = {row[0] for row in fresh.execute("SELECT name FROM sqlite_master")}
+    columns = set(_columns(fresh, "articles"))
+    # a librarian's work on an article, in whichever of these the schema has
+    work = [f"coalesce(a.{c}, '{{}}') IN ('{{}}', 'null')" if c == "overrides"
+            else f"a.{c} IS NULL" for c in ("overrides", "note") if c in columns]
+    work += [f"NOT EXISTS (SELECT 1 FROM {t} x WHERE x.article_id = a.id)"
+             for t in ("article_tags", "article_collections", "history") if t in tables]
     incomplete = [(int(row[0]), str(row[1] or "")) for row in fresh.execute(
         "SELECT id, title FROM articles a "
         "WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id) "
-        "OR NOT EXISTS (SELECT 1 FROM provenance p WHERE p.article_id = a.id) ORDER BY id")]
+        "OR (NOT EXISTS (SELECT 1 FROM provenance p WHERE p.article_id = a.id) AND "
+        + " AND ".join(work or ["1"]) + ") ORDER BY id")]
     if not incomplete:
         return []
     fresh.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i, _ in incomplete])
