@@ -41,8 +41,8 @@ Command = Callable[[argparse.Namespace], int]
 def _open(args: argparse.Namespace, *, write: bool) -> Archive:
     archive = Archive.open(args.library, readonly=not write)
     if write and archive.index_needs_rebuild and getattr(args, "run", None) is not cmd_reindex:
-        print("the search index is from another version of Arsip: rebuilding it first…",
-              file=sys.stderr)
+        print("the search index is missing, unreadable or from another version of Arsip: "
+              "rebuilding it first…", file=sys.stderr)
         archive.reindex(processes=min(2, os.cpu_count() or 1))
     return archive
 
@@ -164,30 +164,32 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args, write=False) as archive:
         report = archive.check()
-        fixity = archive.fixity() if args.fixity else None
+        fixity = archive.fixity() if args.fixity and not report.catalogue_error else None
+        if fixity is not None:
+            report.missing_originals = sorted(set(report.missing_originals) | set(fixity.missing))
+            report.advice = archive.check_advice(report, fixity)
+    ok = report.ok and (fixity is None or fixity.ok)
+    if args.json:
+        payload = dataclasses.asdict(report) | {"ok": ok}
+        if fixity is not None:
+            payload["fixity"] = dataclasses.asdict(fixity)
+        print(json.dumps(payload, indent=2))
+        return 0 if ok else 1
+    if report.catalogue_error:
+        print(f"the catalogue is damaged: SQLite reports '{report.catalogue_error}'")
+    else:
+        print(f"{report.articles:,} articles in the catalogue, {report.indexed:,} in the index")
     if fixity is not None:
-        report.missing_originals = sorted(set(report.missing_originals) | set(fixity.missing))
-        if args.json:
-            print(json.dumps(dataclasses.asdict(report) | {
-                "ok": report.ok and fixity.ok, "fixity": dataclasses.asdict(fixity)}, indent=2))
-            return 0 if report.ok and fixity.ok else 1
         print(f"fixity: {fixity.checked:,} files re-hashed, {len(fixity.changed):,} changed, "
               f"{len(fixity.missing):,} missing")
         for path in fixity.changed:
             print(f"  changed: {path}")
-        if not fixity.ok:
-            report.index_error = report.index_error or None
-            print("some files no longer match their checksums", file=sys.stderr)
-    if args.json:
-        payload = dataclasses.asdict(report) | {"ok": report.ok}
-        print(json.dumps(payload, indent=2))
-        return 0 if report.ok else 1
-    print(f"{report.articles:,} articles in the catalogue, {report.indexed:,} in the index")
     problems = (
         ("missing from the index", report.missing_from_index),
         ("stale in the index (an older version is indexed)", report.stale_in_index),
         ("in the index but not in the catalogue", report.orphaned_in_index),
         ("originals missing from originals/", report.missing_originals),
+        ("temporary files left by interrupted work", report.leftovers),
     )
     for label, items in problems:
         if items:
@@ -195,13 +197,55 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{len(items):,} {label}: {shown}")
     if report.index_error:
         print(f"index problem: {report.index_error}")
-    if report.ok and (fixity is None or fixity.ok):
+    print(f"newest automatic backup: {report.automatic_backup or 'none yet'}")
+    if ok:
         print("OK: the catalogue, the index and the originals agree")
+    for line in report.advice:
+        print(f"to do: {line}", file=sys.stderr)
+    return 0 if ok else 1
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    report = Archive.repair(args.library, from_backup=args.from_backup,
+                            processes=min(2, os.cpu_count() or 1))
+    if args.json:
+        tables = [dataclasses.asdict(t) | {"lost": t.lost} for t in report.tables]
+        print(json.dumps(dataclasses.asdict(report) | {"tables": tables}, indent=2))
         return 0
-    if report.ok:
-        return 1
-    print("run `archive-app reindex` to rebuild the index from the catalogue", file=sys.stderr)
-    return 1
+    if report.problem:
+        print(f"the catalogue was damaged: SQLite reported '{report.problem}'")
+    if report.damaged_copy:
+        print(f"the damaged catalogue is kept as {report.damaged_copy}")
+    if report.source == "salvage":
+        print("saved every row that could be read, table by table (saved / lost):")
+        for table in report.tables:
+            if table.saved or table.lost or table.damaged_stretches:
+                uncounted = (f" and {table.uncounted:,} unreadable stretches of pages whose "
+                             "rows could not be counted" if table.uncounted else "")
+                print(f"  {table.table:<22} {table.saved:>9,} / {table.lost:,}{uncounted}")
+    else:
+        print(f"went back to the automatic backup {report.source}")
+    print(f"{report.articles:,} articles in the repaired catalogue; the index was rebuilt")
+    if report.lost_articles:
+        shown = ", ".join(str(i) for i in report.lost_articles[:20])
+        more = " …" if len(report.lost_articles) > 20 else ""
+        print(f"{len(report.lost_articles):,} articles the index knew are lost: {shown}{more}")
+    elif not report.index_known:
+        print("the old search index could not be read, so lost articles cannot be named")
+    if report.incomplete_articles:
+        print(f"{len(report.incomplete_articles):,} articles were left out because their "
+              "versions or provenance were lost:")
+        for article_id, title in report.incomplete_articles[:20]:
+            print(f"  {article_id} {title[:70]}")
+    if report.unclaimed_originals:
+        print(f"{len(report.unclaimed_originals):,} originals are no longer named by any "
+              "record:")
+        for path in report.unclaimed_originals[:20]:
+            print(f"  {Path(report.library) / path}")
+    if report.lost_articles or report.incomplete_articles or report.unclaimed_originals:
+        print("to bring lost articles back, import the files you imported before again: what "
+              "the library still holds is recognised and skipped", file=sys.stderr)
+    return 0
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
@@ -318,6 +362,14 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--fixity", action="store_true",
                            help="also re-hash every original and photo against its SHA-256")
         p.set_defaults(run=func)
+
+    p = sub.add_parser("repair", help="save what a damaged catalogue still holds into a new one, "
+                       "or go back to an automatic backup")
+    p.add_argument("--from-backup", metavar="FILE",
+                   help="replace the catalogue with this automatic backup "
+                   "(<library>/backups/catalogue-*.sqlite) instead of salvaging it")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_repair)
 
     p = sub.add_parser("eval", help="score extraction against a gold file, field by field")
     p.add_argument("gold", metavar="GOLD.json")

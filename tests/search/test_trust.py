@@ -91,3 +91,17 @@ def test_an_index_from_another_version_is_refused_by_readers_and_rebuilt_by_writ
     assert main(["--library", str(root), "edit", "1", "--set", "note=dicek"]) == 0
     with Archive.open(root, readonly=True) as reader:
         assert reader.search("kominfo").total == 1 and reader.check().ok
+
+
+def test_facets_count_a_segment_whose_articles_lack_a_column(tmp_path: Path,
+                                                             seed_file: Path) -> None:
+    from tests.conftest import corpus_path
+
+    root = tmp_path / "lib"
+    with Archive.open(root) as archive:
+        archive.import_paths([seed_file])
+    with Archive.open(root) as archive:  # a photo record alone: its segment has no site
+        archive.import_paths([corpus_path("photos", "exifr", "Bush-dog.jpg")])
+    with Archive.open(root, readonly=True) as reader:
+        counts = reader.counts("")
+        assert counts.total == 2 and dict(counts.facets["site"]) == {"jpnn.com": 1}

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive_app import __version__
+from archive_app.core import integrity, leftovers
 from archive_app.core.clock import utc_now
 from archive_app.core.errors import ArchiveError
 from archive_app.core.library import LibraryLayout
+from archive_app.db.health import check_file, damage_reason
 
 FORMAT = "arsip-backup"
 MANIFEST = "manifest.json"
@@ -83,27 +85,66 @@ def _library_files(root: Path, snapshot: Path) -> list[str]:
 
 
 @contextmanager
-def _atomic_file(target: Path) -> Iterator[Path]:
+def _atomic_file(layout: LibraryLayout, target: Path) -> Iterator[Path]:
+    """A hidden `.part` file beside `target`, given the library's file mode and renamed over
+    `target` when complete; the library notes it meanwhile, so a killed backup's file is
+    found and removed later."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                    suffix=".part")
     os.close(handle)
     try:
-        yield Path(temp)
-        os.replace(temp, target)
+        with leftovers.noting(layout.root, Path(temp)):
+            yield Path(temp)
+            # mkstemp's files are owner-only; a backup follows the library's own files
+            os.chmod(temp, layout.file_mode())
+            os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
 
 
+@contextmanager
+def _scratch(layout: LibraryLayout, near: Path) -> Iterator[Path]:
+    """A hidden scratch folder beside the backup for the catalogue's snapshot."""
+    folder = Path(tempfile.mkdtemp(dir=near if near.exists() else None,
+                                   prefix=f".{CATALOGUE}.", suffix=".scratch"))
+    try:
+        with leftovers.noting(layout.root, folder):
+            yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _refuse_damage(layout: LibraryLayout, snapshot: Path) -> None:
+    """A backup of a damaged catalogue would pass the damage on: refuse it, saying what to do."""
+    problems = check_file(snapshot, full=True)
+    if problems:
+        raise BackupError(f"no backup was written: the catalogue of {layout.root} is damaged "
+                          f"(SQLite reports '{problems[0]}'); {integrity.remedy(layout)}")
+
+
 def write_backup(layout: LibraryLayout, target: Path, articles: int) -> BackupInfo:
-    """One zip holding a consistent catalogue, the originals, the photos and a manifest."""
+    """One zip holding a consistent catalogue, the originals, the photos and a manifest.
+
+    The catalogue's snapshot passes SQLite's full integrity check first: a damaged catalogue
+    is refused rather than backed up.
+    """
     files: list[dict[str, object]] = []
     total = 0
     try:
-        with tempfile.TemporaryDirectory(dir=target.parent if target.parent.exists() else None
-                                         ) as scratch, _atomic_file(target) as temp:
-            snapshot = Path(scratch) / CATALOGUE
-            _snapshot(layout.catalogue, snapshot)
+        with _scratch(layout, target.parent) as scratch, _atomic_file(layout, target) as temp:
+            snapshot = scratch / CATALOGUE
+            try:
+                _snapshot(layout.catalogue, snapshot)
+            except sqlite3.DatabaseError as error:
+                reason = damage_reason(error)
+                if reason is None:
+                    raise
+                raise BackupError(f"no backup was written: the catalogue of {layout.root} is "
+                                  f"damaged (SQLite reports '{reason}'); "
+                                  f"{integrity.remedy(layout)}") from error
+            _refuse_damage(layout, snapshot)
             entries = [(CATALOGUE, snapshot)] + [
                 (p, layout.root / p) for p in _library_files(layout.root, snapshot)]
             with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
@@ -179,6 +220,10 @@ def restore_backup(source: Path, target: Path) -> int:
                 if digest.hexdigest() != entry["sha256"]:
                     raise BackupError(f"{source} is damaged: {name} does not match its "
                                       "checksum")
+        problems = check_file(staging / CATALOGUE, full=True)
+        if problems:
+            raise BackupError(f"{source} holds a damaged catalogue (SQLite reports "
+                              f"'{problems[0]}'); nothing was restored: choose an older backup")
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             target.rmdir()

@@ -38,3 +38,7 @@ class ReadError(ArchiveError):
 
 class ImportCancelled(ArchiveError):
     """The person cancelled an import; what was committed before stays."""
+
+
+class CatalogueDamagedError(ArchiveError):
+    """SQLite finds the catalogue file damaged; the message says what to run."""

@@ -49,6 +49,29 @@ class LibraryLayout:
     def lock(self) -> Path:
         return self.root / "library.lock"
 
+    @property
+    def backups(self) -> Path:
+        """Automatic copies of the catalogue, made when a writer opens the library."""
+        return self.root / "backups"
+
+    @property
+    def damaged(self) -> Path:
+        """Where `repair` keeps the damaged catalogue it replaced (never deleted)."""
+        return self.root / "damaged"
+
+    @property
+    def unfinished(self) -> Path:
+        """Notes of temporary files being written outside the library (exports, backups), so
+        what a killed process left can be found and removed."""
+        return self.root / ".unfinished"
+
+    def file_mode(self) -> int:
+        """The permission bits the library's files have (the catalogue's), for new files."""
+        try:
+            return self.catalogue.stat().st_mode & 0o666
+        except OSError:  # no catalogue yet: the usual mode (reading the umask would change it)
+            return 0o644
+
     def create(self) -> None:
         for folder in (self.root, self.originals, self.media, self.media / "thumbs", self.index):
             folder.mkdir(parents=True, exist_ok=True)

@@ -230,11 +230,21 @@ class CheckReport:
     orphaned_in_index: list[int] = field(default_factory=list)
     missing_originals: list[str] = field(default_factory=list)
     index_error: str | None = None
+    # SQLite's integrity check of catalogue.sqlite: its first complaint, None when sound
+    catalogue_error: str | None = None
+    # temporary files interrupted work left (removed when a writer next opens the library)
+    leftovers: list[str] = field(default_factory=list)
+    leftover_bytes: int = 0
+    # the newest automatic backup of the catalogue (<library>/backups), if any
+    automatic_backup: str | None = None
+    # what to do about each kind of problem found, one line each
+    advice: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not (
-            self.missing_from_index
+            self.catalogue_error
+            or self.missing_from_index
             or self.stale_in_index
             or self.orphaned_in_index
             or self.missing_originals

@@ -329,6 +329,13 @@ def original_paths(session: Session) -> list[str]:
     return list(session.scalars(select(Original.path)))
 
 
+def provenance_original_paths(session: Session) -> set[str]:
+    """The originals some provenance row names (an original no row names lost its articles)."""
+    return set(session.scalars(
+        select(Original.path).join(ProvenanceRow, ProvenanceRow.original_sha256 == Original.sha256)
+    ))
+
+
 def media_paths(session: Session) -> list[str]:
     """Archived photo files (not their thumbnails, which are derived and rebuildable)."""
     return list(session.scalars(select(MediaFile.path)))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from archive_app.core import leftovers
 from archive_app.exports.errors import ExportError
 
 # An export folder carries this file so a later export may replace it; any other non-empty
@@ -55,12 +56,14 @@ def _open(path: Path, binary: bool) -> IO[Any]:
 
 
 @contextlib.contextmanager
-def atomic_file(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+def atomic_file(target: Path, *, binary: bool = False,
+                library: Path | None = None) -> Iterator[IO[Any]]:
     """A stream into a hidden `.part` file beside `target`, renamed over it when complete.
 
     Any failure (a full disk, a read-only folder, an error in the format) removes the partial
     file and leaves an earlier file at `target` untouched; OSErrors become one-line
-    ExportErrors.
+    ExportErrors. `library` notes the `.part` file while it exists, so one a killed export
+    left is found (`check`) and removed (the next writer) from the library.
     """
     target = target.expanduser()
     if target.is_dir():
@@ -68,7 +71,7 @@ def atomic_file(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     temp: Path | None = None
     try:
         path = _temp_beside(target, ".part")
-        with _open(path, binary) as stream:
+        with leftovers.noting(library, path), _open(path, binary) as stream:
             temp = path  # only a file this export created is ever removed
             yield stream
             stream.flush()
@@ -85,25 +88,26 @@ def atomic_file(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
 
 
 @contextlib.contextmanager
-def atomic_folder(target: Path) -> Iterator[Path]:
+def atomic_folder(target: Path, library: Path | None = None) -> Iterator[Path]:
     """A hidden `.part` folder beside `target` to fill, renamed to `target` when complete.
 
     `target` may be absent, empty, or an earlier Arsip export (which is replaced only once the
     new one is complete); any other existing folder or file is refused before anything is
-    written.
+    written. `library` notes the folder while it exists (see `atomic_file`).
     """
     target = target.expanduser()
     replacing = _check_folder_target(target)
     temp: Path | None = None
     try:
         folder = _temp_beside(target, ".part")
-        os.mkdir(folder)  # the usual permissions, unlike mkdtemp's owner-only ones
-        temp = folder
-        yield folder
-        (folder / MARKER).write_text("exported by Arsip\n", encoding="utf-8")
-        _sync_tree(folder)
-        _move_into_place(folder, target, replacing)
-        temp = None
+        with leftovers.noting(library, folder):
+            os.mkdir(folder)  # the usual permissions, unlike mkdtemp's owner-only ones
+            temp = folder
+            yield folder
+            (folder / MARKER).write_text("exported by Arsip\n", encoding="utf-8")
+            _sync_tree(folder)
+            _move_into_place(folder, target, replacing)
+            temp = None
         _sync_folder(target.parent)
     except OSError as error:
         raise failure(target, error) from error

@@ -48,13 +48,13 @@ def export(source: ExportSource, format_name: str, *, ids: Sequence[int] | None 
         count = chosen.text(stdout, job)
         return ExportResult(format_name, count, None, job.problems)
     if chosen.folder is not None:
-        with atomic_folder(output) as folder:
+        with atomic_folder(output, library=source.path) as folder:
             count = chosen.folder(folder, job)
     elif chosen.binary is not None:
-        with atomic_file(output, binary=True) as stream:
+        with atomic_file(output, binary=True, library=source.path) as stream:
             count = chosen.binary(stream, job)
     else:
         assert chosen.text is not None
-        with atomic_file(output) as stream:
+        with atomic_file(output, library=source.path) as stream:
             count = chosen.text(stream, job)
     return ExportResult(format_name, count, output, job.problems)

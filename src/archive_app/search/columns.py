@@ -18,10 +18,16 @@ class Columns:
         self._lock = threading.Lock()
 
     def _read(self, name: str) -> list[Any]:
-        if not self._reader.has_column(name):
-            return [None] * self._reader.doc_count_all()
+        # segment by segment: Whoosh's multi-segment column skips a segment none of whose
+        # documents has the column (a photo record alone has no site), shifting the rest
+        values: list[Any] = []
         with self._lock:
-            return list(self._reader.column_reader(name, translate=True))
+            for leaf, _base in self._reader.leaf_readers():
+                if leaf.has_column(name):
+                    values.extend(leaf.column_reader(name, translate=True))
+                else:
+                    values.extend([None] * leaf.doc_count_all())
+        return values
 
     @cached_property
     def article_ids(self) -> list[int]:

@@ -159,15 +159,34 @@ class FullTextIndex:
             return True
         return bool(stamp.get("schema") != SCHEMA_VERSION)
 
+    @property
+    def missing(self) -> bool:
+        """True when the folder holds no index at all (deleted, or never written)."""
+        return not (self.folder.is_dir() and whoosh_index.exists_in(str(self.folder)))
+
     def _open_or_create(self) -> Any:
         exists = whoosh_index.exists_in(str(self.folder))
         if exists and not self.stale_schema:
-            return whoosh_index.open_dir(str(self.folder), readonly=self.readonly)
-        if self.readonly:
+            opened = whoosh_index.open_dir(str(self.folder), readonly=self.readonly)
+            if self.readonly or self._readable(opened):
+                return opened
+            opened.close()
+        elif self.readonly:
             return None  # searches say the index must be rebuilt; check() reports it
-        # an index from another schema (or none at all) starts empty and must be refilled
-        self.recreated = exists or any(self.folder.glob("*")) if self.folder.exists() else False
+        # an index from another schema, a damaged one (a segment file gone) or none at all
+        # starts empty and must be refilled (nothing to refill in a new library)
+        self.recreated = True
         return self._create(self.folder)
+
+    @staticmethod
+    def _readable(opened: Any) -> bool:
+        """Every segment the index lists can be opened (a writer checks this on opening)."""
+        try:
+            opened.reader().close()
+        except (OSError, ValueError, KeyError) as error:
+            log.warning("the index cannot be read (%s): it is rebuilt", error)
+            return False
+        return True
 
     @staticmethod
     def _create(folder: Path) -> Any:
@@ -309,9 +328,10 @@ class FullTextIndex:
     def _unavailable(self) -> NoReturn:
         """A read-only library whose index is missing or from another version cannot answer;
         saying so beats an empty result that looks like "no articles match"."""
+        what = "is missing" if self.missing else "was built by another version of Arsip"
         raise IndexUnavailable(
-            f"the search index in {self.folder} is missing or was built by another version of "
-            "Arsip; run `archive-app reindex` (or open the library in the window) to rebuild it"
+            f"the search index in {self.folder} {what}; run `archive-app reindex` (or open the "
+            "library in the window) to rebuild it"
         )
 
     def search(self, node: Node, *, sort: str, limit: int, offset: int,
