@@ -151,3 +151,12 @@ def test_show_lists_the_other_places(tmp_path: Path, capsys: pytest.CaptureFixtu
     shown = capsys.readouterr().out
     assert "Source: rows.csv (row 1, csv)" in shown
     assert "Also found in:\n  - rows.csv (row 3, duplicate, version 1)" in shown
+
+
+def test_originals_and_photos_have_the_librarys_mode(archive: Archive, seed_file: Path) -> None:
+    archive.import_paths([seed_file, corpus_path("photos", "exifr", "Bush-dog.jpg")])
+    mode = (archive.path / "catalogue.sqlite").stat().st_mode & 0o777
+    kept = [p for folder in ("originals", "media") for p in (archive.path / folder).rglob("*")
+            if p.is_file()]
+    assert len(kept) >= 3
+    assert {p.stat().st_mode & 0o777 for p in kept} == {mode}

@@ -10,6 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from archive_app.core.library import LibraryLayout
+
 _FSYNC_THREADS = 8
 
 
@@ -49,6 +51,8 @@ def stage(root: Path, relative: str, data: bytes) -> Staged | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
     try:
+        # mkstemp makes the file private (0600): an original has the library's mode
+        os.fchmod(handle, LibraryLayout(root).file_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
     except BaseException:
