@@ -826,6 +826,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Catatan</translation>
     </message>
     <message>
+        <source>Needs review</source>
+        <translation>Perlu diperiksa</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(kosong)</translation>
     </message>

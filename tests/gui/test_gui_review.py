@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.core.review_files import (
@@ -26,6 +27,7 @@ from archive_app.core.review import REVIEW_KINDS, ReviewFlag
 from archive_app.gui.catalogue_data import CatalogueData, ReviewCounts, SmartCollection
 from archive_app.gui.catalogue_model import COUNT, REVIEW, SMART, CatalogueModel
 from archive_app.gui.display import REVIEW_NAMES, REVIEW_SHORT_NAMES
+from archive_app.gui.history_model import FIELD, NEW, OLD
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.reader import ReaderView
 from archive_app.gui.reading import Reading
@@ -234,3 +236,34 @@ def test_the_catalogue_model_with_a_review_queue_passes_qt_model_tester(
     nothing.set_data(CatalogueData(review=ReviewCounts(0, [])))
     qtmodeltester.check(nothing)
     assert nothing.find(REVIEW, "any").siblingAtColumn(COUNT).data() == "0"
+
+
+def test_a_date_corrected_in_the_editor_clears_the_flag_the_history_shows(
+    qtbot: QtBot, review_window: MainWindow
+) -> None:
+    window = review_window
+    unread = article_id(window.archive, UNREAD_TITLE)
+    window.reading.open_article(unread)
+    qtbot.waitUntil(lambda: _reading(window) == UNREAD_TITLE, timeout=LONG)
+    window.actions_.edit_article.trigger()  # Ctrl+E
+    qtbot.waitUntil(lambda: window.editing.editor is not None, timeout=LONG)
+    editor = window.editing.editor
+    assert editor is not None
+    published = editor.rows["published"].editor
+    assert isinstance(published, QLineEdit)
+    published.setText("Senin, 4 April 2022 08:15 WIB")  # as the librarian reads the print
+    with qtbot.waitSignal(window.changes.changed, timeout=LONG):
+        editor.save.click()
+    qtbot.waitUntil(lambda: _count(window, "date") is None
+                    and "Needs review" not in window.reader.toPlainText(), timeout=LONG)
+    assert window.archive.article(unread).record.published == "2022-04-04T08:15:00+07:00"
+    window.actions_.edit_article.trigger()
+    qtbot.waitUntil(lambda: window.editing.editor is not None
+                    and window.editing.editor.isVisible(), timeout=LONG)
+    history = window.editing.editor.history
+    rows = {history.index(r, FIELD).data(): r for r in range(history.rowCount())}
+    assert set(rows) == {"Published", "Needs review"}
+    assert history.index(rows["Needs review"], OLD).data().startswith(
+        f"date: date {UNREAD_DATE!r} cannot be read")
+    assert history.index(rows["Needs review"], NEW).data() == "(empty)"
+    window.editing.editor.reject()
