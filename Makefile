@@ -84,9 +84,10 @@ gen-corpus: $(STAMP)
 
 # PNGs of the window on a library imported from ../shared/corpus (kept in build/ for the next
 # run), on a virtual screen: welcome, search with facets and histogram, reader with a photo,
-# photo viewer, a person's page, dark theme, Indonesian. Written to screenshots/.
+# photo viewer, a person's page, dark theme, Indonesian, cataloguing, the Needs review queue.
+# Written to screenshots/; `ARGS="--only review"` takes one group.
 screenshots: system-libs-window $(STAMP)
-	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m archive_app.gui.screenshots
+	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m archive_app.gui.screenshots $(ARGS)
 
 # The window's speed, offscreen, on bench-results/library-100000 (else the corpus library):
 # launch, first page painted, an article with photos, scrolling, memory. Writes

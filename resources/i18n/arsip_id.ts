@@ -174,6 +174,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>belum ada</translation>
     </message>
     <message>
+        <source>Needs review</source>
+        <translation>Perlu diperiksa</translation>
+    </message>
+    <message>
         <source>{path}: {n} articles — choose it to list them, drop articles here to add them</source>
         <translation>{path}: {n} artikel — pilih untuk menampilkannya, jatuhkan artikel di sini untuk memasukkannya</translation>
     </message>
@@ -188,6 +192,18 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Tag {tag}: {n} articles — choose it to filter by it</source>
         <translation>Tag {tag}: {n} artikel — pilih untuk menyaring dengannya</translation>
+    </message>
+    <message>
+        <source>Nothing needs review: the importer was sure of every article</source>
+        <translation>Tidak ada yang perlu diperiksa: pengimpor yakin akan setiap artikel</translation>
+    </message>
+    <message>
+        <source>{n} articles the importer was unsure of — choose it to list them ({query})</source>
+        <translation>{n} artikel yang diragukan pengimpor — pilih untuk mendaftarnya ({query})</translation>
+    </message>
+    <message>
+        <source>{kind}: {n} articles — choose it to list them ({query})</source>
+        <translation>{kind}: {n} artikel — pilih untuk mendaftarnya ({query})</translation>
     </message>
     <message>
         <source>Collections, smart collections and tags</source>
@@ -237,6 +253,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <source>Run the search</source>
         <translation>Jalankan pencarian</translation>
     </message>
+    <message>
+        <source>List the articles to review</source>
+        <translation>Daftar artikel yang perlu diperiksa</translation>
+    </message>
 </context>
 <context>
     <name>Changes</name>
@@ -267,6 +287,22 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Saved: {change}</source>
         <translation>Tersimpan: {change}</translation>
+    </message>
+    <message>
+        <source>Choose the articles you have reviewed first.</source>
+        <translation>Pilih dulu artikel yang sudah Anda periksa.</translation>
+    </message>
+    <message>
+        <source>Marked as reviewed: {count} — Ctrl+Z brings the flags back</source>
+        <translation>Ditandai sudah diperiksa: {count} — Ctrl+Z mengembalikan tandanya</translation>
+    </message>
+    <message>
+        <source>{count} article</source>
+        <translation>{count} artikel</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} artikel</translation>
     </message>
 </context>
 <context>
@@ -318,6 +354,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>a tag, or the article&apos;s language (id, en)</source>
         <translation>sebuah tag, atau bahasa artikel (id, en)</translation>
+    </message>
+    <message>
+        <source>what the importer was unsure of: any flag, or one kind (date, language, body, title, person, photo, encoding)</source>
+        <translation>yang diragukan pengimpor: tanda apa pun, atau satu jenis (date, language, body, title, person, photo, encoding)</translation>
     </message>
     <message>
         <source>a year, a month or a day</source>
@@ -786,6 +826,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Catatan</translation>
     </message>
     <message>
+        <source>Needs review</source>
+        <translation>Perlu diperiksa</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(kosong)</translation>
     </message>
@@ -1182,6 +1226,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>&amp;Tag the selection…</source>
         <translation>Beri &amp;tag pada pilihan…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as reviewed</source>
+        <translation>&amp;Tandai sudah diperiksa</translation>
     </message>
     <message>
         <source>&amp;People…</source>
@@ -1902,6 +1950,18 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>tertulis “{raw}”</translation>
     </message>
     <message>
+        <source>Correcting the field in the editor clears its flag.</source>
+        <translation>Membetulkan isiannya di penyunting artikel menghapus tandanya.</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed</source>
+        <translation>Tandai sudah diperiksa</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Perlu diperiksa</translation>
+    </message>
+    <message>
         <source>Untitled article</source>
         <translation>Artikel tanpa judul</translation>
     </message>
@@ -2250,6 +2310,65 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Articles: title with the matching text, date, site and people</source>
         <translation>Artikel: judul beserta teks yang cocok, tanggal, situs, dan orang</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Date unread or conflicting</source>
+        <translation>Tanggal tak terbaca atau bertentangan</translation>
+    </message>
+    <message>
+        <source>Language undetermined</source>
+        <translation>Bahasa tidak dapat ditentukan</translation>
+    </message>
+    <message>
+        <source>No body paragraph left after cleaning</source>
+        <translation>Tak ada paragraf isi tersisa setelah dibersihkan</translation>
+    </message>
+    <message>
+        <source>Title looks like a section name</source>
+        <translation>Judul tampak seperti nama rubrik</translation>
+    </message>
+    <message>
+        <source>A person&apos;s name looks like an organisation</source>
+        <translation>Nama orang tampak seperti nama organisasi</translation>
+    </message>
+    <message>
+        <source>A photo too small to be a news photo</source>
+        <translation>Foto terlalu kecil untuk foto berita</translation>
+    </message>
+    <message>
+        <source>Text had bytes that could not be decoded</source>
+        <translation>Teks berisi bita yang tak dapat didekode</translation>
+    </message>
+    <message>
+        <source>Date unread</source>
+        <translation>Tanggal tak terbaca</translation>
+    </message>
+    <message>
+        <source>Language unknown</source>
+        <translation>Bahasa tak diketahui</translation>
+    </message>
+    <message>
+        <source>No body text</source>
+        <translation>Tanpa teks isi</translation>
+    </message>
+    <message>
+        <source>Title like a section</source>
+        <translation>Judul mirip rubrik</translation>
+    </message>
+    <message>
+        <source>Person or organisation</source>
+        <translation>Orang atau organisasi</translation>
+    </message>
+    <message>
+        <source>Photo too small</source>
+        <translation>Foto terlalu kecil</translation>
+    </message>
+    <message>
+        <source>Undecodable text</source>
+        <translation>Teks tak terbaca</translation>
     </message>
 </context>
 <context>

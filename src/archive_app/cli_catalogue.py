@@ -10,10 +10,10 @@ from typing import Any
 
 from archive_app.core.archive import Archive
 from archive_app.core.errors import ArchiveError
-from archive_app.core.fields import EDITABLE_FIELDS
+from archive_app.core.fields import EDITABLE_FIELDS, REVIEW_FIELD
 
 LIST_FIELDS = ("people", "related", "photos", "tags", "collections", "signoff", "keywords",
-               "body")
+               "body", REVIEW_FIELD)
 
 
 def _open(args: argparse.Namespace, write: bool = True) -> Archive:
@@ -38,9 +38,9 @@ def _parse_assignment(text: str) -> tuple[str, Any]:
     field = field.strip()
     if not sep:
         raise ArchiveError(f"write FIELD=VALUE, not {text!r}")
-    if field not in EDITABLE_FIELDS:
+    if field not in (*EDITABLE_FIELDS, REVIEW_FIELD):
         raise ArchiveError(f"{field}: is not a field that can be edited "
-                           f"({', '.join(EDITABLE_FIELDS)})")
+                           f"({', '.join((*EDITABLE_FIELDS, REVIEW_FIELD))})")
     if field in LIST_FIELDS:
         stripped = value.strip()
         if stripped.startswith("["):
@@ -216,8 +216,9 @@ def add_catalogue_commands(sub: Any, run_key: str = "run") -> None:
     p = sub.add_parser("bulk", help="change many articles as one undo step")
     p.add_argument("verb", choices=["set", "add", "remove"])
     p.add_argument("field", choices=["tags", "collections", "keywords", "people", "site",
-                                     "language", "dateline_place", "agency"])
-    p.add_argument("value", help='a tag, a collection path, a site…; people as "Name:role"')
+                                     "language", "dateline_place", "agency", REVIEW_FIELD])
+    p.add_argument("value", help='a tag, a collection path, a site…; people as "Name:role"; '
+                                 "a kind of review flag (or any) to clear")
     _selection(p)
     _json(p)
     p.set_defaults(**{run_key: cmd_bulk})

@@ -114,6 +114,11 @@ def print_show(detail: ArticleDetail, out: TextIO) -> None:
             print(f"{label:<10} {value}", file=out)
     for photo in record.photos:
         print(f"Photo      {photo.caption or '(no caption)'} — credit: {photo.credit}", file=out)
+    if record.review:
+        print("\nNeeds review (an edit of the field, or `edit ID --set review=`, clears it):",
+              file=out)
+        for flag in record.review:
+            print(f"  {flag.kind:<9} {flag.message}", file=out)
     print(file=out)
     for paragraph in record.body:
         print(paragraph, file=out)

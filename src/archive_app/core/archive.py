@@ -322,8 +322,9 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         return SearchPage(query, raw.total, hits, raw.exact, raw.suggestion, sort)
 
     def counts(self, query: str, within: Sequence[str] = ()) -> SearchCounts:
-        """The exact total, facet counts (site, year, month, place, person, language, tag) and
-        hits per month for the whole result set."""
+        """The exact total, facet counts (site, year, month, place, person, language, tag, and
+        review: articles per kind of review flag) and hits per month for the whole result
+        set."""
         node = self._parse(query, within)
         raw = self._with_query_text(query, lambda: self._index.counts(node, self._texts))
         return SearchCounts(query, raw.total, raw.facets, raw.months)

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.core.editing import Change, Editor
 from archive_app.core.errors import ArchiveError
-from archive_app.core.fields import FieldError
+from archive_app.core.fields import REVIEW_FIELD, FieldError
 from archive_app.core.model import ChangeInfo, CollectionInfo, HistoryItem, ReplacePreview
+from archive_app.core.query import REVIEW_ANY
 from archive_app.db.editing import collection_path, find_collection
 from archive_app.db.models import ArticleCollection, ArticleTag, Collection, Tag
 
@@ -59,6 +60,18 @@ class CataloguingMixin:
             changes = self.editor.bulk_changes(ids, verb, field, argument)
             return self.editor.apply(
                 "bulk", f"{verb} {field} {_describe(argument)} on {len(ids)} articles", changes)
+
+    def mark_reviewed(self, ids: Sequence[int], kind: str = REVIEW_ANY) -> ChangeInfo:
+        """Clear the review flags of `kind` ("any": every flag) on the articles without
+        changing a field: a librarian looked and found nothing to correct. One undo step."""
+        self._require_writable()
+        with self._write_lane:
+            changes = self.editor.bulk_changes(ids, "remove", REVIEW_FIELD, kind)
+            if not changes:
+                raise ArchiveError("there is nothing to review on the chosen articles")
+            which = "" if kind == REVIEW_ANY else f" ({kind})"
+            subject = (f"article {ids[0]}" if len(ids) == 1 else f"{len(ids)} articles")
+            return self.editor.apply("bulk", f"mark {subject} as reviewed{which}", changes)
 
     def preview_replace(self, ids: Sequence[int], field: str, find: str, replace: str,
                         regex: bool = False) -> list[ReplacePreview]:

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.core.clock import utc_now
 from archive_app.core.errors import ArchiveError, ArticleNotFoundError
-from archive_app.core.fields import IMPORTED_FIELDS, FieldError, validate
+from archive_app.core.fields import IMPORTED_FIELDS, REVIEW_FIELD, FieldError, validate
 from archive_app.core.model import ChangeInfo, HistoryItem, ReplacePreview
+from archive_app.core.review import REVIEW_KINDS, answered, flags_from_json, flags_to_json
 from archive_app.db.editing import read_field, write_field
 from archive_app.db.models import Article, ChangeSet, HistoryEntry
 from archive_app.db.store import CatalogueWriter
@@ -69,6 +70,7 @@ class Editor:
         writer = CatalogueWriter(session, utc_now())
         overrides_before: dict[int, dict[str, Any]] = {}
         touched: set[int] = set()
+        edited: dict[int, set[str]] = {}  # article -> the fields this change set changed
         for change in changes:
             article = session.get(Article, change.article_id)
             if article is None:
@@ -83,7 +85,11 @@ class Editor:
                                                    old=old, new=change.value))
             if record_overrides and change.field in IMPORTED_FIELDS:
                 article.overrides = {**(article.overrides or {}), change.field: change.value}
+            edited.setdefault(article.id, set()).add(change.field)
             touched.add(article.id)
+        if record_overrides:
+            # undo and redo restore the flags as recorded; a new edit answers them
+            self._clear_answered(session, change_set, edited)
         for article_id, before in overrides_before.items():
             article = session.get(Article, article_id)
             assert article is not None
@@ -94,6 +100,23 @@ class Editor:
                     article_id=article_id, field=OVERRIDES, old=before,
                     new=dict(article.overrides or {})))
         return touched
+
+    @staticmethod
+    def _clear_answered(session: Session, change_set: ChangeSet,
+                        edited: dict[int, set[str]]) -> None:
+        """A librarian's edit of a field clears the review flags it answers (a corrected
+        date answers "date unread"), recorded in the same change so undo brings them back."""
+        for article_id, fields in edited.items():
+            if REVIEW_FIELD in fields:
+                continue  # the flags were set in this very change
+            article = session.get(Article, article_id)
+            assert article is not None
+            old = list(article.review or [])
+            new = flags_to_json(answered(flags_from_json(old), fields))
+            if new != old:
+                article.review = new
+                change_set.entries.append(HistoryEntry(article_id=article_id,
+                                                       field=REVIEW_FIELD, old=old, new=new))
 
     def _after(self, touched: set[int]) -> None:
         if touched:
@@ -224,6 +247,8 @@ class Editor:
 
 
 def _bulk_value(verb: str, field: str, old: Any, argument: Any) -> Any:
+    if field == REVIEW_FIELD:
+        return _review_value(verb, old, argument)
     if verb == "set":
         return argument
     if field == "people":
@@ -244,6 +269,23 @@ def _bulk_value(verb: str, field: str, old: Any, argument: Any) -> Any:
     if verb == "remove":
         return [v for v in values if v != argument]
     raise FieldError(field, f"{verb} does not apply to {field}")
+
+
+def _review_value(verb: str, old: Any, argument: Any) -> Any:
+    """Review flags can only be cleared: all of them (set to empty, or remove "any") or one
+    kind (remove date)."""
+    kind = str(argument or "").strip().lower()
+    if verb == "set" and not kind:
+        return []
+    if verb == "remove" and kind == "any":
+        return []
+    if verb == "remove" and kind in REVIEW_KINDS:
+        return [f for f in old or [] if f.get("kind") != kind]
+    if verb == "remove":
+        raise FieldError(REVIEW_FIELD, f"{kind!r} is not a kind of review flag "
+                                       f"(any, {', '.join(REVIEW_KINDS)})")
+    raise FieldError(REVIEW_FIELD, "review flags come from the importer and can only be "
+                                   "cleared: remove a kind, or set it empty")
 
 
 def _info(change_set: ChangeSet, touched: set[int]) -> ChangeInfo:

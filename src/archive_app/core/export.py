@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from archive_app.core.model import ArticleDetail, Provenance
+from archive_app.core.review import flags_to_json
 
 
 class TextSink(Protocol):
@@ -71,6 +72,8 @@ def article_record(detail: ArticleDetail) -> dict[str, Any]:
         "versions": detail.versions,
         "same_story": list(detail.same_story),
         "rules": dict(record.rules),
+        # what the importer was unsure of and a librarian has not yet answered
+        "review": flags_to_json(record.review),
     }
 
 

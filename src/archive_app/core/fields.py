@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from archive_app.core.errors import ArchiveError
 from archive_app.core.model import ROLES
+from archive_app.core.review import REVIEW_KINDS, ReviewFlag, flags_to_json
 from archive_app.ingest.normalise.dates import DateProblem, parse_dates
 
 # fields whose values come from the imported text: an edit of one overrides newer imports
@@ -19,6 +20,9 @@ IMPORTED_FIELDS = (
 # fields only a librarian sets
 LIBRARIAN_FIELDS = ("tags", "collections", "note")
 EDITABLE_FIELDS = IMPORTED_FIELDS + LIBRARIAN_FIELDS
+# the importer's review flags: a librarian clears them (an empty value marks the article as
+# reviewed); an edit of a field also clears the flags that field answers (core/review.py)
+REVIEW_FIELD = "review"
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
 _ZONE_WORDS = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00"}
@@ -130,10 +134,31 @@ def _photos(value: Any) -> list[dict[str, str | None]]:
     return photos
 
 
+def _review(value: Any) -> list[dict[str, str]]:
+    """Empty (the article was reviewed) or flags as stored, [{kind, message}]."""
+    if value is None or value == "" or value == []:
+        return []
+    clearing = ("write review= (empty) to mark the article as reviewed, or remove one kind "
+                "with `bulk remove review KIND`")
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise FieldError(REVIEW_FIELD, clearing)
+    flags = []
+    for entry in value:
+        kind = str(entry.get("kind", ""))
+        if kind not in REVIEW_KINDS:
+            raise FieldError(REVIEW_FIELD, f"{kind!r} is not a kind of review flag "
+                                           f"({', '.join(REVIEW_KINDS)})")
+        flags.append(ReviewFlag(kind, str(entry.get("message", ""))))
+    return flags_to_json(flags)
+
+
 def validate(field: str, value: Any) -> Any:
     """The value as the catalogue stores it; FieldError names the field and the problem."""
+    if field == REVIEW_FIELD:
+        return _review(value)
     if field not in EDITABLE_FIELDS:
-        raise FieldError(field, f"is not a field that can be edited ({', '.join(EDITABLE_FIELDS)})")
+        known = ", ".join((*EDITABLE_FIELDS, REVIEW_FIELD))
+        raise FieldError(field, f"is not a field that can be edited ({known})")
     if field == "title":
         return _text(field, value, required=True)
     if field in ("published", "updated"):

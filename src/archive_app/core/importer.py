@@ -496,6 +496,8 @@ class Importer:
         The article's own caption and credit win; what the file says fills the gaps and is
         kept beside them.
         """
+        from archive_app.core.review import small_photo
+
         assert item.record is not None
         warnings: list[str] = []
         for number, (photo, data) in enumerate(
@@ -520,6 +522,10 @@ class Importer:
             photo.credit = photo.credit or embedded["credit"]
             photo.photographer = photo.photographer or embedded["photographer"]
             photo.agency = photo.agency or embedded["agency"]
+            flag = small_photo(number, archived.width, archived.height)
+            if flag is not None:  # an icon or a thumbnail kept as the photo: worth a look
+                item.record.review.append(flag)
+                warnings.append(flag.message)
         return warnings
 
     def _store(

@@ -291,6 +291,8 @@ class IndexDocument:
     aliases: tuple[PersonRole, ...] = ()
     # the name the dateline place is grouped under ("DKI Jakarta" -> "Jakarta")
     place_group: str | None = None
+    # the kinds of review flag the article carries ("date", "photo"…): `review:` finds them
+    review: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

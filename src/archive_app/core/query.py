@@ -2,10 +2,11 @@
 
 Grammar (informally): words must all match; `OR`, `NOT`/`-word`, parentheses; "exact phrase";
 "words near"~5; prefix*; fuzzy~ or fuzzy~2; field:value for title, body, caption, person
-(and author, reporter, editor, photographer, contributor), site, place, tag, lang; dates as
-date:2024, date:2024-05, date:2024-05-01, date:2024-05-01..2024-06-30, date:>2024-01-01,
-date:<=2024-12-31, before:DATE and after:DATE. Every mistake raises QueryError with the
-position of the character at fault.
+(and author, reporter, editor, photographer, contributor), site, place, tag, lang; review:KIND
+(what the importer was unsure of) or review:any; dates as date:2024, date:2024-05,
+date:2024-05-01, date:2024-05-01..2024-06-30, date:>2024-01-01, date:<=2024-12-31,
+before:DATE and after:DATE. Every mistake raises QueryError with the position of the
+character at fault.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from archive_app.core.errors import QueryError
+from archive_app.core.review import REVIEW_KINDS
 
 MAX_QUERY_LENGTH = 1000
 MAX_FUZZY = 2
 TEXT_FIELDS = ("title", "body", "caption")
 PERSON_FIELDS = ("person", "author", "reporter", "editor", "photographer", "contributor")
-VALUE_FIELDS = ("site", "tag", "lang")
+VALUE_FIELDS = ("site", "tag", "lang", "review")
+REVIEW_ANY = "any"  # review:any finds an article carrying any review flag
 FIELDS = (*TEXT_FIELDS, *PERSON_FIELDS, "place", *VALUE_FIELDS, "date", "before", "after")
 
 
@@ -276,7 +279,12 @@ class _Parser:
             self.take()
             if value.kind == "open":
                 raise self.error(f"{name}: takes one value", value.position)
-            return Value(name, value.text.strip().lower())
+            text = value.text.strip().lower()
+            if name == "review" and text not in (REVIEW_ANY, *REVIEW_KINDS):
+                kinds = ", ".join((REVIEW_ANY, *REVIEW_KINDS))
+                raise self.error(f"review:{text} is not a kind of review flag (choose {kinds})",
+                                 value.position)
+            return Value(name, text)
         field = name
         if value.kind == "open":  # title:(a OR b) applies the field inside
             node = self.parse_primary()
@@ -380,6 +388,8 @@ CHEAT_SHEET: tuple[tuple[str, str], ...] = (
                               "photographer: contributor:"),
     ("site:kompas.com  place:bali", "a site (site:detik finds detik.com) or a dateline place"),
     ("tag:banjir  lang:en", "a tag, or the article's language (id, en)"),
+    ("review:any  review:date", "what the importer was unsure of: any flag, or one kind "
+                                "(date, language, body, title, person, photo, encoding)"),
     ("date:2024  date:2024-05  date:2024-05-17", "a year, a month or a day"),
     ("date:2024-05-01..2024-06-30", "a range (either end may be left open)"),
     ("date:>2024-01-01  before:2024  after:2024-05", "before or after a date"),

@@ -26,6 +26,9 @@ ANSWERED_BY: dict[str, frozenset[str]] = {
     "encoding": frozenset({"body", "title"}),
 }
 
+# a photo narrower or lower than this is an icon, a logo or a thumbnail, not a news photo
+MIN_PHOTO_SIDE = 100
+
 
 @dataclass(frozen=True, slots=True)
 class ReviewFlag:
@@ -54,3 +57,12 @@ def flags_to_json(flags: list[ReviewFlag]) -> list[dict[str, str]]:
 def answered(flags: list[ReviewFlag], fields: set[str] | frozenset[str]) -> list[ReviewFlag]:
     """The flags left once a librarian has edited `fields`."""
     return [f for f in flags if not (ANSWERED_BY[f.kind] & fields)]
+
+
+def small_photo(number: int, width: int, height: int) -> ReviewFlag | None:
+    """A "photo" flag when photo `number` (1-based) is smaller than MIN_PHOTO_SIDE px on its
+    shorter side."""
+    if min(width, height) >= MIN_PHOTO_SIDE:
+        return None
+    return ReviewFlag("photo", f"photo {number} is {width} × {height} px: too small to be a "
+                               "news photo")

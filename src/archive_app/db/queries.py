@@ -266,11 +266,13 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
             select(
                 Article.id, Article.version, Article.title, Article.body, Site.domain,
                 Article.dateline_place, Article.published, Article.updated, Article.language,
+                Article.review,
             )
             .outerjoin(Site, Site.id == Article.site_id)
             .where(Article.id.in_(chunk))
         )
-        for article_id, version, title, body, site, place, published, updated, language in rows:
+        for (article_id, version, title, body, site, place, published, updated, language,
+             review) in rows:
             yield IndexDocument(
                 id=article_id, version=version, title=title, body=tuple(body),
                 people=tuple(people.get(article_id, [])), site=site, place=place,
@@ -279,6 +281,7 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
                 tags=tuple(tags.get(article_id, [])),
                 aliases=tuple(dict.fromkeys(aliases.get(article_id, []))),
                 place_group=canonical_place(place, place_names),
+                review=tuple(dict.fromkeys(f.kind for f in flags_from_json(review))),
             )
 
 

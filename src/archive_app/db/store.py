@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from archive_app.core.model import CatalogueRecord
-from archive_app.core.review import flags_to_json
+from archive_app.core.review import answered, flags_to_json
 from archive_app.core.serial import record_to_dict
 from archive_app.db.models import (
     Article,
@@ -270,6 +270,8 @@ class CatalogueWriter:
 
                 for field, value in article.overrides.items():
                     write_field(self.session, self, article, field, value)
+                # and the flags those corrections answer stay answered
+                article.review = flags_to_json(answered(record.review, set(article.overrides)))
             article.version += 1
         return number
 

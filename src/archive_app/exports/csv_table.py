@@ -61,6 +61,7 @@ COLUMNS: dict[str, Cell] = {
     "source_file": _source("file"),
     "source_sha256": _source("sha256"),
     "imported_at": _source("imported_at"),
+    "review": lambda d: "; ".join(f"{f.kind}: {f.message}" for f in d.record.review),
     "apa": lambda d: citations.cite(d, "apa"),
     "chicago": lambda d: citations.cite(d, "chicago"),
 }

@@ -8,7 +8,14 @@ from html import escape
 from urllib.parse import quote
 
 from archive_app.core.model import ArticleDetail, Photo, Provenance, RelatedLink
-from archive_app.gui.display import language_name, local_date, long_date, role_name, stamp
+from archive_app.gui.display import (
+    language_name,
+    local_date,
+    long_date,
+    review_kind_name,
+    role_name,
+    stamp,
+)
 from archive_app.gui.highlight import hit_pattern, marked
 from archive_app.gui.i18n import translate
 from archive_app.gui.reading import (
@@ -16,6 +23,7 @@ from archive_app.gui.reading import (
     IMAGE_SCHEME,
     PERSON_SCHEME,
     PHOTO_SCHEME,
+    REVIEW_SCHEME,
     RULES_SCHEME,
     Reading,
 )
@@ -54,6 +62,10 @@ p.credit {{ font-size: {pt(8.5)}; color: {c.faint}; }}
 span.hit {{ background-color: {c.hit}; color: {c.text}; }}
 span.inlibrary {{ color: {c.faint}; font-size: {pt(8.5)}; }}
 p.message {{ color: {c.faint}; font-size: {pt(11)}; }}
+p.reviewhead {{ color: {c.heading}; font-weight: 600; margin-bottom: 4px; }}
+p.reviewflag {{ margin-bottom: 3px; }}
+span.reviewkind {{ color: {c.heading}; font-weight: 600; }}
+p.reviewhint {{ color: {c.muted}; font-size: {pt(9)}; margin-top: 6px; margin-bottom: 0px; }}
 """
 
 
@@ -82,12 +94,37 @@ def _people_html(detail: ArticleDetail) -> str:
     return ", ".join(links)
 
 
-def _header(detail: ArticleDetail, pattern: re.Pattern[str] | None) -> str:
+def review_box(detail: ArticleDetail, colours: Colours, editable: bool) -> str:
+    """What the importer was unsure of, in a quiet box under the title; each flag with what
+    kind of doubt it is, and how to answer it."""
+    flags = detail.record.review
+    if not flags:
+        return ""
+    lines = "".join(
+        f'<p class="reviewflag"><span class="reviewkind">{escape(review_kind_name(f.kind))}'
+        f"</span> — {escape(f.message)}</p>" for f in flags)
+    hint = escape(translate("Reader", "Correcting the field in the editor clears its flag."))
+    if editable:
+        hint += (f' <a href="{REVIEW_SCHEME}:{detail.id}">'
+                 + escape(translate("Reader", "Mark as reviewed")) + "</a>")
+    heading = escape(translate("Reader", "Needs review"))
+    # Qt's rich text draws no border on one side: a narrow coloured cell is the box's edge
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="0" style="margin-top:2px; '
+        f'margin-bottom:10px"><tr><td width="4" bgcolor="{colours.notice}"></td>'
+        f'<td bgcolor="{colours.notice_bg}" style="padding: 8px 12px 8px 12px">'
+        f'<p class="reviewhead">{heading}</p>{lines}<p class="reviewhint">{hint}</p>'
+        "</td></tr></table>"
+    )
+
+
+def _header(detail: ArticleDetail, pattern: re.Pattern[str] | None, review: str = "") -> str:
     record = detail.record
     kicker = " · ".join(x for x in (record.site, record.dateline_place) if x)
     parts = [f'<p class="kicker">{escape(kicker.upper())}</p>' if kicker else ""]
     title = record.title or translate("Reader", "Untitled article")
     parts.append(f"<h1>{marked(title, pattern)}</h1>")
+    parts.append(review)
     rows: list[str] = []
     if record.published:
         rows.append(_meta_row(translate("Reader", "Published"),
@@ -263,8 +300,13 @@ def _other_places(detail: ArticleDetail, source: Provenance | None) -> str:
     return f'<p class="provenance">{escape(text)}</p>'
 
 
-def article_html(reading: Reading, colours: Colours = LIGHT, zoom: int = 100) -> str:
-    """The whole article; `reading.terms` are the search words to highlight in the body."""
+def article_html(reading: Reading, colours: Colours = LIGHT, zoom: int = 100,
+                 *, editable: bool = True, paper: bool = False) -> str:
+    """The whole article; `reading.terms` are the search words to highlight in the body.
+
+    The "Needs review" box is the librarian's, not the article's: paper leaves it out, and a
+    library opened read-only shows it without "Mark as reviewed".
+    """
     detail = reading.detail
     record = detail.record
     signoff = (f'<p class="signoff">({escape("/".join(record.signoff))})</p>'
@@ -272,7 +314,8 @@ def article_html(reading: Reading, colours: Colours = LIGHT, zoom: int = 100) ->
     lead = _photo(0, record.photos[0], reading, zoom, colours) if record.photos else ""
     return "".join((
         "<html><body>",
-        _header(detail, hit_pattern(reading.terms)),
+        _header(detail, hit_pattern(reading.terms),
+                "" if paper else review_box(detail, colours, editable)),
         lead,
         '<div style="margin-top:14px">',
         _body(reading, zoom, colours),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from archive_app.core.archive import Archive
 from archive_app.core.model import ChangeInfo
 from archive_app.gui.catalogue_data import CatalogueData, load_catalogue
-from archive_app.gui.catalogue_model import COLLECTION, TAG
+from archive_app.gui.catalogue_model import COLLECTION, REVIEW, TAG
 from archive_app.gui.catalogue_panel import CataloguePanel
 from archive_app.gui.change_runner import ChangeRunner
 from archive_app.gui.filters import COLLECTION as COLLECTION_FILTER
@@ -19,6 +19,8 @@ from archive_app.gui.filters import Filter
 from archive_app.gui.i18n import number, translate
 from archive_app.gui.search_session import SearchSession
 from archive_app.gui.tasks import TaskRunner
+
+REVIEW_PREFIX = "review:"
 
 
 class CatalogueController(QObject):
@@ -38,6 +40,7 @@ class CatalogueController(QObject):
         panel.collectionChosen.connect(self.choose_collection)
         panel.tagChosen.connect(lambda tag: self.session.toggle_filter(Filter("tag", tag)))
         panel.smartChosen.connect(self.run_smart)
+        panel.reviewChosen.connect(self.run_review)
         panel.newCollectionRequested.connect(self.new_collection)
         panel.saveRequested.connect(self.save_search)
         panel.deleteRequested.connect(self.delete_search)
@@ -65,6 +68,9 @@ class CatalogueController(QObject):
     def show_active(self) -> None:
         active = [(COLLECTION if f.field == COLLECTION_FILTER else TAG, f.value)
                   for f in self.session.filters if f.field in (COLLECTION_FILTER, "tag")]
+        typed = self.session.bar.query.strip().lower()
+        if typed.startswith(REVIEW_PREFIX) and " " not in typed and not len(self.session.filters):
+            active.append((REVIEW, typed.removeprefix(REVIEW_PREFIX)))
         self.panel.model.set_active(active)
 
     def choices(self) -> dict[str, Sequence[str]]:
@@ -77,6 +83,10 @@ class CatalogueController(QObject):
 
     def choose_collection(self, path: str) -> None:
         self.session.toggle_filter(Filter(COLLECTION_FILTER, path))
+
+    def run_review(self, kind: str) -> None:
+        """List what the importer was unsure of: every flag ("any") or one kind."""
+        self.session.search_for(f"{REVIEW_PREFIX}{kind}")
 
     def run_smart(self, name: str) -> None:
         found = next((s.search for s in self.data.smart if s.search.name == name), None)

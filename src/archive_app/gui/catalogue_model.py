@@ -17,7 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from archive_app.gui.catalogue_data import CatalogueData
+from archive_app.core.query import REVIEW_ANY
+from archive_app.core.review import REVIEW_KINDS
+from archive_app.gui.catalogue_data import CatalogueData, ReviewCounts
+from archive_app.gui.display import review_kind_name, review_short_name
 from archive_app.gui.drops import ARTICLE_IDS, article_ids
 from archive_app.gui.i18n import number, translate
 
@@ -26,6 +29,8 @@ _ROOT = QModelIndex()
 NAME, COUNT = range(2)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, key): ("collection", "Banjir/Jakarta")
 GROUP, COLLECTION, SMART, TAG, EMPTY = "group", "collection", "smart", "tag", "empty"
+# the built-in "Needs review" smart collection (key "any") and a child per kind of flag
+REVIEW = "review"
 
 
 @dataclass(eq=False, slots=True)
@@ -74,6 +79,8 @@ class CatalogueModel(QAbstractItemModel):
         by_path: dict[str, Node] = {}
         for info in data.collections:
             self._collection(collections, by_path, info.path, info.articles)
+        if data.review is not None:
+            self._review(smart, data.review)
         for entry in data.smart:
             self._child(smart, SMART, entry.search.name, entry.search.name, entry.count,
                         entry.search.query)
@@ -111,11 +118,21 @@ class CatalogueModel(QAbstractItemModel):
             node.count = count
         return node
 
+    def _review(self, group: Node, counts: ReviewCounts) -> None:
+        """The importer's doubts as a smart collection: the total, then each kind found."""
+        queue = self._child(group, REVIEW, translate("Catalogue", "Needs review"), REVIEW_ANY,
+                            counts.total, f"review:{REVIEW_ANY}")
+        found = dict(counts.kinds)
+        for kind in (*REVIEW_KINDS, *(k for k in found if k not in REVIEW_KINDS)):
+            if found.get(kind):
+                self._child(queue, REVIEW, review_short_name(kind), kind, found[kind],
+                            f"review:{kind}")
+
     def set_active(self, active: Iterable[tuple[str, str]]) -> None:
-        """Draw the collection and tags that filter the results now in bold."""
+        """Draw the collection, tags or review queue that list the results now in bold."""
         self._active = set(active)
         for node in self._nodes:
-            if node.kind in (COLLECTION, TAG):
+            if node.kind in (COLLECTION, TAG, REVIEW):
                 index = self.createIndex(node.row, NAME, node.number)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.FontRole])
 
@@ -216,6 +233,17 @@ class CatalogueModel(QAbstractItemModel):
         if node.kind == TAG:
             return translate("Catalogue", "Tag {tag}: {n} articles — choose it to filter by "
                                           "it").format(tag=node.key, n=count)
+        if node.kind == REVIEW and node.key == REVIEW_ANY:
+            if not node.count:
+                return translate("Catalogue", "Nothing needs review: the importer was sure of "
+                                              "every article")
+            return translate("Catalogue", "{n} articles the importer was unsure of — choose it "
+                                          "to list them ({query})").format(n=count,
+                                                                           query=node.detail)
+        if node.kind == REVIEW:
+            return translate("Catalogue", "{kind}: {n} articles — choose it to list them "
+                                          "({query})").format(kind=review_kind_name(node.key),
+                                                              n=count, query=node.detail)
         return node.name
 
     # -- dropping articles onto a collection ------------------------------------------------

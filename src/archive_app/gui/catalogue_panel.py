@@ -17,7 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.gui.catalogue_model import COLLECTION, COUNT, NAME, SMART, TAG, CatalogueModel
+from archive_app.gui.catalogue_model import (
+    COLLECTION,
+    COUNT,
+    NAME,
+    REVIEW,
+    SMART,
+    TAG,
+    CatalogueModel,
+)
 from archive_app.gui.i18n import translate
 
 
@@ -42,6 +50,7 @@ class CataloguePanel(QWidget):
 
     collectionChosen = Signal(str)
     smartChosen = Signal(str)  # the saved search's name
+    reviewChosen = Signal(str)  # "any" or a kind of review flag
     tagChosen = Signal(str)
     newCollectionRequested = Signal(str)  # the parent's path ("" for a top-level one)
     saveRequested = Signal()
@@ -145,7 +154,7 @@ class CataloguePanel(QWidget):
     def _choose(self, index: QModelIndex) -> None:
         kind, key = self.model.item(index.siblingAtColumn(NAME))
         signal = {COLLECTION: self.collectionChosen, SMART: self.smartChosen,
-                  TAG: self.tagChosen}.get(kind)
+                  TAG: self.tagChosen, REVIEW: self.reviewChosen}.get(kind)
         if signal is not None:
             signal.emit(key)
 
@@ -169,6 +178,9 @@ class CataloguePanel(QWidget):
         elif kind == SMART:
             menu.addAction(translate("Catalogue", "Run the search"),
                            lambda: self.smartChosen.emit(key))
+        elif kind == REVIEW:
+            menu.addAction(translate("Catalogue", "List the articles to review"),
+                           lambda: self.reviewChosen.emit(key))
             menu.addAction(translate("Catalogue", "Delete"),
                            lambda: self.deleteRequested.emit(key)).setEnabled(self._writable)
         else:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from archive_app.core.model import PersonRole
+from archive_app.core.review import REVIEW_KINDS
 from archive_app.gui.i18n import locale, translate
 
 _DATE_ONLY = 10  # "2024-05-17": a day without a time
@@ -121,6 +122,41 @@ def language_name(code: str | None) -> str:
     """An article language's name in the interface language."""
     names = {"id": translate("Languages", "Indonesian"), "en": translate("Languages", "English")}
     return names.get(code or "", code or translate("Languages", "unknown"))
+
+
+REVIEW_NAMES = {
+    "date": lambda: translate("Review", "Date unread or conflicting"),
+    "language": lambda: translate("Review", "Language undetermined"),
+    "body": lambda: translate("Review", "No body paragraph left after cleaning"),
+    "title": lambda: translate("Review", "Title looks like a section name"),
+    "person": lambda: translate("Review", "A person's name looks like an organisation"),
+    "photo": lambda: translate("Review", "A photo too small to be a news photo"),
+    "encoding": lambda: translate("Review", "Text had bytes that could not be decoded"),
+}
+
+
+REVIEW_SHORT_NAMES = {
+    "date": lambda: translate("Review", "Date unread"),
+    "language": lambda: translate("Review", "Language unknown"),
+    "body": lambda: translate("Review", "No body text"),
+    "title": lambda: translate("Review", "Title like a section"),
+    "person": lambda: translate("Review", "Person or organisation"),
+    "photo": lambda: translate("Review", "Photo too small"),
+    "encoding": lambda: translate("Review", "Undecodable text"),
+}
+
+
+def review_short_name(kind: str) -> str:
+    """A kind of review flag in a word or two, for the sidebar."""
+    name = REVIEW_SHORT_NAMES.get(kind)
+    return name() if name is not None else kind.capitalize()
+
+
+def review_kind_name(kind: str) -> str:
+    """What a kind of review flag means, in the interface language."""
+    name = REVIEW_NAMES.get(kind)
+    # a kind added to the core before the window names it: the core's own words
+    return name() if name is not None else REVIEW_KINDS.get(kind, kind).capitalize()
 
 
 def stamp(value: str | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import Any, Protocol
 
@@ -14,7 +15,7 @@ from archive_app.gui.article_editor import ArticleEditor
 from archive_app.gui.change_runner import ChangeRunner
 from archive_app.gui.errors import show_error
 from archive_app.gui.field_values import problem
-from archive_app.gui.i18n import translate
+from archive_app.gui.i18n import count_text, translate
 from archive_app.gui.tasks import TaskRunner
 
 
@@ -27,6 +28,8 @@ class EditSource(Protocol):
 
     def edit(self, article_id: int, changes: dict[str, Any],
              description: str | None = ...) -> ChangeInfo: ...
+
+    def mark_reviewed(self, ids: Sequence[int], kind: str = ...) -> ChangeInfo: ...
 
 
 def load_for_editing(source: EditSource, article_id: int) -> tuple[ArticleDetail,
@@ -83,6 +86,21 @@ class EditController(QObject):
                 change=info.description))
         if self.editor is not None:
             self.editor.accept()
+
+    def mark_reviewed(self, ids: Sequence[int]) -> None:
+        """Clear every review flag of the articles: a librarian looked and found them right."""
+        if not ids:
+            self.statusMessage.emit(translate("Changes", "Choose the articles you have "
+                                                         "reviewed first."))
+            return
+        self.changes.submit(partial(self.archive.mark_reviewed, list(ids)), self._reviewed)
+
+    def _reviewed(self, info: object) -> None:
+        if isinstance(info, ChangeInfo):
+            self.statusMessage.emit(translate(
+                "Changes", "Marked as reviewed: {count} — Ctrl+Z brings the flags back").format(
+                    count=count_text(len(info.articles), translate("Changes", "{count} article"),
+                                     translate("Changes", "{count} articles"))))
 
     def _refused(self, error: Exception) -> bool:
         """A refused field is marked in the open editor; other errors go to a message box."""

@@ -35,6 +35,7 @@ def field_label(field: str) -> str:
         "tags": translate("Fields", "Tags"),
         "collections": translate("Fields", "Collections"),
         "note": translate("Fields", "Note"),
+        "review": translate("Fields", "Needs review"),
     }
     return names.get(field, field)
 
@@ -112,6 +113,9 @@ def _display(field: str, value: Any) -> str:
                          for number, p in enumerate(value, start=1) if isinstance(p, dict))
     if field == "body" and isinstance(value, list):
         return " ¶ ".join(str(p) for p in value)
+    if field == "review" and isinstance(value, list):
+        return "; ".join(f"{f.get('kind')}: {f.get('message')}" for f in value
+                         if isinstance(f, dict))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):

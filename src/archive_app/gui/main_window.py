@@ -188,9 +188,12 @@ class MainWindow(QMainWindow):
         self.authority.searchRequested.connect(self.session.search_for)
         side.catalogue.exportRequested.connect(lambda path: self.exporting.open(COLLECTION, path))
         self.reader_pane.editRequested.connect(self.edit_shown)
+        self.reader.reviewedRequested.connect(lambda article: self.editing.mark_reviewed(
+            [article]))
         self.reader_pane.citationStyleChanged.connect(
             lambda style: setattr(self.settings, "citation_style", style))
-        for action in (a.edit_article, a.bulk, a.replace, a.add_to_collection, a.tag, a.export):
+        for action in (a.edit_article, a.bulk, a.replace, a.add_to_collection, a.tag,
+                       a.mark_reviewed, a.export):
             table.addAction(action)  # the results' context menu
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.import_flow.imported.connect(self.refresh)
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
             (a.save_search, self.catalogue.save_search),
             (a.clear_filters, self.session.clear_filters), (a.cheat_sheet, bar.show_cheat_sheet),
             (a.edit_article, self.edit_shown), (a.bulk, lambda: self.bulk.open_bulk()),
+            (a.mark_reviewed, self.mark_reviewed),
             (a.replace, self.bulk.open_replace), (a.export, lambda: self.exporting.open()),
             (a.backup, self.safety.ask_backup), (a.restore, self.safety.ask_restore),
             (a.fixity, self.safety.check_fixity),
@@ -256,6 +260,12 @@ class MainWindow(QMainWindow):
 
     def edit_shown(self) -> None:
         self.editing.open(self.reading.shown_id)
+
+    def mark_reviewed(self) -> None:
+        """Catalogue ▸ Mark as reviewed: the selected articles, or the one being read."""
+        shown = self.reading.shown_id
+        self.editing.mark_reviewed(self.table.selected_ids() or
+                                   ([shown] if shown is not None else []))
 
     def export_context(self) -> ExportContext:
         """What can be exported now: the article read, the selection, a collection, the

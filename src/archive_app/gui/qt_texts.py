@@ -26,6 +26,8 @@ CHEAT_SHEET_MEANINGS = (
     QT_TRANSLATE_NOOP("CheatSheet",
                       "a site (site:detik finds detik.com) or a dateline place"),
     QT_TRANSLATE_NOOP("CheatSheet", "a tag, or the article's language (id, en)"),
+    QT_TRANSLATE_NOOP("CheatSheet", "what the importer was unsure of: any flag, or one kind "
+                                    "(date, language, body, title, person, photo, encoding)"),
     QT_TRANSLATE_NOOP("CheatSheet", "a year, a month or a day"),
     QT_TRANSLATE_NOOP("CheatSheet", "a range (either end may be left open)"),
     QT_TRANSLATE_NOOP("CheatSheet", "before or after a date"),

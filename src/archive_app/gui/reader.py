@@ -26,6 +26,7 @@ from archive_app.gui.reading import (
     IMAGE_SCHEME,
     PERSON_SCHEME,
     PHOTO_SCHEME,
+    REVIEW_SCHEME,
     RULES_SCHEME,
     DecodedImage,
     Reading,
@@ -53,6 +54,7 @@ class ReaderView(QTextBrowser):
     personRequested = Signal(str)
     articleRequested = Signal(int)
     photoRequested = Signal(int)
+    reviewedRequested = Signal(int)  # the article whose flags a librarian has checked
     hitsChanged = Signal(int, int)  # (current hit, 1-based or 0 for none; number of hits)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -69,6 +71,7 @@ class ReaderView(QTextBrowser):
         self.reading: Reading | None = None
         self.colours: Colours = LIGHT
         self.zoom = 100
+        self.editable = True  # False for a library opened read-only: nothing to mark
         self._images: dict[int, QImage] = {}
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
@@ -125,7 +128,8 @@ class ReaderView(QTextBrowser):
         assert self.reading is not None
         self.reading.column = self._column()
         self.document().setDefaultStyleSheet(reader_css(self.colours, self.zoom))
-        self.setHtml(article_html(self.reading, self.colours, self.zoom))
+        self.setHtml(article_html(self.reading, self.colours, self.zoom,
+                                  editable=self.editable))
         self._collect_hits()
         self.clear_find()
 
@@ -164,6 +168,8 @@ class ReaderView(QTextBrowser):
             self.photoRequested.emit(int(path))
         elif scheme == RULES_SCHEME:
             self.toggle_rules()
+        elif scheme == REVIEW_SCHEME and path.isdigit():
+            self.reviewedRequested.emit(int(path))
         else:
             QGuiApplication.clipboard().setText(url.toString())
             self.statusMessage.emit(translate(
@@ -304,5 +310,6 @@ class ReaderView(QTextBrowser):
                                  QUrl(f"{IMAGE_SCHEME}:{position}"), image)
         document.setDefaultStyleSheet(reader_css(LIGHT, 100))
         # paper is not the pane: the photo is as wide as the page allows
-        document.setHtml(article_html(replace(self.reading, column=PAPER_COLUMN), LIGHT, 100))
+        document.setHtml(article_html(replace(self.reading, column=PAPER_COLUMN), LIGHT, 100,
+                                      paper=True))
         return document

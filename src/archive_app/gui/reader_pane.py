@@ -75,7 +75,7 @@ class ReaderPane(QWidget):
                                  lambda: self.copy_citation())
         # the button copies the last style chosen; its menu offers each style
         self.citation_style = DEFAULT_STYLE
-        self.editable = True  # False for a library opened read-only
+        self._editable = True  # False for a library opened read-only
         self.cite.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         cite_menu = QMenu(self.cite)
         self.cite_actions = {style: cite_menu.addAction(
@@ -127,13 +127,23 @@ class ReaderPane(QWidget):
         layout.addWidget(button)
         return button
 
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    @editable.setter
+    def editable(self, editable: bool) -> None:
+        """A library opened read-only: no Edit, no "Mark as reviewed"."""
+        self._editable = self.reader.editable = editable
+        self.set_article_tools()
+
     def set_article_tools(self) -> None:
         """Enable what makes sense for what is shown (no article: no citation, no PDF)."""
         reading = self.reader.reading
         for button in (self.find_button, self.cite, self.print_button, self.pdf,
                        self.print_action):
             button.setEnabled(reading is not None)
-        self.edit.setEnabled(reading is not None and self.editable)
+        self.edit.setEnabled(reading is not None and self._editable)
         self.photos.setEnabled(reading is not None and bool(reading.detail.record.photos))
 
     def _show_hits(self, current: int, total: int) -> None:

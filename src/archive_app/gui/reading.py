@@ -10,6 +10,7 @@ ARTICLE_SCHEME = "arsip-article"  # a related link whose article is in this libr
 PERSON_SCHEME = "arsip-person"
 PHOTO_SCHEME = "arsip-photo"
 RULES_SCHEME = "arsip-rules"
+REVIEW_SCHEME = "arsip-review"  # "Mark as reviewed" in the Needs review box
 IMAGE_SCHEME = "arsip-image"  # decoded photos handed to the document, never a file path
 
 

@@ -4,7 +4,8 @@ Run under Xvfb (`xvfb-run -a -s "-screen 0 1400x900x24"`): each shot grabs the w
 screen, so popups and dialogs appear as a person would see them. The library holds the seed,
 the Indonesian tables and the wire feeds, whose dpa picture items come with their JPEGs: the
 reader and the photo viewer show one of those, archived by the importer. The cataloguing shots
-(screenshots_catalogue.py) work on a copy, so this library is never changed by them.
+(screenshots_catalogue.py) and the Needs review shots (screenshots_review.py) work on a copy,
+so this library is never changed by them; `--only review` takes one group.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
 
 from archive_app.core.archive import Archive
 from archive_app.gui import i18n
@@ -30,6 +33,7 @@ from archive_app.gui.screenshot_kit import (
     show_article,
 )
 from archive_app.gui.screenshots_catalogue import catalogue_shots
+from archive_app.gui.screenshots_review import review_shots
 from archive_app.gui.settings import Settings
 
 log = logging.getLogger("arsip.screenshots")
@@ -83,12 +87,17 @@ def photo_article(archive: Archive) -> tuple[int, str]:
     return fallback
 
 
-def shots(out: Path, library: Path, settings_dir: Path) -> list[Path]:
+def prepare(settings_dir: Path) -> QApplication:
+    """The application, in English, remembering nothing outside `settings_dir`."""
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
     app = application()
     i18n.install(app, "en")
+    return app
+
+
+def shots(out: Path, library: Path, app: QApplication) -> list[Path]:
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as empty_dir, Archive.open(Path(empty_dir) / "lib") as empty:
         window = open_window(empty, Settings())
@@ -158,15 +167,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "screenshots")
     parser.add_argument("--library", type=Path, default=REPO / "build" / "screenshot-library")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--only", choices=("window", "catalogue", "review"), action="append",
+                        help="take only these groups of screenshots (repeatable; all by default)")
     args = parser.parse_args(argv)
+    groups = set(args.only or ("window", "catalogue", "review"))
     if not args.corpus.is_dir():
         print(f"needs the shared corpus at {args.corpus}", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     build_library(args.library, args.corpus)
     with tempfile.TemporaryDirectory() as settings_dir:
-        saved = shots(args.out, args.library, Path(settings_dir))
-        saved += catalogue_shots(args.out, args.library)
+        app = prepare(Path(settings_dir))
+        saved = shots(args.out, args.library, app) if "window" in groups else []
+        if "catalogue" in groups:
+            saved += catalogue_shots(args.out, args.library)
+        if "review" in groups:
+            saved += review_shots(args.out, args.library)
     print(f"{len(saved)} screenshots in {args.out}")
     return 0
 

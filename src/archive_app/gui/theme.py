@@ -48,6 +48,8 @@ class Colours:
     chip: str
     bar: str
     bar_selected: str
+    notice: str  # the edge of the reader's "Needs review" box
+    notice_bg: str
 
 
 LIGHT = Colours(
@@ -57,6 +59,7 @@ LIGHT = Colours(
     accent_hover="#3a6f75", on_accent="#ffffff", selection="#d5e6e3", hit="#fbe3a1",
     hit_current="#f4b860", found="#cfe3f5", error="#b3261e", error_bg="#fff8f7",
     placeholder="#eeeae2", chip="#e1ece9", bar="#9dbfb7", bar_selected="#2f5d62",
+    notice="#c9a04a", notice_bg="#fbf4e4",
 )
 DARK = Colours(
     name="dark", paper="#1c2020", surface="#242a2a", surface_alt="#283030", panel="#2c3333",
@@ -65,6 +68,7 @@ DARK = Colours(
     accent_hover="#9bcbc3", on_accent="#10201e", selection="#35534f", hit="#6e5716",
     hit_current="#a8671b", found="#2d4a66", error="#f2b8b5", error_bg="#3b2424",
     placeholder="#303838", chip="#33504b", bar="#5d8c83", bar_selected="#a9d8cf",
+    notice="#a8843a", notice_bg="#302b20",
 )
 THEMES = {"light": LIGHT, "dark": DARK}
 

@@ -68,6 +68,8 @@ class WindowActions:
         self.add_to_collection = _action(
             window, translate("Menu", "&Add the selection to a collection…"))
         self.tag = _action(window, translate("Menu", "&Tag the selection…"), "Ctrl+T")
+        self.mark_reviewed = _action(window, translate("Menu", "&Mark as reviewed"),
+                                     "Ctrl+Shift+R")
         self.people = _action(window, translate("Menu", "&People…"), "Ctrl+Shift+A")
         self.places = _action(window, translate("Menu", "P&laces…"))
 
@@ -90,14 +92,14 @@ class WindowActions:
         for action in (self.save_search, self.clear_filters, self.cheat_sheet):
             search_menu.addAction(action)
         catalogue_menu = bar.addMenu(translate("Menu", "&Catalogue"))
-        for action in (self.new_collection, self.add_to_collection, self.tag, None, self.people,
-                       self.places):
+        for action in (self.new_collection, self.add_to_collection, self.tag,
+                       self.mark_reviewed, None, self.people, self.places):
             catalogue_menu.addSeparator() if action is None else catalogue_menu.addAction(action)
 
     def cataloguing(self) -> tuple[QAction, ...]:
         """The actions that change the library (off for a library opened read-only)."""
         return (self.undo, self.redo, self.edit_article, self.bulk, self.replace,
-                self.new_collection, self.add_to_collection, self.tag)
+                self.new_collection, self.add_to_collection, self.tag, self.mark_reviewed)
 
     def set_import_enabled(self, enabled: bool) -> None:
         self.import_files.setEnabled(enabled)

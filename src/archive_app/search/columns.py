@@ -69,9 +69,14 @@ class Columns:
     def tags(self) -> list[tuple[str, ...]]:
         return [_many(v) for v in self._read("tag_facet")]
 
+    @cached_property
+    def reviews(self) -> list[tuple[str, ...]]:
+        return [_many(v) for v in self._read("review_facet")]
+
     def warm(self) -> None:
         """Read every column now (in the background after an index change)."""
-        for name in ("article_ids", "days", "sites", "languages", "places", "people", "tags"):
+        for name in ("article_ids", "days", "sites", "languages", "places", "people", "tags",
+                     "reviews"):
             getattr(self, name)
         _ = self._days_sorted
 

@@ -20,7 +20,7 @@ from whoosh.searching import Searcher
 
 from archive_app.core.errors import ArchiveError
 from archive_app.core.model import IndexDocument
-from archive_app.core.query import Node
+from archive_app.core.query import REVIEW_ANY, Node
 from archive_app.search.analysis import fold, index_terms
 from archive_app.search.columns import FACET_SEPARATOR, Columns
 from archive_app.search.compile import Compiled, compile_query, verify
@@ -130,6 +130,8 @@ def document_fields(doc: IndexDocument) -> dict[str, Any]:
         "site": doc.site,
         "lang": language,
         "tag": ",".join(doc.tags) or None,
+        "review": ",".join((*doc.review, REVIEW_ANY)) if doc.review else None,
+        "review_facet": FACET_SEPARATOR.join(doc.review).encode("utf-8"),
     }
     for role in ROLE_FIELDS:
         credited = [p.name for p in (*doc.people, *doc.aliases) if p.role == role]
@@ -421,10 +423,11 @@ class FullTextIndex:
             self._unavailable()
         columns, docnums = self._matching_docnums(node, texts)
         facets: dict[str, Counter[str]] = {name: Counter() for name in (
-            "site", "year", "month", "place", "person", "language", "tag")}
+            "site", "year", "month", "place", "person", "language", "tag", "review")}
         months: Counter[str] = Counter()
         sites, languages, places = columns.sites, columns.languages, columns.places
         people, tags, days = columns.people, columns.tags, columns.days
+        reviews = columns.reviews
         for d in docnums:
             facets["site"][sites[d]] += 1
             facets["language"][languages[d]] += 1
@@ -434,6 +437,8 @@ class FullTextIndex:
                 facets["person"][person] += 1
             for tag in tags[d]:
                 facets["tag"][tag] += 1
+            for kind in reviews[d]:
+                facets["review"][kind] += 1
             day = days[d]
             if day:
                 month = f"{day // 10000:04d}-{day // 100 % 100:02d}"

@@ -7,7 +7,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, Schema
 
 from archive_app.search.fields import PreparedTerms
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 8: review flags (review:date, review:any)
 ROLE_FIELDS = ("author", "reporter", "editor", "photographer", "contributor")
 # Text-like fields hold prepared terms (surface, stem, pairs) without positions.
 TERM_FIELDS = ("text", "title", "caption", "people", "place", *ROLE_FIELDS)
@@ -31,6 +31,8 @@ def build_schema() -> Schema:
         site=ID(sortable=True),
         lang=ID(sortable=True),
         tag=KEYWORD(lowercase=True, commas=True, scorable=False),
+        # the kinds of review flag, and "any" when there is one: review:date, review:any
+        review=KEYWORD(commas=True, scorable=False),
         # local publication day as YYYYMMDD (0 when undated): date filters, sorting, histogram
         day=NUMERIC(int, bits=32, sortable=True, signed=False, default=0),
         # the instant in UTC seconds (a bare date counts from its midnight): sorting by date
@@ -41,4 +43,5 @@ def build_schema() -> Schema:
         place_facet=COLUMN(VarBytesColumn()),
         people_facet=COLUMN(VarBytesColumn()),
         tag_facet=COLUMN(VarBytesColumn()),
+        review_facet=COLUMN(VarBytesColumn()),
     )
