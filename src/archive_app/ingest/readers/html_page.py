@@ -15,9 +15,15 @@ from archive_app.ingest.html.meta import read_meta
 from archive_app.ingest.html.metadata import read_metadata
 from archive_app.ingest.html.page import parse_page
 from archive_app.ingest.html.photos import page_photos
+from archive_app.ingest.html.site_page import site_page
 from archive_app.ingest.raw import RawArticle, RawFailure
 
 FORMAT = "html"
+
+
+def _web_address(member: str | None) -> str | None:
+    """The address a page was captured from, when the reader was given one."""
+    return member if member and member.startswith(("http://", "https://")) else None
 
 
 def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawArticle | RawFailure]:
@@ -37,6 +43,12 @@ def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawAr
     if listing is not None:
         yield RawFailure("file", "not an article: the page is a list of "
                                  f"{len(listing.links)} article links")
+        return
+    # a web archive's capture address stands in for a page that names none
+    address = metadata.url or _web_address(context.member)
+    other = site_page(tree, meta, objects, address, body)
+    if other is not None:
+        yield RawFailure("file", f"not an article: {other}")
         return
     columns = metadata.columns()
     if "title" in columns:
