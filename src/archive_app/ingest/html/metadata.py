@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 
 from archive_app.ingest.html import jsonld
 from archive_app.ingest.html.meta import MetaTags
+from archive_app.ingest.html.title import page_title
 from archive_app.ingest.normalise.people import looks_like_name
 from archive_app.ingest.normalise.text import fold
 
@@ -35,7 +36,6 @@ _BYLINE_XPATH = ('//*[@rel="author" or @itemprop="author" or contains(@class, "b
 _OLD_LANGUAGE = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv"}
 _BY = re.compile(r"^\s*(?:by|oleh|von|par|por|di)\s+", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -77,34 +77,6 @@ def page_url(meta: MetaTags, article: dict[str, Any] | None, saved_from: str | N
                        jsonld.text_of(article.get("mainEntityOfPage"))]
     candidates.append(saved_from)
     return next((u for u in map(_absolute, candidates) if u), None)
-
-
-def _headline_of(found: str, tree: HtmlElement) -> str:
-    """The page's <h1> when og:title is that headline plus a few words more: the site's
-    name or section (" : Okezone Economy") that the <h1> does without."""
-    wanted = _WORD.findall(found.lower())
-    for heading in tree.iter("h1"):
-        text = fold(heading.text_content())
-        words = _WORD.findall(text.lower())
-        if words and wanted[: len(words)] == words and 0 < len(wanted) - len(words) <= 4:
-            return text
-    return found
-
-
-def _title(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None) -> str | None:
-    """og:title (or its <h1> without a suffix), JSON-LD headline, <h1>, <title>."""
-    found = meta.first("og:title", "twitter:title")
-    if found:
-        found = _headline_of(found, tree)
-    if not found and article is not None:
-        found = jsonld.text_of(article.get("headline"))
-    if not found:
-        heading = tree.find(".//h1")
-        found = heading.text_content() if heading is not None else None
-    if not found:
-        title = tree.find(".//title")
-        found = title.text_content() if title is not None else None
-    return fold(found) if found and fold(found) else None
 
 
 def _iso(value: str | None) -> str | None:
@@ -222,7 +194,7 @@ def read_metadata(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any
     url = page_url(meta, article, saved_from)
     published, modified = _dates(tree, meta, article, url)
     return PageMetadata(
-        title=_title(tree, meta, article),
+        title=page_title(tree, meta, article, meta.first("og:site_name", "application-name")),
         url=url,
         site_name=meta.first("og:site_name", "application-name"),
         published=published,
