@@ -25,6 +25,11 @@ def benchmark(prefix: str) -> CatalogueRecord:
     return _record(path)
 
 
+def page(*parts: str) -> CatalogueRecord:
+    """("fundus", country, name) or ("article-extraction-benchmark", sha256 prefix)."""
+    return fundus(parts[1], parts[2]) if parts[0] == "fundus" else benchmark(parts[1])
+
+
 def _record(path: Path) -> CatalogueRecord:
     (item,) = extract_file(path.name, path.read_bytes(), path).items
     assert item.record is not None, item.failure
@@ -60,3 +65,134 @@ def test_byline_after_the_headline_in_the_social_title() -> None:
     record = fundus("us", "TheGatewayPundit_2023_04_28")
     assert record.title == ("New Plot Twist in Idaho Quadruple Murders Case: Surviving Roommate "
                             "Agrees to Interview with Kohberger’s Defense Lawyers")
+
+
+# --- bylines ----------------------------------------------------------------------------------
+
+def test_outlet_after_the_byline_is_not_a_person() -> None:
+    """"By Sandee LaMotte, CNN" on a CNN story: CNN is the site, not a second author."""
+    record = benchmark("9eef8162")
+    assert people(record, "author") == ["Sandee LaMotte"]
+    assert "CNN" not in [p.name for p in record.people]
+
+
+@pytest.mark.parametrize(("prefix", "authors"), [
+    ("ef4e67b6", ["Chris Cillizza"]),  # "Analysis by Chris Cillizza, CNN Editor-at-large"
+    ("05844573", ["TOM KRISHER"]),  # "By TOM KRISHER, AP Auto Writer"
+    ("ec3878db", ["Ilana Muhlstein"]),  # "Ilana Muhlstein, MS, RDN"
+    ("fde930b0", ["Charlie Wood"]),  # "Charlie Wood, Business Insider" and a Twitter handle
+    ("c00962aa", ["Jeff Foust"]),  # "by Jeff FoustMonday, November 18, 2019"
+    ("e1c7023e", []),  # "Science X staff"
+])
+def test_titles_desks_and_credentials_are_not_people(prefix: str, authors: list[str]) -> None:
+    assert people(benchmark(prefix), "author") == authors
+
+
+def test_agency_glued_to_a_byline_is_the_agency() -> None:
+    # "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKERAssociated Press"
+    record = benchmark("82b6d780")
+    assert people(record, "author") == ["LISA MASCARO", "MARY CLARE JALONICK", "ERIC TUCKER"]
+    assert record.agency == "Associated Press"
+
+
+@pytest.mark.parametrize(("where", "agency"), [
+    (("article-extraction-benchmark", "06e5123e"), "Reuters"),  # VentureBeat carrying Reuters
+    (("fundus", "fr", "LeFigaro_2024_11_22"), "AFP"),  # "Le Figaro et AFP"
+])
+def test_an_agency_byline_names_no_person(where: tuple[str, ...], agency: str) -> None:
+    record = page(*where)
+    assert people(record, "author") == [] and record.agency == agency
+
+
+def test_byline_printed_as_the_first_paragraph() -> None:
+    """Lesotho Times credits itself in the markup and prints the reporter in bold as the
+    text's first paragraph: the reporter is the author, and the paragraph leaves the body."""
+    record = fundus("ls", "LesothoTimes_2025_05_23")
+    assert people(record, "author") == ["Mohloai Mpesi"]
+    assert record.body[0] != "Mohloai Mpesi" and "Mohloai Mpesi" not in record.body
+
+
+@pytest.mark.parametrize(("where", "line"), [
+    (("fundus", "fr", "LesEchos_2024_07_18"), "Par Les Echos"),
+    (("article-extraction-benchmark", "8267acac"), "5:45 AM PST 11/19/2019 by Patrick Shanley"),
+    (("fundus", "es", "ABC_2026_04_25"), "Daniel Aragón Córdoba"),
+])
+def test_byline_lines_leave_the_body(where: tuple[str, ...], line: str) -> None:
+    record = page(*where)
+    assert line not in record.body and record.body[0] != line
+
+
+# --- credit lines -----------------------------------------------------------------------------
+
+def test_reuters_credit_line_gives_roles() -> None:
+    record = benchmark("57d46c9d")
+    assert people(record, "reporter") == ["Rodrigo Campos"]
+    assert people(record, "contributor") == ["Stephanie Kelly", "Saqib Iqbal Ahmed",
+                                             "Gertrude Chavez-Dreyfuss"]
+    assert people(record, "editor") == ["Nick Zieminski", "Dan Grebler"]
+    assert not any("reporting by" in p.lower() for p in record.body)
+
+
+@pytest.mark.parametrize(("where", "contributor"), [
+    (("fundus", "na", "TheNamibian_2024_02_20"), "Donald Matthys"),  # "- – additional …"
+    (("article-extraction-benchmark", "ac1bfdd4"), "Joseph Hudak"),  # Rolling Stone, italic
+])
+def test_additional_reporting_is_a_contributor(where: tuple[str, ...], contributor: str) -> None:
+    record = page(*where)
+    assert people(record, "contributor") == [contributor]
+    assert not any("additional reporting" in p.lower() for p in record.body)
+
+
+def test_additional_reporting_from_an_agency() -> None:
+    record = fundus("uk", "iNews_2023_08_30")
+    assert record.agency == "PA" and record.body[-1] != "Additional reporting from PA"
+
+
+# --- promotions and layout --------------------------------------------------------------------
+
+def test_read_also_teaser_is_a_related_link() -> None:
+    """Le Figaro's "À lire aussi" box in the text: a link to another story, not a paragraph."""
+    record = fundus("fr", "LeFigaro_2024_11_22")
+    title = "La natalité russe menacée d’effondrement"
+    assert not any("lire aussi" in p.lower() for p in record.body)
+    assert title in [link.title for link in record.related]
+
+
+@pytest.mark.parametrize(("where", "prompt"), [
+    (("fundus", "au", "WestAustralian_2024_11_26"), "Sign up for our emails"),
+    (("fundus", "uk", "DailyStar_2026_04_20"), "sign up for our newsletters"),
+    (("article-extraction-benchmark", "3f65af7b"), "Subscribe to NJ.com’s newsletters."),
+    (("article-extraction-benchmark", "c13b9c0e"), "Subscribe to the Morning Review newsletter"),
+    (("article-extraction-benchmark", "08f79376"), "Pick Six Newsletter"),
+])
+def test_newsletter_prompts_leave_the_body(where: tuple[str, ...], prompt: str) -> None:
+    record = page(*where)
+    assert not any(prompt in p for p in record.body)
+
+
+def test_advertising_label_between_paragraphs() -> None:
+    """German pages mark each advertisement with "ANZEIGE" between the paragraphs."""
+    text = "".join(f"<p>Absatz {n}: Der Fluss stieg über Nacht, und die Stadt sperrte die alte "
+                   "Brücke, bis Fachleute ihre Pfeiler prüfen konnten.</p>"
+                   + ("<div class='ad'><p>ANZEIGE</p></div>" if n == 2 else "")
+                   for n in range(1, 6))
+    page = (f"<html lang='de'><head><title>Brücke gesperrt</title></head><body><article>"
+            f"<h1>Brücke gesperrt</h1>{text}</article></body></html>").encode()
+    (item,) = extract_file("seite.html", page).items
+    assert item.record is not None
+    assert len(item.record.body) == 5 and "ANZEIGE" not in item.record.body
+
+
+def test_page_laid_out_as_a_table_reads_as_paragraphs() -> None:
+    """The Space Review sets its whole article inside a layout table: its paragraphs were
+    "| … |" lines of several paragraphs each."""
+    record = benchmark("c00962aa")
+    assert not any(p.startswith("|") or p.endswith("|") for p in record.body)
+    assert record.body[0].startswith("Earlier this month, NASA announced the newest milestone")
+    assert len(record.body) > 20
+
+
+def test_data_tables_stay_tables() -> None:
+    # NASCAR standings: a table of data, each row a line
+    record = benchmark("11ea381a")
+    assert "| Pos. | Piloto | Pontos | Vitórias | Poles | Top 5 | Top 10 |" in record.body

@@ -29,10 +29,23 @@ class SitePageRules:
 
 
 @dataclass(frozen=True, slots=True)
+class BylineRules:
+    """What stands beside people's names in a byline: agencies (as written), and lower-cased
+    words of desks and titles, credentials, lead-ins and glued words."""
+
+    agencies: tuple[str, ...]
+    not_a_person: frozenset[str]
+    credentials: frozenset[str]
+    lead_ins: tuple[str, ...]
+    glued: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PageRules:
     """Every table of pages.toml."""
 
     site_pages: SitePageRules
+    bylines: BylineRules
 
 
 def _lower_keys(table: dict[str, Any]) -> dict[str, str]:
@@ -57,4 +70,15 @@ def page_rules() -> PageRules:
         titles=_lower_keys(site["titles"]),
         forum_generators=frozenset(n.lower() for n in site["forum_generators"]["names"]),
         short_words=int(site["short"]["words"]),
-    ))
+    ), bylines=_bylines(data["bylines"]))
+
+
+def _bylines(table: dict[str, Any]) -> BylineRules:
+    # longest first, so "Associated Press" is tried before "AP" and "analysis by" before "by"
+    return BylineRules(
+        agencies=tuple(sorted(table["agencies"], key=len, reverse=True)),
+        not_a_person=frozenset(w.lower() for w in table["not_a_person"]),
+        credentials=frozenset(w.lower() for w in table["credentials"]),
+        lead_ins=tuple(sorted((w.lower() for w in table["lead_ins"]), key=len, reverse=True)),
+        glued=tuple(table["glued"]),
+    )
