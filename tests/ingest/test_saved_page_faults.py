@@ -196,3 +196,70 @@ def test_data_tables_stay_tables() -> None:
     # NASCAR standings: a table of data, each row a line
     record = benchmark("11ea381a")
     assert "| Pos. | Piloto | Pontos | Vitórias | Poles | Top 5 | Top 10 |" in record.body
+
+
+# --- photos -----------------------------------------------------------------------------------
+
+def captions(record: CatalogueRecord) -> list[str]:
+    return [p.caption or "" for p in record.photos]
+
+
+def test_gallery_counter_and_viewer_controls_are_not_photos() -> None:
+    """A Hearst page: the gallery's first picture shown again as a square thumbnail under
+    "Image 1 of 23 …", and the viewer's "Caption Close" button read as a caption."""
+    record = benchmark("05844573")
+    assert "Caption Close" not in captions(record)
+    assert not any(c.startswith("Image 1 of") for c in captions(record))
+    karma = [p for p in record.photos if p.caption and p.caption.startswith("Karma Automotive")]
+    assert len(karma) == 1 and karma[0].credit == "Damian Dovarganes, AP"
+
+
+def test_gallery_counters_leave_the_captions() -> None:
+    record = benchmark("d0382c0d")
+    assert any(c.startswith("Grass Valley's Dionicio Torres looks at the")
+               for c in captions(record))
+    assert not any(c[:1].isdigit() for c in captions(record))
+
+
+@pytest.mark.parametrize(("where", "address"), [
+    (("article-extraction-benchmark", "ac3c0355"), "givewell_fb_logo.jpg"),  # og:image logo
+    (("article-extraction-benchmark", "7837c9d6"), "blavatar"),  # WordPress site icon
+    (("fundus", "ls", "LesothoTimes_2025_05_23"), "wp_user_avatar"),  # author box
+])
+def test_logos_icons_and_avatars_are_not_photos(where: tuple[str, ...], address: str) -> None:
+    assert not any(address in (p.source_url or "") for p in page(*where).photos)
+
+
+def test_subscription_promotions_are_not_photos() -> None:
+    # Rolling Stone's "Get The Magazine … Subscribe Now" cover in the page header
+    assert not any("Subscribe" in (p.credit or "") for p in benchmark("ac1bfdd4").photos)
+    # Space.com's "Need more space? Subscribe to our sister title 'All About Space'"
+    assert not any("Subscribe" in c for c in captions(benchmark("3c5bf8db")))
+
+
+@pytest.mark.parametrize(("where", "credit"), [
+    (("article-extraction-benchmark", "16c30add"), "Berkeley Earth"),
+    (("article-extraction-benchmark", "16c30add"), "Ecological Economics"),
+    (("fundus", "uk", "TheMirror_2024_08_05"), "Northumbria Police / SWNS"),
+    (("fundus", "uk", "iNews_2025_01_28"), "Just Stop Oil/PA Wire"),
+    (("fundus", "uk", "EveningStandard_2024_10_24"), "The London Standard"),
+])
+def test_an_institution_credited_is_not_a_photographer(where: tuple[str, ...],
+                                                      credit: str) -> None:
+    record = page(*where)
+    credited = [p for p in record.photos if p.credit == credit]
+    assert credited and all(p.photographer is None for p in credited)
+    assert credit.split("/")[0].strip() not in people(record, "photographer")
+
+
+def test_photographer_working_for_a_publication() -> None:
+    record = fundus("us", "RestOfWorld_2025_10_21")
+    assert people(record, "photographer") == ["Tara Atkinson", "Eman Ali"]
+
+
+def test_captioned_photos_with_a_stand_in_address_stay() -> None:
+    """Metro's gallery keeps "fallback.png" as every picture's address until a script loads
+    it: the photos and their captions are still the article's."""
+    record = fundus("uk", "Metro_2024_07_17")
+    fallback = [p for p in record.photos if (p.source_url or "").endswith("fallback.png")]
+    assert len(fallback) >= 10 and all(p.caption and p.credit for p in fallback)

@@ -101,7 +101,7 @@ def _unglue(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-def _organisation(name: str, sites: list[str]) -> bool:
+def organisation(name: str, sites: list[str]) -> bool:
     """A desk, a title, an outlet or the site itself rather than a person."""
     words = {w.lower().strip(".") for w in _WORDS.findall(name)}
     words |= {part for w in words for part in w.split("-")}  # "MM-Redaktion"
@@ -126,7 +126,7 @@ def byline_people(names: list[str], sites: list[str]) -> Byline:
         found.agency = found.agency or glued_agency
         # "Finian Cunningham. Sputnik International": an outlet after a full stop
         head, dot, tail = name.rpartition(". ")
-        if dot and len(head.split()) >= 2 and _organisation(tail, sites):
+        if dot and len(head.split()) >= 2 and organisation(tail, sites):
             name = head
         name = name.strip(" .,;")
         if not name or name.lower().strip(".") in rules.credentials:
@@ -139,7 +139,7 @@ def byline_people(names: list[str], sites: list[str]) -> Byline:
             if len(before.split()) >= 2 and all(w[:1].isupper() for w in before.split()):
                 found.agency = found.agency or named[0]
                 name, agency = before, None
-        if _organisation(name, sites) or (agency is not None and _key(agency) == _key(name)):
+        if organisation(name, sites) or (agency is not None and _key(agency) == _key(name)):
             if agency is not None and not any(_key(agency).startswith(s) for s in sites):
                 found.agency = found.agency or agency
             continue

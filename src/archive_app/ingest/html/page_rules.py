@@ -41,11 +41,21 @@ class BylineRules:
 
 
 @dataclass(frozen=True, slots=True)
+class PhotoRules:
+    """Words of furniture pictures' addresses, and of institutions named as credits."""
+
+    always_furniture: tuple[str, ...]
+    static_furniture: tuple[str, ...]
+    institutions: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class PageRules:
     """Every table of pages.toml."""
 
     site_pages: SitePageRules
     bylines: BylineRules
+    photos: PhotoRules
 
 
 def _lower_keys(table: dict[str, Any]) -> dict[str, str]:
@@ -70,7 +80,11 @@ def page_rules() -> PageRules:
         titles=_lower_keys(site["titles"]),
         forum_generators=frozenset(n.lower() for n in site["forum_generators"]["names"]),
         short_words=int(site["short"]["words"]),
-    ), bylines=_bylines(data["bylines"]))
+    ), bylines=_bylines(data["bylines"]), photos=PhotoRules(
+        always_furniture=tuple(w.lower() for w in data["photos"]["always_furniture"]),
+        static_furniture=tuple(w.lower() for w in data["photos"]["static_furniture"]),
+        institutions=frozenset(w.lower() for w in data["photos"]["institutions"]),
+    ))
 
 
 def _bylines(table: dict[str, Any]) -> BylineRules:
