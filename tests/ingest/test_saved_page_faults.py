@@ -263,3 +263,23 @@ def test_captioned_photos_with_a_stand_in_address_stay() -> None:
     record = fundus("uk", "Metro_2024_07_17")
     fallback = [p for p in record.photos if (p.source_url or "").endswith("fallback.png")]
     assert len(fallback) >= 10 and all(p.caption and p.credit for p in fallback)
+
+
+# --- teasers ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("where", "teaser"), [
+    (("article-extraction-benchmark", "94fbcc26"),
+     "Milan Design Week 2018 | FLOS pays tribute to Achille Castiglioni"),
+    (("fundus", "uk", "Nature_2026_02_07"),
+     "How the invasion of Ukraine is affecting Russian expat researchers"),
+    (("article-extraction-benchmark", "4a44ab3e"), "Also on rt.com Journalists & politicians"),
+])
+def test_related_article_teasers_leave_the_body(where: tuple[str, ...], teaser: str) -> None:
+    assert not any(p.startswith(teaser) for p in page(*where).body)
+
+
+def test_click_to_tweet_quotes_stay() -> None:
+    """A "click to tweet" box links the article's own sentence to Twitter: it is text."""
+    record = benchmark("c582d3b7")
+    assert any(p.startswith("I'm here to tell you that the Laws of Physics apply")
+               for p in record.body)

@@ -20,6 +20,7 @@ from archive_app.ingest.html.metadata import PageMetadata, read_metadata
 from archive_app.ingest.html.page import parse_page
 from archive_app.ingest.html.photos import page_photos
 from archive_app.ingest.html.site_page import site_page
+from archive_app.ingest.html.teasers import drop_teasers
 from archive_app.ingest.raw import RawArticle, RawFailure
 
 FORMAT = "html"
@@ -61,7 +62,7 @@ def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawAr
     photos = page_photos(tree, meta, objects, metadata.url, context)
     # trafilatura prunes the tree it reads; the original stays for the listing test
     body = extract_body(copy.deepcopy(tree), page.text, metadata.url)
-    body = drop_before_title(body, tree, metadata.title)
+    body = drop_teasers(drop_before_title(body, tree, metadata.title), tree)
     listing = listing_page(tree, body, has_article_schema=bool(articles))
     if listing is not None:
         yield RawFailure("file", "not an article: the page is a list of "
