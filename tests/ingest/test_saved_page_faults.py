@@ -283,3 +283,22 @@ def test_click_to_tweet_quotes_stay() -> None:
     record = benchmark("c582d3b7")
     assert any(p.startswith("I'm here to tell you that the Laws of Physics apply")
                for p in record.body)
+
+
+def _page(head: str, headings: str) -> bytes:
+    text = "".join(f"<p>Paragraph {n}: the river rose overnight and the council closed the old "
+                   "bridge until engineers could inspect its piers.</p>" for n in range(5))
+    return f"<html><head>{head}</head><body>{headings}{text}</body></html>".encode()
+
+
+@pytest.mark.parametrize("head", ["", "<title>River rises, bridge closed | The Daily</title>"])
+def test_section_heading_above_the_headline_is_not_the_title(head: str) -> None:
+    page_bytes = _page(head, "<h1>Politik</h1><h2>River rises, bridge closed</h2>")
+    (item,) = extract_file("story.html", page_bytes).items
+    assert item.record is not None and item.record.title == "River rises, bridge closed"
+
+
+def test_readme_page_is_not_an_article() -> None:
+    (item,) = extract_file("README.html", _page("<title>About this folder</title>",
+                                                "<h1>About this folder</h1>")).items
+    assert item.failure == "not an article: a README file (notes about the folder's files)"

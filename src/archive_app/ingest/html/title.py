@@ -156,8 +156,10 @@ def page_title(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None
     text = _title_tag(tree)
     found = _named_by_title(text, headings) if text else None
     if not found:
-        h1s = [heading_text(h) for h in tree.iter("h1") if not _site_heading(h, site)]
-        found = next((h for h in h1s if len(_words(h)) >= _MIN_HEADLINE_WORDS), None)
+        # a section's name set as the <h1> ("Politik") with the headline as the next heading
+        top = [heading_text(h) for tag in ("h1", "h2") for h in tree.iter(tag)
+               if not _site_heading(h, site)]
+        found = next((h for h in top if len(_words(h)) >= _MIN_HEADLINE_WORDS), None)
     if not found and text:
         found = _title_part(text, site)
     if not found and headings:

@@ -21,6 +21,7 @@ from archive_app.ingest.html.page import parse_page
 from archive_app.ingest.html.photos import page_photos
 from archive_app.ingest.html.site_page import site_page
 from archive_app.ingest.html.teasers import drop_teasers
+from archive_app.ingest.notes import note_kind
 from archive_app.ingest.raw import RawArticle, RawFailure
 
 FORMAT = "html"
@@ -53,6 +54,10 @@ def _take_credits(body: list[str], tree: HtmlElement, metadata: PageMetadata) ->
 def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawArticle | RawFailure]:
     """One saved page is one article; a list of article links is reported, not imported."""
     context = context or ReadContext("page.html")
+    notes = note_kind(context.name, "")  # a README.html beside a folder's files
+    if notes is not None:
+        yield RawFailure("file", f"not an article: {notes}")
+        return
     page = parse_page(data)
     tree = page.tree
     meta = read_meta(tree)
