@@ -3,11 +3,14 @@ item's own identifier (so a newer text is a version), its subtitle, and the capt
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from tests.conftest import corpus_path
+from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
+from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
 from archive_app.core.archive import Archive
 from archive_app.core.model import CatalogueRecord
@@ -106,12 +109,31 @@ def test_a_newer_text_of_the_same_item_is_a_version(tmp_path: Path) -> None:
         assert detail.record.source_id == "tag:reuters.com,2018:newsml_L2N1PH00M"
 
 
-@pytest.mark.parametrize(("parts", "captured"), [
-    (("warc", "warcio", "example.warc.gz"), "2017-03-06T04:02:06Z"),
-    (("warc", "warcio", "example.arc"), "2014-02-16T05:02:21Z"),
-])
-def test_web_archive_captures_carry_their_capture_time(parts: tuple[str, ...],
-                                                       captured: str) -> None:
-    record = _one(*parts)
-    assert record.captured == captured and record.rules["captured"] == "captured:column"
+def _archived_article(captured: str) -> bytes:
+    """A WARC holding one article page captured at `captured` (the corpus's archives hold
+    only sites' own pages: example.com, iana.org, archive.org's front page)."""
+    text = "".join(f"<p>Paragraph {n}: the river rose overnight and the council closed the "
+                   "bridge until engineers could inspect it.</p>" for n in range(4))
+    page = (f"<html><head><title>Bridge closed</title></head><body><article>"
+            f"<h1>Bridge closed</h1>{text}</article></body></html>").encode()
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "https://news.example/2017/bridge", "response", payload=io.BytesIO(page),
+        http_headers=http, warc_headers_dict={"WARC-Date": captured}))
+    return buffer.getvalue()
+
+
+def test_web_archive_captures_carry_their_capture_time() -> None:
+    items = list(extract_file("crawl.warc.gz", _archived_article("2017-03-06T04:02:06Z")).items)
+    record = items[0].record
+    assert record is not None and record.captured == "2017-03-06T04:02:06Z"
+    assert record.rules["captured"] == "captured:column"
     assert record.published is None  # the crawl is never the publication
+
+
+def test_web_archive_revisit_carries_its_own_capture_time() -> None:
+    path = corpus_path("warc", "warcio", "example.warc.gz")
+    items = [i for i in extract_file(path.name, path.read_bytes(), path).items if i.revisit]
+    assert [i.record.captured for i in items if i.record] == ["2017-03-06T04:03:48Z"]

@@ -29,16 +29,25 @@ def _pages(found: list[RawArticle | RawFailure]) -> dict[str, RawArticle]:
 
 
 @pytest.mark.parametrize("name", ["example.warc", "example.warc.gz"])
-def test_page_and_revisit(name: str) -> None:
+def test_home_page_refused_and_revisit_handed_on(name: str) -> None:
+    """example.com's page is read through the page reader and reported for what it is, the
+    site's home page; the later revisit of the same address is another capture of it."""
     found = _read("warcio", name)
-    pages = _pages(found)
-    assert list(pages) == ["record 3"]
-    article = pages["record 3"]
-    assert article.member == "http://example.com/"
-    assert article.columns["url"] == "http://example.com/"
-    assert article.columns["captured"] == "2017-03-06T04:02:06Z"
-    assert "date" not in article.columns  # the crawl is never taken for the publication
-    assert _reasons(found)["record 5"].startswith("a revisit record")
+    home = next(f for f in found if isinstance(f, RawFailure) and f.locator == "record 3")
+    assert home.member == "http://example.com/"
+    assert home.reason == "not an article: the site's home page (http://example.com/)"
+    revisit = _pages(found)["record 5"]
+    assert revisit.revisit and revisit.text == "" and revisit.member == "http://example.com/"
+    # the revisit's own time, not the earlier capture it refers to (04:02:06)
+    assert revisit.columns == {"url": "http://example.com/", "captured": "2017-03-06T04:03:48Z"}
+
+
+def test_revisit_reaches_the_importer_as_another_capture() -> None:
+    path = corpus_path("warc", "warcio", "example.warc.gz")
+    items = list(extract_file(path.name, path.read_bytes(), path).items)
+    revisits = [item for item in items if item.revisit]
+    assert [(i.locator, i.record.url, i.record.captured) for i in revisits if i.record] == [
+        ("record 5", "http://example.com/", "2017-03-06T04:03:48Z")]
 
 
 def test_every_failure_names_its_record_and_uri() -> None:
@@ -47,7 +56,10 @@ def test_every_failure_names_its_record_and_uri() -> None:
     assert failures and all(f.locator.startswith("record ") and f.member for f in failures)
     reasons = Counter(f.reason.split(" ")[1] for f in failures)
     assert reasons["redirect"] == 9  # wget followed www.archive.org -> archive.org
-    assert {a.columns["url"] for a in _pages(found).values()} == {"https://archive.org/"}
+    # the archive's two captures of the archive.org front page are the site's home page
+    assert not _pages(found)
+    assert [f.reason for f in failures if f.reason.startswith("not an article")] == [
+        "not an article: the site's home page (https://archive.org/)"] * 2
 
 
 @pytest.mark.parametrize("name", [
@@ -57,19 +69,22 @@ def test_every_failure_names_its_record_and_uri() -> None:
     "IAH-20080430204825-00000-blackbook-truncated.warc.gz",
 ])
 def test_heritrix_arc_and_warc_read_alike(name: str) -> None:
-    """The 2008 Heritrix crawl as ARC and WARC, plain and gzipped: the same pages, the same
-    report lines (the record numbers differ: a WARC also holds requests and metadata)."""
+    """The 2008 Heritrix crawl as ARC and WARC, plain and gzipped: the same report lines (the
+    record numbers differ: a WARC also holds requests and metadata). Its two pages are the
+    site's: a page that only refreshes to the front page, and the front page itself (a table
+    of links, forum posts and reviews)."""
     found = _read("ukwa-webarchive-test-suite", name)
-    pages = _pages(found)
-    assert sorted(a.member or "" for a in pages.values()) == [
-        "http://www.archive.org/", "http://www.archive.org/index.php"]
-    assert all(a.columns["captured"].startswith("2008-04-30T20:48:2") for a in pages.values())
+    assert not _pages(found)
     reasons = sorted((f.member or "", f.reason) for f in found if isinstance(f, RawFailure))
-    assert reasons[0] == ("http://www.archive.org/images/go-button-gateway.gif",
+    assert reasons[0] == ("http://www.archive.org/", "not an article: the page only sends the "
+                          "reader on to http://www.archive.org/index.php")
+    assert reasons[1] == ("http://www.archive.org/images/go-button-gateway.gif",
                           "an image (image/gif) that no imported page shows; "
                           "not imported on its own")
+    assert ("http://www.archive.org/index.php", "not an article: the site's home page "
+            "(http://www.archive.org/index.php)") in reasons
     assert ("http://www.archive.org/robots.txt", "not a web page (text/plain)") in reasons
-    assert len(reasons) == 5
+    assert len(reasons) == 7
 
 
 def test_truncated_record() -> None:
@@ -92,9 +107,11 @@ def test_malformed_arc_records() -> None:
 def test_gzip_not_split_by_record_still_reads(name: str) -> None:
     """One gzip stream for the whole file, or gzip members cut across records: warcio refuses
     to read on; Arsip reads the decompressed archive instead."""
-    pages = _pages(_read("warcio", name))
-    assert len(pages) == 1
-    assert next(iter(pages.values())).columns["url"].startswith("http://example.com")
+    found = _read("warcio", name)
+    # the one page is read whole: the page reader sees what it is (example.com's front page)
+    homes = [f.reason for f in found if isinstance(f, RawFailure)
+             and f.reason.startswith("not an article: the site's home page")]
+    assert len(homes) == 1 and "(http://example.com" in homes[0]
 
 
 def test_archive_of_requests_only_says_so() -> None:
@@ -116,7 +133,7 @@ def test_whole_corpus_through_extract() -> None:
                 if p.is_file() and not p.name.startswith(("LICENSE", "README"))
                 and p.suffix not in (".md", ".txt")]
     assert len(archives) == 21
-    added = 0
+    pages = 0
     for path in archives:
         extracted = extract_file(path.name, path.read_bytes(), path)
         assert extracted.format.startswith("warc")
@@ -124,6 +141,7 @@ def test_whole_corpus_through_extract() -> None:
             assert item.record is not None or (item.failure and len(item.failure) > 15), (
                 path.name, item.locator)
             if item.record is not None:
-                added += 1
-                assert item.member and item.record.url
-    assert added >= 15
+                assert item.revisit and item.member and item.record.url
+            # every captured page went through the page reader, which said what it is
+            pages += item.record is not None or (item.failure or "").startswith("not an article")
+    assert pages >= 15

@@ -137,9 +137,7 @@ def test_records_that_are_not_pages_are_reported(jpeg: bytes) -> None:
     warc.response("https://news.example/logo.jpg", jpeg, "image/jpeg")
     found = list(read_web_archive(warc.data()))
     articles, reasons = _split(found)
-    assert [a.locator for a in articles] == ["record 1"]
-    assert reasons["record 2"].startswith("a revisit record: the crawler found the page "
-                                          "unchanged")
+    assert [(a.locator, a.revisit) for a in articles] == [("record 1", False), ("record 2", True)]
     assert reasons["record 3"] == "an HTTP 404 response, not a page (Not Found)"
     assert reasons["record 4"] == "not a web page (application/json)"
     assert reasons["record 5"] == ("an image (image/jpeg) that no imported page shows; "

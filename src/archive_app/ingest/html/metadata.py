@@ -12,7 +12,9 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from archive_app.ingest.html import jsonld
+from archive_app.ingest.html.bylines import Byline, byline_people, site_account, site_keys
 from archive_app.ingest.html.meta import MetaTags
+from archive_app.ingest.html.title import page_title
 from archive_app.ingest.normalise.people import looks_like_name
 from archive_app.ingest.normalise.text import fold
 
@@ -35,7 +37,6 @@ _BYLINE_XPATH = ('//*[@rel="author" or @itemprop="author" or contains(@class, "b
 _OLD_LANGUAGE = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv"}
 _BY = re.compile(r"^\s*(?:by|oleh|von|par|por|di)\s+", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -52,12 +53,20 @@ class PageMetadata:
     keywords: list[str] = field(default_factory=list)
     og_type: str | None = None
     description: str | None = None
+    # a wire or outlet the byline names beside the people ("Sandee LaMotte, CNN" on MSN)
+    agency: str | None = None
+    # every name the byline showed, people and outlets, to know it again in the text
+    byline: list[str] = field(default_factory=list)
+    # people credited with another role ("Editing by …"): role -> names
+    roles: dict[str, list[str]] = field(default_factory=dict)
 
     def columns(self) -> dict[str, str]:
         """The reader's columns: canonical names, only the fields that were found."""
         found = {"title": self.title, "url": self.url, "date": self.published,
                  "updated": self.modified, "language": self.language,
-                 "author": ", ".join(self.authors) if self.authors else None}
+                 "author": ", ".join(self.authors) if self.authors else None,
+                 "agency": self.agency}
+        found.update((role, ", ".join(names)) for role, names in self.roles.items())
         return {k: v for k, v in found.items() if v}
 
 
@@ -77,34 +86,6 @@ def page_url(meta: MetaTags, article: dict[str, Any] | None, saved_from: str | N
                        jsonld.text_of(article.get("mainEntityOfPage"))]
     candidates.append(saved_from)
     return next((u for u in map(_absolute, candidates) if u), None)
-
-
-def _headline_of(found: str, tree: HtmlElement) -> str:
-    """The page's <h1> when og:title is that headline plus a few words more: the site's
-    name or section (" : Okezone Economy") that the <h1> does without."""
-    wanted = _WORD.findall(found.lower())
-    for heading in tree.iter("h1"):
-        text = fold(heading.text_content())
-        words = _WORD.findall(text.lower())
-        if words and wanted[: len(words)] == words and 0 < len(wanted) - len(words) <= 4:
-            return text
-    return found
-
-
-def _title(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None) -> str | None:
-    """og:title (or its <h1> without a suffix), JSON-LD headline, <h1>, <title>."""
-    found = meta.first("og:title", "twitter:title")
-    if found:
-        found = _headline_of(found, tree)
-    if not found and article is not None:
-        found = jsonld.text_of(article.get("headline"))
-    if not found:
-        heading = tree.find(".//h1")
-        found = heading.text_content() if heading is not None else None
-    if not found:
-        title = tree.find(".//title")
-        found = title.text_content() if title is not None else None
-    return fold(found) if found and fold(found) else None
 
 
 def _iso(value: str | None) -> str | None:
@@ -143,20 +124,25 @@ def _dates(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None,
     return published, modified
 
 
-def _person_names(value: Any) -> list[str]:
-    """Author names from a JSON-LD author value: persons only (an Organization is the site)."""
+def _person_names(value: Any) -> tuple[list[str], list[str]]:
+    """Author names from a JSON-LD author value: persons, and organisations apart (the site,
+    or an agency whose story it carries)."""
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
+    organisations: list[str] = []
     for item in items:
         if isinstance(item, dict):
-            if jsonld.is_type(item, "Organization", "NewsMediaOrganization"):
-                continue
             name = jsonld.text_of(item.get("name"))
+            organisation = jsonld.is_type(item, "Organization", "NewsMediaOrganization") \
+                and not jsonld.is_type(item, "Person")  # ["Person", "Organization"]: a person
+            if organisation or site_account(jsonld.text_of(item.get("url") or item.get("@id"))):
+                organisations.extend([name] if name else [])
+                continue
         else:
             name = jsonld.text_of(item)
         if name:
             names.extend(split_names(name))
-    return names
+    return names, organisations
 
 
 def split_names(text: str) -> list[str]:
@@ -164,27 +150,50 @@ def split_names(text: str) -> list[str]:
     text = _BY.sub("", fold(text))
     if not text or "://" in text or text.startswith("@"):
         return []
-    parts = re.split(r"\s*(?:,|;|\||\s&\s|\band\b|\bdan\b|\bund\b)\s*", text)
+    parts = re.split(r"\s*(?:,|;|\||\s&\s|\band\b|\bdan\b|\bund\b|\bet\b)\s*", text)
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
-def _authors(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None) -> list[str]:
-    """JSON-LD persons, else author meta tags, else a byline element's names."""
+def _meta_names(meta: MetaTags) -> list[str]:
+    """Names in author meta tags; a bare handle ("CWoodJournalist") is not one."""
     names: list[str] = []
+    for key in _AUTHOR_META:
+        for value in meta.all(key):
+            if key != "twitter:creator" or " " in value.strip():
+                names.extend(split_names(value))
+    return names
+
+
+def _authors(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None,
+             sites: list[str]) -> Byline:
+    """JSON-LD persons, else author meta tags, else a byline element's names: people only,
+    with the agency named beside them."""
+    found = Byline()
     if article is not None:
-        names = _person_names(article.get("author"))
-    if not names:
-        for value in meta.all(*_AUTHOR_META):
-            names.extend(split_names(value))
-        names = [n for n in names if looks_like_name(n)]
-    if not names:
+        names, organisations = _person_names(article.get("author"))
+        found = byline_people(names, sites)
+        others = byline_people(organisations, sites)
+        found.agency, found.seen = found.agency or others.agency, found.seen + others.seen
+        # the organisation or site account credited here is no person in the boxes below
+        sites = site_keys([*sites, *organisations], None)
+    # a byline that is an agency alone ("Reuters") names nobody: the boxes below it would
+    # give a dateline or another story's byline instead
+    if not found.people and not found.agency:
+        more = byline_people(_meta_names(meta), sites)
+        found = Byline([n for n in more.people if looks_like_name(n)],
+                       found.agency or more.agency, found.seen + more.seen)
+    if not found.people and not found.agency:
         for node in tree.xpath(_BYLINE_XPATH)[:3]:
             text = fold(node.text_content())
             if 0 < len(text) <= 80:
-                names.extend(n for n in split_names(text) if looks_like_name(n))
-            if names:
+                more = byline_people(split_names(text), sites)
+                found.people.extend(n for n in more.people if looks_like_name(n))
+                found.agency = found.agency or more.agency
+                found.seen.extend(more.seen)
+            if found.people or found.agency:
                 break
-    return list(dict.fromkeys(names))
+    found.people = list(dict.fromkeys(found.people))
+    return found
 
 
 def _language(tree: HtmlElement, meta: MetaTags) -> str | None:
@@ -221,13 +230,18 @@ def read_metadata(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any
     article = found[0] if found else None
     url = page_url(meta, article, saved_from)
     published, modified = _dates(tree, meta, article, url)
+    site_name = meta.first("og:site_name", "application-name")
+    publishers = [jsonld.text_of(a.get("publisher")) for a in found[:1]]
+    byline = _authors(tree, meta, article, site_keys([site_name, *publishers], url))
     return PageMetadata(
-        title=_title(tree, meta, article),
+        title=page_title(tree, meta, article, site_name),
         url=url,
-        site_name=meta.first("og:site_name", "application-name"),
+        site_name=site_name,
         published=published,
         modified=modified,
-        authors=_authors(tree, meta, article),
+        authors=byline.people,
+        agency=byline.agency,
+        byline=byline.seen,
         language=_language(tree, meta),
         keywords=_keywords(meta, article),
         og_type=(meta.first("og:type") or "").lower() or None,

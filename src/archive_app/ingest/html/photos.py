@@ -8,10 +8,17 @@ from lxml.html import HtmlElement
 
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.html import jsonld
+from archive_app.ingest.html.bylines import site_keys
 from archive_app.ingest.html.figures import FoundPhoto, inline_photos
-from archive_app.ingest.html.images import locate, same_picture
+from archive_app.ingest.html.images import absolute, locate, same_picture
 from archive_app.ingest.html.lead import lead_photo
 from archive_app.ingest.html.meta import MetaTags
+from archive_app.ingest.html.photo_checks import (
+    furniture_address,
+    not_a_photo,
+    photographer_or_none,
+    without_counter,
+)
 from archive_app.ingest.html.placement import Around, around_photos
 from archive_app.ingest.raw import RawPhoto
 
@@ -46,6 +53,9 @@ def page_photos(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]]
     inline = inline_photos(tree)
     articles = jsonld.articles(objects)
     lead = lead_photo(meta, articles[0] if articles else None, objects)
+    if lead is not None and furniture_address(absolute(lead.refs[0], base)):
+        lead = None  # the site's logo or icon shared as the page's picture
+    sites = site_keys([meta.first("og:site_name", "application-name")], base)
     ordered = _merge_lead(lead, inline) if lead is not None else inline
     # where each photo stood, read before anything else looks at the tree
     places = around_photos(tree, [found.node for found in ordered],
@@ -53,6 +63,11 @@ def page_photos(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]]
     photos: list[RawPhoto] = []
     for found, around in zip(ordered, places, strict=True):
         raw = _raw(found, base, context, around)
+        raw.caption = without_counter(raw.caption)
+        described = raw.caption is not None or raw.credit is not None
+        if furniture_address(raw.source_url, described) or not_a_photo(raw):
+            continue
+        raw.photographer = photographer_or_none(raw.photographer, sites)
         twin = next((p for p in photos if _same_photo(p, raw)), None)
         if twin is None:
             photos.append(raw)

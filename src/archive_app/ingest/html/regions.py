@@ -13,7 +13,7 @@ _ELSEWHERE = re.compile(r"^(?:.*[-_])?(?:related|recommended|recommendations?|pr
                         r"sidebar|footer|navbar|nav|menu|comments?|newsletter|advert\w*|"
                         r"share|sharing|social|popular|trending|most-?read|terpopuler|"
                         r"bacajuga|baca-juga|outbrain|taboola|popin|avatar|logo|modal|popup|"
-                        r"dialog)"
+                        r"dialog|subscribe|subscription|paywall|author|bio|profile)"
                         r"(?:[-_].*)?$", re.I)
 # Advertising slots, named as a whole word ("ads", "ad-slot"), not as a hint ("ads-top-after"
 # marks where an advert goes after the block).

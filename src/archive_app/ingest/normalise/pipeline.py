@@ -134,7 +134,7 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
         draft.use_site(desk_domain(author_column), "site:desk")
     roles = [
         PersonRole(person.name, role)
-        for role in ("editor", "reporter", "photographer")
+        for role in ("editor", "reporter", "photographer", "contributor")
         if raw.columns.get(role)
         for person in people_from_author_column(raw.columns[role], draft.site_rules)
     ]

@@ -2,8 +2,9 @@
 
 Two passes: the first classifies every record and notes where it starts; the second reads each
 page with the saved-page reader, its images found among the archive's own image captures. A
-record that is not a page (revisit, truncated, malformed, redirect, error, other media) is a
-report line of its own, so one bad record never costs the rest of the archive.
+revisit record (the crawler saw the page again, unchanged) is handed on as another capture of
+that page. A record that is not a page (truncated, malformed, redirect, error, other media) is
+a report line of its own, so one bad record never costs the rest of the archive.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from archive_app.ingest.context import ReadContext
 from archive_app.ingest.raw import RawArticle, RawFailure
 from archive_app.ingest.readers import html_page
 from archive_app.ingest.webarchive.captures import Capture
+from archive_app.ingest.webarchive.payload import read_payload
 from archive_app.ingest.webarchive.records import DAMAGE, record_at
 from archive_app.ingest.webarchive.resolver import ArchiveImages
 from archive_app.ingest.webarchive.scan import scan_archive
@@ -40,6 +42,8 @@ def read_web_archive(
     for capture in scan.captures:
         if capture.kind == "page":
             yield from _page(scan.buffer, capture, images, outer)
+        elif capture.kind == "revisit":
+            yield _revisit(capture, outer)
         elif capture.kind == "redirect":
             yield _failure(capture, f"a redirect to {capture.location}, not a page", outer)
         elif capture.kind == "failure":
@@ -66,6 +70,16 @@ def _failure(capture: Capture, reason: str, outer: str | None = None) -> RawFail
     return RawFailure(f"record {capture.number}", reason, _member(capture, outer))
 
 
+def _revisit(capture: Capture, outer: str | None) -> RawArticle:
+    """Another capture of a page archived before: its address and when it was seen again;
+    the importer records it on the article with that address."""
+    columns = {"url": capture.uri}
+    if capture.captured:
+        columns["captured"] = capture.captured
+    return RawArticle(f"record {capture.number}", "", columns, member=_member(capture, outer),
+                      revisit=True)
+
+
 def _page_name(uri: str) -> str:
     """A file name for the page, as its URL would save it ("index.html" for a folder)."""
     path = urlsplit(uri).path
@@ -76,7 +90,7 @@ def _page_name(uri: str) -> str:
 def _page(buffer: bytes, capture: Capture, images: ArchiveImages,
           outer: str | None) -> Iterator[RawArticle | RawFailure]:
     try:
-        payload: bytes = record_at(buffer, capture.offset).content_stream().read()
+        payload = read_payload(record_at(buffer, capture.offset))
     except DAMAGE as error:
         yield _failure(capture, f"the page's content cannot be decoded ({error})", outer)
         return

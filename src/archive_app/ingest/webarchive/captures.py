@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
+from archive_app.ingest.webarchive.payload import UndecodablePayload, read_payload
+
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # crawler bookkeeping, never content: skipped without a report line
 _BOOKKEEPING = frozenset({"warcinfo", "request", "metadata"})
@@ -16,8 +18,9 @@ _PEEK = 512
 class Capture:
     """One record of the archive as the first pass saw it.
 
-    `kind` is "page", "image", "redirect", "skip" (bookkeeping) or "failure" (with `reason`);
-    `offset` is where the record starts, so the second pass can read it again.
+    `kind` is "page", "image", "redirect", "revisit" (another capture of a page archived
+    before), "skip" (bookkeeping) or "failure" (with `reason`); `offset` is where the record
+    starts, so the second pass can read it again.
     """
 
     number: int
@@ -65,10 +68,7 @@ def classify(record: Any, number: int, offset: int) -> Capture:
     if kind in _BOOKKEEPING or (kind == "resource" and uri.startswith("metadata:")):
         return Capture(number, "skip", uri, offset, captured)
     if kind == "revisit":
-        earlier = record.rec_headers.get_header("WARC-Refers-To-Date")
-        when = f" of {earlier}" if earlier else ""
-        return failure("a revisit record: the crawler found the page unchanged since an "
-                       f"earlier capture{when} and stored no copy of it")
+        return _revisit(record, number, uri, offset, captured)
     if kind == "continuation":
         return failure("a continuation record (one part of a capture split across records); "
                        "Arsip does not join split captures")
@@ -95,9 +95,26 @@ def classify(record: Any, number: int, offset: int) -> Capture:
         return Capture(number, "page", uri, offset, captured, media)
     if media.startswith("image/"):
         return Capture(number, "image", uri, offset, captured, media)
-    if not media and sniff_page(record.content_stream().read(_PEEK)):
-        return Capture(number, "page", uri, offset, captured, "text/html")
+    if not media:
+        try:
+            if sniff_page(read_payload(record, _PEEK)[:_PEEK]):
+                return Capture(number, "page", uri, offset, captured, "text/html")
+        except UndecodablePayload as error:
+            return failure(f"the capture cannot be read: {error}")
     return failure(f"not a web page ({media or 'no content type'})")
+
+
+def _revisit(record: Any, number: int, uri: str, offset: int, captured: str | None) -> Capture:
+    """A revisit: the crawler saw the same content again and stored no copy. Another capture
+    of a page, unless its headers say it revisited something else (an image, a feed)."""
+    media = _media_type(record.http_headers.get_header("Content-Type")
+                        if record.http_headers is not None else None)
+    if media and media not in PAGE_TYPES:
+        earlier = record.rec_headers.get_header("WARC-Refers-To-Date")
+        when = f" of {earlier}" if earlier else ""
+        return Capture(number, "failure", uri, offset, captured, media, reason=(
+            f"a revisit of an earlier capture{when} that is not a page ({media})"))
+    return Capture(number, "revisit", uri, offset, captured, media or "text/html")
 
 
 def _status_words(headers: Any) -> str:

@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from archive_app.ingest.context import MAX_SIBLING_BYTES, Resolver
 from archive_app.ingest.webarchive.captures import Capture
+from archive_app.ingest.webarchive.payload import read_payload
 from archive_app.ingest.webarchive.records import DAMAGE, record_at
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,7 @@ class ArchiveImages:
 
     def _payload(self, capture: Capture) -> bytes | None:
         try:
-            stream = record_at(self._buffer, capture.offset).content_stream()
-            data: bytes = stream.read(MAX_SIBLING_BYTES + 1)
+            data = read_payload(record_at(self._buffer, capture.offset), MAX_SIBLING_BYTES)
         except DAMAGE as error:
             log.warning("image %s in the archive cannot be read: %s", capture.uri, error)
             return None
