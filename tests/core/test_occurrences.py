@@ -160,3 +160,60 @@ def test_originals_and_photos_have_the_librarys_mode(archive: Archive, seed_file
             if p.is_file()]
     assert len(kept) >= 3
     assert {p.stat().st_mode & 0o777 for p in kept} == {mode}
+
+
+def _warc_with_revisit(path: Path, *, with_response: bool) -> Path:
+    """A web archive holding an article page and, a day later, a revisit record of it."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
+    from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
+
+    url = "https://news.example/2024/05/17/river-rises-bridge-closed"
+    text = "".join(f"<p>Paragraph {n}: the river rose overnight and the council closed the old "
+                   "bridge until engineers could inspect its piers.</p>" for n in range(5))
+    page = (f"<html><head><title>River rises</title></head><body><h1>River rises</h1>{text}"
+            "</body></html>").encode()
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                            protocol="HTTP/1.1")
+    if with_response:
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(page), http_headers=http,
+            warc_headers_dict={"WARC-Date": "2024-05-17T08:00:00Z"}))
+    writer.write_record(writer.create_revisit_record(
+        url, digest="sha1:AAAA", refers_to_uri=url, refers_to_date="2024-05-17T08:00:00Z",
+        http_headers=http, warc_headers_dict={"WARC-Date": "2024-05-18T08:00:00Z"}))
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_a_revisit_record_is_another_capture_of_the_article(archive: Archive,
+                                                            tmp_path: Path) -> None:
+    report = archive.import_paths([_warc_with_revisit(tmp_path / "crawl.warc.gz",
+                                                      with_response=True)])
+    assert len(report.added) == 1 and report.failed == []
+    (again,) = report.duplicates
+    assert again.article_id == report.added[0].article_id
+    assert again.message == ("another capture of an article already in the library (revisit "
+                             "record, captured 2024-05-18T08:00:00Z)")
+    kinds = [p["kind"] for p in archive.record(again.article_id or 0)["provenance"]]
+    assert kinds == ["import", "revisit"]
+    # a later crawl holding only the revisit finds the article the first one archived
+    later = archive.import_paths([_warc_with_revisit(tmp_path / "later.warc.gz",
+                                                     with_response=False)])
+    assert [d.article_id for d in later.duplicates] == [again.article_id]
+    places = archive.record(again.article_id or 0)["provenance"]
+    assert [(p["file"], p["kind"]) for p in places][-1] == ("later.warc.gz", "revisit")
+
+
+def test_a_revisit_of_a_capture_the_library_lacks_is_reported(archive: Archive,
+                                                              tmp_path: Path) -> None:
+    report = archive.import_paths([_warc_with_revisit(tmp_path / "crawl.warc.gz",
+                                                      with_response=False)])
+    assert report.added == [] and archive.count() == 0
+    (failed,) = report.failed
+    assert failed.message == (
+        "a revisit record of https://news.example/2024/05/17/river-rises-bridge-closed: the "
+        "capture it repeats is not in the library (import the web archive that holds it first)")

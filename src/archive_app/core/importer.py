@@ -630,7 +630,7 @@ class Importer:
         register()
         self._seen_again(group, chunk, article, {article.content_hash}, origin, "revisit")
         when = f", captured {item.record.captured}" if item.record.captured else ""
-        entry.outcome.duplicates.append(ImportItem(
+        _duplicate(chunk, entry.outcome, article, ImportItem(
             display, where, article.id, article.title,
             f"another capture of an article already in the library (revisit record{when})"))
         return False
