@@ -29,7 +29,14 @@ from archive_app.db.store import (
 )
 from archive_app.ingest.dedupe import content_hash, url_key
 from archive_app.ingest.extract import EXTRACTOR, Extracted, extract_file
-from archive_app.ingest.sources import MissingPath, SourceFile, expand
+from archive_app.ingest.sources import (
+    Found,
+    MissingPath,
+    SkippedPath,
+    SourceFile,
+    expand,
+    read_file,
+)
 
 log = logging.getLogger(__name__)
 _CHECK_EVERY = 100  # records between cancel checks and progress reports
@@ -182,7 +189,7 @@ class Importer:
         report.seconds = time.monotonic() - started
         return report
 
-    def _each_file(self, files: list[SourceFile | MissingPath], sizes: list[int],
+    def _each_file(self, files: list[Found], sizes: list[int],
                    progress: ProgressCallback, cancel: CancelToken) -> None:
         """Store the files in groups, one transaction each, and index what each group added."""
         report = self._report
@@ -196,6 +203,10 @@ class Importer:
                 break
             if isinstance(source, MissingPath):
                 report.failed.append(ImportItem(source.display, "file", message=source.reason))
+                continue
+            if isinstance(source, SkippedPath):  # a pipe or socket in a folder: said, not read
+                report.warnings.append(ImportItem(source.display, "file",
+                                                  message=source.reason))
                 continue
             report.files += 1
             if group is None:
@@ -392,10 +403,7 @@ class Importer:
         every _SETTLE_EVERY records); raises ReadError when the file cannot be read."""
         self._wrote = False  # whether the session holds anything of this file (its original
         # is registered before its first article)
-        try:
-            data = source.path.read_bytes()
-        except OSError as error:
-            raise ReadError(f"cannot read the file ({error.strerror})") from error
+        data = read_file(source.path)
         sha256 = originals.sha256_of(data)
         ext = originals.extension_of(source.path.name)
         relative = originals.relative_path(sha256, ext)
@@ -565,8 +573,8 @@ class Importer:
         return True
 
 
-def _size(source: SourceFile | MissingPath) -> int:
-    if isinstance(source, MissingPath):
+def _size(source: Found) -> int:
+    if not isinstance(source, SourceFile):
         return 0
     try:
         return source.path.stat().st_size
