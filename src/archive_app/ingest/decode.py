@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
 import ftfy.badness
@@ -75,12 +76,41 @@ def repair_mojibake(text: str) -> str:
     return text
 
 
-def decode_text(data: bytes) -> str:
-    """Decode a text file; raise ReadError naming the reason when it is not text."""
-    return repair_mojibake(_decode(data))
+def decode_text(data: bytes, notes: list[str] | None = None) -> str:
+    """Decode a text file; raise ReadError naming the reason when it is not text.
+
+    What a person should know about the decoding (bytes that had to be replaced) is appended
+    to `notes`.
+    """
+    return repair_mojibake(_decode(data, notes if notes is not None else []))
 
 
-def _decode(data: bytes) -> str:
+# A UTF-8 file with a few damaged bytes (a bad sector, a careless edit) is still UTF-8: read as
+# a legacy code page instead, every other line turns to mojibake. "A few": at most 1% of the
+# bytes (and at least this many are always allowed), beside at least one valid multi-byte
+# character, the sign of UTF-8 that a legacy file (whose accents are all lone bytes) lacks.
+_FEW_BAD_BYTES = 16
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes, first_bad: int) -> tuple[str, str] | None:
+    """The text with its invalid bytes replaced, and a note saying how many and where, when
+    the file is UTF-8 but for a few bytes; None otherwise."""
+    escaped = data.decode("utf-8", "surrogateescape")  # one lone surrogate per invalid byte
+    bad = len(_SURROGATE.findall(escaped))
+    if bad > max(_FEW_BAD_BYTES, len(data) // 100):
+        return None
+    if not any(ord(c) > 0x7F and not 0xDC80 <= ord(c) <= 0xDCFF for c in escaped):
+        return None
+    first = _SURROGATE.search(escaped)
+    line = escaped.count("\n", 0, first.start() if first else 0) + 1
+    noun = "byte was" if bad == 1 else "bytes were"
+    note = (f"{bad:,} {noun} not valid UTF-8 (the first on line {line:,}, at byte offset "
+            f"{first_bad:,}); {'it was' if bad == 1 else 'they were'} replaced by \ufffd")
+    return _SURROGATE.sub("\ufffd", escaped), note
+
+
+def _decode(data: bytes, notes: list[str]) -> str:
     if not data.strip():
         raise ReadError("the file is empty")
     kind = sniff_binary(data)
@@ -99,6 +129,11 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
+    mostly = _mostly_utf8(data, utf8_error.start)
+    if mostly is not None:
+        text, note = mostly
+        notes.append(note)
+        return text
     matches = from_bytes(data)
     best = matches.best()
     # charset-normalizer scores "chaos"; text that only decodes as gibberish is refused rather

@@ -51,7 +51,7 @@ def read_csv(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """Each data row is an article; locator "row N" counts data rows after the header."""
-    text = decode_text(data)
+    text = decode_text(data, context.notes if context else None)
     # The header line decides the delimiter: csv.Sniffer guesses from whole rows and is fooled
     # by article text full of commas and semicolons.
     header = text.split("\n", 1)[0]
@@ -74,7 +74,7 @@ def read_json_lines(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """Each non-empty line is one JSON object; locator "line N" is its line number."""
-    text = decode_text(data)
+    text = decode_text(data, context.notes if context else None)
     mapping: dict[str, str] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -104,7 +104,7 @@ def read_json(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """A JSON array of objects (or an object holding one); locator "item N"."""
-    text = decode_text(data)
+    text = decode_text(data, context.notes if context else None)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:

@@ -15,4 +15,5 @@ def read_text_dump(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """The whole file is one article laid out as a page: headline, date, caption, body."""
-    yield RawArticle(locator="file", text=decode_text(data), layout="page")
+    text = decode_text(data, context.notes if context else None)
+    yield RawArticle(locator="file", text=text, layout="page")
