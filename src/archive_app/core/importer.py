@@ -320,6 +320,9 @@ class Importer:
     def _fail(self, source: SourceFile, error: BaseException) -> None:
         if isinstance(error, ReadError):
             message = str(error)
+        elif isinstance(error, RecursionError):  # the file's fault: a reader walks its nesting
+            message = ("nested too deeply to read (elements or brackets one inside another, "
+                       "far deeper than any article)")
         else:  # a fault of Arsip's, not of the file: kept in the log with its traceback
             log.error("importing %s failed", source.display, exc_info=error)
             message = f"could not be imported ({type(error).__name__}: {error})"

@@ -17,6 +17,8 @@ from archive_app.ingest.raw import RawArticle, RawFailure, RawPhoto
 from archive_app.ingest.readers.columns import expected_body_names, map_columns
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# Python's JSON parser recurses once per level and stops with RecursionError near 1,000
+_TOO_DEEP = "nested too deeply"
 
 
 def _row_to_raw(locator: str, row: dict[str, Any], mapping: dict[str, str]) -> RawArticle:
@@ -84,6 +86,9 @@ def read_json_lines(
         except json.JSONDecodeError as error:
             yield RawFailure(f"line {number}", f"not valid JSON ({error.msg})")
             continue
+        except RecursionError:  # arrays in arrays thousands deep: no article looks like that
+            yield RawFailure(f"line {number}", f"not valid JSON ({_TOO_DEEP})")
+            continue
         if not isinstance(item, dict):
             yield RawFailure(f"line {number}", "not a JSON object")
             continue
@@ -109,6 +114,8 @@ def read_json(
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReadError(f"not valid JSON ({error.msg} at line {error.lineno})") from error
+    except RecursionError:
+        raise ReadError(f"not valid JSON ({_TOO_DEEP})") from None
     if isinstance(document, dict):
         lists = [v for v in document.values() if isinstance(v, list)]
         document = lists[0] if len(lists) == 1 else [document]
