@@ -15,6 +15,7 @@ from archive_app.core.clock import utc_now
 from archive_app.core.errors import ImportCancelled, ReadError
 from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport, IndexDocument
+from archive_app.core.printable import printable
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from archive_app.db import queries
 from archive_app.db.lossless import load_article
@@ -173,7 +174,8 @@ class Importer:
         path_list = [str(p) for p in paths]
         report = self._report = ImportReport()
         with self._sessions.begin() as session:
-            batch = CatalogueWriter(session, utc_now()).new_batch(path_list)
+            batch = CatalogueWriter(session, utc_now()).new_batch(
+                [printable(p) for p in path_list])
             report.batch_id = batch.id
         files = expand(path_list)
         sizes = [_size(f) for f in files]
@@ -408,12 +410,12 @@ class Importer:
         # is registered before its first article)
         data = read_file(source.path)
         sha256 = originals.sha256_of(data)
-        ext = originals.extension_of(source.path.name)
+        ext = originals.extension_of(source.name)
         relative = originals.relative_path(sha256, ext)
-        extracted = extract_file(source.path.name, data, source.path, self._columns)
+        extracted = extract_file(source.name, data, source.path, self._columns)
         entry = _Entry(source, _FileOutcome())
         self._restored_changes = {}
-        origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
+        origin = Source(sha256, source.name, "", extracted.format, EXTRACTOR, batch_id)
 
         def register() -> None:  # the original is kept once the file adds something
             if not self._wrote:

@@ -10,14 +10,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive_app.core.errors import ReadError
+from archive_app.core.printable import printable
 
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """A file to import and how the report names it."""
+    """A file to import and how the report names it (bytes that are not UTF-8 as \\xNN)."""
 
     path: Path
     display: str
+
+    @property
+    def name(self) -> str:
+        """The file's name as the catalogue keeps it."""
+        return printable(self.path.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,7 @@ def expand(paths: Iterable[str | Path]) -> list[Found]:
     found: list[Found] = []
     for given in paths:
         path = Path(given).expanduser()
+        shown = printable(str(given))
         try:
             mode = path.stat().st_mode
         except OSError as error:
@@ -52,23 +59,23 @@ def expand(paths: Iterable[str | Path]) -> list[Found]:
                 reason = f"cannot be read ({error.strerror})"
             else:
                 reason = _BROKEN_LINK if path.is_symlink() else "no such file or folder"
-            found.append(MissingPath(str(given), reason))
+            found.append(MissingPath(shown, reason))
             continue
         if stat.S_ISREG(mode):
-            found.append(SourceFile(path, str(given)))
+            found.append(SourceFile(path, shown))
         elif stat.S_ISDIR(mode):
             try:
                 walked, skipped = _walk(path)
             except OSError as error:
-                found.append(MissingPath(str(given), f"cannot list the folder ({error.strerror})"))
+                found.append(MissingPath(shown, f"cannot list the folder ({error.strerror})"))
                 continue
-            found.extend(SourceFile(p, str(p)) for p in sorted(walked)
+            found.extend(SourceFile(p, printable(str(p))) for p in sorted(walked)
                          if not is_page_companion(p))
-            found.extend(SkippedPath(str(p), f"skipped: {kind}, not a regular file")
-                         if kind != _BROKEN_LINK else SkippedPath(str(p), f"skipped: {kind}")
+            found.extend(SkippedPath(printable(str(p)), f"skipped: {kind}" if kind == _BROKEN_LINK
+                                     else f"skipped: {kind}, not a regular file")
                          for p, kind in sorted(skipped))
         else:
-            found.append(MissingPath(str(given), f"{_kind(mode)}, not a regular file or folder"))
+            found.append(MissingPath(shown, f"{_kind(mode)}, not a regular file or folder"))
     return found
 
 
