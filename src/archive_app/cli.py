@@ -43,8 +43,10 @@ Command = Callable[[argparse.Namespace], int]
 def _open(args: argparse.Namespace, *, write: bool) -> Archive:
     archive = Archive.open(args.library, readonly=not write)
     if write and archive.index_needs_rebuild and getattr(args, "run", None) is not cmd_reindex:
-        print("the search index is from another version of Arsip: rebuilding it first…",
-              file=sys.stderr)
+        damage = archive.index_damage
+        print(f"the search index is damaged ({damage}): rebuilding it from the catalogue first…"
+              if damage else "the search index is from another version of Arsip: rebuilding "
+              "it first…", file=sys.stderr)
         archive.reindex(processes=min(2, os.cpu_count() or 1))
     return archive
 
