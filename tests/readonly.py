@@ -20,7 +20,7 @@ def read_only(folder: Path) -> Iterator[None]:
     where even that is refused (a container without CAP_LINUX_IMMUTABLE) the test is skipped.
     """
     paths = [folder, *sorted(folder.rglob("*"))]
-    if os.geteuid() != 0:
+    if getattr(os, "geteuid", lambda: 1)() != 0:
         modes = {path: path.stat().st_mode for path in paths}
         for path in paths:
             path.chmod(modes[path] & ~0o222)

@@ -68,3 +68,13 @@ def test_a_legacy_windows_1252_file_is_still_read_as_windows_1252(seed_file: Pat
     notes: list[str] = []
     assert decode_text(original.encode("cp1252"), notes) == original
     assert notes == []
+
+
+def test_mojibake_is_repaired_wherever_it_stands_and_clean_text_is_left_alone() -> None:
+    clean = "Air naik “satu meter” – warga mengungsi.\n"
+    filler = "Banjir di Gresik merendam sepuluh desa hari ini.\n" * 2000
+    broken = "Berita â€“ Jakarta, kata â€œdiaâ€\x9d.\n"
+    text = decode_text((filler + clean + filler + broken).encode("utf-8"))
+    assert text.endswith("Berita – Jakarta, kata “dia”.\n")
+    assert clean in text
+    assert decode_text((filler + clean).encode("utf-8")) == filler + clean

@@ -65,13 +65,36 @@ _LATIN_LOOKALIKES = frozenset({
 })
 
 
+# ftfy's test for mojibake scans every character with a large pattern (about a second per
+# megabyte); each of its patterns is a few characters around a non-ASCII one, so only those
+# stretches of the text need scanning.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_CONTEXT = 8  # characters kept on each side of a non-ASCII run: more than any pattern spans
+
+
+def _non_ascii_stretches(text: str) -> str:
+    """The text's non-ASCII runs with their context, one stretch a line."""
+    stretches: list[str] = []
+    start = end = -1
+    for match in _NON_ASCII.finditer(text):
+        left, right = max(0, match.start() - _CONTEXT), match.end() + _CONTEXT
+        if left > end:
+            if end >= 0:
+                stretches.append(text[start:end])
+            start = left
+        end = right
+    if end >= 0:
+        stretches.append(text[start:end])
+    return "\n".join(stretches)
+
+
 def repair_mojibake(text: str) -> str:
     """Undo text that was decoded with the wrong code page upstream ("BeritaÂ â€“ Jakarta").
 
     Only ftfy's encoding repair runs, and only on text it judges bad: quotes, dashes and
     everything else the source wrote stay verbatim.
     """
-    if not text.isascii() and ftfy.badness.is_bad(text):
+    if not text.isascii() and ftfy.badness.is_bad(_non_ascii_stretches(text)):
         return ftfy.fix_encoding(text)
     return text
 
@@ -91,6 +114,7 @@ def decode_text(data: bytes, notes: list[str] | None = None) -> str:
 # character, the sign of UTF-8 that a legacy file (whose accents are all lone bytes) lacks.
 _FEW_BAD_BYTES = 16
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_BEYOND_ASCII = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")  # any but an escaped byte
 
 
 def _mostly_utf8(data: bytes, first_bad: int) -> tuple[str, str] | None:
@@ -100,7 +124,7 @@ def _mostly_utf8(data: bytes, first_bad: int) -> tuple[str, str] | None:
     bad = len(_SURROGATE.findall(escaped))
     if bad > max(_FEW_BAD_BYTES, len(data) // 100):
         return None
-    if not any(ord(c) > 0x7F and not 0xDC80 <= ord(c) <= 0xDCFF for c in escaped):
+    if _BEYOND_ASCII.search(escaped) is None:
         return None
     first = _SURROGATE.search(escaped)
     line = escaped.count("\n", 0, first.start() if first else 0) + 1
