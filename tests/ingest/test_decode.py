@@ -78,3 +78,19 @@ def test_mojibake_is_repaired_wherever_it_stands_and_clean_text_is_left_alone() 
     assert text.endswith("Berita – Jakarta, kata “dia”.\n")
     assert clean in text
     assert decode_text((filler + clean).encode("utf-8")) == filler + clean
+
+
+def test_a_saved_page_in_utf8_with_a_few_bad_bytes_stays_utf8(seed_file: Path) -> None:
+    paragraphs = seed_file.read_text(encoding="utf-8").split("\n\n")
+    page = ('<html><head><meta charset="utf-8"><title>Gaungkan World Water Forum 2024</title>'
+            "</head><body><article><h1>Gaungkan World Water Forum 2024</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs[3:]) + "</article></body></html>")
+    data = bytearray(page.encode("utf-8"))
+    at = page.encode("utf-8").index(b"Kegiatan yang diikuti") + 3
+    data[at] = 0xFF
+    [item] = extract_file("berita.html", bytes(data)).items
+    assert item.record is not None
+    body = "\n".join(item.record.body)
+    # before: the page read as Windows-1252, every dash and quote turned to "â€“"
+    assert "â€" not in body and "Keg\ufffdatan yang diikuti" in body
+    assert [flag.kind for flag in item.record.review] == ["encoding"]

@@ -117,9 +117,15 @@ _SURROGATE = re.compile("[\udc80-\udcff]")
 _BEYOND_ASCII = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")  # any but an escaped byte
 
 
-def _mostly_utf8(data: bytes, first_bad: int) -> tuple[str, str] | None:
+def mostly_utf8(data: bytes) -> tuple[str, str] | None:
     """The text with its invalid bytes replaced, and a note saying how many and where, when
-    the file is UTF-8 but for a few bytes; None otherwise."""
+    the file is UTF-8 but for a few bytes; None otherwise (valid UTF-8 included)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    else:
+        return None
     escaped = data.decode("utf-8", "surrogateescape")  # one lone surrogate per invalid byte
     bad = len(_SURROGATE.findall(escaped))
     if bad > max(_FEW_BAD_BYTES, len(data) // 100):
@@ -153,7 +159,7 @@ def _decode(data: bytes, notes: list[str]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
-    mostly = _mostly_utf8(data, utf8_error.start)
+    mostly = mostly_utf8(data)
     if mostly is not None:
         text, note = mostly
         notes.append(note)

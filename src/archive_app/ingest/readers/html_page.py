@@ -23,7 +23,7 @@ FORMAT = "html"
 def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawArticle | RawFailure]:
     """One saved page is one article; a list of article links is reported, not imported."""
     context = context or ReadContext("page.html")
-    page = parse_page(data)
+    page = parse_page(data, context.notes)
     tree = page.tree
     meta = read_meta(tree)
     objects = jsonld.objects(tree)
