@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import json
 import logging
 import os
@@ -16,6 +17,7 @@ from archive_app.cli_catalogue import add_catalogue_commands
 from archive_app.core.archive import SORT_ORDERS, Archive
 from archive_app.core.errors import ArchiveError
 from archive_app.core.library import ENV_VAR
+from archive_app.core.printable import printable
 from archive_app.core.progress import Progress
 from archive_app.core.report_csv import write_report_csv
 from archive_app.exports.citations import STYLES, cite
@@ -41,8 +43,10 @@ Command = Callable[[argparse.Namespace], int]
 def _open(args: argparse.Namespace, *, write: bool) -> Archive:
     archive = Archive.open(args.library, readonly=not write)
     if write and archive.index_needs_rebuild and getattr(args, "run", None) is not cmd_reindex:
-        print("the search index is missing, unreadable or from another version of Arsip: "
-              "rebuilding it first…", file=sys.stderr)
+        damage = archive.index_damage
+        print(f"the search index is damaged ({damage}): rebuilding it from the catalogue first…"
+              if damage else "the search index is missing, unreadable or from another version "
+              "of Arsip: rebuilding it first…", file=sys.stderr)
         archive.reindex(processes=min(2, os.cpu_count() or 1))
     return archive
 
@@ -55,7 +59,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.report_csv:
         with atomic_output(Path(args.report_csv)) as stream:
             rows = write_report_csv(report, stream)
-        print(f"wrote {rows:,} report rows to {args.report_csv}", file=sys.stderr)
+        print(f"wrote {rows:,} report rows to {printable(args.report_csv)}", file=sys.stderr)
     if args.json:
         print(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2))
     else:
@@ -412,6 +416,11 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # a path the file system gave with bytes that are not UTF-8 prints as "\udcff"
+        # rather than ending the command with UnicodeEncodeError
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     run: Command = getattr(args, "run", cmd_gui)
     try:

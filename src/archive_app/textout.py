@@ -63,7 +63,8 @@ def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> No
     if report.warnings:
         print("\nWarnings:", file=out)
         for item in report.warnings:
-            print(f"  {item.path} {item.locator}: {item.message}", file=out)
+            where = f" {item.locator}" if item.locator and item.locator != "file" else ""
+            print(f"  {item.path}{where}: {item.message}", file=out)
 
 
 def print_search(page: SearchPage, out: TextIO, offset: int = 0, total: int | None = None) -> None:

@@ -177,6 +177,12 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         must be indexed again (the window does it in the background, the CLI at once)."""
         return self._index.recreated and self.count() > 0
 
+    @property
+    def index_damage(self) -> str | None:
+        """What was wrong with the index found on open (a writer replaced it by an empty one
+        to be rebuilt; a reader cannot search until `reindex` runs), or None."""
+        return self._index.damage
+
     def close(self) -> None:
         self._index.close()
         self._engine.dispose()
@@ -475,6 +481,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             report.index_error = f"the search index is missing ({self.layout.index} is empty)"
         elif self._index.stale_schema:
             report.index_error = "the index was built by another version of Arsip"
+        elif self._index.damage:
+            report.index_error = f"the search index is damaged ({self._index.damage})"
         try:
             indexed = self._index.versions()
         except Exception as error:  # a damaged index must be reported, not crash the check

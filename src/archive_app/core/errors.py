@@ -11,6 +11,10 @@ class LibraryLockedError(ArchiveError):
     """Another process is writing to the library."""
 
 
+class LibraryReadOnlyError(ArchiveError):
+    """The library is on a read-only disk or share, or in a folder the person may not write."""
+
+
 class LibraryNotFoundError(ArchiveError):
     """A library folder was expected but is not there."""
 

@@ -15,6 +15,7 @@ from archive_app.core.clock import utc_now
 from archive_app.core.errors import ImportCancelled, ReadError
 from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport, IndexDocument
+from archive_app.core.printable import printable
 from archive_app.core.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from archive_app.db import queries
 from archive_app.db.lossless import load_article
@@ -30,7 +31,14 @@ from archive_app.db.store import (
 )
 from archive_app.ingest.dedupe import content_hash, url_key
 from archive_app.ingest.extract import EXTRACTOR, Extracted, extract_file
-from archive_app.ingest.sources import MissingPath, SourceFile, expand
+from archive_app.ingest.sources import (
+    Found,
+    MissingPath,
+    SkippedPath,
+    SourceFile,
+    expand,
+    read_file,
+)
 
 log = logging.getLogger(__name__)
 _CHECK_EVERY = 100  # records between cancel checks and progress reports
@@ -173,7 +181,8 @@ class Importer:
         path_list = [str(p) for p in paths]
         report = self._report = ImportReport()
         with self._sessions.begin() as session:
-            batch = CatalogueWriter(session, utc_now()).new_batch(path_list)
+            batch = CatalogueWriter(session, utc_now()).new_batch(
+                [printable(p) for p in path_list])
             report.batch_id = batch.id
         files = expand(path_list)
         sizes = [_size(f) for f in files]
@@ -189,7 +198,7 @@ class Importer:
         report.seconds = time.monotonic() - started
         return report
 
-    def _each_file(self, files: list[SourceFile | MissingPath], sizes: list[int],
+    def _each_file(self, files: list[Found], sizes: list[int],
                    progress: ProgressCallback, cancel: CancelToken) -> None:
         """Store the files in groups, one transaction each, and index what each group added."""
         report = self._report
@@ -203,6 +212,10 @@ class Importer:
                 break
             if isinstance(source, MissingPath):
                 report.failed.append(ImportItem(source.display, "file", message=source.reason))
+                continue
+            if isinstance(source, SkippedPath):  # a pipe or socket in a folder: said, not read
+                report.warnings.append(ImportItem(source.display, "file",
+                                                  message=source.reason))
                 continue
             report.files += 1
             if group is None:
@@ -316,6 +329,9 @@ class Importer:
     def _fail(self, source: SourceFile, error: BaseException) -> None:
         if isinstance(error, ReadError):
             message = str(error)
+        elif isinstance(error, RecursionError):  # the file's fault: a reader walks its nesting
+            message = ("nested too deeply to read (elements or brackets one inside another, "
+                       "far deeper than any article)")
         else:  # a fault of Arsip's, not of the file: kept in the log with its traceback
             log.error("importing %s failed", source.display, exc_info=error)
             message = f"could not be imported ({type(error).__name__}: {error})"
@@ -399,17 +415,14 @@ class Importer:
         every _SETTLE_EVERY records); raises ReadError when the file cannot be read."""
         self._wrote = False  # whether the session holds anything of this file (its original
         # is registered before its first article)
-        try:
-            data = source.path.read_bytes()
-        except OSError as error:
-            raise ReadError(f"cannot read the file ({error.strerror})") from error
+        data = read_file(source.path)
         sha256 = originals.sha256_of(data)
-        ext = originals.extension_of(source.path.name)
+        ext = originals.extension_of(source.name)
         relative = originals.relative_path(sha256, ext)
-        extracted = extract_file(source.path.name, data, source.path, self._columns)
+        extracted = extract_file(source.name, data, source.path, self._columns)
         entry = _Entry(source, _FileOutcome())
         self._restored_changes = {}
-        origin = Source(sha256, source.path.name, "", extracted.format, EXTRACTOR, batch_id)
+        origin = Source(sha256, source.name, "", extracted.format, EXTRACTOR, batch_id)
         known = False  # the catalogue had this original before this import
 
         def register() -> None:  # kept once the file adds or records something
@@ -646,8 +659,8 @@ def _duplicate(chunk: _Chunk, outcome: _FileOutcome, article: Article | int | No
         outcome.duplicates.append(item)
 
 
-def _size(source: SourceFile | MissingPath) -> int:
-    if isinstance(source, MissingPath):
+def _size(source: Found) -> int:
+    if not isinstance(source, SourceFile):
         return 0
     try:
         return source.path.stat().st_size

@@ -10,7 +10,7 @@ from typing import IO
 
 import platformdirs
 
-from archive_app.core.errors import LibraryLockedError
+from archive_app.core.errors import LibraryLockedError, LibraryReadOnlyError
 
 ENV_VAR = "ARCHIVE_APP_LIBRARY"
 
@@ -73,11 +73,31 @@ class LibraryLayout:
             return 0o644
 
     def create(self) -> None:
-        for folder in (self.root, self.originals, self.media, self.media / "thumbs", self.index):
-            folder.mkdir(parents=True, exist_ok=True)
+        self.require_writable()
+        try:
+            for folder in (self.root, self.originals, self.media, self.media / "thumbs",
+                           self.index):
+                folder.mkdir(parents=True, exist_ok=True)
+        except PermissionError as error:
+            raise LibraryReadOnlyError(
+                f"cannot create the library {self.root}: {error.strerror} in "
+                f"{Path(error.filename or self.root).parent}; choose a folder you can write to"
+            ) from None
 
     def exists(self) -> bool:
         return self.catalogue.is_file()
+
+    def require_writable(self) -> None:
+        """Refuse, in one line, a library this process may not write (a read-only disk or
+        share, a folder without write permission) before anything is half-done in it."""
+        parts = [self.root, self.originals, self.media, self.index, self.catalogue, self.lock]
+        if all(not p.exists() or os.access(p, os.W_OK) for p in parts):
+            return
+        raise LibraryReadOnlyError(
+            f"the library {self.root} is read-only (Arsip cannot write there); copy it to a "
+            "folder you can write to, or ask for write permission: search, show, export and "
+            "check still work on it"
+        )
 
 
 class WriterLock:

@@ -21,6 +21,12 @@ from archive_app.core.review import REVIEW_KINDS
 
 MAX_QUERY_LENGTH = 1000
 MAX_FUZZY = 2
+# Parentheses, NOT and -, one inside another: real queries nest two or three deep; a thousand
+# would exhaust Python's stack (in this parser and in every later pass over the query).
+MAX_NESTING = 20
+# Wildcard (word*) and fuzzy (word~) terms each search the whole list of indexed words: 150
+# of them took minutes and most of a gigabyte.
+MAX_PATTERNS = 10
 TEXT_FIELDS = ("title", "body", "caption")
 PERSON_FIELDS = ("person", "author", "reporter", "editor", "photographer", "contributor")
 VALUE_FIELDS = ("site", "tag", "lang", "review")
@@ -155,6 +161,19 @@ class _Parser:
         self.text = text
         self.tokens = _tokenise(text)
         self.index = 0
+        self.depth = 0
+        patterns = [t for t in self.tokens if t.kind == "word" and t.suffix]
+        if len(patterns) > MAX_PATTERNS:
+            raise self.error(f"too many wildcard and fuzzy terms ({len(patterns):,}; at most "
+                             f"{MAX_PATTERNS}): each one searches every word in the library",
+                             patterns[MAX_PATTERNS].position)
+
+    def deeper(self, token: _Token) -> None:
+        """Enter one more level of parentheses or negation, refusing absurd depths."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise self.error(f"the query nests more than {MAX_NESTING} levels deep "
+                             "(parentheses, NOT or -)", token.position)
 
     def error(self, message: str, position: int | None = None) -> QueryError:
         if position is None:
@@ -209,7 +228,10 @@ class _Parser:
             following = self.peek()
             if following is None or following.kind in ("close", "or", "and"):
                 raise self.error(f"{token.text} needs a word after it", token.position)
-            return Not(self.parse_unary())
+            self.deeper(token)
+            node = Not(self.parse_unary())
+            self.depth -= 1
+            return node
         return self.parse_primary()
 
     def parse_primary(self) -> Node:
@@ -217,11 +239,13 @@ class _Parser:
         if token.kind == "open":
             if self.peek() is None or self.peek().kind == "close":  # type: ignore[union-attr]
                 raise self.error("empty parentheses", token.position)
+            self.deeper(token)
             node = self.parse_or()
             closing = self.peek()
             if closing is None or closing.kind != "close":
                 raise self.error("a parenthesis is not closed", token.position)
             self.take()
+            self.depth -= 1
             return node
         if token.kind == "field":
             return self.parse_field(token)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,12 @@ def _on_connect(readonly: bool) -> Any:
 def create_catalogue_engine(path: Path, *, readonly: bool = False) -> Engine:
     """An engine on catalogue.sqlite; read-only engines never write, even the WAL mode."""
     url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
+    shared_memory = path.with_name(path.name + "-shm")
+    if readonly and not os.access(path.parent, os.W_OK) and not shared_memory.exists():
+        # On a read-only disk or share SQLite cannot make the shared-memory file a WAL
+        # reader needs, and refuses to open: nobody can write there either, so the file is
+        # read as it stands.
+        url += "&immutable=1"
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _on_connect(readonly))
     event.listen(engine, "begin", _begin)

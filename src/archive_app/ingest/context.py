@@ -27,6 +27,8 @@ class ReadContext:
     resolve: Resolver = field(default=_no_files)
     # an explicit column mapping for tables (catalogue field -> source column)
     columns: dict[str, str] | None = None
+    # what decoding the file's text noted (bytes replaced): flagged on the records it touched
+    notes: list[str] = field(default_factory=list)
 
 
 def relative_reference(ref: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
 import ftfy.badness
@@ -64,23 +65,82 @@ _LATIN_LOOKALIKES = frozenset({
 })
 
 
+# ftfy's test for mojibake scans every character with a large pattern (about a second per
+# megabyte); each of its patterns is a few characters around a non-ASCII one, so only those
+# stretches of the text need scanning.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_CONTEXT = 8  # characters kept on each side of a non-ASCII run: more than any pattern spans
+
+
+def _non_ascii_stretches(text: str) -> str:
+    """The text's non-ASCII runs with their context, one stretch a line."""
+    stretches: list[str] = []
+    start = end = -1
+    for match in _NON_ASCII.finditer(text):
+        left, right = max(0, match.start() - _CONTEXT), match.end() + _CONTEXT
+        if left > end:
+            if end >= 0:
+                stretches.append(text[start:end])
+            start = left
+        end = right
+    if end >= 0:
+        stretches.append(text[start:end])
+    return "\n".join(stretches)
+
+
 def repair_mojibake(text: str) -> str:
     """Undo text that was decoded with the wrong code page upstream ("BeritaÂ â€“ Jakarta").
 
     Only ftfy's encoding repair runs, and only on text it judges bad: quotes, dashes and
     everything else the source wrote stay verbatim.
     """
-    if not text.isascii() and ftfy.badness.is_bad(text):
+    if not text.isascii() and ftfy.badness.is_bad(_non_ascii_stretches(text)):
         return ftfy.fix_encoding(text)
     return text
 
 
-def decode_text(data: bytes) -> str:
-    """Decode a text file; raise ReadError naming the reason when it is not text."""
-    return repair_mojibake(_decode(data))
+def decode_text(data: bytes, notes: list[str] | None = None) -> str:
+    """Decode a text file; raise ReadError naming the reason when it is not text.
+
+    What a person should know about the decoding (bytes that had to be replaced) is appended
+    to `notes`.
+    """
+    return repair_mojibake(_decode(data, notes if notes is not None else []))
 
 
-def _decode(data: bytes) -> str:
+# A UTF-8 file with a few damaged bytes (a bad sector, a careless edit) is still UTF-8: read as
+# a legacy code page instead, every other line turns to mojibake. "A few": at most 1% of the
+# bytes (and at least this many are always allowed), beside at least one valid multi-byte
+# character, the sign of UTF-8 that a legacy file (whose accents are all lone bytes) lacks.
+_FEW_BAD_BYTES = 16
+_SURROGATE = re.compile("[\udc80-\udcff]")
+_BEYOND_ASCII = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")  # any but an escaped byte
+
+
+def mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """The text with its invalid bytes replaced, and a note saying how many and where, when
+    the file is UTF-8 but for a few bytes; None otherwise (valid UTF-8 included)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    else:
+        return None
+    escaped = data.decode("utf-8", "surrogateescape")  # one lone surrogate per invalid byte
+    bad = len(_SURROGATE.findall(escaped))
+    if bad > max(_FEW_BAD_BYTES, len(data) // 100):
+        return None
+    if _BEYOND_ASCII.search(escaped) is None:
+        return None
+    first = _SURROGATE.search(escaped)
+    line = escaped.count("\n", 0, first.start() if first else 0) + 1
+    noun = "byte was" if bad == 1 else "bytes were"
+    note = (f"{bad:,} {noun} not valid UTF-8 (the first on line {line:,}, at byte offset "
+            f"{first_bad:,}); {'it was' if bad == 1 else 'they were'} replaced by \ufffd")
+    return _SURROGATE.sub("\ufffd", escaped), note
+
+
+def _decode(data: bytes, notes: list[str]) -> str:
     if not data.strip():
         raise ReadError("the file is empty")
     kind = sniff_binary(data)
@@ -99,6 +159,11 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
+    mostly = mostly_utf8(data)
+    if mostly is not None:
+        text, note = mostly
+        notes.append(note)
+        return text
     matches = from_bytes(data)
     best = matches.best()
     # charset-normalizer scores "chaos"; text that only decodes as gibberish is refused rather

@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from archive_app.core.errors import ReadError
+from archive_app.ingest.bombs import inflation_problem
 from archive_app.ingest.decode import sniff_binary
-
-# Far beyond any real article export; stops a gzip bomb from filling memory.
-MAX_UNPACKED = 2 * 1024**3
 
 # How a Reuters-21578 file opens (the .sgm name may have been lost in a download).
 _REUTERS_HEAD = (b"<!DOCTYPE lewis", b"<REUTERS")
@@ -68,14 +66,20 @@ class Detected:
 
 
 def gunzip(data: bytes) -> bytes:
-    """Decompress gzip data, refusing truncated or corrupt streams and bombs."""
+    """Decompress gzip data, refusing truncated or corrupt streams and bombs.
+
+    The stream is unpacked a megabyte at a time and weighed against the compressed bytes read
+    so far, so a bomb is refused after a few megabytes, as zip members are.
+    """
     out = io.BytesIO()
+    source = io.BytesIO(data)
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        with gzip.GzipFile(fileobj=source) as stream:
             while chunk := stream.read(1 << 20):
                 out.write(chunk)
-                if out.tell() > MAX_UNPACKED:
-                    raise ReadError("gzip file unpacks to more than 2 GB; refused as a bomb")
+                problem = inflation_problem("gzip", out.tell(), source.tell())
+                if problem is not None:
+                    raise ReadError(problem)
     except EOFError as error:
         raise ReadError(
             "truncated gzip file: the compressed data ends before its end marker"

@@ -15,6 +15,7 @@ from typing import Any
 from archive_app import __version__
 from archive_app.core.errors import ReadError
 from archive_app.core.model import CatalogueRecord
+from archive_app.core.review import ReviewFlag
 from archive_app.core.serial import record_from_dict
 from archive_app.ingest.context import ReadContext, folder_resolver
 from archive_app.ingest.detect import detect
@@ -100,6 +101,10 @@ def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
             continue
         # whatever the reader and the rules left, no stored string keeps a control character
         record = sanitise(normalise(raw))
+        if context.notes and _replaced_in(raw):
+            for note in context.notes:
+                record.review.append(ReviewFlag("encoding", note))
+                record.warnings.append(note)
         item_format = raw.format or fmt
         if not record.body and item_format not in TEXTLESS_FORMATS:
             yield Extracted(raw.locator, failure="the record has no article text", member=member)
@@ -109,6 +114,12 @@ def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
         yield Extracted(raw.locator, record=record, warnings=list(record.warnings),
                         member=member, format=item_format,
                         extractor=raw.extractor or EXTRACTOR, photo_data=data)
+
+
+def _replaced_in(raw: RawArticle) -> bool:
+    """Whether the article holds a character decoding had to put in for a bad byte."""
+    return "\ufffd" in raw.text or any("\ufffd" in v for v in raw.columns.values()) or any(
+        "\ufffd" in (p.caption or "") + (p.credit or "") for p in raw.photos)
 
 
 def _restored(raw: RawArticle, member: str | None) -> Extracted:

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive_app.core.errors import ReadError
+from archive_app.core.printable import printable
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """A file to import and how the report names it."""
+    """A file to import and how the report names it (bytes that are not UTF-8 as \\xNN)."""
 
     path: Path
     display: str
+
+    @property
+    def name(self) -> str:
+        """The file's name as the catalogue keeps it."""
+        return printable(self.path.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,33 +34,108 @@ class MissingPath:
     reason: str
 
 
-def expand(paths: Iterable[str | Path]) -> list[SourceFile | MissingPath]:
+@dataclass(frozen=True, slots=True)
+class SkippedPath:
+    """Something in a chosen folder that is not a file to read (a pipe, a socket, a device, a
+    broken link): reported, never opened (opening a pipe waits for a writer forever)."""
+
+    display: str
+    reason: str
+
+
+Found = SourceFile | MissingPath | SkippedPath
+
+
+def expand(paths: Iterable[str | Path]) -> list[Found]:
     """Files in the order given; a folder's files sorted by path, hidden ones skipped."""
-    found: list[SourceFile | MissingPath] = []
+    found: list[Found] = []
     for given in paths:
         path = Path(given).expanduser()
-        if path.is_file():
-            found.append(SourceFile(path, str(given)))
-        elif path.is_dir():
-            walked: list[Path] = []
+        shown = printable(str(given))
+        try:
+            mode = path.stat().st_mode
+        except OSError as error:
+            if error.errno != errno.ENOENT:
+                reason = f"cannot be read ({error.strerror})"
+            else:
+                reason = _BROKEN_LINK if path.is_symlink() else "no such file or folder"
+            found.append(MissingPath(shown, reason))
+            continue
+        if stat.S_ISREG(mode):
+            found.append(SourceFile(path, shown))
+        elif stat.S_ISDIR(mode):
             try:
-                for root, dirs, files in os.walk(path, onerror=_raise):
-                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                    walked.extend(Path(root, f) for f in files if not f.startswith("."))
+                walked, skipped = _walk(path)
             except OSError as error:
-                found.append(MissingPath(str(given), f"cannot list the folder ({error.strerror})"))
+                found.append(MissingPath(shown, f"cannot list the folder ({error.strerror})"))
                 continue
-            found.extend(SourceFile(p, str(p)) for p in sorted(walked)
+            found.extend(SourceFile(p, printable(str(p))) for p in sorted(walked)
                          if not is_page_companion(p))
-        elif path.exists():
-            found.append(MissingPath(str(given), "not a regular file or folder"))
+            found.extend(SkippedPath(printable(str(p)), f"skipped: {kind}" if kind == _BROKEN_LINK
+                                     else f"skipped: {kind}, not a regular file")
+                         for p, kind in sorted(skipped))
         else:
-            found.append(MissingPath(str(given), "no such file or folder"))
+            found.append(MissingPath(shown, f"{_kind(mode)}, not a regular file or folder"))
     return found
 
 
-def _raise(error: OSError) -> None:
-    raise error
+_BROKEN_LINK = "a link to something that is not there"
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The regular files under `folder` (hidden ones and links to folders left out), and what
+    else was there. A directory entry's type comes with the listing, so nothing is opened."""
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    pending = [folder]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(Path(entry.path))
+                    continue
+                try:
+                    mode = entry.stat().st_mode  # follows a link to what it names
+                except OSError:
+                    skipped.append((Path(entry.path), _BROKEN_LINK))
+                    continue
+                if stat.S_ISREG(mode):
+                    files.append(Path(entry.path))
+                elif not stat.S_ISDIR(mode):  # a link to a folder is not followed, as before
+                    skipped.append((Path(entry.path), _kind(mode)))
+    return files, skipped
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def read_file(path: Path) -> bytes:
+    """A regular file's bytes. Opened without waiting and checked once open, so a pipe or a
+    device put where a file was listed is refused rather than read (or waited on) forever."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise ReadError(f"cannot read the file ({error.strerror})") from error
+    try:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            raise ReadError(f"{_kind(mode)}, not a regular file")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError as error:
+        raise ReadError(f"cannot read the file ({error.strerror})") from error
+    finally:
+        os.close(handle)
 
 
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml")

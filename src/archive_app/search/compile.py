@@ -30,6 +30,9 @@ INDEX_FIELD = {
 }
 STEMMED_FIELDS = frozenset({"text", "title", "caption"})
 MAX_EXPANSION = 2000  # words a prefix or fuzzy term may stand for before we ask for more letters
+# words all the prefix and fuzzy terms of one query may stand for together: each is a posting
+# list to merge, and a search (and its counts) reads every one of them
+MAX_TOTAL_EXPANSION = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +74,21 @@ class _Compiler:
     def __init__(self, reader: object | None) -> None:
         self.reader = reader
         self.out = Compiled(wq.Every())
+        self.expanded = 0  # words the query's prefix and fuzzy terms stand for so far
 
     def _count_terms(self, index_field: str, terms: Iterable[object]) -> None:
+        count = 0
         for count, _term in enumerate(terms, start=1):
             if count > MAX_EXPANSION:
                 raise QueryError(
                     f"that pattern matches more than {MAX_EXPANSION:,} different words in "
                     f"{index_field}; add letters to narrow it", "", None)
+        self.expanded += count
+        if self.expanded > MAX_TOTAL_EXPANSION:
+            raise QueryError(
+                "the wildcard and fuzzy terms of the query together match more than "
+                f"{MAX_TOTAL_EXPANSION:,} different words; use fewer of them or add letters",
+                "", None)
 
     def word(self, node: Word, required: bool) -> wq.Query | None:
         index_field = INDEX_FIELD[node.field]
@@ -92,6 +103,9 @@ class _Compiler:
             self.out.highlight_forms.add(prefix + "*")
             return wq.Prefix(index_field, prefix)
         if node.kind == "fuzzy":
+            if self.reader is not None:
+                self._count_terms(index_field, self.reader.terms_within(  # type: ignore[attr-defined]
+                    index_field, tokens[0], node.distance, prefix=1))
             self.out.highlight_forms.add(tokens[0])
             return wq.FuzzyTerm(index_field, tokens[0], maxdist=node.distance, prefixlength=1)
         if len(tokens) > 1:  # "liputan6.com", "K-Pop": one typed word, several index words
@@ -152,14 +166,16 @@ class _Compiler:
             inner = self.node(node.operand, False)
             return wq.AndNot(wq.Every(), inner) if inner is not None else None
         if isinstance(node, Or):
-            parts = [self.node(n, False) for n in node.operands]
-            return wq.Or([p for p in parts if p is not None])
+            # the same term twice only costs twice: "ba* OR ba*" is "ba*"
+            parts = [p for n in dict.fromkeys(node.operands)
+                     if (p := self.node(n, False)) is not None]
+            return parts[0] if len(parts) == 1 else wq.Or(parts)
         return self.conjunction(node, required)
 
     def conjunction(self, node: And, required: bool) -> wq.Query:
         positives: list[wq.Query] = []
         negatives: list[wq.Query] = []
-        operands = list(node.operands)
+        operands = list(dict.fromkeys(node.operands))  # "ba* ba*" is "ba*"
         plain = [n for n in operands
                  if isinstance(n, Word) and n.field is None and n.kind == "word"]
         # stopwords rank nothing and match almost everything: drop them beside real words

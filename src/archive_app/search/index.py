@@ -139,6 +139,26 @@ def document_fields(doc: IndexDocument) -> dict[str, Any]:
     return fields
 
 
+def _open_checked(folder: Path, readonly: bool) -> tuple[Any, str | None]:
+    """The index in `folder`, or None and what is wrong with it. A segment file gone (a
+    cleaning tool, a copy cut short) would otherwise fail every search and every write."""
+    try:
+        opened = whoosh_index.open_dir(str(folder), readonly=readonly)
+        present = set(opened.storage.list())
+        missing = sorted(name for name in (
+            segment.make_filename(".seg") for segment in opened._segments()
+            if segment.is_compound()) if name not in present)
+        missing += sorted(segment.segment_id() for segment in opened._segments()
+                          if not segment.is_compound() and not segment.list_files(opened.storage))
+    except Exception as error:  # a table of contents Whoosh cannot read
+        return None, f"it cannot be read: {error}"
+    if missing:
+        opened.close()
+        shown = ", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")
+        return None, f"a part of it is missing: {shown}"
+    return opened, None
+
+
 class FullTextIndex:
     """One index folder; searchers are shared, refreshed after writes, and carry columns."""
 
@@ -150,6 +170,8 @@ class FullTextIndex:
         self._columns: Columns | None = None
         self._written = False  # set after our own commits: Searcher.refresh() can miss deletions
         self.recreated = False  # True when an old index was replaced by an empty one on open
+        # what is wrong with the index found on open ("a part of it is missing: …"), if anything
+        self.damage: str | None = None
         self._index = self._open_or_create()
 
     @property
@@ -169,11 +191,14 @@ class FullTextIndex:
     def _open_or_create(self) -> Any:
         exists = whoosh_index.exists_in(str(self.folder))
         if exists and not self.stale_schema:
-            opened = whoosh_index.open_dir(str(self.folder), readonly=self.readonly)
-            if self.readonly or self._readable(opened):
+            opened, self.damage = _open_checked(self.folder, self.readonly)
+            if opened is not None and (self.readonly or self._readable(opened)):
                 return opened
-            opened.close()
-        elif self.readonly:
+            if opened is not None:  # a writer found a segment it cannot read
+                opened.close()
+                self.damage = "a part of it cannot be read"
+            log.warning("the search index in %s is damaged: %s", self.folder, self.damage)
+        if self.readonly:
             return None  # searches say the index must be rebuilt; check() reports it
         # an index from another schema, a damaged one (a segment file gone) or none at all
         # starts empty and must be refilled (nothing to refill in a new library)
@@ -297,6 +322,7 @@ class FullTextIndex:
         shutil.rmtree(retired, ignore_errors=True)
         self._index = whoosh_index.open_dir(str(self.folder))
         self._written = True
+        self.damage = None
         return count
 
     # -- what it holds ---------------------------------------------------------------------
@@ -330,6 +356,10 @@ class FullTextIndex:
     def _unavailable(self) -> NoReturn:
         """A read-only library whose index is missing or from another version cannot answer;
         saying so beats an empty result that looks like "no articles match"."""
+        if self.damage:
+            raise IndexUnavailable(
+                f"the search index in {self.folder} is damaged ({self.damage}); run "
+                "`archive-app reindex` to rebuild it from the catalogue")
         what = "is missing" if self.missing else "was built by another version of Arsip"
         raise IndexUnavailable(
             f"the search index in {self.folder} {what}; run `archive-app reindex` (or open the "

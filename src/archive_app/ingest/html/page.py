@@ -11,7 +11,7 @@ from charset_normalizer import from_bytes
 from lxml.etree import ParserError
 
 from archive_app.core.errors import ReadError
-from archive_app.ingest.decode import decode_text
+from archive_app.ingest.decode import decode_text, mostly_utf8
 
 # Where browsers look for a declaration: the first 1024 bytes by the standard; saved pages
 # often carry long comment and script blocks first, so a larger window is searched.
@@ -69,9 +69,10 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def decode_page(data: bytes) -> tuple[str, str]:
+def decode_page(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     """The page's text and the codec that read it: a byte-order mark, else the page's own
-    declaration, else UTF-8 when the bytes are UTF-8, else what a browser would use."""
+    declaration, else UTF-8 when the bytes are UTF-8 (or UTF-8 but for a few bytes, which are
+    replaced and said in `notes`), else what a browser would use."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
@@ -89,10 +90,16 @@ def decode_page(data: bytes) -> tuple[str, str]:
             pass  # the declaration is wrong; detect instead
     if utf8:
         return data.decode("utf-8"), "utf-8"
+    mostly = mostly_utf8(data) if declared in (None, "utf-8") else None
+    if mostly is not None:
+        text, note = mostly
+        if notes is not None:
+            notes.append(note)
+        return text, "utf-8"
     western = _browser_default(data)
     if western is not None:
         return western, "cp1252"
-    return decode_text(data), "detected"
+    return decode_text(data, notes), "detected"
 
 
 def _browser_default(data: bytes) -> str | None:
@@ -118,9 +125,10 @@ def parse_markup(markup: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(markup, parser=_PARSER)
 
 
-def parse_page(data: bytes) -> Page:
-    """Decode and parse a page; ReadError when it holds no markup at all."""
-    text, encoding = decode_page(data)
+def parse_page(data: bytes, notes: list[str] | None = None) -> Page:
+    """Decode and parse a page; ReadError when it holds no markup at all. What decoding had
+    to replace is said in `notes`."""
+    text, encoding = decode_page(data, notes)
     # lxml refuses str input that carries an encoding declaration; the text is decoded already
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", text.lstrip("\ufeff"))
     try:

@@ -58,7 +58,7 @@ def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawAr
     if notes is not None:
         yield RawFailure("file", f"not an article: {notes}")
         return
-    page = parse_page(data)
+    page = parse_page(data, context.notes)
     tree = page.tree
     meta = read_meta(tree)
     objects = jsonld.objects(tree)

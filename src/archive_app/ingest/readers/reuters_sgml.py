@@ -103,7 +103,7 @@ def read_reuters_sgml(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """Every <REUTERS> story of a Reuters-21578 file, in file order."""
-    text = decode_text(data)
+    text = decode_text(data, context.notes if context else None)
     for position, match in enumerate(_STORY.finditer(text), start=1):
         newid = dict(_ATTR.findall(match["attrs"])).get("NEWID")
         yield _story(f"newid {newid}" if newid else f"item {position}", match["inner"])

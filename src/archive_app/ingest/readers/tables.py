@@ -18,6 +18,8 @@ from archive_app.ingest.readers.columns import expected_body_names, map_columns
 from archive_app.ingest.readers.photo_cells import is_photo_cell, row_photos
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# Python's JSON parser recurses once per level and stops with RecursionError near 1,000
+_TOO_DEEP = "nested too deeply"
 
 
 _PHOTO_FIELDS = ("image", "photo")
@@ -62,7 +64,7 @@ def read_csv(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """Each data row is an article; locator "row N" counts data rows after the header."""
-    text = decode_text(data)
+    text = decode_text(data, context.notes if context else None)
     # The header line decides the delimiter: csv.Sniffer guesses from whole rows and is fooled
     # by article text full of commas and semicolons.
     header = text.split("\n", 1)[0]
@@ -85,7 +87,7 @@ def read_json_lines(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """Each non-empty line is one JSON object; locator "line N" is its line number."""
-    text = decode_text(data)
+    text = decode_text(data, context.notes if context else None)
     mapping: dict[str, str] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -94,6 +96,9 @@ def read_json_lines(
             item = json.loads(line)
         except json.JSONDecodeError as error:
             yield RawFailure(f"line {number}", f"not valid JSON ({error.msg})")
+            continue
+        except RecursionError:  # arrays in arrays thousands deep: no article looks like that
+            yield RawFailure(f"line {number}", f"not valid JSON ({_TOO_DEEP})")
             continue
         if not isinstance(item, dict):
             yield RawFailure(f"line {number}", "not a JSON object")
@@ -115,11 +120,13 @@ def read_json(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """A JSON array of objects (or an object holding one); locator "item N"."""
-    text = decode_text(data)
+    text = decode_text(data, context.notes if context else None)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReadError(f"not valid JSON ({error.msg} at line {error.lineno})") from error
+    except RecursionError:
+        raise ReadError(f"not valid JSON ({_TOO_DEEP})") from None
     if isinstance(document, dict):
         lists = [v for v in document.values() if isinstance(v, list)]
         document = lists[0] if len(lists) == 1 else [document]

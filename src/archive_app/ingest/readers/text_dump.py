@@ -17,7 +17,7 @@ def read_text_dump(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """The whole file is one article laid out as a page: headline, date, caption, body."""
-    text = decode_text(data)
+    text = decode_text(data, context.notes if context else None)
     kind = note_kind(context.name if context is not None else "", text)
     if kind is not None:
         yield RawFailure("file", f"not an article: {kind}")

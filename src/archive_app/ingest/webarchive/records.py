@@ -16,7 +16,7 @@ from warcio.statusandheaders import (  # type: ignore[import-untyped]
 )
 
 from archive_app.core.errors import ReadError
-from archive_app.ingest.detect import MAX_UNPACKED
+from archive_app.ingest.bombs import inflation_problem
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +103,10 @@ def gunzip_members(data: bytes) -> tuple[bytes, str | None]:
         try:
             for chunk in _chunks(member, rest):
                 out.write(chunk)
-                if out.tell() > MAX_UNPACKED:
-                    raise ReadError("the web archive unpacks to more than 2 GB; refused as a bomb")
+                problem = inflation_problem("web archive", out.tell(),
+                                            len(data) - len(member.unconsumed_tail))
+                if problem is not None:
+                    raise ReadError(problem)
         except zlib.error as error:
             return out.getvalue(), f"the compressed data is damaged ({error})"
         if not member.eof:

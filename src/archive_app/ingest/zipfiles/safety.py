@@ -10,24 +10,14 @@ import re
 import zipfile
 from pathlib import PurePosixPath
 
-from archive_app.ingest.detect import MAX_UNPACKED
+from archive_app.ingest.bombs import MAX_RATIO, MAX_UNPACKED, RATIO_FLOOR
+from archive_app.ingest.bombs import size_text as _size
 
 # All members together: the same ceiling as a gzip file (far beyond any real article export).
 MAX_TOTAL = MAX_UNPACKED
 # One member: a large WARC or photo archive fits; a bomb's single member does not.
 MAX_MEMBER = 1024**3
-# Deflate can reach about 1,000:1 on crafted input; real text and tables stay well under 100:1.
-MAX_RATIO = 200
-# Small members may compress absurdly well (a file of spaces) and still harm nobody.
-RATIO_FLOOR = 16 * 1024**2
 _DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-def _size(count: int) -> str:
-    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
-        if count >= scale:
-            return f"{count / scale:,.1f} {unit}"
-    return f"{count:,} bytes"
 
 
 def unsafe_path(name: str) -> str | None:
