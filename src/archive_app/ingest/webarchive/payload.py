@@ -7,7 +7,7 @@ from typing import Any
 import brotli  # type: ignore[import-untyped]
 from warcio.bufferedreaders import ChunkedDataReader  # type: ignore[import-untyped]
 
-from archive_app.ingest.detect import MAX_UNPACKED
+from archive_app.ingest.bombs import MAX_UNPACKED
 
 # What warcio decodes itself; "identity" and an empty header mean no encoding at all.
 _WARCIO_ENCODINGS = frozenset({"gzip", "x-gzip", "deflate"})
