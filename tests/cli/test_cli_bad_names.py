@@ -47,7 +47,7 @@ def test_a_file_name_that_is_not_utf8_imports_and_prints(
 
     assert main(["--library", library, "show", "1", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
-    assert shown["provenance"]["file"] == "berita-\\xff.txt"
+    assert shown["source"]["file"] == "berita-\\xff.txt"
     assert main(["--library", library, "check"]) == 0
 
 

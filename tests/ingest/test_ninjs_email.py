@@ -180,7 +180,7 @@ def test_an_email_picture_is_archived_as_a_photo(tmp_path: Path) -> None:
         report = archive.import_paths([path])
         assert report.failed == []
         record = archive.record(report.added[0].article_id or 0)
-        assert record["provenance"]["format"] == "email"
+        assert record["source"]["format"] == "email"
         [photo] = record["photos"]
         assert photo["source_url"] == "banjir-gresik.jpg"
         assert (archive.path / photo["media_path"]).read_bytes() == picture
