@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive_app.core import export
+from archive_app.core import export, originals
 from archive_app.core import query as query_language
 from archive_app.core.authority import AuthorityMixin, PlacesMixin
 from archive_app.core.backup import (
@@ -24,6 +24,7 @@ from archive_app.core.backup import (
 )
 from archive_app.core.cataloguing import CataloguingMixin
 from archive_app.core.clock import utc_now
+from archive_app.core.diskspace import is_disk_full
 from archive_app.core.errors import (
     LibraryFormatError,
     LibraryLockedError,
@@ -57,13 +58,17 @@ from archive_app.db.engine import (
     session_factory,
 )
 from archive_app.search.background import BackgroundWriter
-from archive_app.search.index import FullTextIndex
+from archive_app.search.index import FullTextIndex, recover_interrupted_rebuild
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 # an import flushing this many articles at once hands indexing to a process of its own
 BACKGROUND_BATCH = 1500
+# catching up, the index commits every so many articles (one segment each): a catch-up cut
+# short keeps what it did
+CATCH_UP_COMMIT = 5000
+_LATER = "Arsip indexes them the next time it opens this library to write"
 
 
 class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
@@ -74,9 +79,17 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         self.readonly = readonly
         self._lock = None if readonly else WriterLock(layout.lock)
         self._write_lane = threading.Lock()
+        # one line when the last writer ended without closing the library (killed, crashed)
+        self.lock_note: str | None = None
         if self._lock is not None:
-            self._lock.acquire()
+            self.lock_note = self._lock.acquire()
+        # whether the index must still be compared with what that writer committed
+        self._unfinished = self.lock_note is not None
         try:
+            if not readonly:
+                recover_interrupted_rebuild(layout.index)
+                if self._unfinished:  # it may have left files it was writing
+                    originals.sweep_incoming(layout.root)
             self._engine = create_catalogue_engine(layout.catalogue, readonly=readonly)
             if readonly and current_revision(self._engine) != head_revision():
                 self._upgrade_for_reading(layout)
@@ -180,14 +193,18 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
                             self._index_changes(new, changed, in_background=big), columns,
                             warm=self._warm_index)
         with self._write_lane:
+            # what an interrupted import left unindexed: the articles are duplicates now, and
+            # nothing else would index them
+            leftovers = self._catch_up()
             try:
                 report = importer.run(paths, progress, cancel or CancelToken())
             finally:
                 problems = self._finish_background()
+            report.indexed_leftovers = leftovers
             for problem in problems:
                 report.warnings.append(ImportItem(
                     "(search index)", "", message=f"the search index was not updated for "
-                    f"some articles ({problem}); run `archive-app reindex` to repair it"))
+                    f"some articles ({problem}); {_LATER}"))
             return report
 
     def _finish_background(self) -> list[str]:
@@ -196,6 +213,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             return []
         problems = writer.finish()
         self._index.changed_elsewhere()
+        if problems:
+            self._index.mark_behind()
         return problems
 
     def _warm_index(self, docs: list[IndexDocument]) -> None:
@@ -216,9 +235,15 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
                 return None
             self._index.write(docs, new_ids=frozenset(new_ids))
         except Exception as error:  # the catalogue is committed; say so instead of failing
-            log.exception("index update failed")
+            self._index.mark_behind()
+            if is_disk_full(error):  # expected, and said once: no traceback
+                log.warning("index update failed: the disk is full")
+                error_text = "the disk is full"
+            else:
+                log.exception("index update failed")
+                error_text = str(error)
             return (f"the search index was not updated for {len(new_ids | changed_ids)} "
-                    f"articles ({error}); run `archive-app reindex` to repair it")
+                    f"articles ({error_text}); {_LATER}")
         return None
 
     def _require_writable(self) -> None:
@@ -357,25 +382,60 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
     def _repair_index(self) -> None:
         try:
             with self._write_lane:
-                report = self.check()
-                if report.index_error or self._index.stale_schema:
-                    todo = self.article_ids("added")
-                    self._index_status = IndexStatus(True, 0, len(todo))
-                    self._index.rebuild(self._index_documents(todo), self._rebuild_progress)
-                else:
-                    todo = sorted(set(report.missing_from_index) | set(report.stale_in_index))
-                    if report.orphaned_in_index:
-                        self._index.delete(report.orphaned_in_index)
-                    self._index_status = IndexStatus(bool(todo), 0, len(todo))
-                    for start in range(0, len(todo), 1000):
-                        chunk = todo[start : start + 1000]
-                        self._index.write(self._index_documents(chunk))
-                        self._index_status = IndexStatus(True, start + len(chunk), len(todo))
+                self._catch_up()
                 self._index.warm()
-        except Exception:  # a failed repair leaves the drift for `check` to report
-            log.exception("index repair failed")
+        except Exception as error:  # a failed repair leaves the drift for the next open
+            if is_disk_full(error):
+                log.warning("the index could not catch up: the disk is full")
+            else:
+                log.exception("index repair failed")
+
+    def catch_up_index(self) -> int:
+        """Index what the catalogue committed and the index lacks (an import or edit was
+        killed, or the disk filled before the index was written); the articles indexed.
+
+        Costs a count when nothing says the index lags: the last writer closed the library,
+        no index write failed since, and the two hold as many articles.
+        """
+        self._require_writable()
+        with self._write_lane:
+            return self._catch_up()
+
+    def _index_may_lag(self) -> bool:
+        if (self._unfinished or self._index.behind or self._index.recreated
+                or self._index.stale_schema):
+            return True
+        return self._index.doc_count() != self.count()
+
+    def _catch_up(self) -> int:
+        """Compare the catalogue's versions with the index's and index the difference; the
+        number of articles indexed (`index_status` says how far it is meanwhile)."""
+        if not self._index_may_lag():
+            return 0
+        try:
+            report = self.check()
+            if report.index_error or self._index.stale_schema:
+                todo = self.article_ids("added")
+                self._index_status = IndexStatus(True, 0, len(todo))
+                self._index.rebuild(self._index_documents(todo), self._rebuild_progress)
+            else:
+                todo = sorted(set(report.missing_from_index) | set(report.stale_in_index))
+                if report.orphaned_in_index:
+                    self._index.delete(report.orphaned_in_index)
+                self._index_status = IndexStatus(bool(todo), 0, len(todo))
+                new = frozenset(report.missing_from_index)
+                for start in range(0, len(todo), CATCH_UP_COMMIT):
+                    chunk = todo[start : start + CATCH_UP_COMMIT]
+                    self._index.write(self._index_documents(chunk), new_ids=new)
+                    self._index_status = IndexStatus(True, start + len(chunk), len(todo))
         finally:
             self._index_status = IndexStatus(False, 0, 0)
+        self._index.caught_up()
+        self._index.recreated = False
+        self._unfinished = False
+        if todo:
+            log.info("indexed %d articles the index lacked", len(todo))
+        return len(todo)
 
     def _rebuild_progress(self, done: int) -> None:
         self._index_status = IndexStatus(True, done, self._index_status.total)

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from archive_app.core import originals
 from archive_app.core.clock import utc_now
+from archive_app.core.diskspace import DiskFull, free_bytes, is_disk_full, room_needed
+from archive_app.core.diskspace import stopped_message as disk_full_message
 from archive_app.core.errors import ImportCancelled, ReadError
 from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport, IndexDocument
@@ -175,7 +177,11 @@ class Importer:
         self._bytes_done = 0
         if self._big:  # start the indexing process now: it is ready by the first commit
             self._index_changes(set(), set(), True)
-        self._each_file(files, sizes, progress, cancel)
+        free_at_start = free_bytes(self._root)
+        try:
+            self._each_file(files, sizes, progress, cancel)
+        except DiskFull:
+            self._stop_for_full_disk(files, sizes, free_at_start)
         self._bytes_done = sum(sizes)
         progress(self._progress(len(files), len(files), "", len(report.added), "done"))
         self._finish_batch()
@@ -189,6 +195,7 @@ class Importer:
         pending_new: set[int] = set()
         pending_changed: set[int] = set()
         group: _Group | None = None
+        full: DiskFull | None = None  # the disk filled up: store no more files
         for number, source in enumerate(files):
             progress(self._progress(number, len(files), source.display, len(report.added)))
             if cancel.cancelled:
@@ -207,16 +214,43 @@ class Importer:
             except ImportCancelled:
                 report.cancelled = True
                 break
+            except DiskFull as error:
+                full = error
+                break
             finally:
                 self._bytes_done += sizes[number]
             if group.full():
-                self._commit_group(group, pending_new, pending_changed)
+                try:
+                    self._commit_group(group, pending_new, pending_changed)
+                except DiskFull as error:
+                    full, group = error, None
+                    break
                 group = None
                 if self._big or len(pending_new) + len(pending_changed) >= 2000:
                     self._flush_index(pending_new, pending_changed)
-        if group is not None:  # files finished before a cancel are kept too
-            self._commit_group(group, pending_new, pending_changed)
+        if group is not None:  # files finished before a cancel (or a full disk) are kept too
+            try:
+                self._commit_group(group, pending_new, pending_changed)
+            except DiskFull as error:
+                full = full or error
         self._flush_index(pending_new, pending_changed)
+        if full is not None:
+            raise full
+
+    def _stop_for_full_disk(self, files: list[SourceFile | MissingPath], sizes: list[int],
+                            free_at_start: int | None) -> None:
+        """The import stops: the report says what was stored, and one line what the files not
+        stored need (none of them was half-written: their transaction was rolled back)."""
+        report = self._report
+        handled = {item.path for items in (report.added, report.updated, report.duplicates,
+                                           report.failed) for item in items}
+        rest = [size for source, size in zip(files, sizes, strict=True)
+                if isinstance(source, SourceFile) and source.display not in handled]
+        free_now = free_bytes(self._root)
+        used = None if free_at_start is None or free_now is None else free_at_start - free_now
+        needed = room_needed(sum(rest), sum(sizes) - sum(rest), used)
+        report.stopped = disk_full_message(self._root, len(rest), sum(rest), needed)
+        log.warning("import stopped: %s", report.stopped)
 
     # -- chunks and groups -----------------------------------------------------------------
 
@@ -233,6 +267,9 @@ class Importer:
             chunk.entries.append(self._store_file(group, chunk, source, batch_id, progress,
                                                   cancel, position))
         except Exception as error:
+            if is_disk_full(error):  # the next files would fail alike: stop the import
+                self._abandon_chunk(group)
+                raise DiskFull(str(error)) from error
             if self._wrote:
                 # undo the chunk, store its earlier files again one at a time, and report this
                 # one (a file that failed before storing anything leaves the chunk as it was)
@@ -271,6 +308,8 @@ class Importer:
             chunk.savepoint.commit()
         except Exception as error:
             entries = self._abandon_chunk(group)
+            if is_disk_full(error):
+                raise DiskFull(str(error)) from error
             if len(entries) == 1:
                 self._fail(entries[0].source, error)
                 return
@@ -307,6 +346,8 @@ class Importer:
         return chunk.entries
 
     def _fail(self, source: SourceFile, error: BaseException) -> None:
+        if is_disk_full(error):  # not the file's fault: the import stops (no file is blamed)
+            raise DiskFull(str(error)) from error
         if isinstance(error, ReadError):
             message = str(error)
         else:  # a fault of Arsip's, not of the file: kept in the log with its traceback
@@ -331,6 +372,8 @@ class Importer:
             originals.discard(group.staged)
             for path in group.written:
                 path.unlink(missing_ok=True)
+            if is_disk_full(error):  # its files are the rest the import could not store
+                raise DiskFull(str(error)) from error
             for source, outcome in group.outcomes:
                 if outcome.added or outcome.updated:
                     report.failed.append(ImportItem(
@@ -363,6 +406,15 @@ class Importer:
 
     def _finish_batch(self) -> None:
         report = self._report
+        try:
+            self._record_batch(report)
+        except Exception as error:
+            if not is_disk_full(error):
+                raise
+            # what it stored is committed; only the batch's totals are missing
+            log.warning("the import's totals were not recorded: the disk is full")
+
+    def _record_batch(self, report: ImportReport) -> None:
         with self._sessions.begin() as session:
             batch = session.get(ImportBatch, report.batch_id)
             assert batch is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 from collections.abc import Sequence
@@ -10,7 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+log = logging.getLogger(__name__)
 _FSYNC_THREADS = 8
+_INCOMING = ".incoming-"  # a file written, not yet named by a committed catalogue
 
 
 def sha256_of(data: bytes) -> str:
@@ -41,7 +44,7 @@ def stage(root: Path, relative: str, data: bytes) -> Staged | None:
     if target.exists():
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=_INCOMING)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -91,3 +94,23 @@ def store(root: Path, relative: str, data: bytes) -> bool:
         discard([staged])
         raise
     return True
+
+
+def sweep_incoming(root: Path) -> int:
+    """Remove the temporary files an import killed before its commit left (originals and
+    photos not yet named by the catalogue); the number removed. Only for a writer holding
+    the library's lock: another import's files would look the same."""
+    removed = 0
+    for top in (root / "originals", root / "media", root / "media" / "thumbs"):
+        try:
+            folders = [entry for entry in os.scandir(top) if entry.is_dir()]
+        except OSError:
+            continue
+        for folder in folders:
+            for entry in os.scandir(folder.path):
+                if entry.name.startswith(_INCOMING):
+                    Path(entry.path).unlink(missing_ok=True)
+                    removed += 1
+    if removed:
+        log.info("removed %d temporary files an interrupted import left", removed)
+    return removed

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from archive_app.core.model import IndexDocument
+from archive_app.core.processes import die_with_parent
 
 log = logging.getLogger(__name__)
 _STOP = None
@@ -35,6 +36,7 @@ IDLE_COMMIT_DOCS = 1_000
 def _serve(folder: str, inbox: Any, outbox: Any) -> None:
     """The indexing process: add each batch it is sent and answer with None or a message;
     commit now and then, and at the end (whose answer is the last one)."""
+    die_with_parent()  # never left writing the index after the import was killed
     from archive_app.search.index import FullTextIndex, IndexBatch
 
     index = FullTextIndex(Path(folder))
