@@ -942,6 +942,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>{n} berkas</translation>
     </message>
     <message>
+        <source>Stopped after</source>
+        <translation>Berhenti setelah</translation>
+    </message>
+    <message>
         <source>Cancelled after</source>
         <translation>Dibatalkan setelah</translation>
     </message>
@@ -976,6 +980,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Warnings:</source>
         <translation>Peringatan:</translation>
+    </message>
+    <message>
+        <source>Import stopped</source>
+        <translation>Impor berhenti</translation>
     </message>
     <message>
         <source>Import cancelled</source>

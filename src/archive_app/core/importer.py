@@ -215,7 +215,11 @@ class Importer:
                 report.cancelled = True
                 break
             except DiskFull as error:
+                # SQLite may have rolled the whole transaction back by itself: none of the
+                # group is kept (its files are part of the rest)
                 full = error
+                self._abandon_group(group)
+                group = None
                 break
             finally:
                 self._bytes_done += sizes[number]
@@ -228,11 +232,11 @@ class Importer:
                 group = None
                 if self._big or len(pending_new) + len(pending_changed) >= 2000:
                     self._flush_index(pending_new, pending_changed)
-        if group is not None:  # files finished before a cancel (or a full disk) are kept too
+        if group is not None:  # files finished before a cancel are kept too
             try:
                 self._commit_group(group, pending_new, pending_changed)
             except DiskFull as error:
-                full = full or error
+                full = error
         self._flush_index(pending_new, pending_changed)
         if full is not None:
             raise full
@@ -250,7 +254,7 @@ class Importer:
         used = None if free_at_start is None or free_now is None else free_at_start - free_now
         needed = room_needed(sum(rest), sum(sizes) - sum(rest), used)
         report.stopped = disk_full_message(self._root, len(rest), sum(rest), needed)
-        log.warning("import stopped: %s", report.stopped)
+        log.info("import stopped: %s", report.stopped)  # the caller shows report.stopped
 
     # -- chunks and groups -----------------------------------------------------------------
 
@@ -268,7 +272,6 @@ class Importer:
                                                   cancel, position))
         except Exception as error:
             if is_disk_full(error):  # the next files would fail alike: stop the import
-                self._abandon_chunk(group)
                 raise DiskFull(str(error)) from error
             if self._wrote:
                 # undo the chunk, store its earlier files again one at a time, and report this
@@ -291,6 +294,8 @@ class Importer:
             group.chunk.entries.append(self._store_file(
                 group, group.chunk, source, batch_id, progress, CancelToken(), position))
         except Exception as error:
+            if is_disk_full(error):
+                raise DiskFull(str(error)) from error
             self._abandon_chunk(group)
             self._fail(source, error)
             return
@@ -307,9 +312,9 @@ class Importer:
             self._settle(group, chunk)
             chunk.savepoint.commit()
         except Exception as error:
-            entries = self._abandon_chunk(group)
             if is_disk_full(error):
                 raise DiskFull(str(error)) from error
+            entries = self._abandon_chunk(group)
             if len(entries) == 1:
                 self._fail(entries[0].source, error)
                 return
@@ -368,10 +373,7 @@ class Importer:
             originals.put_in_place(group.staged)  # durable and named before the catalogue says so
             group.session.commit()
         except Exception as error:
-            group.session.rollback()
-            originals.discard(group.staged)
-            for path in group.written:
-                path.unlink(missing_ok=True)
+            self._abandon_group(group)
             if is_disk_full(error):  # its files are the rest the import could not store
                 raise DiskFull(str(error)) from error
             for source, outcome in group.outcomes:
@@ -388,6 +390,21 @@ class Importer:
             self._merge(source, outcome)
             new |= outcome.new_ids
             changed |= outcome.changed_ids
+
+    def _abandon_group(self, group: _Group) -> None:
+        """Roll the group's whole transaction back (SQLite may have done so already, after a
+        full disk: no savepoint is left to return to) and remove every file it wrote."""
+        chunk, group.chunk = group.chunk, None
+        for entry in chunk.entries if chunk is not None else []:
+            if entry.staged is not None:
+                originals.discard([entry.staged])
+            for written in entry.media:
+                written.unlink(missing_ok=True)
+        group.session.rollback()
+        originals.discard(group.staged)
+        for path in group.written:
+            path.unlink(missing_ok=True)
+        group.session.close()
 
     def _progress(self, done: int, total: int, current: str, articles: int,
                   phase: str = "importing") -> Progress:
@@ -412,7 +429,7 @@ class Importer:
             if not is_disk_full(error):
                 raise
             # what it stored is committed; only the batch's totals are missing
-            log.warning("the import's totals were not recorded: the disk is full")
+            log.info("the import's totals were not recorded: the disk is full")
 
     def _record_batch(self, report: ImportReport) -> None:
         with self._sessions.begin() as session:

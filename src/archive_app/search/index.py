@@ -497,9 +497,8 @@ class IndexBatch:
 
 
 def _abandon(writer: Any) -> None:
-    """Give up a Whoosh writer, releasing the index's write lock even after a failed commit
-    (whose half-written segment files the next commit removes: no table of contents names
-    them)."""
+    """Give up a Whoosh writer, releasing the index's write lock even after a failed commit,
+    and remove the segment files it had begun (no table of contents names them)."""
     try:
         writer.cancel()
     except Exception:
@@ -507,6 +506,17 @@ def _abandon(writer: Any) -> None:
             writer._finish()  # what cancel ends with: the lock and the temporary files
         except Exception:
             log.warning("could not release the index's write lock", exc_info=True)
+    try:
+        segment = writer.newsegment.segment_id()
+        toc = whoosh_index.TOC.read(writer.storage, writer.indexname)
+        if segment in {s.segment_id() for s in toc.segments}:
+            return  # it failed after its commit was made: the segment is the index's now
+        begun = f"{segment}."  # its files: MAIN_<id>.trm, .pst…
+        for name in list(writer.storage.list()):
+            if name.startswith(begun):
+                writer.storage.delete_file(name)
+    except Exception:  # another kind of writer, an unreadable index, files still open
+        log.debug("could not remove an abandoned segment's files", exc_info=True)
 
 
 def recover_interrupted_rebuild(folder: Path) -> None:
