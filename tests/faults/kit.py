@@ -231,19 +231,20 @@ def search_total(library: Path, query: str) -> int:
 
 
 # What legitimately differs between a library imported in one go and one whose import was
-# killed and run again: when things were imported (provenance imported_at and the record's
-# timestamps of import), which import batch stored an article (one killed batch plus the
-# re-run's, against one), and the change-log times. Nothing else: ids, titles, texts, versions,
-# provenance files and hashes, tags, people must be equal.
-VARYING_KEYS = frozenset({"imported_at", "batch", "batch_id", "at", "created_at", "updated_at",
-                          "changed_at", "finished_at", "started_at", "when"})
+# killed and run again (or whose file was imported twice): the times things were stored (every
+# "imported_at", "created_at" and "modified_at": the provenance's import time, each version's and
+# the article's creation time, the article's last change) and the provenance rows of kind
+# "duplicate" (the re-run met the stored files again, a clean import did not). Nothing else: ids,
+# order, titles, texts, dates, versions, files and their hashes, locators, rules must be equal.
+VARYING_KEYS = frozenset({"imported_at", "created_at", "modified_at"})
 
 
 def _without_varying(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _without_varying(v) for k, v in value.items() if k not in VARYING_KEYS}
     if isinstance(value, list):
-        return [_without_varying(v) for v in value]
+        return [_without_varying(v) for v in value
+                if not (isinstance(v, dict) and v.get("kind") == "duplicate")]
     return value
 
 
@@ -253,3 +254,28 @@ def exported(library: Path) -> list[dict[str, Any]]:
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     return [_without_varying(row) for row in rows]
+
+
+def stray_files(library: Path) -> list[str]:
+    """Files no complete write would leave: temporary originals and photos, a rebuild's staging
+    folder, index segment files no table of contents names."""
+    found = [str(p.relative_to(library)) for p in library.rglob(".incoming-*")]
+    found += [name for name in ("index.rebuild", "index.old") if (library / name).exists()]
+    index = library / "index"
+    if index.is_dir():
+        from whoosh.index import TOC, open_dir
+
+        named = {s.segment_id() for s in TOC.read(open_dir(str(index)).storage, "MAIN").segments}
+        for path in index.iterdir():
+            stem = path.name.split(".")[0]
+            if path.name.startswith("MAIN_") and stem not in named | {"MAIN_WRITELOCK"}:
+                found.append(str(path.relative_to(library)))
+    return found
+
+
+def unreferenced_originals(library: Path) -> list[str]:
+    """Files in originals/ that no catalogue row names (written, never committed)."""
+    named = {row[0] for row in _query(library, "SELECT path FROM originals")}
+    on_disk = {str(p.relative_to(library)) for p in (library / "originals").rglob("*")
+               if p.is_file()}
+    return sorted(on_disk - named)

@@ -57,6 +57,7 @@ def _end(processes: list[kit.ProcessId]) -> None:
                 pass
 
 
+@pytest.mark.faults_slow
 def test_a_killed_reindex_leaves_no_worker_and_no_lock(
     library_copy: Path, tmp_path: Path, fault_case: FaultRecorder
 ) -> None:
@@ -87,6 +88,7 @@ def many_small_files(tmp_path: Path) -> list[Path]:
     return kit.write_corpus(tmp_path / "small", 1200, 400)
 
 
+@pytest.mark.faults_slow
 def test_a_killed_import_leaves_no_indexer_and_no_resource_tracker(
     many_small_files: list[Path], tmp_path: Path, fault_case: FaultRecorder
 ) -> None:
@@ -140,7 +142,7 @@ def forked_child() -> Iterator[list[int]]:
 
 
 def test_a_process_forked_by_a_writer_does_not_keep_the_library_locked(
-    library_path: Path, forked_child: list[int]
+    library_path: Path, forked_child: list[int], fault_case: FaultRecorder
 ) -> None:
     writer = subprocess.Popen([sys.executable, "-c", HOLD_AND_FORK, str(library_path)],
                               stdout=subprocess.PIPE, text=True)
@@ -150,3 +152,5 @@ def test_a_process_forked_by_a_writer_does_not_keep_the_library_locked(
     writer.wait(timeout=60)
     with Archive.open(library_path) as archive:  # the lock was the writer's alone
         assert archive.lock_note is not None and f"pid {writer.pid}" in archive.lock_note
+    fault_case("writer killed while a process it forked lives on",
+               "the child does not hold the lock; the next writer takes it with a note", True)

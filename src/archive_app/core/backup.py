@@ -100,7 +100,10 @@ def write_backup(layout: LibraryLayout, target: Path, articles: int) -> BackupIn
     files: list[dict[str, object]] = []
     total = 0
     try:
-        with tempfile.TemporaryDirectory(dir=target.parent if target.parent.exists() else None
+        # hidden beside the target, like the file being written: a backup killed part-way
+        # leaves nothing that looks like a backup (or anything else of the person's)
+        with tempfile.TemporaryDirectory(dir=target.parent if target.parent.exists() else None,
+                                         prefix=f".{target.name}.snapshot-"
                                          ) as scratch, _atomic_file(target) as temp:
             snapshot = Path(scratch) / CATALOGUE
             _snapshot(layout.catalogue, snapshot)
