@@ -58,7 +58,7 @@ from archive_app.db.engine import (
     session_factory,
 )
 from archive_app.search.background import BackgroundWriter
-from archive_app.search.index import FullTextIndex, recover_interrupted_rebuild
+from archive_app.search.index import FullTextIndex, mark_behind, recover_interrupted_rebuild
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -83,13 +83,12 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         self.lock_note: str | None = None
         if self._lock is not None:
             self.lock_note = self._lock.acquire()
-        # whether the index must still be compared with what that writer committed
-        self._unfinished = self.lock_note is not None
         try:
             if not readonly:
                 recover_interrupted_rebuild(layout.index)
-                if self._unfinished:  # it may have left files it was writing
-                    originals.sweep_incoming(layout.root)
+                if self.lock_note is not None:  # a writer was killed: it may have left files
+                    originals.sweep_incoming(layout.root)  # half-written, and the index behind
+                    mark_behind(layout.index)  # (kept until caught up, whoever opens next)
             self._engine = create_catalogue_engine(layout.catalogue, readonly=readonly)
             if readonly and current_revision(self._engine) != head_revision():
                 self._upgrade_for_reading(layout)
@@ -109,7 +108,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         """A reader meets an older schema: migrate it when no writer holds the library."""
         lock = WriterLock(layout.lock)
         try:
-            lock.acquire()
+            if lock.acquire() is not None:  # the writer before was killed: say so to the next
+                mark_behind(layout.index)
         except LibraryLockedError:
             raise LibraryFormatError(
                 f"the library {layout.root} needs an upgrade, and another Arsip process has it "
@@ -402,8 +402,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             return self._catch_up()
 
     def _index_may_lag(self) -> bool:
-        if (self._unfinished or self._index.behind or self._index.recreated
-                or self._index.stale_schema):
+        if self._index.behind or self._index.recreated or self._index.stale_schema:
             return True
         return self._index.doc_count() != self.count()
 
@@ -412,6 +411,9 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         number of articles indexed (`index_status` says how far it is meanwhile)."""
         if not self._index_may_lag():
             return 0
+        # a catch-up cut short (the window closed, the process killed) must be taken up again
+        # by the next writer, even when only versions differ and the counts agree
+        self._index.mark_behind()
         try:
             report = self.check()
             if report.index_error or self._index.stale_schema:
@@ -432,7 +434,6 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             self._index_status = IndexStatus(False, 0, 0)
         self._index.caught_up()
         self._index.recreated = False
-        self._unfinished = False
         if todo:
             log.info("indexed %d articles the index lacked", len(todo))
         return len(todo)

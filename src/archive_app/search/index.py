@@ -189,10 +189,7 @@ class FullTextIndex:
 
     def mark_behind(self) -> None:
         """Remember that a write failed, so the next writer to open the library catches up."""
-        try:
-            (self.folder / BEHIND).touch()
-        except OSError as error:  # a full disk may refuse even this: the counts then differ
-            log.warning("could not note that the index is behind (%s)", error)
+        mark_behind(self.folder)
 
     def caught_up(self) -> None:
         """The index holds what the catalogue does again."""
@@ -517,6 +514,16 @@ def _abandon(writer: Any) -> None:
                 writer.storage.delete_file(name)
     except Exception:  # another kind of writer, an unreadable index, files still open
         log.debug("could not remove an abandoned segment's files", exc_info=True)
+
+
+def mark_behind(folder: Path) -> None:
+    """Note that the index in `folder` may lack what the catalogue committed (a write failed,
+    a writer was killed): the next writer to open the library compares the two."""
+    try:
+        if folder.is_dir():
+            (folder / BEHIND).touch()
+    except OSError as error:  # a full disk may refuse even this: the counts then differ
+        log.info("could not note that the index is behind (%s)", error)
 
 
 def recover_interrupted_rebuild(folder: Path) -> None:
