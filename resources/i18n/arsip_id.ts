@@ -958,6 +958,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>{state} {counts} — {files} dalam {seconds} dtk</translation>
     </message>
     <message>
+        <source>Indexed {n} articles left over from an interrupted import.</source>
+        <translation>{n} artikel sisa impor yang terputus telah diindeks.</translation>
+    </message>
+    <message>
         <source>The import was cancelled: the files finished before it stopped are in the library; nothing of the interrupted file was kept.</source>
         <translation>Impor dibatalkan: berkas yang selesai sebelum berhenti sudah ada di pustaka; tidak ada bagian dari berkas yang terputus yang disimpan.</translation>
     </message>

@@ -144,3 +144,14 @@ def test_an_import_stopped_by_a_full_disk_says_so_in_its_report(qtbot: QtBot) ->
     assert dialog.windowTitle() == "Import stopped"
     assert dialog.summary.text().startswith("Stopped after 1 added")
     assert dialog.details.toPlainText().splitlines()[0] == line
+
+
+def test_the_report_says_what_an_interrupted_import_left_and_this_one_indexed(
+    qtbot: QtBot,
+) -> None:
+    from archive_app.gui.import_report import ImportReportDialog
+
+    dialog = ImportReportDialog(ImportReport(files=1, indexed_leftovers=1200))
+    qtbot.addWidget(dialog)
+    assert ("Indexed 1,200 articles left over from an interrupted import."
+            in dialog.details.toPlainText())

@@ -42,6 +42,10 @@ def details_text(report: ImportReport) -> str:
     sections: list[str] = []
     if report.stopped:  # a full disk: what the files not stored need (the core's one line)
         sections.append(report.stopped)
+    if report.indexed_leftovers:
+        sections.append(translate(
+            "Import", "Indexed {n} articles left over from an interrupted import.").format(
+                n=number(report.indexed_leftovers)))
     if report.cancelled:
         sections.append(translate(
             "Import", "The import was cancelled: the files finished before it stopped are in "
