@@ -986,6 +986,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>{n} berkas</translation>
     </message>
     <message>
+        <source>Stopped after</source>
+        <translation>Berhenti setelah</translation>
+    </message>
+    <message>
         <source>Cancelled after</source>
         <translation>Dibatalkan setelah</translation>
     </message>
@@ -996,6 +1000,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>{state} {counts} — {files} in {seconds} s</source>
         <translation>{state} {counts} — {files} dalam {seconds} dtk</translation>
+    </message>
+    <message>
+        <source>Indexed {n} articles left over from an interrupted import.</source>
+        <translation>{n} artikel sisa impor yang terputus telah diindeks.</translation>
     </message>
     <message>
         <source>The import was cancelled: the files finished before it stopped are in the library; nothing of the interrupted file was kept.</source>
@@ -1020,6 +1028,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Warnings:</source>
         <translation>Peringatan:</translation>
+    </message>
+    <message>
+        <source>Import stopped</source>
+        <translation>Impor berhenti</translation>
     </message>
     <message>
         <source>Import cancelled</source>

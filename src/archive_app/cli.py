@@ -15,6 +15,7 @@ from pathlib import Path
 from archive_app import APP_NAME, __version__
 from archive_app.cli_catalogue import add_catalogue_commands
 from archive_app.core.archive import SORT_ORDERS, Archive
+from archive_app.core.diskspace import is_disk_full
 from archive_app.core.errors import ArchiveError
 from archive_app.core.library import ENV_VAR
 from archive_app.core.printable import printable
@@ -29,6 +30,7 @@ from archive_app.exports.run import export as run_export
 from archive_app.ingest.readers.columns import parse_mapping
 from archive_app.textout import (
     atomic_output,
+    leftovers_line,
     print_facets,
     print_report,
     print_search,
@@ -42,12 +44,25 @@ Command = Callable[[argparse.Namespace], int]
 
 def _open(args: argparse.Namespace, *, write: bool) -> Archive:
     archive = Archive.open(args.library, readonly=not write)
-    if write and archive.index_needs_rebuild and getattr(args, "run", None) is not cmd_reindex:
-        damage = archive.index_damage
-        print(f"the search index is damaged ({damage}): rebuilding it from the catalogue first…"
-              if damage else "the search index is missing, unreadable or from another version "
-              "of Arsip: rebuilding it first…", file=sys.stderr)
-        archive.reindex(processes=min(2, os.cpu_count() or 1))
+    if not write:
+        return archive
+    try:
+        if archive.lock_note:
+            print(f"archive-app: note: {archive.lock_note}", file=sys.stderr)
+        command = getattr(args, "run", None)
+        if archive.index_needs_rebuild and command is not cmd_reindex:
+            damage = archive.index_damage
+            print(f"the search index is damaged ({damage}): rebuilding it from the catalogue "
+                  "first…" if damage else "the search index is missing, unreadable or from "
+                  "another version of Arsip: rebuilding it first…", file=sys.stderr)
+            archive.reindex(processes=min(2, os.cpu_count() or 1))
+        elif command not in (cmd_import, cmd_reindex):  # import says it in its report
+            leftovers = archive.catch_up_index()
+            if leftovers:
+                print(f"archive-app: {leftovers_line(leftovers)}", file=sys.stderr)
+    except BaseException:
+        archive.close()
+        raise
     return archive
 
 
@@ -64,6 +79,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2))
     else:
         print_report(report, sys.stdout, verbose=args.verbose)
+    if report.stopped:  # the report above says what was stored; this line why the rest was not
+        print(f"archive-app: {report.stopped}", file=sys.stderr)
+        return 1
     return 1 if report.failed and not (report.added or report.updated or report.duplicates) else 0
 
 
@@ -436,6 +454,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the promise: a one-line message, never a traceback
         if args.debug:
             raise
+        if is_disk_full(error):
+            print(f"archive-app: the disk is full ({error}); free some space and try again",
+                  file=sys.stderr)
+            return 1
         print(f"archive-app: unexpected error: {type(error).__name__}: {error} "
               "(run with --debug for details)", file=sys.stderr)
         return 70

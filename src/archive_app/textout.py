@@ -34,7 +34,10 @@ def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> No
         parts = ", ".join(f"{counts[k]:,} {k}" for k in ("added", "updated", "duplicates", "failed")
                           if counts[k])
         print(f"{path}: {parts}", file=out)
-    state = "cancelled after" if report.cancelled else "finished:"
+    if report.indexed_leftovers:
+        print(leftovers_line(report.indexed_leftovers), file=out)
+    state = ("stopped after" if report.stopped else "cancelled after" if report.cancelled
+             else "finished:")
     print(
         f"\nImport {state} {report.files:,} files in {report.seconds:.1f} s — "
         f"{len(report.added):,} added, {len(report.updated):,} updated (new text for a URL "
@@ -65,6 +68,12 @@ def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> No
         for item in report.warnings:
             where = f" {item.locator}" if item.locator and item.locator != "file" else ""
             print(f"  {item.path}{where}: {item.message}", file=out)
+
+
+def leftovers_line(count: int) -> str:
+    """What a writer says when it indexed what an interrupted import left unindexed."""
+    noun = "article" if count == 1 else "articles"
+    return f"indexed {count:,} {noun} left over from an interrupted import"
 
 
 def print_search(page: SearchPage, out: TextIO, offset: int = 0, total: int | None = None) -> None:

@@ -129,3 +129,29 @@ def test_closing_the_window_during_an_import_cancels_it_and_waits(
     check = gui_archive.check()
     assert check.ok, check
     assert gui_archive.count() == len(done.args[0].added)
+
+
+def test_an_import_stopped_by_a_full_disk_says_so_in_its_report(qtbot: QtBot) -> None:
+    from archive_app.core.model import ImportItem
+    from archive_app.gui.import_report import ImportReportDialog
+
+    line = ("the disk holding /media/arsip is full: 3 files (1.2 MB) were not imported and need "
+            "about 4.0 MB more free space; free some and import again")
+    report = ImportReport(files=4, added=[ImportItem("a.jsonl", "row 1", 1, "Banjir")],
+                          stopped=line)
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Import stopped"
+    assert dialog.summary.text().startswith("Stopped after 1 added")
+    assert dialog.details.toPlainText().splitlines()[0] == line
+
+
+def test_the_report_says_what_an_interrupted_import_left_and_this_one_indexed(
+    qtbot: QtBot,
+) -> None:
+    from archive_app.gui.import_report import ImportReportDialog
+
+    dialog = ImportReportDialog(ImportReport(files=1, indexed_leftovers=1200))
+    qtbot.addWidget(dialog)
+    assert ("Indexed 1,200 articles left over from an interrupted import."
+            in dialog.details.toPlainText())

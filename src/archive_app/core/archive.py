@@ -26,6 +26,7 @@ from archive_app.core.backup import (
 )
 from archive_app.core.cataloguing import CataloguingMixin
 from archive_app.core.clock import utc_now
+from archive_app.core.diskspace import is_disk_full
 from archive_app.core.errors import (
     LibraryFormatError,
     LibraryLockedError,
@@ -63,13 +64,17 @@ from archive_app.db.engine import (
 )
 from archive_app.db.health import check_file, raise_on_damage
 from archive_app.search.background import BackgroundWriter
-from archive_app.search.index import FullTextIndex
+from archive_app.search.index import FullTextIndex, mark_behind, recover_interrupted_rebuild
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 # an import flushing this many articles at once hands indexing to a process of its own
 BACKGROUND_BATCH = 1500
+# catching up, the index commits every so many articles (one segment each): a catch-up cut
+# short keeps what it did
+CATCH_UP_COMMIT = 5000
+_LATER = "Arsip indexes them the next time it opens this library to write"
 
 
 class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
@@ -80,11 +85,16 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         self.readonly = readonly
         self._lock = None if readonly else WriterLock(layout.lock)
         self._write_lane = threading.Lock()
+        # one line when the last writer ended without closing the library (killed, crashed)
+        self.lock_note: str | None = None
         if self._lock is not None:
-            self._lock.acquire()
+            self.lock_note = self._lock.acquire()
         try:
             if not readonly:
-                self._prepare_writer(layout)
+                self._prepare_writer(layout)  # leftovers removed, damage refused
+                recover_interrupted_rebuild(layout.index)
+                if self.lock_note is not None:  # a writer was killed: the index may be behind
+                    mark_behind(layout.index)  # (kept until caught up, whoever opens next)
             self._engine = create_catalogue_engine(layout.catalogue, readonly=readonly)
             # a damaged file met by any statement: one line saying what to run, not a traceback
             raise_on_damage(self._engine, lambda reason: integrity.damaged(layout, reason))
@@ -129,7 +139,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         """A reader meets an older schema: migrate it when no writer holds the library."""
         lock = WriterLock(layout.lock)
         try:
-            lock.acquire()
+            if lock.acquire() is not None:  # the writer before was killed: say so to the next
+                mark_behind(layout.index)
         except LibraryLockedError:
             raise LibraryFormatError(
                 f"the library {layout.root} needs an upgrade, and another Arsip process has it "
@@ -222,14 +233,18 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
                             self._index_changes(new, changed, in_background=big), columns,
                             warm=self._warm_index)
         with self._write_lane:
+            # what an interrupted import left unindexed: the articles are duplicates now, and
+            # nothing else would index them
+            leftovers = self._catch_up()
             try:
                 report = importer.run(paths, progress, cancel or CancelToken())
             finally:
                 problems = self._finish_background()
+            report.indexed_leftovers = leftovers
             for problem in problems:
                 report.warnings.append(ImportItem(
                     "(search index)", "", message=f"the search index was not updated for "
-                    f"some articles ({problem}); run `archive-app reindex` to repair it"))
+                    f"some articles ({problem}); {_LATER}"))
             return report
 
     def _finish_background(self) -> list[str]:
@@ -238,6 +253,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             return []
         problems = writer.finish()
         self._index.changed_elsewhere()
+        if problems:
+            self._index.mark_behind()
         return problems
 
     def _warm_index(self, docs: list[IndexDocument]) -> None:
@@ -258,9 +275,15 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
                 return None
             self._index.write(docs, new_ids=frozenset(new_ids))
         except Exception as error:  # the catalogue is committed; say so instead of failing
-            log.exception("index update failed")
+            self._index.mark_behind()
+            if is_disk_full(error):  # expected, and said once: no traceback
+                log.warning("index update failed: the disk is full")
+                error_text = "the disk is full"
+            else:
+                log.exception("index update failed")
+                error_text = str(error)
             return (f"the search index was not updated for {len(new_ids | changed_ids)} "
-                    f"articles ({error}); run `archive-app reindex` to repair it")
+                    f"articles ({error_text}); {_LATER}")
         return None
 
     def _require_writable(self) -> None:
@@ -410,25 +433,61 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
     def _repair_index(self) -> None:
         try:
             with self._write_lane:
-                report = self._compare(CheckReport())
-                if report.index_error or self._index.stale_schema:
-                    todo = self.article_ids("added")
-                    self._index_status = IndexStatus(True, 0, len(todo))
-                    self._index.rebuild(self._index_documents(todo), self._rebuild_progress)
-                else:
-                    todo = sorted(set(report.missing_from_index) | set(report.stale_in_index))
-                    if report.orphaned_in_index:
-                        self._index.delete(report.orphaned_in_index)
-                    self._index_status = IndexStatus(bool(todo), 0, len(todo))
-                    for start in range(0, len(todo), 1000):
-                        chunk = todo[start : start + 1000]
-                        self._index.write(self._index_documents(chunk))
-                        self._index_status = IndexStatus(True, start + len(chunk), len(todo))
+                self._catch_up()
                 self._index.warm()
-        except Exception:  # a failed repair leaves the drift for `check` to report
-            log.exception("index repair failed")
+        except Exception as error:  # a failed repair leaves the drift for the next open
+            if is_disk_full(error):
+                log.warning("the index could not catch up: the disk is full")
+            else:
+                log.exception("index repair failed")
+
+    def catch_up_index(self) -> int:
+        """Index what the catalogue committed and the index lacks (an import or edit was
+        killed, or the disk filled before the index was written); the articles indexed.
+
+        Costs a count when nothing says the index lags: the last writer closed the library,
+        no index write failed since, and the two hold as many articles.
+        """
+        self._require_writable()
+        with self._write_lane:
+            return self._catch_up()
+
+    def _index_may_lag(self) -> bool:
+        if self._index.behind or self._index.recreated or self._index.stale_schema:
+            return True
+        return self._index.doc_count() != self.count()
+
+    def _catch_up(self) -> int:
+        """Compare the catalogue's versions with the index's and index the difference; the
+        number of articles indexed (`index_status` says how far it is meanwhile)."""
+        if not self._index_may_lag():
+            return 0
+        # a catch-up cut short (the window closed, the process killed) must be taken up again
+        # by the next writer, even when only versions differ and the counts agree
+        self._index.mark_behind()
+        try:
+            report = self._compare(CheckReport())  # the index only: no integrity check
+            if report.index_error or self._index.stale_schema:
+                todo = self.article_ids("added")
+                self._index_status = IndexStatus(True, 0, len(todo))
+                self._index.rebuild(self._index_documents(todo), self._rebuild_progress)
+            else:
+                todo = sorted(set(report.missing_from_index) | set(report.stale_in_index))
+                if report.orphaned_in_index:
+                    self._index.delete(report.orphaned_in_index)
+                self._index_status = IndexStatus(bool(todo), 0, len(todo))
+                new = frozenset(report.missing_from_index)
+                for start in range(0, len(todo), CATCH_UP_COMMIT):
+                    chunk = todo[start : start + CATCH_UP_COMMIT]
+                    self._index.write(self._index_documents(chunk), new_ids=new)
+                    self._index_status = IndexStatus(True, start + len(chunk), len(todo))
         finally:
             self._index_status = IndexStatus(False, 0, 0)
+        self._index.caught_up()
+        self._index.recreated = False
+        if todo:
+            log.info("indexed %d articles the index lacked", len(todo))
+        return len(todo)
 
     def _rebuild_progress(self, done: int) -> None:
         self._index_status = IndexStatus(True, done, self._index_status.total)

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from archive_app.core import originals
 from archive_app.core.clock import utc_now
+from archive_app.core.diskspace import DiskFull, free_bytes, is_disk_full, room_needed
+from archive_app.core.diskspace import stopped_message as disk_full_message
 from archive_app.core.errors import ImportCancelled, ReadError
 from archive_app.core.media_store import archive_photo
 from archive_app.core.model import CatalogueRecord, ImportItem, ImportReport, IndexDocument
@@ -191,7 +193,11 @@ class Importer:
         self._bytes_done = 0
         if self._big:  # start the indexing process now: it is ready by the first commit
             self._index_changes(set(), set(), True)
-        self._each_file(files, sizes, progress, cancel)
+        free_at_start = free_bytes(self._root)
+        try:
+            self._each_file(files, sizes, progress, cancel)
+        except DiskFull:
+            self._stop_for_full_disk(files, sizes, free_at_start)
         self._bytes_done = sum(sizes)
         progress(self._progress(len(files), len(files), "", len(report.added), "done"))
         self._finish_batch()
@@ -205,6 +211,7 @@ class Importer:
         pending_new: set[int] = set()
         pending_changed: set[int] = set()
         group: _Group | None = None
+        full: DiskFull | None = None  # the disk filled up: store no more files
         for number, source in enumerate(files):
             progress(self._progress(number, len(files), source.display, len(report.added)))
             if cancel.cancelled:
@@ -227,16 +234,47 @@ class Importer:
             except ImportCancelled:
                 report.cancelled = True
                 break
+            except DiskFull as error:
+                # SQLite may have rolled the whole transaction back by itself: none of the
+                # group is kept (its files are part of the rest)
+                full = error
+                self._abandon_group(group)
+                group = None
+                break
             finally:
                 self._bytes_done += sizes[number]
             if group.full():
-                self._commit_group(group, pending_new, pending_changed)
+                try:
+                    self._commit_group(group, pending_new, pending_changed)
+                except DiskFull as error:
+                    full, group = error, None
+                    break
                 group = None
                 if self._big or len(pending_new) + len(pending_changed) >= 2000:
                     self._flush_index(pending_new, pending_changed)
         if group is not None:  # files finished before a cancel are kept too
-            self._commit_group(group, pending_new, pending_changed)
+            try:
+                self._commit_group(group, pending_new, pending_changed)
+            except DiskFull as error:
+                full = error
         self._flush_index(pending_new, pending_changed)
+        if full is not None:
+            raise full
+
+    def _stop_for_full_disk(self, files: list[SourceFile | MissingPath], sizes: list[int],
+                            free_at_start: int | None) -> None:
+        """The import stops: the report says what was stored, and one line what the files not
+        stored need (none of them was half-written: their transaction was rolled back)."""
+        report = self._report
+        handled = {item.path for items in (report.added, report.updated, report.duplicates,
+                                           report.failed) for item in items}
+        rest = [size for source, size in zip(files, sizes, strict=True)
+                if isinstance(source, SourceFile) and source.display not in handled]
+        free_now = free_bytes(self._root)
+        used = None if free_at_start is None or free_now is None else free_at_start - free_now
+        needed = room_needed(sum(rest), sum(sizes) - sum(rest), used)
+        report.stopped = disk_full_message(self._root, len(rest), sum(rest), needed)
+        log.info("import stopped: %s", report.stopped)  # the caller shows report.stopped
 
     # -- chunks and groups -----------------------------------------------------------------
 
@@ -253,6 +291,8 @@ class Importer:
             chunk.entries.append(self._store_file(group, chunk, source, batch_id, progress,
                                                   cancel, position))
         except Exception as error:
+            if is_disk_full(error):  # the next files would fail alike: stop the import
+                raise DiskFull(str(error)) from error
             if self._wrote:
                 # undo the chunk, store its earlier files again one at a time, and report this
                 # one (a file that failed before storing anything leaves the chunk as it was)
@@ -274,6 +314,8 @@ class Importer:
             group.chunk.entries.append(self._store_file(
                 group, group.chunk, source, batch_id, progress, CancelToken(), position))
         except Exception as error:
+            if is_disk_full(error):
+                raise DiskFull(str(error)) from error
             self._abandon_chunk(group)
             self._fail(source, error)
             return
@@ -290,6 +332,8 @@ class Importer:
             self._settle(group, chunk)
             chunk.savepoint.commit()
         except Exception as error:
+            if is_disk_full(error):
+                raise DiskFull(str(error)) from error
             entries = self._abandon_chunk(group)
             if len(entries) == 1:
                 self._fail(entries[0].source, error)
@@ -327,6 +371,8 @@ class Importer:
         return chunk.entries
 
     def _fail(self, source: SourceFile, error: BaseException) -> None:
+        if is_disk_full(error):  # not the file's fault: the import stops (no file is blamed)
+            raise DiskFull(str(error)) from error
         if isinstance(error, ReadError):
             message = str(error)
         elif isinstance(error, RecursionError):  # the file's fault: a reader walks its nesting
@@ -350,10 +396,9 @@ class Importer:
             originals.put_in_place(group.staged)  # durable and named before the catalogue says so
             group.session.commit()
         except Exception as error:
-            group.session.rollback()
-            originals.discard(group.staged)
-            for path in group.written:
-                path.unlink(missing_ok=True)
+            self._abandon_group(group)
+            if is_disk_full(error):  # its files are the rest the import could not store
+                raise DiskFull(str(error)) from error
             for source, outcome in group.outcomes:
                 if outcome.added or outcome.updated:
                     report.failed.append(ImportItem(
@@ -368,6 +413,21 @@ class Importer:
             self._merge(source, outcome)
             new |= outcome.new_ids
             changed |= outcome.changed_ids
+
+    def _abandon_group(self, group: _Group) -> None:
+        """Roll the group's whole transaction back (SQLite may have done so already, after a
+        full disk: no savepoint is left to return to) and remove every file it wrote."""
+        chunk, group.chunk = group.chunk, None
+        for entry in chunk.entries if chunk is not None else []:
+            if entry.staged is not None:
+                originals.discard([entry.staged])
+            for written in entry.media:
+                written.unlink(missing_ok=True)
+        group.session.rollback()
+        originals.discard(group.staged)
+        for path in group.written:
+            path.unlink(missing_ok=True)
+        group.session.close()
 
     def _progress(self, done: int, total: int, current: str, articles: int,
                   phase: str = "importing") -> Progress:
@@ -386,6 +446,15 @@ class Importer:
 
     def _finish_batch(self) -> None:
         report = self._report
+        try:
+            self._record_batch(report)
+        except Exception as error:
+            if not is_disk_full(error):
+                raise
+            # what it stored is committed; only the batch's totals are missing
+            log.info("the import's totals were not recorded: the disk is full")
+
+    def _record_batch(self, report: ImportReport) -> None:
         with self._sessions.begin() as session:
             batch = session.get(ImportBatch, report.batch_id)
             assert batch is not None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sys
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -11,6 +15,9 @@ from typing import IO
 import platformdirs
 
 from archive_app.core.errors import LibraryLockedError, LibraryReadOnlyError
+from archive_app.core.processes import ProcessId
+
+log = logging.getLogger(__name__)
 
 ENV_VAR = "ARCHIVE_APP_LIBRARY"
 
@@ -103,40 +110,131 @@ class LibraryLayout:
 class WriterLock:
     """An exclusive OS lock on library.lock, held while this process may write the library.
 
-    The OS releases the lock when the process dies, so a crash never leaves a stale lock.
+    The file names its holder by pid and start time. The OS lock is the parent process's alone:
+    a child it forks closes its copy at once, so nothing it starts can keep a library locked.
+    When the holder dies the OS frees the lock; the next writer finds the name it left and says
+    so (`acquire` returns a note). A lock still held although the process it names has ended
+    (a process that one left behind holds it) is taken over: the file is replaced.
     """
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._handle: IO[str] | None = None
 
-    def acquire(self) -> None:
+    def acquire(self) -> str | None:
+        """Take the lock, or raise LibraryLockedError naming the process that holds it.
+
+        Returns a one-line note when the last writer ended without releasing the lock (its
+        work may need finishing: the index may lag behind the catalogue), else None.
+        """
+        note: str | None = None
+        with _takeover_guard(self._path.parent):
+            handle: IO[str] = open(self._path, "a+", encoding="utf-8")  # noqa: SIM115
+            try:
+                _lock_file(handle)
+            except OSError:
+                handle.seek(0)
+                holder = handle.read().strip()
+                handle.close()
+                named = ProcessId.parse(holder)
+                if named is None or named.alive() or not _CAN_TAKE_OVER:
+                    raise LibraryLockedError(
+                        f"the library {self._path.parent} is open in another Arsip process "
+                        f"({holder or 'another process'}); close it there first, or choose "
+                        "another library with --library"
+                    ) from None
+                handle = self._replace_file()
+                note = (f"the Arsip process that last wrote to this library ({named}) has "
+                        "ended, but processes it left behind still held its lock; the lock was "
+                        "taken over")
+            else:
+                handle.seek(0)
+                last = ProcessId.parse(handle.read().strip())
+                if last is not None and not last.alive():
+                    note = (f"the Arsip process that last wrote to this library ({last}) ended "
+                            "without closing it; its lock was taken over")
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(ProcessId.this_process()))
+            handle.flush()
+            self._handle = handle
+            _HELD.add(self)
+        if note:
+            log.info("%s: %s", self._path.parent, note)
+        return note
+
+    def _replace_file(self) -> IO[str]:
+        """A fresh lock file in place of one a gone holder's leftovers keep locked."""
+        fresh = self._path.with_name(self._path.name + ".new")
+        fresh.write_text("", encoding="utf-8")
+        os.replace(fresh, self._path)
         handle = open(self._path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
         try:
-            _lock_file(handle)
+            _lock_file(handle)  # no one else can hold it: acquiring is serialised by the guard
         except OSError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
             handle.close()
             raise LibraryLockedError(
-                f"the library {self._path.parent} is open in another Arsip process "
-                f"({holder}); close it there first, or choose another library with --library"
+                f"the library {self._path.parent} is being opened by another Arsip process; "
+                "try again"
             ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        self._handle = handle
+        return handle
 
     def release(self) -> None:
         if self._handle is None:
             return
+        _HELD.discard(self)
         self._handle.seek(0)
         self._handle.truncate()
         self._handle.flush()
         _unlock_file(self._handle)
         self._handle.close()
         self._handle = None
+
+    def _forget_in_child(self) -> None:
+        """In a forked child: close this process's copy, leaving the parent's lock alone."""
+        if self._handle is not None:
+            try:
+                os.close(self._handle.fileno())
+            except OSError:
+                pass
+            self._handle = None
+
+
+# Locks this process holds: a forked child closes its copies (a flock is shared by every copy
+# of the descriptor, so a child would otherwise keep the library locked after its parent died).
+_HELD: weakref.WeakSet[WriterLock] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for lock in list(_HELD):
+        lock._forget_in_child()
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+@contextlib.contextmanager
+def _takeover_guard(folder: Path) -> Iterator[None]:
+    """Writers acquire one at a time (a lock on the library folder itself, held for the moment
+    of acquiring), so two of them never both replace a lock file a gone holder left locked."""
+    if not _CAN_TAKE_OVER:
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder that cannot be opened so: acquiring is not serialised
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks on folders
+            pass
+        yield
+    finally:
+        os.close(descriptor)  # closing the only descriptor releases its lock
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -150,8 +248,12 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
+    _CAN_TAKE_OVER = False
+
 else:
     import fcntl
+
+    _CAN_TAKE_OVER = True
 
     def _lock_file(handle: IO[str]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -217,6 +217,11 @@ class ImportReport:
     warnings: list[ImportItem] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
+    # articles an earlier, interrupted import (or edit) committed to the catalogue but not to
+    # the index, indexed by this import before it began
+    indexed_leftovers: int = 0
+    # why the import stopped before its last file (a full disk), in one line; None otherwise
+    stopped: str | None = None
 
 
 @dataclass(slots=True)

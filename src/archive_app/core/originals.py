@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 from archive_app.core.library import LibraryLayout
 
 _FSYNC_THREADS = 8
+_INCOMING = ".incoming-"  # a file written, not yet named by a committed catalogue
 
 
 def sha256_of(data: bytes) -> str:
@@ -49,7 +50,7 @@ def stage(root: Path, relative: str, data: bytes) -> Staged | None:
             return None
         changed = True
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=_INCOMING)
     try:
         # mkstemp makes the file private (0600): an original has the library's mode
         os.fchmod(handle, LibraryLayout(root).file_mode())
@@ -115,3 +116,4 @@ def store(root: Path, relative: str, data: bytes) -> bool:
         discard([staged])
         raise
     return True
+

@@ -26,7 +26,8 @@ def summary_text(report: ImportReport) -> str:
              duplicates=number(len(report.duplicates)), failed=number(len(report.failed)))
     files = (translate("Import", "1 file") if report.files == 1
              else translate("Import", "{n} files").format(n=number(report.files)))
-    state = (translate("Import", "Cancelled after") if report.cancelled
+    state = (translate("Import", "Stopped after") if report.stopped
+             else translate("Import", "Cancelled after") if report.cancelled
              else translate("Import", "Done:"))
     return translate("Import", "{state} {counts} — {files} in {seconds} s").format(
         state=state, counts=counts, files=files, seconds=f"{report.seconds:.1f}")
@@ -39,6 +40,12 @@ def _where(item: ImportItem) -> str:
 def details_text(report: ImportReport) -> str:
     """Everything a person may need to act on: failures first, then versions and warnings."""
     sections: list[str] = []
+    if report.stopped:  # a full disk: what the files not stored need (the core's one line)
+        sections.append(report.stopped)
+    if report.indexed_leftovers:
+        sections.append(translate(
+            "Import", "Indexed {n} articles left over from an interrupted import.").format(
+                n=number(report.indexed_leftovers)))
     if report.cancelled:
         sections.append(translate(
             "Import", "The import was cancelled: the files finished before it stopped are in "
@@ -69,7 +76,8 @@ class ImportReportDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importReport")
-        self.setWindowTitle(translate("Import", "Import cancelled") if report.cancelled
+        self.setWindowTitle(translate("Import", "Import stopped") if report.stopped
+                            else translate("Import", "Import cancelled") if report.cancelled
                             else translate("Import", "Import finished"))
         self.setAccessibleName(self.windowTitle())
         self.summary = QLabel(summary_text(report), self)

@@ -16,7 +16,9 @@ from multiprocessing.context import SpawnProcess
 from pathlib import Path
 from typing import Any
 
+from archive_app.core.diskspace import is_disk_full
 from archive_app.core.model import IndexDocument
+from archive_app.core.processes import die_with_parent
 
 log = logging.getLogger(__name__)
 _STOP = None
@@ -35,6 +37,7 @@ IDLE_COMMIT_DOCS = 1_000
 def _serve(folder: str, inbox: Any, outbox: Any) -> None:
     """The indexing process: add each batch it is sent and answer with None or a message;
     commit now and then, and at the end (whose answer is the last one)."""
+    die_with_parent()  # never left writing the index after the import was killed
     from archive_app.search.index import FullTextIndex, IndexBatch
 
     index = FullTextIndex(Path(folder))
@@ -50,8 +53,7 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
         try:
             done.commit()
         except Exception as error:  # reported in the import report, not lost
-            log.exception("background index commit failed")
-            return f"{type(error).__name__}: {error}"
+            return _problem(error, "background index commit failed")
         return None
 
     deferred: str | None = None  # a problem met between answers, told with the next one
@@ -76,14 +78,24 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
                     answer = commit() or answer
                 outbox.put(answer)
             except Exception as error:
-                log.exception("background indexing failed")
+                problem = _problem(error, "background indexing failed")
                 if batch is not None:
                     batch.cancel()
                     batch = None
-                outbox.put(f"{type(error).__name__}: {error}")
+                outbox.put(problem)
         outbox.put(commit() or deferred)
     finally:
         index.close()
+
+
+def _problem(error: Exception, doing: str) -> str:
+    """The message for the import report; a traceback in the log only for the unexpected (a
+    full disk is said once, by the import)."""
+    if is_disk_full(error):
+        log.info("%s: the disk is full", doing)
+        return "the disk is full"
+    log.exception(doing)
+    return f"{type(error).__name__}: {error}"
 
 
 def _warm(docs: list[IndexDocument]) -> None:

@@ -30,11 +30,15 @@ from archive_app.search.schema import ROLE_FIELDS, SCHEMA_VERSION, build_schema
 from archive_app.search.segment_writer import segment_writer
 from archive_app.search.snippets import snippets
 from archive_app.search.suggest import suggest
+from archive_app.search.workers import multiprocess_writer
 
 install_mapped_segments()
 
 log = logging.getLogger(__name__)
 STAMP = "arsip-index.json"
+# present while the index may lack something the catalogue committed (a write failed): the next
+# writer to open the library compares the two and catches up
+BEHIND = "arsip-behind"
 SORTS: dict[str, Any] = {
     # dated articles first either way, then by instant
     "newest": sorting.MultiFacet([sorting.FieldFacet("dated", reverse=True),
@@ -224,6 +228,19 @@ class FullTextIndex:
         (folder / STAMP).write_text(json.dumps({"schema": SCHEMA_VERSION}), encoding="utf-8")
         return created
 
+    @property
+    def behind(self) -> bool:
+        """Whether a write failed since the index last caught up with the catalogue."""
+        return (self.folder / BEHIND).exists()
+
+    def mark_behind(self) -> None:
+        """Remember that a write failed, so the next writer to open the library catches up."""
+        mark_behind(self.folder)
+
+    def caught_up(self) -> None:
+        """The index holds what the catalogue does again."""
+        (self.folder / BEHIND).unlink(missing_ok=True)
+
     def close(self) -> None:
         with self._lock:
             self._searcher = None
@@ -278,9 +295,14 @@ class FullTextIndex:
 
     def delete(self, ids: Iterable[int]) -> None:
         writer = self._index.writer()
-        for article_id in ids:
-            writer.delete_by_term("id", str(article_id))
-        writer.commit(mergetype=small_segments_only)
+        try:
+            for article_id in ids:
+                writer.delete_by_term("id", str(article_id))
+            writer.commit(mergetype=small_segments_only)
+        except BaseException:
+            _abandon(writer)
+            self.mark_behind()
+            raise
         self._written = True
 
     def rebuild(
@@ -296,7 +318,7 @@ class FullTextIndex:
         staging = self.folder.with_name(self.folder.name + ".rebuild")
         fresh = self._create(staging)
         if processes > 1:
-            writer = fresh.writer(limitmb=192, procs=processes, multisegment=True)
+            writer = multiprocess_writer(fresh, processes, limitmb=192, multisegment=True)
         else:
             writer = fresh.writer(limitmb=192)
         count = 0
@@ -306,12 +328,12 @@ class FullTextIndex:
                 count += 1
                 if progress is not None and count % 500 == 0:
                     progress(count)
-        except BaseException:
-            writer.cancel()
+            writer.commit()
+        except BaseException:  # the old index is left as it was, and nothing half built
+            _abandon(writer)
             fresh.close()
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        writer.commit()
         fresh.close()
         self.close()
         retired = self.folder.with_name(self.folder.name + ".old")
@@ -514,8 +536,60 @@ class IndexBatch:
         return count
 
     def commit(self) -> None:
-        self._writer.commit(mergetype=partial(small_segments_only, leave=self._leave))
+        try:
+            self._writer.commit(mergetype=partial(small_segments_only, leave=self._leave))
+        except BaseException:  # a full disk, a kill: what was added is not in the index
+            _abandon(self._writer)
+            self._owner.mark_behind()
+            raise
         self._owner._written = True
 
     def cancel(self) -> None:
-        self._writer.cancel()
+        _abandon(self._writer)
+
+
+def _abandon(writer: Any) -> None:
+    """Give up a Whoosh writer, releasing the index's write lock even after a failed commit,
+    and remove the segment files it had begun (no table of contents names them)."""
+    try:
+        writer.cancel()
+    except Exception:
+        try:
+            writer._finish()  # what cancel ends with: the lock and the temporary files
+        except Exception:
+            log.warning("could not release the index's write lock", exc_info=True)
+    try:
+        segment = writer.newsegment.segment_id()
+        toc = whoosh_index.TOC.read(writer.storage, writer.indexname)
+        if segment in {s.segment_id() for s in toc.segments}:
+            return  # it failed after its commit was made: the segment is the index's now
+        begun = f"{segment}."  # its files: MAIN_<id>.trm, .pst…
+        for name in list(writer.storage.list()):
+            if name.startswith(begun):
+                writer.storage.delete_file(name)
+    except Exception:  # another kind of writer, an unreadable index, files still open
+        log.debug("could not remove an abandoned segment's files", exc_info=True)
+
+
+def mark_behind(folder: Path) -> None:
+    """Note that the index in `folder` may lack what the catalogue committed (a write failed,
+    a writer was killed): the next writer to open the library compares the two."""
+    try:
+        if folder.is_dir():
+            (folder / BEHIND).touch()
+    except OSError as error:  # a full disk may refuse even this: the counts then differ
+        log.info("could not note that the index is behind (%s)", error)
+
+
+def recover_interrupted_rebuild(folder: Path) -> None:
+    """A rebuild killed part-way leaves its staging folder (removed: half built), or, killed
+    between its two renames, the old index under another name (put back). Only a writer
+    holding the library's lock may call this."""
+    staging = folder.with_name(folder.name + ".rebuild")
+    retired = folder.with_name(folder.name + ".old")
+    if not folder.exists() and retired.is_dir():
+        retired.rename(folder)
+    for leftover in (staging, retired):
+        if leftover.exists():
+            log.info("removing %s, left by an interrupted rebuild of the index", leftover)
+            shutil.rmtree(leftover, ignore_errors=True)
