@@ -261,7 +261,7 @@ class Importer:
         if full is not None:
             raise full
 
-    def _stop_for_full_disk(self, files: list[SourceFile | MissingPath], sizes: list[int],
+    def _stop_for_full_disk(self, files: list[Found], sizes: list[int],
                             free_at_start: int | None) -> None:
         """The import stops: the report says what was stored, and one line what the files not
         stored need (none of them was half-written: their transaction was rolled back)."""
