@@ -49,15 +49,21 @@ def _on_connect(readonly: bool) -> Any:
     return configure
 
 
-def create_catalogue_engine(path: Path, *, readonly: bool = False) -> Engine:
-    """An engine on catalogue.sqlite; read-only engines never write, even the WAL mode."""
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if readonly else f"sqlite:///{path}"
+def readonly_uri(path: Path) -> str:
+    """The SQLite URI that reads the catalogue without ever writing to it."""
+    uri = f"file:{path}?mode=ro"
     shared_memory = path.with_name(path.name + "-shm")
-    if readonly and not os.access(path.parent, os.W_OK) and not shared_memory.exists():
+    if not os.access(path.parent, os.W_OK) and not shared_memory.exists():
         # On a read-only disk or share SQLite cannot make the shared-memory file a WAL
         # reader needs, and refuses to open: nobody can write there either, so the file is
         # read as it stands.
-        url += "&immutable=1"
+        uri += "&immutable=1"
+    return uri
+
+
+def create_catalogue_engine(path: Path, *, readonly: bool = False) -> Engine:
+    """An engine on catalogue.sqlite; read-only engines never write, even the WAL mode."""
+    url = f"sqlite:///{readonly_uri(path)}&uri=true" if readonly else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
     event.listen(engine, "connect", _on_connect(readonly))
     event.listen(engine, "begin", _begin)

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
+from archive_app.db.engine import readonly_uri
+
 # SQLite's primary result codes for a damaged file: SQLITE_CORRUPT ("database disk image is
 # malformed") and SQLITE_NOTADB ("file is not a database", e.g. a header overwritten)
 DAMAGE_CODES = frozenset({11, 26})
@@ -51,7 +53,7 @@ def check_file(path: Path, *, full: bool = False, readonly: bool = True,
     pragma = "integrity_check" if full else "quick_check"
     try:
         if readonly:
-            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+            connection = sqlite3.connect(readonly_uri(path), uri=True, timeout=30)
         else:
             connection = sqlite3.connect(path, timeout=30)
     except sqlite3.DatabaseError as error:
