@@ -114,12 +114,33 @@ def _find_dateline(units: list[str]) -> tuple[int, int, Dateline] | None:
     return None
 
 
+_BARE_DASHES = ("-", "--", "–", "—")
+
+
+def _strip_bare_dash(draft: Draft, units: list[str]) -> list[str]:
+    """A dateline whose place a scraper stripped leaves its dash: "-" on a line of its own, or
+    "- " before the first sentence (a list of "- " items is left alone)."""
+    if not units:
+        return units
+    first = units[0].strip()
+    if first in _BARE_DASHES:
+        draft.record.rules.setdefault("body.dateline_removed", "dateline:bare-dash")
+        return units[1:]
+    dash, space, text = first.partition(" ")
+    listed = len(units) > 1 and units[1].lstrip().startswith(f"{dash} ")
+    if dash in _BARE_DASHES and space and text[:1].isupper() and not listed:
+        draft.record.rules.setdefault("body.dateline_removed", "dateline:bare-dash")
+        return [text.lstrip(), *units[1:]]
+    return units
+
+
 def open_body(draft: Draft, units: list[str]) -> list[str]:
     """Take the dateline off the text (place, site or agency into the record), dropping
     the furniture above it; a scraper's repeats of the same dateline go too."""
     record = draft.record
     if units and record.title and fold(units[0]) == fold(record.title):
         units = units[1:]  # the headline printed again above the text
+    units = _strip_bare_dash(draft, units)
     located = _find_dateline(units)
     if located is None:
         return units
@@ -137,7 +158,9 @@ def open_body(draft: Draft, units: list[str]) -> list[str]:
     record.rules.setdefault("body.dateline_removed", dateline.rule)
     prefix = dateline.prefix
     rest = [u[len(prefix):].lstrip() if u.startswith(prefix) else u for u in units[index + used:]]
-    opening = dateline.rest.lstrip()
+    # a link lost right after the dateline leaves its comma: "Jakarta, CNN Indonesia -- ,
+    # menanggung …"
+    opening = dateline.rest.lstrip().lstrip(",;").lstrip()
     return [opening, *rest] if opening else rest
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from archive_app.ingest.normalise.related import SMALL_WORDS, looks_like_headline
 from archive_app.ingest.normalise.text import (
     ends_sentence,
     fold,
@@ -12,17 +15,41 @@ from archive_app.ingest.normalise.text import (
 
 _JOIN_WITHOUT_SPACE = (",", ".", ";", ":", ")", "!", "?", "”", "’")
 _OPEN_ENDS = ("-", "–", "—", "(", "“", "/")
+# A subheading is a few words; what goes on after a link's text ("(MBS), seperti …") starts
+# with a lower-case word or punctuation.
+_HEADING_WORDS = 10
+_CONTINUES = (*_JOIN_WITHOUT_SPACE, "(")
+# "RI, Komjen Pol …" after "Sekretaris Jenderal" / "Kementerian Dalam Negeri": the rest of a
+# name broken at its link, not a new sentence
+_ACRONYM_GOES_ON = re.compile(r"^[A-Z]{2,5}[,)]")
+# A paragraph that opens with its own label ("Penerima Suap: 1. …") starts afresh.
+_LABELLED = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}:\s")
 # The share of a paragraph other paragraphs must make up for it to be a repeat of them
 _COVERED = 0.8
 
 
-def _is_fragment_join(previous: str, following: str) -> bool:
+def _subheadings(previous: str, following: str, after: str | None) -> bool:
+    """Two subheadings in a row ("Syarat Permohonan Paspor untuk Anak" / "Biaya Permohonan
+    Paspor"), not a name broken at a link ("Gubernur Banten" / "Andra Soni" / "mengakui …"):
+    both read as headlines, the first ends on a word a heading can end on, and what follows
+    them begins a sentence of its own."""
+    heading = words(previous)
+    if (not heading or len(heading) > _HEADING_WORDS or heading[-1].lower() in SMALL_WORDS
+            or not (looks_like_headline(previous) and looks_like_headline(following))):
+        return False
+    return after is None or not (after[:1].islower() or after[:1] in _CONTINUES
+                                 or _ACRONYM_GOES_ON.match(after) is not None)
+
+
+def _is_fragment_join(previous: str, following: str, after: str | None = None) -> bool:
     if ends_sentence(previous):
         return False
     if following[:1] in _JOIN_WITHOUT_SPACE or following[:1].islower():
         return True
     if previous.endswith(_OPEN_ENDS) or following.startswith(("-", "–", "—")):
         return True
+    if _subheadings(previous, following, after) or _LABELLED.match(following):
+        return False
     # A sentence broken at a link: the piece before is long (a heading is short) or the piece
     # after is a short fragment without its own full stop.
     short_fragment = len(words(following)) <= 4 and not ends_sentence(following)
@@ -43,11 +70,12 @@ def repair_split_sentences(
     fixed = fixed | frozenset(p for p in paragraphs if is_table_row(p))
     repaired: list[str] = []
     previous_fixed = True
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         is_fixed = paragraph in fixed
         joinable = repaired and not is_fixed and not previous_fixed
         previous_fixed = is_fixed
-        if joinable and _is_fragment_join(repaired[-1], paragraph):
+        after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if joinable and _is_fragment_join(repaired[-1], paragraph, after):
             glue = "" if paragraph[:1] in _JOIN_WITHOUT_SPACE else " "
             repaired[-1] = repaired[-1].rstrip() + glue + paragraph.lstrip()
         else:

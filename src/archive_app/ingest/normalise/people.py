@@ -169,6 +169,27 @@ def _segment(segment: str) -> tuple[list[PersonRole], str] | None:
     return None
 
 
+@cache
+def _written_by() -> re.Pattern[str] | None:
+    phrases = rules().written_by
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    return re.compile(r"^(?i:" + alternatives + r")\s+(?P<name>[^,.()]{3,60}?)\s*(?:[,(]|\.?$)")
+
+
+def _written_note(line: str) -> tuple[list[PersonRole], str] | None:
+    """ "Artikel ini ditulis Raphaella Ade Siallagan, peserta program Magang …": the writer."""
+    pattern = _written_by()
+    found = pattern.match(fold(line)) if pattern is not None else None
+    if found is None:
+        return None
+    name = clean_name(found["name"])
+    if not looks_like_name(name, min_words=2):
+        return None
+    return [PersonRole(name, rules().written_by_role)], "people:written-by"
+
+
 def parse_credit_line(line: str) -> tuple[list[PersonRole], str] | None:
     """People credited by a line such as "Redaktur & Reporter : Yessy Artada", with the rule id.
 
@@ -177,6 +198,8 @@ def parse_credit_line(line: str) -> tuple[list[PersonRole], str] | None:
     """
     if len(line) > 240:
         return None
+    if line[:1] in "AaTt" and (written := _written_note(line)) is not None:
+        return written
     # Every credit has a label's colon near its start, opens with "Laporan", "By" or "Oleh",
     # or is a short "Name - desk" byline; other lines are article text.
     if ":" not in line[:60] and len(line) > _BYLINE_MAX and not line[:8].lower().startswith(
