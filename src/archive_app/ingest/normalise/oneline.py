@@ -40,7 +40,7 @@ def split_comma_joined(text: str) -> str:
         return text
     split = _label_joint().sub("\n", _JOINT.sub("\n", text))
     # the items' own commas stay ("PT ,\u00a0Tbk"); those joining items to the line breaks go
-    return "\n".join(line.strip(" ,\t") for line in split.splitlines())
+    return "\n".join(line.strip(" ,\t\u00a0") for line in split.splitlines())
 
 
 @cache

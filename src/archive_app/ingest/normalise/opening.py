@@ -17,6 +17,7 @@ from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.noise import is_noise
 from archive_app.ingest.normalise.people import SEPARATORS, parse_credit_line
 from archive_app.ingest.normalise.related import split_related
+from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold
 
 # How far down a dateline may open the text (after a table of contents, a kicker, a byline).
@@ -97,6 +98,31 @@ def _before_dateline(draft: Draft, line: str, apply: bool) -> bool:
     return len(fold(line).split(" ")) <= _FURNITURE_WORDS and not _is_sentence(line)
 
 
+# Where a dateline glued after a credit may start: a capital after a space, or a capital
+# right after a lower-case letter ("… Ilham Rian PratamaTRIBUNNEWS.COM, JAKARTA -").
+_GLUED_START = re.compile(r"(?<= )(?=[A-Z])|(?<=[a-z])(?=[A-Z]{2})")
+_CREDIT_REACH = 200
+
+
+def _split_credit_dateline(line: str) -> list[str]:
+    """A credit line run into the dateline ("Laporan Wartawan Tribunnews.com, Ilham Rian
+    Pratama TRIBUNNEWS.COM, JAKARTA - …") as the credit and the dateline's line; other lines
+    unchanged. The dateline must name its site, so a name is never cut in two."""
+    if ":" not in line[:60] and not line[:8].lower().startswith(("laporan", "by ", "oleh ")):
+        return [line]
+    found: list[tuple[bool, int]] = []
+    for match in _GLUED_START.finditer(line, 0, min(len(line), _CREDIT_REACH)):
+        dateline = split_dateline(line[match.start():])
+        if (dateline is not None and dateline.site is not None
+                and parse_credit_line(line[:match.start()].strip()) is not None):
+            # a site the tables know first: "PratamaTRIBUNNEWS.COM" reads as a domain too
+            found.append((dateline.site not in rules().sites, match.start()))
+    if not found:
+        return [line]
+    cut = min(found)[1]
+    return [line[:cut].strip(), line[cut:]]
+
+
 def _find_dateline(units: list[str]) -> tuple[int, int, Dateline] | None:
     for index in range(min(_DATELINE_REACH, len(units))):
         found = split_dateline(units[index])
@@ -141,6 +167,8 @@ def open_body(draft: Draft, units: list[str]) -> list[str]:
     if units and record.title and fold(units[0]) == fold(record.title):
         units = units[1:]  # the headline printed again above the text
     units = _strip_bare_dash(draft, units)
+    units = [piece for unit in units[:_DATELINE_REACH] for piece in _split_credit_dateline(unit)
+             ] + units[_DATELINE_REACH:]
     located = _find_dateline(units)
     if located is None:
         return units

@@ -247,6 +247,32 @@ def parse_closing_credit(line: str, site: SiteRules | None,
     return None
 
 
+# One word in capitals is a brand or an acronym ("CITILINK", "ANTARA"), not a person's name.
+_SHOUTED = re.compile(r"^[A-Z][A-Z0-9&.-]{3,}$")
+
+
+def looks_like_organisation(name: str) -> bool:
+    """Whether a name taken for a person reads as an organisation's: a word of the
+    [people] table ("PT", "Humas", "Kementerian"), a site's or an outlet's name, a domain,
+    or one word in capitals. A team byline ("Tim Regional") is not flagged."""
+    general = rules()
+    text = fold(name)
+    words = [w.strip(".,()").lower() for w in text.split(" ")]
+    if words[0] in general.team_words:
+        return False  # "Tim Kompas.com": a team byline counts as its authors (gold/SCHEMA.md)
+    if any(w in general.organisation_words for w in words):
+        return True
+    if text.lower() in general.aliases or text.lower() in _outlets():
+        return True
+    return bool(re.search(r"\w\.(?:com|co\.id|id|net|org)\b", text, re.IGNORECASE)
+                or _SHOUTED.match(text))
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    return frozenset(o.lower() for o in rules().byline_outlets)
+
+
 def merge_people(*groups: list[PersonRole]) -> list[PersonRole]:
     """Join lists of credits, keeping the first occurrence of each (name, role)."""
     merged: list[PersonRole] = []

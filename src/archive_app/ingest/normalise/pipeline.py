@@ -22,6 +22,7 @@ from archive_app.ingest.normalise.paragraphs import (
 )
 from archive_app.ingest.normalise.people import (
     desk_domain,
+    looks_like_organisation,
     merge_people,
     people_from_author_column,
 )
@@ -97,10 +98,26 @@ def _paragraphs(draft: Draft, units: list[str], dateline: str) -> list[str]:
     body, captions = read_body(draft, units)
     body = repair_split_sentences(body, fixed=captions)
     # promotions a scraper broke over several lines are whole again only after the repair
-    body = [p for p in body if p.strip() and (p in captions or not is_noise(p, draft.site_rules))]
+    body = [p for p in body if _has_text(p)
+            and (p in captions or not is_noise(p, draft.site_rules))]
     body = drop_concatenations(body)
     body = apply_signoff(draft, body)
     return drop_repeats([p for p in body if p.strip()], keep=captions)
+
+
+def _has_text(paragraph: str) -> bool:
+    """Whether a paragraph has a letter or a digit (",,, ,," left by a scraper has none)."""
+    return any(ch.isalnum() for ch in paragraph)
+
+
+def _keep_uncleaned(draft: Draft, text: str) -> None:
+    """The source had text but the cleaning left no paragraph of it: the text is kept as it
+    came, flagged for a librarian, rather than the record refused and the text lost."""
+    lines = [line for line in (clean_line(raw) for raw in text.splitlines()) if line]
+    if any(_has_text(line) for line in lines):
+        draft.set("body", lines, "body:uncleaned")
+        draft.flag("body", "the cleaning found no article text in the source's text: it is "
+                   "kept as it came, furniture and all")
 
 
 def _dates(draft: Draft, raw: RawArticle) -> None:
@@ -127,6 +144,8 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
         units = read_header(draft, units)
     draft.set("body", _paragraphs(draft, units, raw.columns.get("dateline", "")),
               "body:paragraphs")
+    if not record.body:
+        _keep_uncleaned(draft, raw.text)
 
     if record.agency and _PHOTO_SOURCE.search(record.agency) and not record.photos:
         # "sumber : Antara Foto" under a photo story: the text is the photo's caption
@@ -163,6 +182,10 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     photographers = [PersonRole(p.photographer, "photographer") for p in raw.photos
                      if p.photographer]
     record.people = merge_people(authors, roles, draft.credits, photographers)
+    for person in record.people:
+        if looks_like_organisation(person.name):
+            draft.flag("person", f"{person.name!r} is recorded as a person ({person.role}) but "
+                       "reads as an organisation's name")
     _source_photos(record, raw)
     for column in ("subtitle", "source_id", "captured"):
         if raw.columns.get(column):

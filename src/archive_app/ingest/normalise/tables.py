@@ -60,6 +60,9 @@ class GeneralRules:
     captions: CaptionRules
     agency_labels: tuple[str, ...]
     title_suffixes: tuple[re.Pattern[str], ...]
+    # words that mark a name taken for a person as an organisation's
+    organisation_words: frozenset[str] = frozenset()
+    team_words: frozenset[str] = frozenset()
     # words of section and rubric names, and the words that join them
     section_words: frozenset[str] = frozenset()
     section_joiners: frozenset[str] = frozenset()
@@ -146,6 +149,8 @@ def rules() -> GeneralRules:
         agency_labels=tuple(general["agency"]["labels"]),
         title_suffixes=tuple(re.compile(p, re.IGNORECASE)
                              for p in general.get("titles", {}).get("suffixes", ())),
+        organisation_words=_lower(general.get("people", {}).get("organisation_words")),
+        team_words=_lower(general.get("people", {}).get("team_words")),
         section_words=_lower(general.get("titles", {}).get("sections")),
         section_joiners=_lower(general.get("titles", {}).get("section_joiners")),
         inline_markers=tuple(noise.get("inline", ())),
