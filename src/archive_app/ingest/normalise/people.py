@@ -259,7 +259,7 @@ def looks_like_organisation(name: str) -> bool:
     text = fold(name)
     words = [w.strip(".,()").lower() for w in text.split(" ")]
     if words[0] in general.team_words:
-        return False  # "Tim Kompas.com": a team byline counts as its authors (gold/SCHEMA.md)
+        return False  # "Tim Regional": a team byline counts as its authors (gold/SCHEMA.md)
     if any(w in general.organisation_words for w in words):
         return True
     if text.lower() in general.aliases or text.lower() in _outlets():

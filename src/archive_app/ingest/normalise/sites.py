@@ -74,7 +74,8 @@ def domain_from_file_name(name: str | None) -> str | None:
         words.pop()
     labels = _site_labels()
     candidates = {*words, "".join(words), " ".join(words)}
-    for first, second in pairwise(words):  # "cnn_indonesia": "cnnindonesia", "cnn indonesia"
+    # two words joined, both ways: "cnn_indonesia" may name "cnnindonesia" or "cnn indonesia"
+    for first, second in pairwise(words):
         candidates.update((first + second, f"{first} {second}"))
     found = {labels[c] for c in candidates if c in labels}
     return found.pop() if len(found) == 1 else None

@@ -38,7 +38,7 @@ def title_from_first_line(text: str) -> str | None:
         return None
     dateline = split_dateline(title, allow_empty=True)
     if dateline is not None and (dateline.site or not dateline.rest.strip()):
-        return None  # "Jakarta -" or "Kompas.com, Jakarta - …" opens the article
+        return None  # "Jakarta -" or "Site.com, Jakarta - …" opens the article
     if (dates.is_date_line(title) or parse_credit_line(title) is not None or is_noise(title)
             or split_related(title)[0]):
         return None
