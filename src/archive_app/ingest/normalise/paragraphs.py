@@ -19,9 +19,8 @@ _OPEN_ENDS = ("-", "–", "—", "(", "“", "/")
 # with a lower-case word or punctuation.
 _HEADING_WORDS = 10
 _CONTINUES = (*_JOIN_WITHOUT_SPACE, "(")
-# "RI, Komjen Pol …" after "Sekretaris Jenderal" / "Kementerian Dalam Negeri": the rest of a
-# name broken at its link, not a new sentence
-_ACRONYM_GOES_ON = re.compile(r"^[A-Z]{2,5}[,)]")
+# How far past a run of short headline-like lines to look for the text they lead to.
+_RUN_REACH = 12
 # A paragraph that opens with its own label ("Penerima Suap: 1. …") starts afresh.
 _LABELLED = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}:\s")
 # The share of a paragraph other paragraphs must make up for it to be a repeat of them
@@ -30,15 +29,15 @@ _COVERED = 0.8
 
 def _subheadings(previous: str, following: str, after: str | None) -> bool:
     """Two subheadings in a row ("Syarat Permohonan Paspor untuk Anak" / "Biaya Permohonan
-    Paspor"), not a name broken at a link ("Gubernur Banten" / "Andra Soni" / "mengakui …"):
-    both read as headlines, the first ends on a word a heading can end on, and what follows
-    them begins a sentence of its own."""
+    Paspor"), not a name broken at its links ("Sekretaris Jenderal" / "Kementerian Dalam
+    Negeri" / "RI, Komjen Pol" / "mengancam …"): both read as headlines, the first ends on a
+    word a heading can end on, and the text after the run of such lines (`after`) begins a
+    sentence of its own."""
     heading = words(previous)
     if (not heading or len(heading) > _HEADING_WORDS or heading[-1].lower() in SMALL_WORDS
             or not (looks_like_headline(previous) and looks_like_headline(following))):
         return False
-    return after is None or not (after[:1].islower() or after[:1] in _CONTINUES
-                                 or _ACRONYM_GOES_ON.match(after) is not None)
+    return after is None or not (after[:1].islower() or after[:1] in _CONTINUES)
 
 
 def _is_fragment_join(previous: str, following: str, after: str | None = None) -> bool:
@@ -54,6 +53,14 @@ def _is_fragment_join(previous: str, following: str, after: str | None = None) -
     # after is a short fragment without its own full stop.
     short_fragment = len(words(following)) <= 4 and not ends_sentence(following)
     return len(words(previous)) > 10 or short_fragment
+
+
+def _after_headings(paragraphs: list[str], start: int) -> str | None:
+    """The first paragraph from `start` on that is not a short headline-like line."""
+    for paragraph in paragraphs[start:start + _RUN_REACH]:
+        if len(words(paragraph)) > _HEADING_WORDS or not looks_like_headline(paragraph):
+            return paragraph
+    return None
 
 
 def repair_split_sentences(
@@ -74,7 +81,7 @@ def repair_split_sentences(
         is_fixed = paragraph in fixed
         joinable = repaired and not is_fixed and not previous_fixed
         previous_fixed = is_fixed
-        after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        after = _after_headings(paragraphs, index + 1)
         if joinable and _is_fragment_join(repaired[-1], paragraph, after):
             glue = "" if paragraph[:1] in _JOIN_WITHOUT_SPACE else " "
             repaired[-1] = repaired[-1].rstrip() + glue + paragraph.lstrip()

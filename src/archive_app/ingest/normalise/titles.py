@@ -18,7 +18,8 @@ _MAX_CHARS = 250
 # How far into the text to look for a second blank line (paragraphs set apart by blank lines
 # make the first line's blank no sign of a headline by itself).
 _LOOK_AHEAD = 3000
-_SENTENCE_END = (".", ",", ";", ":")
+# A headline ends on none of these (a dateline's dash, a label's colon, a sentence's stop).
+_SENTENCE_END = (".", ",", ";", ":", "-", "–", "—")
 
 
 def title_from_first_line(text: str) -> str | None:
