@@ -15,7 +15,9 @@ from archive_app.ingest.normalise.tables import SiteRules, rules
 # finished sentence, a comma and the next paragraph with no space between (".,Menurut",
 # '.,"Kami', "?,“"). Only a text with at least this many such joints, and more joints than
 # line breaks, is read that way: elsewhere ".,X" is a typo, not a layout.
-_JOINT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s*,(?=[\"“]?[A-Z0-9])")
+# (a pattern that opens with a class of characters: the engine skips ahead to them quickly,
+# where one opening with a look-behind tries every position)
+_JOINT = re.compile(r"([.!?][\"”]?)\s*,(?=[\"“]?[A-Z0-9])")
 _MIN_JOINTS = 2
 _JOINT_HINTS = (".,", "?,", "!,", "\",", "”,")
 
@@ -35,10 +37,10 @@ def split_comma_joined(text: str) -> str:
     if not any(hint in text for hint in _JOINT_HINTS):
         return text
     joints = len(_JOINT.findall(text))
-    lines = sum(1 for line in text.splitlines() if line.strip(" ,\t\u00a0"))
-    if joints < _MIN_JOINTS or joints < lines:
+    if joints < _MIN_JOINTS or joints < sum(
+            1 for line in text.splitlines() if line.strip(" ,\t\u00a0")):
         return text
-    split = _label_joint().sub("\n", _JOINT.sub("\n", text))
+    split = _label_joint().sub("\n", _JOINT.sub("\\1\n", text))
     # the items' own commas stay ("PT ,\u00a0Tbk"); those joining items to the line breaks go
     return "\n".join(line.strip(" ,\t\u00a0") for line in split.splitlines())
 
@@ -56,6 +58,21 @@ def _inline_pattern() -> re.Pattern[str] | None:
 
 # A line shorter than this holds no marker with text on both sides worth splitting.
 _MIN_MARKED = 40
+_METACHARACTERS = re.compile(r"[\\()\[\]{}?*+|.^$]")
+
+
+@cache
+def _marker_keys() -> re.Pattern[str] | None:
+    """The literal words each marker opens with ("SCROLL TO CONTINUE WITH CONTENT",
+    "Halaman "), as one pattern: a line holding none of them is not searched further (the
+    markers' pattern, its look-behinds tried at every position of every long line, cost a
+    third of the normaliser's time); None when some marker opens with no literal text."""
+    general = rules()
+    keys = [_METACHARACTERS.split(marker, 1)[0] for marker in general.inline_markers]
+    keys += list(general.inline_after_sentence)
+    if not all(keys):
+        return None
+    return re.compile("|".join(re.escape(key) for key in keys))
 
 
 def split_markers(line: str) -> list[str]:
@@ -63,6 +80,9 @@ def split_markers(line: str) -> list[str]:
     ("… di persidangan. SCROLL TO CONTINUE WITH CONTENT Ayu mengaku …"), markers dropped."""
     pattern = _inline_pattern()
     if pattern is None or len(line) < _MIN_MARKED:
+        return [line]
+    keys = _marker_keys()
+    if keys is not None and keys.search(line) is None:
         return [line]
     pieces: list[str] = []
     previous = 0

@@ -15,7 +15,7 @@ from archive_app.ingest.normalise.datelines import (
 )
 from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.noise import is_noise
-from archive_app.ingest.normalise.people import SEPARATORS, parse_credit_line
+from archive_app.ingest.normalise.people import SEPARATORS, parse_credit_line, roles_for_label
 from archive_app.ingest.normalise.related import split_related
 from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold
@@ -108,8 +108,10 @@ def _split_credit_dateline(line: str) -> list[str]:
     """A credit line run into the dateline ("Laporan Wartawan Tribunnews.com, Ilham Rian
     Pratama TRIBUNNEWS.COM, JAKARTA - …") as the credit and the dateline's line; other lines
     unchanged. The dateline must name its site, so a name is never cut in two."""
-    if ":" not in line[:60] and not line[:8].lower().startswith(("laporan", "by ", "oleh ")):
-        return [line]
+    label, colon, _names = line[:60].partition(":")
+    if not line[:8].lower().startswith(("laporan", "by ", "oleh ")) and not (
+            colon and roles_for_label(label)):
+        return [line]  # no credit opens the line (most lines: a quote's colon, a sentence)
     found: list[tuple[bool, int]] = []
     for match in _GLUED_START.finditer(line, 0, min(len(line), _CREDIT_REACH)):
         dateline = split_dateline(line[match.start():])

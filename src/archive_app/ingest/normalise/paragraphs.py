@@ -27,27 +27,29 @@ _LABELLED = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}:\s")
 _COVERED = 0.8
 
 
-def _subheadings(previous: str, following: str, after: str | None) -> bool:
+def _subheadings(previous: str, following: str, paragraphs: list[str], start: int) -> bool:
     """Two subheadings in a row ("Syarat Permohonan Paspor untuk Anak" / "Biaya Permohonan
     Paspor"), not a name broken at its links ("Sekretaris Jenderal" / "Kementerian Dalam
     Negeri" / "RI, Komjen Pol" / "mengancam …"): both read as headlines, the first ends on a
-    word a heading can end on, and the text after the run of such lines (`after`) begins a
-    sentence of its own."""
+    word a heading can end on, and the text after the run of such lines (from
+    paragraphs[start]) begins a sentence of its own."""
     heading = words(previous)
     if (not heading or len(heading) > _HEADING_WORDS or heading[-1].lower() in SMALL_WORDS
             or not (looks_like_headline(previous) and looks_like_headline(following))):
         return False
+    after = _after_headings(paragraphs, start)
     return after is None or not (after[:1].islower() or after[:1] in _CONTINUES)
 
 
-def _is_fragment_join(previous: str, following: str, after: str | None = None) -> bool:
+def _is_fragment_join(previous: str, following: str, paragraphs: list[str] | None = None,
+                      start: int = 0) -> bool:
     if ends_sentence(previous):
         return False
     if following[:1] in _JOIN_WITHOUT_SPACE or following[:1].islower():
         return True
     if previous.endswith(_OPEN_ENDS) or following.startswith(("-", "–", "—")):
         return True
-    if _subheadings(previous, following, after) or _LABELLED.match(following):
+    if _LABELLED.match(following) or _subheadings(previous, following, paragraphs or [], start):
         return False
     # A sentence broken at a link: the piece before is long (a heading is short) or the piece
     # after is a short fragment without its own full stop.
@@ -81,8 +83,7 @@ def repair_split_sentences(
         is_fixed = paragraph in fixed
         joinable = repaired and not is_fixed and not previous_fixed
         previous_fixed = is_fixed
-        after = _after_headings(paragraphs, index + 1)
-        if joinable and _is_fragment_join(repaired[-1], paragraph, after):
+        if joinable and _is_fragment_join(repaired[-1], paragraph, paragraphs, index + 1):
             glue = "" if paragraph[:1] in _JOIN_WITHOUT_SPACE else " "
             repaired[-1] = repaired[-1].rstrip() + glue + paragraph.lstrip()
         else:

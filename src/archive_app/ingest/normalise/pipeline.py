@@ -105,9 +105,12 @@ def _paragraphs(draft: Draft, units: list[str], dateline: str) -> list[str]:
     return drop_repeats([p for p in body if p.strip()], keep=captions)
 
 
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+
+
 def _has_text(paragraph: str) -> bool:
     """Whether a paragraph has a letter or a digit (",,, ,," left by a scraper has none)."""
-    return any(ch.isalnum() for ch in paragraph)
+    return _ALPHANUMERIC.search(paragraph) is not None
 
 
 def _keep_uncleaned(draft: Draft, text: str) -> None:
