@@ -178,6 +178,8 @@ def test_a_dump_prints_its_headline_first_and_a_bare_dash_for_the_dateline() -> 
     record = body_article("Judul Berita Hari Ini\n\n- Pemerintah menaikkan harga BBM.")
     assert record.title == "Judul Berita Hari Ini"
     assert record.body == ["Pemerintah menaikkan harga BBM."]
+    record = body_article("iPhone 15 Lebih Unggul dari iPhone 15 Pro Max\n\n-\nYouTuber menguji.")
+    assert record.title == "iPhone 15 Lebih Unggul dari iPhone 15 Pro Max"
     # a first line that is a dateline or a sentence is no headline
     for text in ("Jakarta -\n\nPemerintah menaikkan harga BBM.",
                  "Pemerintah menaikkan harga BBM hari ini.\n\nWarga mengeluh."):

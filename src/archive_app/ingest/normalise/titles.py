@@ -35,7 +35,9 @@ def title_from_first_line(text: str) -> str | None:
         return None
     if title.endswith(_SENTENCE_END) and not title.endswith(("...", "…")):
         return None
-    if not (title[:1].isupper() or title[:1].isdigit() or title[:1] in "\"“'‘"):
+    first = words[0]
+    if not (first[:1].isupper() or first[:1].isdigit() or first[:1] in "\"“'‘"
+            or any(ch.isupper() for ch in first)):  # "iPhone 15 Lebih Unggul …"
         return None
     dateline = split_dateline(title, allow_empty=True)
     if dateline is not None and (dateline.site or not dateline.rest.strip()):
