@@ -93,10 +93,13 @@ def test_a_repeated_dateline_is_taken_off_every_copy() -> None:
          "Antara Foto")]
 
 
-def test_a_text_that_is_only_a_dateline_has_no_body() -> None:
-    # tempo in id_json: the scraper kept "TEMPO.CO,Jakarta-" and nothing after it
+def test_a_text_that_is_only_a_dateline_keeps_it_and_is_flagged() -> None:
+    # tempo in id_json: the scraper kept "TEMPO.CO,Jakarta-" and nothing after it; the record
+    # is kept with the text as it came (nothing lost) and flagged for a librarian
     record = body_article("TEMPO.CO,Jakarta-")
-    assert record.body == [] and record.dateline_place == "Jakarta"
+    assert record.dateline_place == "Jakarta"
+    assert record.body == ["TEMPO.CO,Jakarta-"] and record.rules["body"] == "body:uncleaned"
+    assert [flag.kind for flag in record.review] == ["body"]
 
 
 def test_print_style_dateline() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from archive_app.ingest.normalise.dates import MONTHS
+from archive_app.ingest.normalise.places import place_key, shipped_places
 from archive_app.ingest.normalise.sites import domain_from_name
 from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold, title_case_place
@@ -63,6 +64,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ("dateline:site-place-glued", r"^" + site + r"\s*,\s*"
              r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=[A-Z])"),
             ("dateline:site-dash-place", r"^" + site + _DASH + _PLACE_CAPS + r"\.\s+(?=\S)"),
+            # "Liputan6.com, Jakarta Ramadhan kali ini …": no dash at all; the place's words
+            # are settled by the list of places (see _settle_place)
+            ("dateline:site-place-nodash", r"^" + site + r"\s*,\s*"
+             r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) (?=[A-Z][a-z]*\b)"),
             ("dateline:place-site", r"^" + _PLACE_ANY + r"\s*,\s*" + site + _DASH),
             # "Erfurt (dpa) -", "CAPE CANAVERAL, Fla. (EP) —", "København /ritzau/:"
             ("dateline:place-agency", r"^" + _PLACE_ANY + _REGION + _TAGGED),
@@ -139,6 +144,14 @@ def split_dateline(paragraph: str, allow_empty: bool = False) -> Dateline | None
         rest = paragraph[match.end():]
         if (not rest.strip() and not allow_empty) or _rejected(rule, groups):
             continue
+        if rule == "dateline:site-place-nodash":
+            settled = _settle_place(paragraph, match.start("place"), groups["place"] or "")
+            if settled is None:
+                continue
+            groups["place"], end = settled
+            rest = paragraph[end:]
+        else:
+            end = match.end()
         agency = groups.get("agency") or groups.get("slashed")
         return Dateline(
             place=_place(groups),
@@ -146,9 +159,34 @@ def split_dateline(paragraph: str, allow_empty: bool = False) -> Dateline | None
             agency=(agency or "").strip() or None,
             rest=rest,
             rule=rule,
-            prefix=paragraph[: match.end()],
+            prefix=paragraph[:end],
         )
     return None
+
+
+# Capitalised words in a row ("Tanjung Redeb Polisi"), up to the first word that is not
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+
+
+def _settle_place(paragraph: str, start: int, words: str) -> tuple[str, int] | None:
+    """A dash-less dateline's place and where the text then starts: the longest run of its
+    capitalised words that names a known place ("Jakarta Selatan Polisi menangkap …"), else
+    all the capitalised words but the last, which is taken for the sentence's subject
+    ("Tanjung Redeb Polisi menangkap …"). None when no sentence follows."""
+    parts = words.split(" ")
+    known = shipped_places()
+    size = next((n for n in range(len(parts), 0, -1)
+                 if place_key(" ".join(parts[:n])) in known), 0)
+    if not size:
+        capitalised = _CAPITALISED_RUN.match(paragraph, start)
+        run = capitalised.group(0).split() if capitalised else parts
+        size = max(1, min(len(parts), len(run) - 1))
+    place = " ".join(parts[:size])
+    end = start + len(place)
+    rest = paragraph[end:]
+    if not rest.startswith(" ") or not rest[1:2].isupper():
+        return None
+    return place, end + 1
 
 
 def join_split_dateline(units: list[str], index: int) -> tuple[str, int] | None:

@@ -36,6 +36,22 @@ def _source_tail() -> re.Pattern[str]:
 
 
 _SHORT = 160
+# A closing promotion is a paragraph, not a page: longer lines are article text.
+_CLOSING_MAX = 700
+
+
+def is_closing(line: str) -> bool:
+    """True for a promotion that ends an article (a fact-check service's phone number, "baca
+    juga berita lainnya …"); only asked of the text's last lines."""
+    if len(line) > _CLOSING_MAX:
+        return False
+    folded = fold(line)
+    return any(pattern.match(folded) for pattern in rules().closing_patterns)
+
+
+def is_source_line(line: str) -> bool:
+    """True for a whole line naming the article's source: "Sumber: Bloomberg"."""
+    return len(line) <= 80 and _source_tail().fullmatch(fold(line)) is not None
 
 
 def is_noise(line: str, site: SiteRules | None = None) -> bool:

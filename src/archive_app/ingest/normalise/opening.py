@@ -15,8 +15,9 @@ from archive_app.ingest.normalise.datelines import (
 )
 from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.noise import is_noise
-from archive_app.ingest.normalise.people import SEPARATORS, parse_credit_line
+from archive_app.ingest.normalise.people import SEPARATORS, parse_credit_line, roles_for_label
 from archive_app.ingest.normalise.related import split_related
+from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold
 
 # How far down a dateline may open the text (after a table of contents, a kicker, a byline).
@@ -97,6 +98,33 @@ def _before_dateline(draft: Draft, line: str, apply: bool) -> bool:
     return len(fold(line).split(" ")) <= _FURNITURE_WORDS and not _is_sentence(line)
 
 
+# Where a dateline glued after a credit may start: a capital after a space, or a capital
+# right after a lower-case letter ("… Ilham Rian PratamaTRIBUNNEWS.COM, JAKARTA -").
+_GLUED_START = re.compile(r"(?<= )(?=[A-Z])|(?<=[a-z])(?=[A-Z]{2})")
+_CREDIT_REACH = 200
+
+
+def _split_credit_dateline(line: str) -> list[str]:
+    """A credit line run into the dateline ("Laporan Wartawan Tribunnews.com, Ilham Rian
+    Pratama TRIBUNNEWS.COM, JAKARTA - …") as the credit and the dateline's line; other lines
+    unchanged. The dateline must name its site, so a name is never cut in two."""
+    label, colon, _names = line[:60].partition(":")
+    if not line[:8].lower().startswith(("laporan", "by ", "oleh ")) and not (
+            colon and roles_for_label(label)):
+        return [line]  # no credit opens the line (most lines: a quote's colon, a sentence)
+    found: list[tuple[bool, int]] = []
+    for match in _GLUED_START.finditer(line, 0, min(len(line), _CREDIT_REACH)):
+        dateline = split_dateline(line[match.start():])
+        if (dateline is not None and dateline.site is not None
+                and parse_credit_line(line[:match.start()].strip()) is not None):
+            # a site the tables know first: "PratamaTRIBUNNEWS.COM" reads as a domain too
+            found.append((dateline.site not in rules().sites, match.start()))
+    if not found:
+        return [line]
+    cut = min(found)[1]
+    return [line[:cut].strip(), line[cut:]]
+
+
 def _find_dateline(units: list[str]) -> tuple[int, int, Dateline] | None:
     for index in range(min(_DATELINE_REACH, len(units))):
         found = split_dateline(units[index])
@@ -114,12 +142,35 @@ def _find_dateline(units: list[str]) -> tuple[int, int, Dateline] | None:
     return None
 
 
+_BARE_DASHES = ("-", "--", "–", "—")
+
+
+def _strip_bare_dash(draft: Draft, units: list[str]) -> list[str]:
+    """A dateline whose place a scraper stripped leaves its dash: "-" on a line of its own, or
+    "- " before the first sentence (a list of "- " items is left alone)."""
+    if not units:
+        return units
+    first = units[0].strip()
+    if first in _BARE_DASHES:
+        draft.record.rules.setdefault("body.dateline_removed", "dateline:bare-dash")
+        return units[1:]
+    dash, space, text = first.partition(" ")
+    listed = len(units) > 1 and units[1].lstrip().startswith(f"{dash} ")
+    if dash in _BARE_DASHES and space and text[:1].isupper() and not listed:
+        draft.record.rules.setdefault("body.dateline_removed", "dateline:bare-dash")
+        return [text.lstrip(), *units[1:]]
+    return units
+
+
 def open_body(draft: Draft, units: list[str]) -> list[str]:
     """Take the dateline off the text (place, site or agency into the record), dropping
     the furniture above it; a scraper's repeats of the same dateline go too."""
     record = draft.record
     if units and record.title and fold(units[0]) == fold(record.title):
         units = units[1:]  # the headline printed again above the text
+    units = _strip_bare_dash(draft, units)
+    units = [piece for unit in units[:_DATELINE_REACH] for piece in _split_credit_dateline(unit)
+             ] + units[_DATELINE_REACH:]
     located = _find_dateline(units)
     if located is None:
         return units
@@ -137,7 +188,9 @@ def open_body(draft: Draft, units: list[str]) -> list[str]:
     record.rules.setdefault("body.dateline_removed", dateline.rule)
     prefix = dateline.prefix
     rest = [u[len(prefix):].lstrip() if u.startswith(prefix) else u for u in units[index + used:]]
-    opening = dateline.rest.lstrip()
+    # a link lost right after the dateline leaves its comma: "Jakarta, CNN Indonesia -- ,
+    # menanggung …"
+    opening = dateline.rest.lstrip().lstrip(",;").lstrip()
     return [opening, *rest] if opening else rest
 
 

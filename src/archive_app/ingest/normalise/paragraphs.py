@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from archive_app.ingest.normalise.related import SMALL_WORDS, looks_like_headline
 from archive_app.ingest.normalise.text import (
     ends_sentence,
     fold,
@@ -12,21 +15,54 @@ from archive_app.ingest.normalise.text import (
 
 _JOIN_WITHOUT_SPACE = (",", ".", ";", ":", ")", "!", "?", "”", "’")
 _OPEN_ENDS = ("-", "–", "—", "(", "“", "/")
+# A subheading is a few words; what goes on after a link's text ("(MBS), seperti …") starts
+# with a lower-case word or punctuation.
+_HEADING_WORDS = 10
+_CONTINUES = (*_JOIN_WITHOUT_SPACE, "(")
+# How far past a run of short headline-like lines to look for the text they lead to.
+_RUN_REACH = 12
+# A paragraph that opens with its own label ("Penerima Suap: 1. …") starts afresh.
+_LABELLED = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}:\s")
 # The share of a paragraph other paragraphs must make up for it to be a repeat of them
 _COVERED = 0.8
 
 
-def _is_fragment_join(previous: str, following: str) -> bool:
+def _subheadings(previous: str, following: str, paragraphs: list[str], start: int) -> bool:
+    """Two subheadings in a row ("Syarat Permohonan Paspor untuk Anak" / "Biaya Permohonan
+    Paspor"), not a name broken at its links ("Sekretaris Jenderal" / "Kementerian Dalam
+    Negeri" / "RI, Komjen Pol" / "mengancam …"): both read as headlines, the first ends on a
+    word a heading can end on, and the text after the run of such lines (from
+    paragraphs[start]) begins a sentence of its own."""
+    heading = words(previous)
+    if (not heading or len(heading) > _HEADING_WORDS or heading[-1].lower() in SMALL_WORDS
+            or not (looks_like_headline(previous) and looks_like_headline(following))):
+        return False
+    after = _after_headings(paragraphs, start)
+    return after is None or not (after[:1].islower() or after[:1] in _CONTINUES)
+
+
+def _is_fragment_join(previous: str, following: str, paragraphs: list[str] | None = None,
+                      start: int = 0) -> bool:
     if ends_sentence(previous):
         return False
     if following[:1] in _JOIN_WITHOUT_SPACE or following[:1].islower():
         return True
     if previous.endswith(_OPEN_ENDS) or following.startswith(("-", "–", "—")):
         return True
+    if _LABELLED.match(following) or _subheadings(previous, following, paragraphs or [], start):
+        return False
     # A sentence broken at a link: the piece before is long (a heading is short) or the piece
     # after is a short fragment without its own full stop.
     short_fragment = len(words(following)) <= 4 and not ends_sentence(following)
     return len(words(previous)) > 10 or short_fragment
+
+
+def _after_headings(paragraphs: list[str], start: int) -> str | None:
+    """The first paragraph from `start` on that is not a short headline-like line."""
+    for paragraph in paragraphs[start:start + _RUN_REACH]:
+        if len(words(paragraph)) > _HEADING_WORDS or not looks_like_headline(paragraph):
+            return paragraph
+    return None
 
 
 def repair_split_sentences(
@@ -43,11 +79,11 @@ def repair_split_sentences(
     fixed = fixed | frozenset(p for p in paragraphs if is_table_row(p))
     repaired: list[str] = []
     previous_fixed = True
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         is_fixed = paragraph in fixed
         joinable = repaired and not is_fixed and not previous_fixed
         previous_fixed = is_fixed
-        if joinable and _is_fragment_join(repaired[-1], paragraph):
+        if joinable and _is_fragment_join(repaired[-1], paragraph, paragraphs, index + 1):
             glue = "" if paragraph[:1] in _JOIN_WITHOUT_SPACE else " "
             repaired[-1] = repaired[-1].rstrip() + glue + paragraph.lstrip()
         else:

@@ -169,6 +169,27 @@ def _segment(segment: str) -> tuple[list[PersonRole], str] | None:
     return None
 
 
+@cache
+def _written_by() -> re.Pattern[str] | None:
+    phrases = rules().written_by
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    return re.compile(r"^(?i:" + alternatives + r")\s+(?P<name>[^,.()]{3,60}?)\s*(?:[,(]|\.?$)")
+
+
+def _written_note(line: str) -> tuple[list[PersonRole], str] | None:
+    """ "Artikel ini ditulis Raphaella Ade Siallagan, peserta program Magang …": the writer."""
+    pattern = _written_by()
+    found = pattern.match(fold(line)) if pattern is not None else None
+    if found is None:
+        return None
+    name = clean_name(found["name"])
+    if not looks_like_name(name, min_words=2):
+        return None
+    return [PersonRole(name, rules().written_by_role)], "people:written-by"
+
+
 def parse_credit_line(line: str) -> tuple[list[PersonRole], str] | None:
     """People credited by a line such as "Redaktur & Reporter : Yessy Artada", with the rule id.
 
@@ -177,6 +198,8 @@ def parse_credit_line(line: str) -> tuple[list[PersonRole], str] | None:
     """
     if len(line) > 240:
         return None
+    if line[:1] in "AaTt" and (written := _written_note(line)) is not None:
+        return written
     # Every credit has a label's colon near its start, opens with "Laporan", "By" or "Oleh",
     # or is a short "Name - desk" byline; other lines are article text.
     if ":" not in line[:60] and len(line) > _BYLINE_MAX and not line[:8].lower().startswith(
@@ -222,6 +245,32 @@ def parse_closing_credit(line: str, site: SiteRules | None,
         role = own_role or general.closing_name_role
         return [PersonRole(named["name"].strip(), role)], "people:closing-name"
     return None
+
+
+# One word in capitals is a brand or an acronym ("CITILINK", "ANTARA"), not a person's name.
+_SHOUTED = re.compile(r"^[A-Z][A-Z0-9&.-]{3,}$")
+
+
+def looks_like_organisation(name: str) -> bool:
+    """Whether a name taken for a person reads as an organisation's: a word of the
+    [people] table ("PT", "Humas", "Kementerian"), a site's or an outlet's name, a domain,
+    or one word in capitals. A team byline ("Tim Regional") is not flagged."""
+    general = rules()
+    text = fold(name)
+    words = [w.strip(".,()").lower() for w in text.split(" ")]
+    if words[0] in general.team_words:
+        return False  # "Tim Regional": a team byline counts as its authors (gold/SCHEMA.md)
+    if any(w in general.organisation_words for w in words):
+        return True
+    if text.lower() in general.aliases or text.lower() in _outlets():
+        return True
+    return bool(re.search(r"\w\.(?:com|co\.id|id|net|org)\b", text, re.IGNORECASE)
+                or _SHOUTED.match(text))
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    return frozenset(o.lower() for o in rules().byline_outlets)
 
 
 def merge_people(*groups: list[PersonRole]) -> list[PersonRole]:

@@ -9,6 +9,11 @@ from archive_app.ingest.normalise.body import read_body
 from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.language import language_of_lines
 from archive_app.ingest.normalise.noise import is_noise, strip_glued_tail
+from archive_app.ingest.normalise.oneline import (
+    split_closing,
+    split_comma_joined,
+    split_markers,
+)
 from archive_app.ingest.normalise.opening import apply_dateline_field, open_body, read_header
 from archive_app.ingest.normalise.paragraphs import (
     drop_concatenations,
@@ -17,37 +22,44 @@ from archive_app.ingest.normalise.paragraphs import (
 )
 from archive_app.ingest.normalise.people import (
     desk_domain,
+    looks_like_organisation,
     merge_people,
     people_from_author_column,
 )
 from archive_app.ingest.normalise.placement import paragraphs_after
 from archive_app.ingest.normalise.related import split_inline_related
 from archive_app.ingest.normalise.sites import (
+    domain_from_file_name,
     domain_from_name,
     domain_from_url,
     strip_site_suffix,
 )
-from archive_app.ingest.normalise.tables import rules
+from archive_app.ingest.normalise.tables import SiteRules, rules
 from archive_app.ingest.normalise.text import clean_line, fold
+from archive_app.ingest.normalise.titles import is_section_name, title_from_first_line
 from archive_app.ingest.normalise.trailer import apply_signoff, read_trailer
 from archive_app.ingest.raw import RawArticle
 
 _PHOTO_SOURCE = re.compile(r"\b(foto|photo)\b", re.IGNORECASE)
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str, site: SiteRules | None = None) -> list[str]:
     """The text's non-empty lines, cleaned; a promo glued to a line's end is cut off there,
-    and a source credit glued after it becomes a line of its own."""
+    and a source credit glued after it becomes a line of its own. A text run together (its
+    paragraphs joined by commas, furniture and links inside one long line, closing furniture
+    glued to the last sentence) is split back into lines first."""
     units: list[str] = []
-    for raw in text.splitlines():
+    for raw in split_comma_joined(text).splitlines():
         line = clean_line(raw)
         if not line:
             continue
         line, source = strip_glued_tail(line)
-        if line:
-            units.extend(split_inline_related(line) if len(line) > 40 else [line])
+        for piece in split_markers(line) if line else ():
+            units.extend(split_inline_related(piece) if len(piece) > 40 else [piece])
         if source:
             units.append(source)
+    if units:
+        units[-1:] = split_closing(units[-1], site)
     return units
 
 
@@ -70,6 +82,9 @@ def _title(draft: Draft, raw: RawArticle, units: list[str]) -> list[str]:
     elif raw.layout == "page" and units:
         draft.set("title", fold(units[0]), "title:first-line")
         units = units[1:]
+    elif (first := title_from_first_line(raw.text)) is not None:
+        # the opening drops the headline from the text (it is printed above the article)
+        draft.set("title", first, "title:first-line-gap")
     return units
 
 
@@ -83,10 +98,29 @@ def _paragraphs(draft: Draft, units: list[str], dateline: str) -> list[str]:
     body, captions = read_body(draft, units)
     body = repair_split_sentences(body, fixed=captions)
     # promotions a scraper broke over several lines are whole again only after the repair
-    body = [p for p in body if p.strip() and (p in captions or not is_noise(p, draft.site_rules))]
+    body = [p for p in body if _has_text(p)
+            and (p in captions or not is_noise(p, draft.site_rules))]
     body = drop_concatenations(body)
     body = apply_signoff(draft, body)
     return drop_repeats([p for p in body if p.strip()], keep=captions)
+
+
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+
+
+def _has_text(paragraph: str) -> bool:
+    """Whether a paragraph has a letter or a digit (",,, ,," left by a scraper has none)."""
+    return _ALPHANUMERIC.search(paragraph) is not None
+
+
+def _keep_uncleaned(draft: Draft, text: str) -> None:
+    """The source had text but the cleaning left no paragraph of it: the text is kept as it
+    came, flagged for a librarian, rather than the record refused and the text lost."""
+    lines = [line for line in (clean_line(raw) for raw in text.splitlines()) if line]
+    if any(_has_text(line) for line in lines):
+        draft.set("body", lines, "body:uncleaned")
+        draft.flag("body", "the cleaning found no article text in the source's text: it is "
+                   "kept as it came, furniture and all")
 
 
 def _dates(draft: Draft, raw: RawArticle) -> None:
@@ -103,7 +137,7 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     draft = Draft()
     record = draft.record
     _columns(draft, raw)
-    units = _lines(raw.text)
+    units = _lines(raw.text, draft.site_rules)
     if record.language is None:
         record.language = language_of_lines(units, default="id")
         if record.language is not None:
@@ -113,6 +147,8 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
         units = read_header(draft, units)
     draft.set("body", _paragraphs(draft, units, raw.columns.get("dateline", "")),
               "body:paragraphs")
+    if not record.body:
+        _keep_uncleaned(draft, raw.text)
 
     if record.agency and _PHOTO_SOURCE.search(record.agency) and not record.photos:
         # "sumber : Antara Foto" under a photo story: the text is the photo's caption
@@ -121,10 +157,16 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
                                    rule="caption:photo-story"))
     if record.site is None and record.signoff:
         draft.use_site(rules().alias_map().get(record.signoff[-1]), "site:signoff")
+    # last: a file named after a site is the weakest sign (a reader gives the name only for a
+    # table without a site or URL column)
+    draft.use_site(domain_from_file_name(raw.columns.get("file")), "site:file-name")
     if record.title:
         stripped, changed = strip_site_suffix(record.title, record.site)
         if changed:
             draft.set("title", stripped, "title:site-suffix-removed")
+        if is_section_name(record.title):
+            draft.flag("title", f"the title {record.title!r} names a section of the site, "
+                       "not the article")
     _dates(draft, raw)
 
     author_column = raw.columns.get("author", "")
@@ -143,6 +185,10 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     photographers = [PersonRole(p.photographer, "photographer") for p in raw.photos
                      if p.photographer]
     record.people = merge_people(authors, roles, draft.credits, photographers)
+    for person in record.people:
+        if looks_like_organisation(person.name):
+            draft.flag("person", f"{person.name!r} is recorded as a person ({person.role}) but "
+                       "reads as an organisation's name")
     _source_photos(record, raw)
     for column in ("subtitle", "source_id", "captured"):
         if raw.columns.get(column):

@@ -8,7 +8,7 @@ from functools import cache
 from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold
 
-_SMALL_WORDS = {
+SMALL_WORDS = {
     "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "atau", "pada", "dalam", "ini", "itu",
     "tak", "tidak", "jadi", "bagi", "oleh", "vs", "of", "the", "a", "an", "and", "to", "in",
     "on", "for", "at", "by", "with", "is", "are", "hingga", "usai", "saat", "jelang", "soal",
@@ -83,7 +83,7 @@ def looks_like_headline(line: str) -> bool:
         return False
     if text.startswith(("\"", "“")) or _LIST_ITEM.match(text):
         return False
-    content = [t for t in tokens if t.lower().strip("'\"“”(),:") not in _SMALL_WORDS]
+    content = [t for t in tokens if t.lower().strip("'\"“”(),:") not in SMALL_WORDS]
     if not content:
         return False
     capitalised = sum(1 for t in content if t[:1].isupper() or t[:1].isdigit())
@@ -139,7 +139,7 @@ def split_inline_related(line: str) -> list[str]:
             split.append(piece)
             continue
         title_start = match.start("title")
-        end = _title_end(piece, title_start)
+        end = _title_end(piece, title_start, line)
         split.append(piece[:end].strip())
         if piece[end:].strip():
             split.append(piece[end:].strip())
@@ -155,10 +155,91 @@ def _opens_link(line: str, start: int) -> bool:
     return len(before) == start or before[-1:] in {".", "!", "?", "\"", "”", ")"}
 
 
-def _title_end(piece: str, start: int) -> int:
-    """Where the title after a label ends: at the first place the next sentence is glued on
-    (after three words at least), or at the end of the line for a short rest."""
+def _title_end(piece: str, start: int, line: str) -> int:
+    """Where the title after a label ends: at a double space or the first place the next
+    sentence is glued on; at the end of the line for a short rest that is no sentence; else
+    where the next sentence starts after a space (each after three words at least)."""
+    rest = piece[start:]
+    ends = [start + found for found in (_double_space(rest),) if found is not None]
     for match in _TITLE_END.finditer(piece, start):
-        if len(piece[start:match.start()].split()) >= 3:
-            return match.start()
-    return len(piece) if len(piece[start:].split()) <= _MAX_TITLE_WORDS else start
+        if len(piece[start:match.start()].split()) >= _MIN_TITLE_WORDS:
+            ends.append(match.start())
+            break
+    if ends:
+        return min(ends)  # a double space or glued text is the surest sign
+    words = len(rest.split())
+    if words <= _MAX_TITLE_WORDS and not rest.rstrip().endswith((".", "!", "?", "\"", "”")):
+        return len(piece)  # a short rest that is no sentence is the title, whole
+    sentence = _sentence_start(rest, line)
+    if sentence is not None:
+        return start + sentence
+    return len(piece) if words <= _MAX_TITLE_WORDS else start
+
+
+_MIN_TITLE_WORDS = 3
+_TOKEN = re.compile(r"\S+")
+
+
+def _double_space(rest: str) -> int | None:
+    """A scraper that joined the title and the text with two spaces: where they meet."""
+    position = rest.find("  ")
+    if position < 0 or len(rest[:position].split()) < _MIN_TITLE_WORDS:
+        return None
+    return position
+
+
+# How many lower-case words of the next few must follow for a sentence to have begun (a title
+# keeps most words capitalised: "Jokowi Minta Menteri tidak Ribut Soal Anggaran").
+_SENTENCE_RUN = 4
+_LOWER_IN_RUN = 2
+# The words a sentence's subject may have before its first lower-case word ("Menteri Keuangan
+# Sri Mulyani mengatakan …").
+_SUBJECT_WORDS = 4
+
+
+def _is_lower_word(token: str) -> bool:
+    word = token.strip("'\"“”‘’(),.:;!?")
+    return bool(word) and word[0].islower() and word.lower() not in SMALL_WORDS
+
+
+def _sentence_start(rest: str, line: str) -> int | None:
+    """Where the next sentence starts in the title-and-text run after a label (a title in
+    title case, then a sentence: "… Kasus Migor Ayu mengatakan Djuyamto …"): before the
+    subject of the first run of lower-case words. The subject is the longest run of
+    capitalised words before it that the text names elsewhere ("Sri Mulyani"), else the last
+    capitalised word; a word opening a quotation starts the sentence itself."""
+    spans = [(m.start(), m.group()) for m in _TOKEN.finditer(rest)]
+    tokens = [token for _offset, token in spans]
+    for index in range(_MIN_TITLE_WORDS + 1, len(tokens)):
+        if not _is_lower_word(tokens[index]):
+            continue
+        run = tokens[index:index + _SENTENCE_RUN]
+        if sum(1 for token in run if _is_lower_word(token)) < _LOWER_IN_RUN:
+            continue
+        first = _subject_start(tokens, index, line)
+        return None if first is None else spans[first][0]
+    return None
+
+
+def _subject_start(tokens: list[str], verb: int, line: str) -> int | None:
+    """The token where the sentence whose first lower-case word is tokens[verb] starts."""
+    last = verb - 1
+    while last > verb - 3 and tokens[last].lower() in SMALL_WORDS:
+        last -= 1  # "Polisi di lokasi mengatakan": the subject stands before the small words
+    lowest = max(_MIN_TITLE_WORDS, last + 1 - _SUBJECT_WORDS)
+    candidates = [i for i in range(last, lowest - 1, -1)
+                  if tokens[i][:1].isupper() or tokens[i][:1] in "\"“‘'"]
+    if not candidates or candidates[0] != last:
+        return None  # "… di Jakarta, kata dia": no capitalised subject, no sure boundary
+    for index in candidates:
+        if tokens[index][:1] in "\"“‘'":
+            return index
+    contiguous = [candidates[0]]
+    for index in candidates[1:]:
+        if index != contiguous[-1] - 1:
+            break
+        contiguous.append(index)
+    for index in reversed(contiguous[1:]):  # the longest subject first
+        if line.count(" ".join(tokens[index:last + 1])) >= 2:
+            return index
+    return last

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import tldextract
@@ -47,6 +48,37 @@ def domain_from_name(name: str | None) -> str | None:
         host = urlsplit(name).hostname if "//" in name else name.split("/")[0]
         return registrable_domain(host or "")
     return None
+
+
+_NAME_PARTS = re.compile(r"[^0-9a-z]+")
+# Extensions a table file's name may end with: "detik.csv", "kompas.jsonl.gz".
+_EXTENSIONS = {"csv", "tsv", "txt", "json", "jsonl", "ndjson", "gz", "zip", "xlsx"}
+
+
+@cache
+def _site_labels() -> dict[str, str]:
+    """Every site's lower-cased names, aliases and bare domain label ("merdeka") -> domain."""
+    labels = dict(rules().alias_map())
+    for domain in rules().sites:
+        labels.setdefault(domain.split(".")[0], domain)
+    return labels
+
+
+def domain_from_file_name(name: str | None) -> str | None:
+    """The site a table file is named after ("detik.csv", "berita_kompas.jsonl",
+    "cnn_indonesia.csv"); None when the name names no known site, or more than one."""
+    if not name:
+        return None
+    words = [w for w in _NAME_PARTS.split(name.rsplit("/", 1)[-1].lower()) if w]
+    while words and words[-1] in _EXTENSIONS:
+        words.pop()
+    labels = _site_labels()
+    candidates = {*words, "".join(words), " ".join(words)}
+    # two words joined, both ways: "cnn_indonesia" may name "cnnindonesia" or "cnn indonesia"
+    for first, second in pairwise(words):
+        candidates.update((first + second, f"{first} {second}"))
+    found = {labels[c] for c in candidates if c in labels}
+    return found.pop() if len(found) == 1 else None
 
 
 @cache

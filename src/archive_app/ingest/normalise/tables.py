@@ -49,6 +49,8 @@ class GeneralRules:
     closing_name_role: str
     closing_name_languages: frozenset[str]
     closing_outlet_role: str
+    written_by: tuple[str, ...]
+    written_by_role: str
     noise_lines: frozenset[str]
     noise_patterns: tuple[re.Pattern[str], ...]
     glued_tails: tuple[str, ...]
@@ -58,6 +60,19 @@ class GeneralRules:
     captions: CaptionRules
     agency_labels: tuple[str, ...]
     title_suffixes: tuple[re.Pattern[str], ...]
+    # words that mark a name taken for a person as an organisation's
+    organisation_words: frozenset[str] = frozenset()
+    team_words: frozenset[str] = frozenset()
+    # words of section and rubric names, and the words that join them
+    section_words: frozenset[str] = frozenset()
+    section_joiners: frozenset[str] = frozenset()
+    # furniture inside a line (split there): anywhere, and only after a finished sentence
+    inline_markers: tuple[str, ...] = ()
+    inline_after_sentence: tuple[str, ...] = ()
+    # promotions recognised only among an article's last lines
+    closing_patterns: tuple[re.Pattern[str], ...] = ()
+    # pairs in parentheses that are units or asides, never sign-offs ("km/jam")
+    signoff_not_codes: frozenset[str] = frozenset()
     # month names a wire dateline's date may use besides those of the date reader
     dateline_months: tuple[str, ...] = ()
     sites: dict[str, SiteRules] = field(default_factory=dict)
@@ -115,6 +130,9 @@ def rules() -> GeneralRules:
         closing_name_role=general["closing"]["name_role"],
         closing_name_languages=frozenset(general["closing"].get("name_languages", ())),
         closing_outlet_role=general["closing"]["outlet_name_role"],
+        written_by=tuple(sorted(_lower(general["closing"].get("written_by")), key=len,
+                                reverse=True)),
+        written_by_role=general["closing"].get("written_by_role", "contributor"),
         noise_lines=_lower(noise["lines"]),
         noise_patterns=tuple(re.compile(p, re.IGNORECASE) for p in noise["patterns"]),
         glued_tails=tuple(noise.get("glued_tails", ())),
@@ -131,6 +149,14 @@ def rules() -> GeneralRules:
         agency_labels=tuple(general["agency"]["labels"]),
         title_suffixes=tuple(re.compile(p, re.IGNORECASE)
                              for p in general.get("titles", {}).get("suffixes", ())),
+        organisation_words=_lower(general.get("people", {}).get("organisation_words")),
+        team_words=_lower(general.get("people", {}).get("team_words")),
+        section_words=_lower(general.get("titles", {}).get("sections")),
+        section_joiners=_lower(general.get("titles", {}).get("section_joiners")),
+        inline_markers=tuple(noise.get("inline", ())),
+        inline_after_sentence=tuple(noise.get("inline_after_sentence", ())),
+        closing_patterns=tuple(re.compile(p, re.IGNORECASE) for p in noise.get("closing", ())),
+        signoff_not_codes=_lower(general.get("signoff", {}).get("not_codes")),
         dateline_months=tuple(m.lower() for m in general.get("datelines", {}).get("months", ())),
         sites=sites,
         aliases=_alias_map(sites),

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from archive_app.ingest.normalise.draft import Draft
-from archive_app.ingest.normalise.noise import is_noise
+from archive_app.ingest.normalise.noise import is_closing, is_noise
 from archive_app.ingest.normalise.people import parse_closing_credit, parse_credit_line
 from archive_app.ingest.normalise.related import looks_like_headline
 from archive_app.ingest.normalise.signoff import split_signoff
@@ -72,7 +72,7 @@ def read_trailer(draft: Draft, units: list[str]) -> list[str]:
     # credits and widgets may stand above a sign-off that has a line of its own
     signoff = [units.pop()] if _signoff_alone(units) else []
     while units and (_closing_line(draft, units[-1]) or is_noise(units[-1], draft.site_rules)
-                     or _widget_title(units)):
+                     or is_closing(units[-1]) or _widget_title(units)):
         trailer.insert(0, units.pop())
     for line in trailer:
         _closing_line(draft, line, apply=True)

@@ -32,8 +32,17 @@ def _photo_column(name: str, field: str, row: dict[str, Any]) -> bool:
     return field in _PHOTO_FIELDS or (field not in _NAMED_ONLY and is_photo_cell(row.get(name)))
 
 
-def _row_to_raw(locator: str, row: dict[str, Any], mapping: dict[str, str]) -> RawArticle:
-    columns: dict[str, str] = {}
+def _file_column(mapping: dict[str, str], context: ReadContext | None) -> dict[str, str]:
+    """The file's name, for a table that names no site or URL: the normaliser may know the
+    site by it ("detik.csv")."""
+    if context is None or not context.name or {"site", "url"} & set(mapping.values()):
+        return {}
+    return {"file": context.name}
+
+
+def _row_to_raw(locator: str, row: dict[str, Any], mapping: dict[str, str],
+                extra: dict[str, str] | None = None) -> RawArticle:
+    columns: dict[str, str] = dict(extra or {})
     for name, field in mapping.items():
         value = row.get(name)
         if value is None or _photo_column(name, field, row):
@@ -73,12 +82,13 @@ def read_csv(
     names = [n for n in (reader.fieldnames or []) if n is not None]
     mapping = map_columns(names, context.columns if context else None)
     _require_body(mapping, names, "the table")
+    extra = _file_column(mapping, context)
     try:
         for number, row in enumerate(reader, start=1):
             if None in row:
                 yield RawFailure(f"row {number}", "the row has more cells than the header")
                 continue
-            yield _row_to_raw(f"row {number}", row, mapping)
+            yield _row_to_raw(f"row {number}", row, mapping, extra)
     except csv.Error as error:
         raise ReadError(f"malformed CSV near data row {reader.line_num}: {error}") from error
 
@@ -89,6 +99,7 @@ def read_json_lines(
     """Each non-empty line is one JSON object; locator "line N" is its line number."""
     text = decode_text(data, context.notes if context else None)
     mapping: dict[str, str] | None = None
+    extra: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -113,7 +124,8 @@ def read_json_lines(
             names = list(item)
             mapping = map_columns(names, context.columns if context else None)
             _require_body(mapping, names, "the JSON Lines file")
-        yield _row_to_raw(f"line {number}", item, mapping)
+            extra = _file_column(mapping, context)
+        yield _row_to_raw(f"line {number}", item, mapping, extra)
 
 
 def read_json(
@@ -133,6 +145,7 @@ def read_json(
     if not isinstance(document, list):
         raise ReadError("the JSON holds neither an article nor a list of articles")
     mapping: dict[str, str] | None = None
+    extra: dict[str, str] = {}
     for number, item in enumerate(document, start=1):
         if not isinstance(item, dict):
             yield RawFailure(f"item {number}", "not a JSON object")
@@ -140,4 +153,5 @@ def read_json(
         if mapping is None:
             mapping = map_columns(list(item), context.columns if context else None)
             _require_body(mapping, list(item), "the JSON file")
-        yield _row_to_raw(f"item {number}", item, mapping)
+            extra = _file_column(mapping, context)
+        yield _row_to_raw(f"item {number}", item, mapping, extra)
