@@ -93,6 +93,7 @@ def _dates(draft: Draft, raw: RawArticle) -> None:
     columns = raw.columns
     if columns.get("date"):
         draft.apply_date(columns["date"], "column", columns.get("time", ""))
+        draft.check_column_day()
     if columns.get("updated"):
         # the raw string stays what the source printed, not a marker of ours before it
         draft.apply_date(columns["updated"], "column", update=True)
