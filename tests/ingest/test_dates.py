@@ -68,7 +68,8 @@ def test_published_and_updated_in_one_string() -> None:
 
 def test_separate_date_and_time_columns() -> None:
     # detik CSV rows: date "06 Jun 2025", time "11:20"
-    record = body_article("Teks berita.", date="06 Jun 2025", time="11:20")
+    record = body_article("Teks berita itu dibaca oleh para warga di Jakarta.", date="06 Jun 2025",
+                          time="11:20")
     assert record.published == "2025-06-06T11:20:00+07:00"
 
 
@@ -103,7 +104,8 @@ def test_impossible_date_is_a_problem_not_a_date() -> None:
 
 def test_no_date_in_the_source_is_not_a_warning() -> None:
     # kapanlagi's date column says "Tidak Ditemukan" (not found)
-    record = body_article("Teks.", date="Tidak Ditemukan")
+    record = body_article("Teks berita itu dibaca oleh para warga di Jakarta.",
+                          date="Tidak Ditemukan")
     assert record.published is None and record.warnings == []
 
 
@@ -210,6 +212,7 @@ def test_dateparser_guesses_nothing(raw: str) -> None:
 
 
 TEXT = "Presiden meresmikan jembatan itu pada Senin (21/1/2019) di Kupang. Warga menyambutnya."
+PLAIN = "Warga menyambut jembatan baru itu dengan gembira di Kupang."
 
 
 @pytest.mark.parametrize(
@@ -217,11 +220,11 @@ TEXT = "Presiden meresmikan jembatan itu pada Senin (21/1/2019) di Kupang. Warga
     [
         # an old-style detik address, the column a scraper's day
         ("2025-06-18", "https://news.detik.com/read/2019/12/27/141856/4837000/judul",
-         "Teks berita.", "2019-12-27"),
-        ("2024-05-20", "https://example.co.id/2024/05/17/judul-berita/", "Teks.", "2024-05-17"),
+         PLAIN, "2019-12-27"),
+        ("2024-05-20", "https://example.co.id/2024/05/17/judul-berita/", PLAIN, "2024-05-17"),
         # a CNN Indonesia id opens with its day and time
         ("2024-06-01", "https://www.cnnindonesia.com/nasional/20240517123456-20-1098765/judul",
-         "Teks.", "2024-05-17"),
+         PLAIN, "2024-05-17"),
         # the opening sentence states its day with a weekday: another year
         ("2025-01-21", None, TEXT, "2019-01-21"),
     ],
@@ -250,7 +253,7 @@ def test_swapped_day_and_month_are_flagged() -> None:
     [
         ("2019-01-21", "https://news.okezone.com/read/2019/01/21/337/123/judul", TEXT),
         # the address made the night before the story went out
-        ("2019-01-22", "https://news.okezone.com/read/2019/01/21/337/123/judul", "Teks."),
+        ("2019-01-22", "https://news.okezone.com/read/2019/01/21/337/123/judul", PLAIN),
         # yesterday's event, next week's match: the event's day, not the column's
         ("2019-01-22", None, TEXT),
         ("2019-01-18", None, "Laga itu akan berlangsung pada Senin (21/1/2019) malam. Teks."),

@@ -49,6 +49,9 @@ class PageMetadata:
     modified: str | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None
+    # every language the markup declares, first first (lang attribute, content-language,
+    # og:locale): the normaliser checks them against the text
+    languages: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     og_type: str | None = None
     description: str | None = None
@@ -56,7 +59,8 @@ class PageMetadata:
     def columns(self) -> dict[str, str]:
         """The reader's columns: canonical names, only the fields that were found."""
         found = {"title": self.title, "url": self.url, "date": self.published,
-                 "updated": self.modified, "language": self.language,
+                 "updated": self.modified,
+                 "language": ", ".join(self.languages) or self.language,
                  "author": ", ".join(self.authors) if self.authors else None}
         return {k: v for k, v in found.items() if v}
 
@@ -187,18 +191,21 @@ def _authors(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None) 
     return list(dict.fromkeys(names))
 
 
-def _language(tree: HtmlElement, meta: MetaTags) -> str | None:
-    """The page's declared language as a two-letter code."""
+def _languages(tree: HtmlElement, meta: MetaTags) -> list[str]:
+    """Every language the page declares as a two-letter code, in order of trust: the html
+    lang attribute, then content-language and the like, then og:locale (often a template's
+    default, so it never hides the others)."""
     candidates = [tree.get("lang"), tree.get("xml:lang"),
-                  meta.first("language", "content-language", "dc.language", "og:locale")]
+                  *meta.all("language", "content-language", "dc.language"),
+                  *meta.all("og:locale")]
+    codes: list[str] = []
     for value in candidates:
-        if not value:
-            continue
-        primary = re.split(r"[-_]", value.strip().lower())[0]
-        primary = _OLD_LANGUAGE.get(primary, primary)
-        if re.fullmatch(r"[a-z]{2}", primary):
-            return primary
-    return None
+        for part in (value or "").split(","):
+            primary = re.split(r"[-_]", part.strip().lower())[0]
+            primary = _OLD_LANGUAGE.get(primary, primary)
+            if re.fullmatch(r"[a-z]{2}", primary) and primary not in codes:
+                codes.append(primary)
+    return codes
 
 
 def _keywords(meta: MetaTags, article: dict[str, Any] | None) -> list[str]:
@@ -221,6 +228,7 @@ def read_metadata(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any
     article = found[0] if found else None
     url = page_url(meta, article, saved_from)
     published, modified = _dates(tree, meta, article, url)
+    languages = _languages(tree, meta)
     return PageMetadata(
         title=_title(tree, meta, article),
         url=url,
@@ -228,7 +236,8 @@ def read_metadata(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any
         published=published,
         modified=modified,
         authors=_authors(tree, meta, article),
-        language=_language(tree, meta),
+        language=languages[0] if languages else None,
+        languages=languages,
         keywords=_keywords(meta, article),
         og_type=(meta.first("og:type") or "").lower() or None,
         description=meta.first("og:description", "description"),
