@@ -82,14 +82,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("date:iso-basic", r"\b(?P<y>\d{4})(?P<m>[01]\d)(?P<d>[0-3]\d)"
          r"T(?P<hh>[0-2]\d)(?P<mm>[0-5]\d)(?P<ss>[0-5]\d)?(?:[.,]\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?(?![\d])"),
         # the C library's form (ctime, Java's Date.toString): "Tue Jan 28 15:28:56 CET 2020"
-        ("date:ctime", r"\b(?:(?:" + _DAY + r")\.?,?\s+)?(?P<mon>" + _MONTH + r")\.?\s+"
+        # (each pattern that opens with a name first looks ahead for its shape: the long
+        # alternation of names is then tried at a few places, not at every letter)
+        ("date:ctime", r"\b(?=[a-z]{3,9}\.?\s+\d{1,2}\s+\d{1,2}:\d\d)(?P<mon>" + _MONTH + r")\.?\s+"
          r"(?P<d>\d{1,2})\s+(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?\s+"
          r"(?:(?P<zone>" + _ZONE + r")\s+)?(?P<y>\d{4})\b"),
         ("date:day-month-year",
-         r"\b(?P<d>\d{1,2})\s*[-\s.]?\s*(?P<mon>" + _MONTH + r")\.?[-\s,.]*\s*(?P<y>\d{4})\b"
+         r"\b(?=\d{1,2}\s*[-\s.]?\s*[a-z])(?P<d>\d{1,2})\s*[-\s.]?\s*(?P<mon>" + _MONTH
+         + r")\.?[-\s,.]*\s*(?P<y>\d{4})\b"
          r"(?:" + _SEP + _TIME + r")?"),
         ("date:month-day-year",
-         r"\b(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"
+         r"\b(?=[a-z]{3,9}\.?\s+\d)(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})"
+         r"(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"
          r"(?:" + _SEP + _TIME + r")?"),
         ("date:numeric",
          r"(?<![\d/])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"

@@ -12,6 +12,7 @@ source's declaration stands only where the text does not clearly contradict it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from archive_app.ingest.normalise.identify import identify
@@ -135,27 +136,27 @@ class Decision:
     problem: str | None = None
 
 
-def _profile(tokens: list[str]) -> tuple[str | None, bool]:
+def _profile(counts: Counter[str], length: int) -> tuple[str | None, bool]:
     """The stopword profile's language, when its words make up enough of the text, and
     whether they make up so much that it is clear without the identifier."""
     scores = dict.fromkeys(_PROFILES, 0)
-    for token in tokens:
-        for lang in _LANGUAGES_OF.get(token, ()):
-            scores[lang] += 1
+    for word in counts.keys() & _LANGUAGES_OF.keys():  # the profiles' words in the text
+        for lang in _LANGUAGES_OF[word]:
+            scores[lang] += counts[word]
     best = max(scores, key=lambda lang: scores[lang])
-    if scores[best] < max(2, len(tokens) // 25):
+    if scores[best] < max(2, length // 25):
         return None, False
     # a tie names no language (dictionary order would)
     if sum(1 for s in scores.values() if s == scores[best]) > 1:
         return None, False
-    return best, scores[best] >= _DENSE * len(tokens)
+    return best, scores[best] >= _DENSE * length
 
 
-def _malay_or_indonesian(tokens: list[str], rule: str) -> Judgement:
+def _malay_or_indonesian(counts: Counter[str], rule: str) -> Judgement:
     """Indonesian unless Malay's own words clearly outnumber Indonesian's; without words of
     either the two cannot be told apart (a declared "ms" then stands)."""
-    malay = sum(1 for token in tokens if token in _MALAY)
-    indonesian = sum(1 for token in tokens if token in _INDONESIAN)
+    malay = sum(counts[word] for word in counts.keys() & _MALAY)
+    indonesian = sum(counts[word] for word in counts.keys() & _INDONESIAN)
     if malay >= _MALAY_WORDS and malay > 2 * indonesian:
         return Judgement("ms", True, rule + "+malay-words")
     return Judgement("id", True, rule, () if indonesian > malay else ("ms",))
@@ -196,23 +197,26 @@ def _by_script(script: str, text: str) -> Judgement:
     return Judgement(found.language or languages[0], False, found.rule, languages)
 
 
-def judge_text(text: str) -> Judgement:
-    """The language of `text` (its first few hundred words), as clear as the text makes it."""
+def judge_text(text: str, expected: tuple[str, ...] = ()) -> Judgement:
+    """The language of `text` (its first few hundred words), as clear as the text makes it;
+    a weak stopword reading that agrees with an `expected` (declared) language needs no
+    identifier to confirm it, nor does a short declared text the profile finds nothing in."""
     head = text[:_HEAD]
     script = dominant_script(head)
     if script is None:
         return Judgement(None, False, "language:no-text")
     if script != LATIN:
         return _by_script(script, head)
-    tokens = [t.lower() for t in _WORD.findall(head)[:400]]
-    found, dense = _profile(tokens) if len(tokens) >= 5 else (None, False)
-    if found is not None and not dense:
+    tokens = _WORD.findall(head.lower())[:400]
+    counts = Counter(tokens)
+    found, dense = _profile(counts, len(tokens)) if len(tokens) >= 5 else (None, False)
+    if found is not None and not dense and _kin(found) not in map(_kin, expected):
         # two weak signals that agree make a clear one; otherwise the identifier's stands
         confirmed = _identified(head, IDENTIFIED, "language:profile+identifier")
         if _kin(confirmed.language) != _kin(found):
-            return _clear_kin(confirmed, tokens)
+            return _clear_kin(confirmed, counts)
     if found == "id":
-        return _malay_or_indonesian(tokens, "language:profile")
+        return _malay_or_indonesian(counts, "language:profile")
     if found in _RELATIVES:
         told = _identified(head, _RELATIVES[found], "language:profile+identifier")
         if told.clear:
@@ -220,7 +224,11 @@ def judge_text(text: str) -> Judgement:
         return Judgement(found, True, "language:profile", _RELATIVES[found])
     if found is not None:
         return Judgement(found, True, "language:profile")
-    return _clear_kin(_identified(head, IDENTIFIED, "language:identifier"), tokens)
+    if expected and sum(map(len, tokens)) < _OTHER_LETTERS:
+        # a short declared text without a profile's words ("Qtly div 25 cts vs 25 cts"):
+        # the identifier could not overrule the declaration on so little, so it is not asked
+        return Judgement(None, False, "language:profile")
+    return _clear_kin(_identified(head, IDENTIFIED, "language:identifier"), counts)
 
 
 def _kin(language: str | None) -> str | None:
@@ -228,10 +236,10 @@ def _kin(language: str | None) -> str | None:
     return "id" if language in _MALAY_INDONESIAN else language
 
 
-def _clear_kin(judged: Judgement, tokens: list[str]) -> Judgement:
+def _clear_kin(judged: Judgement, counts: Counter[str]) -> Judgement:
     """An identified Malay or Indonesian text told apart by its words."""
     if judged.clear and judged.language in _MALAY_INDONESIAN:
-        return _malay_or_indonesian(tokens, judged.rule)
+        return _malay_or_indonesian(counts, judged.rule)
     return judged
 
 
@@ -249,9 +257,10 @@ def _prose(lines: list[str]) -> list[str]:
     return pieces
 
 
-def prose_text(lines: list[str]) -> str:
-    """The text a language is judged on: table rows (names and figures) never count."""
-    if is_statistics(lines):
+def prose_text(lines: list[str], statistics: bool | None = None) -> str:
+    """The text a language is judged on: table rows (names and figures) never count.
+    `statistics` says whether the lines are a statistics item, when the caller knows."""
+    if is_statistics(lines) if statistics is None else statistics:
         return " ".join(_prose(lines)[:_LINES])
     prose = [line for line in lines if "|" not in line or not is_table_row(line)]
     return " ".join(prose[:_LINES])
@@ -272,6 +281,8 @@ def language_of_lines(lines: list[str], default: str | None) -> str | None:
 def declared_codes(value: str) -> list[str]:
     """The languages a source declares, as codes, first first: "en-US" -> ["en"],
     "id_ID, en" -> ["id", "en"], "Bahasa Indonesia" -> ["id"], "swe" -> ["sv"]."""
+    if not value:
+        return []
     codes: list[str] = []
     for part in re.split(r"[,;]", value):
         name = " ".join(part.lower().split())
@@ -306,14 +317,15 @@ def decide_language(lines: list[str], declared: str = "", title: str = "") -> De
     """The record's language from its prose lines and what the source declares (a language
     column, a page's lang attribute and og:locale): the text wins where it is clear, the
     declaration where the text cannot tell, and "und" with a flag where neither says."""
-    text = prose_text(lines)
-    judged = judge_text(text)
-    if not judged.clear and _is_headline(title) and not is_statistics(lines):
+    codes = declared_codes(declared)
+    statistics = is_statistics(lines)
+    text = prose_text(lines, statistics)
+    judged = judge_text(text, tuple(codes))
+    if not judged.clear and not codes and not statistics and _is_headline(title):
         # a short text (a photo gallery's, a one-line item's) is judged with its headline
-        with_title = judge_text(f"{title}. {text}")
+        with_title = judge_text(f"{title}. {text}", tuple(codes))
         if with_title.clear or judged.language is None:
             text, judged = f"{title}. {text}", with_title
-    codes = declared_codes(declared)
     readings = (judged.language, *judged.alike)
     if judged.clear and judged.language is not None:
         if not codes:

@@ -103,8 +103,10 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     record = draft.record
     _columns(draft, raw)
     units = _lines(raw.text)
-    # the text decides, checked against what the source declares; "und" when neither can
-    decided = decide_language(units, raw.columns.get("language", ""), raw.columns.get("title", ""))
+    # the text decides, checked against what the source declares; "und" when neither can (a
+    # photo's title may be its file name, no help)
+    title = raw.columns.get("title", "") if raw.format != "photo" else ""
+    decided = decide_language(units, raw.columns.get("language", ""), title)
     draft.set("language", decided.language, decided.rule)
     if decided.problem:
         draft.flag("language", decided.problem)
