@@ -268,3 +268,11 @@ def test_agreeing_or_explained_days_are_not_flagged(date: str, url: str | None,
                                                     text: str) -> None:
     columns = {"date": date, **({"url": url} if url else {})}
     assert body_article(text, **columns).review == []
+
+
+def test_an_indonesian_newsroom_prints_wib_whatever_the_article_language() -> None:
+    # a detik photo gallery: a headline and no text, so no language, yet detik's times are WIB
+    record = body_article("", date="06 Jun 2025", time="21:02", site="hot.detik.com",
+                          title="Keseruan Berwisata Jeep Lava Tour Merapi")
+    assert record.language == "und"
+    assert record.published == "2025-06-06T21:02:00+07:00"

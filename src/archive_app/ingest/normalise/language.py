@@ -323,7 +323,7 @@ def decide_language(lines: list[str], declared: str = "", title: str = "") -> De
     judged = judge_text(text, tuple(codes))
     if not judged.clear and not codes and not statistics and _is_headline(title):
         # a short text (a photo gallery's, a one-line item's) is judged with its headline
-        with_title = judge_text(f"{title}. {text}", tuple(codes))
+        with_title = judge_text(f"{title}. {text}")
         if with_title.clear or judged.language is None:
             text, judged = f"{title}. {text}", with_title
     readings = (judged.language, *judged.alike)
