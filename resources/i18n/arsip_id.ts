@@ -1109,6 +1109,14 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
+        <source>Malay</source>
+        <translation>Bahasa Melayu</translation>
+    </message>
+    <message>
+        <source>undetermined</source>
+        <translation>tidak dapat ditentukan</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>

@@ -120,7 +120,10 @@ def people_line(people: Iterable[PersonRole]) -> str:
 
 def language_name(code: str | None) -> str:
     """An article language's name in the interface language."""
-    names = {"id": translate("Languages", "Indonesian"), "en": translate("Languages", "English")}
+    names = {"id": translate("Languages", "Indonesian"), "en": translate("Languages", "English"),
+             "ms": translate("Languages", "Malay"),
+             # ISO 639's code for a language the importer could not determine
+             "und": translate("Languages", "undetermined")}
     return names.get(code or "", code or translate("Languages", "unknown"))
 
 

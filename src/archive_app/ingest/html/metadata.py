@@ -50,6 +50,9 @@ class PageMetadata:
     modified: str | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None
+    # every language the markup declares, first first (lang attribute, content-language,
+    # og:locale): the normaliser checks them against the text
+    languages: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     og_type: str | None = None
     description: str | None = None
@@ -63,7 +66,8 @@ class PageMetadata:
     def columns(self) -> dict[str, str]:
         """The reader's columns: canonical names, only the fields that were found."""
         found = {"title": self.title, "url": self.url, "date": self.published,
-                 "updated": self.modified, "language": self.language,
+                 "updated": self.modified,
+                 "language": ", ".join(self.languages) or self.language,
                  "author": ", ".join(self.authors) if self.authors else None,
                  "agency": self.agency}
         found.update((role, ", ".join(names)) for role, names in self.roles.items())
@@ -196,18 +200,21 @@ def _authors(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None,
     return found
 
 
-def _language(tree: HtmlElement, meta: MetaTags) -> str | None:
-    """The page's declared language as a two-letter code."""
+def _languages(tree: HtmlElement, meta: MetaTags) -> list[str]:
+    """Every language the page declares as a two-letter code, in order of trust: the html
+    lang attribute, then content-language and the like, then og:locale (often a template's
+    default, so it never hides the others)."""
     candidates = [tree.get("lang"), tree.get("xml:lang"),
-                  meta.first("language", "content-language", "dc.language", "og:locale")]
+                  *meta.all("language", "content-language", "dc.language"),
+                  *meta.all("og:locale")]
+    codes: list[str] = []
     for value in candidates:
-        if not value:
-            continue
-        primary = re.split(r"[-_]", value.strip().lower())[0]
-        primary = _OLD_LANGUAGE.get(primary, primary)
-        if re.fullmatch(r"[a-z]{2}", primary):
-            return primary
-    return None
+        for part in (value or "").split(","):
+            primary = re.split(r"[-_]", part.strip().lower())[0]
+            primary = _OLD_LANGUAGE.get(primary, primary)
+            if re.fullmatch(r"[a-z]{2}", primary) and primary not in codes:
+                codes.append(primary)
+    return codes
 
 
 def _keywords(meta: MetaTags, article: dict[str, Any] | None) -> list[str]:
@@ -233,6 +240,7 @@ def read_metadata(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any
     site_name = meta.first("og:site_name", "application-name")
     publishers = [jsonld.text_of(a.get("publisher")) for a in found[:1]]
     byline = _authors(tree, meta, article, site_keys([site_name, *publishers], url))
+    languages = _languages(tree, meta)
     return PageMetadata(
         title=page_title(tree, meta, article, site_name),
         url=url,
@@ -242,7 +250,8 @@ def read_metadata(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any
         authors=byline.people,
         agency=byline.agency,
         byline=byline.seen,
-        language=_language(tree, meta),
+        language=languages[0] if languages else None,
+        languages=languages,
         keywords=_keywords(meta, article),
         og_type=(meta.first("og:type") or "").lower() or None,
         description=meta.first("og:description", "description"),

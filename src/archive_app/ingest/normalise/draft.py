@@ -6,6 +6,8 @@ from archive_app.core.model import CatalogueRecord, PersonRole, Photo, RelatedLi
 from archive_app.core.review import ReviewFlag
 from archive_app.ingest.normalise import dates
 from archive_app.ingest.normalise.captions import CaptionCredit
+from archive_app.ingest.normalise.date_conflict import date_conflict
+from archive_app.ingest.normalise.date_fallback import parse_fallback
 from archive_app.ingest.normalise.people import desk_domain
 from archive_app.ingest.normalise.tables import SiteRules, rules
 from archive_app.ingest.normalise.text import fold
@@ -74,8 +76,9 @@ class Draft:
     def apply_date(self, text: str, origin: str, time_text: str = "", *,
                    update: bool = False) -> None:
         """Read a date into published (or updated, after "Diperbarui", or when `update` says
-        the source named it an update time); a date that cannot be read leaves the field empty,
-        keeps the original and adds a warning."""
+        the source named it an update time); the hand-written reader first, dateparser for
+        what it does not know; a date that neither reads leaves the field empty, keeps the
+        original and flags the date for review."""
         record = self.record
         if fold(text).lower() in rules().missing_authors:
             return  # "Tidak Ditemukan": the source says it has no date
@@ -91,13 +94,27 @@ class Draft:
             self._unreadable(text, f"cannot be read ({problem})", update)
             return
         if not found:
-            self._unreadable(text, "cannot be read", update)
-            return
+            joined = f"{text} {time_text}" if time_text.strip() else text
+            fallback = parse_fallback(joined, default_offset=offset, day_first=day_first,
+                                      language=record.language)
+            if fallback is None:
+                self._unreadable(text, "cannot be read", update)
+                return
+            found = [fallback]
         for parsed in found:
             field = "updated" if update or parsed.is_update else "published"
             if getattr(record, field) is None:
                 self.set(field, parsed.value, f"{parsed.rule}:{origin}")
                 setattr(record, f"{field}_raw", parsed.raw)
+
+    def check_column_day(self) -> None:
+        """Flag a date column that gave only a day when the address or the opening sentence
+        names another (the column's value is kept: the librarian decides)."""
+        if not self.record.rules.get("published", "").endswith(":column"):
+            return
+        conflict = date_conflict(self.record.published, self.record.url, self.record.body)
+        if conflict is not None:
+            self.flag("date", conflict)
 
     def _unreadable(self, text: str, why: str, update: bool = False) -> None:
         field = "updated" if update or dates.UPDATE_MARKERS.search(text) else "published"

@@ -7,7 +7,7 @@ import re
 from archive_app.core.model import CatalogueRecord, PersonRole, Photo
 from archive_app.ingest.normalise.body import read_body
 from archive_app.ingest.normalise.draft import Draft
-from archive_app.ingest.normalise.language import language_of_lines
+from archive_app.ingest.normalise.language import decide_language
 from archive_app.ingest.normalise.noise import is_noise, strip_glued_tail
 from archive_app.ingest.normalise.oneline import (
     split_closing,
@@ -69,8 +69,6 @@ def _columns(draft: Draft, raw: RawArticle) -> None:
         draft.record.url = columns["url"].strip()
         draft.use_site(domain_from_url(columns["url"]), "site:url")
     draft.use_site(domain_from_name(columns.get("site")), "site:column")
-    if columns.get("language"):
-        draft.set("language", columns["language"].strip().lower()[:2], "language:column")
     if columns.get("agency"):
         draft.set_agency(fold(columns["agency"]), "agency:column")
 
@@ -127,6 +125,7 @@ def _dates(draft: Draft, raw: RawArticle) -> None:
     columns = raw.columns
     if columns.get("date"):
         draft.apply_date(columns["date"], "column", columns.get("time", ""))
+        draft.check_column_day()
     if columns.get("updated"):
         # the raw string stays what the source printed, not a marker of ours before it
         draft.apply_date(columns["updated"], "column", update=True)
@@ -138,10 +137,13 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     record = draft.record
     _columns(draft, raw)
     units = _lines(raw.text, draft.site_rules)
-    if record.language is None:
-        record.language = language_of_lines(units, default="id")
-        if record.language is not None:
-            record.rules["language"] = "language:detected"
+    # the text decides, checked against what the source declares; "und" when neither can (a
+    # photo's title may be its file name, no help)
+    title = raw.columns.get("title", "") if raw.format != "photo" else ""
+    decided = decide_language(units, raw.columns.get("language", ""), title)
+    draft.set("language", decided.language, decided.rule)
+    if decided.problem:
+        draft.flag("language", decided.problem)
     units = _title(draft, raw, units)
     if raw.layout == "page":
         units = read_header(draft, units)
