@@ -149,7 +149,7 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
         units = read_header(draft, units)
     draft.set("body", _paragraphs(draft, units, raw.columns.get("dateline", "")),
               "body:paragraphs")
-    if not record.body:
+    if not record.body and raw.format != "photo":  # a photo is catalogued by its caption
         _keep_uncleaned(draft, raw.text)
 
     if record.agency and _PHOTO_SOURCE.search(record.agency) and not record.photos:
