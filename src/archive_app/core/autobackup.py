@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from archive_app.core.library import LibraryLayout
+from archive_app.core.originals import fsync_file
 from archive_app.db.health import check_file
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def make(layout: LibraryLayout, now: datetime | None = None) -> Path | None:
             temp.unlink(missing_ok=True)
             return None
         os.chmod(temp, layout.file_mode())
-        _fsync(temp)
+        fsync_file(temp)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -103,11 +104,3 @@ def copy_catalogue(catalogue: Path, target: Path) -> None:
     finally:
         copy.close()
         source.close()
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -83,10 +83,10 @@ def put_in_place(staged: Sequence[Staged]) -> None:
     one fsync after another cost about a millisecond per file of a folder of page dumps.
     """
     if len(staged) == 1:
-        _fsync(staged[0].temp)
+        fsync_file(staged[0].temp)
     elif staged:
         with ThreadPoolExecutor(max_workers=_FSYNC_THREADS) as pool:
-            list(pool.map(_fsync, [s.temp for s in staged]))
+            list(pool.map(fsync_file, [s.temp for s in staged]))
     for item in staged:
         os.replace(item.temp, item.target)
 
@@ -97,7 +97,8 @@ def discard(staged: Sequence[Staged]) -> None:
         item.temp.unlink(missing_ok=True)
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Make a file's bytes durable."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)

@@ -14,6 +14,7 @@ from pathlib import Path
 from archive_app.core import autobackup, leftovers
 from archive_app.core.errors import ArchiveError, LibraryFormatError
 from archive_app.core.library import LibraryLayout, WriterLock
+from archive_app.core.originals import fsync_file
 from archive_app.db import salvage
 from archive_app.db.engine import create_catalogue_engine, migrate
 from archive_app.db.health import check_file
@@ -181,13 +182,13 @@ def _set_aside(layout: LibraryLayout, stamp: str) -> Path | None:
         if source.is_file():
             copy = _beside(target, suffix)
             shutil.copyfile(source, copy)
-            _fsync(copy)
+            fsync_file(copy)
     return target
 
 
 def _swap(layout: LibraryLayout, fresh: Path) -> None:
     """Put the new catalogue in place; the damaged one's log must not be replayed onto it."""
-    _fsync(fresh)
+    fsync_file(fresh)
     for suffix in ("-wal", "-shm"):
         _beside(layout.catalogue, suffix).unlink(missing_ok=True)
     os.replace(fresh, layout.catalogue)
@@ -209,14 +210,6 @@ def unclaimed_originals(layout: LibraryLayout, named: set[str]) -> list[str]:
 
 def _beside(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _fsync_folder(folder: Path) -> None:
