@@ -63,6 +63,7 @@ GOLD ?= ../shared/gold
 eval: $(STAMP)
 	$(BIN)/archive-app eval $(GOLD)/seed.json
 	$(BIN)/archive-app eval $(GOLD)/dev.json
+	$(BIN)/archive-app eval $(GOLD)/dev-extra.json
 
 # Articles per second of the normaliser alone, on one core; writes bench-results/normalise.json.
 bench-normalise: $(STAMP)
