@@ -19,6 +19,16 @@ def test_inline_labels() -> None:
     assert split_related("Baca Juga") == (True, "")
 
 
+def test_friendly_labels_introduce_links_too() -> None:
+    # kapanlagi rows in id_csv: "Yuk baca juga:", "Yuk, simak juga", "Simak berita lainnya:"
+    title = "15 Seleb Korea yang Jadi Brand Ambassador Fashion"
+    assert split_related(f"Yuk baca juga:{title}") == (True, title)
+    assert split_related(f"Yuk, simak juga: {title}") == (True, title)
+    assert split_related("Simak berita lainnya:Miley Cyrus Siap Luncurkan Album Studio Baru") == (
+        True, "Miley Cyrus Siap Luncurkan Album Studio Baru")
+    assert split_related("Yuk baca juga:") == (True, "")
+
+
 def test_sentences_that_mention_reading_are_body() -> None:
     assert split_related("Baca juga artikel ini untuk mengetahui caranya.") == (False, "")
     assert split_related("Baca selengkapnya di sini")[0] is False
