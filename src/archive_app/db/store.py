@@ -168,8 +168,16 @@ class CatalogueWriter:
             member=source.member, locator=source.locator, format=source.format,
             extractor=source.extractor, imported_at=self.now, kind=kind)
         if isinstance(article, Article):
-            row.version = next((v for v in article.versions if v.content_hash in hashes),
-                               article.versions[-1] if article.versions else None)
+            version = next((v for v in article.versions if v.content_hash in hashes),
+                           article.versions[-1] if article.versions else None)
+            if article.id is not None and (version is None or version.id is not None):
+                # a stored article: add the row by ids (loading its whole provenance to append
+                # one row cost a query per duplicate)
+                row.article_id = article.id
+                row.version_id = version.id if version is not None else None
+                self.session.add(row)
+                return
+            row.version = version  # added in this chunk: its rows are not flushed yet
             article.provenance.append(row)
             return
         row.article_id = article

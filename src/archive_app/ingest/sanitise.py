@@ -49,10 +49,24 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _has_control(value: Any) -> bool:
+    """Whether any string in the value, however deeply nested, holds a control character (the
+    common answer is no: finding that out without rebuilding anything keeps imports fast)."""
+    if isinstance(value, str):
+        return CONTROL.search(value) is not None
+    if isinstance(value, list | tuple):
+        return any(_has_control(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_control(k) or _has_control(v) for k, v in value.items())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_has_control(getattr(value, spec.name)) for spec in dataclasses.fields(value))
+    return False
+
+
 def sanitise(item: _T) -> _T:
     """A dataclass (a catalogue record, a person, a photo…) with every string in it, however
     deeply nested, cleaned; mutable ones are cleaned in place, frozen ones are copied."""
-    if not dataclasses.is_dataclass(item) or isinstance(item, type):
+    if not dataclasses.is_dataclass(item) or isinstance(item, type) or not _has_control(item):
         return item
     changes = {}
     for spec in dataclasses.fields(item):
