@@ -52,14 +52,24 @@ def _clean(value: Any) -> Any:
 def _has_control(value: Any) -> bool:
     """Whether any string in the value, however deeply nested, holds a control character (the
     common answer is no: finding that out without rebuilding anything keeps imports fast)."""
+    kind = type(value)
+    # exact types first: this runs on every field of every record, isinstance chains cost
+    if kind is str:
+        return CONTROL.search(value) is not None
+    if kind is list or kind is tuple:
+        return any(map(_has_control, value))
+    if kind is dict:
+        return any(_has_control(k) or _has_control(v) for k, v in value.items())
+    names = getattr(kind, "__dataclass_fields__", None)
+    if names is not None:
+        return any(_has_control(getattr(value, name)) for name in names)
+    # subclasses (a StrEnum, a NamedTuple) take the slower way
     if isinstance(value, str):
         return CONTROL.search(value) is not None
     if isinstance(value, list | tuple):
-        return any(_has_control(v) for v in value)
+        return any(map(_has_control, value))
     if isinstance(value, dict):
         return any(_has_control(k) or _has_control(v) for k, v in value.items())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return any(_has_control(getattr(value, spec.name)) for spec in dataclasses.fields(value))
     return False
 
 
