@@ -47,8 +47,9 @@ test-faults: system-libs $(STAMP)
 	$(PY) scripts/fault_table.py bench-results/faults.jsonl
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

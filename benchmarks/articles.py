@@ -37,8 +37,16 @@ def to_doc(number: int, row: dict[str, str]) -> Doc:
     first, _, rest = row["isi_berita"].partition("\n\n")
     place, opening = split_dateline(first, row["sumber"], lang)
     body = f"{opening}\n\n{rest}" if rest else opening
-    return Doc(number, row["judul"], body, tuple(row["author"].split(", ")), row["sumber"],
-               place, day_number(row["tanggal_publikasi"]), lang)
+    return Doc(
+        number,
+        row["judul"],
+        body,
+        tuple(row["author"].split(", ")),
+        row["sumber"],
+        place,
+        day_number(row["tanggal_publikasi"]),
+        lang,
+    )
 
 
 def read_docs(folder: Path, every: int = 1) -> Iterator[Doc]:

@@ -24,20 +24,32 @@ GROUPS = (
     ("plain text", ["seed"]),
     ("tables (JSON Lines, CSV)", ["id_json", "id_csv"]),
     ("Reuters SGML", ["en_text"]),
-    ("saved web pages", ["html_id", "html_truth/article-extraction-benchmark/html",
-                         "html_truth/fundus"]),
+    (
+        "saved web pages",
+        ["html_id", "html_truth/article-extraction-benchmark/html", "html_truth/fundus"],
+    ),
     ("web archives", ["warc"]),
     ("wire XML", ["wire"]),
     ("photos", ["photos"]),
 )
-TARGETS = {"plain text (3,000 page dumps)": 300, "tables (JSON Lines, CSV)": 300,
-           "generated (JSON Lines)": 300, "saved web pages": 30}
+TARGETS = {
+    "plain text (3,000 page dumps)": 300,
+    "tables (JSON Lines, CSV)": 300,
+    "generated (JSON Lines)": 300,
+    "saved web pages": 30,
+}
 
 
 def run_import(library: Path, paths: list[Path]) -> dict[str, object]:
     """One import process: its report counts, wall and CPU seconds and peak RSS."""
-    command = [str(Path(sys.executable).with_name("archive-app")), "--library", str(library),
-               "import", *map(str, paths), "--json"]
+    command = [
+        str(Path(sys.executable).with_name("archive-app")),
+        "--library",
+        str(library),
+        "import",
+        *map(str, paths),
+        "--json",
+    ]
     started = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert process.stdout is not None
@@ -78,7 +90,8 @@ def page_dumps(source: Path, count: int) -> Path:
             for line in stream:
                 row = json.loads(line)
                 text = f"{row['judul']}\n\n{row['tanggal_publikasi']}\n\n" + "\n\n".join(
-                    p for p in row["isi_berita"].split("\n") if p.strip())
+                    p for p in row["isi_berita"].split("\n") if p.strip()
+                )
                 (folder / f"article-{written:05d}.txt").write_text(text, encoding="utf-8")
                 written += 1
                 if written == count:
@@ -89,8 +102,10 @@ def page_dumps(source: Path, count: int) -> Path:
 def generated_corpus(articles: int) -> Path:
     folder = RESULTS / f"corpus-{articles}"
     if not any(folder.glob("part-*.jsonl.gz")):
-        subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"),
-                        "--articles", str(articles)], check=True)
+        subprocess.run(
+            [sys.executable, str(REPO / "benchmarks" / "generate.py"), "--articles", str(articles)],
+            check=True,
+        )
     return folder
 
 
@@ -111,24 +126,29 @@ def main() -> int:
     if not args.skip_generated:
         generated = generated_corpus(args.articles)
         rows["plain text (3,000 page dumps)"] = run_import(library, [page_dumps(generated, 3000)])
-        print(f"{'plain text (3,000 dumps)':<26} {rows['plain text (3,000 page dumps)']}",
-              flush=True)
+        print(
+            f"{'plain text (3,000 dumps)':<26} {rows['plain text (3,000 page dumps)']}", flush=True
+        )
         rows["generated (JSON Lines)"] = run_import(library, [generated_corpus(args.articles)])
         print(f"{'generated (JSON Lines)':<26} {rows['generated (JSON Lines)']}", flush=True)
     print(f"\nImport at {args.articles:,} generated articles (2 CPUs; one process per row)")
-    print(f"{'format':<30} {'records':>8} {'added':>8} {'failed':>7} {'seconds':>8} "
-          f"{'rec/s':>8} {'peak RSS':>9}  target")
+    print(
+        f"{'format':<30} {'records':>8} {'added':>8} {'failed':>7} {'seconds':>8} "
+        f"{'rec/s':>8} {'peak RSS':>9}  target"
+    )
     for name, row in rows.items():
         target = TARGETS.get(name)
         verdict = ""
         if target:
-            verdict = f">= {target}/s " + ("ok" if float(str(row["articles_per_second"]))
-                                           >= target else "MISSED")
-        verdict += "; RSS <= 1 GB " + ("ok" if float(str(row["peak_rss_mb"])) <= 1024
-                                       else "MISSED")
-        print(f"{name:<30} {row['records']:>8,} {row['added']:>8,} {row['failed']:>7,} "
-              f"{row['seconds']:>8} {row['articles_per_second']:>8} "
-              f"{row['peak_rss_mb']:>7} MB  {verdict}")
+            verdict = f">= {target}/s " + (
+                "ok" if float(str(row["articles_per_second"])) >= target else "MISSED"
+            )
+        verdict += "; RSS <= 1 GB " + ("ok" if float(str(row["peak_rss_mb"])) <= 1024 else "MISSED")
+        print(
+            f"{name:<30} {row['records']:>8,} {row['added']:>8,} {row['failed']:>7,} "
+            f"{row['seconds']:>8} {row['articles_per_second']:>8} "
+            f"{row['peak_rss_mb']:>7} MB  {verdict}"
+        )
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"import-{args.articles}.json"
     out.write_text(json.dumps({"articles": args.articles, "rows": rows}, indent=2))

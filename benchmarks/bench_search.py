@@ -54,26 +54,39 @@ def step_generate(articles: int, corpus_dir: Path, source: Path, reuse: bool) ->
         return {}
     seconds = generate(articles, corpus_dir, source)
     say(f"generated {articles:,} articles in {seconds:.1f} s")
-    return {"articles": articles, "seconds": seconds, "folder": str(corpus_dir),
-            "bytes": folder_bytes(corpus_dir)}
+    return {
+        "articles": articles,
+        "seconds": seconds,
+        "folder": str(corpus_dir),
+        "bytes": folder_bytes(corpus_dir),
+    }
 
 
 def step_import(library: Path, corpus_dir: Path, logs: Path) -> dict[str, Any]:
     shutil.rmtree(library, ignore_errors=True)
     say(f"importing into {library} (archive-app import --json) …")
-    run = run_measured([_app_command(), "--library", str(library), "import", str(corpus_dir),
-                        "--json"], logs / "import.log")
+    run = run_measured(
+        [_app_command(), "--library", str(library), "import", str(corpus_dir), "--json"],
+        logs / "import.log",
+    )
     if run.returncode != 0:
         raise SystemExit(f"import failed ({run.returncode}):\n{run.stderr_tail}")
     imported = json.loads(run.stdout)
     added = len(imported["added"])
     result = {
-        "seconds": run.seconds, "cpu_seconds": run.cpu_seconds, "added": added,
-        "duplicates": len(imported["duplicates"]), "updated": len(imported["updated"]),
-        "failed": len(imported["failed"]), "warnings": len(imported["warnings"]),
-        "failures": imported["failed"][:10], "warning_examples": imported["warnings"][:10],
-        "articles_per_second": added / run.seconds, "peak_rss_bytes": run.peak_rss_bytes,
-        "peak_tree_rss_bytes": run.peak_tree_rss_bytes, "rss_mb_timeline": run.rss_timeline,
+        "seconds": run.seconds,
+        "cpu_seconds": run.cpu_seconds,
+        "added": added,
+        "duplicates": len(imported["duplicates"]),
+        "updated": len(imported["updated"]),
+        "failed": len(imported["failed"]),
+        "warnings": len(imported["warnings"]),
+        "failures": imported["failed"][:10],
+        "warning_examples": imported["warnings"][:10],
+        "articles_per_second": added / run.seconds,
+        "peak_rss_bytes": run.peak_rss_bytes,
+        "peak_tree_rss_bytes": run.peak_tree_rss_bytes,
+        "rss_mb_timeline": run.rss_timeline,
         "index_bytes": folder_bytes(library / "index"),
         "catalogue_bytes": (library / "catalogue.sqlite").stat().st_size,
     }
@@ -83,15 +96,18 @@ def step_import(library: Path, corpus_dir: Path, logs: Path) -> dict[str, Any]:
 
 def step_reindex(library: Path, logs: Path) -> dict[str, Any]:
     say("rebuilding the index (archive-app reindex) …")
-    run = run_measured([_app_command(), "--library", str(library), "reindex"],
-                       logs / "reindex.log")
+    run = run_measured([_app_command(), "--library", str(library), "reindex"], logs / "reindex.log")
     if run.returncode != 0:
         raise SystemExit(f"reindex failed ({run.returncode}):\n{run.stderr_tail}")
     count = int("".join(ch for ch in run.stdout.split("reindexed")[-1] if ch.isdigit()))
     result = {
-        "articles": count, "seconds": run.seconds, "cpu_seconds": run.cpu_seconds,
-        "articles_per_second": count / run.seconds, "peak_rss_bytes": run.peak_rss_bytes,
-        "peak_tree_rss_bytes": run.peak_tree_rss_bytes, "rss_mb_timeline": run.rss_timeline,
+        "articles": count,
+        "seconds": run.seconds,
+        "cpu_seconds": run.cpu_seconds,
+        "articles_per_second": count / run.seconds,
+        "peak_rss_bytes": run.peak_rss_bytes,
+        "peak_tree_rss_bytes": run.peak_tree_rss_bytes,
+        "rss_mb_timeline": run.rss_timeline,
         "index_bytes": folder_bytes(library / "index"),
         "index_files": sum(1 for p in (library / "index").rglob("*") if p.is_file()),
     }
@@ -118,38 +134,45 @@ def build_all(args: argparse.Namespace, paths: dict[str, Path]) -> dict[str, Any
     earlier = _previous(paths["json"]) if args.reuse else {}
     build: dict[str, Any] = {}
     note_load("start")
-    build["generation"] = step_generate(args.articles, paths["corpus"], args.corpus,
-                                        args.reuse) or earlier.get("generation", {})
+    build["generation"] = step_generate(
+        args.articles, paths["corpus"], args.corpus, args.reuse
+    ) or earlier.get("generation", {})
     if args.reuse and (paths["library"] / "catalogue.sqlite").exists():
         say(f"reusing the library {paths['library']}")
         build["import"] = earlier.get("import", {})
     else:
         build["import"] = step_import(paths["library"], paths["corpus"], paths["logs"])
         note_load("after import")
-    build["reindex"] = (earlier.get("reindex", {}) if args.no_reindex
-                        else step_reindex(paths["library"], paths["logs"]))
+    build["reindex"] = (
+        earlier.get("reindex", {})
+        if args.no_reindex
+        else step_reindex(paths["library"], paths["logs"])
+    )
     note_load("after reindex")
-    build["fts5"] = step_fts5(paths["fts5"], paths["corpus"], args.reuse) or earlier.get(
-        "fts5", {})
+    build["fts5"] = step_fts5(paths["fts5"], paths["corpus"], args.reuse) or earlier.get("fts5", {})
     return build
 
 
 def run_queries(args: argparse.Namespace, paths: dict[str, Path]) -> list[Any]:
     # imported here, after snapshot_app has put the measured copy first on the path
-    from archive_app.core.archive import Archive
-    from archive_app.core.errors import ArchiveError
+    from archive_app.domain.errors import ArchiveError
+    from archive_app.usecases.archive import Archive
 
     every = max(1, args.articles // SAMPLE)
     docs = list(read_docs(paths["corpus"], every))
     queries = make_queries(docs, args.queries_per_class, args.seed)
-    say(f"timing {sum(len(q) for q in queries.values()):,} queries "
-        f"(drawn from {len(docs):,} of the articles) …")
+    say(
+        f"timing {sum(len(q) for q in queries.values()):,} queries "
+        f"(drawn from {len(docs):,} of the articles) …"
+    )
     try:
         archive = Archive.open(paths["library"], readonly=True)
     except ArchiveError as error:  # e.g. a reused library older than this code's catalogue
-        raise SystemExit(f"cannot open {paths['library']}: {error}\n"
-                         "run without --no-reindex (reindex opens it for writing and "
-                         "migrates it) or without --reuse") from None
+        raise SystemExit(
+            f"cannot open {paths['library']}: {error}\n"
+            "run without --no-reindex (reindex opens it for writing and "
+            "migrates it) or without --reuse"
+        ) from None
     connection = fts5.open_reader(paths["fts5"])
     try:
         say(f"index check: {check_index(archive)}")
@@ -167,11 +190,15 @@ def snapshot_app(folder: Path) -> dict[str, Any]:
     import and reindex it starts: the whole run measures one version of the code even while
     others edit the tree (a run takes a quarter of an hour at 100,000 articles)."""
     shutil.rmtree(folder, ignore_errors=True)
-    shutil.copytree(REPO / "src" / "archive_app", folder / "archive_app",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        REPO / "src" / "archive_app",
+        folder / "archive_app",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     sys.path.insert(0, str(folder))
     os.environ["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(folder), os.environ.get("PYTHONPATH")) if p)
+        p for p in (str(folder), os.environ.get("PYTHONPATH")) if p
+    )
     return app_state(folder / "archive_app") | {"snapshot": str(folder)}
 
 
@@ -185,12 +212,15 @@ def app_state(package: Path) -> dict[str, Any]:
                 digest.update(path.read_bytes())
 
     def git(*words: str) -> str:
-        return subprocess.run(["git", "-C", str(REPO), *words], capture_output=True, text=True,
-                              check=False).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(REPO), *words], capture_output=True, text=True, check=False
+        ).stdout.strip()
 
-    return {"commit": git("rev-parse", "--short", "HEAD"),
-            "uncommitted_src_files": len(git("status", "--short", "src").splitlines()),
-            "search_path_sha256": digest.hexdigest()[:16]}
+    return {
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "uncommitted_src_files": len(git("status", "--short", "src").splitlines()),
+        "search_path_sha256": digest.hexdigest()[:16],
+    }
 
 
 def check_index(archive: Any) -> dict[str, Any]:
@@ -200,44 +230,69 @@ def check_index(archive: Any) -> dict[str, Any]:
         raise SystemExit(
             f"the index does not match the catalogue ({report.index_error or 'drift'}; "
             f"{len(report.missing_from_index):,} missing, {len(report.stale_in_index):,} stale):"
-            " run without --reuse/--no-reindex to rebuild it with this code")
+            " run without --reuse/--no-reindex to rebuild it with this code"
+        )
     return {"articles": report.articles, "indexed": report.indexed}
 
 
 def machine() -> dict[str, Any]:
-    return {"cpus": os.cpu_count(), "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version, "platform": platform.platform()}
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--queries-per-class", type=int, default=200)
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep the generated corpus, library and FTS5 database if present")
-    parser.add_argument("--no-reindex", action="store_true",
-                        help="skip the index rebuild (keep its earlier figures)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the generated corpus, library and FTS5 database if present",
+    )
+    parser.add_argument(
+        "--no-reindex",
+        action="store_true",
+        help="skip the index rebuild (keep its earlier figures)",
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--results", type=Path, default=REPO / "bench-results")
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--live-source", action="store_true",
-                        help="run the tree's source as it changes instead of a snapshot")
+    parser.add_argument(
+        "--live-source",
+        action="store_true",
+        help="run the tree's source as it changes instead of a snapshot",
+    )
     args = parser.parse_args(argv)
     n = args.articles
-    paths = {"corpus": args.results / f"corpus-{n}", "library": args.results / f"library-{n}",
-             "fts5": args.results / f"fts5-{n}.sqlite", "json": args.results / f"search-{n}.json",
-             "logs": args.results / f"logs-{n}"}
+    paths = {
+        "corpus": args.results / f"corpus-{n}",
+        "library": args.results / f"library-{n}",
+        "fts5": args.results / f"fts5-{n}.sqlite",
+        "json": args.results / f"search-{n}.json",
+        "logs": args.results / f"logs-{n}",
+    }
     paths["logs"].mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    app = (app_state(REPO / "src" / "archive_app") if args.live_source
-           else snapshot_app(args.results / f"app-snapshot-{n}"))
+    app = (
+        app_state(REPO / "src" / "archive_app")
+        if args.live_source
+        else snapshot_app(args.results / f"app-snapshot-{n}")
+    )
     say(f"measuring {app}")
     build = build_all(args, paths)
     results = run_queries(args, paths)
     figures = report.class_figures(results)
     payload = {
-        "articles": n, "queries_per_class": args.queries_per_class, "seed": args.seed,
-        "machine": machine() | {"load_average_1min": LOAD}, "app": app, "build": build,
+        "articles": n,
+        "queries_per_class": args.queries_per_class,
+        "seed": args.seed,
+        "machine": machine() | {"load_average_1min": LOAD},
+        "app": app,
+        "build": build,
         "classes": figures,
         "targets": report.targets(figures, build),
         "wall_seconds": time.perf_counter() - started,
@@ -252,13 +307,24 @@ def main(argv: list[str] | None = None) -> int:
 def print_summary(payload: dict[str, Any]) -> None:
     figures, build, host = payload["classes"], payload["build"], payload["machine"]
     say("")
-    say(f"Search at {payload['articles']:,} articles, {payload['queries_per_class']} queries "
-        f"per class ({host['cpus']} CPUs, Python {host['python']}, SQLite {host['sqlite']})")
-    for line in [*report.latency_table(figures), "", *report.totals_table(figures), "",
-                 *report.build_lines(build), "", report.FOOTNOTE]:
+    say(
+        f"Search at {payload['articles']:,} articles, {payload['queries_per_class']} queries "
+        f"per class ({host['cpus']} CPUs, Python {host['python']}, SQLite {host['sqlite']})"
+    )
+    for line in [
+        *report.latency_table(figures),
+        "",
+        *report.totals_table(figures),
+        "",
+        *report.build_lines(build),
+        "",
+        report.FOOTNOTE,
+    ]:
         say(line)
-    say(f"load average (1 min; {host['cpus']} CPUs): "
-        + ", ".join(f"{k} {v:.1f}" for k, v in LOAD.items()))
+    say(
+        f"load average (1 min; {host['cpus']} CPUs): "
+        + ", ".join(f"{k} {v:.1f}" for k, v in LOAD.items())
+    )
     if max(LOAD.values()) > (host["cpus"] or 1) + 0.5:
         say("note: other work was running on this machine; the figures are pessimistic")
 

@@ -15,15 +15,19 @@ from pathlib import Path
 from formats import title_case
 
 # Lines that are page furniture, not prose ("Baca Juga", ads, video prompts).
-_NOISE = re.compile(r"^(?:baca juga|advertisement|scroll to continue|lihat juga|simak|saksikan|"
-                    r"ikuti|tonton|video|foto:|sumber:|editor:|penulis:|reporter:|klik|"
-                    r"disclaimer|download|unduh|pastikan kamu sudah|shutterstock|"
-                    r"artikel ini)", re.IGNORECASE)
+_NOISE = re.compile(
+    r"^(?:baca juga|advertisement|scroll to continue|lihat juga|simak|saksikan|"
+    r"ikuti|tonton|video|foto:|sumber:|editor:|penulis:|reporter:|klik|"
+    r"disclaimer|download|unduh|pastikan kamu sudah|shutterstock|"
+    r"artikel ini)",
+    re.IGNORECASE,
+)
 # Fixed-width lookbehinds: a sentence ends at . ! ? (optionally closing a quote) before a capital.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“]?[A-Z])|(?<=[.!?][\"”])\s+(?=[A-Z])")
 _SIGN_OFF = re.compile(r"\s*\([a-z]{2,6}(?:/[a-z]{2,6})+\)\s*$")
-_BRANDS = re.compile(r"\.com|\.co\b|KOMPAS|REPUBLIKA|TEMPO|Liputan6|detik|http|www\.|@|\(credit",
-                     re.IGNORECASE)
+_BRANDS = re.compile(
+    r"\.com|\.co\b|KOMPAS|REPUBLIKA|TEMPO|Liputan6|detik|http|www\.|@|\(credit", re.IGNORECASE
+)
 # Datelines that name a place, as the real sites write them.
 _PLACE_DATELINES = (
     re.compile(r"^Liputan6\.com, (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) ?-"),
@@ -87,7 +91,7 @@ def split_place(body: str) -> tuple[str | None, str]:
     for pattern in _PLACE_DATELINES:
         match = pattern.match(body)
         if match:
-            return title_case(match.group("place")), body[match.end():].lstrip(" -–")
+            return title_case(match.group("place")), body[match.end() :].lstrip(" -–")
     return None, body
 
 
@@ -98,13 +102,17 @@ def people_of(value: str) -> Iterator[str]:
         if name.isupper():
             name = title_case(name)
         words = name.split(" ")
-        if 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and (
-                words[0] not in {"Tim", "Redaksi", "Admin", "Tidak"}):  # "Tidak Ditemukan"
+        if (
+            2 <= len(words) <= 5
+            and all(_NAME_WORD.match(w) for w in words)
+            and (words[0] not in {"Tim", "Redaksi", "Admin", "Tidak"})
+        ):  # "Tidak Ditemukan"
             yield name
 
 
-def _add_article(lang: Language, title: str, paragraphs: Iterable[str], author: str,
-                 site: str) -> None:
+def _add_article(
+    lang: Language, title: str, paragraphs: Iterable[str], author: str, site: str
+) -> None:
     title = " ".join(title.split())
     if len(title.split()) >= 3 and '"' not in title:
         lang.titles[title] = None
@@ -124,8 +132,13 @@ def read_id_json(folder: Path, lang: Language) -> None:
                 place, body = split_place(row.get("isi_berita") or "")
                 if place:
                     lang.places[place] += 1
-                _add_article(lang, row.get("judul") or "", body.split("\n"),
-                             row.get("author") or "", registrable(row.get("sumber") or ""))
+                _add_article(
+                    lang,
+                    row.get("judul") or "",
+                    body.split("\n"),
+                    row.get("author") or "",
+                    registrable(row.get("sumber") or ""),
+                )
 
 
 def read_id_csv(folder: Path, lang: Language) -> None:
@@ -137,8 +150,13 @@ def read_id_csv(folder: Path, lang: Language) -> None:
                 place, body = split_place(" ".join((row.get("content") or "").split()))
                 if place:
                     lang.places[place] += 1
-                _add_article(lang, row.get("title") or "", [body], row.get("author") or "",
-                             registrable(row.get("source") or ""))
+                _add_article(
+                    lang,
+                    row.get("title") or "",
+                    [body],
+                    row.get("author") or "",
+                    registrable(row.get("source") or ""),
+                )
 
 
 def _tag(story: str, name: str) -> str:

@@ -58,19 +58,26 @@ def build(db: Path, docs: Iterable[Doc]) -> dict[str, float]:
     connection.commit()
     connection.close()
     seconds = time.perf_counter() - started
-    return {"articles": count, "seconds": seconds, "articles_per_second": count / seconds,
-            "load_seconds": loaded - started, "optimize_seconds": time.perf_counter() - loaded,
-            "bytes": db.stat().st_size}
+    return {
+        "articles": count,
+        "seconds": seconds,
+        "articles_per_second": count / seconds,
+        "load_seconds": loaded - started,
+        "optimize_seconds": time.perf_counter() - loaded,
+        "bytes": db.stat().st_size,
+    }
 
 
 def _insert(connection: sqlite3.Connection, batch: list[Doc]) -> int:
     with connection:  # one transaction per batch
         connection.executemany(
             "INSERT INTO fts (rowid, title, body, people, place) VALUES (?, ?, ?, ?, ?)",
-            [(d.number, d.title, d.body, "\n".join(d.people), d.place) for d in batch])
+            [(d.number, d.title, d.body, "\n".join(d.people), d.place) for d in batch],
+        )
         connection.executemany(
             "INSERT INTO meta (rowid, site, lang, day) VALUES (?, ?, ?, ?)",
-            [(d.number, d.site, d.lang, d.day) for d in batch])
+            [(d.number, d.site, d.lang, d.day) for d in batch],
+        )
     return len(batch)
 
 
@@ -88,12 +95,16 @@ def first_page(connection: sqlite3.Connection, query: BenchQuery, limit: int = 2
     """Top `limit` by bm25 with a snippet each; a browse lists the newest (no words, no rank)."""
     where, params = _filters(query)
     if query.match:
-        sql = (f"SELECT fts.rowid, fts.title, snippet(fts, -1, '[', ']', '…', 16) "
-               f"FROM fts JOIN meta ON meta.rowid = fts.rowid WHERE {where} "
-               f"ORDER BY {RANK} LIMIT ?")
+        sql = (
+            f"SELECT fts.rowid, fts.title, snippet(fts, -1, '[', ']', '…', 16) "
+            f"FROM fts JOIN meta ON meta.rowid = fts.rowid WHERE {where} "
+            f"ORDER BY {RANK} LIMIT ?"
+        )
     else:
-        sql = (f"SELECT meta.rowid, fts.title FROM meta JOIN fts ON fts.rowid = meta.rowid "
-               f"WHERE {where} ORDER BY meta.day DESC LIMIT ?")
+        sql = (
+            f"SELECT meta.rowid, fts.title FROM meta JOIN fts ON fts.rowid = meta.rowid "
+            f"WHERE {where} ORDER BY meta.day DESC LIMIT ?"
+        )
     rows = connection.execute(sql, [*params, limit]).fetchall()
     return Answer(len(rows), len(rows), {})
 
@@ -102,10 +113,11 @@ def counts(connection: sqlite3.Connection, query: BenchQuery) -> Answer:
     """The exact total and site, language and year facets, from one GROUP BY pass."""
     where, params = _filters(query)
     source = "fts JOIN meta ON meta.rowid = fts.rowid" if query.match else "meta"
-    sql = (f"SELECT meta.site, meta.lang, meta.day / 10000, count(*) FROM {source} "
-           f"WHERE {where} GROUP BY 1, 2, 3")
-    facets: dict[str, Counter[str]] = {"site": Counter(), "language": Counter(),
-                                       "year": Counter()}
+    sql = (
+        f"SELECT meta.site, meta.lang, meta.day / 10000, count(*) FROM {source} "
+        f"WHERE {where} GROUP BY 1, 2, 3"
+    )
+    facets: dict[str, Counter[str]] = {"site": Counter(), "language": Counter(), "year": Counter()}
     total = 0
     for site, lang, year, n in connection.execute(sql, params):
         total += n

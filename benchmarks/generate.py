@@ -51,9 +51,13 @@ def _material(lang: Language) -> Material:
     # has a long tail instead of one place holding four articles in five
     places = list(lang.places)
     return Material(
-        list(lang.titles), list(lang.sentences), list(lang.people),
-        sites, list(itertools.accumulate(lang.sites[s] for s in sites)),
-        places, list(itertools.accumulate(math.sqrt(lang.places[p]) for p in places)),
+        list(lang.titles),
+        list(lang.sentences),
+        list(lang.people),
+        sites,
+        list(itertools.accumulate(lang.sites[s] for s in sites)),
+        places,
+        list(itertools.accumulate(math.sqrt(lang.places[p]) for p in places)),
     )
 
 
@@ -76,7 +80,7 @@ def paragraphs(rng: random.Random, sentences: list[str]) -> list[str]:
     start = 0
     while start < len(sentences):
         size = rng.randint(1, 3)
-        grouped.append(" ".join(sentences[start:start + size]))
+        grouped.append(" ".join(sentences[start : start + size]))
         start += size
     return grouped
 
@@ -108,8 +112,10 @@ def article(seed: int, number: int, pools: dict[str, Material]) -> dict[str, str
 
 def _write_chunk(path: Path, rows: list[dict[str, str]]) -> None:
     temporary = path.with_suffix(".tmp")
-    with temporary.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw,
-                                                    mtime=0) as stream:
+    with (
+        temporary.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as stream,
+    ):
         # mtime=0 and no file name in the gzip header: byte-identical output on every run
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
@@ -142,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.corpus} is not a folder (the shared corpus is needed)")
     out = args.out or REPO / "bench-results" / f"corpus-{args.articles}"
     seconds = generate(args.articles, out, args.corpus, args.seed)
-    print(f"generated {args.articles:,} articles in {seconds:.1f} s "
-          f"({args.articles / seconds:,.0f} articles/s) into {out}")
+    print(
+        f"generated {args.articles:,} articles in {seconds:.1f} s "
+        f"({args.articles / seconds:,.0f} articles/s) into {out}"
+    )
     return 0
 
 

@@ -89,8 +89,17 @@ def run_measured(command: list[str], log: Path) -> Run:
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4 already
     stdout = log.with_suffix(".out").read_text(encoding="utf-8", errors="replace")
     tail = log.read_text(encoding="utf-8", errors="replace")[-4000:]
-    return Run(command, process.returncode, seconds, usage.ru_utime + usage.ru_stime,
-               usage.ru_maxrss * 1024, sampler.peak, sampler.timeline, stdout, tail)
+    return Run(
+        command,
+        process.returncode,
+        seconds,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss * 1024,
+        sampler.peak,
+        sampler.timeline,
+        stdout,
+        tail,
+    )
 
 
 def folder_bytes(folder: Path) -> int:
@@ -108,5 +117,10 @@ def summary(values: Sequence[float]) -> dict[str, float | int | None]:
     if not values:
         return {"n": 0, "median": None, "p95": None, "mean": None, "max": None}
     ms = [v * 1000 for v in values]
-    return {"n": len(ms), "median": statistics.median(ms), "p95": percentile(ms, 0.95),
-            "mean": statistics.fmean(ms), "max": max(ms)}
+    return {
+        "n": len(ms),
+        "median": statistics.median(ms),
+        "p95": percentile(ms, 0.95),
+        "mean": statistics.fmean(ms),
+        "max": max(ms),
+    }

@@ -42,8 +42,9 @@ class BenchQuery:
 
 def content_words(text: str) -> list[str]:
     """Lower-cased alphabetic words of four letters or more that are not function words."""
-    return [w for w in (m.lower() for m in _WORD.findall(text))
-            if len(w) >= 4 and w not in STOPWORDS]
+    return [
+        w for w in (m.lower() for m in _WORD.findall(text)) if len(w) >= 4 and w not in STOPWORDS
+    ]
 
 
 def _quoted(words: Sequence[str]) -> str:
@@ -112,13 +113,16 @@ def phrase(ctx: _Context, index: int) -> BenchQuery | None:
     sentences = re.split(r"(?<=[.!?])\s+", ctx.doc().body)
     tokens = ctx.rng.choice(sentences).split()
     size = 2 + index % 2
-    starts = [i for i in range(len(tokens) - size + 1)
-              if all(_WORD.fullmatch(t) for t in tokens[i:i + size])
-              and any(t.lower() not in STOPWORDS for t in tokens[i:i + size])]
+    starts = [
+        i
+        for i in range(len(tokens) - size + 1)
+        if all(_WORD.fullmatch(t) for t in tokens[i : i + size])
+        and any(t.lower() not in STOPWORDS for t in tokens[i : i + size])
+    ]
     if not starts:
         return None
     start = ctx.rng.choice(starts)
-    words = [t.lower() for t in tokens[start:start + size]]
+    words = [t.lower() for t in tokens[start : start + size]]
     return BenchQuery("phrase", f"{size} words", _quoted(words), f"{TEXT} : {_quoted(words)}")
 
 
@@ -132,11 +136,21 @@ def field(ctx: _Context, index: int) -> BenchQuery | None:
     if word is None:
         return None
     if kind == "site":
-        return BenchQuery("field", kind, f"site:{doc.site} {word}", _words_match([word]),
-                          ("meta.site = ?",), (doc.site,))
+        return BenchQuery(
+            "field",
+            kind,
+            f"site:{doc.site} {word}",
+            _words_match([word]),
+            ("meta.site = ?",),
+            (doc.site,),
+        )
     if kind == "place":
-        return BenchQuery("field", kind, f"place:{_field_value(doc.place)} {word}",
-                          f"{{place}} : {_quoted([doc.place])} AND {_words_match([word])}")
+        return BenchQuery(
+            "field",
+            kind,
+            f"place:{_field_value(doc.place)} {word}",
+            f"{{place}} : {_quoted([doc.place])} AND {_words_match([word])}",
+        )
     return BenchQuery("field", kind, f"title:{word}", f"{{title}} : {_quoted([word])}")
 
 
@@ -156,8 +170,14 @@ def word_date(ctx: _Context, index: int) -> BenchQuery | None:
         first = day - timedelta(days=ctx.rng.randint(0, 540))
         last = day + timedelta(days=ctx.rng.randint(0, 540))
         text = f"{first:%Y-%m-%d}..{last:%Y-%m-%d}"
-    return BenchQuery("word+date", kind, f"{word} date:{text}", _words_match([word]),
-                      ("meta.day BETWEEN ? AND ?",), (_day(first), _day(last)))
+    return BenchQuery(
+        "word+date",
+        kind,
+        f"{word} date:{text}",
+        _words_match([word]),
+        ("meta.day BETWEEN ? AND ?",),
+        (_day(first), _day(last)),
+    )
 
 
 _BROWSE_KINDS = ("site", "year", "lang", "month", "site+year", "site+month", "lang+month")
@@ -186,8 +206,12 @@ def browse(ctx: _Context, index: int) -> BenchQuery | None:
 
 
 MAKERS: dict[str, Callable[[_Context, int], BenchQuery | None]] = {
-    "1 word": one_word, "2-3 words": title_words, "phrase": phrase, "field": field,
-    "word+date": word_date, "browse": browse,
+    "1 word": one_word,
+    "2-3 words": title_words,
+    "phrase": phrase,
+    "field": field,
+    "word+date": word_date,
+    "browse": browse,
 }
 
 

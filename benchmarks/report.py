@@ -28,10 +28,12 @@ def class_figures(results: list[Timed]) -> dict[str, dict[str, Any]]:
             "arsip_errors": len(rows) - len(ok),
             "arsip_page_ms": summary([r.arsip_page_s for r in ok if r.arsip_page_s is not None]),
             "arsip_counts_ms": summary(
-                [r.arsip_counts_s for r in ok if r.arsip_counts_s is not None]),
+                [r.arsip_counts_s for r in ok if r.arsip_counts_s is not None]
+            ),
             "fts5_page_ms": summary([r.fts5_page_s for r in rows if r.fts5_page_s is not None]),
             "fts5_counts_ms": summary(
-                [r.fts5_counts_s for r in rows if r.fts5_counts_s is not None]),
+                [r.fts5_counts_s for r in rows if r.fts5_counts_s is not None]
+            ),
             "totals": {
                 "compared": len(both),
                 "same": sum(1 for r in both if r.arsip_total == r.fts5_total),
@@ -40,9 +42,11 @@ def class_figures(results: list[Timed]) -> dict[str, dict[str, Any]]:
                 "arsip_zero": sum(1 for r in both if r.arsip_total == 0),
                 "median_ratio": statistics.median(ratios) if ratios else None,
                 "median_arsip_total": statistics.median([r.arsip_total for r in both])
-                if both else None,
+                if both
+                else None,
                 "median_fts5_total": statistics.median([r.fts5_total for r in both])
-                if both else None,
+                if both
+                else None,
             },
         }
     return figures
@@ -59,7 +63,9 @@ def targets(figures: dict[str, dict[str, Any]], build: dict[str, Any]) -> dict[s
         page, counts = figures[cls]["arsip_page_ms"], figures[cls]["arsip_counts_ms"]
         if cls in PAGE_TARGET_CLASSES and page["n"]:
             checks[f"{cls}: first page median <= 40 ms"] = (
-                page["median"], page["median"] <= PAGE_MEDIAN_MS)
+                page["median"],
+                page["median"] <= PAGE_MEDIAN_MS,
+            )
             checks[f"{cls}: first page p95 <= 150 ms"] = (page["p95"], page["p95"] <= PAGE_P95_MS)
         if counts["n"]:
             checks[f"{cls}: counts p95 <= 1 s"] = (counts["p95"], counts["p95"] <= COUNTS_P95_MS)
@@ -108,16 +114,17 @@ def _verdict(cls: str, f: dict[str, Any]) -> str:
     if cls in PAGE_TARGET_CLASSES:
         met = page["median"] <= PAGE_MEDIAN_MS and page["p95"] <= PAGE_P95_MS
         parts.append("page ok" if met else "page MISSED")
-    parts.append("counts ok" if counts["n"] and counts["p95"] <= COUNTS_P95_MS
-                 else "counts MISSED")
+    parts.append("counts ok" if counts["n"] and counts["p95"] <= COUNTS_P95_MS else "counts MISSED")
     if f["arsip_errors"]:
         parts.append(f"{f['arsip_errors']} errors")
     return ", ".join(parts)
 
 
 def totals_table(figures: dict[str, dict[str, Any]]) -> list[str]:
-    lines = [f"{'totals':<11}{'same':>7}{'Arsip more':>12}{'fewer':>7}{'Arsip 0':>9}"
-             f"{'median Arsip':>14}{'median FTS5':>13}"]
+    lines = [
+        f"{'totals':<11}{'same':>7}{'Arsip more':>12}{'fewer':>7}{'Arsip 0':>9}"
+        f"{'median Arsip':>14}{'median FTS5':>13}"
+    ]
     for cls in CLASSES:
         t = figures[cls]["totals"]
         n = t["compared"] or 1
@@ -125,7 +132,8 @@ def totals_table(figures: dict[str, dict[str, Any]]) -> list[str]:
             f"{cls:<11}{t['same'] / n:>7.0%}{t['arsip_more'] / n:>12.0%}"
             f"{t['arsip_fewer'] / n:>7.0%}"
             f"{t['arsip_zero']:>9}{_ms(t['median_arsip_total']):>14}"
-            f"{_ms(t['median_fts5_total']):>13}")
+            f"{_ms(t['median_fts5_total']):>13}"
+        )
     return lines
 
 
@@ -142,7 +150,8 @@ def build_lines(build: dict[str, Any]) -> list[str]:
             f" = {imp['articles_per_second']:,.0f} articles/s (incl. indexing); peak RSS "
             f"{imp['peak_rss_bytes'] / MB:,.0f} MB, process tree "
             f"{imp['peak_tree_rss_bytes'] / MB:,.0f} MB [<= 1 GB]; index "
-            f"{imp['index_bytes'] / MB:,.0f} MB")
+            f"{imp['index_bytes'] / MB:,.0f} MB"
+        )
     rei = build.get("reindex") or {}
     if rei.get("seconds"):
         lines.append(
@@ -151,13 +160,15 @@ def build_lines(build: dict[str, Any]) -> list[str]:
             f"[>= 400]; peak RSS "
             f"{rei['peak_rss_bytes'] / MB:,.0f} MB, process tree "
             f"{rei['peak_tree_rss_bytes'] / MB:,.0f} MB [<= 1 GB]; index "
-            f"{rei['index_bytes'] / MB:,.0f} MB on disk")
+            f"{rei['index_bytes'] / MB:,.0f} MB on disk"
+        )
     fts = build.get("fts5") or {}
     if fts.get("seconds"):
         lines.append(
             f"FTS5 build  {fts['articles']:,} articles in {fts['seconds']:,.1f} s = "
             f"{fts['articles_per_second']:,.0f} articles/s (reading the files, inserting, "
-            f"optimize {fts['optimize_seconds']:.1f} s); {fts['bytes'] / MB:,.0f} MB on disk")
+            f"optimize {fts['optimize_seconds']:.1f} s); {fts['bytes'] / MB:,.0f} MB on disk"
+        )
     return lines
 
 
@@ -167,5 +178,5 @@ FOOTNOTE = (
     "with site, language and year facets from one GROUP BY; Arsip's counts also give month, "
     "place, person and tag facets and the month histogram. A browse has no rank: FTS5 lists the "
     "newest. Where Arsip counts fewer: FTS5 lets a phrase run across a paragraph break and "
-    "splits \"Indonesia's\" into two words, Arsip does neither. Times in ms; p95 nearest-rank."
+    'splits "Indonesia\'s" into two words, Arsip does neither. Times in ms; p95 nearest-rank.'
 )

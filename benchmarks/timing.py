@@ -72,9 +72,12 @@ def warm_up(archive: Any, connection: sqlite3.Connection, queries: Iterable[Benc
         time_fts5(connection, Timed(query))
 
 
-def run_all(archive: Any, connection: sqlite3.Connection,
-            queries: dict[str, list[BenchQuery]],
-            progress: Callable[[str], None]) -> list[Timed]:
+def run_all(
+    archive: Any,
+    connection: sqlite3.Connection,
+    queries: dict[str, list[BenchQuery]],
+    progress: Callable[[str], None],
+) -> list[Timed]:
     results: list[Timed] = []
     for cls, class_queries in queries.items():
         started = time.perf_counter()

@@ -99,9 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
-    print(f"normaliser: {result['articles_per_second']:,.0f} articles/s on one core "
-          f"(median of {len(passes)} passes over {len(articles):,} articles; "
-          f"best {result['articles_per_second_best']:,.0f}/s; target {TARGET:,.0f}/s)")
+    print(
+        f"normaliser: {result['articles_per_second']:,.0f} articles/s on one core "
+        f"(median of {len(passes)} passes over {len(articles):,} articles; "
+        f"best {result['articles_per_second_best']:,.0f}/s; target {TARGET:,.0f}/s)"
+    )
     for folder, rate in per_folder.items():
         print(f"  {folder:<8} {len(by_folder[folder]):>6,} articles  {rate:>8,.0f}/s")
     print(f"  with decoding and reading: {result['articles_per_second_with_reading']:,.0f}/s")

@@ -28,8 +28,12 @@ def _run(command: list[str], app_src: Path | None) -> int:
     env = dict(os.environ)
     if app_src is not None:
         env["PYTHONPATH"] = str(app_src)
-    return subprocess.run([sys.executable, "-m", "archive_app", *command], env=env,
-                          stdout=subprocess.DEVNULL, check=False).returncode
+    return subprocess.run(
+        [sys.executable, "-m", "archive_app", *command],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        check=False,
+    ).returncode
 
 
 def main() -> int:
@@ -50,8 +54,10 @@ def main() -> int:
         shutil.rmtree(library, ignore_errors=True)
         _run(["--library", str(library), "import", str(corpus)], app_src)
     exported = library.parent / f"{library.name}.jsonl"
-    if _run(["--library", str(library), "export", "--format", "jsonl", "--output",
-             str(exported)], app_src) not in (0, 1):
+    if _run(
+        ["--library", str(library), "export", "--format", "jsonl", "--output", str(exported)],
+        app_src,
+    ) not in (0, 1):
         print("the export failed", file=sys.stderr)
         return 1
     with exported.open(encoding="utf-8") as stream:
@@ -66,9 +72,19 @@ def main() -> int:
             print(f"  {kind}: {example}")
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps({"records": found.records, "counts": dict(found.counts),
-                                  "examples": found.examples, "code": str(app_src or REPO)},
-                                 ensure_ascii=False, indent=2), encoding="utf-8")
+    output.write_text(
+        json.dumps(
+            {
+                "records": found.records,
+                "counts": dict(found.counts),
+                "examples": found.examples,
+                "code": str(app_src or REPO),
+            },
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     return 0
 
 

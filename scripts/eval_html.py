@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.extract import extract_file
 from archive_app.ingest.html.images import same_picture
 
@@ -43,11 +43,13 @@ TARGET_PHOTOS = 0.90
 
 # --- the benchmark's scoring ------------------------------------------------------------------
 
+
 def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     """4-token shingles with their counts, as the benchmark builds them."""
     tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))
-                   if tokens[i:i + n])
+    return Counter(
+        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n]
+    )
 
 
 def shingle_tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
@@ -80,11 +82,15 @@ def benchmark_metrics(counts: list[tuple[float, float, float]]) -> dict[str, flo
     """Mean precision and recall over pages, and F1 from the two means."""
     precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
     recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
-    return {"f1": 2 * precision * recall / (precision + recall), "precision": precision,
-            "recall": recall}
+    return {
+        "f1": 2 * precision * recall / (precision + recall),
+        "precision": precision,
+        "recall": recall,
+    }
 
 
 # --- reading pages ----------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class Read:
@@ -113,8 +119,9 @@ def read_page(path: Path) -> Read:
     else:
         record = items[0].record
         result.body = "\n".join(record.body)
-        result.photos = [{"caption": p.caption, "credit": p.credit, "url": p.source_url}
-                         for p in record.photos]
+        result.photos = [
+            {"caption": p.caption, "credit": p.credit, "url": p.source_url} for p in record.photos
+        ]
     result.seconds = time.perf_counter() - started
     return result
 
@@ -138,6 +145,7 @@ def _read_both(path: Path) -> tuple[Read, str]:
 
 # --- body ------------------------------------------------------------------------------------
 
+
 def eval_benchmark(root: Path, pool: ProcessPoolExecutor) -> dict[str, Any]:
     """Body scores on the article-extraction benchmark."""
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
@@ -146,18 +154,27 @@ def eval_benchmark(root: Path, pool: ProcessPoolExecutor) -> dict[str, Any]:
     started = time.perf_counter()
     results = list(pool.map(_read_both, paths, chunksize=4))
     elapsed = time.perf_counter() - started
-    stored = [shingle_tp_fp_fn(truth[k].get("articleBody", ""), r.body)
-              for k, (r, _) in zip(keys, results, strict=True)]
-    reader = [shingle_tp_fp_fn(truth[k].get("articleBody", ""), text)
-              for k, (_, text) in zip(keys, results, strict=True)]
+    stored = [
+        shingle_tp_fp_fn(truth[k].get("articleBody", ""), r.body)
+        for k, (r, _) in zip(keys, results, strict=True)
+    ]
+    reader = [
+        shingle_tp_fp_fn(truth[k].get("articleBody", ""), text)
+        for k, (_, text) in zip(keys, results, strict=True)
+    ]
     rejected = [Path(r.path).name for r, _ in results if r.failure]
-    return {"pages": len(keys), "stored_body": benchmark_metrics(stored),
-            "reader_text": benchmark_metrics(reader), "rejected": rejected,
-            "seconds_per_page": statistics.mean(r.seconds for r, _ in results),
-            "wall_seconds": elapsed}
+    return {
+        "pages": len(keys),
+        "stored_body": benchmark_metrics(stored),
+        "reader_text": benchmark_metrics(reader),
+        "rejected": rejected,
+        "seconds_per_page": statistics.mean(r.seconds for r, _ in results),
+        "wall_seconds": elapsed,
+    }
 
 
 # --- photos ----------------------------------------------------------------------------------
+
 
 def words(text: str | None) -> list[str]:
     """Case-folded \\w+ tokens: how captions and credits are compared."""
@@ -222,25 +239,32 @@ def eval_fundus(root: Path, pool: ProcessPoolExecutor, verbose: bool) -> dict[st
         if verbose:
             _show_misses(page, entry.get("images") or [], result.photos or [])
     total: Counter[str] = sum(by_country.values(), Counter())
-    return {"pages": len(entries), "rejected": rejected, "overall": _rates(total),
-            "countries": {k: _rates(v) for k, v in sorted(by_country.items())},
-            "publishers": {k: _rates(v) for k, v in sorted(by_publisher.items())}}
+    return {
+        "pages": len(entries),
+        "rejected": rejected,
+        "overall": _rates(total),
+        "countries": {k: _rates(v) for k, v in sorted(by_country.items())},
+        "publishers": {k: _rates(v) for k, v in sorted(by_publisher.items())},
+    }
 
 
-def _show_misses(page: Path, expected: list[dict[str, Any]],
-                 photos: list[dict[str, Any]]) -> None:
+def _show_misses(page: Path, expected: list[dict[str, Any]], photos: list[dict[str, Any]]) -> None:
     """List unmatched expected photos and what was found instead, on stderr."""
     for image in expected:
         paired = _pair(image, photos)
         authors = " ".join(a for a in image.get("authors") or [] if a.strip())
         caption_ok = not words(image.get("caption")) or (
-            paired is not None and words(paired["caption"]) == words(image["caption"]))
-        credit_ok = not authors or (paired is not None
-                                    and words(paired["credit"]) == words(authors))
+            paired is not None and words(paired["caption"]) == words(image["caption"])
+        )
+        credit_ok = not authors or (
+            paired is not None and words(paired["credit"]) == words(authors)
+        )
         if not (caption_ok and credit_ok):
-            print(f"MISS {page.name}: want {image.get('caption')!r} / {authors!r}; got "
-                  f"{(paired or {}).get('caption')!r} / {(paired or {}).get('credit')!r}",
-                  file=sys.stderr)
+            print(
+                f"MISS {page.name}: want {image.get('caption')!r} / {authors!r}; got "
+                f"{(paired or {}).get('caption')!r} / {(paired or {}).get('credit')!r}",
+                file=sys.stderr,
+            )
     if any(True for _ in expected):
         found = [(p["caption"], p["credit"]) for p in photos]
         print(f"     found in {page.name}: {found}", file=sys.stderr)
@@ -248,15 +272,22 @@ def _show_misses(page: Path, expected: list[dict[str, Any]],
 
 def _rates(counts: Counter[str]) -> dict[str, Any]:
     """Counts and rates of one group of pages."""
+
     def rate(part: str, whole: str) -> float | None:
         return counts[part] / counts[whole] if counts[whole] else None
-    return {"captions": counts["captions"], "captions_matched": counts["captions_matched"],
-            "caption_rate": rate("captions_matched", "captions"), "credits": counts["credits"],
-            "credits_matched": counts["credits_matched"],
-            "credit_rate": rate("credits_matched", "credits")}
+
+    return {
+        "captions": counts["captions"],
+        "captions_matched": counts["captions_matched"],
+        "caption_rate": rate("captions_matched", "captions"),
+        "credits": counts["credits"],
+        "credits_matched": counts["credits_matched"],
+        "credit_rate": rate("credits_matched", "credits"),
+    }
 
 
 # --- articles and lists ----------------------------------------------------------------------
+
 
 def eval_pages(folder: Path, pool: ProcessPoolExecutor) -> dict[str, Any]:
     """What became of each html_id page: imported, or the reason it was not."""
@@ -267,6 +298,7 @@ def eval_pages(folder: Path, pool: ProcessPoolExecutor) -> dict[str, Any]:
 
 # --- printing --------------------------------------------------------------------------------
 
+
 def _percent(value: float | None) -> str:
     """A rate as a percentage, or a dash."""
     return "   -  " if value is None else f"{100 * value:5.1f}%"
@@ -275,12 +307,16 @@ def _percent(value: float | None) -> str:
 def print_report(report: dict[str, Any]) -> None:
     """Print the figures as tables."""
     bench = report["benchmark"]
-    print("Article-extraction benchmark "
-          f"({bench['pages']} pages, {bench['seconds_per_page'] * 1000:.0f} ms a page):")
+    print(
+        "Article-extraction benchmark "
+        f"({bench['pages']} pages, {bench['seconds_per_page'] * 1000:.0f} ms a page):"
+    )
     for name in ("reader_text", "stored_body"):
         m = bench[name]
-        print(f"  {name:<12} F1 {m['f1']:.4f}  precision {m['precision']:.4f}  "
-              f"recall {m['recall']:.4f}   (target F1 >= {TARGET_F1})")
+        print(
+            f"  {name:<12} F1 {m['f1']:.4f}  precision {m['precision']:.4f}  "
+            f"recall {m['recall']:.4f}   (target F1 >= {TARGET_F1})"
+        )
     print(f"  wrongly rejected as not an article: {len(bench['rejected'])} {bench['rejected']}")
     fundus = report["fundus"]
     print(f"\nfundus captions and credits ({fundus['pages']} pages):")
@@ -289,9 +325,11 @@ def print_report(report: dict[str, Any]) -> None:
     rows += [(f"[{k}]", v) for k, v in fundus["countries"].items()]
     rows += [(f"  {k}", v) for k, v in fundus["publishers"].items()]
     for name, r in rows:
-        print(f"  {name:<28} {r['captions_matched']:>4}/{r['captions']:<4} "
-              f"{_percent(r['caption_rate'])} {r['credits_matched']:>4}/{r['credits']:<4} "
-              f"{_percent(r['credit_rate'])}")
+        print(
+            f"  {name:<28} {r['captions_matched']:>4}/{r['captions']:<4} "
+            f"{_percent(r['caption_rate'])} {r['credits_matched']:>4}/{r['credits']:<4} "
+            f"{_percent(r['credit_rate'])}"
+        )
     print(f"  wrongly rejected as not an article: {len(fundus['rejected'])} {fundus['rejected']}")
     print("\nhtml_id pages:")
     for name, outcome in report["html_id"].items():

@@ -39,7 +39,7 @@ def library_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def archive(library_path: Path) -> Iterator[object]:
-    from archive_app.core.archive import Archive
+    from archive_app.usecases.archive import Archive
 
     opened = Archive.open(library_path)
     try:
@@ -54,7 +54,7 @@ def corpus_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     Tests must only read it: open it with `Archive.open(path, readonly=True)`.
     """
-    from archive_app.core.archive import Archive
+    from archive_app.usecases.archive import Archive
 
     sources = [corpus_path("seed"), corpus_path("id_json"), corpus_path("id_csv")]
     root = tmp_path_factory.mktemp("corpus") / "library"

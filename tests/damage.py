@@ -12,7 +12,7 @@ from typing import Any
 
 from tests.conftest import corpus_path
 
-from archive_app.core.archive import Archive
+from archive_app.usecases.archive import Archive
 
 # What a comparison of two exports ignores: when things were imported or changed, and the
 # article ids (an article imported again gets a new id; same-story links are compared by the
@@ -22,9 +22,12 @@ IGNORED_KEYS = frozenset({"imported_at", "created_at", "modified_at", "when"})
 
 def sources() -> list[Path]:
     """A page dump, wire stories with pictures, a scraped table and a photo: 58 articles."""
-    return [corpus_path("seed"), corpus_path("wire"),
-            corpus_path("id_csv", "gikirima_berita_republika.csv"),
-            corpus_path("photos", "exifr", "Bush-dog.jpg")]
+    return [
+        corpus_path("seed"),
+        corpus_path("wire"),
+        corpus_path("id_csv", "gikirima_berita_republika.csv"),
+        corpus_path("photos", "exifr", "Bush-dog.jpg"),
+    ]
 
 
 def build(root: Path) -> Path:
@@ -55,7 +58,9 @@ def flip_page_of(catalogue: Path, table: str) -> int:
     try:
         page = connection.execute(
             "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno "
-            "LIMIT 1", (table,)).fetchone()[0]
+            "LIMIT 1",
+            (table,),
+        ).fetchone()[0]
     finally:
         connection.close()
     page_size = _page_size(catalogue)
@@ -91,7 +96,8 @@ def export_records(root: Path) -> list[dict[str, Any]]:
         record.pop("id", None)
         record["same_story"] = sorted(
             keys.get(item.get("id"), "?") if isinstance(item, dict) else keys.get(item, "?")
-            for item in record.get("same_story", []))
+            for item in record.get("same_story", [])
+        )
         comparable.append(record)
     return sorted(comparable, key=lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False))
 

@@ -35,8 +35,10 @@ def read_only(folder: Path) -> Iterator[None]:
     if chattr is None or subprocess.run([chattr, "+i", *names], capture_output=True).returncode:
         if chattr is not None:
             subprocess.run([chattr, "-i", *names], capture_output=True)
-        pytest.skip("running as root, and this system refuses chattr +i: no way to make a "
-                    "folder read-only for root")
+        pytest.skip(
+            "running as root, and this system refuses chattr +i: no way to make a "
+            "folder read-only for root"
+        )
     try:
         yield
     finally:

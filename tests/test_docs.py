@@ -17,15 +17,18 @@ def _subcommands() -> dict[str, argparse.ArgumentParser]:
 
 def test_readme_shows_the_two_commands_first() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    first_block = readme[readme.index("```sh"): readme.index("```", readme.index("```sh") + 5)]
+    first_block = readme[readme.index("```sh") : readme.index("```", readme.index("```sh") + 5)]
     assert "make run" in first_block and "make test" in first_block
 
 
 def test_every_command_and_option_is_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name, sub in _subcommands().items():
-        assert (f"archive-app [--library PATH] {name}" in readme or f"archive-app {name} " in readme
-                or f"[{name}]" in readme), name
+        assert (
+            f"archive-app [--library PATH] {name}" in readme
+            or f"archive-app {name} " in readme
+            or f"[{name}]" in readme
+        ), name
         for action in sub._actions:
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":

@@ -12,28 +12,81 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from archive_app.core.archive import Archive
-from archive_app.core.errors import QueryError, ReadError
-from archive_app.core.query import Node, parse
+from archive_app.domain.errors import QueryError, ReadError
+from archive_app.domain.query import Node, parse
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.extract import extract_file
 from archive_app.ingest.raw import RawArticle, RawFailure
 from archive_app.ingest.readers.tables import read_csv, read_json, read_json_lines
+from archive_app.usecases.archive import Archive
 
 # the same examples on every run (a failure reproduces), no example database left behind, and
 # no per-example deadline: the machine running the suite may be busy
-FUZZ = settings(derandomize=True, database=None, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # what people (and mistakes) put in queries: operators, fields, dates, markers, odd characters
-_QUERY_PARTS = st.sampled_from([
-    "banjir", "gempa", "Jakarta", "kali", "lamong", "presid*", "ba*", "*", "jakrta~", "x~2",
-    "~", "~9", "OR", "AND", "NOT", "-", "(", ")", '"', '"kali lamong"', '"a b"~3', "title:",
-    "body:", "person:", "site:", "site:detik", "tag:", "lang:en", "date:", "date:2024",
-    "date:2024-05", "date:2024-02-30", "date:2024..2023", "date:>2024-01-01", "date:<=",
-    "before:2024", "after:2024-13", "writer:", "http://x.y/z", ":", "..", "é", "İ", "ß",
-    "\u200b", "\x00", "日本", "🌊", "yang", "the", "K-Pop", "liputan6.com", "'s",
-])
+_QUERY_PARTS = st.sampled_from(
+    [
+        "banjir",
+        "gempa",
+        "Jakarta",
+        "kali",
+        "lamong",
+        "presid*",
+        "ba*",
+        "*",
+        "jakrta~",
+        "x~2",
+        "~",
+        "~9",
+        "OR",
+        "AND",
+        "NOT",
+        "-",
+        "(",
+        ")",
+        '"',
+        '"kali lamong"',
+        '"a b"~3',
+        "title:",
+        "body:",
+        "person:",
+        "site:",
+        "site:detik",
+        "tag:",
+        "lang:en",
+        "date:",
+        "date:2024",
+        "date:2024-05",
+        "date:2024-02-30",
+        "date:2024..2023",
+        "date:>2024-01-01",
+        "date:<=",
+        "before:2024",
+        "after:2024-13",
+        "writer:",
+        "http://x.y/z",
+        ":",
+        "..",
+        "é",
+        "İ",
+        "ß",
+        "\u200b",
+        "\x00",
+        "日本",
+        "🌊",
+        "yang",
+        "the",
+        "K-Pop",
+        "liputan6.com",
+        "'s",
+    ]
+)
 QUERIES = st.one_of(
     st.lists(_QUERY_PARTS, max_size=12).map(" ".join),
     st.lists(_QUERY_PARTS, max_size=12).map("".join),
@@ -41,12 +94,16 @@ QUERIES = st.one_of(
     st.text(alphabet='ab()"*~-: ORNT', max_size=60),
 )
 
-GOOD = ("Banjir Kali Lamong Rendam Sepuluh Desa di Gresik\n\n"
-        "Jumat, 17 Mei 2024 – 03:50 WIB\n\n"
-        "GRESIK - Banjir luapan Kali Lamong merendam sepuluh desa di Kecamatan Benjeng.\n")
-OTHER = ("Gempa Mengguncang Bali Pagi Ini\n\n"
-         "Sabtu, 18 Mei 2024 – 07:10 WITA\n\n"
-         "DENPASAR - Gempa bermagnitudo 5,1 mengguncang Bali. Presiden meninjau lokasi.\n")
+GOOD = (
+    "Banjir Kali Lamong Rendam Sepuluh Desa di Gresik\n\n"
+    "Jumat, 17 Mei 2024 – 03:50 WIB\n\n"
+    "GRESIK - Banjir luapan Kali Lamong merendam sepuluh desa di Kecamatan Benjeng.\n"
+)
+OTHER = (
+    "Gempa Mengguncang Bali Pagi Ini\n\n"
+    "Sabtu, 18 Mei 2024 – 07:10 WITA\n\n"
+    "DENPASAR - Gempa bermagnitudo 5,1 mengguncang Bali. Presiden meninjau lokasi.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -93,15 +150,46 @@ def test_a_parsed_query_runs_against_a_real_index(small_library: Archive, text: 
 
 
 _CELLS = st.one_of(
-    st.sampled_from(["judul", "title", "isi", "isi_berita", "body", "content", "tanggal",
-                     "date", "url", "author", "penulis", "2024-05-17", "17 Mei 2024 03:50 WIB",
-                     "https://jpnn.com/a", "Banjir di Gresik", "", " ", '"', '""', ",", ";",
-                     "\t", "\n", "\r\n", "|", "null", "[1,2]", "\ufeff", "\x00", "é"]),
+    st.sampled_from(
+        [
+            "judul",
+            "title",
+            "isi",
+            "isi_berita",
+            "body",
+            "content",
+            "tanggal",
+            "date",
+            "url",
+            "author",
+            "penulis",
+            "2024-05-17",
+            "17 Mei 2024 03:50 WIB",
+            "https://jpnn.com/a",
+            "Banjir di Gresik",
+            "",
+            " ",
+            '"',
+            '""',
+            ",",
+            ";",
+            "\t",
+            "\n",
+            "\r\n",
+            "|",
+            "null",
+            "[1,2]",
+            "\ufeff",
+            "\x00",
+            "é",
+        ]
+    ),
     st.text(max_size=12),
 )
 CSV_BYTES = st.one_of(
     st.lists(st.lists(_CELLS, max_size=6).map(",".join), max_size=6).map(
-        lambda rows: "\n".join(rows).encode()),
+        lambda rows: "\n".join(rows).encode()
+    ),
     st.lists(_CELLS, max_size=30).map(lambda cells: "".join(cells).encode("utf-8")),
     st.binary(max_size=200),
 )
@@ -113,9 +201,11 @@ _JSON_VALUES = st.recursive(
 JSON_BYTES = st.one_of(
     _JSON_VALUES.map(lambda value: json.dumps(value).encode()),
     st.lists(_JSON_VALUES, max_size=4).map(
-        lambda rows: "\n".join(json.dumps(r) for r in rows).encode()),
+        lambda rows: "\n".join(json.dumps(r) for r in rows).encode()
+    ),
     st.tuples(_JSON_VALUES, st.integers(0, 40)).map(  # a document cut short
-        lambda pair: json.dumps(pair[0]).encode()[: pair[1]]),
+        lambda pair: json.dumps(pair[0]).encode()[: pair[1]]
+    ),
     st.binary(max_size=200),
 )
 Reader = Callable[[bytes, ReadContext | None], Iterator[RawArticle | RawFailure]]
@@ -155,4 +245,3 @@ def test_any_json_bytes_give_records_or_reasons(data: bytes) -> None:
     _read_all(read_json_lines, data)
     _extract_all("fuzz.json", data)
     _extract_all("fuzz.jsonl", data)
-

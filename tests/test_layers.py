@@ -17,12 +17,13 @@ def test_no_module_outside_gui_loads_pyside6() -> None:
         for info in pkgutil.walk_packages(archive_app.__path__, "archive_app.")
         if not info.name.startswith("archive_app.gui") and info.name not in skipped
     ]
-    assert "archive_app.core.archive" in modules and "archive_app.cli" in modules
+    assert "archive_app.usecases.archive" in modules and "archive_app.cli" in modules
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

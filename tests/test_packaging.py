@@ -15,9 +15,21 @@ from tests.conftest import REPO
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(REPO)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (built,) = out.glob("archive_app-*.whl")
     return built
@@ -29,27 +41,46 @@ def test_the_wheel_holds_what_the_app_reads_at_run_time(wheel: Path) -> None:
         "archive_app/resources/style.qss",
         "archive_app/db/migrations/env.py",
         "archive_app/db/migrations/versions/0001_initial_catalogue.py",
-        "archive_app/ingest/normalise/tables/sites.toml",
-        "archive_app/ingest/normalise/tables/general.toml",
+        "archive_app/domain/tables/sites.toml",
+        "archive_app/domain/tables/general.toml",
     ):
         assert required in names, required
     assert any(n.startswith("archive_app/resources/icons/") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "archive-app = archive_app.cli:main" in text
+    assert "archive-app = archive_app.launcher:main" in text
 
 
 def test_an_installed_copy_finds_its_own_resources(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(target), str(wheel)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     script = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
         "import archive_app.resources as r, archive_app\n"
         "print(archive_app.__file__); print(r.resource('style.qss'))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True,
-                            text=True, check=True, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
     package_file, style = result.stdout.split()
     assert package_file.startswith(str(target))
     assert style.startswith(str(target)) and Path(style).is_file()

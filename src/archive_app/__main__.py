@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from archive_app.cli import main
+from archive_app.launcher import main
 
 raise SystemExit(main())

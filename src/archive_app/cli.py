@@ -14,20 +14,17 @@ from pathlib import Path
 
 from archive_app import APP_NAME, __version__
 from archive_app.cli_catalogue import add_catalogue_commands
-from archive_app.core.archive import SORT_ORDERS, Archive
-from archive_app.core.diskspace import is_disk_full
-from archive_app.core.errors import ArchiveError
-from archive_app.core.library import ENV_VAR
-from archive_app.core.printable import printable
-from archive_app.core.progress import Progress
-from archive_app.core.report_csv import write_report_csv
+from archive_app.domain.errors import ArchiveError, ExportError
+from archive_app.domain.printable import printable
+from archive_app.domain.progress import Progress
 from archive_app.exports.citations import STYLES, cite
 from archive_app.exports.csv_table import COLUMNS as CSV_COLUMNS
 from archive_app.exports.csv_table import DEFAULT_COLUMNS, parse_columns
-from archive_app.exports.errors import ExportError
 from archive_app.exports.formats import FORMATS, ExportOptions
 from archive_app.exports.run import export as run_export
 from archive_app.ingest.readers.columns import parse_mapping
+from archive_app.storage.diskspace import is_disk_full
+from archive_app.storage.library_folder import ENV_VAR
 from archive_app.textout import (
     atomic_output,
     leftovers_line,
@@ -36,6 +33,8 @@ from archive_app.textout import (
     print_search,
     print_show,
 )
+from archive_app.usecases.archive import SORT_ORDERS, Archive
+from archive_app.usecases.report_csv import write_report_csv
 
 log = logging.getLogger("archive_app")
 
@@ -52,9 +51,13 @@ def _open(args: argparse.Namespace, *, write: bool) -> Archive:
         command = getattr(args, "run", None)
         if archive.index_needs_rebuild and command is not cmd_reindex:
             damage = archive.index_damage
-            print(f"the search index is damaged ({damage}): rebuilding it from the catalogue "
-                  "first…" if damage else "the search index is missing, unreadable or from "
-                  "another version of Arsip: rebuilding it first…", file=sys.stderr)
+            print(
+                f"the search index is damaged ({damage}): rebuilding it from the catalogue first…"
+                if damage
+                else "the search index is missing, unreadable or from "
+                "another version of Arsip: rebuilding it first…",
+                file=sys.stderr,
+            )
             archive.reindex(processes=min(2, os.cpu_count() or 1))
         elif command not in (cmd_import, cmd_reindex):  # import says it in its report
             leftovers = archive.catch_up_index()
@@ -94,8 +97,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         payload: dict[str, object] = {
             "total": total,
             "hits": [
-                {"id": h.id, "title": h.title, "published": h.published, "site": h.site,
-                 "score": round(h.score, 4), "snippets": list(h.snippets)}
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "published": h.published,
+                    "site": h.site,
+                    "score": round(h.score, 4),
+                    "snippets": list(h.snippets),
+                }
                 for h in page.hits
             ],
         }
@@ -124,8 +133,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.columns and args.format != "csv":
         raise ExportError("--columns applies to --format csv only")
-    options = ExportOptions(columns=parse_columns(args.columns) if args.columns
-                            else DEFAULT_COLUMNS, bom=args.bom)
+    options = ExportOptions(
+        columns=parse_columns(args.columns) if args.columns else DEFAULT_COLUMNS, bom=args.bom
+    )
     output = Path(args.output).expanduser() if args.output else None
     with _open(args, write=False) as archive:
         ids: list[int] | None = None
@@ -142,10 +152,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         elif args.collection is not None:
             ids = archive.collection_ids(args.collection)
             if not ids:
-                raise ExportError(f"the collection {args.collection!r} is empty; "
-                                  "nothing was written")
-        result = run_export(archive, args.format, ids=ids, output=output, stdout=sys.stdout,
-                            options=options)
+                raise ExportError(
+                    f"the collection {args.collection!r} is empty; nothing was written"
+                )
+        result = run_export(
+            archive, args.format, ids=ids, output=output, stdout=sys.stdout, options=options
+        )
     for problem in result.problems:
         print(f"archive-app: warning: {problem}", file=sys.stderr)
     if result.target is not None:
@@ -202,8 +214,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         print(f"{report.articles:,} articles in the catalogue, {report.indexed:,} in the index")
     if fixity is not None:
-        print(f"fixity: {fixity.checked:,} files re-hashed, {len(fixity.changed):,} changed, "
-              f"{len(fixity.missing):,} missing")
+        print(
+            f"fixity: {fixity.checked:,} files re-hashed, {len(fixity.changed):,} changed, "
+            f"{len(fixity.missing):,} missing"
+        )
         for path in fixity.changed:
             print(f"  changed: {path}")
     problems = (
@@ -228,8 +242,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
-    report = Archive.repair(args.library, from_backup=args.from_backup,
-                            processes=min(2, os.cpu_count() or 1))
+    report = Archive.repair(
+        args.library, from_backup=args.from_backup, processes=min(2, os.cpu_count() or 1)
+    )
     if args.json:
         tables = [dataclasses.asdict(t) | {"lost": t.lost} for t in report.tables]
         print(json.dumps(dataclasses.asdict(report) | {"tables": tables}, indent=2))
@@ -242,8 +257,12 @@ def cmd_repair(args: argparse.Namespace) -> int:
         print("saved every row that could be read, table by table (saved / lost):")
         for table in report.tables:
             if table.saved or table.lost or table.damaged_stretches:
-                uncounted = (f" and {table.uncounted:,} unreadable stretches of pages whose "
-                             "rows could not be counted" if table.uncounted else "")
+                uncounted = (
+                    f" and {table.uncounted:,} unreadable stretches of pages whose "
+                    "rows could not be counted"
+                    if table.uncounted
+                    else ""
+                )
                 print(f"  {table.table:<22} {table.saved:>9,} / {table.lost:,}{uncounted}")
     else:
         print(f"went back to the automatic backup {report.source}")
@@ -255,25 +274,30 @@ def cmd_repair(args: argparse.Namespace) -> int:
     elif not report.index_known:
         print("the old search index could not be read, so lost articles cannot be named")
     if report.incomplete_articles:
-        print(f"{len(report.incomplete_articles):,} articles were left out because their "
-              "versions or provenance were lost:")
+        print(
+            f"{len(report.incomplete_articles):,} articles were left out because their "
+            "versions or provenance were lost:"
+        )
         for article_id, title in report.incomplete_articles[:20]:
             print(f"  {article_id} {title[:70]}")
     if report.unclaimed_originals:
-        print(f"{len(report.unclaimed_originals):,} originals are no longer named by any "
-              "record:")
+        print(f"{len(report.unclaimed_originals):,} originals are no longer named by any record:")
         for path in report.unclaimed_originals[:20]:
             print(f"  {Path(report.library) / path}")
     if report.lost_articles or report.incomplete_articles or report.unclaimed_originals:
-        print("to bring lost articles back, import the files you imported before again: what "
-              "the library still holds is recognised and skipped", file=sys.stderr)
+        print(
+            "to bring lost articles back, import the files you imported before again: what "
+            "the library still holds is recognised and skipped",
+            file=sys.stderr,
+        )
     return 0
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     with _open(args, write=True) as archive:
-        count = archive.reindex(progress=_stderr_progress(args),
-                                processes=min(2, os.cpu_count() or 1))
+        count = archive.reindex(
+            progress=_stderr_progress(args), processes=min(2, os.cpu_count() or 1)
+        )
     print(f"reindexed {count:,} articles")
     return 0
 
@@ -283,16 +307,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from archive_app.evaluation.runner import evaluate_gold
 
     corpus = Path(args.corpus).expanduser() if args.corpus else None
-    evaluation = evaluate_gold(Path(args.gold).expanduser(), corpus,
-                               in_library=not args.extract_only)
+    evaluation = evaluate_gold(
+        Path(args.gold).expanduser(), corpus, in_library=not args.extract_only
+    )
     print(dumps(evaluation) if args.json else text_report(evaluation, worst=args.worst))
     return 0
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    from archive_app.gui.app import run_gui  # Qt is loaded only when the window is wanted
+WindowOpener = Callable[[str | None], int]
 
-    return int(run_gui(args.library))
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    # the CLI sits beside the window, not over it: the launcher hands it the way to open one
+    open_window: WindowOpener | None = getattr(args, "open_window", None)
+    if open_window is None:
+        raise ArchiveError("this command line was started without the window; run `archive-app`")
+    return open_window(args.library)
 
 
 def _stderr_progress(args: argparse.Namespace) -> Callable[[Progress], None]:
@@ -301,13 +331,18 @@ def _stderr_progress(args: argparse.Namespace) -> Callable[[Progress], None]:
     def show(progress: Progress) -> None:
         if interactive:
             left = progress.seconds_left
-            eta = f", about {left / 60:.0f} min left" if left and left >= 60 else (
-                f", about {left:.0f} s left" if left else "")
+            eta = (
+                f", about {left / 60:.0f} min left"
+                if left and left >= 60
+                else (f", about {left:.0f} s left" if left else "")
+            )
             print(
                 f"\r{progress.phase} {progress.done}/{progress.total} files, "
                 f"{progress.articles:,} articles ({progress.articles_per_second:,.0f}/s{eta})  "
                 f"{progress.current[-40:]:<40}",
-                end="" if progress.phase != "done" else "\n", file=sys.stderr, flush=True,
+                end="" if progress.phase != "done" else "\n",
+                file=sys.stderr,
+                flush=True,
             )
 
     return show
@@ -330,8 +365,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("-v", "--verbose", action="store_true", help="list every duplicate too")
     p.add_argument("--report-csv", metavar="FILE", help="also save the report as CSV")
-    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
-                   help="read a table's COLUMN as FIELD (title, body, date, author, url…)")
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="read a table's COLUMN as FIELD (title, body, date, author, url…)",
+    )
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("search", help="search the library")
@@ -349,21 +388,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_show)
 
     p = sub.add_parser("export", help="export articles (all, some, or a search result)")
-    p.add_argument("--format", choices=list(FORMATS), default="jsonl",
-                   help="; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values()))
-    p.add_argument("--output", metavar="FILE_OR_FOLDER",
-                   help="write there (it appears only when complete) instead of standard "
-                   "output; html and originals-zip need it")
+    p.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        default="jsonl",
+        help="; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values()),
+    )
+    p.add_argument(
+        "--output",
+        metavar="FILE_OR_FOLDER",
+        help="write there (it appears only when complete) instead of standard "
+        "output; html and originals-zip need it",
+    )
     chosen = p.add_mutually_exclusive_group()
     chosen.add_argument("--ids", type=_id_list, metavar="1,2,3", help="only these articles")
     chosen.add_argument("--query", metavar="QUERY", help="only the articles QUERY matches")
-    chosen.add_argument("--collection", metavar="PATH",
-                        help="only the articles in this collection (not its sub-collections)")
-    p.add_argument("--columns", metavar="NAMES",
-                   help=f"CSV columns, comma-separated (default {','.join(DEFAULT_COLUMNS)}; "
-                   f"also {', '.join(c for c in CSV_COLUMNS if c not in DEFAULT_COLUMNS)})")
-    p.add_argument("--bom", action="store_true",
-                   help="start the CSV with a byte-order mark (for Excel)")
+    chosen.add_argument(
+        "--collection",
+        metavar="PATH",
+        help="only the articles in this collection (not its sub-collections)",
+    )
+    p.add_argument(
+        "--columns",
+        metavar="NAMES",
+        help=f"CSV columns, comma-separated (default {','.join(DEFAULT_COLUMNS)}; "
+        f"also {', '.join(c for c in CSV_COLUMNS if c not in DEFAULT_COLUMNS)})",
+    )
+    p.add_argument(
+        "--bom", action="store_true", help="start the CSV with a byte-order mark (for Excel)"
+    )
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("cite", help="print an article's citation (APA or Chicago)")
@@ -381,28 +434,48 @@ def build_parser() -> argparse.ArgumentParser:
         if name != "reindex":
             p.add_argument("--json", action="store_true")
         if name == "check":
-            p.add_argument("--fixity", action="store_true",
-                           help="also re-hash every original and photo against its SHA-256")
+            p.add_argument(
+                "--fixity",
+                action="store_true",
+                help="also re-hash every original and photo against its SHA-256",
+            )
         p.set_defaults(run=func)
 
-    p = sub.add_parser("repair", help="save what a damaged catalogue still holds into a new one, "
-                       "or go back to an automatic backup")
-    p.add_argument("--from-backup", metavar="FILE",
-                   help="replace the catalogue with this automatic backup "
-                   "(<library>/backups/catalogue-*.sqlite) instead of salvaging it")
+    p = sub.add_parser(
+        "repair",
+        help="save what a damaged catalogue still holds into a new one, "
+        "or go back to an automatic backup",
+    )
+    p.add_argument(
+        "--from-backup",
+        metavar="FILE",
+        help="replace the catalogue with this automatic backup "
+        "(<library>/backups/catalogue-*.sqlite) instead of salvaging it",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_repair)
 
     p = sub.add_parser("eval", help="score extraction against a gold file, field by field")
     p.add_argument("gold", metavar="GOLD.json")
-    p.add_argument("--corpus", metavar="DIR",
-                   help="the corpus folder the gold's source files are in "
-                   "(default: the folder beside the gold file's folder)")
-    p.add_argument("--worst", type=int, default=5, metavar="N",
-                   help="how many of the worst records to show with their differences")
-    p.add_argument("--extract-only", action="store_true",
-                   help="score each source row's extraction directly, without importing the "
-                   "files into a temporary library (faster; repeated rows are not deduplicated)")
+    p.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="the corpus folder the gold's source files are in "
+        "(default: the folder beside the gold file's folder)",
+    )
+    p.add_argument(
+        "--worst",
+        type=int,
+        default=5,
+        metavar="N",
+        help="how many of the worst records to show with their differences",
+    )
+    p.add_argument(
+        "--extract-only",
+        action="store_true",
+        help="score each source row's extraction directly, without importing the "
+        "files into a temporary library (faster; repeated rows are not deduplicated)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_eval)
 
@@ -418,7 +491,8 @@ def _id_list(text: str) -> list[int]:
         ids = [int(part) for part in text.replace(" ", "").split(",") if part]
     except ValueError:
         raise argparse.ArgumentTypeError(
-            "give article ids separated by commas, e.g. 1,2,3") from None
+            "give article ids separated by commas, e.g. 1,2,3"
+        ) from None
     if not ids:
         raise argparse.ArgumentTypeError("give at least one article id")
     return list(dict.fromkeys(ids))
@@ -431,9 +505,11 @@ def _positive(text: str) -> int:
     return value
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = None) -> int:
+    """Run one command; `open_window` opens the window for `gui` (the launcher passes it)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.open_window = open_window
     for stream in (sys.stdout, sys.stderr):
         # a path the file system gave with bytes that are not UTF-8 prints as "\udcff"
         # rather than ending the command with UnicodeEncodeError
@@ -455,9 +531,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         if is_disk_full(error):
-            print(f"archive-app: the disk is full ({error}); free some space and try again",
-                  file=sys.stderr)
+            print(
+                f"archive-app: the disk is full ({error}); free some space and try again",
+                file=sys.stderr,
+            )
             return 1
-        print(f"archive-app: unexpected error: {type(error).__name__}: {error} "
-              "(run with --debug for details)", file=sys.stderr)
+        print(
+            f"archive-app: unexpected error: {type(error).__name__}: {error} "
+            "(run with --debug for details)",
+            file=sys.stderr,
+        )
         return 70

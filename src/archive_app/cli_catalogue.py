@@ -8,12 +8,21 @@ import dataclasses
 import json
 from typing import Any
 
-from archive_app.core.archive import Archive
-from archive_app.core.errors import ArchiveError
-from archive_app.core.fields import EDITABLE_FIELDS, REVIEW_FIELD
+from archive_app.domain.errors import ArchiveError
+from archive_app.usecases.archive import Archive
+from archive_app.usecases.fields import EDITABLE_FIELDS, REVIEW_FIELD
 
-LIST_FIELDS = ("people", "related", "photos", "tags", "collections", "signoff", "keywords",
-               "body", REVIEW_FIELD)
+LIST_FIELDS = (
+    "people",
+    "related",
+    "photos",
+    "tags",
+    "collections",
+    "signoff",
+    "keywords",
+    "body",
+    REVIEW_FIELD,
+)
 
 
 def _open(args: argparse.Namespace, write: bool = True) -> Archive:
@@ -39,8 +48,10 @@ def _parse_assignment(text: str) -> tuple[str, Any]:
     if not sep:
         raise ArchiveError(f"write FIELD=VALUE, not {text!r}")
     if field not in (*EDITABLE_FIELDS, REVIEW_FIELD):
-        raise ArchiveError(f"{field}: is not a field that can be edited "
-                           f"({', '.join((*EDITABLE_FIELDS, REVIEW_FIELD))})")
+        raise ArchiveError(
+            f"{field}: is not a field that can be edited "
+            f"({', '.join((*EDITABLE_FIELDS, REVIEW_FIELD))})"
+        )
     if field in LIST_FIELDS:
         stripped = value.strip()
         if stripped.startswith("["):
@@ -84,8 +95,9 @@ def cmd_bulk(args: argparse.Namespace) -> int:
     with _open(args) as archive:
         ids = _select(archive, args)
         info = archive.bulk(ids, args.verb, args.field, argument)
-    return _emit(args, info, f"change {info.id}: {info.description} "
-                             f"({len(info.articles)} articles changed)")
+    return _emit(
+        args, info, f"change {info.id}: {info.description} ({len(info.articles)} articles changed)"
+    )
 
 
 def cmd_replace(args: argparse.Namespace) -> int:
@@ -120,8 +132,10 @@ def cmd_history(args: argparse.Namespace) -> int:
         return _emit(args, [dataclasses.asdict(i) for i in items], "")
     for item in items:
         state = " (undone)" if item.undone else ""
-        print(f"{item.when} {item.user} #{item.change_id} {item.field}: {item.old!r} -> "
-              f"{item.new!r}{state}")
+        print(
+            f"{item.when} {item.user} #{item.change_id} {item.field}: {item.old!r} -> "
+            f"{item.new!r}{state}"
+        )
     if not items:
         print(f"article {args.id} has not been edited")
     return 0
@@ -131,13 +145,17 @@ def cmd_collection(args: argparse.Namespace) -> int:
     with _open(args, write=args.action != "list") as archive:
         if args.action == "list":
             rows = archive.collections()
-            return _emit(args, [dataclasses.asdict(r) for r in rows],
-                         "\n".join(f"{r.path} ({r.articles})" for r in rows) or "no collections")
+            return _emit(
+                args,
+                [dataclasses.asdict(r) for r in rows],
+                "\n".join(f"{r.path} ({r.articles})" for r in rows) or "no collections",
+            )
         if args.action == "create":
             if not args.path.strip():
                 raise ArchiveError("collection create needs a collection path")
-            return _emit(args, {"path": archive.create_collection(args.path)},
-                         f"created {args.path}")
+            return _emit(
+                args, {"path": archive.create_collection(args.path)}, f"created {args.path}"
+            )
         if not args.path.strip():
             raise ArchiveError(f"collection {args.action} needs a collection path")
         ids = _ids(args.ids)
@@ -150,10 +168,12 @@ def cmd_people(args: argparse.Namespace) -> int:
     with _open(args, write=args.action != "list") as archive:
         if args.action == "list":
             people = archive.people()
-            lines = [f"{p.name} — {', '.join(f'{r} {n}' for r, n in sorted(p.roles.items()))}"
-                     + (f" (also: {', '.join(p.aliases)})" if p.aliases else "")
-                     + (f" [sign-off {', '.join(p.signoff_codes)}]" if p.signoff_codes else "")
-                     for p in people]
+            lines = [
+                f"{p.name} — {', '.join(f'{r} {n}' for r, n in sorted(p.roles.items()))}"
+                + (f" (also: {', '.join(p.aliases)})" if p.aliases else "")
+                + (f" [sign-off {', '.join(p.signoff_codes)}]" if p.signoff_codes else "")
+                for p in people
+            ]
             return _emit(args, [dataclasses.asdict(p) for p in people], "\n".join(lines))
         wanted = {"merge": 2, "split": 1, "signoff": 1}[args.action]
         if len(args.names) != wanted:
@@ -173,9 +193,11 @@ def cmd_place(args: argparse.Namespace) -> int:
     with _open(args, write=args.action == "alias") as archive:
         if args.action == "list":
             rows = archive.places()
-            return _emit(args, [{"place": p, "articles": n, "spellings": list(s)}
-                                for p, n, s in rows],
-                         "\n".join(f"{p} ({n}): {', '.join(s)}" for p, n, s in rows))
+            return _emit(
+                args,
+                [{"place": p, "articles": n, "spellings": list(s)} for p, n, s in rows],
+                "\n".join(f"{p} ({n}): {', '.join(s)}" for p, n, s in rows),
+            )
         if not (args.spelling and args.place):
             raise ArchiveError("place alias takes SPELLING PLACE")
         info = archive.add_place_alias(args.spelling, args.place)
@@ -185,14 +207,21 @@ def cmd_place(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     with _open(args, write=False) as archive:
         info = archive.backup(args.file)
-    return _emit(args, info, f"backed up {info.articles:,} articles and {info.files:,} files "
-                             f"({info.bytes / 1e6:,.1f} MB) to {info.path}")
+    return _emit(
+        args,
+        info,
+        f"backed up {info.articles:,} articles and {info.files:,} files "
+        f"({info.bytes / 1e6:,.1f} MB) to {info.path}",
+    )
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     count = Archive.restore(args.file, args.folder)
-    return _emit(args, {"articles": count, "library": args.folder},
-                 f"restored {count:,} articles into {args.folder}")
+    return _emit(
+        args,
+        {"articles": count, "library": args.folder},
+        f"restored {count:,} articles into {args.folder}",
+    )
 
 
 def _json(parser: argparse.ArgumentParser) -> None:
@@ -208,17 +237,37 @@ def add_catalogue_commands(sub: Any, run_key: str = "run") -> None:
     """Add the cataloguing sub-commands to the CLI's sub-parser collection."""
     p = sub.add_parser("edit", help="edit fields of one article")
     p.add_argument("id", type=int)
-    p.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE",
-                   help="repeatable; list fields take JSON or comma-separated values")
+    p.add_argument(
+        "--set",
+        action="append",
+        required=True,
+        metavar="FIELD=VALUE",
+        help="repeatable; list fields take JSON or comma-separated values",
+    )
     _json(p)
     p.set_defaults(**{run_key: cmd_edit})
 
     p = sub.add_parser("bulk", help="change many articles as one undo step")
     p.add_argument("verb", choices=["set", "add", "remove"])
-    p.add_argument("field", choices=["tags", "collections", "keywords", "people", "site",
-                                     "language", "dateline_place", "agency", REVIEW_FIELD])
-    p.add_argument("value", help='a tag, a collection path, a site…; people as "Name:role"; '
-                                 "a kind of review flag (or any) to clear")
+    p.add_argument(
+        "field",
+        choices=[
+            "tags",
+            "collections",
+            "keywords",
+            "people",
+            "site",
+            "language",
+            "dateline_place",
+            "agency",
+            REVIEW_FIELD,
+        ],
+    )
+    p.add_argument(
+        "value",
+        help='a tag, a collection path, a site…; people as "Name:role"; '
+        "a kind of review flag (or any) to clear",
+    )
     _selection(p)
     _json(p)
     p.set_defaults(**{run_key: cmd_bulk})

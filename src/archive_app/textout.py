@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from archive_app.core.model import ArticleDetail, ImportReport, SearchCounts, SearchPage
+from archive_app.domain.model import ArticleDetail, ImportReport, SearchCounts, SearchPage
 
 _HIT = re.compile(r"<b[^>]*>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -26,18 +26,28 @@ def plain_snippet(snippet: str, terminal: bool) -> str:
 
 def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> None:
     per_file: dict[str, Counter[str]] = {}
-    for kind, items in (("added", report.added), ("updated", report.updated),
-                        ("duplicates", report.duplicates), ("failed", report.failed)):
+    for kind, items in (
+        ("added", report.added),
+        ("updated", report.updated),
+        ("duplicates", report.duplicates),
+        ("failed", report.failed),
+    ):
         for item in items:
             per_file.setdefault(item.path, Counter())[kind] += 1
     for path, counts in per_file.items():
-        parts = ", ".join(f"{counts[k]:,} {k}" for k in ("added", "updated", "duplicates", "failed")
-                          if counts[k])
+        parts = ", ".join(
+            f"{counts[k]:,} {k}" for k in ("added", "updated", "duplicates", "failed") if counts[k]
+        )
         print(f"{path}: {parts}", file=out)
     if report.indexed_leftovers:
         print(leftovers_line(report.indexed_leftovers), file=out)
-    state = ("stopped after" if report.stopped else "cancelled after" if report.cancelled
-             else "finished:")
+    state = (
+        "stopped after"
+        if report.stopped
+        else "cancelled after"
+        if report.cancelled
+        else "finished:"
+    )
     print(
         f"\nImport {state} {report.files:,} files in {report.seconds:.1f} s — "
         f"{len(report.added):,} added, {len(report.updated):,} updated (new text for a URL "
@@ -48,8 +58,10 @@ def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> No
     if report.updated:
         print("\nUpdated (kept as a new version):", file=out)
         for item in report.updated:
-            print(f"  {item.path} {item.locator}: article {item.article_id} — {item.message}",
-                  file=out)
+            print(
+                f"  {item.path} {item.locator}: article {item.article_id} — {item.message}",
+                file=out,
+            )
     if report.duplicates:
         reasons = Counter(item.message for item in report.duplicates)
         print("\nDuplicates (nothing added):", file=out)
@@ -88,8 +100,11 @@ def print_search(page: SearchPage, out: TextIO, offset: int = 0, total: int | No
     print(f"{total:,} articles match {page.query!r} (showing {offset + 1}–{last})", file=out)
     for rank, hit in enumerate(page.hits, start=offset + 1):
         print(f"\n{rank:>3}. [{hit.id}] {hit.title}", file=out)
-        print(f"     {hit.site or 'unknown site'} · {hit.published or 'no date'} · "
-              f"score {hit.score:.2f}", file=out)
+        print(
+            f"     {hit.site or 'unknown site'} · {hit.published or 'no date'} · "
+            f"score {hit.score:.2f}",
+            file=out,
+        )
         for snippet in hit.snippets:
             print(f"     … {plain_snippet(snippet, terminal)} …", file=out)
 
@@ -108,8 +123,11 @@ def print_show(detail: ArticleDetail, out: TextIO) -> None:
     rows = (
         ("Id", str(detail.id)),
         ("Site", record.site or ""),
-        ("Published", record.published or (f"unreadable: {record.published_raw}"
-                                           if record.published_raw else "")),
+        (
+            "Published",
+            record.published
+            or (f"unreadable: {record.published_raw}" if record.published_raw else ""),
+        ),
         ("Updated", record.updated or ""),
         ("Dateline", record.dateline_place or ""),
         ("Language", record.language or ""),
@@ -125,8 +143,10 @@ def print_show(detail: ArticleDetail, out: TextIO) -> None:
     for photo in record.photos:
         print(f"Photo      {photo.caption or '(no caption)'} — credit: {photo.credit}", file=out)
     if record.review:
-        print("\nNeeds review (an edit of the field, or `edit ID --set review=`, clears it):",
-              file=out)
+        print(
+            "\nNeeds review (an edit of the field, or `edit ID --set review=`, clears it):",
+            file=out,
+        )
         for flag in record.review:
             print(f"  {flag.kind:<9} {flag.message}", file=out)
     print(file=out)
@@ -141,16 +161,22 @@ def print_show(detail: ArticleDetail, out: TextIO) -> None:
         print("Same story: " + ", ".join(f"article {i}" for i in detail.same_story), file=out)
     if detail.source:
         source = detail.source
-        print(f"\nSource: {source.file} ({source.locator}, {source.format}), sha256 "
-              f"{source.sha256[:12]}…, imported {source.imported_at}; "
-              f"{detail.versions} version(s)", file=out)
+        print(
+            f"\nSource: {source.file} ({source.locator}, {source.format}), sha256 "
+            f"{source.sha256[:12]}…, imported {source.imported_at}; "
+            f"{detail.versions} version(s)",
+            file=out,
+        )
     others = [p for p in detail.provenance if p != detail.source]
     if others:
         print("Also found in:", file=out)
         for place in others:
             name = f"{place.file} › {place.member}" if place.member else place.file
-            print(f"  - {name} ({place.locator}, {place.kind}"
-                  f"{f', version {place.version}' if place.version else ''})", file=out)
+            print(
+                f"  - {name} ({place.locator}, {place.kind}"
+                f"{f', version {place.version}' if place.version else ''})",
+                file=out,
+            )
 
 
 @contextlib.contextmanager

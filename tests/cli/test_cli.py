@@ -15,12 +15,18 @@ from archive_app.cli import main
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The real entry point in a child process, as a shell would run it."""
-    return subprocess.run([sys.executable, "-m", "archive_app", *args],
-                          capture_output=True, text=True, timeout=300, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "archive_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
 
 
-def test_import_search_show_export_round(tmp_path: Path, seed_file: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_search_show_export_round(
+    tmp_path: Path, seed_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     library = str(tmp_path / "lib")
     assert main(["--library", library, "import", str(seed_file)]) == 0
     out = capsys.readouterr().out
@@ -39,8 +45,7 @@ def test_import_search_show_export_round(tmp_path: Path, seed_file: Path,
     assert main(["--library", library, "show", str(hit["id"]), "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     output = tmp_path / "out.jsonl"
-    assert main(["--library", library, "export", "--format", "jsonl",
-                 "--output", str(output)]) == 0
+    assert main(["--library", library, "export", "--format", "jsonl", "--output", str(output)]) == 0
     exported = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert exported[0].pop("archive")["format"] == "arsip-record"  # the lossless state
     assert exported == [shown]
@@ -58,8 +63,9 @@ def test_import_search_show_export_round(tmp_path: Path, seed_file: Path,
     assert "Yessy Artada (editor)" in text and "Bali" in text
 
 
-def test_stats_check_and_reindex(tmp_path: Path, seed_file: Path,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_check_and_reindex(
+    tmp_path: Path, seed_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     library = str(tmp_path / "lib")
     main(["--library", library, "import", str(seed_file)])
     capsys.readouterr()
@@ -85,8 +91,9 @@ def test_stats_check_and_reindex(tmp_path: Path, seed_file: Path,
         (["search", "writer:x"], "unknown field"),
     ],
 )
-def test_errors_are_one_line_and_non_zero(tmp_path: Path, seed_file: Path,
-                                          args: list[str], message: str) -> None:
+def test_errors_are_one_line_and_non_zero(
+    tmp_path: Path, seed_file: Path, args: list[str], message: str
+) -> None:
     library = str(tmp_path / "lib")
     run("--library", library, "import", str(seed_file))
     result = run("--library", library, *args)
@@ -111,8 +118,9 @@ def test_search_on_a_missing_library_is_a_clear_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.corpus
-def test_the_corpus_import_reports_duplicates_by_url(corpus_library: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_corpus_import_reports_duplicates_by_url(
+    corpus_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--library", str(corpus_library), "search", '"world water forum"']) == 0
     out = capsys.readouterr().out
     assert "1. [1] Gaungkan World Water Forum 2024" in out
@@ -129,9 +137,23 @@ def test_the_import_report_can_be_saved_as_csv(tmp_path: Path, seed_file: Path) 
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     report = tmp_path / "report.csv"
-    assert main(["--library", str(tmp_path / "lib"), "import", str(seed_file), str(empty),
-                 "--report-csv", str(report)]) == 0
+    assert (
+        main(
+            [
+                "--library",
+                str(tmp_path / "lib"),
+                "import",
+                str(seed_file),
+                str(empty),
+                "--report-csv",
+                str(report),
+            ]
+        )
+        == 0
+    )
     rows = list(csv.DictReader(report.open(encoding="utf-8")))
     assert [(r["outcome"], Path(r["file"]).name) for r in rows] == [
-        ("failed", "empty.txt"), ("added", seed_file.name)]
+        ("failed", "empty.txt"),
+        ("added", seed_file.name),
+    ]
     assert rows[0]["message"] == "the file is empty"

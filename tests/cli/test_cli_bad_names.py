@@ -34,16 +34,14 @@ def test_a_file_name_that_is_not_utf8_imports_and_prints(
     report_csv = Path(os.fsdecode(os.fsencode(tmp_path) + b"/laporan-\xff.csv"))
     # before: the article failed to store (UnicodeEncodeError), then the report could not be
     # printed: "unexpected error", exit 70
-    assert main(["--library", library, "import", str(folder),
-                 "--report-csv", str(report_csv)]) == 0
+    assert main(["--library", library, "import", str(folder), "--report-csv", str(report_csv)]) == 0
     out, err = capsys.readouterr()
     assert f"report rows to {tmp_path}/laporan-\\xff.csv" in err
     assert f"{folder}/berita-\\xff.txt: 1 added" in out
     assert f"{folder}/kosong-\\xff.txt: the file is empty" in out
     with report_csv.open(encoding="utf-8", newline="") as stream:
         rows = {row["file"]: row["outcome"] for row in csv.DictReader(stream)}
-    assert rows == {f"{folder}/berita-\\xff.txt": "added",
-                    f"{folder}/kosong-\\xff.txt": "failed"}
+    assert rows == {f"{folder}/berita-\\xff.txt": "added", f"{folder}/kosong-\\xff.txt": "failed"}
 
     assert main(["--library", library, "show", "1", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)

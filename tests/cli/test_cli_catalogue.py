@@ -23,8 +23,22 @@ def _json(capsys: pytest.CaptureFixture[str]) -> object:
 
 def test_edit_history_undo_redo(library: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
-    assert main(["--library", library, "edit", "1", "--set", "title=Judul Baru",
-                 "--set", "tags=bimtek,kominfo", "--json"]) == 0
+    assert (
+        main(
+            [
+                "--library",
+                library,
+                "edit",
+                "1",
+                "--set",
+                "title=Judul Baru",
+                "--set",
+                "tags=bimtek,kominfo",
+                "--json",
+            ]
+        )
+        == 0
+    )
     change = _json(capsys)
     assert change["articles"] == [1]
     assert main(["--library", library, "show", "1", "--json"]) == 0
@@ -56,9 +70,25 @@ def test_bulk_collections_people_places(library: str, capsys: pytest.CaptureFixt
     capsys.readouterr()
     assert main(["--library", library, "collection", "list", "--json"]) == 0
     assert {c["path"]: c["articles"] for c in _json(capsys)} == {
-        "Lingkungan": 0, "Lingkungan/Air": 1}
-    assert main(["--library", library, "people", "signoff", "Chika", "--site", "jpnn.com",
-                 "--code", "chi"]) == 0
+        "Lingkungan": 0,
+        "Lingkungan/Air": 1,
+    }
+    assert (
+        main(
+            [
+                "--library",
+                library,
+                "people",
+                "signoff",
+                "Chika",
+                "--site",
+                "jpnn.com",
+                "--code",
+                "chi",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["--library", library, "people", "list", "--json"]) == 0
     people = {p["name"]: p for p in _json(capsys)}
@@ -75,20 +105,37 @@ def test_bulk_collections_people_places(library: str, capsys: pytest.CaptureFixt
 
 def test_replace_previews_then_applies(library: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
-    assert main(["--library", library, "replace", "body", "Bimtek", "Bimbingan Teknis",
-                 "--ids", "1"]) == 0
+    assert (
+        main(["--library", library, "replace", "body", "Bimtek", "Bimbingan Teknis", "--ids", "1"])
+        == 0
+    )
     assert "1 articles would change" in capsys.readouterr().out
     assert main(["--library", library, "search", '"bimbingan teknis"', "--json"]) == 0
     assert _json(capsys)["total"] == 0
-    assert main(["--library", library, "replace", "body", "Bimtek", "Bimbingan Teknis",
-                 "--ids", "1", "--apply"]) == 0
+    assert (
+        main(
+            [
+                "--library",
+                library,
+                "replace",
+                "body",
+                "Bimtek",
+                "Bimbingan Teknis",
+                "--ids",
+                "1",
+                "--apply",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["--library", library, "search", '"bimbingan teknis"', "--json"]) == 0
     assert _json(capsys)["total"] == 1
 
 
-def test_backup_restore_and_fixity(library: str, tmp_path: Path,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_restore_and_fixity(
+    library: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     backup = str(tmp_path / "lib.zip")
     assert main(["--library", library, "backup", backup]) == 0
     assert main(["restore", backup, str(tmp_path / "copy")]) == 0

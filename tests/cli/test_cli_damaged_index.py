@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from archive_app.cli import main
-from archive_app.core.archive import Archive
+from archive_app.usecases.archive import Archive
 
 
 @pytest.fixture
@@ -30,8 +30,10 @@ def test_a_reader_says_the_index_is_damaged_in_one_line(
     assert main(["--library", str(damaged), "search", "world water forum"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert err.startswith(f"archive-app: the search index in {damaged / 'index'} is damaged "
-                          "(a part of it is missing: MAIN_")
+    assert err.startswith(
+        f"archive-app: the search index in {damaged / 'index'} is damaged "
+        "(a part of it is missing: MAIN_"
+    )
     assert err.endswith("run `archive-app reindex` to rebuild it from the catalogue\n")
     assert main(["--library", str(damaged), "stats"]) == 0
     assert "Indexed        0" in capsys.readouterr().out
@@ -43,16 +45,16 @@ def test_a_writer_rebuilds_a_damaged_index_first(
     damaged: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     other = tmp_path / "gempa.txt"
-    other.write_text("Gempa di Bali\n\nGempa mengguncang Bali pagi ini, warga berhamburan.\n",
-                     encoding="utf-8")
+    other.write_text(
+        "Gempa di Bali\n\nGempa mengguncang Bali pagi ini, warga berhamburan.\n", encoding="utf-8"
+    )
     # before: the import went on, and every index write failed with FileNotFoundError
     assert main(["--library", str(damaged), "import", str(other)]) == 0
     out, err = capsys.readouterr()
     assert "the search index is damaged (a part of it is missing: MAIN_" in err
     assert "rebuilding it from the catalogue first" in err
     assert "Warnings" not in out
-    assert main(["--library", str(damaged), "search", "world water forum OR gempa",
-                 "--json"]) == 0
+    assert main(["--library", str(damaged), "search", "world water forum OR gempa", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 2
     assert main(["--library", str(damaged), "check"]) == 0
 

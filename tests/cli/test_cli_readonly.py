@@ -19,9 +19,14 @@ def library(tmp_path: Path, seed_file: Path, capsys: pytest.CaptureFixture[str])
     return root
 
 
-@pytest.mark.parametrize("command", [
-    ["import", "SEED"], ["reindex"], ["edit", "1", "--set", "title=Judul baru"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["import", "SEED"],
+        ["reindex"],
+        ["edit", "1", "--set", "title=Judul baru"],
+    ],
+)
 def test_writing_to_a_read_only_library_is_refused_in_one_line(
     library: Path, seed_file: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -30,9 +35,11 @@ def test_writing_to_a_read_only_library_is_refused_in_one_line(
         # before: "unexpected error: PermissionError: … library.lock", exit 70
         assert main(["--library", str(library), *argv]) == 1
     err = capsys.readouterr().err
-    assert err == (f"archive-app: the library {library} is read-only (Arsip cannot write "
-                   "there); copy it to a folder you can write to, or ask for write "
-                   "permission: search, show, export and check still work on it\n")
+    assert err == (
+        f"archive-app: the library {library} is read-only (Arsip cannot write "
+        "there); copy it to a folder you can write to, or ask for write "
+        "permission: search, show, export and check still work on it\n"
+    )
 
 
 def test_reading_a_read_only_library_still_works(

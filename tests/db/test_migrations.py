@@ -9,11 +9,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from archive_app.core.archive import Archive
-from archive_app.core.errors import LibraryFormatError
-from archive_app.core.library import LibraryLayout, WriterLock
 from archive_app.db.engine import create_catalogue_engine, current_revision, head_revision, migrate
 from archive_app.db.models import Base
+from archive_app.domain.errors import LibraryFormatError
+from archive_app.storage.library_folder import LibraryLayout, WriterLock
+from archive_app.usecases.archive import Archive
 
 
 def test_migrations_create_exactly_the_models(tmp_path: Path) -> None:
@@ -43,8 +43,12 @@ def _write_revision_0001_library(root: Path) -> None:
             ),
             {"now": now},
         )
-        connection.execute(text("INSERT INTO photos (id, article_id, position, caption, credit)"
-                                " VALUES (1, 1, 0, 'Foto lama', 'Antara')"))
+        connection.execute(
+            text(
+                "INSERT INTO photos (id, article_id, position, caption, credit)"
+                " VALUES (1, 1, 0, 'Foto lama', 'Antara')"
+            )
+        )
     assert current_revision(engine) == "0001"
     engine.dispose()
 

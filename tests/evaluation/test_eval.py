@@ -51,8 +51,15 @@ def test_dev_reaches_the_targets(dev: Evaluation) -> None:
 
 
 def test_dev_per_site_table(dev: Evaluation) -> None:
-    assert set(dev.sites) == {"detik.com", "kapanlagi.com", "kompas.com", "liputan6.com",
-                              "okezone.com", "republika.co.id", "tempo.co"}
+    assert set(dev.sites) == {
+        "detik.com",
+        "kapanlagi.com",
+        "kompas.com",
+        "liputan6.com",
+        "okezone.com",
+        "republika.co.id",
+        "tempo.co",
+    }
     assert sum(group.records for group in dev.sites.values()) == 45
     table = text_report(dev)
     assert "Per site:" in table and "liputan6.com" in table and "ALL" in table
@@ -64,7 +71,8 @@ def test_json_lines_join_prefers_the_gold_files_own_line(dev: Evaluation) -> Non
     assert len(joined) == 2
     assert {j.gold.file for j in joined} == {
         "corpus/id_json/gikirima_scrapping_news_2025-06-18.jsonl.gz",
-        "corpus/id_json/gikirima_scrapping_news_2025-06-19.jsonl.gz"}
+        "corpus/id_json/gikirima_scrapping_news_2025-06-19.jsonl.gz",
+    }
     assert all(j.record is not None and j.record.url == j.gold.key for j in joined)
     csv_row = next(r.joined for r in dev.records if r.joined.gold.key == "row 61")
     assert csv_row.locator == "row 61"
@@ -88,8 +96,18 @@ def test_worst_records_show_their_differences(tmp_path: Path) -> None:
 def test_a_missing_source_is_reported_not_fatal(tmp_path: Path) -> None:
     (tmp_path / "gold").mkdir()
     gold = tmp_path / "gold" / "missing.json"
-    gold.write_text(json.dumps([{"source": {"file": "corpus/nowhere.csv", "key": "row 1"},
-                                 "title": "x", "body": ["y"]}]), encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            [
+                {
+                    "source": {"file": "corpus/nowhere.csv", "key": "row 1"},
+                    "title": "x",
+                    "body": ["y"],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     evaluation = evaluate_gold(gold)
     assert len(evaluation.unmatched) == 1
     assert "source file not found" in (evaluation.unmatched[0].joined.problem or "")
@@ -101,10 +119,13 @@ def test_corpus_folder_can_be_chosen(tmp_path: Path) -> None:
     (tmp_path / "seed").mkdir()
     shutil.copy(CORPUS / "seed" / "jpnn-world-water-forum-2024.txt", tmp_path / "seed")
     record = load_gold(seed)[0]
-    assert resolve_source(seed, record.file) == (CORPUS / "seed" /
-                                                 "jpnn-world-water-forum-2024.txt").resolve()
+    assert (
+        resolve_source(seed, record.file)
+        == (CORPUS / "seed" / "jpnn-world-water-forum-2024.txt").resolve()
+    )
     assert resolve_source(seed, record.file, tmp_path) == (
-        tmp_path / "seed" / "jpnn-world-water-forum-2024.txt")
+        tmp_path / "seed" / "jpnn-world-water-forum-2024.txt"
+    )
     evaluation = evaluate_gold(seed, corpus=tmp_path)
     assert evaluation.overall.scores["body"] == 1.0
 
@@ -120,8 +141,9 @@ def test_eval_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Every record matches its gold record exactly." in out
 
 
-def test_eval_command_on_a_file_that_is_not_gold(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_command_on_a_file_that_is_not_gold(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"not": "a list"}', encoding="utf-8")
     assert main(["eval", str(bad)]) == 1
@@ -133,20 +155,36 @@ def _table_gold(folder: Path, keys: list[str]) -> Path:
     whose row 4 has no text."""
     (folder / "corpus").mkdir(parents=True)
     (folder / "gold").mkdir()
-    body = ("JAKARTA, KOMPAS.com - Banjir merendam sepuluh desa di Gresik, Selasa.\n"
-            "Warga mengungsi ke balai desa.")
+    body = (
+        "JAKARTA, KOMPAS.com - Banjir merendam sepuluh desa di Gresik, Selasa.\n"
+        "Warga mengungsi ke balai desa."
+    )
     with (folder / "corpus" / "rows.csv").open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)
         writer.writerow(["judul", "isi_berita", "url"])
         writer.writerow(["Banjir di Gresik", body, "https://www.kompas.com/read/1/banjir"])
-        writer.writerow(["Gempa di Cianjur", "Gempa mengguncang Cianjur pagi ini, warga "
-                         "berhamburan.", "https://www.kompas.com/read/2/gempa"])
+        writer.writerow(
+            [
+                "Gempa di Cianjur",
+                "Gempa mengguncang Cianjur pagi ini, warga berhamburan.",
+                "https://www.kompas.com/read/2/gempa",
+            ]
+        )
         writer.writerow(["Banjir di Gresik", body, "https://amp.kompas.com/read/1/banjir"])
         writer.writerow(["Judul tanpa isi", "", "https://www.kompas.com/read/4/kosong"])
-    gold = [{"source": {"file": "corpus/rows.csv", "key": key}, "title": "Banjir di Gresik",
-             "site": "kompas.com", "dateline_place": "Jakarta",
-             "body": ["Banjir merendam sepuluh desa di Gresik, Selasa.",
-                      "Warga mengungsi ke balai desa."]} for key in keys]
+    gold = [
+        {
+            "source": {"file": "corpus/rows.csv", "key": key},
+            "title": "Banjir di Gresik",
+            "site": "kompas.com",
+            "dateline_place": "Jakarta",
+            "body": [
+                "Banjir merendam sepuluh desa di Gresik, Selasa.",
+                "Warga mengungsi ke balai desa.",
+            ],
+        }
+        for key in keys
+    ]
     path = folder / "gold" / "rows.json"
     path.write_text(json.dumps(gold), encoding="utf-8")
     return path
@@ -169,7 +207,8 @@ def test_a_row_the_import_refused_says_why(tmp_path: Path) -> None:
 
 
 def test_extract_only_scores_each_row_without_a_library(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     gold = _table_gold(tmp_path, ["row 3"])
     assert main(["eval", str(gold), "--extract-only", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)

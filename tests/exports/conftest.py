@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import corpus_path
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
+from archive_app.usecases.archive import Archive
 
 # a headline full of what breaks exports: a formula, quotes, markup, TeX's specials
 HOSTILE_TITLE = '=HYPERLINK("http://evil") "Quoted" & <b>bold</b> {braces} 50% $x_y #1 ~^\\ end'
@@ -18,7 +18,7 @@ ROWS = (
     '"' + HOSTILE_TITLE.replace('"', '""') + '",2023-02-03 10:15,"First paragraph of the row '
     'article.\n\nSecond paragraph.",https://example.com/news/row-1,Budi Santoso,Siti Aminah,'
     'Agus Salim,A caption for the row,Antara,"banjir, Jakarta"\n'
-    "Second Row Story,2023-02-04,\"Another body text that is long enough to count as an "
+    'Second Row Story,2023-02-04,"Another body text that is long enough to count as an '
     'article, with some words.",,Ana María Pérez,,,,,\n'
 )
 

@@ -7,16 +7,28 @@ import dataclasses
 import pytest
 from tests.exports.conftest import HOSTILE_TITLE
 
-from archive_app.core.model import ArticleDetail, PersonRole
+from archive_app.domain.errors import ExportError
+from archive_app.domain.model import ArticleDetail, PersonRole
 from archive_app.exports.citations import cite
-from archive_app.exports.errors import ExportError
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
 
 
 def _long(day: str) -> str:
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+    months = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
     year, month, date = (int(x) for x in day.split("-"))
     return f"{months[month - 1]} {date}, {year}"
 
@@ -25,7 +37,8 @@ def test_the_seed_in_apa(details: dict[str, ArticleDetail]) -> None:
     seed = details["seed"]
     assert cite(seed, "apa") == f"Artada, Y. (2024, May 17). {SEED_TITLE}. JPNN.com."
     assert cite(seed, "apa", html=True) == (
-        f"Artada, Y. (2024, May 17). {SEED_TITLE}. <i>JPNN.com</i>.")
+        f"Artada, Y. (2024, May 17). {SEED_TITLE}. <i>JPNN.com</i>."
+    )
 
 
 def test_the_seed_in_chicago(details: dict[str, ArticleDetail]) -> None:
@@ -33,19 +46,23 @@ def test_the_seed_in_chicago(details: dict[str, ArticleDetail]) -> None:
     # no URL: nothing to have accessed, so no access date either
     assert cite(seed, "chicago") == f"Artada, Yessy. “{SEED_TITLE}.” JPNN.com, May 17, 2024."
     assert cite(seed, "chicago", html=True) == (
-        f"Artada, Yessy. “{SEED_TITLE}.” <i>JPNN.com</i>, May 17, 2024.")
+        f"Artada, Yessy. “{SEED_TITLE}.” <i>JPNN.com</i>, May 17, 2024."
+    )
     assert cite(seed, "chicago-note") == f"Yessy Artada, “{SEED_TITLE},” JPNN.com, May 17, 2024."
 
 
-def test_with_a_url_and_an_accessed_date(details: dict[str, ArticleDetail],
-                                         imported_on: str) -> None:
+def test_with_a_url_and_an_accessed_date(
+    details: dict[str, ArticleDetail], imported_on: str
+) -> None:
     record = dataclasses.replace(details["seed"].record, url="https://www.jpnn.com/news/x")
     seed = dataclasses.replace(details["seed"], record=record)
     assert cite(seed, "apa").endswith("JPNN.com. https://www.jpnn.com/news/x")
     assert cite(seed, "chicago").endswith(
-        f"JPNN.com, May 17, 2024. Accessed {_long(imported_on)}. https://www.jpnn.com/news/x.")
+        f"JPNN.com, May 17, 2024. Accessed {_long(imported_on)}. https://www.jpnn.com/news/x."
+    )
     assert cite(seed, "chicago-note").endswith(
-        f"May 17, 2024, accessed {_long(imported_on)}, https://www.jpnn.com/news/x.")
+        f"May 17, 2024, accessed {_long(imported_on)}, https://www.jpnn.com/news/x."
+    )
 
 
 def test_the_site_stands_in_for_a_missing_author(details: dict[str, ArticleDetail]) -> None:
@@ -53,7 +70,8 @@ def test_the_site_stands_in_for_a_missing_author(details: dict[str, ArticleDetai
     unsigned = dataclasses.replace(details["seed"], record=record)
     assert cite(unsigned, "apa") == f"JPNN.com. (2024, May 17). {SEED_TITLE}."
     assert cite(unsigned, "chicago", html=True) == (
-        f"<i>JPNN.com</i>. “{SEED_TITLE}.” May 17, 2024.")
+        f"<i>JPNN.com</i>. “{SEED_TITLE}.” May 17, 2024."
+    )
 
 
 def test_nothing_known_but_the_title(details: dict[str, ArticleDetail]) -> None:

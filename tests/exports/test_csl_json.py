@@ -6,14 +6,28 @@ import io
 import json
 from typing import Any
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports.csl_json import csl_item, write_csl_json
 from archive_app.exports.keys import citation_key
 
 # the CSL 1.0.2 item variables this export may use (csl-data.json)
 CSL_VARIABLES = {
-    "id", "type", "title", "author", "editor", "contributor", "container-title", "issued",
-    "accessed", "URL", "language", "abstract", "keyword", "source", "custom", "publisher",
+    "id",
+    "type",
+    "title",
+    "author",
+    "editor",
+    "contributor",
+    "container-title",
+    "issued",
+    "accessed",
+    "URL",
+    "language",
+    "abstract",
+    "keyword",
+    "source",
+    "custom",
+    "publisher",
     "note",
 }
 
@@ -25,8 +39,9 @@ def _items(details: list[ArticleDetail]) -> list[dict[str, Any]]:
     return items
 
 
-def test_the_seed_as_a_newspaper_article(details: dict[str, ArticleDetail],
-                                         imported_on: str) -> None:
+def test_the_seed_as_a_newspaper_article(
+    details: dict[str, ArticleDetail], imported_on: str
+) -> None:
     (item,) = _items([details["seed"]])
     assert item["type"] == "article-newspaper"
     assert item["id"] == citation_key(details["seed"])
@@ -55,8 +70,7 @@ def test_roles_url_and_keywords(details: dict[str, ArticleDetail]) -> None:
     assert item["issued"] == {"date-parts": [[2023, 2, 3]]}
 
 
-def test_a_photo_record_is_a_graphic_by_its_photographer(
-        details: dict[str, ArticleDetail]) -> None:
+def test_a_photo_record_is_a_graphic_by_its_photographer(details: dict[str, ArticleDetail]) -> None:
     item = csl_item(details["photo"])
     assert item["type"] == "graphic"
     assert item["author"] == [{"family": "Laverty", "given": "Duane A."}]

@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from tests.exports.conftest import HOSTILE_TITLE
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.errors import ExportError
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports.csv_table import COLUMNS, DEFAULT_COLUMNS, safe_cell, write_csv
-from archive_app.exports.errors import ExportError
+from archive_app.usecases.archive import Archive
 
 
-def _rows(details: list[ArticleDetail], columns: tuple[str, ...] = DEFAULT_COLUMNS,
-          bom: bool = False) -> tuple[str, list[dict[str, str]]]:
+def _rows(
+    details: list[ArticleDetail], columns: tuple[str, ...] = DEFAULT_COLUMNS, bom: bool = False
+) -> tuple[str, list[dict[str, str]]]:
     stream = io.StringIO(newline="")
     assert write_csv(stream, details, columns, bom=bom) == len(details)
     text = stream.getvalue()
@@ -36,13 +37,26 @@ def test_default_columns_for_the_seed(details: dict[str, ArticleDetail]) -> None
 
 
 def test_chosen_columns_in_the_order_given(details: dict[str, ArticleDetail]) -> None:
-    columns = ("url", "title", "publication", "authors", "editors", "photographers", "captions",
-               "keywords", "body", "apa")
+    columns = (
+        "url",
+        "title",
+        "publication",
+        "authors",
+        "editors",
+        "photographers",
+        "captions",
+        "keywords",
+        "body",
+        "apa",
+    )
     _, (row,) = _rows([details["row"]], columns)
     assert list(row) == list(columns)
     assert row["publication"] == "example.com" and row["url"] == "https://example.com/news/row-1"
     assert (row["authors"], row["editors"], row["photographers"]) == (
-        "Budi Santoso", "Siti Aminah", "Agus Salim")
+        "Budi Santoso",
+        "Siti Aminah",
+        "Agus Salim",
+    )
     assert row["captions"] == "A caption for the row — Antara"
     assert row["keywords"] == "banjir; Jakarta"
     assert row["body"] == "First paragraph of the row article.\n\nSecond paragraph."
@@ -78,8 +92,9 @@ def test_an_export_imports_again(details: dict[str, ArticleDetail], tmp_path: Pa
     """The header names are ones Arsip's own table reader knows."""
     path = tmp_path / "again.csv"
     with open(path, "w", encoding="utf-8", newline="") as stream:
-        write_csv(stream, [details["seed"]], ("title", "published", "site", "url", "body"),
-                  bom=True)
+        write_csv(
+            stream, [details["seed"]], ("title", "published", "site", "url", "body"), bom=True
+        )
     with Archive.open(tmp_path / "lib") as archive:
         report = archive.import_paths([path])
         (item,) = report.added

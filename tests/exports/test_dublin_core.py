@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from tests.exports.conftest import HOSTILE_TITLE
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports.dublin_core import DC, OAI, OAI_DC, write_oai_dc
 
 etree = pytest.importorskip("lxml.etree", reason="validating oai_dc needs lxml")
@@ -35,8 +35,9 @@ def _values(record: Any, name: str) -> list[str]:
     return [e.text for e in record.findall(f".//dc:{name}", NS)]
 
 
-def test_every_record_is_valid_oai_dc(details: dict[str, ArticleDetail],
-                                      oai_dc_schema: Any) -> None:
+def test_every_record_is_valid_oai_dc(
+    details: dict[str, ArticleDetail], oai_dc_schema: Any
+) -> None:
     root = _document(list(details.values()))
     assert root.tag == f"{{{OAI}}}OAI-PMH"
     assert root.findtext("oai:responseDate", namespaces=NS) == "2026-01-02T03:04:05Z"
@@ -54,10 +55,13 @@ def test_every_record_is_valid_oai_dc(details: dict[str, ArticleDetail],
 
 def test_the_schema_refuses_what_oai_dc_does_not_allow(oai_dc_schema: Any) -> None:
     """The local schema is the real constraint, not a rubber stamp."""
-    bad = (f'<oai_dc:dc xmlns:oai_dc="{OAI_DC}" xmlns:dc="{DC}"><dc:colour>red</dc:colour>'
-           "</oai_dc:dc>")
-    nested = (f'<oai_dc:dc xmlns:oai_dc="{OAI_DC}" xmlns:dc="{DC}"><dc:title><b>x</b>'
-              "</dc:title></oai_dc:dc>")
+    bad = (
+        f'<oai_dc:dc xmlns:oai_dc="{OAI_DC}" xmlns:dc="{DC}"><dc:colour>red</dc:colour></oai_dc:dc>'
+    )
+    nested = (
+        f'<oai_dc:dc xmlns:oai_dc="{OAI_DC}" xmlns:dc="{DC}"><dc:title><b>x</b>'
+        "</dc:title></oai_dc:dc>"
+    )
     assert not oai_dc_schema.validate(etree.fromstring(bad))
     assert not oai_dc_schema.validate(etree.fromstring(nested))
 
@@ -91,8 +95,9 @@ def test_other_records(details: dict[str, ArticleDetail]) -> None:
     assert _values(row, "date") == ["2023-02-03"]  # a time without a zone is not W3CDTF
 
 
-def test_characters_xml_cannot_hold_are_dropped(details: dict[str, ArticleDetail],
-                                                oai_dc_schema: Any) -> None:
+def test_characters_xml_cannot_hold_are_dropped(
+    details: dict[str, ArticleDetail], oai_dc_schema: Any
+) -> None:
     record = dataclasses.replace(details["plain"].record, title="Bad\x0bchar\x00s")
     detail = dataclasses.replace(details["plain"], record=record)
     (dc,) = _document([detail]).findall(".//oai_dc:dc", NS)

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from archive_app.core.model import ArticleDetail, CatalogueRecord
+from archive_app.domain.model import ArticleDetail, CatalogueRecord
 from archive_app.exports import fields
 from archive_app.exports.keys import citation_key
 
@@ -23,8 +23,9 @@ from archive_app.exports.keys import citation_key
         ("2024-05-17T03:50:00+0700", [2024, 5, 17], "03:50:00", "+07:00"),
     ],
 )
-def test_dates_split_as_printed(text: str, parts: list[int], time: str | None,
-                                zone: str | None) -> None:
+def test_dates_split_as_printed(
+    text: str, parts: list[int], time: str | None, zone: str | None
+) -> None:
     date = fields.parse_date(text)
     assert date is not None
     assert (date.parts, date.time, date.zone) == (parts, time, zone)
@@ -38,8 +39,7 @@ def test_unreadable_dates_are_none(text: str | None) -> None:
 def test_date_wordings() -> None:
     date = fields.parse_date("2024-05-17T03:50:00+07:00")
     assert date is not None
-    assert (date.long(), date.apa(), date.day_iso) == ("May 17, 2024", "2024, May 17",
-                                                       "2024-05-17")
+    assert (date.long(), date.apa(), date.day_iso) == ("May 17, 2024", "2024, May 17", "2024-05-17")
     month = fields.parse_date("2024-05")
     assert month is not None and (month.long(), month.apa()) == ("May 2024", "2024, May")
 
@@ -66,11 +66,14 @@ def test_initials() -> None:
 
 @pytest.mark.parametrize(
     ("site", "name"),
-    [("jpnn.com", "JPNN.com"), ("news.detik.com", "detikcom"), ("example.com", "example.com"),
-     (None, None)],
+    [
+        ("jpnn.com", "JPNN.com"),
+        ("news.detik.com", "detikcom"),
+        ("example.com", "example.com"),
+        (None, None),
+    ],
 )
-def test_publication_names_come_from_the_site_table(site: str | None,
-                                                    name: str | None) -> None:
+def test_publication_names_come_from_the_site_table(site: str | None, name: str | None) -> None:
     assert fields.publication(CatalogueRecord(site=site)) == name
 
 
@@ -113,8 +116,16 @@ def test_citation_keys_are_readable_unique_and_stable(details: dict[str, Article
 
 
 def test_a_key_without_people_uses_the_publication() -> None:
-    detail = ArticleDetail(7, CatalogueRecord(title="Banjir di Gresik", site="jpnn.com",
-                                              published="2024-01-02"), [], [], 1, 1, "", "")
+    detail = ArticleDetail(
+        7,
+        CatalogueRecord(title="Banjir di Gresik", site="jpnn.com", published="2024-01-02"),
+        [],
+        [],
+        1,
+        1,
+        "",
+        "",
+    )
     assert citation_key(detail) == "jpnn2024banjir_7"
     nothing = ArticleDetail(8, CatalogueRecord(title="日本"), [], [], 1, 1, "", "")
     assert citation_key(nothing) == "arsipnd_8"

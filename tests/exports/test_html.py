@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.exports.conftest import HOSTILE_TITLE
 
-from archive_app.core.model import ArticleDetail, Photo
+from archive_app.domain.model import ArticleDetail, Photo
 from archive_app.exports.html_folder import write_html_folder
 from archive_app.exports.html_pages import esc
 
@@ -18,8 +18,11 @@ _REFS = re.compile(r'(?:src|href)="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
-def folder(details: dict[str, ArticleDetail], export_library: Path,
-           tmp_path_factory: pytest.TempPathFactory) -> Path:
+def folder(
+    details: dict[str, ArticleDetail],
+    export_library: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
     out = tmp_path_factory.mktemp("html")
     problems: list[str] = []
     assert write_html_folder(out, details.values(), export_library, problems) == 4
@@ -33,8 +36,12 @@ def _page(folder: Path, detail: ArticleDetail) -> str:
 
 def test_every_page_is_html5_and_needs_nothing_from_outside(folder: Path) -> None:
     pages = sorted(folder.glob("*.html"))
-    assert {p.name for p in pages} >= {"index.html", "index-oldest.html", "index-title.html",
-                                       "index-site.html"}
+    assert {p.name for p in pages} >= {
+        "index.html",
+        "index-oldest.html",
+        "index-title.html",
+        "index-site.html",
+    }
     assert len(pages) == 8
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -58,14 +65,17 @@ def test_the_seed_page(folder: Path, details: dict[str, ArticleDetail]) -> None:
     assert '<span class="credit">Photo: dok Kominfo</span>' in text
     assert "The photo itself was not archived." in text  # captioned, but no file to show
     assert "<li>Kominfo Beri Penghargaan kepada 36 Mitra Terbaik Newsroom</li>" in text
-    assert "<dd>Artada, Y. (2024, May 17). Gaungkan World Water Forum 2024, Kominfo Gandeng " \
-           "Humas Kementerian. <i>JPNN.com</i>.</dd>" in text
+    assert (
+        "<dd>Artada, Y. (2024, May 17). Gaungkan World Water Forum 2024, Kominfo Gandeng "
+        "Humas Kementerian. <i>JPNN.com</i>.</dd>" in text
+    )
     assert '<article lang="id">' in text
     assert all(f"<p>{p}</p>" in text for p in details["seed"].record.body if '"' not in p)
 
 
 def test_the_photo_is_copied_with_its_caption_and_credit(
-        folder: Path, details: dict[str, ArticleDetail], export_library: Path) -> None:
+    folder: Path, details: dict[str, ArticleDetail], export_library: Path
+) -> None:
     photo = details["photo"].record.photos[0]
     assert photo.media_path is not None
     copied = folder / "media" / Path(photo.media_path).name
@@ -84,15 +94,16 @@ def test_text_is_escaped(folder: Path, details: dict[str, ArticleDetail]) -> Non
 
 
 def test_the_index_sorts_by_date_and_shows_site_and_people(
-        folder: Path, details: dict[str, ArticleDetail]) -> None:
+    folder: Path, details: dict[str, ArticleDetail]
+) -> None:
     def order(name: str) -> list[str]:
-        return re.findall(r'<td><a href="(article-\d+\.html)">',
-                          (folder / name).read_text(encoding="utf-8"))
+        return re.findall(
+            r'<td><a href="(article-\d+\.html)">', (folder / name).read_text(encoding="utf-8")
+        )
 
     page = {k: f"article-{d.id}.html" for k, d in details.items()}
     assert order("index.html") == [page["seed"], page["plain"], page["row"], page["photo"]]
-    assert order("index-oldest.html") == [page["photo"], page["row"], page["plain"],
-                                          page["seed"]]
+    assert order("index-oldest.html") == [page["photo"], page["row"], page["plain"], page["seed"]]
     assert order("index-title.html")[0] == page["row"]  # "=HYPERLINK..." sorts first
     index = (folder / "index.html").read_text(encoding="utf-8")
     assert "<td>JPNN.com</td><td>Yessy Artada (editor, reporter)</td>" in index
@@ -101,7 +112,8 @@ def test_the_index_sorts_by_date_and_shows_site_and_people(
 
 
 def test_a_photo_missing_from_the_library_is_reported(
-        details: dict[str, ArticleDetail], tmp_path: Path) -> None:
+    details: dict[str, ArticleDetail], tmp_path: Path
+) -> None:
     gone = Photo(caption="Lost", credit="X", media_path="media/00/nothing.jpg")
     escaping = Photo(caption="Out", credit="Y", media_path="../../etc/passwd")
     record = dataclasses.replace(details["plain"].record, photos=[gone, escaping])
@@ -113,7 +125,8 @@ def test_a_photo_missing_from_the_library_is_reported(
 
 
 def test_a_photo_placed_in_the_text_stands_after_its_paragraph(
-        details: dict[str, ArticleDetail], tmp_path: Path) -> None:
+    details: dict[str, ArticleDetail], tmp_path: Path
+) -> None:
     lead = Photo(caption="Lead picture", credit="X")
     inline = Photo(caption="Inline picture", credit="Y", paragraph=0)
     unplaced = Photo(caption="Unplaced picture", credit="Z")
@@ -122,6 +135,7 @@ def test_a_photo_placed_in_the_text_stands_after_its_paragraph(
     write_html_folder(tmp_path, [detail], tmp_path / "library", [])
     text = _page(tmp_path, detail)
     first, second = (f"<p>{esc(p)}</p>" for p in record.body[:2])
-    order = [text.index(s) for s in ("Lead picture", "Unplaced picture", first,
-                                     "Inline picture", second)]
+    order = [
+        text.index(s) for s in ("Lead picture", "Unplaced picture", first, "Inline picture", second)
+    ]
     assert order == sorted(order)

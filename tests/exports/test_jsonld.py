@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports.jsonld import write_jsonld
 
 
@@ -38,8 +38,9 @@ def test_the_seed_as_a_news_article(details: dict[str, ArticleDetail]) -> None:
     assert node["articleBody"].split("\n\n") == details["seed"].record.body
 
 
-def test_an_archived_photo_points_at_its_file(details: dict[str, ArticleDetail],
-                                              export_library: Path) -> None:
+def test_an_archived_photo_points_at_its_file(
+    details: dict[str, ArticleDetail], export_library: Path
+) -> None:
     (node,) = _graph([details["photo"]])
     (image,) = node["image"]
     assert image["creditText"] == "AP"

@@ -12,13 +12,14 @@ from typing import Any
 
 from tests.conftest import corpus_path
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports.originals_zip import write_originals_zip
+from archive_app.usecases.archive import Archive
 
 
-def _zip(details: list[ArticleDetail], library: Path,
-         problems: list[str] | None = None) -> tuple[zipfile.ZipFile, dict[str, Any]]:
+def _zip(
+    details: list[ArticleDetail], library: Path, problems: list[str] | None = None
+) -> tuple[zipfile.ZipFile, dict[str, Any]]:
     buffer = io.BytesIO()
     found = [] if problems is None else problems
     assert write_originals_zip(buffer, details, library, found) == len(details)
@@ -28,12 +29,18 @@ def _zip(details: list[ArticleDetail], library: Path,
     return archive, manifest
 
 
-def test_originals_by_their_file_names_with_a_manifest(details: dict[str, ArticleDetail],
-                                                       export_library: Path) -> None:
+def test_originals_by_their_file_names_with_a_manifest(
+    details: dict[str, ArticleDetail], export_library: Path
+) -> None:
     archive, manifest = _zip(list(details.values()), export_library)
     names = sorted(archive.namelist())
-    assert names == ["manifest-sha256.txt", "manifest.json", "originals/Bush-dog.jpg",
-                     "originals/jpnn-world-water-forum-2024.txt", "originals/rows.csv"]
+    assert names == [
+        "manifest-sha256.txt",
+        "manifest.json",
+        "originals/Bush-dog.jpg",
+        "originals/jpnn-world-water-forum-2024.txt",
+        "originals/rows.csv",
+    ]
     seed = corpus_path("seed", "jpnn-world-water-forum-2024.txt").read_bytes()
     assert archive.read("originals/jpnn-world-water-forum-2024.txt") == seed
     files = {f["name"]: f for f in manifest["files"]}
@@ -52,9 +59,11 @@ def test_same_names_are_told_apart(tmp_path: Path) -> None:
     for folder, text in (("a", "first"), ("b", "second")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "rows.csv").write_text(
-            f"title,content\n{text} story,The {text} body text of a story.\n", encoding="utf-8")
-    (tmp_path / "b" / "ROWS.CSV").write_text("title,content\nThird,A third body text.\n",
-                                            encoding="utf-8")
+            f"title,content\n{text} story,The {text} body text of a story.\n", encoding="utf-8"
+        )
+    (tmp_path / "b" / "ROWS.CSV").write_text(
+        "title,content\nThird,A third body text.\n", encoding="utf-8"
+    )
     with Archive.open(tmp_path / "lib") as library:
         library.import_paths([tmp_path / "a", tmp_path / "b"])
         found = list(library.articles(library.article_ids("added")[::-1]))
@@ -66,8 +75,9 @@ def test_same_names_are_told_apart(tmp_path: Path) -> None:
     assert all(f"originals/{n}" in archive.namelist() for n in names)
 
 
-def test_a_changed_or_missing_original_is_reported(details: dict[str, ArticleDetail],
-                                                  export_library: Path, tmp_path: Path) -> None:
+def test_a_changed_or_missing_original_is_reported(
+    details: dict[str, ArticleDetail], export_library: Path, tmp_path: Path
+) -> None:
     library = tmp_path / "copy"
     shutil.copytree(export_library, library)
     seed_source = details["seed"].source

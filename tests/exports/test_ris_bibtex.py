@@ -8,14 +8,15 @@ from typing import Any
 import pytest
 from tests.exports.conftest import HOSTILE_TITLE
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports.bibtex import tex, write_bibtex
 from archive_app.exports.keys import citation_key
 from archive_app.exports.ris import write_ris
 
 rispy = pytest.importorskip("rispy", reason="the RIS round trip needs rispy (test extra)")
-bibtexparser = pytest.importorskip("bibtexparser",
-                                   reason="the BibTeX round trip needs bibtexparser 2")
+bibtexparser = pytest.importorskip(
+    "bibtexparser", reason="the BibTeX round trip needs bibtexparser 2"
+)
 middlewares = pytest.importorskip("bibtexparser.middlewares")
 
 
@@ -52,8 +53,11 @@ def _bibtex(details: list[ArticleDetail]) -> dict[str, Any]:
     assert write_bibtex(stream, details) == len(details)
     library = bibtexparser.parse_string(
         stream.getvalue(),
-        append_middleware=[middlewares.LatexDecodingMiddleware(),
-                           middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()],
+        append_middleware=[
+            middlewares.LatexDecodingMiddleware(),
+            middlewares.SeparateCoAuthors(),
+            middlewares.SplitNameParts(),
+        ],
     )
     assert not library.failed_blocks, [b.error for b in library.failed_blocks]
     return {entry.key: entry for entry in library.entries}
@@ -87,21 +91,25 @@ def test_bibtex_reads_back(details: dict[str, ArticleDetail], imported_on: str) 
 
 def test_tex_escapes_every_special_character() -> None:
     assert tex("50% & $5 #1 a_b {x} ~ ^ \\") == (
-        r"50\% \& \$5 \#1 a\_b \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}")
+        r"50\% \& \$5 \#1 a\_b \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}"
+    )
     assert tex("line\nbreak\x0b") == "line break"
 
 
 def test_bibtex_braces_one_word_and_and_names(details: dict[str, ArticleDetail]) -> None:
     import dataclasses
 
-    from archive_app.core.model import PersonRole
+    from archive_app.domain.model import PersonRole
 
-    record = dataclasses.replace(details["plain"].record, people=[
-        PersonRole("Sukarno", "author"), PersonRole("Tim and Co", "author")])
+    record = dataclasses.replace(
+        details["plain"].record,
+        people=[PersonRole("Sukarno", "author"), PersonRole("Tim and Co", "author")],
+    )
     detail = dataclasses.replace(details["plain"], record=record)
     stream = io.StringIO()
     write_bibtex(stream, [detail])
     assert "author = {{Sukarno} and {Tim and Co}}" in stream.getvalue()
     (entry,) = bibtexparser.parse_string(
-        stream.getvalue(), append_middleware=[middlewares.SeparateCoAuthors()]).entries
+        stream.getvalue(), append_middleware=[middlewares.SeparateCoAuthors()]
+    ).entries
     assert entry["author"] == ["{Sukarno}", "{Tim and Co}"]

@@ -24,8 +24,12 @@ def fault_case(request: pytest.FixtureRequest) -> FaultRecorder:
         target = os.environ.get(TABLE_ENV)
         if not target:
             return
-        row = {"case": case, "outcome": outcome, "nothing_lost": nothing_lost,
-               "test": request.node.nodeid}
+        row = {
+            "case": case,
+            "outcome": outcome,
+            "nothing_lost": nothing_lost,
+            "test": request.node.nodeid,
+        }
         path = Path(target)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as stream:

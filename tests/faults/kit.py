@@ -23,15 +23,17 @@ from typing import Any
 
 import pytest
 
-from archive_app.core.processes import ProcessId, start_time
+from archive_app.storage.processes import ProcessId, start_time
 
 WAIT_SECONDS = 300.0  # how long a moment may take to come on a busy machine
 POLL = 0.005
 
-_TEXT = ("banjir gempa pemilu presiden menteri sekolah harga beras pasar jalan tol kereta "
-         "bandara pelabuhan hutan sungai desa kota warga petani nelayan guru dokter rumah "
-         "sakit vaksin listrik air bersih sampah laut pantai gunung api hujan kemarau "
-         "flood election minister school market harbour river village farmer")
+_TEXT = (
+    "banjir gempa pemilu presiden menteri sekolah harga beras pasar jalan tol kereta "
+    "bandara pelabuhan hutan sungai desa kota warga petani nelayan guru dokter rumah "
+    "sakit vaksin listrik air bersih sampah laut pantai gunung api hujan kemarau "
+    "flood election minister school market harbour river village farmer"
+)
 WORDS = tuple(_TEXT.split())
 
 
@@ -51,13 +53,21 @@ def write_corpus(folder: Path, articles: int, files: int, first: int = 0) -> lis
         with path.open("w", encoding="utf-8") as stream:
             for i in range(first + number * per, first + (number + 1) * per):
                 rng = random.Random(i)
-                body = "\n".join(" ".join(rng.choice(WORDS) for _ in range(40)) + f" nomor{i}."
-                                 for _ in range(4))
-                stream.write(json.dumps({
-                    "title": f"Berita {i} " + " ".join(rng.choice(WORDS) for _ in range(5)),
-                    "url": f"https://example.test/berita/{i}",
-                    "published": f"2024-05-{1 + i % 28:02d} 10:00",
-                    "content": body, "language": "id"}) + "\n")
+                body = "\n".join(
+                    " ".join(rng.choice(WORDS) for _ in range(40)) + f" nomor{i}." for _ in range(4)
+                )
+                stream.write(
+                    json.dumps(
+                        {
+                            "title": f"Berita {i} " + " ".join(rng.choice(WORDS) for _ in range(5)),
+                            "url": f"https://example.test/berita/{i}",
+                            "published": f"2024-05-{1 + i % 28:02d} 10:00",
+                            "content": body,
+                            "language": "id",
+                        }
+                    )
+                    + "\n"
+                )
         paths.append(path)
     return paths
 
@@ -68,8 +78,9 @@ def command(library: Path, *args: str) -> list[str]:
 
 def run(library: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run a command to its end (no kill): its exit code and output."""
-    return subprocess.run(command(library, *args), capture_output=True, text=True,
-                          timeout=timeout, env=_env())
+    return subprocess.run(
+        command(library, *args), capture_output=True, text=True, timeout=timeout, env=_env()
+    )
 
 
 def _env() -> dict[str, str]:
@@ -94,14 +105,18 @@ class Running:
 
     def look(self) -> list[ProcessId]:
         """Its processes now (itself and everything it started), remembered for `leftovers`."""
-        found = [ProcessId(pid, started) for pid in (self.pid, *descendants(self.pid))
-                 if (started := start_time(pid)) is not None]
+        found = [
+            ProcessId(pid, started)
+            for pid in (self.pid, *descendants(self.pid))
+            if (started := start_time(pid)) is not None
+        ]
         for one in found:
             self.seen.setdefault(one.pid, one)
         return found
 
-    def wait_for(self, moment: Callable[[], bool], what: str,
-                 timeout: float = WAIT_SECONDS) -> None:
+    def wait_for(
+        self, moment: Callable[[], bool], what: str, timeout: float = WAIT_SECONDS
+    ) -> None:
         """Poll until `moment()` is true; fail if the command ended first."""
         deadline = time.monotonic() + timeout
         while True:
@@ -109,8 +124,10 @@ class Running:
             if moment():
                 return
             if self.process.poll() is not None:
-                raise AssertionError(f"the command ended (code {self.process.returncode}) "
-                                     f"before {what}:\n{self.stderr()[-2000:]}")
+                raise AssertionError(
+                    f"the command ended (code {self.process.returncode}) "
+                    f"before {what}:\n{self.stderr()[-2000:]}"
+                )
             if time.monotonic() > deadline:
                 self.kill()
                 raise AssertionError(f"{what} did not come within {timeout:.0f} s")
@@ -143,9 +160,14 @@ def start(library: Path, *args: str, workdir: Path) -> Running:
     workdir.mkdir(parents=True, exist_ok=True)
     stderr_path = workdir / f"stderr-{time.monotonic_ns()}.txt"
     with stderr_path.open("w", encoding="utf-8") as stderr:
-        process = subprocess.Popen(command(library, *args), stdout=subprocess.DEVNULL,
-                                   stderr=stderr, text=True, start_new_session=True,
-                                   env=_env())
+        process = subprocess.Popen(
+            command(library, *args),
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            text=True,
+            start_new_session=True,
+            env=_env(),
+        )
     running = Running(library, process, stderr_path)
     running.look()
     return running
@@ -161,7 +183,7 @@ def descendants(pid: int) -> list[int]:
             stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
         except OSError:
             continue
-        parent = int(stat[stat.rfind(")") + 2:].split()[1])
+        parent = int(stat[stat.rfind(")") + 2 :].split()[1])
         children.setdefault(parent, []).append(int(entry.name))
     found: list[int] = []
     todo = list(children.get(pid, []))
@@ -173,6 +195,7 @@ def descendants(pid: int) -> list[int]:
 
 
 # -- what a library holds, seen from outside -------------------------------------------------
+
 
 def _query(library: Path, sql: str) -> list[tuple[Any, ...]]:
     catalogue = library / "catalogue.sqlite"
@@ -243,8 +266,11 @@ def _without_varying(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _without_varying(v) for k, v in value.items() if k not in VARYING_KEYS}
     if isinstance(value, list):
-        return [_without_varying(v) for v in value
-                if not (isinstance(v, dict) and v.get("kind") == "duplicate")]
+        return [
+            _without_varying(v)
+            for v in value
+            if not (isinstance(v, dict) and v.get("kind") == "duplicate")
+        ]
     return value
 
 
@@ -276,6 +302,7 @@ def stray_files(library: Path) -> list[str]:
 def unreferenced_originals(library: Path) -> list[str]:
     """Files in originals/ that no catalogue row names (written, never committed)."""
     named = {row[0] for row in _query(library, "SELECT path FROM originals")}
-    on_disk = {str(p.relative_to(library)) for p in (library / "originals").rglob("*")
-               if p.is_file()}
+    on_disk = {
+        str(p.relative_to(library)) for p in (library / "originals").rglob("*") if p.is_file()
+    }
     return sorted(on_disk - named)

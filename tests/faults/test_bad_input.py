@@ -23,20 +23,24 @@ from tests.faults.conftest import FaultRecorder
 from tests.readonly import read_only
 
 from archive_app.cli import main
-from archive_app.core.archive import Archive
-from archive_app.core.model import ImportItem, ImportReport
+from archive_app.domain.model import ImportItem, ImportReport
+from archive_app.usecases.archive import Archive
 
-GOOD = ("Banjir Kali Lamong Rendam Sepuluh Desa di Gresik\n\n"
-        "Jumat, 17 Mei 2024 – 03:50 WIB\n\n"
-        "GRESIK - Banjir luapan Kali Lamong merendam sepuluh desa di Kecamatan Benjeng sejak "
-        "Selasa malam. Ketinggian air mencapai satu meter di beberapa titik, dan warga "
-        "mengungsi ke balai desa.\n\n"
-        "Pemerintah kabupaten mengirim perahu karet dan bantuan logistik kepada warga.\n")
+GOOD = (
+    "Banjir Kali Lamong Rendam Sepuluh Desa di Gresik\n\n"
+    "Jumat, 17 Mei 2024 – 03:50 WIB\n\n"
+    "GRESIK - Banjir luapan Kali Lamong merendam sepuluh desa di Kecamatan Benjeng sejak "
+    "Selasa malam. Ketinggian air mencapai satu meter di beberapa titik, dan warga "
+    "mengungsi ke balai desa.\n\n"
+    "Pemerintah kabupaten mengirim perahu karet dan bantuan logistik kepada warga.\n"
+)
 GOOD_QUERY = '"kali lamong"'
-OTHER = ("Gempa Mengguncang Bali Pagi Ini\n\n"
-         "Sabtu, 18 Mei 2024 – 07:10 WITA\n\n"
-         "DENPASAR - Gempa bermagnitudo 5,1 mengguncang Bali pagi ini. Warga berhamburan "
-         "keluar rumah, tetapi belum ada laporan kerusakan berat.\n")
+OTHER = (
+    "Gempa Mengguncang Bali Pagi Ini\n\n"
+    "Sabtu, 18 Mei 2024 – 07:10 WITA\n\n"
+    "DENPASAR - Gempa bermagnitudo 5,1 mengguncang Bali pagi ini. Warga berhamburan "
+    "keluar rumah, tetapi belum ada laporan kerusakan berat.\n"
+)
 STORY = "<body><body.content><p>{text}</p></body.content></body>"
 
 
@@ -92,14 +96,16 @@ def _garbled(folder: Path) -> Path:
 
 
 def _truncated_gzip(folder: Path) -> Path:
-    rows = "\n".join(json.dumps({"judul": f"Judul {n}", "isi": f"Isi berita nomor {n}."})
-                     for n in range(200)).encode()
+    rows = "\n".join(
+        json.dumps({"judul": f"Judul {n}", "isi": f"Isi berita nomor {n}."}) for n in range(200)
+    ).encode()
     return _write(folder, "berita.jsonl.gz", gzip.compress(rows)[:-40])
 
 
 def _zip_slip(folder: Path) -> Path:
-    return _write(folder, "slip.zip", _zip({"news/other.txt": OTHER.encode(),
-                                            "../../evil.txt": b"evil"}))
+    return _write(
+        folder, "slip.zip", _zip({"news/other.txt": OTHER.encode(), "../../evil.txt": b"evil"})
+    )
 
 
 def _zip_bomb(folder: Path) -> Path:
@@ -119,16 +125,21 @@ def _damaged_image(folder: Path) -> Path:
 def _xxe(folder: Path) -> Path:
     secret = folder.parent / "secret.txt"
     secret.write_text("RAHASIA")
-    data = (f'<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY xxe SYSTEM "file://{secret}">]>'
-            f'<nitf>{STORY.format(text="&xxe;")}</nitf>')
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        f"<nitf>{STORY.format(text='&xxe;')}</nitf>"
+    )
     return _write(folder, "xxe.xml", data.encode())
 
 
 def _billion_laughs(folder: Path) -> Path:
     levels = ['<!ENTITY lol0 "lol">'] + [
-        f'<!ENTITY lol{n} "{"".join(f"&lol{n - 1};" for _ in range(10))}">' for n in range(1, 10)]
-    data = (f'<?xml version="1.0"?><!DOCTYPE nitf [{"".join(levels)}]>'
-            f'<nitf>{STORY.format(text="&lol9;")}</nitf>')
+        f'<!ENTITY lol{n} "{"".join(f"&lol{n - 1};" for _ in range(10))}">' for n in range(1, 10)
+    ]
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE nitf [{"".join(levels)}]>'
+        f"<nitf>{STORY.format(text='&lol9;')}</nitf>"
+    )
     return _write(folder, "laughs.xml", data.encode())
 
 
@@ -171,33 +182,51 @@ def _deep_xml(folder: Path) -> Path:
 
 
 CASES = [
-    Case("binary file", lambda f: _write(f, "data.txt", os.urandom(64) + bytes(4000)),
-         "not a file Arsip can read: it is binary data"),
+    Case(
+        "binary file",
+        lambda f: _write(f, "data.txt", os.urandom(64) + bytes(4000)),
+        "not a file Arsip can read: it is binary data",
+    ),
     Case("empty file", lambda f: _write(f, "kosong.txt", b""), "the file is empty"),
     Case("undecodable text", _garbled, "undecodable text"),
     Case("truncated .gz", _truncated_gzip, "truncated gzip file"),
-    Case("table without a text column",
-         lambda f: _write(f, "kolom.csv", b"judul,url\nSebuah judul,https://example.com/a\n"),
-         "no article text column"),
+    Case(
+        "table without a text column",
+        lambda f: _write(f, "kolom.csv", b"judul,url\nSebuah judul,https://example.com/a\n"),
+        "no article text column",
+    ),
     Case("damaged image", _damaged_image, "the image file is damaged or truncated"),
-    Case("pixel bomb", lambda f: _write(f, "huge.png", _png_declaring(50_000, 50_000)),
-         "50,000 x 50,000 pixels"),
+    Case(
+        "pixel bomb",
+        lambda f: _write(f, "huge.png", _png_declaring(50_000, 50_000)),
+        "50,000 x 50,000 pixels",
+    ),
     Case("damaged zip", _damaged_zip, "damaged zip file"),
     Case("zip slip", _zip_slip, "its path climbs out of the zip's folder", articles=1),
     Case("zip bomb", _zip_bomb, "zip bomb refused"),
-    Case("gzip bomb", lambda f: _write(f, "bomb.txt.gz", gzip_bomb(64 * 1024**2)),
-         "gzip bomb refused: it would unpack to more than 200 times its compressed size"),
+    Case(
+        "gzip bomb",
+        lambda f: _write(f, "bomb.txt.gz", gzip_bomb(64 * 1024**2)),
+        "gzip bomb refused: it would unpack to more than 200 times its compressed size",
+    ),
     Case("XXE", _xxe, "external entity 'xxe'"),
     Case("billion laughs", _billion_laughs, "billion-laughs"),
     Case("JSON nested 100,000 deep", _deep_json, "not valid JSON (nested too deeply)"),
     Case("XML nested 2,000 deep", _deep_xml, "nested too deeply to read"),
-    Case("named pipe in a folder", _pipe, "skipped: a named pipe (FIFO), not a regular file",
-         outcome="skipped"),
-    Case("UTF-8 text with 3 bad bytes", _few_bad_bytes,
-         "3 bytes were not valid UTF-8 (the first on line 3, at byte offset 60)",
-         outcome="imported with a warning", articles=1),
-    Case("file name not UTF-8", _name_not_utf8, "gempa-\\xff.txt", outcome="imported",
-         articles=1),
+    Case(
+        "named pipe in a folder",
+        _pipe,
+        "skipped: a named pipe (FIFO), not a regular file",
+        outcome="skipped",
+    ),
+    Case(
+        "UTF-8 text with 3 bad bytes",
+        _few_bad_bytes,
+        "3 bytes were not valid UTF-8 (the first on line 3, at byte offset 60)",
+        outcome="imported with a warning",
+        articles=1,
+    ),
+    Case("file name not UTF-8", _name_not_utf8, "gempa-\\xff.txt", outcome="imported", articles=1),
 ]
 
 
@@ -254,18 +283,30 @@ def test_a_1_gb_gzip_bomb_costs_little_memory(tmp_path: Path, fault_case: FaultR
     # before: the whole gigabyte was inflated in memory before the file was refused
     assert failed.message.startswith("gzip bomb refused")
     assert peak < 100 * 1024**2
-    fault_case("gzip bomb of 1 GB", f"refused, {peak / 1024**2:.0f} MB at peak: "
-               f"{failed.message}", found == 1 and ok)
+    fault_case(
+        "gzip bomb of 1 GB",
+        f"refused, {peak / 1024**2:.0f} MB at peak: {failed.message}",
+        found == 1 and ok,
+    )
     assert found == 1 and ok
 
 
 QUERIES = [
-    ("300 nested parentheses", "(" * 300 + "banjir" + ")" * 300,
-     "the query nests more than 20 levels deep"),
-    ("900 minus signs in a row", "banjir " + "-" * 900 + "gempa",
-     "the query nests more than 20 levels"),
-    ("150 x ba* in one query", " ".join(["ba*"] * 150),
-     "too many wildcard and fuzzy terms (150; at most 10)"),
+    (
+        "300 nested parentheses",
+        "(" * 300 + "banjir" + ")" * 300,
+        "the query nests more than 20 levels deep",
+    ),
+    (
+        "900 minus signs in a row",
+        "banjir " + "-" * 900 + "gempa",
+        "the query nests more than 20 levels",
+    ),
+    (
+        "150 x ba* in one query",
+        " ".join(["ba*"] * 150),
+        "too many wildcard and fuzzy terms (150; at most 10)",
+    ),
     ("a query over 1,000 characters", "banjir " * 200, "the limit is 1,000"),
 ]
 
@@ -282,20 +323,27 @@ def good_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 @pytest.mark.parametrize(("case", "query", "reason"), QUERIES, ids=[q[0] for q in QUERIES])
 def test_a_pathological_query_gets_one_line(
-    case: str, query: str, reason: str, good_library: Path,
-    capsys: pytest.CaptureFixture[str], fault_case: FaultRecorder,
+    case: str,
+    query: str,
+    reason: str,
+    good_library: Path,
+    capsys: pytest.CaptureFixture[str],
+    fault_case: FaultRecorder,
 ) -> None:
     code = main(["--library", str(good_library), "search", query])
     err = capsys.readouterr().err
     found = main(["--library", str(good_library), "search", GOOD_QUERY, "--json"]) == 0 and (
-        json.loads(capsys.readouterr().out)["total"] == 1)
+        json.loads(capsys.readouterr().out)["total"] == 1
+    )
     fault_case(f"query: {case}", f"refused (exit {code}): {err.strip()}", found)
     assert code == 1 and err.count("\n") == 1 and reason in err
     assert found
 
 
 def test_a_read_only_library_refuses_writers_and_serves_readers(
-    good_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    good_library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     fault_case: FaultRecorder,
 ) -> None:
     other = tmp_path / "gempa.txt"
@@ -304,15 +352,21 @@ def test_a_read_only_library_refuses_writers_and_serves_readers(
         code = main(["--library", str(good_library), "import", str(other)])
         err = capsys.readouterr().err
         found = main(["--library", str(good_library), "search", GOOD_QUERY, "--json"]) == 0 and (
-            json.loads(capsys.readouterr().out)["total"] == 1)
-    fault_case("read-only library", f"import refused (exit {code}): {err.strip()}; search "
-               f"{'works' if found else 'fails'}", found)
+            json.loads(capsys.readouterr().out)["total"] == 1
+        )
+    fault_case(
+        "read-only library",
+        f"import refused (exit {code}): {err.strip()}; search {'works' if found else 'fails'}",
+        found,
+    )
     assert code == 1 and err.count("\n") == 1 and "is read-only" in err
     assert found
 
 
 def test_a_missing_index_segment_is_said_and_rebuilt(
-    good_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    good_library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     fault_case: FaultRecorder,
 ) -> None:
     for segment in (good_library / "index").glob("*.seg"):
@@ -324,9 +378,13 @@ def test_a_missing_index_segment_is_said_and_rebuilt(
     imported = main(["--library", str(good_library), "import", str(other)]) == 0
     capsys.readouterr()
     found = main(["--library", str(good_library), "search", GOOD_QUERY, "--json"]) == 0 and (
-        json.loads(capsys.readouterr().out)["total"] == 1)
+        json.loads(capsys.readouterr().out)["total"] == 1
+    )
     clean = main(["--library", str(good_library), "check"]) == 0
-    fault_case("missing index segment", f"search refused (exit {code}): {said.strip()}; the "
-               "next import rebuilt the index", imported and found and clean)
+    fault_case(
+        "missing index segment",
+        f"search refused (exit {code}): {said.strip()}; the next import rebuilt the index",
+        imported and found and clean,
+    )
     assert code == 1 and said.count("\n") == 1 and "is damaged" in said
     assert imported and found and clean

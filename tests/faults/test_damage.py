@@ -27,9 +27,9 @@ from tests.damage import (
 from tests.faults.conftest import FaultRecorder
 
 from archive_app.cli import main
-from archive_app.core import autobackup
-from archive_app.core.archive import Archive
-from archive_app.core.library import LibraryLayout
+from archive_app.storage.library_folder import LibraryLayout
+from archive_app.usecases import autobackup
+from archive_app.usecases.archive import Archive
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +45,9 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str
 def _comparable(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for record in records:
         for version in record.get("archive", {}).get("versions", []):
-            version["provenance"] = [p for p in version.get("provenance", [])
-                                     if p.get("kind") != "duplicate"]
+            version["provenance"] = [
+                p for p in version.get("provenance", []) if p.get("kind") != "duplicate"
+            ]
     return records
 
 
@@ -76,12 +77,21 @@ CATALOGUE_CASES: list[tuple[str, Callable[[Path], object], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("case", "damage", "remedy"), [
-    pytest.param(*c, marks=[pytest.mark.faults_slow] if c[2] == "repair" else [])
-    for c in CATALOGUE_CASES])
+@pytest.mark.parametrize(
+    ("case", "damage", "remedy"),
+    [
+        pytest.param(*c, marks=[pytest.mark.faults_slow] if c[2] == "repair" else [])
+        for c in CATALOGUE_CASES
+    ],
+)
 def test_a_damaged_catalogue_is_mended(
-        clean: tuple[Path, list[dict[str, Any]]], tmp_path: Path, fault_case: FaultRecorder,
-        case: str, damage: Callable[[Path], object], remedy: str) -> None:
+    clean: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
+    fault_case: FaultRecorder,
+    case: str,
+    damage: Callable[[Path], object],
+    remedy: str,
+) -> None:
     library = copy_library(clean[0], tmp_path / "lib")
     damage(library / "catalogue.sqlite")
     assert main(["--library", str(library), "check"]) == 1
@@ -89,33 +99,46 @@ def test_a_damaged_catalogue_is_mended(
         report = Archive.repair(library)
         assert report.damaged_copy and Path(report.damaged_copy).is_file()
         _reimport(library)  # brings back what could not be read
-        outcome = (f"check exit 1 names the damage; repair saved {report.articles} of 58 "
-                   f"articles, importing the files again restored the rest")
+        outcome = (
+            f"check exit 1 names the damage; repair saved {report.articles} of 58 "
+            f"articles, importing the files again restored the rest"
+        )
     else:
         latest = autobackup.newest(LibraryLayout(library))
         assert latest is not None
         report = Archive.repair(library, from_backup=latest)
         outcome = "check exit 1 names the damage; repair --from-backup (automatic) restored all"
     _verify(library, clean[1])
-    fault_case(f"{case} ({'repair + import again' if remedy == 'repair' else 'automatic backup'})",
-               outcome, True)
+    fault_case(
+        f"{case} ({'repair + import again' if remedy == 'repair' else 'automatic backup'})",
+        outcome,
+        True,
+    )
 
 
-@pytest.mark.parametrize(("case", "damage"), [
-    ("one index segment deleted", lambda index: next(index.glob("*.seg")).unlink()),
-    ("the whole index folder deleted", shutil.rmtree),
-])
+@pytest.mark.parametrize(
+    ("case", "damage"),
+    [
+        ("one index segment deleted", lambda index: next(index.glob("*.seg")).unlink()),
+        ("the whole index folder deleted", shutil.rmtree),
+    ],
+)
 def test_deleted_index_files_are_rebuilt_when_a_writer_opens(
-        clean: tuple[Path, list[dict[str, Any]]], tmp_path: Path, fault_case: FaultRecorder,
-        case: str, damage: Callable[[Path], object]) -> None:
+    clean: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
+    fault_case: FaultRecorder,
+    case: str,
+    damage: Callable[[Path], object],
+) -> None:
     library = copy_library(clean[0], tmp_path / "lib")
     damage(library / "index")
     assert main(["--library", str(library), "check"]) == 1
     # the next writer (here a librarian creating a collection) rebuilds the index first
     assert main(["--library", str(library), "collection", "create", "Diperiksa"]) == 0
     _verify(library, clean[1])
-    fault_case(case, "check exit 1 (index missing or unreadable); rebuilt on the next writer's "
-               "open", True)
+    fault_case(
+        case, "check exit 1 (index missing or unreadable); rebuilt on the next writer's open", True
+    )
 
 
 def _delete(path: Path) -> None:
@@ -127,31 +150,48 @@ def _change(path: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"Kominfo", b"KOMINFO"))
 
 
-@pytest.mark.parametrize(("case", "damage"), [
-    ("an original deleted", _delete),
-    ("an original changed", _change),
-])
+@pytest.mark.parametrize(
+    ("case", "damage"),
+    [
+        ("an original deleted", _delete),
+        ("an original changed", _change),
+    ],
+)
 def test_an_original_is_put_back_by_importing_it_again(
-        clean: tuple[Path, list[dict[str, Any]]], tmp_path: Path, fault_case: FaultRecorder,
-        case: str, damage: Callable[[Path], None]) -> None:
+    clean: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
+    fault_case: FaultRecorder,
+    case: str,
+    damage: Callable[[Path], None],
+) -> None:
     library = copy_library(clean[0], tmp_path / "lib")
     original = next((library / "originals").rglob("*.txt"))  # the seed page dump
     damage(original)
     assert main(["--library", str(library), "check", "--fixity"]) == 1
     _reimport(library)
     _verify(library, clean[1], fixity=True)
-    fault_case(f"{case} (import the same file again)",
-               "check --fixity exit 1 names it; importing the file again put it back", True)
+    fault_case(
+        f"{case} (import the same file again)",
+        "check --fixity exit 1 names it; importing the file again put it back",
+        True,
+    )
 
 
 @pytest.mark.faults_slow
-@pytest.mark.parametrize(("case", "damage"), [
-    ("an original deleted", _delete),
-    ("an original changed", _change),
-])
+@pytest.mark.parametrize(
+    ("case", "damage"),
+    [
+        ("an original deleted", _delete),
+        ("an original changed", _change),
+    ],
+)
 def test_an_original_is_put_back_by_restoring_a_backup(
-        clean: tuple[Path, list[dict[str, Any]]], tmp_path: Path, fault_case: FaultRecorder,
-        case: str, damage: Callable[[Path], None]) -> None:
+    clean: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
+    fault_case: FaultRecorder,
+    case: str,
+    damage: Callable[[Path], None],
+) -> None:
     library = copy_library(clean[0], tmp_path / "lib")
     with Archive.open(library, readonly=True) as archive:
         archive.backup(tmp_path / "library.zip")
@@ -160,5 +200,8 @@ def test_an_original_is_put_back_by_restoring_a_backup(
     restored = tmp_path / "restored"
     assert Archive.restore(tmp_path / "library.zip", restored) == 58
     _verify(restored, clean[1], fixity=True)
-    fault_case(f"{case} (restore a backup)",
-               "check --fixity exit 1 names it; the restored library is whole", True)
+    fault_case(
+        f"{case} (restore a backup)",
+        "check --fixity exit 1 names it; the restored library is whole",
+        True,
+    )

@@ -83,7 +83,10 @@ def test_a_full_disk_stops_the_import_cleanly_and_the_next_open_catches_up(
     assert report["ok"] and report["articles"] == ARTICLES
     assert kit.search_total(library, f"nomor{ARTICLES - 1}") == 1
     assert kit.exported(library) == expected
-    fault_case("disk full during an import (8 MB tmpfs)",
-               f"exit 1, report of {stored:,} stored, one line, no traceback, nothing "
-               f"half-written; {unindexed:,} unindexed caught up on the next open; import "
-               "again: export equal", True)
+    fault_case(
+        "disk full during an import (8 MB tmpfs)",
+        f"exit 1, report of {stored:,} stored, one line, no traceback, nothing "
+        f"half-written; {unindexed:,} unindexed caught up on the next open; import "
+        "again: export equal",
+        True,
+    )

@@ -64,8 +64,9 @@ def clean_small(small_corpus: Path, base: Path) -> tuple[Path, list[dict[str, An
     return _clean(small_corpus, base / "clean-small")
 
 
-def _settled(running: kit.Running, library: Path, expected: list[dict[str, Any]],
-             articles: int, first: int) -> None:
+def _settled(
+    running: kit.Running, library: Path, expected: list[dict[str, Any]], articles: int, first: int
+) -> None:
     """What every case ends with (the recovery already run)."""
     left = running.leftovers()
     assert left == [], f"processes of the killed command still alive: {left}"
@@ -80,8 +81,9 @@ def _settled(running: kit.Running, library: Path, expected: list[dict[str, Any]]
     assert kit.exported(library) == expected
 
 
-def _kill_import(corpus: Path, library: Path, tmp_path: Path,
-                 moment: Callable[[], bool], what: str) -> tuple[kit.Running, int]:
+def _kill_import(
+    corpus: Path, library: Path, tmp_path: Path, moment: Callable[[], bool], what: str
+) -> tuple[kit.Running, int]:
     running = kit.start(library, "import", str(corpus), workdir=tmp_path)
     running.wait_for(moment, what)
     running.kill()
@@ -96,41 +98,61 @@ def _import_again(library: Path, corpus: Path) -> str:
 
 
 def test_killed_early_in_an_import(
-    big_corpus: Path, clean_big: tuple[Path, list[dict[str, Any]]], tmp_path: Path,
+    big_corpus: Path,
+    clean_big: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
     fault_case: FaultRecorder,
 ) -> None:
     library = tmp_path / "library"
     # the moment: the import has begun (its batch is recorded) and committed no article yet
-    running, stored = _kill_import(big_corpus, library, tmp_path,
-                                   lambda: bool(kit.batches(library)),
-                                   "the import's batch was recorded")
+    running, stored = _kill_import(
+        big_corpus,
+        library,
+        tmp_path,
+        lambda: bool(kit.batches(library)),
+        "the import's batch was recorded",
+    )
     assert stored == 0, "killed too late: articles were already committed"
     _import_again(library, big_corpus)
     _settled(running, library, clean_big[1], BIG[0], 0)
-    fault_case("import killed early (batch begun, nothing committed)",
-               "import again: all 2,000 added; check clean; export equal", True)
+    fault_case(
+        "import killed early (batch begun, nothing committed)",
+        "import again: all 2,000 added; check clean; export equal",
+        True,
+    )
 
 
 def test_killed_mid_import(
-    big_corpus: Path, clean_big: tuple[Path, list[dict[str, Any]]], tmp_path: Path,
+    big_corpus: Path,
+    clean_big: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
     fault_case: FaultRecorder,
 ) -> None:
     library = tmp_path / "library"
-    running, stored = _kill_import(big_corpus, library, tmp_path,
-                                   lambda: kit.articles_in_catalogue(library) >= BIG[0] // 2,
-                                   "half the articles were committed")
+    running, stored = _kill_import(
+        big_corpus,
+        library,
+        tmp_path,
+        lambda: kit.articles_in_catalogue(library) >= BIG[0] // 2,
+        "half the articles were committed",
+    )
     unindexed = len(kit.check(library)["missing_from_index"])
     out = _import_again(library, big_corpus)
     if unindexed:
         assert f"indexed {unindexed:,} articles left over from an interrupted import" in out
     _settled(running, library, clean_big[1], BIG[0], 0)
-    fault_case("import killed mid-way (half committed)",
-               f"{stored:,} committed, {unindexed:,} of them unindexed; import again: "
-               "duplicates skipped, the rest added, leftovers indexed; export equal", True)
+    fault_case(
+        "import killed mid-way (half committed)",
+        f"{stored:,} committed, {unindexed:,} of them unindexed; import again: "
+        "duplicates skipped, the rest added, leftovers indexed; export equal",
+        True,
+    )
 
 
 def test_killed_during_the_final_index_commit(
-    small_corpus: Path, clean_small: tuple[Path, list[dict[str, Any]]], tmp_path: Path,
+    small_corpus: Path,
+    clean_small: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
     fault_case: FaultRecorder,
 ) -> None:
     library = tmp_path / "library"
@@ -140,12 +162,14 @@ def test_killed_during_the_final_index_commit(
         """Every article committed, and the index writer has begun its segment."""
         if not before:
             before.update(kit.index_files(library) or {"-"})
-        return (kit.articles_in_catalogue(library) == SMALL[0]
-                and any(n.startswith("MAIN_") and n != "MAIN_WRITELOCK"
-                        for n in kit.index_files(library) - before))
+        return kit.articles_in_catalogue(library) == SMALL[0] and any(
+            n.startswith("MAIN_") and n != "MAIN_WRITELOCK"
+            for n in kit.index_files(library) - before
+        )
 
-    running, stored = _kill_import(small_corpus, library, tmp_path, writing_the_index,
-                                   "the final index write began")
+    running, stored = _kill_import(
+        small_corpus, library, tmp_path, writing_the_index, "the final index write began"
+    )
     missing = len(kit.check(library)["missing_from_index"])
     assert missing > 0, "killed too late: the index had been committed"
     # simply opening the library with a writer (a command with nothing to do) catches up
@@ -153,19 +177,28 @@ def test_killed_during_the_final_index_commit(
     assert opened.returncode == 0, opened.stderr
     assert f"indexed {missing:,} articles left over" in opened.stderr
     _settled(running, library, clean_small[1], SMALL[0], 50_000)
-    fault_case("import killed during its final index commit (small import, in-process index)",
-               f"{stored:,} committed, {missing:,} unindexed; opening with a writer indexed "
-               "them; export equal", True)
+    fault_case(
+        "import killed during its final index commit (small import, in-process index)",
+        f"{stored:,} committed, {missing:,} unindexed; opening with a writer indexed "
+        "them; export equal",
+        True,
+    )
 
 
 def test_killed_after_the_catalogue_finished_before_the_index_caught_up(
-    big_corpus: Path, clean_big: tuple[Path, list[dict[str, Any]]], tmp_path: Path,
+    big_corpus: Path,
+    clean_big: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
     fault_case: FaultRecorder,
 ) -> None:
     library = tmp_path / "library"
-    running, stored = _kill_import(big_corpus, library, tmp_path,
-                                   lambda: kit.articles_in_catalogue(library) == BIG[0],
-                                   "every article was committed")
+    running, stored = _kill_import(
+        big_corpus,
+        library,
+        tmp_path,
+        lambda: kit.articles_in_catalogue(library) == BIG[0],
+        "every article was committed",
+    )
     missing = len(kit.check(library)["missing_from_index"])
     # simply opening the library in the window: it catches up in the background
     window = kit.start(library, "gui", workdir=tmp_path / "window")
@@ -173,9 +206,11 @@ def test_killed_after_the_catalogue_finished_before_the_index_caught_up(
     window.kill()
     assert window.leftovers() == []
     _settled(running, library, clean_big[1], BIG[0], 0)
-    fault_case("import killed after the catalogue finished, before the index caught up",
-               f"{missing:,} of {stored:,} unindexed; opening the window indexed them; "
-               "export equal", True)
+    fault_case(
+        "import killed after the catalogue finished, before the index caught up",
+        f"{missing:,} of {stored:,} unindexed; opening the window indexed them; export equal",
+        True,
+    )
 
 
 @pytest.fixture
@@ -186,13 +221,17 @@ def clean_copy(clean_big: tuple[Path, list[dict[str, Any]]], tmp_path: Path) -> 
 
 
 def test_killed_during_reindex(
-    clean_copy: Path, clean_big: tuple[Path, list[dict[str, Any]]], tmp_path: Path,
+    clean_copy: Path,
+    clean_big: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
     fault_case: FaultRecorder,
 ) -> None:
     running = kit.start(clean_copy, "reindex", workdir=tmp_path)
     staging = clean_copy / "index.rebuild"
-    running.wait_for(lambda: staging.is_dir() and len(running.look()) >= 3,
-                     "reindex's workers were writing the new index")
+    running.wait_for(
+        lambda: staging.is_dir() and len(running.look()) >= 3,
+        "reindex's workers were writing the new index",
+    )
     running.kill()
     # the old index served on: a reader finds everything before any repair
     assert kit.check(clean_copy)["ok"]
@@ -200,8 +239,11 @@ def test_killed_during_reindex(
     assert opened.returncode == 0, opened.stderr
     assert not staging.exists()
     _settled(running, clean_copy, clean_big[1], BIG[0], 0)
-    fault_case("reindex killed while its workers wrote",
-               "old index kept serving; the staging folder removed on the next open", True)
+    fault_case(
+        "reindex killed while its workers wrote",
+        "old index kept serving; the staging folder removed on the next open",
+        True,
+    )
 
 
 def _growing(folder: Path, pattern: str) -> Callable[[], bool]:
@@ -210,7 +252,9 @@ def _growing(folder: Path, pattern: str) -> Callable[[], bool]:
 
 
 def test_killed_during_backup(
-    clean_copy: Path, clean_big: tuple[Path, list[dict[str, Any]]], tmp_path: Path,
+    clean_copy: Path,
+    clean_big: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
     fault_case: FaultRecorder,
 ) -> None:
     target = tmp_path / "backups" / "arsip.zip"
@@ -229,19 +273,25 @@ def test_killed_during_backup(
     assert kit.run(clean_copy, "undo").returncode == 0
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
     _settled(running, clean_copy, clean_big[1], BIG[0], 0)
-    fault_case("backup killed while writing the zip",
-               "no backup file; a new backup restores to an equal export; the next writer "
-               "removed the killed one's temporaries", True)
+    fault_case(
+        "backup killed while writing the zip",
+        "no backup file; a new backup restores to an equal export; the next writer "
+        "removed the killed one's temporaries",
+        True,
+    )
 
 
 def test_killed_during_export(
-    clean_copy: Path, clean_big: tuple[Path, list[dict[str, Any]]], tmp_path: Path,
+    clean_copy: Path,
+    clean_big: tuple[Path, list[dict[str, Any]]],
+    tmp_path: Path,
     fault_case: FaultRecorder,
 ) -> None:
     target = tmp_path / "out" / "arsip.jsonl"
     target.parent.mkdir()
-    running = kit.start(clean_copy, "export", "--format", "jsonl", "--output", str(target),
-                        workdir=tmp_path)
+    running = kit.start(
+        clean_copy, "export", "--format", "jsonl", "--output", str(target), workdir=tmp_path
+    )
     running.wait_for(_growing(target.parent, ".arsip.jsonl.*.part"), "the export was written")
     running.kill()
     assert not target.exists()
@@ -251,7 +301,9 @@ def test_killed_during_export(
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
     _settled(running, clean_copy, clean_big[1], BIG[0], 0)
     lines = target.read_text(encoding="utf-8").count("\n")
-    fault_case("export killed while writing", f"no file at the target; export again: "
-               f"{lines:,} records; the next writer removed the killed one's .part",
-               lines == BIG[0])
-
+    fault_case(
+        "export killed while writing",
+        f"no file at the target; export again: "
+        f"{lines:,} records; the next writer removed the killed one's .part",
+        lines == BIG[0],
+    )

@@ -19,7 +19,7 @@ import pytest
 from tests.faults import kit
 from tests.faults.conftest import FaultRecorder
 
-from archive_app.core.archive import Archive
+from archive_app.usecases.archive import Archive
 
 pytestmark = pytest.mark.usefixtures("linux_processes")
 
@@ -77,9 +77,11 @@ def test_a_killed_reindex_leaves_no_worker_and_no_lock(
     assert kit.run(library_copy, "reindex").returncode == 0
     assert kit.check(library_copy)["ok"]
     assert kit.search_total(library_copy, "nomor17") == 1
-    fault_case("reindex killed (its own process only, not its workers)",
-               f"{len(workers)} workers ended with it; lock free; reindex again: check clean",
-               True)
+    fault_case(
+        "reindex killed (its own process only, not its workers)",
+        f"{len(workers)} workers ended with it; lock free; reindex again: check clean",
+        True,
+    )
 
 
 @pytest.fixture
@@ -95,9 +97,10 @@ def test_a_killed_import_leaves_no_indexer_and_no_resource_tracker(
     library = tmp_path / "library"
     running = kit.start(library, "import", str(many_small_files[0].parent), workdir=tmp_path)
     # the moment: the indexing process runs and the first group of articles is committed
-    running.wait_for(lambda: len(running.look()) >= 2
-                     and kit.articles_in_catalogue(library) > 0,
-                     "the indexer started and the first articles were committed")
+    running.wait_for(
+        lambda: len(running.look()) >= 2 and kit.articles_in_catalogue(library) > 0,
+        "the indexer started and the first articles were committed",
+    )
     started = [p for p in running.look() if p.pid != running.pid]
     committed = kit.articles_in_catalogue(library)
     running.kill(group=False)
@@ -112,14 +115,17 @@ def test_a_killed_import_leaves_no_indexer_and_no_resource_tracker(
     assert kit.check(library)["ok"]
     assert kit.articles_in_catalogue(library) == 1200
     assert kit.search_total(library, "nomor5") == 1 and kit.search_total(library, "nomor1199") == 1
-    fault_case("big import killed (its own process only, not the indexer)",
-               f"{len(started)} processes it started ended with it ({committed} articles "
-               "committed); import again: check clean", True)
+    fault_case(
+        "big import killed (its own process only, not the indexer)",
+        f"{len(started)} processes it started ended with it ({committed} articles "
+        "committed); import again: check clean",
+        True,
+    )
 
 
 HOLD_AND_FORK = textwrap.dedent("""
     import os, sys, time
-    from archive_app.core.archive import Archive
+    from archive_app.usecases.archive import Archive
     archive = Archive.open(sys.argv[1])
     child = os.fork()
     if child == 0:  # a child that knows nothing of Arsip: it only lives on
@@ -144,13 +150,17 @@ def forked_child() -> Iterator[list[int]]:
 def test_a_process_forked_by_a_writer_does_not_keep_the_library_locked(
     library_path: Path, forked_child: list[int], fault_case: FaultRecorder
 ) -> None:
-    writer = subprocess.Popen([sys.executable, "-c", HOLD_AND_FORK, str(library_path)],
-                              stdout=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", HOLD_AND_FORK, str(library_path)], stdout=subprocess.PIPE, text=True
+    )
     assert writer.stdout is not None
     forked_child.append(int(writer.stdout.readline()))
     writer.kill()  # the writer dies; the child it forked lives on
     writer.wait(timeout=60)
     with Archive.open(library_path) as archive:  # the lock was the writer's alone
         assert archive.lock_note is not None and f"pid {writer.pid}" in archive.lock_note
-    fault_case("writer killed while a process it forked lives on",
-               "the child does not hold the lock; the next writer takes it with a note", True)
+    fault_case(
+        "writer killed while a process it forked lives on",
+        "the child does not hold the lock; the next writer takes it with a note",
+        True,
+    )

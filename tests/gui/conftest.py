@@ -12,9 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from archive_app.core.archive import Archive
-from archive_app.core.errors import QueryError
-from archive_app.core.model import (
+from archive_app.domain.errors import QueryError
+from archive_app.domain.model import (
     ArticleDetail,
     ArticleSummary,
     CatalogueRecord,
@@ -26,6 +25,7 @@ from archive_app.core.model import (
     SearchPage,
 )
 from archive_app.gui.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 # The offscreen platform cannot pass a window's minimum size to a window manager and says so
 # with a Qt warning whenever a shown window's layout changes; a real display (xcb) does not.
@@ -82,19 +82,41 @@ def seeded_archive(gui_archive: Archive, seed_file: Path) -> Archive:
 # four short articles (no corpus needed): three about a flood in Jakbar, one about chilli
 # prices; "Brigitta Belia" and "Brigita Belia" are one reporter spelled two ways
 ARTICLES = (
-    ("Banjir di Jakbar, Tiga RT Terendam", "JAKARTA - Banjir merendam tiga rukun tetangga di "
-     "Jakbar sejak pagi. Warga mengungsi ke masjid terdekat.", "18 Jun 2025, 15:12 WIB",
-     "detik.com", "https://news.detik.com/berita/d-1/banjir-di-jakbar", "Brigitta Belia"),
-    ("Jakbar Siaga Banjir Rob Pekan Ini", "Jakarta - Pemerintah kota meminta warga pesisir "
-     "waspada banjir rob. Pompa air disiagakan di Jakbar.", "17 Jun 2025, 09:30 WIB",
-     "kompas.com", "https://www.kompas.com/read/2025/06/17/jakbar-siaga", "Faesal Mubarok"),
-    ("Pemkot Jakbar Bagikan Bantuan untuk Korban Banjir", "Jakarta Barat - Bantuan berupa "
-     "makanan dan selimut dibagikan kepada warga yang rumahnya terendam.",
-     "19 Jun 2025, 11:00 WIB", "liputan6.com",
-     "https://www.liputan6.com/news/read/3/pemkot-jakbar", "Brigita Belia"),
-    ("Harga Cabai Naik di Pasar Induk", "Harga cabai rawit naik dua kali lipat menjelang "
-     "Iduladha, kata pedagang di pasar induk.", "16 Jun 2025, 08:00 WIB", "liputan6.com",
-     "https://www.liputan6.com/bisnis/read/4/harga-cabai", "Tira Santia"),
+    (
+        "Banjir di Jakbar, Tiga RT Terendam",
+        "JAKARTA - Banjir merendam tiga rukun tetangga di "
+        "Jakbar sejak pagi. Warga mengungsi ke masjid terdekat.",
+        "18 Jun 2025, 15:12 WIB",
+        "detik.com",
+        "https://news.detik.com/berita/d-1/banjir-di-jakbar",
+        "Brigitta Belia",
+    ),
+    (
+        "Jakbar Siaga Banjir Rob Pekan Ini",
+        "Jakarta - Pemerintah kota meminta warga pesisir "
+        "waspada banjir rob. Pompa air disiagakan di Jakbar.",
+        "17 Jun 2025, 09:30 WIB",
+        "kompas.com",
+        "https://www.kompas.com/read/2025/06/17/jakbar-siaga",
+        "Faesal Mubarok",
+    ),
+    (
+        "Pemkot Jakbar Bagikan Bantuan untuk Korban Banjir",
+        "Jakarta Barat - Bantuan berupa "
+        "makanan dan selimut dibagikan kepada warga yang rumahnya terendam.",
+        "19 Jun 2025, 11:00 WIB",
+        "liputan6.com",
+        "https://www.liputan6.com/news/read/3/pemkot-jakbar",
+        "Brigita Belia",
+    ),
+    (
+        "Harga Cabai Naik di Pasar Induk",
+        "Harga cabai rawit naik dua kali lipat menjelang Iduladha, kata pedagang di pasar induk.",
+        "16 Jun 2025, 08:00 WIB",
+        "liputan6.com",
+        "https://www.liputan6.com/bisnis/read/4/harga-cabai",
+        "Tira Santia",
+    ),
 )
 
 
@@ -103,8 +125,13 @@ def small_archive(gui_archive: Archive, tmp_path: Path) -> Archive:
     """A real library of the four ARTICLES, imported from a JSON Lines file."""
     source = tmp_path / "articles.jsonl"
     keys = ("judul", "isi_berita", "tanggal_publikasi", "sumber", "url", "author")
-    source.write_text("".join(json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False)
-                              + "\n" for row in ARTICLES), encoding="utf-8")
+    source.write_text(
+        "".join(
+            json.dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False) + "\n"
+            for row in ARTICLES
+        ),
+        encoding="utf-8",
+    )
     report = gui_archive.import_paths([source])
     assert len(report.added) == len(ARTICLES), report
     return gui_archive
@@ -114,8 +141,10 @@ def small_archive(gui_archive: Archive, tmp_path: Path) -> Archive:
 def small_window(qtbot: QtBot, small_archive: Archive) -> Iterator[MainWindow]:
     """The main window on the four articles, listed newest first, the first one read."""
     shown = open_window(qtbot, small_archive)
-    qtbot.waitUntil(lambda: shown.model.rowCount() == len(ARTICLES)
-                    and shown.reader.reading is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: shown.model.rowCount() == len(ARTICLES) and shown.reader.reading is not None,
+        timeout=10_000,
+    )
     yield shown
     shown.close()
 
@@ -187,9 +216,17 @@ class FakeArchive:
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         self.summary_calls.append(list(ids))
         return [
-            ArticleSummary(i, f"Article {i}", f"2024-05-{1 + i % 28:02d}T08:00:00+07:00",
-                           "example.id", "Jakarta", (f"Reporter {i}",), "id")
-            for i in ids if i in set(self.ids)
+            ArticleSummary(
+                i,
+                f"Article {i}",
+                f"2024-05-{1 + i % 28:02d}T08:00:00+07:00",
+                "example.id",
+                "Jakarta",
+                (f"Reporter {i}",),
+                "id",
+            )
+            for i in ids
+            if i in set(self.ids)
         ]
 
     def is_empty(self) -> bool:
@@ -205,14 +242,24 @@ class FakeArchive:
     def article_ids(self, sort: str = "newest") -> list[int]:
         return list(reversed(self.ids))
 
-    def search(self, query: str, limit: int = 20, offset: int = 0, sort: str = "relevance",
-               within: Sequence[str] = ()) -> SearchPage:
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        within: Sequence[str] = (),
+    ) -> SearchPage:
         self.search_calls.append((query, limit, offset, tuple(within)))
         if query.count('"') % 2:
             raise QueryError("a quote is not closed", query, query.index('"'))
         page = self.ids[offset : offset + limit]
-        hits = tuple(SearchHit(i, 1.0, f"Article {i}", None, "example.id",
-                               (f'an <b class="hit">{query}</b> here',)) for i in page)
+        hits = tuple(
+            SearchHit(
+                i, 1.0, f"Article {i}", None, "example.id", (f'an <b class="hit">{query}</b> here',)
+            )
+            for i in page
+        )
         return SearchPage(query, len(self.ids), hits, total_exact=False, sort=sort)
 
     def counts(self, query: str, within: Sequence[str] = ()) -> SearchCounts:

@@ -9,15 +9,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from archive_app.core.archive import Archive
 from archive_app.gui import app as gui_app
 from archive_app.gui.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 
 def _capture_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(gui_app, "show_error",
-                        lambda parent, title, message: shown.append((title, message)))
+    monkeypatch.setattr(
+        gui_app, "show_error", lambda parent, title, message: shown.append((title, message))
+    )
     return shown
 
 
@@ -28,7 +29,7 @@ def test_a_library_locked_by_another_arsip_gets_a_clear_message(
     with Archive.open(tmp_path / "lib"):
         code = gui_app.run_gui(tmp_path / "lib")
     assert code != 0
-    (title, message), = shown
+    ((title, message),) = shown
     assert "in use" in title
     assert "Close the other Arsip" in message
 
@@ -51,8 +52,9 @@ def test_run_gui_shows_the_window_and_closes_the_library_on_exit(
     seen: list[str] = []
 
     def close_the_window() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         if not windows:
             QTimer.singleShot(20, close_the_window)
             return

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from archive_app.core.model import PersonInfo
+from archive_app.domain.model import PersonInfo
 from archive_app.gui.authority_dialogs import MergeDialog, PlaceAliasDialog, SignoffDialog
 from archive_app.gui.authority_window import AuthorityWindow
 from archive_app.gui.main_window import MainWindow
@@ -37,7 +37,12 @@ def test_people_are_listed_with_roles_counts_and_spellings(
     authority = _open(qtbot, small_window)
     assert authority.people_count.text() == "4 people"
     assert _row(authority, "Brigitta Belia") == {
-        NAME: "Brigitta Belia", ALIASES: "", ROLES: "author 1", ARTICLES: "1", CODES: ""}
+        NAME: "Brigitta Belia",
+        ALIASES: "",
+        ROLES: "author 1",
+        ARTICLES: "1",
+        CODES: "",
+    }
     authority.filter_field.setText("belia")  # finds both spellings
     assert authority.people_proxy.rowCount() == 2
     authority.close()
@@ -67,8 +72,9 @@ def test_two_spellings_are_merged_into_the_name_the_librarian_keeps_and_split_ag
 
     authority.select_person("Brigitta Belia")
     assert authority.split.isEnabled()
-    monkeypatch.setattr(QInputDialog, "getItem",
-                        staticmethod(lambda *args, **kwargs: ("Brigita Belia", True)))
+    monkeypatch.setattr(
+        QInputDialog, "getItem", staticmethod(lambda *args, **kwargs: ("Brigita Belia", True))
+    )
     with qtbot.waitSignal(small_window.authority.loaded, timeout=10_000):
         authority.split.click()
     assert _row(authority, "Brigitta Belia")[ALIASES] == ""
@@ -91,8 +97,7 @@ def test_a_sign_off_code_is_attached_to_a_person_for_one_site(
         dialog.accept()
     assert _row(authority, "Tira Santia")[CODES] == "tsa (liputan6.com)"
     qtbot.waitUntil(lambda: small_window.actions_.undo.isEnabled(), timeout=10_000)
-    assert "sign-off 'tsa' at liputan6.com is Tira Santia" in \
-        small_window.actions_.undo.text()
+    assert "sign-off 'tsa' at liputan6.com is Tira Santia" in small_window.actions_.undo.text()
     authority.close()
 
 
@@ -113,7 +118,8 @@ def test_a_spelling_is_grouped_under_a_place(qtbot: QtBot, small_window: MainWin
     jakarta = places.index(0, 0)
     assert places.index(0, 1).data() == "3"
     assert [places.index(r, 0, jakarta).data() for r in range(places.rowCount(jakarta))] == [
-        "Jakarta Barat"]
+        "Jakarta Barat"
+    ]
     # the facets count the three as one place at once
     counts = small_window.archive.counts("date:.. OR -date:..")
     assert counts.facets["place"] == [("Jakarta", 3)]
@@ -122,13 +128,24 @@ def test_a_spelling_is_grouped_under_a_place(qtbot: QtBot, small_window: MainWin
 
 def test_the_authority_models_pass_qt_model_tester(qtmodeltester: ModelTester) -> None:
     people = PeopleModel()
-    people.set_people([PersonInfo(1, "Yessy Artada", ("Yesi Artada",),
-                                  {"editor": 2, "reporter": 5}, 6, ("chi@jpnn.com",))])
+    people.set_people(
+        [
+            PersonInfo(
+                1,
+                "Yessy Artada",
+                ("Yesi Artada",),
+                {"editor": 2, "reporter": 5},
+                6,
+                ("chi@jpnn.com",),
+            )
+        ]
+    )
     qtmodeltester.check(people)
     assert people.index(0, ROLES).data() == "reporter 5 · editor 2"
     assert people.index(0, CODES).data() == "chi (jpnn.com)"
     places = PlacesModel()
-    places.set_places([("Jakarta", 12, ("DKI Jakarta", "JAKARTA", "Jakarta")),
-                       ("Bogor", 3, ("Bogor",))])
+    places.set_places(
+        [("Jakarta", 12, ("DKI Jakarta", "JAKARTA", "Jakarta")), ("Bogor", 3, ("Bogor",))]
+    )
     qtmodeltester.check(places)
     assert places.rowCount(places.index(0, 0)) == 2 and places.rowCount(places.index(1, 0)) == 0

@@ -7,13 +7,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES, article_id
 
-from archive_app.core.archive import Archive
 from archive_app.gui.bulk_dialog import BulkDialog
 from archive_app.gui.catalogue_model import COUNT, TAG
 from archive_app.gui.html_delegate import HTML_ROLE
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.preview_model import ARTICLE, NEW, OLD, PreviewModel, PreviewRow
 from archive_app.gui.replace_dialog import ReplaceDialog
+from archive_app.usecases.archive import Archive
 
 FLOODS = [row[0] for row in ARTICLES[:3]]
 
@@ -35,8 +35,14 @@ def _bulk(qtbot: QtBot, window: MainWindow, operation: str) -> BulkDialog:
 
 def _preview(qtbot: QtBot, dialog: BulkDialog | ReplaceDialog) -> None:
     dialog.preview_button.click()
-    qtbot.waitUntil(lambda: dialog.apply_button.isEnabled() or dialog.problem.isVisible()
-                    or dialog.count.text().startswith("Nothing"), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.apply_button.isEnabled()
+            or dialog.problem.isVisible()
+            or dialog.count.text().startswith("Nothing")
+        ),
+        timeout=10_000,
+    )
 
 
 def _tags(archive: Archive, ids: list[int]) -> list[list[str]]:
@@ -56,7 +62,8 @@ def test_a_tag_added_to_the_selection_is_previewed_applied_and_undone_in_one_ste
     assert model.rowCount() == 3
     assert {model.index(r, ARTICLE).data() for r in range(3)} == set(FLOODS)
     assert {(model.index(r, OLD).data(), model.index(r, NEW).data()) for r in range(3)} == {
-        ("(empty)", "banjir")}
+        ("(empty)", "banjir")
+    }
     assert dialog.count.text().startswith("3 articles of 3 would change")
     # the tag put in is marked; "(empty)" is no value, so nothing is struck out
     assert model.index(0, NEW).data(HTML_ROLE) == "<b>banjir</b>"
@@ -72,8 +79,9 @@ def test_a_tag_added_to_the_selection_is_previewed_applied_and_undone_in_one_ste
     tags = small_window.sidebar.catalogue.model
     qtbot.waitUntil(lambda: tags.find(TAG, "banjir").isValid(), timeout=10_000)
     assert tags.find(TAG, "banjir").siblingAtColumn(COUNT).data() == "3"
-    qtbot.waitUntil(lambda: sorted(small_window.table.selected_ids()) == sorted(ids),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: sorted(small_window.table.selected_ids()) == sorted(ids), timeout=10_000
+    )
 
     qtbot.waitUntil(lambda: small_window.actions_.undo.isEnabled(), timeout=10_000)
     assert small_window.actions_.undo.text() == "&Undo add tags 'banjir' on 3 articles"
@@ -93,8 +101,7 @@ def test_a_site_the_catalogue_refuses_is_explained_and_nothing_can_be_applied(
     assert dialog.problem.text().startswith("Site: ")
     assert "is not a domain" in dialog.problem.text()
     assert not dialog.apply_button.isEnabled()
-    assert [small_window.archive.article(i).record.site for i in ids] == [
-        "detik.com", "kompas.com"]
+    assert [small_window.archive.article(i).record.site for i in ids] == ["detik.com", "kompas.com"]
     dialog.reject()
 
 
@@ -116,8 +123,10 @@ def test_a_person_is_added_with_a_role_and_the_role_then_changed(
     _preview(qtbot, dialog)
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
         dialog.apply_button.click()
-    assert all(("Rina Fitri", "editor") in [(p.name, p.role) for p in
-                                            archive.article(i).record.people] for i in ids)
+    assert all(
+        ("Rina Fitri", "editor") in [(p.name, p.role) for p in archive.article(i).record.people]
+        for i in ids
+    )
 
     _select(qtbot, small_window, FLOODS[:2])
     dialog = _bulk(qtbot, small_window, "rename_role")
@@ -126,8 +135,10 @@ def test_a_person_is_added_with_a_role_and_the_role_then_changed(
     _preview(qtbot, dialog)
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
         dialog.apply_button.click()
-    assert all(("Rina Fitri", "reporter") in [(p.name, p.role) for p in
-                                              archive.article(i).record.people] for i in ids)
+    assert all(
+        ("Rina Fitri", "reporter") in [(p.name, p.role) for p in archive.article(i).record.people]
+        for i in ids
+    )
 
 
 def test_find_and_replace_previews_every_change_with_the_words_marked(
@@ -156,13 +167,13 @@ def test_find_and_replace_previews_every_change_with_the_words_marked(
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
         dialog.apply_button.click()
     titles = sorted(archive.article(i).record.title for i in archive.article_ids())
-    assert sum("Jakarta Barat" in t for t in titles) == 3 and not any("Jakbar" in t
-                                                                      for t in titles)
+    assert sum("Jakarta Barat" in t for t in titles) == 3 and not any("Jakbar" in t for t in titles)
     qtbot.waitUntil(lambda: small_window.actions_.undo.isEnabled(), timeout=10_000)
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
         small_window.undo.undo()
     assert sorted(archive.article(i).record.title for i in archive.article_ids()) == sorted(
-        row[0] for row in ARTICLES)
+        row[0] for row in ARTICLES
+    )
 
 
 def test_nothing_is_changed_without_a_selection(qtbot: QtBot, small_window: MainWindow) -> None:
@@ -175,8 +186,12 @@ def test_nothing_is_changed_without_a_selection(qtbot: QtBot, small_window: Main
 
 def test_the_preview_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
     model = PreviewModel()
-    model.set_rows([PreviewRow(1, "Banjir", "tags", [], ["banjir"]),
-                    PreviewRow(2, "", "title", "Jakbar", "Jakarta Barat")])
+    model.set_rows(
+        [
+            PreviewRow(1, "Banjir", "tags", [], ["banjir"]),
+            PreviewRow(2, "", "title", "Jakbar", "Jakarta Barat"),
+        ]
+    )
     qtmodeltester.check(model)
     assert model.index(1, ARTICLE).data() == "article 2"
 

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES, article_id
 
-from archive_app.core.model import CollectionInfo, SavedSearch
+from archive_app.domain.model import CollectionInfo, SavedSearch
 from archive_app.gui.catalogue_data import CatalogueData, SmartCollection
 from archive_app.gui.catalogue_model import COLLECTION, COUNT, NAME, SMART, TAG, CatalogueModel
 from archive_app.gui.main_window import MainWindow
@@ -29,8 +29,9 @@ def _click(qtbot: QtBot, window: MainWindow, kind: str, key: str) -> None:
     index = window.sidebar.catalogue.model.find(kind, key)
     assert index.isValid(), key
     with qtbot.waitSignal(window.searches.counted, timeout=10_000):
-        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                         pos=tree.visualRect(index).center())
+        qtbot.mouseClick(
+            tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center()
+        )
 
 
 def test_collections_are_a_tree_with_their_own_counts(
@@ -68,8 +69,9 @@ def test_a_collection_made_in_the_sidebar_goes_inside_the_chosen_one(
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
     panel.new_collection.trigger()  # New ▸ New collection…
-    qtbot.waitUntil(lambda: panel.model.find(COLLECTION, "Banjir/Jakarta Barat").isValid(),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.model.find(COLLECTION, "Banjir/Jakarta Barat").isValid(), timeout=10_000
+    )
     assert asked == ["Banjir/"]
     assert "Banjir/Jakarta Barat" in [c.path for c in small_window.archive.collections()]
 
@@ -87,8 +89,9 @@ def _drop(qtbot: QtBot, window: MainWindow, path: str) -> None:
     move = QDragMoveEvent(target, action, payload, buttons, no_keys)
     QApplication.sendEvent(tree.viewport(), move)
     assert move.isAccepted(), "the collection refused the drop"
-    QApplication.sendEvent(tree.viewport(), QDropEvent(target.toPointF(), action, payload,
-                                                       buttons, no_keys))
+    QApplication.sendEvent(
+        tree.viewport(), QDropEvent(target.toPointF(), action, payload, buttons, no_keys)
+    )
 
 
 def test_articles_dragged_onto_a_collection_are_added_to_it(
@@ -104,8 +107,10 @@ def test_articles_dragged_onto_a_collection_are_added_to_it(
     assert sorted(added.args[0].articles) == sorted(floods)
     assert archive.collection_ids("Banjir") == sorted(floods)
     model = small_window.sidebar.catalogue.model
-    qtbot.waitUntil(lambda: model.find(COLLECTION, "Banjir").siblingAtColumn(COUNT).data()
-                    == "3", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: model.find(COLLECTION, "Banjir").siblingAtColumn(COUNT).data() == "3",
+        timeout=10_000,
+    )
     # one change: one Undo takes the three out again
     qtbot.waitUntil(lambda: small_window.actions_.undo.isEnabled(), timeout=10_000)
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
@@ -132,8 +137,9 @@ def test_choosing_a_collection_lists_its_articles_and_a_query_narrows_them(
     archive.bulk(floods, "add", "collections", "Banjir")
     _reload(qtbot, small_window)
     _click(qtbot, small_window, COLLECTION, "Banjir")
-    assert sorted(small_window.model.article_id(r) for r in range(
-        small_window.model.rowCount())) == sorted(floods)
+    assert sorted(
+        small_window.model.article_id(r) for r in range(small_window.model.rowCount())
+    ) == sorted(floods)
     assert small_window.search_bar.count.text() == "3 articles"
     assert [c.text() for c in small_window.filter_bar.chips] == ["Collection: Banjir  ✕"]
     model = small_window.sidebar.catalogue.model
@@ -142,8 +148,13 @@ def test_choosing_a_collection_lists_its_articles_and_a_query_narrows_them(
     facets = small_window.sidebar.facet_model
     qtbot.waitUntil(lambda: facets.rowCount() > 0, timeout=10_000)
     assert facets.index(0, NAME).data() == "Sites"
-    assert sum(int(facets.index(r, COUNT, facets.index(0, 0)).data())
-               for r in range(facets.rowCount(facets.index(0, 0)))) == 3
+    assert (
+        sum(
+            int(facets.index(r, COUNT, facets.index(0, 0)).data())
+            for r in range(facets.rowCount(facets.index(0, 0)))
+        )
+        == 3
+    )
 
     with qtbot.waitSignal(small_window.searches.counted, timeout=10_000):
         small_window.search_bar.set_query("pemkot")
@@ -177,16 +188,27 @@ def test_a_tag_in_the_sidebar_filters_the_results(qtbot: QtBot, small_window: Ma
 
 def test_the_catalogue_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
     model = CatalogueModel()
-    model.set_data(CatalogueData(
-        [CollectionInfo("Banjir", 2), CollectionInfo("Banjir/Jakarta", 5),
-         CollectionInfo("Banjir/Jakarta/Barat", 1), CollectionInfo("Pemilu", 0)],
-        [SmartCollection(SavedSearch("Kominfo", "kominfo", "relevance", ""), 16),
-         SmartCollection(SavedSearch("Rusak", "date:", "relevance", ""), None)],
-        [("banjir", 3)]))
+    model.set_data(
+        CatalogueData(
+            [
+                CollectionInfo("Banjir", 2),
+                CollectionInfo("Banjir/Jakarta", 5),
+                CollectionInfo("Banjir/Jakarta/Barat", 1),
+                CollectionInfo("Pemilu", 0),
+            ],
+            [
+                SmartCollection(SavedSearch("Kominfo", "kominfo", "relevance", ""), 16),
+                SmartCollection(SavedSearch("Rusak", "date:", "relevance", ""), None),
+            ],
+            [("banjir", 3)],
+        )
+    )
     qtmodeltester.check(model)
     assert model.find(COLLECTION, "Banjir/Jakarta/Barat").parent().data() == "Jakarta"
-    assert model.find(SMART, "Rusak").data(Qt.ItemDataRole.ToolTipRole) == \
-        "date: — this search no longer runs"
+    assert (
+        model.find(SMART, "Rusak").data(Qt.ItemDataRole.ToolTipRole)
+        == "date: — this search no longer runs"
+    )
     empty = CatalogueModel()
     qtmodeltester.check(empty)
     assert empty.index(0, 0, empty.index(2, 0)).data() == "none yet"

@@ -9,11 +9,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES, article_id, open_window
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import HistoryItem
+from archive_app.domain.model import HistoryItem
 from archive_app.gui.article_editor import ArticleEditor
 from archive_app.gui.history_model import CHANGE, FIELD, NEW, OLD, USER, WHEN, HistoryModel
 from archive_app.gui.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 FLOOD = ARTICLES[0][0]
 NEW_TITLE = "Banjir Rendam Tiga RT di Jakarta Barat"
@@ -21,8 +21,12 @@ NEW_TITLE = "Banjir Rendam Tiga RT di Jakarta Barat"
 
 def _open_editor(qtbot: QtBot, window: MainWindow, title: str = FLOOD) -> ArticleEditor:
     window.reading.open_article(article_id(window.archive, title))
-    qtbot.waitUntil(lambda: window.reader.reading is not None
-                    and window.reader.reading.detail.record.title == title, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            window.reader.reading is not None and window.reader.reading.detail.record.title == title
+        ),
+        timeout=10_000,
+    )
     window.actions_.edit_article.trigger()  # Edit ▸ Edit the article… (Ctrl+E)
     qtbot.waitUntil(lambda: window.editing.editor is not None, timeout=10_000)
     editor = window.editing.editor
@@ -49,9 +53,24 @@ def test_the_editor_shows_every_catalogue_field_of_the_article(
     body = editor.rows["body"].editor
     assert isinstance(body, QPlainTextEdit) and "tiga rukun tetangga" in body.toPlainText()
     assert set(editor.rows) == {
-        "title", "published", "updated", "dateline_place", "site", "language", "url",
-        "people", "related", "photos", "signoff", "agency", "keywords", "body", "tags",
-        "collections", "note"}
+        "title",
+        "published",
+        "updated",
+        "dateline_place",
+        "site",
+        "language",
+        "url",
+        "people",
+        "related",
+        "photos",
+        "signoff",
+        "agency",
+        "keywords",
+        "body",
+        "tags",
+        "collections",
+        "note",
+    }
     assert editor.changes() == {}  # nothing typed: nothing would be written
     editor.reject()
 
@@ -71,8 +90,9 @@ def test_a_refused_date_is_marked_and_the_catalogue_keeps_the_old_value(
     assert row.editor.property("invalid") is True
     assert editor.tabs.currentIndex() == 0 and row.editor.hasFocus()
     # nothing at all was written, not even the title that was fine
-    assert archive.article(article_id(archive, FLOOD)).record.published == \
-        "2025-06-18T15:12:00+07:00"
+    assert (
+        archive.article(article_id(archive, FLOOD)).record.published == "2025-06-18T15:12:00+07:00"
+    )
     assert archive.undo_state() == (None, None)
 
     # corrected, in the form the newsroom prints it, it is saved with the title
@@ -117,17 +137,26 @@ def test_saving_writes_every_changed_field_as_one_change_the_history_shows(
     info = saved.args[0]
     assert info.kind == "edit" and info.articles == [article_id(archive, NEW_TITLE)]
     detail = archive.article(info.articles[0])
-    assert detail.tags == ["banjir", "liputan khusus"] and detail.note == \
-        "Dicek dengan versi cetak."
+    assert (
+        detail.tags == ["banjir", "liputan khusus"] and detail.note == "Dicek dengan versi cetak."
+    )
     assert [(p.name, p.role) for p in detail.record.people] == [
-        ("Brigitta Belia", "author"), ("Rina Fitri", "editor")]
+        ("Brigitta Belia", "author"),
+        ("Rina Fitri", "editor"),
+    ]
     # the reader and the results show the new title; a search finds it at once
-    qtbot.waitUntil(lambda: small_window.reader.reading is not None
-                    and small_window.reader.reading.detail.record.title == NEW_TITLE,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            small_window.reader.reading is not None
+            and small_window.reader.reading.detail.record.title == NEW_TITLE
+        ),
+        timeout=10_000,
+    )
     assert archive.search("rendam barat").hits[0].title == NEW_TITLE
-    assert small_window.archive.undo_state()[0] == f"edit title, people, tags, note of " \
+    assert (
+        small_window.archive.undo_state()[0] == f"edit title, people, tags, note of "
         f"article {info.articles[0]}"
+    )
 
     history = archive.history(info.articles[0])
     assert {item.change_id for item in history} == {info.id}  # one change, four fields
@@ -163,9 +192,13 @@ def test_undo_and_redo_from_the_edit_menu_and_the_keyboard(
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
         actions.undo.trigger()  # Edit ▸ Undo
     assert archive.article(flood).record.title == FLOOD
-    qtbot.waitUntil(lambda: small_window.reader.reading is not None
-                    and small_window.reader.reading.detail.record.title == FLOOD,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            small_window.reader.reading is not None
+            and small_window.reader.reading.detail.record.title == FLOOD
+        ),
+        timeout=10_000,
+    )
     qtbot.waitUntil(lambda: actions.redo.isEnabled(), timeout=10_000)
     assert actions.redo.text() == f"&Redo edit title of article {flood}"
     assert not actions.undo.isEnabled()
@@ -175,8 +208,11 @@ def test_undo_and_redo_from_the_edit_menu_and_the_keyboard(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is small_window)
     small_window.table.setFocus()
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
-        qtbot.keyClick(small_window.table, Qt.Key.Key_Z,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            small_window.table,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
     assert archive.article(flood).record.title == NEW_TITLE
     qtbot.waitUntil(lambda: actions.undo.isEnabled(), timeout=10_000)
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
@@ -186,14 +222,43 @@ def test_undo_and_redo_from_the_edit_menu_and_the_keyboard(
 
 def test_the_history_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
     model = HistoryModel()
-    model.set_items([
-        HistoryItem(1, "2025-06-18T08:00:00+00:00", "pustakawan", "edit", "edit title",
-                    "title", "Lama", "Baru", False),
-        HistoryItem(2, "2025-06-18T09:00:00+00:00", "pustakawan", "undo", "undo: edit title",
-                    "title", "Baru", "Lama", False),
-        HistoryItem(3, "2025-06-18T10:00:00+00:00", "pustakawan", "bulk", "add tags",
-                    "tags", [], ["banjir"], True),
-    ])
+    model.set_items(
+        [
+            HistoryItem(
+                1,
+                "2025-06-18T08:00:00+00:00",
+                "pustakawan",
+                "edit",
+                "edit title",
+                "title",
+                "Lama",
+                "Baru",
+                False,
+            ),
+            HistoryItem(
+                2,
+                "2025-06-18T09:00:00+00:00",
+                "pustakawan",
+                "undo",
+                "undo: edit title",
+                "title",
+                "Baru",
+                "Lama",
+                False,
+            ),
+            HistoryItem(
+                3,
+                "2025-06-18T10:00:00+00:00",
+                "pustakawan",
+                "bulk",
+                "add tags",
+                "tags",
+                [],
+                ["banjir"],
+                True,
+            ),
+        ]
+    )
     qtmodeltester.check(model)
     assert model.index(0, CHANGE).data() == "bulk change"  # newest first
     assert model.index(0, WHEN).data() == "2025-06-18 10:00 UTC (undone)"
@@ -205,8 +270,17 @@ def test_a_library_opened_read_only_offers_no_change(qtbot: QtBot, small_archive
         window = open_window(qtbot, readonly)
         qtbot.waitUntil(lambda: window.reader.reading is not None, timeout=10_000)
         actions = window.actions_
-        assert not any(a.isEnabled() for a in (actions.undo, actions.redo, actions.edit_article,
-                                               actions.bulk, actions.replace, actions.tag))
+        assert not any(
+            a.isEnabled()
+            for a in (
+                actions.undo,
+                actions.redo,
+                actions.edit_article,
+                actions.bulk,
+                actions.replace,
+                actions.tag,
+            )
+        )
         assert not window.reader_pane.edit.isEnabled()
         assert not window.sidebar.catalogue.new.isEnabled()
         assert actions.export.isEnabled() and actions.backup.isEnabled()  # reading is fine

@@ -72,8 +72,11 @@ def test_the_selection_is_exported_to_a_csv_file_a_spreadsheet_opens(
 
 @pytest.mark.parametrize("format_name", list(FORMATS))
 def test_the_article_read_is_exported_in_every_format(
-    qtbot: QtBot, small_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    format_name: str
+    qtbot: QtBot,
+    small_window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    format_name: str,
 ) -> None:
     kind = FORMATS[format_name].kind
     target = tmp_path / ("folder" if kind == "folder" else f"export{FORMATS[format_name].suffix}")
@@ -139,14 +142,19 @@ def test_an_export_that_cannot_be_written_says_why_and_leaves_nothing(
     target = tmp_path / "tidak-ada" / "ekspor.ris"
     Asked(monkeypatch, target)
     shown: list[str] = []
-    monkeypatch.setattr(export_controller, "show_error",
-                        lambda _parent, title, message: shown.append(f"{title}: {message}"))
+    monkeypatch.setattr(
+        export_controller,
+        "show_error",
+        lambda _parent, title, message: shown.append(f"{title}: {message}"),
+    )
     dialog = small_window.exporting.open(ARTICLE)
     dialog.choose_format("ris")
     with qtbot.waitSignal(small_window.exporting.failed, timeout=10_000):
         dialog.export.click()
-    assert shown == [f"Arsip could not export: cannot export to {target}: the folder "
-                     f"{target.parent} does not exist; nothing was written"]
+    assert shown == [
+        f"Arsip could not export: cannot export to {target}: the folder "
+        f"{target.parent} does not exist; nothing was written"
+    ]
     assert not target.parent.exists()
 
 

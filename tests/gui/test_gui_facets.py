@@ -9,11 +9,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
-from archive_app.core.archive import Archive
 from archive_app.gui.facet_model import FacetModel
 from archive_app.gui.filters import Filter, FilterSet
 from archive_app.gui.histogram import Histogram, bins, range_value
 from archive_app.gui.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 FACETS = {
     "site": [("jpnn.com", 12), ("detik.com", 3)],
@@ -64,8 +64,9 @@ def test_clicking_a_facet_filters_and_clicking_again_removes_it(qtbot: QtBot) ->
     site = model.index(0, 0, model.index(0, 0))
     assert site.data() == "example.id"
     with qtbot.waitSignal(window.searches.counted, timeout=10_000):
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(
-            site).center())
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(site).center()
+        )
     # the typed words and the clicked filter combine; the chip shows what is on
     assert archive.search_calls[-1][0] == "banjir"
     assert archive.search_calls[-1][3] == ("site:example.id",)
@@ -74,8 +75,9 @@ def test_clicking_a_facet_filters_and_clicking_again_removes_it(qtbot: QtBot) ->
     site = model.index(0, 0, model.index(0, 0))
     assert site.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     with qtbot.waitSignal(window.searches.counted, timeout=10_000):
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(
-            site).center())
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(site).center()
+        )
     assert archive.search_calls[-1][3] == ()
     assert not window.filter_bar.isVisible()
     window.close()
@@ -99,8 +101,13 @@ def test_dragging_across_the_histogram_filters_by_those_months(qtbot: QtBot) -> 
     histogram.resize(240, 90)
     histogram.show()
     histogram.set_months([("2024-03", 4), ("2024-05", 2), ("2024-07", 9)])
-    assert [k for k, _n in histogram.bins] == ["2024-03", "2024-04", "2024-05", "2024-06",
-                                               "2024-07"]  # the empty months are there too
+    assert [k for k, _n in histogram.bins] == [
+        "2024-03",
+        "2024-04",
+        "2024-05",
+        "2024-06",
+        "2024-07",
+    ]  # the empty months are there too
     chart = histogram._chart()
     step = chart.width() / len(histogram.bins)
 
@@ -133,9 +140,11 @@ def test_a_histogram_range_becomes_a_date_filter_in_the_window(qtbot: QtBot) -> 
     window, archive = _window(qtbot)
     window.sidebar.histogram.rangeChosen.emit("2024-05..2024-06")
     # the window's own first searches may still be answering: wait for the filtered one
-    qtbot.waitUntil(lambda: archive.search_calls[-1][3] == ("date:2024-05..2024-06",),
-                    timeout=10_000)
-    qtbot.waitUntil(lambda: window.sidebar.histogram._selected == ("2024-05", "2024-06"),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: archive.search_calls[-1][3] == ("date:2024-05..2024-06",), timeout=10_000
+    )
+    qtbot.waitUntil(
+        lambda: window.sidebar.histogram._selected == ("2024-05", "2024-06"), timeout=10_000
+    )
     assert window.filter_bar.chips[0].text().startswith("Date: May 2024 – June 2024")
     window.close()

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import open_window
 
-from archive_app.core.archive import Archive
-from archive_app.core.query import CHEAT_SHEET
+from archive_app.domain.query import CHEAT_SHEET
 from archive_app.gui import i18n
 from archive_app.gui.qt_texts import CHEAT_SHEET_MEANINGS
 from archive_app.resources import resource
+from archive_app.usecases.archive import Archive
 
 GUI = Path(i18n.__file__).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
@@ -53,7 +53,8 @@ def _calls() -> Iterator[tuple[str, str, str]]:
                 continue  # the core's meanings, catalogued through qt_texts.py
             assert isinstance(context, ast.Constant) and isinstance(text, ast.Constant), (
                 f"{path.name}:{node.lineno}: translate() needs literal strings (lupdate reads "
-                "them from the source)")
+                "them from the source)"
+            )
             yield path.name, str(context.value), str(text.value)
 
 
@@ -65,7 +66,8 @@ def test_every_string_in_the_window_has_a_finished_indonesian_translation() -> N
     assert not missing, f"run pyside6-lupdate and translate these (see gui/i18n.py): {missing}"
     for (context, source), translation in catalogue.items():
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (
-            f"{context}: {source!r} and its translation name different placeholders")
+            f"{context}: {source!r} and its translation name different placeholders"
+        )
 
 
 def test_the_compiled_catalogue_matches_the_ts_file(qapp: QApplication) -> None:
@@ -116,7 +118,10 @@ def test_the_window_speaks_indonesian(
     assert window.reader_pane.cite.text() == "Kutip"
     qtbot.waitUntil(lambda: window.sidebar.facet_model.rowCount() > 0, timeout=10_000)
     assert window.sidebar.facet_model.index(0, 0).data() == "Situs"
-    meanings = [w.text() for w in window.search_bar.cheat_sheet.findChildren(
-        type(window.search_bar.count)) if w.objectName() == "cheatMeaning"]
+    meanings = [
+        w.text()
+        for w in window.search_bar.cheat_sheet.findChildren(type(window.search_bar.count))
+        if w.objectName() == "cheatMeaning"
+    ]
     assert "frasa persis" in meanings
     window.close()

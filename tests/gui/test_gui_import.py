@@ -10,17 +10,20 @@ import pytest
 from pytestqt.qtbot import QtBot
 from tests.conftest import corpus_path
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import ImportReport
-from archive_app.core.progress import Progress
+from archive_app.domain.model import ImportReport
+from archive_app.domain.progress import Progress
 from archive_app.gui.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
 LONG = 60_000  # ms: a large corpus file takes a few seconds to import
 
 
 def test_importing_the_seed_runs_off_the_gui_thread_and_lists_it(
-    qtbot: QtBot, window: MainWindow, gui_archive: Archive, seed_file: Path,
+    qtbot: QtBot,
+    window: MainWindow,
+    gui_archive: Archive,
+    seed_file: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     threads: list[int] = []
@@ -71,9 +74,7 @@ def test_failures_are_listed_in_the_report_and_the_rest_is_imported(
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
 
 
-def test_progress_reaches_the_status_bar(
-    qtbot: QtBot, window: MainWindow, seed_file: Path
-) -> None:
+def test_progress_reaches_the_status_bar(qtbot: QtBot, window: MainWindow, seed_file: Path) -> None:
     with qtbot.waitSignal(window.imports.progressed, timeout=LONG) as first:
         window.import_paths([seed_file])
     assert isinstance(first.args[0], Progress)
@@ -132,13 +133,16 @@ def test_closing_the_window_during_an_import_cancels_it_and_waits(
 
 
 def test_an_import_stopped_by_a_full_disk_says_so_in_its_report(qtbot: QtBot) -> None:
-    from archive_app.core.model import ImportItem
+    from archive_app.domain.model import ImportItem
     from archive_app.gui.import_report import ImportReportDialog
 
-    line = ("the disk holding /media/arsip is full: 3 files (1.2 MB) were not imported and need "
-            "about 4.0 MB more free space; free some and import again")
-    report = ImportReport(files=4, added=[ImportItem("a.jsonl", "row 1", 1, "Banjir")],
-                          stopped=line)
+    line = (
+        "the disk holding /media/arsip is full: 3 files (1.2 MB) were not imported and need "
+        "about 4.0 MB more free space; free some and import again"
+    )
+    report = ImportReport(
+        files=4, added=[ImportItem("a.jsonl", "row 1", 1, "Banjir")], stopped=line
+    )
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Import stopped"
@@ -153,5 +157,7 @@ def test_the_report_says_what_an_interrupted_import_left_and_this_one_indexed(
 
     dialog = ImportReportDialog(ImportReport(files=1, indexed_leftovers=1200))
     qtbot.addWidget(dialog)
-    assert ("Indexed 1,200 articles left over from an interrupted import."
-            in dialog.details.toPlainText())
+    assert (
+        "Indexed 1,200 articles left over from an interrupted import."
+        in dialog.details.toPlainText()
+    )

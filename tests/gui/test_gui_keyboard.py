@@ -9,17 +9,19 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import SearchPage
+from archive_app.domain.model import SearchPage
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.results_model import DATE, TITLE
+from archive_app.usecases.archive import Archive
 
 
 def _window(qtbot: QtBot, size: int = 30) -> tuple[MainWindow, FakeArchive]:
     archive = FakeArchive(size)
     window = open_window(qtbot, cast(Archive, archive))
-    qtbot.waitUntil(lambda: window.model.rowCount() == size and window.reader.reading
-                    is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.model.rowCount() == size and window.reader.reading is not None,
+        timeout=10_000,
+    )
     return window, archive
 
 
@@ -33,8 +35,12 @@ def test_j_k_and_arrows_move_through_the_results_and_enter_reads(qtbot: QtBot) -
     assert table.currentIndex().row() == 2
     qtbot.keyClick(table, Qt.Key.Key_K)
     assert table.currentIndex().row() == 1
-    qtbot.waitUntil(lambda: window.reader.reading is not None
-                    and window.reader.reading.detail.id == window.model.article_id(1))
+    qtbot.waitUntil(
+        lambda: (
+            window.reader.reading is not None
+            and window.reader.reading.detail.id == window.model.article_id(1)
+        )
+    )
     qtbot.keyClick(table, Qt.Key.Key_Down)
     assert table.currentIndex().row() == 2
     qtbot.keyClick(table, Qt.Key.Key_Return)
@@ -79,8 +85,14 @@ def test_the_cheat_sheet_explains_the_language_and_tries_an_example(qtbot: QtBot
 class Misspelt(FakeArchive):
     """Finds nothing for "bnajir" and suggests "banjir", as the index does for a rare word."""
 
-    def search(self, query: str, limit: int = 20, offset: int = 0, sort: str = "relevance",
-               within: object = ()) -> SearchPage:
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        within: object = (),
+    ) -> SearchPage:
         page = super().search(query, limit, offset, sort, ())
         if query == "bnajir":
             return SearchPage(query, 0, (), True, "banjir")
@@ -124,12 +136,24 @@ def test_sorting_by_the_combo_and_by_the_date_header(qtbot: QtBot) -> None:
 
 def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
     window, _archive = _window(qtbot)
-    unnamed = [w for w in window.findChildren(QWidget)
-               if isinstance(w, QAbstractButton) and w.isVisibleTo(window)
-               and not w.accessibleName() and not w.text()]
+    unnamed = [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, QAbstractButton)
+        and w.isVisibleTo(window)
+        and not w.accessibleName()
+        and not w.text()
+    ]
     assert not unnamed
-    for widget in (window.search_bar.field, window.table, window.reader,
-                   window.sidebar.facets, window.sidebar.histogram, window.search_bar.help,
-                   window.search_bar.sort, window.sidebar.catalogue.tree):
+    for widget in (
+        window.search_bar.field,
+        window.table,
+        window.reader,
+        window.sidebar.facets,
+        window.sidebar.histogram,
+        window.search_bar.help,
+        window.search_bar.sort,
+        window.sidebar.catalogue.tree,
+    ):
         assert widget.accessibleName(), widget.objectName()
     window.close()

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import ArticleSummary
-from archive_app.core.progress import CancelToken
+from archive_app.domain.model import ArticleSummary
+from archive_app.domain.progress import CancelToken
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.person_data import Cancelled, PersonArticles, load_person
 from archive_app.gui.person_model import PersonModel
+from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
 
@@ -40,9 +40,12 @@ def _person() -> PersonArticles:
     def row(i: int, year: int) -> ArticleSummary:
         return ArticleSummary(i, f"Artikel {i}", f"{year}-01-0{i}", "jpnn.com", None, (), "id")
 
-    return PersonArticles("Rina", 3, {"reporter": [row(1, 2024), row(2, 2023)],
-                                      "photographer": [row(3, 2024)]},
-                          [("2023", 1), ("2024", 2)])
+    return PersonArticles(
+        "Rina",
+        3,
+        {"reporter": [row(1, 2024), row(2, 2023)], "photographer": [row(3, 2024)]},
+        [("2023", 1), ("2024", 2)],
+    )
 
 
 def test_the_person_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
@@ -53,7 +56,9 @@ def test_the_person_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> 
     assert model.index(1, 0).data() == "As photographer (1)"
     first = model.index(0, 0, model.index(0, 0))
     assert (first.data(), model.index(0, 1, model.index(0, 0)).data()) == (
-        "Artikel 1", "2024-01-01")
+        "Artikel 1",
+        "2024-01-01",
+    )
     assert model.article_at(first) == 1
 
 

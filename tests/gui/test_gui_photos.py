@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import archive_photo
 
-from archive_app.core.model import ArticleDetail, CatalogueRecord, Photo
+from archive_app.domain.model import ArticleDetail, CatalogueRecord, Photo
 from archive_app.gui import photo_files, photo_viewer
 from archive_app.gui.article_loader import load_reading
 from archive_app.gui.photo_meta import read_details
@@ -23,11 +23,18 @@ from archive_app.gui.tasks import TaskRunner
 
 def _detail(library: Path) -> ArticleDetail:
     photos = [
-        Photo(caption="Bush and his dog Barney in Waco", credit="AP Photo/Duane A. Laverty",
-              photographer="Duane A. Laverty", agency="AP",
-              media_path=archive_photo(library, "Bush-dog.jpg")),
-        Photo(caption="A press photo", credit="Getty Images/iStockphoto",
-              media_path=archive_photo(library, "iptc-mess.jpg")),
+        Photo(
+            caption="Bush and his dog Barney in Waco",
+            credit="AP Photo/Duane A. Laverty",
+            photographer="Duane A. Laverty",
+            agency="AP",
+            media_path=archive_photo(library, "Bush-dog.jpg"),
+        ),
+        Photo(
+            caption="A press photo",
+            credit="Getty Images/iStockphoto",
+            media_path=archive_photo(library, "iptc-mess.jpg"),
+        ),
         Photo(caption="Banjir di Gresik", credit="Antara"),  # only its caption was kept
     ]
     record = CatalogueRecord(title="Foto", body=["Satu.", "Dua."], photos=photos)
@@ -63,8 +70,9 @@ def test_the_reader_shows_an_archived_photo_with_caption_and_credit(
     reader = ReaderView()
     qtbot.addWidget(reader)
     reader.show_reading(reading)
-    image = reader.loadResource(QTextDocument.ResourceType.ImageResource.value,
-                                QUrl("arsip-image:0"))
+    image = reader.loadResource(
+        QTextDocument.ResourceType.ImageResource.value, QUrl("arsip-image:0")
+    )
     assert isinstance(image, QImage) and image.width() == 400
     text = reader.toPlainText()
     assert "Bush and his dog Barney in Waco" in text
@@ -94,8 +102,9 @@ def _viewer(qtbot: QtBot, tmp_path: Path, start: int = 0) -> tuple[PhotoViewer, 
     return viewer, runner
 
 
-def test_the_viewer_shows_the_photo_and_its_credits(qtbot: QtBot, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_viewer_shows_the_photo_and_its_credits(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     threads: list[int] = []
     real = photo_viewer.decode
 
@@ -109,9 +118,15 @@ def test_the_viewer_shows_the_photo_and_its_credits(qtbot: QtBot, tmp_path: Path
     assert threads and threading.get_ident() not in threads  # Pillow worked off the GUI thread
     assert viewer.stack.currentWidget() is viewer.view
     details = viewer.details.toPlainText()
-    for expected in ("Bush and his dog Barney in Waco", "AP Photo/Duane A. Laverty",
-                     "Duane A. Laverty", "DUANE A. LAVERTY", "Credit (IPTC)", "WACO",
-                     "400 × 398 pixels, JPEG"):
+    for expected in (
+        "Bush and his dog Barney in Waco",
+        "AP Photo/Duane A. Laverty",
+        "Duane A. Laverty",
+        "DUANE A. LAVERTY",
+        "Credit (IPTC)",
+        "WACO",
+        "400 × 398 pixels, JPEG",
+    ):
         assert expected in details, expected
     assert viewer.heading.text() == "Photo 1 of 3 — Foto"
     assert viewer.strip.count() == 3
@@ -161,9 +176,7 @@ def test_save_a_copy_writes_the_archived_bytes(qtbot: QtBot, tmp_path: Path) -> 
     runner.wait()
 
 
-def test_closing_the_viewer_while_it_decodes_drops_the_result(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_closing_the_viewer_while_it_decodes_drops_the_result(qtbot: QtBot, tmp_path: Path) -> None:
     viewer, runner = _viewer(qtbot, tmp_path, start=1)
     viewer.close()  # the big photo is still being decoded
     runner.wait()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from archive_app.core.model import (
+from archive_app.domain.model import (
     ArticleDetail,
     CatalogueRecord,
     PersonRole,
@@ -31,8 +31,7 @@ SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian
 RELATED = (
     "Kominfo Beri Penghargaan kepada 36 Mitra Terbaik Newsroom",
     "Menuju Perayaan Waisak: 40 Bhikkhu Thudong Jalan Kaki dari TMII Menuju Candi Borobudur",
-    "UNESCO Jadikan Arsip Pabrik Indarung 1 Semen Padang sebagai Memory of The World Asia "
-    "Pasifik",
+    "UNESCO Jadikan Arsip Pabrik Indarung 1 Semen Padang sebagai Memory of The World Asia Pasifik",
 )
 
 
@@ -54,19 +53,24 @@ def highlighted(document: QTextDocument) -> list[str]:
 
 
 def _wait_for_article(qtbot: QtBot, window: MainWindow, title: str) -> None:
-    qtbot.waitUntil(lambda: window.reader.reading is not None
-                    and window.reader.reading.detail.record.title == title, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            window.reader.reading is not None and window.reader.reading.detail.record.title == title
+        ),
+        timeout=10_000,
+    )
 
 
-def test_selecting_the_seed_shows_its_whole_record(
-    qtbot: QtBot, seeded_window: MainWindow
-) -> None:
+def test_selecting_the_seed_shows_its_whole_record(qtbot: QtBot, seeded_window: MainWindow) -> None:
     table = seeded_window.table
     table.setCurrentIndex(QModelIndex())  # nothing selected, as after a person clears it
     seeded_window.reader.show_message("Select an article")
     with qtbot.waitSignal(seeded_window.loader.loaded, timeout=10_000):
-        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                         pos=table.visualRect(table.model().index(0, 0)).center())
+        qtbot.mouseClick(
+            table.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=table.visualRect(table.model().index(0, 0)).center(),
+        )
     text = seeded_window.reader.toPlainText()
     assert SEED_TITLE in text
     assert "Friday 17 May 2024, 03:50 (UTC+07:00)" in text  # as published, with its zone
@@ -168,10 +172,15 @@ def test_the_reader_refuses_every_non_local_resource(qtbot: QtBot) -> None:
     reader = ReaderView()
     qtbot.addWidget(reader)
     assert not reader.openLinks() and not reader.openExternalLinks()
-    for address in ("http://example.com/a.png", "https://example.com/a.css",
-                    "ftp://example.com/a.png", "//example.com/a.png"):
-        resource = reader.loadResource(QTextDocument.ResourceType.ImageResource.value,
-                                       QUrl(address))
+    for address in (
+        "http://example.com/a.png",
+        "https://example.com/a.css",
+        "ftp://example.com/a.png",
+        "//example.com/a.png",
+    ):
+        resource = reader.loadResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(address)
+        )
         assert resource is None, address
 
 
@@ -208,20 +217,34 @@ def test_markup_in_a_record_is_shown_as_text_and_links_are_only_copied(qtbot: Qt
 def test_a_photo_placed_in_the_text_stands_after_its_paragraph(qtbot: QtBot) -> None:
     record = CatalogueRecord(
         title="Banjir Jakarta",
-        photos=[Photo(caption="Foto utama banjir", credit="Antara"),
-                Photo(caption="Warga mengungsi ke masjid", credit="Antara", paragraph=1),
-                Photo(caption="Foto tanpa tempat", credit="Antara")],
-        body=["Paragraf satu tentang hujan.", "Paragraf dua tentang warga.",
-              "Paragraf tiga tentang bantuan."],
+        photos=[
+            Photo(caption="Foto utama banjir", credit="Antara"),
+            Photo(caption="Warga mengungsi ke masjid", credit="Antara", paragraph=1),
+            Photo(caption="Foto tanpa tempat", credit="Antara"),
+        ],
+        body=[
+            "Paragraf satu tentang hujan.",
+            "Paragraf dua tentang warga.",
+            "Paragraf tiga tentang bantuan.",
+        ],
     )
     source = Provenance("banjir.html", "cd" * 32, "file", "html", "2024-03-05T08:00:00+00:00")
     reader = ReaderView()
     qtbot.addWidget(reader)
     reader.show_reading(Reading(ArticleDetail(1, record, [], [source], 1, 1, "", "", source)))
     text = reader.toPlainText()
-    order = [text.index(s) for s in ("Foto utama banjir", "Paragraf satu", "Paragraf dua",
-                                     "Warga mengungsi ke masjid", "Paragraf tiga",
-                                     "More photos", "Foto tanpa tempat")]
+    order = [
+        text.index(s)
+        for s in (
+            "Foto utama banjir",
+            "Paragraf satu",
+            "Paragraf dua",
+            "Warga mengungsi ke masjid",
+            "Paragraf tiga",
+            "More photos",
+            "Foto tanpa tempat",
+        )
+    ]
     assert order == sorted(order)
 
 
@@ -263,8 +286,10 @@ def test_the_citation_is_the_one_the_cli_writes_in_the_style_chosen(qtbot: QtBot
     pane.set_article_tools()
     with qtbot.waitSignal(pane.statusMessage):
         pane.cite.click()  # APA until another style is chosen
-    apa = "Santoso, B. (2024, February 1). Banjir <b>Jakarta</b>. example.id. " \
-          "https://example.id/banjir-jakarta"
+    apa = (
+        "Santoso, B. (2024, February 1). Banjir <b>Jakarta</b>. example.id. "
+        "https://example.id/banjir-jakarta"
+    )
     assert QGuiApplication.clipboard().text() == apa == cite(_detail(), "apa")
     assert citation_text(_detail()) == apa
     # a word processor gets the publication in italics
@@ -332,19 +357,33 @@ def test_every_other_place_the_article_was_found_is_listed(qtbot: QtBot) -> None
     record = CatalogueRecord(title="Banjir Jakarta", body=["Paragraf satu tentang hujan."])
     when = "2024-03-05T08:00:00+00:00"
     source = Provenance("day1.csv", "ab" * 32, "row 4", "csv", when, version=1)
-    places = [source,
-              Provenance("day1.csv", "ab" * 32, "row 9", "csv", when, kind="duplicate", version=1),
-              Provenance("day2.csv", "cd" * 32, "row 1", "csv", when, kind="duplicate", version=1),
-              Provenance("crawl.warc.gz", "ef" * 32, "record 7", "warc", when,
-                         member="https://example.com/banjir", kind="revisit", version=1)]
+    places = [
+        source,
+        Provenance("day1.csv", "ab" * 32, "row 9", "csv", when, kind="duplicate", version=1),
+        Provenance("day2.csv", "cd" * 32, "row 1", "csv", when, kind="duplicate", version=1),
+        Provenance(
+            "crawl.warc.gz",
+            "ef" * 32,
+            "record 7",
+            "warc",
+            when,
+            member="https://example.com/banjir",
+            kind="revisit",
+            version=1,
+        ),
+    ]
     reader = ReaderView()
     qtbot.addWidget(reader)
     reader.show_reading(Reading(ArticleDetail(1, record, [], places, 1, 1, "", "", source)))
     text = reader.toPlainText()
     assert "From day1.csv, row 4 (csv)" in text
-    assert ("Also found in: day1.csv, row 9 · day2.csv, row 1 · crawl.warc.gz › "
-            "https://example.com/banjir, record 7 (a later capture)") in text
-    many = [source] + [Provenance("day3.csv", "12" * 32, f"row {n}", "csv", when,
-                                  kind="duplicate") for n in range(1, 10)]
+    assert (
+        "Also found in: day1.csv, row 9 · day2.csv, row 1 · crawl.warc.gz › "
+        "https://example.com/banjir, record 7 (a later capture)"
+    ) in text
+    many = [source] + [
+        Provenance("day3.csv", "12" * 32, f"row {n}", "csv", when, kind="duplicate")
+        for n in range(1, 10)
+    ]
     reader.show_reading(Reading(ArticleDetail(1, record, [], many, 1, 1, "", "", source)))
     assert "day3.csv, row 6 · and 3 more" in reader.toPlainText()

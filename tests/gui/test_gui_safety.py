@@ -10,19 +10,22 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES
 
-from archive_app.core.archive import Archive
-from archive_app.core.backup import FixityReport
 from archive_app.gui import safety_controller
 from archive_app.gui.main_window import MainWindow
+from archive_app.usecases.archive import Archive
+from archive_app.usecases.backup import FixityReport
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, file: Path, folder: Path | None = None) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(file), "")))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *a, **k: (str(file), "")))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *a, **k: str(folder or "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(file), ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(file), ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder or ""))
+    )
 
 
 def test_the_library_is_backed_up_and_restored_into_a_new_folder_offered_to_open(
@@ -44,8 +47,9 @@ def test_the_library_is_backed_up_and_restored_into_a_new_folder_offered_to_open
     notice.close()
 
     opened: list[Path] = []
-    monkeypatch.setattr(safety_controller, "open_library_window",
-                        lambda folder: opened.append(folder) or True)
+    monkeypatch.setattr(
+        safety_controller, "open_library_window", lambda folder: opened.append(folder) or True
+    )
     with qtbot.waitSignal(small_window.safety.finished, timeout=60_000) as done:
         small_window.actions_.restore.trigger()  # File ▸ Restore a backup…
     assert done.args == [len(ARTICLES)]
@@ -68,8 +72,11 @@ def test_a_damaged_backup_is_refused_and_nothing_is_restored(
     target.mkdir()
     _answer(monkeypatch, damaged, target)
     shown: list[str] = []
-    monkeypatch.setattr(safety_controller, "show_error",
-                        lambda _parent, title, message: shown.append(f"{title}: {message}"))
+    monkeypatch.setattr(
+        safety_controller,
+        "show_error",
+        lambda _parent, title, message: shown.append(f"{title}: {message}"),
+    )
     with qtbot.waitSignal(small_window.safety.statusMessage, timeout=10_000):
         small_window.actions_.restore.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)

@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import SearchPage
+from archive_app.domain.model import SearchPage
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.search_bar import SearchBar
 from archive_app.gui.search_controller import (
@@ -24,6 +23,7 @@ from archive_app.gui.search_controller import (
     SearchController,
 )
 from archive_app.gui.tasks import TaskRunner
+from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
 
@@ -105,8 +105,14 @@ class GatedArchive(FakeArchive):
         self.gate = threading.Event()
         self.entered = threading.Event()
 
-    def search(self, query: str, limit: int = 20, offset: int = 0, sort: str = "relevance",
-               within: Sequence[str] = ()) -> SearchPage:
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        within: Sequence[str] = (),
+    ) -> SearchPage:
         if query == self.slow:
             self.entered.set()
             assert self.gate.wait(10)

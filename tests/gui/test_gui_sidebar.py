@@ -11,17 +11,18 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import IndexStatus
+from archive_app.domain.model import IndexStatus
 from archive_app.gui.catalogue_model import COUNT, SMART, TAG
 from archive_app.gui.index_status import IndexStatusLabel
 from archive_app.gui.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 
 def test_the_library_counts_show_in_the_sidebar(qtbot: QtBot, seeded_window: MainWindow) -> None:
     expected = ["1 article", "1 site", "1 language", "1 person"]
-    qtbot.waitUntil(lambda: seeded_window.sidebar.counts.text().splitlines() == expected,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: seeded_window.sidebar.counts.text().splitlines() == expected, timeout=10_000
+    )
 
 
 def test_a_search_is_saved_as_a_smart_collection_run_and_deleted(
@@ -32,10 +33,15 @@ def test_a_search_is_saved_as_a_smart_collection_run_and_deleted(
     with qtbot.waitSignal(seeded_window.searches.counted, timeout=10_000):
         seeded_window.search_bar.set_query("kominfo")
     seeded_window.session.toggle_filter(
-        seeded_window.sidebar.facet_model.filter_at(seeded_window.sidebar.facet_model.index(
-            0, 0, seeded_window.sidebar.facet_model.index(0, 0))))
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *args, **kwargs: ("Kominfo di jpnn", True)))
+        seeded_window.sidebar.facet_model.filter_at(
+            seeded_window.sidebar.facet_model.index(
+                0, 0, seeded_window.sidebar.facet_model.index(0, 0)
+            )
+        )
+    )
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *args, **kwargs: ("Kominfo di jpnn", True))
+    )
     seeded_window.actions_.save_search.trigger()  # Ctrl+S
     qtbot.waitUntil(lambda: panel.smart_names() == ["Kominfo di jpnn"], timeout=10_000)
     assert seeded_window.archive.saved_searches()[0].query == "kominfo site:jpnn.com"
@@ -45,8 +51,11 @@ def test_a_search_is_saved_as_a_smart_collection_run_and_deleted(
     seeded_window.search_bar.set_query("")
     seeded_window.session.clear_filters()
     with qtbot.waitSignal(seeded_window.searches.started, timeout=10_000):
-        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton,
-                         pos=panel.tree.visualRect(smart).center())
+        qtbot.mouseClick(
+            panel.tree.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=panel.tree.visualRect(smart).center(),
+        )
     assert seeded_window.search_bar.query == "kominfo site:jpnn.com"
     panel.tree.setCurrentIndex(panel.model.find(SMART, "Kominfo di jpnn"))
     panel.delete.click()
@@ -65,10 +74,11 @@ def test_smart_collection_counts_stay_current(qtbot: QtBot, seeded_window: MainW
     count = panel.model.find(SMART, "Liputan khusus").siblingAtColumn(COUNT)
     assert count.data() == "0"
     seed = archive.article_ids()[0]
-    seeded_window.changes.submit(
-        lambda: archive.bulk([seed], "add", "tags", "liputan khusus"))
-    qtbot.waitUntil(lambda: panel.model.find(SMART, "Liputan khusus").siblingAtColumn(
-        COUNT).data() == "1", timeout=10_000)
+    seeded_window.changes.submit(lambda: archive.bulk([seed], "add", "tags", "liputan khusus"))
+    qtbot.waitUntil(
+        lambda: panel.model.find(SMART, "Liputan khusus").siblingAtColumn(COUNT).data() == "1",
+        timeout=10_000,
+    )
     assert panel.model.find(TAG, "liputan khusus").siblingAtColumn(COUNT).data() == "1"
 
 
@@ -99,8 +109,13 @@ def test_a_finished_repair_runs_the_search_again(qtbot: QtBot) -> None:
     window = open_window(qtbot, cast(Archive, archive))
     # the first listing's counts are in (the facets show them), so the counts awaited below
     # can only be those of the search run again
-    qtbot.waitUntil(lambda: window.index_status.isVisible() and window.model.rowCount() == 5
-                    and window.sidebar.facet_model.rowCount() > 0)
+    qtbot.waitUntil(
+        lambda: (
+            window.index_status.isVisible()
+            and window.model.rowCount() == 5
+            and window.sidebar.facet_model.rowCount() > 0
+        )
+    )
     calls = len(archive.search_calls) + len(archive.counts_calls)
     with qtbot.waitSignal(window.searches.counted, timeout=5_000):
         archive.index_status = IndexStatus(False, 0, 0)  # the next poll sees it finished

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import open_window
 
-from archive_app.core.archive import Archive
 from archive_app.gui.filters import Filter
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import Settings
 from archive_app.gui.theme import DARK, LIGHT
+from archive_app.usecases.archive import Archive
 
 
 def test_splitters_columns_geometry_and_the_last_search_come_back(

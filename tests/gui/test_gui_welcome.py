@@ -10,8 +10,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
 
@@ -36,8 +36,11 @@ def test_an_empty_library_shows_the_welcome_view_with_both_import_buttons(
 def test_import_files_button_imports_the_chosen_file(
     qtbot: QtBot, window: MainWindow, seed_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *args, **kwargs: ([str(seed_file)], "")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        staticmethod(lambda *args, **kwargs: ([str(seed_file)], "")),
+    )
     with qtbot.waitSignal(window.imports.finished, timeout=30_000):
         qtbot.mouseClick(_buttons(window.welcome)["Import files…"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
@@ -48,8 +51,11 @@ def test_import_files_button_imports_the_chosen_file(
 def test_import_folder_button_imports_the_chosen_folder(
     qtbot: QtBot, window: MainWindow, seed_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda *args, **kwargs: str(seed_file.parent)))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        staticmethod(lambda *args, **kwargs: str(seed_file.parent)),
+    )
     with qtbot.waitSignal(window.imports.finished, timeout=30_000) as done:
         qtbot.mouseClick(_buttons(window.welcome)["Import folder…"], Qt.MouseButton.LeftButton)
     assert len(done.args[0].added) >= 1
@@ -62,11 +68,21 @@ def _drop(target: QWidget, paths: list[Path]) -> tuple[bool, QDropEvent]:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = QPointF(target.rect().center())
-    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        point.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, enter)
-    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        point,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, drop)
     return enter.isAccepted(), drop
 
@@ -99,8 +115,13 @@ def test_files_dropped_on_the_search_box_or_reader_are_imported_too(
 def test_a_drag_of_web_links_is_refused(window: MainWindow) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl("https://www.jpnn.com/news/some-article")])
-    enter = QDragEnterEvent(QPointF(10, 10).toPoint(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPointF(10, 10).toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window.welcome, enter)
     assert not enter.isAccepted()
     assert not window.imports.running

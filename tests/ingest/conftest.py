@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tests.conftest import GOLD
 
-from archive_app.core.model import CatalogueRecord
+from archive_app.domain.model import CatalogueRecord
 from archive_app.ingest.normalise import normalise
 from archive_app.ingest.raw import RawArticle
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive_app.core.archive import Archive
 from archive_app.ingest.decode import decode_text
 from archive_app.ingest.extract import extract_file
+from archive_app.usecases.archive import Archive
 
 # six bytes no UTF-8 text holds, spread over the file (a bad sector, a careless editor)
 _BAD_AT = (300, 800, 1300, 1800, 2300, 2800)
@@ -28,9 +28,11 @@ def test_utf8_with_six_bad_bytes_stays_utf8_with_those_bytes_replaced(seed_file:
     assert text.count("\ufffd") == 6
     assert len(text) == len(original)
     assert sum(a != b for a, b in zip(text, original, strict=True)) == 6
-    line = original[:len(_damaged(seed_file.read_bytes())[:300].decode("utf-8"))].count("\n") + 1
-    assert notes == [f"6 bytes were not valid UTF-8 (the first on line {line}, at byte "
-                     "offset 300); they were replaced by �"]
+    line = original[: len(_damaged(seed_file.read_bytes())[:300].decode("utf-8"))].count("\n") + 1
+    assert notes == [
+        f"6 bytes were not valid UTF-8 (the first on line {line}, at byte "
+        "offset 300); they were replaced by �"
+    ]
 
 
 def test_the_article_keeps_its_date_and_is_flagged_for_review(seed_file: Path) -> None:
@@ -42,8 +44,9 @@ def test_the_article_keeps_its_date_and_is_flagged_for_review(seed_file: Path) -
     assert item.record.review[0].message in item.warnings
 
 
-def test_the_import_report_names_the_file_and_the_bytes(archive: Archive, tmp_path: Path,
-                                                        seed_file: Path) -> None:
+def test_the_import_report_names_the_file_and_the_bytes(
+    archive: Archive, tmp_path: Path, seed_file: Path
+) -> None:
     damaged = tmp_path / "berita.txt"
     damaged.write_bytes(_damaged(seed_file.read_bytes()))
     report = archive.import_paths([damaged])
@@ -54,9 +57,11 @@ def test_the_import_report_names_the_file_and_the_bytes(archive: Archive, tmp_pa
 
 
 def test_only_the_table_rows_holding_a_bad_byte_are_flagged() -> None:
-    table = ("judul,isi\n"
-             "Banjir di Gresik,Air naik satu meter – warga mengungsi ke balai desa.\n"
-             "Gempa di Bali,Warga berhamburan keluar rumah ").encode() + b"\xff\n"
+    table = (
+        "judul,isi\n"
+        "Banjir di Gresik,Air naik satu meter – warga mengungsi ke balai desa.\n"
+        "Gempa di Bali,Warga berhamburan keluar rumah "
+    ).encode() + b"\xff\n"
     items = list(extract_file("berita.csv", table).items)
     assert [bool(i.record and i.record.review) for i in items] == [False, True]
     assert items[1].record is not None and "\ufffd" in " ".join(items[1].record.body)
@@ -82,9 +87,12 @@ def test_mojibake_is_repaired_wherever_it_stands_and_clean_text_is_left_alone() 
 
 def test_a_saved_page_in_utf8_with_a_few_bad_bytes_stays_utf8(seed_file: Path) -> None:
     paragraphs = seed_file.read_text(encoding="utf-8").split("\n\n")
-    page = ('<html><head><meta charset="utf-8"><title>Gaungkan World Water Forum 2024</title>'
-            "</head><body><article><h1>Gaungkan World Water Forum 2024</h1>"
-            + "".join(f"<p>{p}</p>" for p in paragraphs[3:]) + "</article></body></html>")
+    page = (
+        '<html><head><meta charset="utf-8"><title>Gaungkan World Water Forum 2024</title>'
+        "</head><body><article><h1>Gaungkan World Water Forum 2024</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs[3:])
+        + "</article></body></html>"
+    )
     data = bytearray(page.encode("utf-8"))
     at = page.encode("utf-8").index(b"Kegiatan yang diikuti") + 3
     data[at] = 0xFF

@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.detect import detect, gunzip
 
 
@@ -30,14 +30,16 @@ def test_a_gzip_bomb_is_refused_by_its_ratio_without_being_inflated() -> None:
     finally:
         tracemalloc.stop()
     # before: all 128 MB were inflated, then the file called "empty"
-    assert str(refused.value).startswith("gzip bomb refused: it would unpack to more than 200 "
-                                         "times its compressed size")
+    assert str(refused.value).startswith(
+        "gzip bomb refused: it would unpack to more than 200 times its compressed size"
+    )
     assert peak < 48 * 1024**2
 
 
 def test_real_gzipped_text_unpacks_whole() -> None:
-    text = "".join(f"Baris {i}: banjir di Gresik, air naik {i % 7} meter.\n"
-                   for i in range(400_000)).encode()
+    text = "".join(
+        f"Baris {i}: banjir di Gresik, air naik {i % 7} meter.\n" for i in range(400_000)
+    ).encode()
     assert len(text) > 16 * 1024**2
     assert gunzip(gzip.compress(text)) == text
 

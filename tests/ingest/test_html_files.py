@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import corpus_path
 
-from archive_app.core.errors import ReadError
-from archive_app.core.model import CatalogueRecord
+from archive_app.domain.errors import ReadError
+from archive_app.domain.model import CatalogueRecord
 from archive_app.ingest.extract import Extracted, extract_file
 
 pytestmark = pytest.mark.corpus
@@ -39,7 +39,7 @@ def _saved_page(folder: str) -> tuple[str, str]:
     match = _DETFOTO_IMG.search(page)
     assert match is not None
     file_name = match.group(2).rsplit("/", 1)[-1]
-    page = page[: match.start(2)] + f"{folder}/{file_name}" + page[match.end(2):]
+    page = page[: match.start(2)] + f"{folder}/{file_name}" + page[match.end(2) :]
     return page, file_name
 
 
@@ -87,7 +87,7 @@ def test_a_picture_named_html_is_refused() -> None:
 def _recoded(name: str, encoding: str, declaration: str | None) -> bytes:
     """A corpus page re-encoded, its charset declarations replaced (or removed)."""
     page = corpus_path("html_id", name).read_text(encoding="utf-8")
-    page = re.sub(r'<meta[^>]+charset=[^>]*>', "", page, flags=re.IGNORECASE)
+    page = re.sub(r"<meta[^>]+charset=[^>]*>", "", page, flags=re.IGNORECASE)
     if declaration is not None:
         page = page.replace("<head>", f'<head>\n<meta charset="{declaration}">', 1)
     return page.encode(encoding, errors="xmlcharrefreplace")
@@ -99,16 +99,19 @@ def _body_of(data: bytes) -> CatalogueRecord:
     return item.record
 
 
-@pytest.mark.parametrize(("encoding", "declaration"), [
-    ("cp1252", "windows-1252"),
-    ("cp1252", "iso-8859-1"),  # browsers read the Latin-1 label as Windows-1252
-    ("cp1252", None),
-])
+@pytest.mark.parametrize(
+    ("encoding", "declaration"),
+    [
+        ("cp1252", "windows-1252"),
+        ("cp1252", "iso-8859-1"),  # browsers read the Latin-1 label as Windows-1252
+        ("cp1252", None),
+    ],
+)
 def test_page_in_a_legacy_encoding(encoding: str, declaration: str | None) -> None:
-    original = _body_of(corpus_path("html_id", "mediaindonesia_2025-10-22_fundus.html")
-                        .read_bytes())
-    recoded = _body_of(_recoded("mediaindonesia_2025-10-22_fundus.html", encoding,
-                                declaration))
+    original = _body_of(
+        corpus_path("html_id", "mediaindonesia_2025-10-22_fundus.html").read_bytes()
+    )
+    recoded = _body_of(_recoded("mediaindonesia_2025-10-22_fundus.html", encoding, declaration))
     quoted = "“Dicabut di Istana Negara bulan Juni"
     assert any(p.startswith(quoted) for p in recoded.body)
     assert recoded.body == original.body

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tests.conftest import CORPUS, corpus_path
 
-from archive_app.core.model import CatalogueRecord, Photo
+from archive_app.domain.model import CatalogueRecord, Photo
 from archive_app.ingest.extract import Extracted, extract_file
 
 pytestmark = pytest.mark.corpus
@@ -136,8 +136,9 @@ def test_listing_page_is_reported_not_imported() -> None:
     assert items[0].failure == "not an article: the page is a list of 20 article links"
 
 
-@pytest.mark.parametrize("name", sorted(
-    p.name for p in (CORPUS / "html_id").glob("*.html") if "listing" not in p.name))
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in (CORPUS / "html_id").glob("*.html") if "listing" not in p.name)
+)
 def test_every_article_page_is_accepted(name: str) -> None:
     record = _record(name)
     assert record.title and record.body and record.published

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import corpus_path
 from tests.ingest.conftest import body_article
 
-from archive_app.core.model import CatalogueRecord
+from archive_app.domain.model import CatalogueRecord
 from archive_app.gui.display import language_name
 from archive_app.ingest.extract import extract_file
 from archive_app.ingest.normalise import normalise
@@ -17,14 +17,20 @@ from archive_app.ingest.normalise.language import decide_language, declared_code
 from archive_app.ingest.raw import RawArticle, RawPhoto
 from archive_app.search.analysis import index_terms, stemmer_for
 
-INDONESIAN = ("Pemerintah mengatakan bahwa harga beras akan turun bulan depan karena panen raya "
-              "sudah dimulai di banyak daerah, kata menteri pertanian kepada wartawan di Jakarta.")
-MALAY = ("Kerajaan berkata harga beras akan turun bulan hadapan kerana musim menuai sudah "
-         "bermula, manakala polis pula memantau sebarang kenaikan harga selepas cuti umum, "
-         "iaitu bahawa peniaga tidak boleh menaikkan harga sesuka hati.")
+INDONESIAN = (
+    "Pemerintah mengatakan bahwa harga beras akan turun bulan depan karena panen raya "
+    "sudah dimulai di banyak daerah, kata menteri pertanian kepada wartawan di Jakarta."
+)
+MALAY = (
+    "Kerajaan berkata harga beras akan turun bulan hadapan kerana musim menuai sudah "
+    "bermula, manakala polis pula memantau sebarang kenaikan harga selepas cuti umum, "
+    "iaitu bahawa peniaga tidak boleh menaikkan harga sesuka hati."
+)
 JAPANESE = "東京都は水曜日、新しい防災計画を発表した。地震に備えて避難所を増やすという。"
-ENGLISH = ("The government said on Monday that the price of rice would fall next month because "
-           "the harvest has begun in many regions, the agriculture minister told reporters.")
+ENGLISH = (
+    "The government said on Monday that the price of rice would fall next month because "
+    "the harvest has begun in many regions, the agriculture minister told reporters."
+)
 
 
 def _flags(record: CatalogueRecord) -> list[str]:
@@ -35,15 +41,23 @@ def _flags(record: CatalogueRecord) -> list[str]:
     ("text", "language"),
     [
         # scripts decide by themselves: no stopword profile matches them
-        ("北京市政府周三宣布，将在今年年底前完成全市老旧小区的改造工程，"
-         "涉及居民超过十万户。", "zh"),
+        (
+            "北京市政府周三宣布，将在今年年底前完成全市老旧小区的改造工程，涉及居民超过十万户。",
+            "zh",
+        ),
         (JAPANESE, "ja"),
         ("รัฐบาลไทยประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วมในภาคเหนือ", "th"),
         ("서울시는 수요일 새로운 교통 정책을 발표했다. 버스 요금은 내년부터 인상된다.", "ko"),
-        ("Правительство объявило в среду о новых мерах поддержки фермеров, пострадавших от "
-         "наводнения на севере страны.", "ru"),
-        ("أعلنت الحكومة يوم الأربعاء عن إجراءات جديدة لدعم المزارعين المتضررين من الفيضانات في "
-         "شمال البلاد.", "ar"),
+        (
+            "Правительство объявило в среду о новых мерах поддержки фермеров, пострадавших от "
+            "наводнения на севере страны.",
+            "ru",
+        ),
+        (
+            "أعلنت الحكومة يوم الأربعاء عن إجراءات جديدة لدعم المزارعين المتضررين من الفيضانات في "
+            "شمال البلاد.",
+            "ar",
+        ),
     ],
 )
 def test_other_scripts_are_never_indonesian(text: str, language: str) -> None:
@@ -62,8 +76,10 @@ def test_malay_and_indonesian_are_told_apart_by_their_own_words() -> None:
     assert body_article(MALAY, language="id").language == "ms"
     # an Indonesian report about Malaysia: "kerajaan" (a kingdom), "pejabat" (an official),
     # "ringgit", "cukai" are Indonesian words too
-    text = ("Pejabat Kerajaan Malaysia mengatakan bahwa cukai rokok akan naik tahun depan, "
-            "karena pemerintah di Kuala Lumpur membutuhkan miliaran ringgit untuk subsidi.")
+    text = (
+        "Pejabat Kerajaan Malaysia mengatakan bahwa cukai rokok akan naik tahun depan, "
+        "karena pemerintah di Kuala Lumpur membutuhkan miliaran ringgit untuk subsidi."
+    )
     assert body_article(text).language == "id"
 
 
@@ -79,11 +95,19 @@ def test_text_without_a_signal_is_undetermined_and_flagged() -> None:
 
 def test_photo_captions() -> None:
     def photo(caption: str) -> CatalogueRecord:
-        return normalise(RawArticle(locator="file", text=caption, columns={"title": "IMG 0412"},
-                                    photos=[RawPhoto(caption=caption or None)], format="photo"))
+        return normalise(
+            RawArticle(
+                locator="file",
+                text=caption,
+                columns={"title": "IMG 0412"},
+                photos=[RawPhoto(caption=caption or None)],
+                format="photo",
+            )
+        )
 
-    english = photo("A man walks past the flooded market in Jakarta on Monday morning after "
-                    "the heavy rain.")
+    english = photo(
+        "A man walks past the flooded market in Jakarta on Monday morning after the heavy rain."
+    )
     assert english.language == "en" and english.review == []
     # a credit line and a name: undetermined, for a librarian to say
     short = photo("Foto: Antara/Hafidz Mubarak")
@@ -104,8 +128,9 @@ def test_photo_captions() -> None:
         ("en, id", INDONESIAN, "id"),
     ],
 )
-def test_a_clear_text_overrules_a_wrong_declaration(declared: str, text: str,
-                                                    language: str) -> None:
+def test_a_clear_text_overrules_a_wrong_declaration(
+    declared: str, text: str, language: str
+) -> None:
     record = body_article(text, language=declared)
     assert record.language == language and record.review == []
 
@@ -119,8 +144,10 @@ def test_an_unclear_text_keeps_the_declaration_and_says_when_they_disagree() -> 
     assert "'en', 'id'" in record.review[0].message
     # Reuters earnings: "Del E. Webb" makes the stopword profile read Italian; the identifier
     # does not agree, so the declaration stands
-    text = ("PHOENIX, Ariz., March 3 - Shr eight cts vs 16 cts Net 188,000 vs 354,000 Revs "
-            "538,000 vs 594,000 (Del E. Webb Investment Properties Inc)")
+    text = (
+        "PHOENIX, Ariz., March 3 - Shr eight cts vs 16 cts Net 188,000 vs 354,000 Revs "
+        "538,000 vs 594,000 (Del E. Webb Investment Properties Inc)"
+    )
     record = body_article(text, language="en", title="DEL E. WEBB INVESTMENT <DWPA> 4TH QTR NET")
     assert record.language == "en" and record.review == []
 
@@ -135,10 +162,12 @@ def test_declared_codes() -> None:
 
 
 def test_a_language_arsip_does_not_analyse_is_named_when_certain() -> None:
-    zulu = ("Amaphoyisa aseThekwini athi aboshe abantu abayishumi nambili ngesonto eledlule "
-            "ngemuva kokuthi kutholakale izidakamizwa ezibalelwa ezigidini zamarandi "
-            "emgwaqweni omkhulu. Umkhulumeli wamaphoyisa uthe uphenyo lusaqhubeka futhi "
-            "abasolwa bazovela enkantolo ngoMsombuluko.")
+    zulu = (
+        "Amaphoyisa aseThekwini athi aboshe abantu abayishumi nambili ngesonto eledlule "
+        "ngemuva kokuthi kutholakale izidakamizwa ezibalelwa ezigidini zamarandi "
+        "emgwaqweni omkhulu. Umkhulumeli wamaphoyisa uthe uphenyo lusaqhubeka futhi "
+        "abasolwa bazovela enkantolo ngoMsombuluko."
+    )
     assert decide_language([zulu]).language == "zu"
     # too short to be sure: undetermined, never Indonesian
     assert decide_language(["Amaphoyisa aseThekwini athi aboshe abantu"]).language == "und"
@@ -184,15 +213,18 @@ CORPUS = [
 def test_corpus_languages() -> None:
     found = [(parts[-1], _first(corpus_path(*parts))) for parts, _language in CORPUS]
     assert [(name, r.language) for name, r in found] == [
-        (parts[-1], language) for parts, language in CORPUS]
+        (parts[-1], language) for parts, language in CORPUS
+    ]
     assert all("language" not in _flags(record) for _name, record in found)
 
 
 def _page(html_lang: str, locale: str, title: str, paragraphs: list[str]) -> CatalogueRecord:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    page = (f'<html lang="{html_lang}"><head><title>{title}</title>'
-            f'<meta property="og:locale" content="{locale}"></head><body><article>'
-            f"<h1>{title}</h1>{body}</article></body></html>")
+    page = (
+        f'<html lang="{html_lang}"><head><title>{title}</title>'
+        f'<meta property="og:locale" content="{locale}"></head><body><article>'
+        f"<h1>{title}</h1>{body}</article></body></html>"
+    )
     items = list(extract_file("page.html", page.encode("utf-8")).items)
     record = items[0].record
     assert record is not None, items[0].failure

@@ -5,38 +5,44 @@ from __future__ import annotations
 import pytest
 from tests.ingest.conftest import body_article
 
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise.noise import is_noise, strip_glued_tail
-from archive_app.ingest.normalise.tables import rules
 
 
-@pytest.mark.parametrize("line", [
-    "Advertisement",
-    "ADVERTISEMENT",
-    "SCROLL TO CONTINUE WITH CONTENT",
-    "[Gambas:Video 20detik]",
-    "[Gambas:Instagram]",
-    'Simak Video "Penyakit Jantung Penyakit Orang Tua?"',
-    "Simak juga Video: Pemerintah Cabut Izin 4 Perusahaan Tambang Nikel di Raja Ampat",
-    "Lihat juga Video 'Motif Cucu Bunuh Nenek di Ciamis: Kesal Tak Diberi Uang':",
-    "Saksikan Live DetikSore:",
-    "Silakan baca konten menarik lainnya dari JPNN.com di Google News",
-    "Terpopuler",
-    "(Ayo ikuti saluran WhatsApp KapanLagi.com biar enggak ketinggalan update dan berita "
-    "terbaru seputar dunia hiburan tanah air dan juga luar negeri. Klik di sini ya, Klovers!)",
-    "Cek Berita dan Artikel yang lain di Google News",
-    "Baca selengkapnyadi sini",
-    "-------- Artikel ini telah naik didetikJabar.",
-    "Daftar Isi",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "[Gambas:Video 20detik]",
+        "[Gambas:Instagram]",
+        'Simak Video "Penyakit Jantung Penyakit Orang Tua?"',
+        "Simak juga Video: Pemerintah Cabut Izin 4 Perusahaan Tambang Nikel di Raja Ampat",
+        "Lihat juga Video 'Motif Cucu Bunuh Nenek di Ciamis: Kesal Tak Diberi Uang':",
+        "Saksikan Live DetikSore:",
+        "Silakan baca konten menarik lainnya dari JPNN.com di Google News",
+        "Terpopuler",
+        "(Ayo ikuti saluran WhatsApp KapanLagi.com biar enggak ketinggalan update dan berita "
+        "terbaru seputar dunia hiburan tanah air dan juga luar negeri. Klik di sini ya, Klovers!)",
+        "Cek Berita dan Artikel yang lain di Google News",
+        "Baca selengkapnyadi sini",
+        "-------- Artikel ini telah naik didetikJabar.",
+        "Daftar Isi",
+    ],
+)
 def test_furniture(line: str) -> None:
     assert is_noise(line)
 
 
-@pytest.mark.parametrize("line", [
-    "Video tersebut diberi keterangan sebagai berikut.",
-    "Iklan rokok dilarang tayang pada jam anak-anak, kata dia.",
-    "Terpopuler di kalangan remaja adalah aplikasi ini.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Video tersebut diberi keterangan sebagai berikut.",
+        "Iklan rokok dilarang tayang pada jam anak-anak, kata dia.",
+        "Terpopuler di kalangan remaja adalah aplikasi ini.",
+    ],
+)
 def test_article_text_is_not_furniture(line: str) -> None:
     assert not is_noise(line)
 
@@ -50,21 +56,26 @@ def test_site_trailers_are_data() -> None:
 
 def test_promo_glued_to_a_paragraph_is_cut_and_the_source_kept() -> None:
     text, source = strip_glued_tail(
-        "telah mencapai 84,71 persen.Ikuti Whatsapp Channel Republikasumber : Antara Foto")
+        "telah mencapai 84,71 persen.Ikuti Whatsapp Channel Republikasumber : Antara Foto"
+    )
     assert (text, source) == ("telah mencapai 84,71 persen.", "sumber : Antara Foto")
 
 
 def test_promo_broken_over_lines_is_removed_whole() -> None:
     # kompas CSV rows end with the WhatsApp channel promo split at its links
-    text = ("BOGOR, KOMPAS.com – Polisi menggerebek sebuah kontrakan.\nSimak\nbreaking news\ndan\n"
-            "berita pilihan\nkami langsung di ponselmu. Pilih saluran andalanmu akses berita "
-            "Kompas.com WhatsApp Channel :\nhttps://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D"
-            "\n. Pastikan kamu sudah install aplikasi WhatsApp ya.")
+    text = (
+        "BOGOR, KOMPAS.com – Polisi menggerebek sebuah kontrakan.\nSimak\nbreaking news\ndan\n"
+        "berita pilihan\nkami langsung di ponselmu. Pilih saluran andalanmu akses berita "
+        "Kompas.com WhatsApp Channel :\nhttps://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D"
+        "\n. Pastikan kamu sudah install aplikasi WhatsApp ya."
+    )
     assert body_article(text).body == ["Polisi menggerebek sebuah kontrakan."]
 
 
 def test_video_promo_broken_at_a_link_takes_its_pieces_along() -> None:
-    text = ("Jakarta\n-\nBus santri terguling saat melewati jalan menanjak.\n"
-            "Simak juga Video 'Bus Santri Terguling saat Melewati Jalan Menanjak di\nMagelang\n"
-            "[Gambas:Video 20detik]\n(rdp/idh)")
+    text = (
+        "Jakarta\n-\nBus santri terguling saat melewati jalan menanjak.\n"
+        "Simak juga Video 'Bus Santri Terguling saat Melewati Jalan Menanjak di\nMagelang\n"
+        "[Gambas:Video 20detik]\n(rdp/idh)"
+    )
     assert body_article(text).body == ["Bus santri terguling saat melewati jalan menanjak."]

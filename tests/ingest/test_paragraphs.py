@@ -13,13 +13,19 @@ from archive_app.ingest.normalise.paragraphs import (
 
 def test_sentence_broken_at_keyword_links_is_mended() -> None:
     # kompas CSV row 4: the scraper broke the first sentence at two links
-    pieces = ["Kriminolog Universitas Indonesia, Adrianus Meliala, menyebutkan kemunculan "
-              "kelompok remaja di kawasan Mulyaharja, Kecamatan", "Bogor Selatan",
-              ", merupakan bentuk", "perilaku kolektif", "yang menyimpang."]
+    pieces = [
+        "Kriminolog Universitas Indonesia, Adrianus Meliala, menyebutkan kemunculan "
+        "kelompok remaja di kawasan Mulyaharja, Kecamatan",
+        "Bogor Selatan",
+        ", merupakan bentuk",
+        "perilaku kolektif",
+        "yang menyimpang.",
+    ]
     assert repair_split_sentences(pieces) == [
         "Kriminolog Universitas Indonesia, Adrianus Meliala, menyebutkan kemunculan kelompok "
         "remaja di kawasan Mulyaharja, Kecamatan Bogor Selatan, merupakan bentuk perilaku "
-        "kolektif yang menyimpang."]
+        "kolektif yang menyimpang."
+    ]
 
 
 def test_whole_sentences_are_not_joined() -> None:
@@ -29,16 +35,19 @@ def test_whole_sentences_are_not_joined() -> None:
 
 def test_repeated_paragraphs_are_kept_once() -> None:
     # kapanlagi CSV row 69 prints every paragraph of a section twice
-    paragraph = ("Lee Seung Gi dan Bae Suzy menjadi salah satu pasangan drama Korea yang paling "
-                 "diingat penonton.")
+    paragraph = (
+        "Lee Seung Gi dan Bae Suzy menjadi salah satu pasangan drama Korea yang paling "
+        "diingat penonton."
+    )
     later = "Bertahun-tahun kemudian, keduanya bertemu lagi."
     assert drop_repeats([paragraph, later, paragraph]) == [paragraph, later]
 
 
 def test_short_repeats_and_captions_are_kept() -> None:
     caption = "Honda Civic Type R Ultimate Edition Foto: Dok. Honda"
-    assert drop_repeats(["Isuzu", "Teks.", "Isuzu", caption, caption],
-                        keep=frozenset({caption})) == ["Isuzu", "Teks.", "Isuzu", caption, caption]
+    assert drop_repeats(
+        ["Isuzu", "Teks.", "Isuzu", caption, caption], keep=frozenset({caption})
+    ) == ["Isuzu", "Teks.", "Isuzu", caption, caption]
 
 
 def test_a_paragraph_that_is_others_run_together_goes() -> None:
@@ -49,15 +58,18 @@ def test_a_paragraph_that_is_others_run_together_goes() -> None:
 
 
 def test_kompas_links_and_repeats_end_to_end() -> None:
-    text = ("BOGOR, KOMPAS.com –\nKriminolog Universitas Indonesia menyebutkan kemunculan "
-            "kelompok remaja di kawasan Mulyaharja, Kecamatan\nBogor Selatan\n, merupakan bentuk\n"
-            "perilaku kolektif\nyang menyimpang.\n“Pada dasarnya, ini adalah perilaku kolektif,” "
-            "ujar Adrianus saat dihubungi\nKompas.com,\nSelasa (10/6/2025).")
+    text = (
+        "BOGOR, KOMPAS.com –\nKriminolog Universitas Indonesia menyebutkan kemunculan "
+        "kelompok remaja di kawasan Mulyaharja, Kecamatan\nBogor Selatan\n, merupakan bentuk\n"
+        "perilaku kolektif\nyang menyimpang.\n“Pada dasarnya, ini adalah perilaku kolektif,” "
+        "ujar Adrianus saat dihubungi\nKompas.com,\nSelasa (10/6/2025)."
+    )
     assert body_article(text).body == [
         "Kriminolog Universitas Indonesia menyebutkan kemunculan kelompok remaja di kawasan "
         "Mulyaharja, Kecamatan Bogor Selatan, merupakan bentuk perilaku kolektif yang menyimpang.",
         "“Pada dasarnya, ini adalah perilaku kolektif,” ujar Adrianus saat dihubungi Kompas.com, "
-        "Selasa (10/6/2025)."]
+        "Selasa (10/6/2025).",
+    ]
 
 
 def test_the_whole_article_glued_before_its_paragraphs_goes() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from tests.conftest import corpus_path
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import CatalogueRecord, Photo
+from archive_app.domain.model import CatalogueRecord, Photo
 from archive_app.ingest.extract import extract_file
 from archive_app.ingest.normalise.placement import paragraphs_after
+from archive_app.usecases.archive import Archive
 
 MIRROR = ("uk", "TheMirror_2024_04_28.html.gz")
 
@@ -45,11 +45,14 @@ def test_each_inline_photo_stands_after_the_paragraph_it_followed_in_the_page() 
     before, after = _after(record, "English Ivy is easy to grow")
     assert before.startswith("First up, the experts recommend you consider an English Ivy")
     assert after.startswith('"This plant is one of the best ones to help reduce indoor air')
-    before, _ = _after(record, "The stunning silvery leaves of the aluminum plant are a great "
-                               "addition to any kitchen")
+    before, _ = _after(
+        record,
+        "The stunning silvery leaves of the aluminum plant are a great addition to any kitchen",
+    )
     assert before.startswith("Next up, the experts advise you to opt for another hanging plant")
-    before, _ = _after(record, "Aloe Vera is a natural remedy for burns as well as an "
-                               "air-purifying plant")
+    before, _ = _after(
+        record, "Aloe Vera is a natural remedy for burns as well as an air-purifying plant"
+    )
     assert before.startswith("The experts also recommend aloe vera plants")
     assert record.photos[0].paragraph is None  # the lead photo opens the article
 
@@ -59,8 +62,11 @@ def test_a_read_more_line_between_paragraph_and_photo_does_not_lose_its_place() 
     # the page: "...plead guilty to a charge involving a single victim." / "READ MORE: <link>"
     # / <figure> — the link line is not body text, the paragraph before it is
     record = _record("html_truth", "fundus", "au", "NineNews_2024_05_02.html.gz")
-    before, _ = _after(record, "The islands where notorious pedophile Jeffrey Epstein "
-                               "exploited and abused young women and girls.")
+    before, _ = _after(
+        record,
+        "The islands where notorious pedophile Jeffrey Epstein "
+        "exploited and abused young women and girls.",
+    )
     assert before.startswith("Two years later, prosecutors allowed Epstein to plead guilty")
     assert not any(p.startswith("READ MORE") for p in record.body)
 
@@ -91,17 +97,24 @@ def page_with_inline_photos() -> bytes:
     """A saved page: a photo under the headline, one after the first paragraph (which opens
     with a dateline), one after a "Baca juga" line that follows the second."""
     first, second, third = (f"<p>{p}</p>" for p in PARAGRAPHS)
-    figure = ("<figure><img src='https://cdn.example/{0}.jpg'><figcaption>{1} (Foto: ANTARA/"
-              "Budi)</figcaption></figure>")
-    return ("<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>"
-            "<meta property='og:title' content='Harga Beras Dipantau Setiap Hari'>"
-            "</head><body><article><h1>Harga Beras Dipantau Setiap Hari</h1>"
-            + figure.format("atas", "Gudang beras Bulog di Jakarta Utara pada Senin pagi")
-            + first + figure.format("pasar", "Pedagang beras melayani pembeli di pasar induk")
-            + second + "<p>Baca juga: <a href='https://news.example.co.id/read/2/cabai'>"
-            "Harga Cabai Rawit Naik Lagi Menjelang Lebaran</a></p>"
-            + figure.format("pedagang", "Pembeli memilih beras di sebuah kios di Bekasi")
-            + third + "</article></body></html>").encode()
+    figure = (
+        "<figure><img src='https://cdn.example/{0}.jpg'><figcaption>{1} (Foto: ANTARA/"
+        "Budi)</figcaption></figure>"
+    )
+    return (
+        "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>"
+        "<meta property='og:title' content='Harga Beras Dipantau Setiap Hari'>"
+        "</head><body><article><h1>Harga Beras Dipantau Setiap Hari</h1>"
+        + figure.format("atas", "Gudang beras Bulog di Jakarta Utara pada Senin pagi")
+        + first
+        + figure.format("pasar", "Pedagang beras melayani pembeli di pasar induk")
+        + second
+        + "<p>Baca juga: <a href='https://news.example.co.id/read/2/cabai'>"
+        "Harga Cabai Rawit Naik Lagi Menjelang Lebaran</a></p>"
+        + figure.format("pedagang", "Pembeli memilih beras di sebuah kios di Bekasi")
+        + third
+        + "</article></body></html>"
+    ).encode()
 
 
 def test_places_are_counted_in_the_cleaned_body() -> None:
@@ -119,40 +132,61 @@ def test_places_are_counted_in_the_cleaned_body() -> None:
     assert [r.title for r in record.related] == ["Harga Cabai Rawit Naik Lagi Menjelang Lebaran"]
 
 
-@pytest.mark.parametrize(("follows", "body", "expected"), [
-    # equal but for case and spacing
-    (["Hujan  deras turun sejak pagi di kota itu."], ["Awal.", "hujan deras turun sejak pagi "
-                                                      "di kota itu."], 1),
-    # the page's paragraph still carries a sign-off the body lost: the same last words
-    (["Banjir merendam 200 rumah warga di tepi sungai sejak Senin malam. (jpnn/abc)"],
-     ["Banjir merendam 200 rumah warga di tepi sungai sejak Senin malam."], 0),
-    # a short line proves nothing unless it is the whole paragraph (a heading)
-    (["Jakarta"], ["Jakarta hari ini cerah sekali sepanjang hari."], None),
-    (["Ekonomi"], ["Paragraf pertama artikel ini.", "Ekonomi"], 1),
-    # the last matching paragraph wins
-    (["Harga naik lagi pekan ini di pasar."], ["Harga naik lagi pekan ini di pasar.", "Lain.",
-                                               "Harga naik lagi pekan ini di pasar."], 2),
-    # nothing before the photo, or only text the body does not have
-    ([], ["Paragraf."], None),
-    (["Menu utama situs berita hari ini"], ["Paragraf pertama artikel ini."], None),
-])
-def test_matching_the_text_before_a_photo_in_the_body(follows: list[str], body: list[str],
-                                                      expected: int | None) -> None:
+@pytest.mark.parametrize(
+    ("follows", "body", "expected"),
+    [
+        # equal but for case and spacing
+        (
+            ["Hujan  deras turun sejak pagi di kota itu."],
+            ["Awal.", "hujan deras turun sejak pagi di kota itu."],
+            1,
+        ),
+        # the page's paragraph still carries a sign-off the body lost: the same last words
+        (
+            ["Banjir merendam 200 rumah warga di tepi sungai sejak Senin malam. (jpnn/abc)"],
+            ["Banjir merendam 200 rumah warga di tepi sungai sejak Senin malam."],
+            0,
+        ),
+        # a short line proves nothing unless it is the whole paragraph (a heading)
+        (["Jakarta"], ["Jakarta hari ini cerah sekali sepanjang hari."], None),
+        (["Ekonomi"], ["Paragraf pertama artikel ini.", "Ekonomi"], 1),
+        # the last matching paragraph wins
+        (
+            ["Harga naik lagi pekan ini di pasar."],
+            ["Harga naik lagi pekan ini di pasar.", "Lain.", "Harga naik lagi pekan ini di pasar."],
+            2,
+        ),
+        # nothing before the photo, or only text the body does not have
+        ([], ["Paragraf."], None),
+        (["Menu utama situs berita hari ini"], ["Paragraf pertama artikel ini."], None),
+    ],
+)
+def test_matching_the_text_before_a_photo_in_the_body(
+    follows: list[str], body: list[str], expected: int | None
+) -> None:
     assert paragraphs_after([(follows, [])], body) == [expected]
 
 
-BODY = ["Paragraf pertama tentang banjir di kota.", "Paragraf kedua tentang para pengungsi.",
-        "Paragraf ketiga tentang bantuan pemerintah."]
+BODY = [
+    "Paragraf pertama tentang banjir di kota.",
+    "Paragraf kedua tentang para pengungsi.",
+    "Paragraf ketiga tentang bantuan pemerintah.",
+]
 
 
-@pytest.mark.parametrize(("precedes", "expected"), [
-    # the text before the photo was dropped: it stands before the paragraph that follows it
-    (["Paragraf ketiga tentang bantuan pemerintah."], 1),
-    # ... and above all the text when that paragraph is the first
-    (["Paragraf pertama tentang banjir di kota."], None),
-    (["Iklan di sini dan di sana juga"], None),
-])
+@pytest.mark.parametrize(
+    ("precedes", "expected"),
+    [
+        # the text before the photo was dropped: it stands before the paragraph that follows it
+        (["Paragraf ketiga tentang bantuan pemerintah."], 1),
+        # ... and above all the text when that paragraph is the first
+        (["Paragraf pertama tentang banjir di kota."], None),
+        (["Iklan di sini dan di sana juga"], None),
+    ],
+)
 def test_a_photo_is_placed_by_the_text_after_it_when_the_text_before_is_gone(
-        precedes: list[str], expected: int | None) -> None:
-    assert paragraphs_after([(["Teks yang tidak ada di badan berita ini."], precedes)],
-                            BODY) == [expected]
+    precedes: list[str], expected: int | None
+) -> None:
+    assert paragraphs_after([(["Teks yang tidak ada di badan berita ini."], precedes)], BODY) == [
+        expected
+    ]

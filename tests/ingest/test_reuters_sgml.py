@@ -75,9 +75,11 @@ def test_detected_by_name_and_by_content() -> None:
 
 
 def test_control_entities_and_wrapped_lines() -> None:
-    data = (b'<REUTERS NEWID="9"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT>&#2;\n'
-            b"<TITLE>A &amp; B</TITLE>\n<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>One "
-            b"line\nwrapped here.\n    A new paragraph.\n Reuter\n&#3;</BODY></TEXT></REUTERS>")
+    data = (
+        b'<REUTERS NEWID="9"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT>&#2;\n'
+        b"<TITLE>A &amp; B</TITLE>\n<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>One "
+        b"line\nwrapped here.\n    A new paragraph.\n Reuter\n&#3;</BODY></TEXT></REUTERS>"
+    )
     article = next(read_reuters_sgml(data))
     assert isinstance(article, RawArticle)
     assert article.locator == "newid 9"

@@ -25,8 +25,13 @@ def test_a_title_that_names_a_section_is_flagged() -> None:
 
 
 def test_a_person_whose_name_reads_as_an_organisation_is_flagged() -> None:
-    for author in ("Humas Polda Metro Jaya", "PT Citilink Indonesia", "CITILINK", "Antara",
-                   "Liputan6.com"):
+    for author in (
+        "Humas Polda Metro Jaya",
+        "PT Citilink Indonesia",
+        "CITILINK",
+        "Antara",
+        "Liputan6.com",
+    ):
         record = body_article(TEXT, title="Harga BBM Naik", author=author)
         assert [p.name for p in record.people] == [author]  # kept, not dropped
         assert _kinds(record) == ["person"], author

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.ingest.conftest import body_article
 
 import archive_app.ingest.normalise as normalise_package
-from archive_app.ingest.normalise.tables import rules
+from archive_app.domain.site_rules import rules
 
 CODE = Path(normalise_package.__file__).parent
 
@@ -17,8 +17,11 @@ def test_no_site_is_named_in_the_normaliser_code() -> None:
     domains = [d.split(".")[0] for d in rules().sites]
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, domains)) + r")\b", re.IGNORECASE)
     for module in CODE.glob("*.py"):
-        code = "\n".join(line for line in module.read_text(encoding="utf-8").splitlines()
-                         if not line.lstrip().startswith("#"))
+        code = "\n".join(
+            line
+            for line in module.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("#")
+        )
         code = re.sub(r'"""(?:.|\n)*?"""', "", code)  # docstrings may cite examples
         hits = [m.group(0) for m in pattern.finditer(code)]
         assert not hits, f"{module.name} names a site in code: {hits}"
@@ -33,24 +36,34 @@ def test_every_site_table_is_well_formed() -> None:
 
 def test_an_unknown_site_gets_the_general_rules() -> None:
     # a site no table names: its dateline, credits, links and sign-off still come out
-    text = ("Suaranusantara.id, MEDAN - Pemerintah kota meresmikan jembatan baru.\n"
-            "Baca juga: Jembatan Lama Ditutup Sementara\n"
-            "Warga menyambut baik peresmian itu.(ant/sun)\n"
-            "Penulis: Rina Sitompul\nEditor: Budi Harahap")
+    text = (
+        "Suaranusantara.id, MEDAN - Pemerintah kota meresmikan jembatan baru.\n"
+        "Baca juga: Jembatan Lama Ditutup Sementara\n"
+        "Warga menyambut baik peresmian itu.(ant/sun)\n"
+        "Penulis: Rina Sitompul\nEditor: Budi Harahap"
+    )
     record = body_article(text, url="https://www.suaranusantara.id/berita/1", date="3 Mar 2024")
     assert record.site == "suaranusantara.id" and record.dateline_place == "Medan"
     assert record.published == "2024-03-03"
     assert [link.title for link in record.related] == ["Jembatan Lama Ditutup Sementara"]
     assert record.signoff == ["ant", "sun"]
-    assert [(p.name, p.role) for p in record.people] == [("Rina Sitompul", "author"),
-                                                         ("Budi Harahap", "editor")]
-    assert record.body == ["Pemerintah kota meresmikan jembatan baru.",
-                           "Warga menyambut baik peresmian itu."]
+    assert [(p.name, p.role) for p in record.people] == [
+        ("Rina Sitompul", "author"),
+        ("Budi Harahap", "editor"),
+    ]
+    assert record.body == [
+        "Pemerintah kota meresmikan jembatan baru.",
+        "Warga menyambut baik peresmian itu.",
+    ]
 
 
 def test_every_field_names_its_rule() -> None:
-    record = body_article("Liputan6.com, Jakarta - Harga emas turun.", date="Diperbarui 18 Jun "
-                          "2025, 14:05 WIB", author="Agustina Melani", title="Harga Emas Turun")
+    record = body_article(
+        "Liputan6.com, Jakarta - Harga emas turun.",
+        date="Diperbarui 18 Jun 2025, 14:05 WIB",
+        author="Agustina Melani",
+        title="Harga Emas Turun",
+    )
     assert record.rules["updated"] == "date:day-month-year:column"
     assert record.rules["dateline_place"] == "dateline:site-place"
     assert record.rules["people.author"] == "people:author-column"

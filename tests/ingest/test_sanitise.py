@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from tests.conftest import CORPUS, corpus_path
 
-from archive_app.core.errors import ReadError
-from archive_app.core.model import CatalogueRecord, PersonRole, Photo, RelatedLink
-from archive_app.core.review import ReviewFlag
+from archive_app.domain.errors import ReadError
+from archive_app.domain.model import CatalogueRecord, PersonRole, Photo, RelatedLink
+from archive_app.domain.review import ReviewFlag
 from archive_app.ingest.extract import extract_file
 from archive_app.ingest.sanitise import clean_text, sanitise
 
@@ -38,14 +38,25 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
 
 def _with_controls() -> CatalogueRecord:
     return CatalogueRecord(
-        title="\x01Banjir\x02 Gresik\r\n", subtitle="Warga\tmengungsi", site="jpnn.com",
-        published_raw="17 Mei\x1f 2024", dateline_place="GRESIK\x00",
-        people=[PersonRole("Yessy\x0b Artada", "editor")], signoff=["chi\x03"],
+        title="\x01Banjir\x02 Gresik\r\n",
+        subtitle="Warga\tmengungsi",
+        site="jpnn.com",
+        published_raw="17 Mei\x1f 2024",
+        dateline_place="GRESIK\x00",
+        people=[PersonRole("Yessy\x0b Artada", "editor")],
+        signoff=["chi\x03"],
         related=[RelatedLink("Baca\x0c juga", "https://example.com/\x7f")],
-        photos=[Photo(caption="Air naik\x85", credit="ANTARA\x1b/Rizal",
-                      embedded={"Caption": "baris\nkedua"})],
-        body=["Air \x93naik\x94 lagi.\x04", "Kedua\x81"], keywords=["banjir\x1e"],
-        rules={"title": "title:column\x00"}, warnings=["a date\x07"],
+        photos=[
+            Photo(
+                caption="Air naik\x85",
+                credit="ANTARA\x1b/Rizal",
+                embedded={"Caption": "baris\nkedua"},
+            )
+        ],
+        body=["Air \x93naik\x94 lagi.\x04", "Kedua\x81"],
+        keywords=["banjir\x1e"],
+        rules={"title": "title:column\x00"},
+        warnings=["a date\x07"],
         review=[ReviewFlag("date", "unread\x1a")],
     )
 
@@ -69,7 +80,7 @@ def test_clean_text_keeps_every_other_character() -> None:
 
 
 def test_a_wire_framing_in_a_table_cell_never_reaches_the_record() -> None:
-    data = b"title,content\n\"\x01Banjir Gresik\",\"\x02Air naik di Gresik.\x03\x04\"\n"
+    data = b'title,content\n"\x01Banjir Gresik","\x02Air naik di Gresik.\x03\x04"\n'
     [item] = list(extract_file("berita.csv", data).items)
     assert item.record is not None
     assert item.record.title == "Banjir Gresik"
@@ -82,8 +93,12 @@ _RISKY = ("photos", "wire", "en_text", "warc", "seed", "html_id", "dev_extra")
 
 
 def _corpus_files() -> list[Path]:
-    return sorted(p for folder in _RISKY for p in corpus_path(folder).rglob("*")
-                  if p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p
+        for folder in _RISKY
+        for p in corpus_path(folder).rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    )
 
 
 @pytest.mark.corpus
@@ -101,7 +116,8 @@ def test_no_record_from_the_whole_corpus_holds_a_control_character() -> None:
                 continue
             records += 1
             where = f"{path.relative_to(CORPUS)} {item.locator}"
-            found += [f"{where} {w}" for w, s in _strings(item.record, "record")
-                      if CONTROL.search(s)]
+            found += [
+                f"{where} {w}" for w, s in _strings(item.record, "record") if CONTROL.search(s)
+            ]
     assert records > 3000
     assert found == []

@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import corpus_path
 from tests.ingest.conftest import gold_records
 
-from archive_app.core.model import CatalogueRecord
+from archive_app.domain.model import CatalogueRecord
 from archive_app.ingest.extract import extract_file
 
 
@@ -21,8 +21,10 @@ def seed() -> tuple[CatalogueRecord, dict[str, Any]]:
     return items[0].record, gold
 
 
-@pytest.mark.parametrize("field", ["title", "site", "published", "updated", "dateline_place",
-                                   "language", "signoff", "body"])
+@pytest.mark.parametrize(
+    "field",
+    ["title", "site", "published", "updated", "dateline_place", "language", "signoff", "body"],
+)
 def test_seed_field(seed: tuple[CatalogueRecord, dict[str, Any]], field: str) -> None:
     record, gold = seed
     assert getattr(record, field) == gold[field]
@@ -52,7 +54,16 @@ def test_seed_keeps_the_original_date_and_names_its_rules(
     record, _gold = seed
     assert record.published_raw == "Jumat, 17 Mei 2024 – 03:50 WIB"
     assert record.warnings == []
-    for field in ("title", "published", "dateline_place", "signoff", "related", "captions",
-                  "people.editor", "people.reporter", "body"):
+    for field in (
+        "title",
+        "published",
+        "dateline_place",
+        "signoff",
+        "related",
+        "captions",
+        "people.editor",
+        "people.reporter",
+        "body",
+    ):
         assert record.rules.get(field), f"no rule recorded for {field}"
     assert record.rules["dateline_place"] == "dateline:site-place"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.sources import MissingPath, SkippedPath, SourceFile, expand, read_file
 
 needs_fifo = pytest.mark.skipif(sys.platform == "win32", reason="named pipes are POSIX")

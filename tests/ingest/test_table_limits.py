@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.extract import extract_file
 
 DEEP = 100_000
@@ -21,5 +21,4 @@ def test_one_deep_line_of_json_lines_fails_alone() -> None:
     good = '{"judul": "Banjir di Gresik", "isi": "Air naik satu meter di sepuluh desa."}'
     lines = "\n".join([good, '{"isi": ' + "[" * DEEP + "]" * DEEP + "}", good]).encode()
     items = list(extract_file("berita.jsonl", lines).items)
-    assert [item.failure for item in items] == [
-        None, "not valid JSON (nested too deeply)", None]
+    assert [item.failure for item in items] == [None, "not valid JSON (nested too deeply)", None]

@@ -12,12 +12,14 @@ from typing import Any
 
 import pytest
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import Photo
+from archive_app.domain.model import Photo
 from archive_app.ingest.extract import extract_file
+from archive_app.usecases.archive import Archive
 
-BODY = ("Air Kali Lamong naik setinggi satu meter pada Jumat pagi dan merendam ratusan rumah "
-        "warga di Gresik.")
+BODY = (
+    "Air Kali Lamong naik setinggi satu meter pada Jumat pagi dan merendam ratusan rumah "
+    "warga di Gresik."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -49,80 +51,177 @@ def _fields(photo: Photo) -> tuple[Any, ...]:
     return photo.caption, photo.credit, photo.photographer, photo.agency, photo.source_url
 
 
-@pytest.mark.parametrize("column, cell, photo", [
-    ("gambar", '<div class="caption">Warga melintasi banjir di Gresik - ANTARA/Rizal Hanafi</div>',
-     ("Warga melintasi banjir di Gresik", "ANTARA/Rizal Hanafi", "Rizal Hanafi", "ANTARA",
-      None)),
-    ("foto", '<figure><img src="https://img.example.org/b.jpg"><figcaption>Warga mengungsi '
-             "(Foto: ANTARA/Rizal Hanafi)</figcaption></figure>",
-     ("Warga mengungsi", "ANTARA/Rizal Hanafi", "Rizal Hanafi", "ANTARA",
-      "https://img.example.org/b.jpg")),
-    ("image", '<img src="https://img.example.org/e.jpg" alt="Presiden meninjau lokasi banjir. '
-              'Photo: Ana Putri/Reuters">',
-     ("Presiden meninjau lokasi banjir.", "Ana Putri/Reuters", "Ana Putri", "Reuters",
-      "https://img.example.org/e.jpg")),
-    ("thumbnail", "https://img.example.org/c.jpg?w=640",
-     (None, None, None, None, "https://img.example.org/c.jpg?w=640")),
-    ("gambar", "images/2024/banjir", (None, None, None, None, "images/2024/banjir")),
-])
-def test_a_photo_column_becomes_a_photo_with_caption_and_credit(column: str, cell: str,
-                                                                photo: tuple[Any, ...]) -> None:
+@pytest.mark.parametrize(
+    "column, cell, photo",
+    [
+        (
+            "gambar",
+            '<div class="caption">Warga melintasi banjir di Gresik - ANTARA/Rizal Hanafi</div>',
+            (
+                "Warga melintasi banjir di Gresik",
+                "ANTARA/Rizal Hanafi",
+                "Rizal Hanafi",
+                "ANTARA",
+                None,
+            ),
+        ),
+        (
+            "foto",
+            '<figure><img src="https://img.example.org/b.jpg"><figcaption>Warga mengungsi '
+            "(Foto: ANTARA/Rizal Hanafi)</figcaption></figure>",
+            (
+                "Warga mengungsi",
+                "ANTARA/Rizal Hanafi",
+                "Rizal Hanafi",
+                "ANTARA",
+                "https://img.example.org/b.jpg",
+            ),
+        ),
+        (
+            "image",
+            '<img src="https://img.example.org/e.jpg" alt="Presiden meninjau lokasi banjir. '
+            'Photo: Ana Putri/Reuters">',
+            (
+                "Presiden meninjau lokasi banjir.",
+                "Ana Putri/Reuters",
+                "Ana Putri",
+                "Reuters",
+                "https://img.example.org/e.jpg",
+            ),
+        ),
+        (
+            "thumbnail",
+            "https://img.example.org/c.jpg?w=640",
+            (None, None, None, None, "https://img.example.org/c.jpg?w=640"),
+        ),
+        ("gambar", "images/2024/banjir", (None, None, None, None, "images/2024/banjir")),
+    ],
+)
+def test_a_photo_column_becomes_a_photo_with_caption_and_credit(
+    column: str, cell: str, photo: tuple[Any, ...]
+) -> None:
     data = _table([{"judul": "Banjir di Gresik", "isi_berita": BODY, column: cell}])
     assert _photos("berita.csv", data) == [[photo]]
 
 
 def test_a_caption_column_gives_its_credit_to_the_image_column() -> None:
-    data = _table([{"judul": "Banjir di Gresik", "isi_berita": BODY,
-                    "gambar": "https://img.example.org/f.jpg",
-                    "keterangan_foto": "Warga mengungsi ke balai desa - "
-                                       "Rizal Hanafi/Kantor Berita"}])
-    assert _photos("berita.csv", data) == [[(
-        "Warga mengungsi ke balai desa", "Rizal Hanafi/Kantor Berita", "Rizal Hanafi",
-        "Kantor Berita", "https://img.example.org/f.jpg")]]
+    data = _table(
+        [
+            {
+                "judul": "Banjir di Gresik",
+                "isi_berita": BODY,
+                "gambar": "https://img.example.org/f.jpg",
+                "keterangan_foto": "Warga mengungsi ke balai desa - Rizal Hanafi/Kantor Berita",
+            }
+        ]
+    )
+    assert _photos("berita.csv", data) == [
+        [
+            (
+                "Warga mengungsi ke balai desa",
+                "Rizal Hanafi/Kantor Berita",
+                "Rizal Hanafi",
+                "Kantor Berita",
+                "https://img.example.org/f.jpg",
+            )
+        ]
+    ]
 
 
 def test_a_list_of_photos_in_one_cell_gives_every_photo() -> None:
-    cell = json.dumps(["https://img.example.org/1.jpg",
-                       {"url": "https://img.example.org/2.png", "caption": "Tanggul jebol",
-                        "credit": "Foto: Rizal Hanafi/Kantor Berita"}])
+    cell = json.dumps(
+        [
+            "https://img.example.org/1.jpg",
+            {
+                "url": "https://img.example.org/2.png",
+                "caption": "Tanggul jebol",
+                "credit": "Foto: Rizal Hanafi/Kantor Berita",
+            },
+        ]
+    )
     data = _table([{"judul": "Banjir di Gresik", "isi_berita": BODY, "images": cell}])
-    assert _photos("berita.csv", data) == [[
-        (None, None, None, None, "https://img.example.org/1.jpg"),
-        ("Tanggul jebol", "Rizal Hanafi/Kantor Berita", "Rizal Hanafi", "Kantor Berita",
-         "https://img.example.org/2.png")]]
+    assert _photos("berita.csv", data) == [
+        [
+            (None, None, None, None, "https://img.example.org/1.jpg"),
+            (
+                "Tanggul jebol",
+                "Rizal Hanafi/Kantor Berita",
+                "Rizal Hanafi",
+                "Kantor Berita",
+                "https://img.example.org/2.png",
+            ),
+        ]
+    ]
 
 
 def test_a_column_of_any_name_is_a_photo_column_when_its_cells_hold_photos() -> None:
-    items = [{"title": "Banjir di Gresik", "content": BODY,
-              "lampiran": '<figure><img src="media/g.jpg"><figcaption>Warga mengungsi (Foto: '
-                          "ANTARA/Rizal Hanafi)</figcaption></figure>"},
-             {"title": "Tanggul jebol", "content": BODY,
-              "media": [{"src": "https://img.example.org/h.jpg", "alt": "Tanggul jebol"}]}]
+    items = [
+        {
+            "title": "Banjir di Gresik",
+            "content": BODY,
+            "lampiran": '<figure><img src="media/g.jpg"><figcaption>Warga mengungsi (Foto: '
+            "ANTARA/Rizal Hanafi)</figcaption></figure>",
+        },
+        {
+            "title": "Tanggul jebol",
+            "content": BODY,
+            "media": [{"src": "https://img.example.org/h.jpg", "alt": "Tanggul jebol"}],
+        },
+    ]
     data = json.dumps(items).encode()
     assert _photos("berita.json", data) == [
         [("Warga mengungsi", "ANTARA/Rizal Hanafi", "Rizal Hanafi", "ANTARA", "media/g.jpg")],
-        [("Tanggul jebol", None, None, None, "https://img.example.org/h.jpg")]]
+        [("Tanggul jebol", None, None, None, "https://img.example.org/h.jpg")],
+    ]
 
 
 def test_plain_text_columns_are_never_taken_for_photos() -> None:
-    data = _table([{"judul": "Banjir di Gresik", "isi_berita": BODY,
-                    "catatan": "Lihat https://example.org/berita untuk versi lengkap"}])
+    data = _table(
+        [
+            {
+                "judul": "Banjir di Gresik",
+                "isi_berita": BODY,
+                "catatan": "Lihat https://example.org/berita untuk versi lengkap",
+            }
+        ]
+    )
     assert _photos("berita.csv", data) == [[]]
 
 
 def test_a_photo_column_named_with_map_is_read_and_stored(tmp_path: Path) -> None:
     path = tmp_path / "ekspor.csv"
-    path.write_bytes(_table([{"hed": "Banjir di Gresik", "copy": BODY,
-                              "visual": '<figure><img src="https://img.example.org/v.jpg">'
-                                        "<figcaption>Warga mengungsi (Foto: ANTARA/Rizal "
-                                        "Hanafi)</figcaption></figure>"}]))
+    path.write_bytes(
+        _table(
+            [
+                {
+                    "hed": "Banjir di Gresik",
+                    "copy": BODY,
+                    "visual": '<figure><img src="https://img.example.org/v.jpg">'
+                    "<figcaption>Warga mengungsi (Foto: ANTARA/Rizal "
+                    "Hanafi)</figcaption></figure>",
+                }
+            ]
+        )
+    )
     with Archive.open(tmp_path / "lib") as archive:
-        report = archive.import_paths([path], columns={"title": "hed", "body": "copy",
-                                                       "photo": "visual"})
+        report = archive.import_paths(
+            [path], columns={"title": "hed", "body": "copy", "photo": "visual"}
+        )
         record = archive.record(report.added[0].article_id or 0)
     [photo] = record["photos"]
-    assert (photo["caption"], photo["credit"], photo["photographer"], photo["agency"],
-            photo["source_url"], photo["media_path"]) == (
-        "Warga mengungsi", "ANTARA/Rizal Hanafi", "Rizal Hanafi", "ANTARA",
-        "https://img.example.org/v.jpg", None)
+    assert (
+        photo["caption"],
+        photo["credit"],
+        photo["photographer"],
+        photo["agency"],
+        photo["source_url"],
+        photo["media_path"],
+    ) == (
+        "Warga mengungsi",
+        "ANTARA/Rizal Hanafi",
+        "Rizal Hanafi",
+        "ANTARA",
+        "https://img.example.org/v.jpg",
+        None,
+    )
     assert {"name": "Rizal Hanafi", "role": "photographer"} in record["people"]

@@ -47,7 +47,8 @@ def test_revisit_reaches_the_importer_as_another_capture() -> None:
     items = list(extract_file(path.name, path.read_bytes(), path).items)
     revisits = [item for item in items if item.revisit]
     assert [(i.locator, i.record.url, i.record.captured) for i in revisits if i.record] == [
-        ("record 5", "http://example.com/", "2017-03-06T04:03:48Z")]
+        ("record 5", "http://example.com/", "2017-03-06T04:03:48Z")
+    ]
 
 
 def test_every_failure_names_its_record_and_uri() -> None:
@@ -59,15 +60,19 @@ def test_every_failure_names_its_record_and_uri() -> None:
     # the archive's two captures of the archive.org front page are the site's home page
     assert not _pages(found)
     assert [f.reason for f in failures if f.reason.startswith("not an article")] == [
-        "not an article: the site's home page (https://archive.org/)"] * 2
+        "not an article: the site's home page (https://archive.org/)"
+    ] * 2
 
 
-@pytest.mark.parametrize("name", [
-    "IAH-20080430204825-00000-blackbook-truncated.arc",
-    "IAH-20080430204825-00000-blackbook-truncated.arc.gz",
-    "IAH-20080430204825-00000-blackbook-truncated.warc",
-    "IAH-20080430204825-00000-blackbook-truncated.warc.gz",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "IAH-20080430204825-00000-blackbook-truncated.arc",
+        "IAH-20080430204825-00000-blackbook-truncated.arc.gz",
+        "IAH-20080430204825-00000-blackbook-truncated.warc",
+        "IAH-20080430204825-00000-blackbook-truncated.warc.gz",
+    ],
+)
 def test_heritrix_arc_and_warc_read_alike(name: str) -> None:
     """The 2008 Heritrix crawl as ARC and WARC, plain and gzipped: the same report lines (the
     record numbers differ: a WARC also holds requests and metadata). Its two pages are the
@@ -76,13 +81,18 @@ def test_heritrix_arc_and_warc_read_alike(name: str) -> None:
     found = _read("ukwa-webarchive-test-suite", name)
     assert not _pages(found)
     reasons = sorted((f.member or "", f.reason) for f in found if isinstance(f, RawFailure))
-    assert reasons[0] == ("http://www.archive.org/", "not an article: the page only sends the "
-                          "reader on to http://www.archive.org/index.php")
-    assert reasons[1] == ("http://www.archive.org/images/go-button-gateway.gif",
-                          "an image (image/gif) that no imported page shows; "
-                          "not imported on its own")
-    assert ("http://www.archive.org/index.php", "not an article: the site's home page "
-            "(http://www.archive.org/index.php)") in reasons
+    assert reasons[0] == (
+        "http://www.archive.org/",
+        "not an article: the page only sends the reader on to http://www.archive.org/index.php",
+    )
+    assert reasons[1] == (
+        "http://www.archive.org/images/go-button-gateway.gif",
+        "an image (image/gif) that no imported page shows; not imported on its own",
+    )
+    assert (
+        "http://www.archive.org/index.php",
+        "not an article: the site's home page (http://www.archive.org/index.php)",
+    ) in reasons
     assert ("http://www.archive.org/robots.txt", "not a web page (text/plain)") in reasons
     assert len(reasons) == 7
 
@@ -102,22 +112,28 @@ def test_malformed_arc_records() -> None:
     }
 
 
-@pytest.mark.parametrize("name", ["example-bad-non-chunked.warc.gz", "example-wrong-chunks.warc.gz",
-                                  "example-bad.warc.gz.bad"])
+@pytest.mark.parametrize(
+    "name",
+    ["example-bad-non-chunked.warc.gz", "example-wrong-chunks.warc.gz", "example-bad.warc.gz.bad"],
+)
 def test_gzip_not_split_by_record_still_reads(name: str) -> None:
     """One gzip stream for the whole file, or gzip members cut across records: warcio refuses
     to read on; Arsip reads the decompressed archive instead."""
     found = _read("warcio", name)
     # the one page is read whole: the page reader sees what it is (example.com's front page)
-    homes = [f.reason for f in found if isinstance(f, RawFailure)
-             and f.reason.startswith("not an article: the site's home page")]
+    homes = [
+        f.reason
+        for f in found
+        if isinstance(f, RawFailure) and f.reason.startswith("not an article: the site's home page")
+    ]
     assert len(homes) == 1 and "(http://example.com" in homes[0]
 
 
 def test_archive_of_requests_only_says_so() -> None:
     assert _reasons(_read("warcio", "example-digest.warc")) == {
         "file": "the web archive holds no captured pages or images "
-                "(4 records of crawler bookkeeping only)"}
+        "(4 records of crawler bookkeeping only)"
+    }
 
 
 def test_other_media_are_reported() -> None:
@@ -129,9 +145,13 @@ def test_other_media_are_reported() -> None:
 def test_whole_corpus_through_extract() -> None:
     """Every web archive of the corpus opens; every item is a record or names its reason."""
     folder = corpus_path("warc")
-    archives = [p for p in sorted(folder.rglob("*"))
-                if p.is_file() and not p.name.startswith(("LICENSE", "README"))
-                and p.suffix not in (".md", ".txt")]
+    archives = [
+        p
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+        and not p.name.startswith(("LICENSE", "README"))
+        and p.suffix not in (".md", ".txt")
+    ]
     assert len(archives) == 21
     pages = 0
     for path in archives:
@@ -139,7 +159,9 @@ def test_whole_corpus_through_extract() -> None:
         assert extracted.format.startswith("warc")
         for item in extracted.items:
             assert item.record is not None or (item.failure and len(item.failure) > 15), (
-                path.name, item.locator)
+                path.name,
+                item.locator,
+            )
             if item.record is not None:
                 assert item.revisit and item.member and item.record.url
             # every captured page went through the page reader, which said what it is

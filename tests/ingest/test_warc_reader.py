@@ -12,7 +12,7 @@ from tests.conftest import corpus_path
 from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
 from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.extract import extract_file
 from archive_app.ingest.raw import RawArticle, RawFailure, RawPhoto
@@ -30,16 +30,29 @@ class WarcFile:
         self.buffer = io.BytesIO()
         self.writer = WARCWriter(self.buffer, gzip=gzip)
 
-    def response(self, url: str, body: bytes, content_type: str, status: str = "200 OK",
-                 headers: tuple[tuple[str, str], ...] = ()) -> None:
-        http = StatusAndHeaders(status, [("Content-Type", content_type), *headers],
-                                protocol="HTTP/1.1")
-        self.writer.write_record(self.writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), http_headers=http))
+    def response(
+        self,
+        url: str,
+        body: bytes,
+        content_type: str,
+        status: str = "200 OK",
+        headers: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        http = StatusAndHeaders(
+            status, [("Content-Type", content_type), *headers], protocol="HTTP/1.1"
+        )
+        self.writer.write_record(
+            self.writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http
+            )
+        )
 
     def revisit(self, url: str) -> None:
-        self.writer.write_record(self.writer.create_revisit_record(
-            url, digest="sha1:AAAA", refers_to_uri=url, refers_to_date="2024-01-01T00:00:00Z"))
+        self.writer.write_record(
+            self.writer.create_revisit_record(
+                url, digest="sha1:AAAA", refers_to_uri=url, refers_to_date="2024-01-01T00:00:00Z"
+            )
+        )
 
     def data(self) -> bytes:
         return self.buffer.getvalue()
@@ -47,14 +60,23 @@ class WarcFile:
 
 def page(title: str, image: str = "", paragraphs: int = 3) -> bytes:
     """A small article page, with a captioned figure when `image` names one."""
-    figure = (f'<figure><img src="{image}"><figcaption>A dog waits by the closed road. '
-              f"(Photo: Jane Reporter/News Example)</figcaption></figure>") if image else ""
+    figure = (
+        (
+            f'<figure><img src="{image}"><figcaption>A dog waits by the closed road. '
+            f"(Photo: Jane Reporter/News Example)</figcaption></figure>"
+        )
+        if image
+        else ""
+    )
     body = "".join(
         f"<p>Paragraph {n} of the story: heavy rain closed the coast road on Tuesday and the "
         f"crews said it would stay shut for days while they cleared the mud.</p>"
-        for n in range(1, paragraphs + 1))
-    return (f'<!doctype html><html lang="en"><head><title>{title}</title></head><body><article>'
-            f"<h1>{title}</h1>{figure}{body}</article></body></html>").encode()
+        for n in range(1, paragraphs + 1)
+    )
+    return (
+        f'<!doctype html><html lang="en"><head><title>{title}</title></head><body><article>'
+        f"<h1>{title}</h1>{figure}{body}</article></body></html>"
+    ).encode()
 
 
 @pytest.fixture
@@ -76,8 +98,10 @@ def _stub_reader(refs: list[str], columns: dict[str, str] | None = None) -> Page
 
 
 def _split(found: list[RawArticle | RawFailure]) -> tuple[list[RawArticle], dict[str, str]]:
-    return ([a for a in found if isinstance(a, RawArticle)],
-            {f.locator: f.reason for f in found if isinstance(f, RawFailure)})
+    return (
+        [a for a in found if isinstance(a, RawArticle)],
+        {f.locator: f.reason for f in found if isinstance(f, RawFailure)},
+    )
 
 
 def test_page_photos_come_from_the_archive(jpeg: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,10 +109,21 @@ def test_page_photos_come_from_the_archive(jpeg: bytes, monkeypatch: pytest.Monk
     warc.response(PAGE_URL, page("Floods"), "text/html; charset=utf-8")
     warc.response("https://news.example/media/dog.jpg", jpeg, "image/jpeg")
     warc.response("https://news.example/2024/small.png", b"\x89PNG\r\n\x1a\nxx", "image/png")
-    warc.response("https://cdn.example/moved.jpg", b"", "text/html", "301 Moved Permanently",
-                  (("Location", "https://news.example/media/dog.jpg"),))
-    refs = ["https://news.example/media/dog.jpg", "/media/dog.jpg", "small.png",
-            "//cdn.example/moved.jpg", "https://elsewhere.example/never.jpg", "data:image/png;x"]
+    warc.response(
+        "https://cdn.example/moved.jpg",
+        b"",
+        "text/html",
+        "301 Moved Permanently",
+        (("Location", "https://news.example/media/dog.jpg"),),
+    )
+    refs = [
+        "https://news.example/media/dog.jpg",
+        "/media/dog.jpg",
+        "small.png",
+        "//cdn.example/moved.jpg",
+        "https://elsewhere.example/never.jpg",
+        "data:image/png;x",
+    ]
     monkeypatch.setattr(html_page, "read_html", _stub_reader(refs))
     articles, reasons = _split(list(read_web_archive(warc.data())))
     data = [p.data for p in articles[0].photos]
@@ -140,8 +175,9 @@ def test_records_that_are_not_pages_are_reported(jpeg: bytes) -> None:
     assert [(a.locator, a.revisit) for a in articles] == [("record 1", False), ("record 2", True)]
     assert reasons["record 3"] == "an HTTP 404 response, not a page (Not Found)"
     assert reasons["record 4"] == "not a web page (application/json)"
-    assert reasons["record 5"] == ("an image (image/jpeg) that no imported page shows; "
-                                   "not imported on its own")
+    assert reasons["record 5"] == (
+        "an image (image/jpeg) that no imported page shows; not imported on its own"
+    )
     members = {f.locator: f.member for f in found if isinstance(f, RawFailure)}
     assert members["record 3"] == "https://news.example/gone"
 
@@ -149,8 +185,11 @@ def test_records_that_are_not_pages_are_reported(jpeg: bytes) -> None:
 def _three_pages(gzip: bool) -> bytes:
     warc = WarcFile(gzip=gzip)
     for number in (1, 2, 3):
-        warc.response(f"https://news.example/story-{number}", page(f"Story {number}",
-                      paragraphs=12), "text/html")
+        warc.response(
+            f"https://news.example/story-{number}",
+            page(f"Story {number}", paragraphs=12),
+            "text/html",
+        )
     return warc.data()
 
 
@@ -188,10 +227,12 @@ def test_every_cut_point_keeps_the_records_before_it(gzip: bool) -> None:
 def test_damaged_record_in_the_middle_is_skipped() -> None:
     data = _three_pages(False)
     second = data.index(b"WARC/1.0", data.index(b"story-1"))
-    damaged = data[:second] + b"GARBAGE NOT A RECORD\r\n" + data[second + 8:]
+    damaged = data[:second] + b"GARBAGE NOT A RECORD\r\n" + data[second + 8 :]
     articles, reasons = _split(list(read_web_archive(damaged)))
-    assert [a.member for a in articles] == ["https://news.example/story-1",
-                                            "https://news.example/story-3"]
+    assert [a.member for a in articles] == [
+        "https://news.example/story-1",
+        "https://news.example/story-3",
+    ]
     assert len(reasons) == 1
     reason = next(iter(reasons.values()))
     assert reason.startswith("malformed record at byte") and "resumes" in reason
@@ -212,17 +253,23 @@ def test_a_page_reader_error_does_not_end_the_archive(monkeypatch: pytest.Monkey
     articles, reasons = _split(list(read_web_archive(_three_pages(True))))
     assert [a.locator for a in articles] == ["record 3"]
     assert reasons["record 1"] == "not an article: the page is a list of 20 article links"
-    assert reasons["record 2"] == ("the page could not be read "
-                                   "(ValueError: a bug in a page reader)")
+    assert reasons["record 2"] == (
+        "the page could not be read (ValueError: a bug in a page reader)"
+    )
     assert calls == [f"https://news.example/story-{n}" for n in (1, 2, 3)]
 
 
 def test_empty_archive_is_reported() -> None:
-    found = list(read_web_archive(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n"
-                                  b"\r\n\r\n"))
+    found = list(
+        read_web_archive(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
+    )
     assert [(f.locator, f.reason) for f in found if isinstance(f, RawFailure)] == [
-        ("file", "the web archive holds no captured pages or images "
-                 "(1 records of crawler bookkeeping only)")]
+        (
+            "file",
+            "the web archive holds no captured pages or images "
+            "(1 records of crawler bookkeeping only)",
+        )
+    ]
 
 
 def test_url_keys() -> None:
@@ -244,5 +291,6 @@ def test_archive_in_a_zip_keeps_both_addresses(jpeg: bytes) -> None:
     items = list(extract_file("crawls.zip", bundle.getvalue()).items)
     assert [(i.member, i.locator, i.record is not None) for i in items] == [
         (f"crawls/site.warc.gz/{PAGE_URL}", "record 1", True),
-        ("crawls/site.warc.gz/https://news.example/feed.json", "record 3", False)]
+        ("crawls/site.warc.gz/https://news.example/feed.json", "record 3", False),
+    ]
     assert items[0].photo_data == [jpeg]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import corpus_path
 
-from archive_app.core.model import CatalogueRecord
+from archive_app.domain.model import CatalogueRecord
 from archive_app.ingest.extract import Extracted, extract_file
 
 
@@ -88,8 +88,10 @@ def test_ansa_subtitle_in_byline_is_no_person() -> None:
     assert record.people == []
     assert record.agency == "ANSA"
     assert record.dateline_place == "Rome"
-    assert record.body == ["Russian energy giant Gazprom on Monday cut its gas supplies to "
-                           "Italy by a third, Italian fuels giant Eni said."]
+    assert record.body == [
+        "Russian energy giant Gazprom on Monday cut its gas supplies to "
+        "Italy by a third, Italian fuels giant Eni said."
+    ]
     assert record.published == "2022-07-11T18:33:00"
 
 
@@ -132,8 +134,7 @@ def test_efe_editor_codes_are_nobody() -> None:
 
 
 def test_dpa_text_item_byline_and_dateline() -> None:
-    record, _item = _record("newsml-g2",
-                            "dpa_urn_newsml_dpa.com_20090101_170626-99-998860.xml")
+    record, _item = _record("newsml-g2", "dpa_urn_newsml_dpa.com_20090101_170626-99-998860.xml")
     assert record.title == "Thyssenkrupp-Klage gegen Ex-Manager muss neu verhandelt werden"
     assert _people(record) == [("Annett Gehler", "author")]  # "Von Annett Gehler, dpa"
     assert record.dateline_place == "Erfurt" and record.agency == "dpa"
@@ -153,14 +154,17 @@ def test_dpa_dateline_in_text_below_the_teaser() -> None:
 def test_dpa_picture_item_credit_and_jpeg() -> None:
     name = "dpa_picture_urn_newsml_dpa.com_20090101_171117-90-000086.xml"
     record, item = _record("newsml-g2", name)
-    jpeg = corpus_path("wire", "newsml-g2", "photos",
-                       "dpa_urn_newsml_dpa.com_20090101_171117-90-000086.jpg").read_bytes()
+    jpeg = corpus_path(
+        "wire", "newsml-g2", "photos", "dpa_urn_newsml_dpa.com_20090101_171117-90-000086.jpg"
+    ).read_bytes()
     assert record.title == "Verleihung des Medienpreises Bambi"
     photo = record.photos[0]
     assert photo.credit == "Jörg Carstensen/dpa"
     assert photo.photographer == "Jörg Carstensen" and photo.agency == "dpa"
-    assert photo.caption == ("Florian David Fitz kommt am 16.11.2017 in Berlin zur 69. "
-                             "Verleihung des Medienpreises Bambi.")
+    assert photo.caption == (
+        "Florian David Fitz kommt am 16.11.2017 in Berlin zur 69. "
+        "Verleihung des Medienpreises Bambi."
+    )
     assert item.photo_data == [jpeg]
     assert _people(record) == [("Jörg Carstensen", "photographer")]
 
@@ -177,7 +181,10 @@ def test_picture_elsewhere_keeps_its_credit_without_a_file() -> None:
     record, item = _record("newsml-g2", "dpa-digitalwires-converted_image.xml")
     photo = record.photos[0]
     assert (photo.credit, photo.photographer, photo.agency) == (
-        "Steve Helber/AP/dpa", "Steve Helber", "dpa")
+        "Steve Helber/AP/dpa",
+        "Steve Helber",
+        "dpa",
+    )
     assert photo.source_url is not None and photo.source_url.startswith("https://")
     assert item.photo_data == [None]  # never fetched
 
@@ -190,12 +197,15 @@ def test_getty_spec_photo_credit_in_caption() -> None:
     assert record.updated == "2018-10-12T06:42:04+00:00"
 
 
-@pytest.mark.parametrize("name, author", [
-    ("superdesk-aap_reuters_with_byline.xml", "Dave McNary"),
-    ("superdesk-aap_reuters_byline_startswith_by.xml", "Daniel Holloway"),
-    ("superdesk-aap_reuters_byline_in_body.xml", "Joseph Ax"),
-    ("dpa-digitalwires-converted_with_dateline.xml", "Andrej Sokolow"),
-])
+@pytest.mark.parametrize(
+    "name, author",
+    [
+        ("superdesk-aap_reuters_with_byline.xml", "Dave McNary"),
+        ("superdesk-aap_reuters_byline_startswith_by.xml", "Daniel Holloway"),
+        ("superdesk-aap_reuters_byline_in_body.xml", "Joseph Ax"),
+        ("dpa-digitalwires-converted_with_dateline.xml", "Andrej Sokolow"),
+    ],
+)
 def test_reuters_and_dpa_bylines(name: str, author: str) -> None:
     record, _item = _record("newsml-g2", name)
     assert (author, "author") in _people(record)
@@ -218,9 +228,9 @@ def test_tt_variant_markup() -> None:
 
 
 def test_nitf_fragment_in_a_content_set() -> None:
-    record, _item = _record("newsml-g2",
-                            "iptc_SPEC_LISTING_25_An_NITF_marked-up_article_conveyed_in_"
-                            "inlineXML.xml")
+    record, _item = _record(
+        "newsml-g2", "iptc_SPEC_LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml"
+    )
     assert record.title.startswith("Arizona Diamondbacks (29-23) at Philadelphia Phillies")
     assert record.body[0].startswith("A pair of teams coming off big weekend sweeps")
 

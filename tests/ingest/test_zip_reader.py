@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import corpus_path
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.extract import Extracted, extract_file
 from archive_app.ingest.raw import Member, RawFailure
 from archive_app.ingest.readers.zip_archive import read_zip
@@ -46,16 +46,18 @@ def corpus_zip() -> bytes:
     table = corpus_path("id_csv", "gikirima_berita_republika.csv").read_bytes()
     jpeg = corpus_path("photos", "exifr", "Bush-dog.jpg").read_bytes()
     inner = _zip({"old/seed.txt": seed})
-    return _zip({
-        "news/": b"",
-        "news/seed.txt": seed,
-        "news/republika.csv": table,
-        "news/story.html": SAVED_PAGE,
-        "news/story_files/dog.jpg": jpeg,
-        "news/.DS_Store": b"\x00\x00\x00\x01Bud1",
-        "__MACOSX/news/._story.html": b"\x00\x05\x16\x07",
-        "news/archive.zip": inner,
-    })
+    return _zip(
+        {
+            "news/": b"",
+            "news/seed.txt": seed,
+            "news/republika.csv": table,
+            "news/story.html": SAVED_PAGE,
+            "news/story_files/dog.jpg": jpeg,
+            "news/.DS_Store": b"\x00\x00\x00\x01Bud1",
+            "__MACOSX/news/._story.html": b"\x00\x05\x16\x07",
+            "news/archive.zip": inner,
+        }
+    )
 
 
 def _by_member(items: list[Extracted]) -> dict[str, list[Extracted]]:
@@ -70,8 +72,12 @@ def test_members_read_like_files_on_disk(corpus_zip: bytes) -> None:
     assert extracted.format == "zip"
     found = _by_member(list(extracted.items))
     # directories, .DS_Store, __MACOSX and the page's _files folder are no articles
-    assert sorted(found) == ["news/archive.zip/old/seed.txt", "news/republika.csv",
-                             "news/seed.txt", "news/story.html"]
+    assert sorted(found) == [
+        "news/archive.zip/old/seed.txt",
+        "news/republika.csv",
+        "news/seed.txt",
+        "news/story.html",
+    ]
     assert all(i.record is not None for items in found.values() for i in items)
     seed = found["news/seed.txt"][0]
     assert seed.format == "text" and seed.record is not None
@@ -103,13 +109,16 @@ def test_files_folder_without_its_page_is_imported() -> None:
     assert [m.path for m in members if isinstance(m, Member)] == ["orphan_files/note.txt"]
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("../../evil.txt", "refused: its path climbs out of the zip's folder (\"..\")"),
-    ("/etc/cron.d/evil", "refused: its path is absolute"),
-    ("C:/Windows/evil.txt", "refused: its path names a drive"),
-    ("..\\..\\evil.txt", "refused: its path climbs out of the zip's folder (\"..\")"),
-    ("news/../../evil.txt", "refused: its path climbs out of the zip's folder (\"..\")"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("../../evil.txt", 'refused: its path climbs out of the zip\'s folder ("..")'),
+        ("/etc/cron.d/evil", "refused: its path is absolute"),
+        ("C:/Windows/evil.txt", "refused: its path names a drive"),
+        ("..\\..\\evil.txt", 'refused: its path climbs out of the zip\'s folder ("..")'),
+        ("news/../../evil.txt", 'refused: its path climbs out of the zip\'s folder ("..")'),
+    ],
+)
 def test_zip_slip_is_refused(name: str, reason: str) -> None:
     data = _zip({"news/fine.txt": b"A fine story, kept.\n", name: b"evil"})
     members = _members(data)
@@ -118,14 +127,15 @@ def test_zip_slip_is_refused(name: str, reason: str) -> None:
     assert failures == [(name.replace("\\", "/"), reason)]
 
 
-def _patch_central(data: bytes, name: bytes, *, size: int | None = None,
-                   flags: int | None = None) -> bytes:
+def _patch_central(
+    data: bytes, name: bytes, *, size: int | None = None, flags: int | None = None
+) -> bytes:
     """Rewrite a member's central-directory entry (what zipfile trusts) in place."""
     start = 0
     while True:
         start = data.index(b"PK\x01\x02", start)
         name_length = struct.unpack_from("<H", data, start + 28)[0]
-        if data[start + 46: start + 46 + name_length] == name:
+        if data[start + 46 : start + 46 + name_length] == name:
             break
         start += 4
     patched = bytearray(data)
@@ -148,8 +158,9 @@ def test_bomb_by_ratio_is_refused_before_decompressing() -> None:
 
 def test_bomb_declaring_gigabytes_is_refused() -> None:
     data = _zip({"a.txt": b"x" * 1000, "b.txt": b"y" * 1000})
-    claimed = _patch_central(_patch_central(data, b"a.txt", size=0xFFFF0000), b"b.txt",
-                             size=0xFFFF0000)
+    claimed = _patch_central(
+        _patch_central(data, b"a.txt", size=0xFFFF0000), b"b.txt", size=0xFFFF0000
+    )
     assert len(claimed) < 1000
     with pytest.raises(ReadError, match=r"zip bomb refused: its members declare 8\.0 GB"):
         _members(claimed)
@@ -157,21 +168,26 @@ def test_bomb_declaring_gigabytes_is_refused() -> None:
 
 def test_bomb_fails_the_file_with_its_reason(tmp_path: Path) -> None:
     """Through the importer: the zip is one failed file, the other files import."""
-    from archive_app.core.archive import Archive
+    from archive_app.usecases.archive import Archive
 
     data = _zip({"a.txt": b"x" * 1000, "b.txt": b"y" * 1000})
-    (tmp_path / "claims.zip").write_bytes(_patch_central(
-        _patch_central(data, b"a.txt", size=0xFFFF0000), b"b.txt", size=0xFFFF0000))
-    (tmp_path / "story.txt").write_text("A headline\n\nA story that imports beside the bomb, "
-                                        "with enough words to be an article.\n")
+    (tmp_path / "claims.zip").write_bytes(
+        _patch_central(_patch_central(data, b"a.txt", size=0xFFFF0000), b"b.txt", size=0xFFFF0000)
+    )
+    (tmp_path / "story.txt").write_text(
+        "A headline\n\nA story that imports beside the bomb, with enough words to be an article.\n"
+    )
     archive = Archive.open(tmp_path / "library")
     try:
         report = archive.import_paths([tmp_path / "claims.zip", tmp_path / "story.txt"])
     finally:
         archive.close()
     assert [(Path(f.path).name, f.message) for f in report.failed] == [
-        ("claims.zip", "zip bomb refused: its members declare 8.0 GB uncompressed, over the "
-                       "2.0 GB limit")]
+        (
+            "claims.zip",
+            "zip bomb refused: its members declare 8.0 GB uncompressed, over the 2.0 GB limit",
+        )
+    ]
     assert len(report.added) == 1
 
 
@@ -192,7 +208,8 @@ def test_encrypted_member_is_refused() -> None:
     locked = _patch_central(data, b"secret.txt", flags=0x1)
     members = _members(locked)
     assert [(f.member, f.reason) for f in members if isinstance(f, RawFailure)] == [
-        ("secret.txt", "the member is encrypted (password-protected); Arsip cannot read it")]
+        ("secret.txt", "the member is encrypted (password-protected); Arsip cannot read it")
+    ]
     assert [m.path for m in members if isinstance(m, Member)] == ["open.txt"]
 
 
@@ -203,10 +220,11 @@ def test_damaged_zip_is_refused_whole() -> None:
 
 
 def test_damaged_member_does_not_cost_the_others() -> None:
-    data = bytearray(_zip({"bad.txt": b"the quick brown fox " * 500,
-                           "good.txt": b"A good story.\n"}))
+    data = bytearray(
+        _zip({"bad.txt": b"the quick brown fox " * 500, "good.txt": b"A good story.\n"})
+    )
     start = data.index(b"bad.txt") + len(b"bad.txt")
-    data[start + 10: start + 40] = b"\xff" * 30  # scramble the compressed stream
+    data[start + 10 : start + 40] = b"\xff" * 30  # scramble the compressed stream
     members = _members(bytes(data))
     failures = {f.member: f.reason for f in members if isinstance(f, RawFailure)}
     assert failures["bad.txt"].startswith("the member is damaged")

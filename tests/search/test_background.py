@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from archive_app.core.archive import BACKGROUND_BATCH, Archive
-from archive_app.core.model import IndexDocument
+from archive_app.domain.model import IndexDocument
 from archive_app.search.background import BackgroundWriter
+from archive_app.usecases.archive import BACKGROUND_BATCH, Archive
 
 
 def test_a_big_import_is_indexed_by_a_second_process(tmp_path: Path) -> None:
@@ -16,8 +16,13 @@ def test_a_big_import_is_indexed_by_a_second_process(tmp_path: Path) -> None:
         writer = csv.writer(stream)
         writer.writerow(["judul", "isi_berita", "url"])
         for n in range(BACKGROUND_BATCH + 100):
-            writer.writerow([f"Judul nomor {n}", f"Banjir melanda desa nomor {n} kemarin.",
-                             f"https://example.com/{n}"])
+            writer.writerow(
+                [
+                    f"Judul nomor {n}",
+                    f"Banjir melanda desa nomor {n} kemarin.",
+                    f"https://example.com/{n}",
+                ]
+            )
     with Archive.open(tmp_path / "lib") as archive:
         report = archive.import_paths([table])
         assert len(report.added) == BACKGROUND_BATCH + 100 and not report.warnings
@@ -36,8 +41,17 @@ def test_a_failing_indexing_process_is_reported_not_waited_for(tmp_path: Path) -
 
 
 def _doc(article_id: int, word: str = "banjir") -> IndexDocument:
-    return IndexDocument(article_id, 1, f"Judul {article_id}", (f"{word} nomor {article_id}",),
-                         (), None, None, None, "id")
+    return IndexDocument(
+        article_id,
+        1,
+        f"Judul {article_id}",
+        (f"{word} nomor {article_id}",),
+        (),
+        None,
+        None,
+        None,
+        "id",
+    )
 
 
 def test_batches_sent_over_time_become_one_segment(tmp_path: Path) -> None:
@@ -58,8 +72,7 @@ def test_small_writes_are_merged_and_large_segments_left_alone(tmp_path: Path) -
     from archive_app.search.merging import MERGE_AT, SMALL_DOCS
 
     index = FullTextIndex(tmp_path / "index")
-    index.write([_doc(n, "besar") for n in range(SMALL_DOCS)],
-                new_ids=frozenset(range(SMALL_DOCS)))
+    index.write([_doc(n, "besar") for n in range(SMALL_DOCS)], new_ids=frozenset(range(SMALL_DOCS)))
     big = index._index.reader().leaf_readers()[0][0].segment().segment_id()
     for n in range(SMALL_DOCS, SMALL_DOCS + MERGE_AT + 2):  # one edit after another
         index.write([_doc(n)], new_ids=frozenset({n}))

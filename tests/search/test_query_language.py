@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from archive_app.core.errors import QueryError
-from archive_app.core.query import And, DateRange, Not, Or, Phrase, Value, Word, parse
+from archive_app.domain.errors import QueryError
+from archive_app.domain.query import And, DateRange, Not, Or, Phrase, Value, Word, parse
 
 
 @pytest.mark.parametrize(
@@ -30,11 +30,9 @@ from archive_app.core.query import And, DateRange, Not, Or, Phrase, Value, Word,
         ("LANG:EN", Value("lang", "en")),
         ("tag:banjir", Value("tag", "banjir")),
         ("review:date", Value("review", "date")),
-        ("Review:ANY -review:photo", And((Value("review", "any"),
-                                         Not(Value("review", "photo"))))),
+        ("Review:ANY -review:photo", And((Value("review", "any"), Not(Value("review", "photo"))))),
         ("title:(banjir OR gempa)", Or((Word("banjir", "title"), Word("gempa", "title")))),
-        ("(banjir OR gempa) gresik",
-         And((Or((Word("banjir"), Word("gempa"))), Word("gresik")))),
+        ("(banjir OR gempa) gresik", And((Or((Word("banjir"), Word("gempa"))), Word("gresik")))),
         ("https://www.jpnn.com/news/x", Word("https://www.jpnn.com/news/x")),
     ],
 )

@@ -10,9 +10,9 @@ from pathlib import Path
 from tests.core.review_files import UNREAD_TITLE, write_review_files
 
 from archive_app.cli import main
-from archive_app.core.archive import Archive
-from archive_app.core.model import IndexDocument
+from archive_app.domain.model import IndexDocument
 from archive_app.search.index import FullTextIndex, document_fields
+from archive_app.usecases.archive import Archive
 
 
 def _doc(review: tuple[str, ...]) -> IndexDocument:
@@ -38,8 +38,10 @@ def test_an_index_from_before_review_flags_is_rebuilt_by_a_writer(tmp_path: Path
     old.close()
     (root / "index" / "arsip-index.json").write_text(json.dumps({"schema": 7}))
     # any writer rebuilds it (here, a note on the last article, which has no flag)
-    assert main(["--library", str(root), "edit", str(max(a.id for a in docs)), "--set",
-                 "note=dicek"]) == 0
+    assert (
+        main(["--library", str(root), "edit", str(max(a.id for a in docs)), "--set", "note=dicek"])
+        == 0
+    )
     with Archive.open(root, readonly=True) as reader:
         found = reader.matching_ids("review:date")
         assert [reader.article(i).record.title for i in found] == [UNREAD_TITLE]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from archive_app.core.archive import Archive
-from archive_app.core.errors import QueryError
+from archive_app.domain.errors import QueryError
+from archive_app.usecases.archive import Archive
 
 
 @pytest.fixture
@@ -30,8 +30,15 @@ def test_the_seed_comes_first_for_its_phrase(corpus: Archive) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ['person:"Yessy Artada"', "editor:yessy", "place:bali", "site:jpnn.com",
-     'title:"world water forum"', "caption:kominfo", "kominfo bimtek"],
+    [
+        'person:"Yessy Artada"',
+        "editor:yessy",
+        "place:bali",
+        "site:jpnn.com",
+        'title:"world water forum"',
+        "caption:kominfo",
+        "kominfo bimtek",
+    ],
 )
 def test_field_and_word_queries_find_the_seed(corpus: Archive, query: str) -> None:
     titles = [hit.title for hit in corpus.search(query, limit=50).hits]

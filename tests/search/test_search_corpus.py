@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from archive_app.core.archive import Archive
+from archive_app.usecases.archive import Archive
 
 SEED = "seed"  # the founding article has no URL; it is found by its title
 DIKELOLA = "https://money.kompas.com/read/2025/06/10/202000026/klaim-jaminan-kehilangan-pekerjaan-melonjak-bpjs-watch-sebut-2-faktor-ini-jadi?utm_source=ABC&utm_medium=rss"
 PENGELOLA = "https://travel.detik.com/travel-news/d-7954871/seruan-florawisata-santerra-de-laponte-disegel-kenapa"
 ANAK_ANAK = "https://megapolitan.kompas.com/read/2025/06/10/21192671/polisi-sebut-gangster-dulis-di-bogor-belum-pernah-terlibat-tawuran?utm_source=ABC&utm_medium=rss"
 WAKIL_APART = "https://nasional.kompas.com/read/2025/06/10/21101201/revisi-uu-pemilu-dan-uu-pilkada-tak-pakai-sistem-omnibus-law?utm_source=ABC&utm_medium=rss"
-BANK_INDONESIA = "https://finance.detik.com/moneter/d-7956817/cadangan-devisa-ri-tak-bertambah-segini-nilainya"
+BANK_INDONESIA = (
+    "https://finance.detik.com/moneter/d-7956817/cadangan-devisa-ri-tak-bertambah-segini-nilainya"
+)
 BANK_APART = "https://rejogja.republika.co.id/berita/sxna1d282/pembentukan-kopdes-merah-putih-di-jateng-100-persen"
 BANJIR_GEMPA = "https://www.liputan6.com/regional/read/6047026/hujan-deras-guyur-puncak-semeru-getaran-banjir-lahar-hujan-tercatat-hingga-4-jam"
 BANJIR_GRESIK = "https://visual.republika.co.id/berita/sxn9fb375/kali-lamong-meluap-10-desa-di-gresik-tergenang-banjir"
@@ -79,8 +81,9 @@ def corpus(corpus_library: Path) -> Iterator[tuple[Archive, dict[str, int]]]:
 
 @pytest.mark.corpus
 @pytest.mark.parametrize(("query", "must", "must_not"), TABLE)
-def test_query_table(corpus: tuple[Archive, dict[str, int]], query: str, must: set[str],
-                     must_not: set[str]) -> None:
+def test_query_table(
+    corpus: tuple[Archive, dict[str, int]], query: str, must: set[str], must_not: set[str]
+) -> None:
     archive, by_url = corpus
     found = set(archive.matching_ids(query))
     for url in must:
@@ -94,8 +97,9 @@ def test_query_table(corpus: tuple[Archive, dict[str, int]], query: str, must: s
 
 
 @pytest.mark.corpus
-def test_the_first_page_comes_with_highlighted_snippets(corpus: tuple[Archive, dict[str, int]],
-                                                        ) -> None:
+def test_the_first_page_comes_with_highlighted_snippets(
+    corpus: tuple[Archive, dict[str, int]],
+) -> None:
     archive, _ = corpus
     page = archive.search("kelola", limit=5)
     for hit in page.hits:
@@ -155,11 +159,16 @@ def test_a_mixed_indonesian_english_library(tmp_path: Path, seed_file: Path) -> 
     with table.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)
         writer.writerow(["title", "content", "date", "url", "language"])
-        writer.writerow([
-            "Voters head to the polls", "SALVADOR, Feb 26 - Elections were held on Sunday as "
-            "voters queued for hours at the polling stations in the capital.",
-            "Feb 26, 1987", "https://example.com/wire/1", "en",
-        ])
+        writer.writerow(
+            [
+                "Voters head to the polls",
+                "SALVADOR, Feb 26 - Elections were held on Sunday as "
+                "voters queued for hours at the polling stations in the capital.",
+                "Feb 26, 1987",
+                "https://example.com/wire/1",
+                "en",
+            ]
+        )
     with Archive.open(tmp_path / "lib") as archive:
         archive.import_paths([seed_file, table])
         # English stemming: "election" finds "Elections"; Indonesian: "gaung" finds the seed
@@ -178,5 +187,7 @@ def test_saved_searches_live_in_the_catalogue(tmp_path: Path) -> None:
         archive.save_search("Forum", '"world water forum"')
     with Archive.open(tmp_path / "lib", readonly=True) as reader:
         saved = {s.name: (s.query, s.sort) for s in reader.saved_searches()}
-    assert saved == {"Banjir Jawa": ("banjir", "oldest"), "Forum": ('"world water forum"',
-                                                                     "relevance")}
+    assert saved == {
+        "Banjir Jawa": ("banjir", "oldest"),
+        "Forum": ('"world water forum"', "relevance"),
+    }

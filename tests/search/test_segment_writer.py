@@ -6,18 +6,22 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from archive_app.core.model import IndexDocument
+from archive_app.domain.model import IndexDocument
 from archive_app.search.index import document_fields
 from archive_app.search.schema import build_schema
 from archive_app.search.segment_writer import segment_writer
 
 
 def _docs() -> list[IndexDocument]:
-    bodies = ("Banjir merendam sepuluh desa di Gresik.",
-              "Warga mengungsi ke balai desa setelah banjir besar melanda pada malam hari.",
-              "Pemerintah daerah mengirim bantuan.")
-    return [IndexDocument(n, 1, f"Judul berita {n}", bodies[: 1 + n % 3], (), None, None, None,
-                          "id") for n in range(1, 40)]
+    bodies = (
+        "Banjir merendam sepuluh desa di Gresik.",
+        "Warga mengungsi ke balai desa setelah banjir besar melanda pada malam hari.",
+        "Pemerintah daerah mengirim bantuan.",
+    )
+    return [
+        IndexDocument(n, 1, f"Judul berita {n}", bodies[: 1 + n % 3], (), None, None, None, "id")
+        for n in range(1, 40)
+    ]
 
 
 def _term_stats(folder: Path, write: str) -> dict[tuple[str, bytes], tuple[float, ...]]:
@@ -31,8 +35,12 @@ def _term_stats(folder: Path, write: str) -> dict[tuple[str, bytes], tuple[float
         stats = {}
         for field, text in reader.all_terms():
             info = reader.term_info(field, text)
-            stats[field, text] = (info.weight(), info.doc_frequency(), info.min_length(),
-                                  info.max_length())
+            stats[field, text] = (
+                info.weight(),
+                info.doc_frequency(),
+                info.min_length(),
+                info.max_length(),
+            )
         return stats
 
 

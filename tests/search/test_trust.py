@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from archive_app.core.archive import Archive
-from archive_app.core.progress import Progress
+from archive_app.domain.progress import Progress
+from archive_app.usecases.archive import Archive
 
 
 def test_a_library_opened_with_drift_repairs_it_in_the_background(
@@ -50,8 +50,11 @@ def test_searching_during_an_import_never_waits_for_the_writer(
     tmp_path: Path, seed_file: Path
 ) -> None:
     rows = ["judul,isi_berita,url"]
-    rows += [f'Berita nomor {n},"Isi berita nomor {n} tentang banjir di kota {n}.",'
-             f"https://example.com/{n}" for n in range(800)]
+    rows += [
+        f'Berita nomor {n},"Isi berita nomor {n} tentang banjir di kota {n}.",'
+        f"https://example.com/{n}"
+        for n in range(800)
+    ]
     table = tmp_path / "many.csv"
     table.write_text("\n".join(rows), encoding="utf-8")
     with Archive.open(tmp_path / "lib") as archive:
@@ -79,22 +82,25 @@ def test_an_index_from_another_version_is_refused_by_readers_and_rebuilt_by_writ
     import pytest
 
     from archive_app.cli import main
-    from archive_app.core.errors import ArchiveError
+    from archive_app.domain.errors import ArchiveError
 
     root = tmp_path / "lib"
     with Archive.open(root) as archive:
         archive.import_paths([seed_file])
     (root / "index" / "arsip-index.json").write_text('{"schema": 0}')
-    with Archive.open(root, readonly=True) as reader, pytest.raises(
-            ArchiveError, match="built by another version"):
+    with (
+        Archive.open(root, readonly=True) as reader,
+        pytest.raises(ArchiveError, match="built by another version"),
+    ):
         reader.search("kominfo")
     assert main(["--library", str(root), "edit", "1", "--set", "note=dicek"]) == 0
     with Archive.open(root, readonly=True) as reader:
         assert reader.search("kominfo").total == 1 and reader.check().ok
 
 
-def test_facets_count_a_segment_whose_articles_lack_a_column(tmp_path: Path,
-                                                             seed_file: Path) -> None:
+def test_facets_count_a_segment_whose_articles_lack_a_column(
+    tmp_path: Path, seed_file: Path
+) -> None:
     from tests.conftest import corpus_path
 
     root = tmp_path / "lib"

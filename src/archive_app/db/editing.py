@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from archive_app.core.clock import utc_now
 from archive_app.db.models import (
     Article,
     ArticleCollection,
@@ -18,6 +17,7 @@ from archive_app.db.models import (
     Tag,
 )
 from archive_app.db.store import CatalogueWriter, sort_date
+from archive_app.domain.clock import utc_now
 
 SEPARATOR = "/"  # collection paths: "Banjir/Jawa Timur"
 
@@ -41,14 +41,16 @@ def find_collection(session: Session, path: str, *, create: bool) -> Collection 
         if not name:
             continue
         query = select(Collection).where(Collection.name == name)
-        query = query.where(Collection.parent_id.is_(None) if parent is None
-                            else Collection.parent_id == parent.id)
+        query = query.where(
+            Collection.parent_id.is_(None) if parent is None else Collection.parent_id == parent.id
+        )
         found = session.scalar(query)
         if found is None:
             if not create:
                 return None
-            found = Collection(name=name, parent_id=parent.id if parent else None,
-                               created_at=utc_now())
+            found = Collection(
+                name=name, parent_id=parent.id if parent else None, created_at=utc_now()
+            )
             session.add(found)
             session.flush()
         parent = found
@@ -60,22 +62,33 @@ def read_field(session: Session, article: Article, field: str) -> Any:
     if field == "site":
         return article.site.domain if article.site else None
     if field == "people":
-        return [{"name": c.credited_name or c.person.name, "role": c.role}
-                for c in article.credits]
+        return [{"name": c.credited_name or c.person.name, "role": c.role} for c in article.credits]
     if field == "related":
         return [{"title": r.title, "url": r.url} for r in article.related]
     if field == "photos":
-        return [{"caption": p.caption, "credit": p.credit, "photographer": p.photographer,
-                 "agency": p.agency} for p in article.photos]
+        return [
+            {
+                "caption": p.caption,
+                "credit": p.credit,
+                "photographer": p.photographer,
+                "agency": p.agency,
+            }
+            for p in article.photos
+        ]
     if field == "tags":
-        return sorted(session.scalars(
-            select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id)
-            .where(ArticleTag.article_id == article.id)))
+        return sorted(
+            session.scalars(
+                select(Tag.name)
+                .join(ArticleTag, ArticleTag.tag_id == Tag.id)
+                .where(ArticleTag.article_id == article.id)
+            )
+        )
     if field == "collections":
         collections = session.scalars(
-            select(Collection).join(ArticleCollection,
-                                    ArticleCollection.collection_id == Collection.id)
-            .where(ArticleCollection.article_id == article.id))
+            select(Collection)
+            .join(ArticleCollection, ArticleCollection.collection_id == Collection.id)
+            .where(ArticleCollection.article_id == article.id)
+        )
         return sorted(collection_path(session, c) for c in collections)
     value = getattr(article, field)
     return list(value) if isinstance(value, list) else value
@@ -100,8 +113,9 @@ def _set_collections(session: Session, article: Article, paths: list[str]) -> No
             session.add(ArticleCollection(article_id=article.id, collection_id=collection.id))
 
 
-def write_field(session: Session, writer: CatalogueWriter, article: Article, field: str,
-                value: Any) -> None:
+def write_field(
+    session: Session, writer: CatalogueWriter, article: Article, field: str, value: Any
+) -> None:
     """Set `field` to an already validated value."""
     if field == "site":
         article.site = writer.site(value)
@@ -113,15 +127,21 @@ def write_field(session: Session, writer: CatalogueWriter, article: Article, fie
         article.credits = []
         session.flush()
         for position, entry in enumerate(value):
-            article.credits.append(ArticlePerson(
-                person=writer.person(entry["name"]), role=entry["role"], position=position,
-                credited_name=entry["name"],
-            ))
+            article.credits.append(
+                ArticlePerson(
+                    person=writer.person(entry["name"]),
+                    role=entry["role"],
+                    position=position,
+                    credited_name=entry["name"],
+                )
+            )
     elif field == "related":
         article.related = []
         session.flush()
-        article.related = [RelatedLink(position=i, title=link["title"], url=link.get("url"))
-                           for i, link in enumerate(value)]
+        article.related = [
+            RelatedLink(position=i, title=link["title"], url=link.get("url"))
+            for i, link in enumerate(value)
+        ]
     elif field == "photos":
         for photo, entry in zip(article.photos, value, strict=False):
             for key in ("caption", "credit", "photographer", "agency"):

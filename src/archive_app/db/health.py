@@ -26,7 +26,7 @@ def damage_reason(error: BaseException) -> str | None:
     text = str(original)
     if text.startswith(_NOT_UTF8):
         # the driver's own complaint: Arsip writes only UTF-8, so bytes changed on disk
-        column = text[len(_NOT_UTF8):].split(" with text", 1)[0].strip()
+        column = text[len(_NOT_UTF8) :].split(" with text", 1)[0].strip()
         return f"a stored text is not valid UTF-8 ({column})"
     code = getattr(original, "sqlite_errorcode", None)
     if code is None or code & 0xFF not in DAMAGE_CODES:
@@ -41,8 +41,9 @@ def one_line(message: str) -> str:
     return " ".join((useful or ["unknown damage"])[0].split())
 
 
-def check_file(path: Path, *, full: bool = False, readonly: bool = True,
-               limit: int = 20) -> list[str]:
+def check_file(
+    path: Path, *, full: bool = False, readonly: bool = True, limit: int = 20
+) -> list[str]:
     """SQLite's complaints about the file, none when it is sound.
 
     `full` runs `PRAGMA integrity_check` (every index against its table too), else

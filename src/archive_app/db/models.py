@@ -301,9 +301,7 @@ class Collection(Base):
     __table_args__ = (UniqueConstraint("parent_id", "name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(255))
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("collections.id", ondelete="CASCADE")
-    )
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("collections.id", ondelete="CASCADE"))
     created_at: Mapped[str] = mapped_column(String(40))
 
 

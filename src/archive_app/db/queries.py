@@ -9,21 +9,6 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from archive_app.core.errors import ArticleNotFoundError
-from archive_app.core.model import (
-    ArticleDetail,
-    ArticleSummary,
-    CatalogueRecord,
-    IndexDocument,
-    LibraryStats,
-    PersonRole,
-    Photo,
-    Provenance,
-    RelatedLink,
-)
-from archive_app.core.model import SavedSearch as SavedSearchInfo
-from archive_app.core.review import flags_from_json
-from archive_app.core.serial import record_from_dict
 from archive_app.db.editing import read_field
 from archive_app.db.models import (
     Article,
@@ -43,7 +28,22 @@ from archive_app.db.models import (
     Tag,
 )
 from archive_app.db.models import Photo as PhotoRow
-from archive_app.ingest.normalise.places import canonical_place
+from archive_app.domain.errors import ArticleNotFoundError
+from archive_app.domain.model import (
+    ArticleDetail,
+    ArticleSummary,
+    CatalogueRecord,
+    IndexDocument,
+    LibraryStats,
+    PersonRole,
+    Photo,
+    Provenance,
+    RelatedLink,
+)
+from archive_app.domain.model import SavedSearch as SavedSearchInfo
+from archive_app.domain.places import canonical_place
+from archive_app.domain.review import flags_from_json
+from archive_app.domain.serial import record_from_dict
 
 _CHUNK = 500
 SORTS: dict[str, tuple[Any, ...]] = {
@@ -79,8 +79,13 @@ def summaries(session: Session, ids: Sequence[int]) -> dict[int, ArticleSummary]
         people = _people_by_article(session, chunk)
         rows = session.execute(
             select(
-                Article.id, Article.title, Article.published, Article.updated, Site.domain,
-                Article.dateline_place, Article.language,
+                Article.id,
+                Article.title,
+                Article.published,
+                Article.updated,
+                Site.domain,
+                Article.dateline_place,
+                Article.language,
             )
             .outerjoin(Site, Site.id == Article.site_id)
             .where(Article.id.in_(chunk))
@@ -118,10 +123,14 @@ def _record(article: Article) -> CatalogueRecord:
         related=[RelatedLink(r.title, r.url) for r in article.related],
         photos=[
             Photo(
-                caption=p.caption, credit=p.credit, photographer=p.photographer,
-                agency=p.agency, source_url=p.source_url,
+                caption=p.caption,
+                credit=p.credit,
+                photographer=p.photographer,
+                agency=p.agency,
+                source_url=p.source_url,
                 media_path=p.media.path if p.media else None,
-                media_size=p.media.size if p.media else None, rule=p.rule,
+                media_size=p.media.size if p.media else None,
+                rule=p.rule,
                 media_sha256=p.media_sha256,
                 embedded=_embedded(p.media.metadata_) if p.media and p.media.metadata_ else None,
                 paragraph=p.paragraph,
@@ -139,9 +148,16 @@ def _record(article: Article) -> CatalogueRecord:
 
 def _provenance(row: ProvenanceRow) -> Provenance:
     return Provenance(
-        file=row.file_name, sha256=row.original_sha256, locator=row.locator, format=row.format,
-        imported_at=row.imported_at, batch_id=row.batch_id, member=row.member,
-        original_path=row.original.path, extractor=row.extractor, kind=row.kind,
+        file=row.file_name,
+        sha256=row.original_sha256,
+        locator=row.locator,
+        format=row.format,
+        imported_at=row.imported_at,
+        batch_id=row.batch_id,
+        member=row.member,
+        original_path=row.original.path,
+        extractor=row.extractor,
+        kind=row.kind,
         version=row.version.number if row.version is not None else None,
     )
 
@@ -149,24 +165,29 @@ def _provenance(row: ProvenanceRow) -> Provenance:
 def _tags(session: Session, article_id: int) -> list[str]:
     return list(
         session.scalars(
-            select(Tag.name).join(ArticleTag, ArticleTag.tag_id == Tag.id)
-            .where(ArticleTag.article_id == article_id).order_by(Tag.name)
+            select(Tag.name)
+            .join(ArticleTag, ArticleTag.tag_id == Tag.id)
+            .where(ArticleTag.article_id == article_id)
+            .order_by(Tag.name)
         )
     )
 
 
 def _same_story(session: Session, article_id: int) -> list[int]:
     rows = session.execute(
-        select(SameStory.article_id, SameStory.other_id)
-        .where(or_(SameStory.article_id == article_id, SameStory.other_id == article_id))
+        select(SameStory.article_id, SameStory.other_id).where(
+            or_(SameStory.article_id == article_id, SameStory.other_id == article_id)
+        )
     )
     return sorted({b if a == article_id else a for a, b in rows})
 
 
 def _detail(session: Session, article: Article) -> ArticleDetail:
     current = [
-        p for p in article.provenance
-        if p.kind == "import" and p.version is not None
+        p
+        for p in article.provenance
+        if p.kind == "import"
+        and p.version is not None
         and p.version.content_hash == article.content_hash
     ]
     return ArticleDetail(
@@ -191,7 +212,8 @@ _DETAIL_LOAD = (
     selectinload(Article.photos).selectinload(PhotoRow.media),
     selectinload(Article.related),
     selectinload(Article.provenance).selectinload(ProvenanceRow.original),
-    selectinload(Article.provenance).selectinload(ProvenanceRow.version)
+    selectinload(Article.provenance)
+    .selectinload(ProvenanceRow.version)
     .load_only(ArticleVersion.number, ArticleVersion.content_hash),
     selectinload(Article.versions).load_only(ArticleVersion.number),
 )
@@ -230,7 +252,8 @@ def versions(session: Session) -> dict[int, int]:
 def _tags_by_article(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
     tags: dict[int, list[str]] = {}
     for article_id, name in session.execute(
-        select(ArticleTag.article_id, Tag.name).join(Tag, Tag.id == ArticleTag.tag_id)
+        select(ArticleTag.article_id, Tag.name)
+        .join(Tag, Tag.id == ArticleTag.tag_id)
         .where(ArticleTag.article_id.in_(ids))
     ):
         tags.setdefault(article_id, []).append(name)
@@ -259,24 +282,48 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
         captions: dict[int, list[str]] = {}
         for article_id, caption, credit in session.execute(
             select(PhotoRow.article_id, PhotoRow.caption, PhotoRow.credit)
-            .where(PhotoRow.article_id.in_(chunk)).order_by(PhotoRow.position)
+            .where(PhotoRow.article_id.in_(chunk))
+            .order_by(PhotoRow.position)
         ):
             captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
         rows = session.execute(
             select(
-                Article.id, Article.version, Article.title, Article.body, Site.domain,
-                Article.dateline_place, Article.published, Article.updated, Article.language,
+                Article.id,
+                Article.version,
+                Article.title,
+                Article.body,
+                Site.domain,
+                Article.dateline_place,
+                Article.published,
+                Article.updated,
+                Article.language,
                 Article.review,
             )
             .outerjoin(Site, Site.id == Article.site_id)
             .where(Article.id.in_(chunk))
         )
-        for (article_id, version, title, body, site, place, published, updated, language,
-             review) in rows:
+        for (
+            article_id,
+            version,
+            title,
+            body,
+            site,
+            place,
+            published,
+            updated,
+            language,
+            review,
+        ) in rows:
             yield IndexDocument(
-                id=article_id, version=version, title=title, body=tuple(body),
-                people=tuple(people.get(article_id, [])), site=site, place=place,
-                date=published or updated, language=language,
+                id=article_id,
+                version=version,
+                title=title,
+                body=tuple(body),
+                people=tuple(people.get(article_id, [])),
+                site=site,
+                place=place,
+                date=published or updated,
+                language=language,
                 captions=tuple(captions.get(article_id, [])),
                 tags=tuple(tags.get(article_id, [])),
                 aliases=tuple(dict.fromkeys(aliases.get(article_id, []))),
@@ -285,12 +332,12 @@ def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocum
             )
 
 
-PEOPLE_FIELDS = frozenset({"people", "author", "reporter", "editor", "photographer",
-                           "contributor"})
+PEOPLE_FIELDS = frozenset({"people", "author", "reporter", "editor", "photographer", "contributor"})
 
 
-def field_texts(session: Session, ids: Sequence[int],
-                fields: frozenset[str] = frozenset({"text"})) -> dict[int, dict[str, str]]:
+def field_texts(
+    session: Session, ids: Sequence[int], fields: frozenset[str] = frozenset({"text"})
+) -> dict[int, dict[str, str]]:
     """The text of the given searchable fields of the given articles, to check phrases and to
     make snippets. Only what `fields` needs is read: checking a phrase in thousands of
     candidates must not load their people, tags and versions."""
@@ -300,18 +347,23 @@ def field_texts(session: Session, ids: Sequence[int],
         for chunk in _chunks(ids):
             for article_id, caption, credit in session.execute(
                 select(PhotoRow.article_id, PhotoRow.caption, PhotoRow.credit)
-                .where(PhotoRow.article_id.in_(chunk)).order_by(PhotoRow.position)
+                .where(PhotoRow.article_id.in_(chunk))
+                .order_by(PhotoRow.position)
             ):
                 captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
     for chunk in _chunks(ids):
         for article_id, title, body, place in session.execute(
-            select(Article.id, Article.title, Article.body, Article.dateline_place)
-            .where(Article.id.in_(chunk))
+            select(Article.id, Article.title, Article.body, Article.dateline_place).where(
+                Article.id.in_(chunk)
+            )
         ):
             shown = captions.get(article_id, [])
             texts[article_id] = {
-                "text": "\n".join((title, *body, *shown)), "title": title,
-                "body": "\n".join(body), "caption": "\n".join(shown), "place": place or "",
+                "text": "\n".join((title, *body, *shown)),
+                "title": title,
+                "body": "\n".join(body),
+                "caption": "\n".join(shown),
+                "place": place or "",
             }
     if fields & PEOPLE_FIELDS:
         for doc in index_documents(session, list(texts)):
@@ -334,9 +386,13 @@ def original_paths(session: Session) -> list[str]:
 
 def provenance_original_paths(session: Session) -> set[str]:
     """The originals some provenance row names (an original no row names lost its articles)."""
-    return set(session.scalars(
-        select(Original.path).join(ProvenanceRow, ProvenanceRow.original_sha256 == Original.sha256)
-    ))
+    return set(
+        session.scalars(
+            select(Original.path).join(
+                ProvenanceRow, ProvenanceRow.original_sha256 == Original.sha256
+            )
+        )
+    )
 
 
 def media_paths(session: Session) -> list[str]:
@@ -357,15 +413,18 @@ def stats(session: Session, path: Path) -> LibraryStats:
         domain or "(unknown)": n
         for domain, n in session.execute(
             select(Site.domain, func.count(Article.id))
-            .select_from(Article).outerjoin(Site, Site.id == Article.site_id)
-            .group_by(Site.domain).order_by(func.count(Article.id).desc())
+            .select_from(Article)
+            .outerjoin(Site, Site.id == Article.site_id)
+            .group_by(Site.domain)
+            .order_by(func.count(Article.id).desc())
         )
     }
     result.by_language = {
         language or "(unknown)": n
         for language, n in session.execute(
             select(Article.language, func.count(Article.id))
-            .group_by(Article.language).order_by(func.count(Article.id).desc())
+            .group_by(Article.language)
+            .order_by(func.count(Article.id).desc())
         )
     }
     return result
@@ -382,7 +441,8 @@ def places(session: Session, aliases: dict[str, str]) -> list[tuple[str, int, tu
     """Each place with its article count and the spellings grouped under it."""
     groups: dict[str, tuple[int, set[str]]] = {}
     for printed, count in session.execute(
-        select(Article.dateline_place, func.count()).where(Article.dateline_place.is_not(None))
+        select(Article.dateline_place, func.count())
+        .where(Article.dateline_place.is_not(None))
         .group_by(Article.dateline_place)
     ):
         if printed is None:
@@ -390,27 +450,33 @@ def places(session: Session, aliases: dict[str, str]) -> list[tuple[str, int, tu
         name = canonical_place(printed, aliases) or printed
         total, spellings = groups.get(name, (0, set()))
         groups[name] = (total + count, spellings | {printed})
-    return sorted(((name, n, tuple(sorted(s))) for name, (n, s) in groups.items()),
-                  key=lambda row: (-row[1], row[0]))
+    return sorted(
+        ((name, n, tuple(sorted(s))) for name, (n, s) in groups.items()),
+        key=lambda row: (-row[1], row[0]),
+    )
 
 
 def articles_with_place(session: Session, key: str) -> list[int]:
-    from archive_app.ingest.normalise.places import place_key
+    from archive_app.domain.places import place_key
 
     found = []
     for article_id, printed in session.execute(
         select(Article.id, Article.dateline_place).where(Article.dateline_place.is_not(None))
     ):
-        if printed and (place_key(printed) == key
-                        or place_key(canonical_place(printed) or "") == key):
+        if printed and (
+            place_key(printed) == key or place_key(canonical_place(printed) or "") == key
+        ):
             found.append(article_id)
     return found
 
 
 def version_record(session: Session, article_id: int, number: int) -> CatalogueRecord:
     """The catalogue record one version of an article was imported with (before any edit)."""
-    stored = session.scalar(select(ArticleVersion.record).where(
-        ArticleVersion.article_id == article_id, ArticleVersion.number == number))
+    stored = session.scalar(
+        select(ArticleVersion.record).where(
+            ArticleVersion.article_id == article_id, ArticleVersion.number == number
+        )
+    )
     if stored is None:
         raise ArticleNotFoundError(f"article {article_id} has no version {number}")
     return record_from_dict(stored)
@@ -423,10 +489,22 @@ def occurrences(session: Session) -> Iterator[tuple[int, Provenance]]:
         .outerjoin(ArticleVersion, ArticleVersion.id == ProvenanceRow.version_id)
         .join(Original, Original.sha256 == ProvenanceRow.original_sha256)
         .order_by(ProvenanceRow.id)
-        .execution_options(yield_per=2000))
+        .execution_options(yield_per=2000)
+    )
     for row, number, path in rows:
-        yield row.article_id, Provenance(
-            file=row.file_name, sha256=row.original_sha256, locator=row.locator,
-            format=row.format, imported_at=row.imported_at, batch_id=row.batch_id,
-            member=row.member, original_path=path, extractor=row.extractor, kind=row.kind,
-            version=number)
+        yield (
+            row.article_id,
+            Provenance(
+                file=row.file_name,
+                sha256=row.original_sha256,
+                locator=row.locator,
+                format=row.format,
+                imported_at=row.imported_at,
+                batch_id=row.batch_id,
+                member=row.member,
+                original_path=path,
+                extractor=row.extractor,
+                kind=row.kind,
+                version=number,
+            ),
+        )

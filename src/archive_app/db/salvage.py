@@ -71,17 +71,23 @@ def open_damaged(path: Path) -> sqlite3.Connection:
     return source
 
 
-def copy_rows(source: sqlite3.Connection, fresh: sqlite3.Connection,
-              skip: frozenset[str] = frozenset()) -> list[TableSalvage]:
+def copy_rows(
+    source: sqlite3.Connection, fresh: sqlite3.Connection, skip: frozenset[str] = frozenset()
+) -> list[TableSalvage]:
     """Copy every readable row of every table `fresh` has into it (its own rows of that table
     are replaced), then drop rows whose parent row was lost; foreign keys are off meanwhile."""
     fresh.execute("PRAGMA foreign_keys = OFF")
     results: dict[str, TableSalvage] = {}
-    names = [row[0] for row in fresh.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name")]
-    theirs = {row[0] for row in source.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    names = [
+        row[0]
+        for row in fresh.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    theirs = {
+        row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     for name in names:
         if name in skip or name not in theirs:
             continue
@@ -94,8 +100,9 @@ def copy_rows(source: sqlite3.Connection, fresh: sqlite3.Connection,
     return list(results.values())
 
 
-def drop_incomplete_articles(fresh: sqlite3.Connection,
-                             results: list[TableSalvage]) -> list[tuple[int, str]]:
+def drop_incomplete_articles(
+    fresh: sqlite3.Connection, results: list[TableSalvage]
+) -> list[tuple[int, str]]:
     """Leave out articles whose every version was lost, and those whose every provenance row
     was lost unless a librarian worked on them (an edit, a note, a tag, a collection): such an
     article cannot say what it was or where it came from, and importing its file again brings
@@ -106,15 +113,26 @@ def drop_incomplete_articles(fresh: sqlite3.Connection,
     tables = {row[0] for row in fresh.execute("SELECT name FROM sqlite_master")}
     columns = set(_columns(fresh, "articles"))
     # a librarian's work on an article, in whichever of these the schema has
-    work = [f"coalesce(a.{c}, '{{}}') IN ('{{}}', 'null')" if c == "overrides"
-            else f"a.{c} IS NULL" for c in ("overrides", "note") if c in columns]
-    work += [f"NOT EXISTS (SELECT 1 FROM {t} x WHERE x.article_id = a.id)"
-             for t in ("article_tags", "article_collections", "history") if t in tables]
-    incomplete = [(int(row[0]), str(row[1] or "")) for row in fresh.execute(
-        "SELECT id, title FROM articles a "
-        "WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id) "
-        "OR (NOT EXISTS (SELECT 1 FROM provenance p WHERE p.article_id = a.id) AND "
-        + " AND ".join(work or ["1"]) + ") ORDER BY id")]
+    work = [
+        f"coalesce(a.{c}, '{{}}') IN ('{{}}', 'null')" if c == "overrides" else f"a.{c} IS NULL"
+        for c in ("overrides", "note")
+        if c in columns
+    ]
+    work += [
+        f"NOT EXISTS (SELECT 1 FROM {t} x WHERE x.article_id = a.id)"
+        for t in ("article_tags", "article_collections", "history")
+        if t in tables
+    ]
+    incomplete = [
+        (int(row[0]), str(row[1] or ""))
+        for row in fresh.execute(
+            "SELECT id, title FROM articles a "
+            "WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id) "
+            "OR (NOT EXISTS (SELECT 1 FROM provenance p WHERE p.article_id = a.id) AND "
+            + " AND ".join(work or ["1"])
+            + ") ORDER BY id"
+        )
+    ]
     if not incomplete:
         return []
     fresh.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i, _ in incomplete])
@@ -135,8 +153,7 @@ def _columns(connection: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
 
 
-def _copy_table(source: sqlite3.Connection, fresh: sqlite3.Connection,
-                table: str) -> TableSalvage:
+def _copy_table(source: sqlite3.Connection, fresh: sqlite3.Connection, table: str) -> TableSalvage:
     result = TableSalvage(table)
     wanted = _columns(fresh, table)
     try:
@@ -145,8 +162,7 @@ def _copy_table(source: sqlite3.Connection, fresh: sqlite3.Connection,
         present = set(wanted)
     columns = [c for c in wanted if c in present]
     quoted = ", ".join(f'"{c}"' for c in columns)
-    insert = (f'INSERT INTO "{table}" ({quoted}) '
-              f"VALUES ({', '.join('?' for _ in columns)})")
+    insert = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" for _ in columns)})'
     fresh.execute(f'DELETE FROM "{table}"')  # rows a migration seeded: the damaged file's win
     for rows in _readable_rows(source, table, quoted, result):
         try:
@@ -167,11 +183,11 @@ def _copy_table(source: sqlite3.Connection, fresh: sqlite3.Connection,
     return result
 
 
-def _readable_rows(source: sqlite3.Connection, table: str, quoted: str,
-                   result: TableSalvage) -> Iterator[list[tuple[object, ...]]]:
+def _readable_rows(
+    source: sqlite3.Connection, table: str, quoted: str, result: TableSalvage
+) -> Iterator[list[tuple[object, ...]]]:
     """Chunks of rows in rowid order, stepping over what cannot be read."""
-    query = (f'SELECT rowid, {quoted} FROM "{table}" WHERE rowid > ? '
-             f"ORDER BY rowid LIMIT {CHUNK}")
+    query = f'SELECT rowid, {quoted} FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT {CHUNK}'
     after = _LOWEST
     while True:
         rows: list[tuple[object, ...]] = []
@@ -211,9 +227,15 @@ def _count_skipped(source: sqlite3.Connection, table: str, result: TableSalvage)
         counts = []
         for index in indexes:
             try:
-                counts.append(int(source.execute(
-                    f'SELECT count(*) FROM "{table}" INDEXED BY "{index}" '
-                    "WHERE rowid > ? AND rowid <= ?", (low, high)).fetchone()[0]))
+                counts.append(
+                    int(
+                        source.execute(
+                            f'SELECT count(*) FROM "{table}" INDEXED BY "{index}" '
+                            "WHERE rowid > ? AND rowid <= ?",
+                            (low, high),
+                        ).fetchone()[0]
+                    )
+                )
             except sqlite3.DatabaseError:
                 continue
         if counts:
@@ -225,8 +247,9 @@ def _count_skipped(source: sqlite3.Connection, table: str, result: TableSalvage)
 def _first_rowid(source: sqlite3.Connection, table: str, after: int) -> int | None:
     """The first rowid after `after`, None when it cannot be read (or there is none)."""
     try:
-        row = source.execute(f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid '
-                             "LIMIT 1", (after,)).fetchone()
+        row = source.execute(
+            f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1', (after,)
+        ).fetchone()
     except sqlite3.DatabaseError:
         return None
     return int(row[0]) if row else None
@@ -235,8 +258,9 @@ def _first_rowid(source: sqlite3.Connection, table: str, after: int) -> int | No
 def _seeks(source: sqlite3.Connection, table: str, after: int) -> bool:
     """Whether looking for the rows after `after` gets past the damage."""
     try:
-        source.execute(f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1',
-                       (after,)).fetchone()
+        source.execute(
+            f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1', (after,)
+        ).fetchone()
     except sqlite3.DatabaseError:
         return False
     return True

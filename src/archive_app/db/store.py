@@ -9,9 +9,6 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
-from archive_app.core.model import CatalogueRecord
-from archive_app.core.review import answered, flags_to_json
-from archive_app.core.serial import record_to_dict
 from archive_app.db.models import (
     Article,
     ArticlePerson,
@@ -29,7 +26,10 @@ from archive_app.db.models import (
     Site,
     StorySentence,
 )
-from archive_app.ingest.fingerprint import COMMON, same_story, sentence_hashes, similarity
+from archive_app.domain.fingerprint import COMMON, same_story, sentence_hashes, similarity
+from archive_app.domain.model import CatalogueRecord
+from archive_app.domain.review import answered, flags_to_json
+from archive_app.domain.serial import record_to_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,29 +66,43 @@ def person_key(name: str) -> str:
 # ORM a lookup or an insert cost more than the rest of storing a small page dump.
 _REGISTER_ORIGINAL = insert(Original).prefix_with("OR IGNORE")
 _ARTICLE_BY_URL = select(Article.id).where(Article.url_key == bindparam("key")).limit(1)
-_ARTICLE_BY_TEXT = (select(ArticleVersion.article_id)
-                    .where(ArticleVersion.content_hash.in_(bindparam("hashes", expanding=True)))
-                    .limit(1))
+_ARTICLE_BY_TEXT = (
+    select(ArticleVersion.article_id)
+    .where(ArticleVersion.content_hash.in_(bindparam("hashes", expanding=True)))
+    .limit(1)
+)
 
 
-_VERSION_WITH_TEXT = (select(ArticleVersion.id)
-                      .where(ArticleVersion.article_id == bindparam("article"))
-                      .where(ArticleVersion.content_hash.in_(bindparam("hashes", expanding=True)))
-                      .order_by(ArticleVersion.number).limit(1))
-_PLACE_KNOWN = (select(ProvenanceRow.id)
-                .where(ProvenanceRow.article_id == bindparam("article"))
-                .where(ProvenanceRow.original_sha256 == bindparam("sha256"))
-                .where(ProvenanceRow.locator == bindparam("locator"))
-                .where(func.coalesce(ProvenanceRow.member, "") == bindparam("member"))
-                .limit(1))
+_VERSION_WITH_TEXT = (
+    select(ArticleVersion.id)
+    .where(ArticleVersion.article_id == bindparam("article"))
+    .where(ArticleVersion.content_hash.in_(bindparam("hashes", expanding=True)))
+    .order_by(ArticleVersion.number)
+    .limit(1)
+)
+_PLACE_KNOWN = (
+    select(ProvenanceRow.id)
+    .where(ProvenanceRow.article_id == bindparam("article"))
+    .where(ProvenanceRow.original_sha256 == bindparam("sha256"))
+    .where(ProvenanceRow.locator == bindparam("locator"))
+    .where(func.coalesce(ProvenanceRow.member, "") == bindparam("member"))
+    .limit(1)
+)
 
 
-def place_known(session: Session, article_id: int, sha256: str, member: str | None,
-                locator: str) -> bool:
+def place_known(
+    session: Session, article_id: int, sha256: str, member: str | None, locator: str
+) -> bool:
     """Whether the article is already recorded at this place (file, member, locator)."""
-    return session.connection().execute(_PLACE_KNOWN, {
-        "article": article_id, "sha256": sha256, "member": member or "",
-        "locator": locator}).scalar() is not None
+    return (
+        session.connection()
+        .execute(
+            _PLACE_KNOWN,
+            {"article": article_id, "sha256": sha256, "member": member or "", "locator": locator},
+        )
+        .scalar()
+        is not None
+    )
 
 
 def article_with_url(session: Session, key: str) -> int | None:
@@ -99,8 +113,9 @@ def article_with_url(session: Session, key: str) -> int | None:
 
 def article_with_text(session: Session, hashes: Iterable[str]) -> int | None:
     """The article one of whose texts has one of these content hashes, if any."""
-    found: int | None = session.connection().execute(
-        _ARTICLE_BY_TEXT, {"hashes": list(hashes)}).scalar()
+    found: int | None = (
+        session.connection().execute(_ARTICLE_BY_TEXT, {"hashes": list(hashes)}).scalar()
+    )
     return found
 
 
@@ -143,8 +158,10 @@ class CatalogueWriter:
             person = self.session.scalar(select(Person).where(Person.key == key))
             if person is None:
                 person = self.session.scalar(
-                    select(Person).join(PersonAlias, PersonAlias.person_id == Person.id)
-                    .where(PersonAlias.key == key))
+                    select(Person)
+                    .join(PersonAlias, PersonAlias.person_id == Person.id)
+                    .where(PersonAlias.key == key)
+                )
             if person is None:
                 person = Person(name=" ".join(name.split()), key=key)
                 self.session.add(person)
@@ -153,23 +170,40 @@ class CatalogueWriter:
 
     def original(self, sha256: str, size: int, ext: str, path: str) -> bool:
         """Register an original file unless the library already has it; True when it is new."""
-        result = self.session.connection().execute(_REGISTER_ORIGINAL, {
-            "sha256": sha256, "size": size, "ext": ext, "path": path,
-            "first_imported_at": self.now})
+        result = self.session.connection().execute(
+            _REGISTER_ORIGINAL,
+            {
+                "sha256": sha256,
+                "size": size,
+                "ext": ext,
+                "path": path,
+                "first_imported_at": self.now,
+            },
+        )
         return bool(result.rowcount)
 
-    def seen_again(self, article: Article | int, hashes: set[str], source: Source,
-                   kind: str) -> None:
+    def seen_again(
+        self, article: Article | int, hashes: set[str], source: Source, kind: str
+    ) -> None:
         """Record that an article (an object, or the id of a stored one) was found again at
         `source`: its text, one of `hashes`, came in another file, row or capture. The caller
         makes sure the place is not recorded twice."""
         row = ProvenanceRow(
-            batch_id=source.batch_id, original_sha256=source.sha256, file_name=source.file_name,
-            member=source.member, locator=source.locator, format=source.format,
-            extractor=source.extractor, imported_at=self.now, kind=kind)
+            batch_id=source.batch_id,
+            original_sha256=source.sha256,
+            file_name=source.file_name,
+            member=source.member,
+            locator=source.locator,
+            format=source.format,
+            extractor=source.extractor,
+            imported_at=self.now,
+            kind=kind,
+        )
         if isinstance(article, Article):
-            version = next((v for v in article.versions if v.content_hash in hashes),
-                           article.versions[-1] if article.versions else None)
+            version = next(
+                (v for v in article.versions if v.content_hash in hashes),
+                article.versions[-1] if article.versions else None,
+            )
             if article.id is not None and (version is None or version.id is not None):
                 # a stored article: add the row by ids (loading its whole provenance to append
                 # one row cost a query per duplicate)
@@ -181,25 +215,51 @@ class CatalogueWriter:
             article.provenance.append(row)
             return
         row.article_id = article
-        row.version_id = self.session.connection().execute(
-            _VERSION_WITH_TEXT, {"article": article, "hashes": sorted(hashes)}).scalar()
+        row.version_id = (
+            self.session.connection()
+            .execute(_VERSION_WITH_TEXT, {"article": article, "hashes": sorted(hashes)})
+            .scalar()
+        )
         self.session.add(row)
 
-    def media(self, sha256: str, path: str, size: int, mime: str, width: int, height: int,
-              metadata: dict[str, object], thumbnail: str) -> None:
+    def media(
+        self,
+        sha256: str,
+        path: str,
+        size: int,
+        mime: str,
+        width: int,
+        height: int,
+        metadata: dict[str, object],
+        thumbnail: str,
+    ) -> None:
         """Register an archived photo file once, however many articles use it."""
         if sha256 in self._media:
             return
         self._media.add(sha256)
         if self.session.get(MediaFile, sha256) is None:
-            self.session.add(MediaFile(sha256=sha256, path=path, size=size, mime=mime,
-                                       width=width, height=height, metadata_=metadata,
-                                       thumbnail=thumbnail))
+            self.session.add(
+                MediaFile(
+                    sha256=sha256,
+                    path=path,
+                    size=size,
+                    mime=mime,
+                    width=width,
+                    height=height,
+                    metadata_=metadata,
+                    thumbnail=thumbnail,
+                )
+            )
 
     def new_batch(self, paths: list[str]) -> ImportBatch:
         batch = ImportBatch(
-            started_at=self.now, status="running", paths=paths,
-            added=0, duplicates=0, updated=0, failed=0,
+            started_at=self.now,
+            status="running",
+            paths=paths,
+            added=0,
+            duplicates=0,
+            updated=0,
+            failed=0,
         )
         self.session.add(batch)
         self.session.flush()
@@ -238,15 +298,25 @@ class CatalogueWriter:
             if key in seen:
                 continue
             seen.add(key)
-            article.credits.append(ArticlePerson(
-                person=self.person(credit.name), role=credit.role, position=position,
-                credited_name=credit.name,
-            ))
+            article.credits.append(
+                ArticlePerson(
+                    person=self.person(credit.name),
+                    role=credit.role,
+                    position=position,
+                    credited_name=credit.name,
+                )
+            )
         article.photos = [
             Photo(
-                position=position, caption=p.caption, credit=p.credit,
-                photographer=p.photographer, agency=p.agency, source_url=p.source_url,
-                rule=p.rule, media_sha256=p.media_sha256, paragraph=p.paragraph,
+                position=position,
+                caption=p.caption,
+                credit=p.credit,
+                photographer=p.photographer,
+                agency=p.agency,
+                source_url=p.source_url,
+                rule=p.rule,
+                media_sha256=p.media_sha256,
+                paragraph=p.paragraph,
             )
             for position, p in enumerate(record.photos)
         ]
@@ -265,7 +335,11 @@ class CatalogueWriter:
         return article
 
     def add_version(
-        self, article: Article, record: CatalogueRecord, content_hash: str, source: Source,
+        self,
+        article: Article,
+        record: CatalogueRecord,
+        content_hash: str,
+        source: Source,
         make_current: bool,
     ) -> int:
         number = max((v.number for v in article.versions), default=0) + 1
@@ -284,19 +358,31 @@ class CatalogueWriter:
         return number
 
     def _add_version(
-        self, article: Article, record: CatalogueRecord, content_hash: str, source: Source,
+        self,
+        article: Article,
+        record: CatalogueRecord,
+        content_hash: str,
+        source: Source,
         number: int,
     ) -> None:
         version = ArticleVersion(
-            number=number, content_hash=content_hash, record=record_to_dict(record),
+            number=number,
+            content_hash=content_hash,
+            record=record_to_dict(record),
             created_at=self.now,
         )
         article.versions.append(version)
         article.provenance.append(
             ProvenanceRow(
-                version=version, batch_id=source.batch_id, original_sha256=source.sha256,
-                file_name=source.file_name, member=source.member, locator=source.locator,
-                format=source.format, extractor=source.extractor, imported_at=self.now,
+                version=version,
+                batch_id=source.batch_id,
+                original_sha256=source.sha256,
+                file_name=source.file_name,
+                member=source.member,
+                locator=source.locator,
+                format=source.format,
+                extractor=source.extractor,
+                imported_at=self.now,
             )
         )
 
@@ -313,17 +399,24 @@ def link_same_stories(session: Session, bodies: dict[int, list[str]]) -> dict[in
     holders: dict[int, set[int]] = {}
     for start in range(0, len(wanted), 500):
         for value, article_id in session.execute(
-            select(StorySentence.hash, StorySentence.article_id)
-            .where(StorySentence.hash.in_(wanted[start:start + 500]))
+            select(StorySentence.hash, StorySentence.article_id).where(
+                StorySentence.hash.in_(wanted[start : start + 500])
+            )
         ):
             holders.setdefault(value, set()).add(article_id)
     others = sorted({i for ids in holders.values() for i in ids} - set(fingerprints))
     sizes: dict[int, int] = {}
     for start in range(0, len(others), 500):
-        sizes.update({i: n for i, n in session.execute(
-            select(StorySentence.article_id, func.count())
-            .where(StorySentence.article_id.in_(others[start:start + 500]))
-            .group_by(StorySentence.article_id))})
+        sizes.update(
+            {
+                i: n
+                for i, n in session.execute(
+                    select(StorySentence.article_id, func.count())
+                    .where(StorySentence.article_id.in_(others[start : start + 500]))
+                    .group_by(StorySentence.article_id)
+                )
+            }
+        )
     links: dict[int, list[int]] = {}
     for article_id in sorted(fingerprints):
         hashes = fingerprints[article_id]
@@ -337,13 +430,24 @@ def link_same_stories(session: Session, bodies: dict[int, list[str]]) -> dict[in
         for other, count in sorted(shared.items()):
             other_size = sizes.get(other, len(fingerprints.get(other, ())))
             if same_story(count, len(hashes), other_size):
-                session.add(SameStory(article_id=article_id, other_id=other,
-                                      similarity=similarity(count, len(hashes), other_size)))
+                session.add(
+                    SameStory(
+                        article_id=article_id,
+                        other_id=other,
+                        similarity=similarity(count, len(hashes), other_size),
+                    )
+                )
                 links.setdefault(article_id, []).append(other)
         for value in hashes:  # later articles of this batch meet this one
             holders.setdefault(value, set()).add(article_id)
-    session.execute(insert(StorySentence), [
-        {"hash": value, "article_id": i} for i, hashes in fingerprints.items() for value in hashes])
+    session.execute(
+        insert(StorySentence),
+        [
+            {"hash": value, "article_id": i}
+            for i, hashes in fingerprints.items()
+            for value in hashes
+        ],
+    )
     return links
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,11 +43,35 @@ _LABELS = re.compile(
     r"\badvertisement\b|\bscroll to continue\b|\bbaca selengkapnya\b|"
     r"\bhalaman \d+ dari \d+\b|\bà lire aussi\b|\banzeige\b|\bsign up for (?:our|the) "
     r"newsletter\b|\bread more:",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # the scripts a language is written in (what unicodedata names a letter's script by)
 _SCRIPTS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("id", "ms", "en", "de", "fr", "es", "pt", "it", "nl", "da", "no", "nb",
-                     "sv", "fi", "jv", "su", "tl", "vi", "tr", "pl"), frozenset({"LATIN"})),
+    **dict.fromkeys(
+        (
+            "id",
+            "ms",
+            "en",
+            "de",
+            "fr",
+            "es",
+            "pt",
+            "it",
+            "nl",
+            "da",
+            "no",
+            "nb",
+            "sv",
+            "fi",
+            "jv",
+            "su",
+            "tl",
+            "vi",
+            "tr",
+            "pl",
+        ),
+        frozenset({"LATIN"}),
+    ),
     "ja": frozenset({"CJK"}),
     "zh": frozenset({"CJK"}),
     "ko": frozenset({"HANGUL", "CJK"}),
@@ -119,8 +143,14 @@ def check_records(records: Iterable[dict[str, Any]], library: Path | None = None
     for record in records:
         found.records += 1
         ident = f"article {record.get('id')}"
-        bad = next(((where, text) for where, text in _strings(record)
-                    if _CONTROL.search(text) and not _AS_GIVEN.search(where)), None)
+        bad = next(
+            (
+                (where, text)
+                for where, text in _strings(record)
+                if _CONTROL.search(text) and not _AS_GIVEN.search(where)
+            ),
+            None,
+        )
         if bad is not None:
             where, text = bad
             found.add("control-characters", f"{ident} {where}: {text[:60]!r}")
@@ -141,13 +171,16 @@ def check_records(records: Iterable[dict[str, Any]], library: Path | None = None
         for photo in record.get("photos") or []:
             size = _photo_size(library, photo.get("media_path"))
             if size is not None and min(size) < SMALL_PHOTO_PX:
-                found.add("tiny-photo", f"{ident}: {photo.get('media_path')} is "
-                          f"{size[0]} x {size[1]} px")
+                found.add(
+                    "tiny-photo", f"{ident}: {photo.get('media_path')} is {size[0]} x {size[1]} px"
+                )
     for (site, title), ids in sorted(titles.items()):
         if len(ids) >= SHARED_TITLE_PAGES:
             for article_id in ids:
-                found.add("shared-title", f"article {article_id}: {site} {title[:50]!r} "
-                          f"({len(ids)} pages)")
+                found.add(
+                    "shared-title",
+                    f"article {article_id}: {site} {title[:50]!r} ({len(ids)} pages)",
+                )
     for kind in KINDS:
         found.counts.setdefault(kind, 0)
     return found

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive_app.core.errors import ReadError
-from archive_app.core.model import CatalogueRecord
+from archive_app.domain.errors import ReadError
+from archive_app.domain.model import CatalogueRecord
 from archive_app.evaluation.gold import GoldRecord, resolve_source
 from archive_app.ingest.extract import Extracted, extract_file
 
@@ -83,8 +83,11 @@ def join_gold(
             matches = own.by_url.get(key) or next(
                 (f.by_url[key] for f in others if key in f.by_url), []
             )
-            joined.append(_joined(gold, matches[0] if matches else None,
-                                  f"no extracted record has the URL {key}"))
+            joined.append(
+                _joined(
+                    gold, matches[0] if matches else None, f"no extracted record has the URL {key}"
+                )
+            )
         else:
             joined.append(_joined(gold, own.by_locator.get(key), f"no article at {key}"))
     return joined

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import ImportReport
+from archive_app.domain.model import ImportReport
 from archive_app.evaluation.gold import GoldRecord, resolve_source
 from archive_app.evaluation.join import WHOLE_FILE, Joined
 from archive_app.ingest.dedupe import url_key
+from archive_app.usecases.archive import Archive
 
 _NUMBERED = re.compile(r"^(row|line|item|record)\s+(\d+)$", re.IGNORECASE)
 
@@ -54,7 +54,8 @@ def _places(archive: Archive, report: ImportReport) -> _Library:
     for article_id, place in archive.occurrences():
         where = f"{place.member} {place.locator}" if place.member else place.locator
         library.by_file.setdefault(place.sha256, {}).setdefault(
-            where, _Place(article_id, place.version, where))
+            where, _Place(article_id, place.version, where)
+        )
     for item in report.failed:
         library.failures[(Path(item.path).name, item.locator)] = item.message
     return library
@@ -88,14 +89,17 @@ def join_in_library(
     present = {name: path for name, path in paths.items() if path.is_file()}
     hashes = {name: _sha256(path) for name, path in present.items()}
     joined: list[Joined] = []
-    with tempfile.TemporaryDirectory(prefix="arsip-eval-") as folder, \
-            Archive.open(Path(folder) / "library") as archive:
+    with (
+        tempfile.TemporaryDirectory(prefix="arsip-eval-") as folder,
+        Archive.open(Path(folder) / "library") as archive,
+    ):
         report = archive.import_paths(sorted(set(present.values())))
         library = _places(archive, report)
         for gold in records:
             if gold.file not in present:
-                joined.append(Joined(gold, None, problem=f"source file not found: "
-                                     f"{paths[gold.file]}"))
+                joined.append(
+                    Joined(gold, None, problem=f"source file not found: {paths[gold.file]}")
+                )
                 continue
             own = library.by_file.get(hashes[gold.file], {})
             key = gold.key.strip()
@@ -105,17 +109,37 @@ def join_in_library(
             elif "://" in key:
                 # the gold file's own line first: the next day's file may hold another text
                 found = _by_url(archive, own, key) or next(
-                    (p for name, sha in hashes.items() if name != gold.file
-                     for p in [_by_url(archive, library.by_file.get(sha, {}), key)] if p), None)
+                    (
+                        p
+                        for name, sha in hashes.items()
+                        if name != gold.file
+                        for p in [_by_url(archive, library.by_file.get(sha, {}), key)]
+                        if p
+                    ),
+                    None,
+                )
             else:
                 found = next((own[k] for k in _alternatives(key) if k in own), None)
             if found is None or found.version is None:
                 reason = library.failures.get((present[gold.file].name, key)) or next(
-                    (m for (name, where), m in library.failures.items()
-                     if name == present[gold.file].name and where == "file"), None)
-                joined.append(Joined(gold, None, problem=(
-                    f"the import reported: {reason}" if reason else
-                    f"no article in the library was found at {key}")))
+                    (
+                        m
+                        for (name, where), m in library.failures.items()
+                        if name == present[gold.file].name and where == "file"
+                    ),
+                    None,
+                )
+                joined.append(
+                    Joined(
+                        gold,
+                        None,
+                        problem=(
+                            f"the import reported: {reason}"
+                            if reason
+                            else f"no article in the library was found at {key}"
+                        ),
+                    )
+                )
                 continue
             record = archive.version_record(found.article_id, found.version)
             joined.append(Joined(gold, record, found.where, warnings=list(record.warnings)))

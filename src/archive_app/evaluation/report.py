@@ -10,10 +10,22 @@ from archive_app.evaluation.runner import TARGETS, Evaluation
 from archive_app.evaluation.scoring import FIELDS, SCALARS, RecordScore, items, record_fields
 
 # Column heads of the per-site table, short enough for a 120-column terminal
-_SHORT = {"published": "pub", "updated": "upd", "dateline_place": "place", "language": "lang",
-          "captions": "capt", "paragraphs": "paras"}
-_MEASURE = {"people": "set F1", "signoff": "set F1", "related": "set F1", "captions": "set F1",
-            "body": "token F1", "paragraphs": "share exact"}
+_SHORT = {
+    "published": "pub",
+    "updated": "upd",
+    "dateline_place": "place",
+    "language": "lang",
+    "captions": "capt",
+    "paragraphs": "paras",
+}
+_MEASURE = {
+    "people": "set F1",
+    "signoff": "set F1",
+    "related": "set F1",
+    "captions": "set F1",
+    "body": "token F1",
+    "paragraphs": "share exact",
+}
 
 
 def _clip(text: object, width: int = 90) -> str:
@@ -62,8 +74,10 @@ def record_diff(scored: RecordScore, body_lines: int = 3) -> list[str]:
             want, have = items(name, gold.get(name)), items(name, got[name])
             missing = [i for i in want if i not in have]
             extra = [i for i in have if i not in want]
-            lines.append(f"    {name} ({scored.scores[name]:.2f}): missing {_clip(missing, 120)}"
-                         f" | extra {_clip(extra, 120)}")
+            lines.append(
+                f"    {name} ({scored.scores[name]:.2f}): missing {_clip(missing, 120)}"
+                f" | extra {_clip(extra, 120)}"
+            )
     return lines
 
 
@@ -72,8 +86,10 @@ def _body_diff(gold: list[str], got: list[str], scored: RecordScore, limit: int)
     want = {norm(p) for p in gold}
     missing = [p for p in gold if norm(p) not in have]
     extra = [p for p in got if norm(p) not in want]
-    lines = [f"    body: token F1 {scored.scores['body']:.3f}, paragraphs "
-             f"{scored.paragraphs_found}/{scored.paragraphs_gold}"]
+    lines = [
+        f"    body: token F1 {scored.scores['body']:.3f}, paragraphs "
+        f"{scored.paragraphs_found}/{scored.paragraphs_gold}"
+    ]
     lines += [f"      - {_clip(p)}" for p in missing[:limit]]
     lines += [f"      + {_clip(p)}" for p in extra[:limit]]
     return lines
@@ -82,8 +98,11 @@ def _body_diff(gold: list[str], got: list[str], scored: RecordScore, limit: int)
 def text_report(evaluation: Evaluation, worst: int = 5) -> str:
     """The report a person reads at a terminal."""
     n = len(evaluation.records)
-    lines = [f"Gold: {evaluation.gold_path} ({n} records, "
-             f"{n - len(evaluation.unmatched)} joined to an extracted record)", ""]
+    lines = [
+        f"Gold: {evaluation.gold_path} ({n} records, "
+        f"{n - len(evaluation.unmatched)} joined to an extracted record)",
+        "",
+    ]
     lines += field_table(evaluation)
     lines += ["", "Per site:"]
     lines += site_table(evaluation)

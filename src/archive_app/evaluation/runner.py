@@ -58,8 +58,9 @@ def totals(scored: list[RecordScore]) -> Totals:
     return result
 
 
-def evaluate_gold(gold_path: Path, corpus: Path | None = None, *,
-                  in_library: bool = True) -> Evaluation:
+def evaluate_gold(
+    gold_path: Path, corpus: Path | None = None, *, in_library: bool = True
+) -> Evaluation:
     """Score every record of a gold file against what the app makes of its sources.
 
     By default the sources are imported into a fresh temporary library and each gold record is

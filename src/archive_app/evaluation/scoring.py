@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive_app.core.model import CatalogueRecord
+from archive_app.domain.model import CatalogueRecord
 from archive_app.evaluation.join import Joined
 from archive_app.evaluation.metrics import (
     exact,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports import fields
 from archive_app.exports.styled import Span, end
 
 
 def _person(name: str) -> str:
-    """"Artada, Y." — family name and initials; a one-word name stays whole."""
+    """ "Artada, Y." — family name and initials; a one-word name stays whole."""
     parts = fields.split_name(name)
     given = fields.initials(parts.given)
     return f"{parts.family}, {given}" if given else parts.family

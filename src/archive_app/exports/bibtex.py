@@ -5,19 +5,36 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from archive_app.core.export import TextSink
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
+from archive_app.domain.record_json import TextSink
 from archive_app.exports import fields
 from archive_app.exports.keys import citation_key
 
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                "dec")
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # babel/polyglossia names for biblatex's langid, which chooses hyphenation
-LANGID = {"id": "indonesian", "en": "english", "ms": "malay", "nl": "dutch", "de": "ngerman",
-          "fr": "french", "es": "spanish", "pt": "portuguese", "it": "italian"}
-_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$",
-            "%": r"\%", "&": r"\&", "_": r"\_", "~": r"\textasciitilde{}",
-            "^": r"\textasciicircum{}"}
+LANGID = {
+    "id": "indonesian",
+    "en": "english",
+    "ms": "malay",
+    "nl": "dutch",
+    "de": "ngerman",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "it": "italian",
+}
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "#": r"\#",
+    "$": r"\$",
+    "%": r"\%",
+    "&": r"\&",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 _SPECIAL_RE = re.compile("|".join(re.escape(c) for c in _SPECIAL))
 _AND = re.compile(r"\s(and)\s", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -37,7 +54,7 @@ def _url(url: str) -> str:
 
 
 def _names(people: list[str]) -> str:
-    """"Artada, Yessy and Santoso, Budi"; a one-word name is braced so it is never split."""
+    """ "Artada, Yessy and Santoso, Budi"; a one-word name is braced so it is never split."""
     out = []
     for name in people:
         if _AND.search(name):  # "Tim and Co" would read as two people

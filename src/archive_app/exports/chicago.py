@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports import fields
 from archive_app.exports.styled import Span, end
 
@@ -47,7 +47,7 @@ def bibliography(detail: ArticleDetail) -> list[Span]:
         shown = writers if len(writers) <= 10 else writers[:7]
         names = [_inverted(shown[0]), *shown[1:]]
         # an inverted first name takes a comma before "and" even with two names
-        lead = (", and ".join(names) if len(names) == 2 else _listed(names))
+        lead = ", and ".join(names) if len(names) == 2 else _listed(names)
         lead += " et al." if len(writers) > 10 else ""
         spans.append(Span(lead if lead.endswith(".") else lead + "."))
         spans.append(Span(" "))

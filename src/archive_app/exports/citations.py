@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.errors import ExportError
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports import apa, chicago
-from archive_app.exports.errors import ExportError
 from archive_app.exports.styled import Span, as_html, plain
 
 STYLES: dict[str, Callable[[ArticleDetail], list[Span]]] = {
@@ -14,8 +14,11 @@ STYLES: dict[str, Callable[[ArticleDetail], list[Span]]] = {
     "chicago": chicago.bibliography,
     "chicago-note": chicago.note,
 }
-STYLE_NAMES = {"apa": "APA (7th edition)", "chicago": "Chicago (bibliography)",
-               "chicago-note": "Chicago (note)"}
+STYLE_NAMES = {
+    "apa": "APA (7th edition)",
+    "chicago": "Chicago (bibliography)",
+    "chicago-note": "Chicago (note)",
+}
 
 
 def cite(detail: ArticleDetail, style: str = "apa", *, html: bool = False) -> str:
@@ -23,7 +26,8 @@ def cite(detail: ArticleDetail, style: str = "apa", *, html: bool = False) -> st
     try:
         build = STYLES[style]
     except KeyError:
-        raise ExportError(f"unknown citation style {style!r} "
-                          f"(choose {', '.join(STYLES)})") from None
+        raise ExportError(
+            f"unknown citation style {style!r} (choose {', '.join(STYLES)})"
+        ) from None
     spans = build(detail)
     return as_html(spans) if html else plain(spans)

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from archive_app.core.export import TextSink
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
+from archive_app.domain.record_json import TextSink
 from archive_app.exports import fields
 from archive_app.exports.keys import citation_key
 
@@ -17,8 +17,9 @@ _NUMBER_LIST = re.compile(r"\[\s*((?:-?\d+,\s*)*-?\d+)\s*\]")
 
 def csl_name(name: str) -> dict[str, str]:
     parts = fields.split_name(name)
-    return {"family": parts.family, "given": parts.given} if parts.given else {
-        "family": parts.family}
+    return (
+        {"family": parts.family, "given": parts.given} if parts.given else {"family": parts.family}
+    )
 
 
 def csl_item(detail: ArticleDetail) -> dict[str, Any]:
@@ -40,8 +41,11 @@ def csl_item(detail: ArticleDetail) -> dict[str, Any]:
     record = detail.record
     kind = "graphic" if fields.is_photo(detail) else "article-newspaper"
     item: dict[str, Any] = {"id": citation_key(detail), "type": kind, "title": record.title}
-    roles = {"author": fields.creators(detail), "editor": fields.names(record, "editor"),
-             "contributor": fields.contributors(detail)}
+    roles = {
+        "author": fields.creators(detail),
+        "editor": fields.names(record, "editor"),
+        "contributor": fields.contributors(detail),
+    }
     for variable, people in roles.items():
         if people:
             item[variable] = [csl_name(name) for name in people]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Sequence
 
-from archive_app.core.export import TextSink
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.errors import ExportError
+from archive_app.domain.model import ArticleDetail
+from archive_app.domain.record_json import TextSink
 from archive_app.exports import citations, fields
-from archive_app.exports.errors import ExportError
 
 Cell = Callable[[ArticleDetail], object]
 
@@ -65,20 +65,30 @@ COLUMNS: dict[str, Cell] = {
     "apa": lambda d: citations.cite(d, "apa"),
     "chicago": lambda d: citations.cite(d, "chicago"),
 }
-DEFAULT_COLUMNS = ("id", "title", "published", "site", "dateline_place", "people", "language",
-                   "url")
+DEFAULT_COLUMNS = (
+    "id",
+    "title",
+    "published",
+    "site",
+    "dateline_place",
+    "people",
+    "language",
+    "url",
+)
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP's CSV
 # injection advice): a leading apostrophe makes it text and is hidden when shown.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def parse_columns(text: str) -> tuple[str, ...]:
-    """"title,published,url" -> the column names, refusing unknown ones with the full list."""
+    """ "title,published,url" -> the column names, refusing unknown ones with the full list."""
     chosen = tuple(name.strip() for name in text.split(",") if name.strip())
     unknown = [name for name in chosen if name not in COLUMNS]
     if unknown or not chosen:
-        raise ExportError(f"unknown CSV column {', '.join(unknown) or '(none given)'}; "
-                          f"choose from {', '.join(COLUMNS)}")
+        raise ExportError(
+            f"unknown CSV column {', '.join(unknown) or '(none given)'}; "
+            f"choose from {', '.join(COLUMNS)}"
+        )
     return chosen
 
 
@@ -88,8 +98,13 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def write_csv(stream: TextSink, details: Iterable[ArticleDetail],
-              columns: Sequence[str] = DEFAULT_COLUMNS, *, bom: bool = False) -> int:
+def write_csv(
+    stream: TextSink,
+    details: Iterable[ArticleDetail],
+    columns: Sequence[str] = DEFAULT_COLUMNS,
+    *,
+    bom: bool = False,
+) -> int:
     """A header and one row per article (CRLF line ends, every cell quoted where needed)."""
     cells = [COLUMNS[name] for name in parse_columns(",".join(columns))]
     if bom:

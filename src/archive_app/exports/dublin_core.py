@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
-from archive_app.core.export import TextSink
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
+from archive_app.domain.record_json import TextSink
 from archive_app.exports import fields
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
@@ -44,8 +44,9 @@ def dc_elements(detail: ArticleDetail) -> list[tuple[str, str]]:
     publication = fields.publication(record)
     if publication:
         pairs.append(("publisher", publication))
-    pairs += [("contributor", n)
-              for n in (*fields.names(record, "editor"), *fields.contributors(detail))]
+    pairs += [
+        ("contributor", n) for n in (*fields.names(record, "editor"), *fields.contributors(detail))
+    ]
     date = _dc_date(record.published)
     if date:
         pairs.append(("date", date))
@@ -67,8 +68,10 @@ def oai_dc(detail: ArticleDetail, indent: str = "") -> str:
     """One oai_dc:dc element, valid against the OAI's oai_dc.xsd."""
     language = detail.record.language or ""
     lang = f" xml:lang={quoteattr(language)}" if _LANGUAGE_TAG.match(language) else ""
-    lines = [f'{indent}<oai_dc:dc xmlns:oai_dc="{OAI_DC}" xmlns:dc="{DC}" '
-             f'xmlns:xsi="{XSI}" xsi:schemaLocation="{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd">']
+    lines = [
+        f'{indent}<oai_dc:dc xmlns:oai_dc="{OAI_DC}" xmlns:dc="{DC}" '
+        f'xmlns:xsi="{XSI}" xsi:schemaLocation="{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd">'
+    ]
     for name, text in dc_elements(detail):
         attribute = lang if name in ("title", "description") else ""
         lines.append(f"{indent}  <dc:{name}{attribute}>{_text(text)}</dc:{name}>")
@@ -87,8 +90,9 @@ def _utc(stamp: str) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def write_oai_dc(stream: TextSink, details: Iterable[ArticleDetail],
-                 now: datetime | None = None) -> int:
+def write_oai_dc(
+    stream: TextSink, details: Iterable[ArticleDetail], now: datetime | None = None
+) -> int:
     """Every article as a <record> of one ListRecords response.
 
     One file, like every other export, whatever the number of articles; it is what a harvester
@@ -97,19 +101,23 @@ def write_oai_dc(stream: TextSink, details: Iterable[ArticleDetail],
     oai:arsip:<id> and its datestamp the record's last change.
     """
     moment = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                 f'<OAI-PMH xmlns="{OAI}" xmlns:xsi="{XSI}" xsi:schemaLocation="{OAI} '
-                 'http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">\n'
-                 f"  <responseDate>{moment}</responseDate>\n"
-                 '  <request verb="ListRecords" metadataPrefix="oai_dc">urn:arsip:export'
-                 "</request>\n  <ListRecords>\n")
+    stream.write(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<OAI-PMH xmlns="{OAI}" xmlns:xsi="{XSI}" xsi:schemaLocation="{OAI} '
+        'http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">\n'
+        f"  <responseDate>{moment}</responseDate>\n"
+        '  <request verb="ListRecords" metadataPrefix="oai_dc">urn:arsip:export'
+        "</request>\n  <ListRecords>\n"
+    )
     count = 0
     for detail in details:
-        stream.write("    <record>\n      <header>\n"
-                     f"        <identifier>oai:arsip:{detail.id}</identifier>\n"
-                     f"        <datestamp>{_utc(detail.modified_at)}</datestamp>\n"
-                     "      </header>\n      <metadata>\n"
-                     f"{oai_dc(detail, ' ' * 8)}\n      </metadata>\n    </record>\n")
+        stream.write(
+            "    <record>\n      <header>\n"
+            f"        <identifier>oai:arsip:{detail.id}</identifier>\n"
+            f"        <datestamp>{_utc(detail.modified_at)}</datestamp>\n"
+            "      </header>\n      <metadata>\n"
+            f"{oai_dc(detail, ' ' * 8)}\n      </metadata>\n    </record>\n"
+        )
         count += 1
     stream.write("  </ListRecords>\n</OAI-PMH>\n")
     return count

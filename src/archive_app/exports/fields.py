@@ -5,17 +5,51 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive_app.core.model import ArticleDetail, CatalogueRecord, Photo
-from archive_app.ingest.normalise.tables import rules
+from archive_app.domain.model import ArticleDetail, CatalogueRecord, Photo
+from archive_app.domain.site_rules import rules
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # roles that wrote the piece: a newspaper's reporter is its author in every citation style
 WRITER_ROLES = ("author", "reporter")
 # lower-case words that belong to the family name ("Ludwig van Beethoven" -> "van Beethoven")
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "do",
-                        "dos", "das", "du", "la", "le", "bin", "binti", "al", "el", "ibn"})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "ibn",
+    }
+)
 _DATE = re.compile(
     r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$"
@@ -68,8 +102,14 @@ def parse_date(text: str | None) -> DateValue | None:
     clock = f"{hour}:{minute}" + (f":{second}" if second else "") if hour else None
     if zone and zone != "Z" and ":" not in zone:
         zone = f"{zone[:3]}:{zone[3:]}"
-    return DateValue(match.group(0), int(year), int(month) if month else None,
-                     int(day) if day else None, clock, zone)
+    return DateValue(
+        match.group(0),
+        int(year),
+        int(month) if month else None,
+        int(day) if day else None,
+        clock,
+        zone,
+    )
 
 
 def published(record: CatalogueRecord) -> DateValue | None:
@@ -130,8 +170,9 @@ def creators(detail: ArticleDetail) -> list[str]:
 def contributors(detail: ArticleDetail) -> list[str]:
     """Photographers and other contributors who are not already among the creators."""
     made = {name.casefold() for name in creators(detail)}
-    return [n for n in names(detail.record, "photographer", "contributor")
-            if n.casefold() not in made]
+    return [
+        n for n in names(detail.record, "photographer", "contributor") if n.casefold() not in made
+    ]
 
 
 def photographer(record: CatalogueRecord, photo: Photo) -> str | None:

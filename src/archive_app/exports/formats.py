@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Protocol
 
-from archive_app.core.export import TextSink
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
+from archive_app.domain.record_json import TextSink
 from archive_app.exports import csv_table
 from archive_app.exports.bibtex import write_bibtex
 from archive_app.exports.csl_json import write_csl_json
@@ -73,32 +73,70 @@ class ExportFormat:
     folder: Callable[[Path, ExportJob], int] | None = None
 
 
-def _text(name: str, suffix: str, summary: str,
-          write: Callable[[TextSink, ExportJob], int]) -> ExportFormat:
+def _text(
+    name: str, suffix: str, summary: str, write: Callable[[TextSink, ExportJob], int]
+) -> ExportFormat:
     return ExportFormat(name, "text", suffix, summary, text=write)
 
 
-FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
-    # through the facade, so the core's own JSON Lines record stays the one definition of it
-    _text("jsonl", ".jsonl", "catalogue records, one JSON object per line",
-          lambda s, job: job.source.export_jsonl(s, job.ids)),
-    _text("csv", ".csv", "a spreadsheet table, one row per article",
-          lambda s, job: csv_table.write_csv(s, job.details(), job.options.columns,
-                                             bom=job.options.bom)),
-    _text("csl-json", ".json", "CSL-JSON for Zotero, Pandoc and CSL processors",
-          lambda s, job: write_csl_json(s, job.details())),
-    _text("ris", ".ris", "RIS references (TY  - NEWS)", lambda s, job: write_ris(s, job.details())),
-    _text("bibtex", ".bib", "BibTeX/biblatex entries",
-          lambda s, job: write_bibtex(s, job.details())),
-    _text("oai-dc", ".xml", "Dublin Core (oai_dc) records in an OAI-PMH ListRecords document",
-          lambda s, job: write_oai_dc(s, job.details())),
-    _text("jsonld", ".jsonld", "schema.org NewsArticle JSON-LD",
-          lambda s, job: write_jsonld(s, job.details())),
-    ExportFormat("html", "folder", "", "a folder of HTML pages with photos, readable offline",
-                 folder=lambda p, job: write_html_folder(p, job.details(), job.library,
-                                                         job.problems)),
-    ExportFormat("originals-zip", "binary", ".zip",
-                 "a ZIP of the original files with a SHA-256 manifest",
-                 binary=lambda s, job: write_originals_zip(s, job.details(), job.library,
-                                                           job.problems)),
-)}
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        # through the facade, so the core's own JSON Lines record stays the one definition of it
+        _text(
+            "jsonl",
+            ".jsonl",
+            "catalogue records, one JSON object per line",
+            lambda s, job: job.source.export_jsonl(s, job.ids),
+        ),
+        _text(
+            "csv",
+            ".csv",
+            "a spreadsheet table, one row per article",
+            lambda s, job: csv_table.write_csv(
+                s, job.details(), job.options.columns, bom=job.options.bom
+            ),
+        ),
+        _text(
+            "csl-json",
+            ".json",
+            "CSL-JSON for Zotero, Pandoc and CSL processors",
+            lambda s, job: write_csl_json(s, job.details()),
+        ),
+        _text(
+            "ris", ".ris", "RIS references (TY  - NEWS)", lambda s, job: write_ris(s, job.details())
+        ),
+        _text(
+            "bibtex",
+            ".bib",
+            "BibTeX/biblatex entries",
+            lambda s, job: write_bibtex(s, job.details()),
+        ),
+        _text(
+            "oai-dc",
+            ".xml",
+            "Dublin Core (oai_dc) records in an OAI-PMH ListRecords document",
+            lambda s, job: write_oai_dc(s, job.details()),
+        ),
+        _text(
+            "jsonld",
+            ".jsonld",
+            "schema.org NewsArticle JSON-LD",
+            lambda s, job: write_jsonld(s, job.details()),
+        ),
+        ExportFormat(
+            "html",
+            "folder",
+            "",
+            "a folder of HTML pages with photos, readable offline",
+            folder=lambda p, job: write_html_folder(p, job.details(), job.library, job.problems),
+        ),
+        ExportFormat(
+            "originals-zip",
+            "binary",
+            ".zip",
+            "a ZIP of the original files with a SHA-256 manifest",
+            binary=lambda s, job: write_originals_zip(s, job.details(), job.library, job.problems),
+        ),
+    )
+}

@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from archive_app.core.model import ArticleDetail, Photo
+from archive_app.domain.model import ArticleDetail, Photo
 from archive_app.exports import html_pages
 
 
@@ -32,8 +32,9 @@ def _copy_photo(photo: Photo, library: Path, folder: Path) -> str | None:
     return f"media/{source.name}"
 
 
-def write_html_folder(folder: Path, details: Iterable[ArticleDetail], library: Path,
-                      problems: list[str]) -> int:
+def write_html_folder(
+    folder: Path, details: Iterable[ArticleDetail], library: Path, problems: list[str]
+) -> int:
     """Fill `folder` with article-<id>.html pages, media/ and index pages; a photo whose
     file is missing from the library is shown without its picture and added to `problems`."""
     rows: list[html_pages.IndexRow] = []
@@ -42,8 +43,9 @@ def write_html_folder(folder: Path, details: Iterable[ArticleDetail], library: P
         for photo in detail.record.photos:
             image = _copy_photo(photo, library, folder)
             if image is None and photo.media_path:
-                problems.append(f"article {detail.id}: the photo {photo.media_path} is "
-                                "missing from the library")
+                problems.append(
+                    f"article {detail.id}: the photo {photo.media_path} is missing from the library"
+                )
             images.append(image)
         page = f"article-{detail.id}.html"
         (folder / page).write_text(html_pages.article_page(detail, images), encoding="utf-8")

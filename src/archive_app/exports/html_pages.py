@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 
 from archive_app import __version__
-from archive_app.core.model import ArticleDetail, Photo
+from archive_app.domain.model import ArticleDetail, Photo
 from archive_app.exports import citations, fields
 
 # Inline so a page copied out of the folder alone still reads well; no scripts, no fonts or
@@ -72,12 +72,13 @@ def _link(url: str | None, text: str) -> str:
 
 
 def people_line(detail: ArticleDetail) -> str:
-    """"Editor: Yessy Artada · Reporter: Yessy Artada"."""
+    """ "Editor: Yessy Artada · Reporter: Yessy Artada"."""
     roles: dict[str, list[str]] = {}
     for person in detail.record.people:
         roles.setdefault(person.role, []).append(person.name)
-    return " · ".join(f"{esc(role.capitalize())}: {esc(', '.join(names))}"
-                      for role, names in roles.items())
+    return " · ".join(
+        f"{esc(role.capitalize())}: {esc(', '.join(names))}" for role, names in roles.items()
+    )
 
 
 def figure(detail: ArticleDetail, photo: Photo, image: str | None) -> str:
@@ -90,8 +91,7 @@ def figure(detail: ArticleDetail, photo: Photo, image: str | None) -> str:
         picture = '<div class="missing">The photo itself was not archived.</div>'
     credit_html = f' <span class="credit">Photo: {esc(credit)}</span>' if credit else ""
     text = f"{esc(caption)}{credit_html}".strip()
-    return f"<figure>{picture}" + (f"<figcaption>{text}</figcaption>" if text else "") + \
-        "</figure>"
+    return f"<figure>{picture}" + (f"<figcaption>{text}</figcaption>" if text else "") + "</figure>"
 
 
 def _photos_and_body(detail: ArticleDetail, images: list[str | None]) -> list[str]:
@@ -102,8 +102,7 @@ def _photos_and_body(detail: ArticleDetail, images: list[str | None]) -> list[st
     parts = []
     for position, (photo, image) in enumerate(zip(record.photos, images, strict=True)):
         shown = figure(detail, photo, image)
-        if position > 0 and photo.paragraph is not None \
-                and 0 <= photo.paragraph < len(record.body):
+        if position > 0 and photo.paragraph is not None and 0 <= photo.paragraph < len(record.body):
             placed.setdefault(photo.paragraph, []).append(shown)
         else:
             parts.append(shown)
@@ -120,18 +119,23 @@ def article_page(detail: ArticleDetail, images: list[str | None]) -> str:
     publication = fields.publication(record)
     meta += [esc(x) for x in (publication, record.dateline_place) if x]
     lang = f' lang="{esc(record.language)}"' if record.language else ""
-    parts = ['<nav><a href="index.html">← All articles</a></nav>', f"<article{lang}>",
-             f"<h1>{esc(record.title or '[Untitled]')}</h1>",
-             f'<p class="meta">{" · ".join(meta)}</p>']
+    parts = [
+        '<nav><a href="index.html">← All articles</a></nav>',
+        f"<article{lang}>",
+        f"<h1>{esc(record.title or '[Untitled]')}</h1>",
+        f'<p class="meta">{" · ".join(meta)}</p>',
+    ]
     if record.people:
         parts.append(f'<p class="people">{people_line(detail)}</p>')
     parts += _photos_and_body(detail, images)
     if record.related:
         items = "".join(f"<li>{_link(link.url, link.title)}</li>" for link in record.related)
         parts.append(f"<section><h2>Read also</h2><ul>{items}</ul></section>")
-    cites = "".join(f"<dt>{esc(citations.STYLE_NAMES[style])}</dt>"
-                    f"<dd>{citations.cite(detail, style, html=True)}</dd>"
-                    for style in ("apa", "chicago"))
+    cites = "".join(
+        f"<dt>{esc(citations.STYLE_NAMES[style])}</dt>"
+        f"<dd>{citations.cite(detail, style, html=True)}</dd>"
+        for style in ("apa", "chicago")
+    )
     parts.append(f"<section><h2>Cite this article</h2><dl>{cites}</dl></section>")
     parts.append(f"</article>\n<footer>{source_line(detail)}</footer>")
     return document(record.title or "[Untitled]", "\n".join(parts))
@@ -144,9 +148,11 @@ def source_line(detail: ArticleDetail) -> str:
         out.append("Published at " + _link(detail.record.url, detail.record.url) + ".")
     source = detail.source
     if source:
-        out.append(f"Archived by Arsip from {esc(source.file)} ({esc(source.format)}, "
-                   f"{esc(source.locator)}), SHA-256 {esc(source.sha256)}, imported "
-                   f"{esc(source.imported_at[:10])}; {detail.versions} version(s).")
+        out.append(
+            f"Archived by Arsip from {esc(source.file)} ({esc(source.format)}, "
+            f"{esc(source.locator)}), SHA-256 {esc(source.sha256)}, imported "
+            f"{esc(source.imported_at[:10])}; {detail.versions} version(s)."
+        )
     return " ".join(out)
 
 
@@ -167,8 +173,13 @@ def index_row(detail: ArticleDetail, page: str) -> IndexRow:
     for person in record.people:
         roles.setdefault(person.name, []).append(person.role)
     people = "; ".join(f"{name} ({', '.join(r)})" for name, r in roles.items())
-    return IndexRow(page, record.title or "[Untitled]", record.published,
-                    fields.publication(record) or "", people)
+    return IndexRow(
+        page,
+        record.title or "[Untitled]",
+        record.published,
+        fields.publication(record) or "",
+        people,
+    )
 
 
 def sorted_rows(rows: list[IndexRow], order: str) -> list[IndexRow]:
@@ -185,20 +196,26 @@ def sorted_rows(rows: list[IndexRow], order: str) -> list[IndexRow]:
 def index_page(rows: list[IndexRow], order: str) -> str:
     """A table of every article; each header links to the index sorted by that column."""
     date_target = "index-oldest.html" if order == "index.html" else "index.html"
-    sorts = " · ".join(f"<strong>{esc(label)}</strong>" if name == order
-                       else f'<a href="{esc(name)}">{esc(label)}</a>'
-                       for name, label in ORDERS.items())
+    sorts = " · ".join(
+        f"<strong>{esc(label)}</strong>"
+        if name == order
+        else f'<a href="{esc(name)}">{esc(label)}</a>'
+        for name, label in ORDERS.items()
+    )
     body = "".join(
         f'<tr><td class="date">{time_element(r.published)}</td>'
         f'<td><a href="{esc(r.page)}">{esc(r.title)}</a></td>'
         f"<td>{esc(r.site)}</td><td>{esc(r.people)}</td></tr>\n"
         for r in sorted_rows(rows, order)
     )
-    table = (f'<table>\n<thead><tr><th><a href="{date_target}">Date</a></th>'
-             '<th><a href="index-title.html">Title</a></th>'
-             '<th><a href="index-site.html">Site</a></th><th>People</th></tr></thead>\n'
-             f"<tbody>\n{body}</tbody>\n</table>")
+    table = (
+        f'<table>\n<thead><tr><th><a href="{date_target}">Date</a></th>'
+        '<th><a href="index-title.html">Title</a></th>'
+        '<th><a href="index-site.html">Site</a></th><th>People</th></tr></thead>\n'
+        f"<tbody>\n{body}</tbody>\n</table>"
+    )
     count = f"{len(rows)} article" + ("" if len(rows) == 1 else "s")
-    return document(f"Arsip export: {count}",
-                    f"<h1>Arsip export: {count}</h1>\n"
-                    f'<p class="sorts">Sorted by: {sorts}</p>\n{table}')
+    return document(
+        f"Arsip export: {count}",
+        f'<h1>Arsip export: {count}</h1>\n<p class="sorts">Sorted by: {sorts}</p>\n{table}',
+    )

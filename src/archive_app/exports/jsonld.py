@@ -7,8 +7,8 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
-from archive_app.core.export import TextSink
-from archive_app.core.model import ArticleDetail, Photo
+from archive_app.domain.model import ArticleDetail, Photo
+from archive_app.domain.record_json import TextSink
 from archive_app.exports import fields
 
 
@@ -44,17 +44,27 @@ def image_object(detail: ArticleDetail, photo: Photo) -> dict[str, Any]:
 def news_article(detail: ArticleDetail) -> dict[str, Any]:
     """One article as a NewsArticle node (`@id` "#article-<id>" within the document)."""
     record = detail.record
-    node: dict[str, Any] = {"@type": "NewsArticle", "@id": f"#article-{detail.id}",
-                            "identifier": f"arsip:{detail.id}", "headline": record.title}
-    for key, value in (("alternativeHeadline", record.subtitle),
-                       ("datePublished", record.published), ("dateModified", record.updated),
-                       ("inLanguage", record.language), ("url", record.url),
-                       ("dateline", record.dateline_place)):
+    node: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "@id": f"#article-{detail.id}",
+        "identifier": f"arsip:{detail.id}",
+        "headline": record.title,
+    }
+    for key, value in (
+        ("alternativeHeadline", record.subtitle),
+        ("datePublished", record.published),
+        ("dateModified", record.updated),
+        ("inLanguage", record.language),
+        ("url", record.url),
+        ("dateline", record.dateline_place),
+    ):
         if value:
             node[key] = value
-    for key, names in (("author", fields.creators(detail)),
-                       ("editor", fields.names(record, "editor")),
-                       ("contributor", fields.contributors(detail))):
+    for key, names in (
+        ("author", fields.creators(detail)),
+        ("editor", fields.names(record, "editor")),
+        ("contributor", fields.contributors(detail)),
+    ):
         if names:
             node[key] = _people(names)
     publication = fields.publication(record)
@@ -80,8 +90,9 @@ def write_jsonld(stream: TextSink, details: Iterable[ArticleDetail]) -> int:
     stream.write('{\n  "@context": "https://schema.org",\n  "@graph": [')
     count = 0
     for detail in details:
-        text = textwrap.indent(json.dumps(news_article(detail), ensure_ascii=False, indent=2),
-                               "    ")
+        text = textwrap.indent(
+            json.dumps(news_article(detail), ensure_ascii=False, indent=2), "    "
+        )
         stream.write(("," if count else "") + "\n" + text)
         count += 1
     stream.write("\n  ]\n}\n")

@@ -5,12 +5,36 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports import fields
 
 # words that make a poor key ("the", Indonesian "di", "dan", ...): the next word is used
-_SKIP = frozenset({"a", "an", "the", "of", "on", "in", "to", "and", "for", "at", "by", "is",
-                   "di", "ke", "dari", "dan", "yang", "ini", "itu", "untuk", "dengan", "pada"})
+_SKIP = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "to",
+        "and",
+        "for",
+        "at",
+        "by",
+        "is",
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "yang",
+        "ini",
+        "itu",
+        "untuk",
+        "dengan",
+        "pada",
+    }
+)
 
 
 def ascii_word(text: str) -> str:

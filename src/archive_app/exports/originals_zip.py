@@ -13,12 +13,30 @@ from pathlib import Path
 from typing import IO
 
 from archive_app import __version__
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports.html_folder import library_file
 
 # already compressed: deflating them again only costs time
-_STORED = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".gz", ".zip", ".bz2", ".xz",
-                     ".zst", ".7z", ".mp4", ".pdf", ".tif", ".tiff", ".heic"})
+_STORED = frozenset(
+    {
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".gif",
+        ".webp",
+        ".gz",
+        ".zip",
+        ".bz2",
+        ".xz",
+        ".zst",
+        ".7z",
+        ".mp4",
+        ".pdf",
+        ".tif",
+        ".tiff",
+        ".heic",
+    }
+)
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"|?*\\/]')
 _CHUNK = 1 << 20
 
@@ -59,9 +77,12 @@ def collect(details: Iterable[ArticleDetail]) -> tuple[list[int], list[Entry]]:
     for detail in details:
         articles.append(detail.id)
         for source in detail.provenance:
-            entry = entries.setdefault(source.sha256, Entry(
-                None, _safe_name(source.file), source.sha256,
-                library_path=source.original_path))
+            entry = entries.setdefault(
+                source.sha256,
+                Entry(
+                    None, _safe_name(source.file), source.sha256, library_path=source.original_path
+                ),
+            )
             if detail.id not in entry.articles:
                 entry.articles.append(detail.id)
     return articles, list(entries.values())
@@ -102,8 +123,9 @@ def _add(archive: zipfile.ZipFile, entry: Entry, source: Path) -> None:
         entry.found_sha256 = digest.hexdigest()
 
 
-def write_originals_zip(stream: IO[bytes], details: Iterable[ArticleDetail], library: Path,
-                        problems: list[str]) -> int:
+def write_originals_zip(
+    stream: IO[bytes], details: Iterable[ArticleDetail], library: Path, problems: list[str]
+) -> int:
     """originals/<file names>, manifest.json and manifest-sha256.txt; returns the article count.
 
     The manifest lists, per file: its name in the ZIP, the original file name, the SHA-256 the
@@ -118,21 +140,28 @@ def write_originals_zip(stream: IO[bytes], details: Iterable[ArticleDetail], lib
             source = library_file(library, entry.library_path)
             if source is None:
                 entry.status = "missing"
-                problems.append(f"the original {entry.original_name} (sha256 "
-                                f"{entry.sha256[:12]}…) is missing from the library")
+                problems.append(
+                    f"the original {entry.original_name} (sha256 "
+                    f"{entry.sha256[:12]}…) is missing from the library"
+                )
                 continue
             entry.name = _zip_name(entry, taken)
             _add(archive, entry, source)
             if entry.status == "changed":
-                problems.append(f"the original {entry.original_name} has changed since it was "
-                                f"imported (sha256 {entry.found_sha256}, expected "
-                                f"{entry.sha256}); it is in the ZIP as found")
-        manifest = {"generator": f"Arsip {__version__}",
-                    "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                    "articles": articles,
-                    "files": [{k: v for k, v in asdict(e).items() if k != "library_path"}
-                              for e in entries]}
+                problems.append(
+                    f"the original {entry.original_name} has changed since it was "
+                    f"imported (sha256 {entry.found_sha256}, expected "
+                    f"{entry.sha256}); it is in the ZIP as found"
+                )
+        manifest = {
+            "generator": f"Arsip {__version__}",
+            "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "articles": articles,
+            "files": [{k: v for k, v in asdict(e).items() if k != "library_path"} for e in entries],
+        }
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-        archive.writestr("manifest-sha256.txt", "".join(
-            f"{e.sha256}  originals/{e.name}\n" for e in entries if e.name))
+        archive.writestr(
+            "manifest-sha256.txt",
+            "".join(f"{e.sha256}  originals/{e.name}\n" for e in entries if e.name),
+        )
     return len(articles)

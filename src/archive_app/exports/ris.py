@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from archive_app.core.export import TextSink
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
+from archive_app.domain.record_json import TextSink
 from archive_app.exports import fields
 from archive_app.exports.keys import citation_key
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from archive_app.core.archive import Archive
-from archive_app.core.errors import ArchiveError, LibraryLockedError
+from archive_app.domain.errors import ArchiveError, LibraryLockedError
 from archive_app.gui import i18n
 from archive_app.gui.errors import show_error
 from archive_app.gui.i18n import translate
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import Settings
 from archive_app.gui.theme import ThemeManager, app_icon
+from archive_app.usecases.archive import Archive
 
 log = logging.getLogger(__name__)
 
@@ -45,17 +45,24 @@ def run_gui(library: str | Path | None = None) -> int:
     try:
         archive = Archive.open(library)
     except LibraryLockedError as error:
-        show_error(None, translate("App", "Arsip — library in use"),
-                   translate("App", "{error}\n\nClose the other Arsip window or command, then "
-                                    "try again.").format(error=error))
+        show_error(
+            None,
+            translate("App", "Arsip — library in use"),
+            translate(
+                "App", "{error}\n\nClose the other Arsip window or command, then try again."
+            ).format(error=error),
+        )
         return EXIT_LOCKED
     except ArchiveError as error:
         show_error(None, translate("App", "Arsip — cannot open the library"), str(error))
         return EXIT_ERROR
     except OSError as error:  # an unreadable or unwritable folder, a full disk
         where = str(library) if library else translate("App", "the default library")
-        show_error(None, translate("App", "Arsip — cannot open the library"),
-                   f"{where}: {error.strerror or error}")
+        show_error(
+            None,
+            translate("App", "Arsip — cannot open the library"),
+            f"{where}: {error.strerror or error}",
+        )
         return EXIT_ERROR
     # a library opened with drift repairs its index meanwhile; the status bar says how far
     repair = archive.repair_index_in_background()

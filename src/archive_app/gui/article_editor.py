@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.fields import EDITABLE_FIELDS, FieldError, validate
-from archive_app.core.model import ROLES, ArticleDetail, HistoryItem
+from archive_app.domain.model import ROLES, ArticleDetail, HistoryItem
 from archive_app.gui.dialog_parts import heading, main_button
 from archive_app.gui.display import long_date, role_name
 from archive_app.gui.editor_fields import FieldRow, ListTable
@@ -40,6 +39,7 @@ from archive_app.gui.field_values import (
 )
 from archive_app.gui.history_model import NEW, OLD, HistoryModel
 from archive_app.gui.i18n import translate
+from archive_app.usecases.fields import EDITABLE_FIELDS, FieldError, validate
 
 LINE_FIELDS = ("title", "published", "updated", "dateline_place", "site", "url", "agency")
 LIST_FIELDS = ("signoff", "keywords", "tags", "collections")
@@ -65,8 +65,9 @@ class ArticleEditor(QDialog):
 
     saveRequested = Signal(int, object)
 
-    def __init__(self, detail: ArticleDetail, history: Sequence[HistoryItem],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, detail: ArticleDetail, history: Sequence[HistoryItem], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("articleEditor")
         self.detail = detail
@@ -98,8 +99,12 @@ class ArticleEditor(QDialog):
         self.buttons.accepted.connect(self.request_save)
         self.buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(heading(translate("Editor", "{title} — article {id}").format(
-            title=title, id=detail.id), self))
+        column.addWidget(
+            heading(
+                translate("Editor", "{title} — article {id}").format(title=title, id=detail.id),
+                self,
+            )
+        )
         column.addWidget(self.tabs, 1)
         column.addWidget(self.message)
         column.addWidget(self.buttons)
@@ -113,8 +118,14 @@ class ArticleEditor(QDialog):
         self.tabs.addTab(page, name)
         return form
 
-    def _add(self, form: QFormLayout, field: str, widget: QWidget,
-             read: Callable[[], Any], editor: QWidget | None = None) -> FieldRow:
+    def _add(
+        self,
+        form: QFormLayout,
+        field: str,
+        widget: QWidget,
+        read: Callable[[], Any],
+        editor: QWidget | None = None,
+    ) -> FieldRow:
         row = FieldRow(field, widget, editor, self)
         row.editor.setAccessibleName(field_label(field))
         self.rows[field] = row
@@ -123,8 +134,9 @@ class ArticleEditor(QDialog):
         form.addRow(field_label(field), row)
         return row
 
-    def _line(self, form: QFormLayout, field: str, text: str,
-              read: Callable[[str], Any]) -> QLineEdit:
+    def _line(
+        self, form: QFormLayout, field: str, text: str, read: Callable[[str], Any]
+    ) -> QLineEdit:
         edit = QLineEdit(text, self)
         edit.setPlaceholderText(_placeholders().get(field, ""))
         self._add(form, field, edit, lambda: read(edit.text()))
@@ -136,8 +148,12 @@ class ArticleEditor(QDialog):
         record = self.detail.record
         for field in LINE_FIELDS:
             value = value_of(self.detail, field)
-            self._line(form, field, value or "",
-                       (lambda text: text.strip()) if field == "title" else optional)
+            self._line(
+                form,
+                field,
+                value or "",
+                (lambda text: text.strip()) if field == "title" else optional,
+            )
         self.language = QComboBox(self)
         self.language.setEditable(True)
         for code in dict.fromkeys(c for c in ("id", "en", record.language) if c):
@@ -152,25 +168,44 @@ class ArticleEditor(QDialog):
     def _people_tab(self) -> None:
         form = self._page(translate("Editor", "People"))
         roles = [(role, role_name(role)) for role in ROLES]
-        self.people = ListTable(field_label("people"), [
-            ("name", translate("Editor", "Name")), ("role", translate("Editor", "Role"))],
-            {"role": roles}, parent=self)
+        self.people = ListTable(
+            field_label("people"),
+            [("name", translate("Editor", "Name")), ("role", translate("Editor", "Role"))],
+            {"role": roles},
+            parent=self,
+        )
         self.people.set_values(value_of(self.detail, "people"))
-        self._add(form, "people", self.people, lambda: [
-            {"name": p["name"] or "", "role": p["role"]} for p in self.people.values()],
-            self.people.table)
+        self._add(
+            form,
+            "people",
+            self.people,
+            lambda: [{"name": p["name"] or "", "role": p["role"]} for p in self.people.values()],
+            self.people.table,
+        )
 
     def _photos_tab(self) -> None:
         form = self._page(translate("Editor", "Photos and links"))
-        self.photos = ListTable(field_label("photos"), [
-            ("caption", translate("Editor", "Caption")), ("credit", translate("Editor", "Credit")),
-            ("photographer", translate("Editor", "Photographer")),
-            ("agency", translate("Editor", "Agency"))], fixed=True, parent=self)
+        self.photos = ListTable(
+            field_label("photos"),
+            [
+                ("caption", translate("Editor", "Caption")),
+                ("credit", translate("Editor", "Credit")),
+                ("photographer", translate("Editor", "Photographer")),
+                ("agency", translate("Editor", "Agency")),
+            ],
+            fixed=True,
+            parent=self,
+        )
         self.photos.set_values(value_of(self.detail, "photos"))
         self._add_table(form, "photos", self.photos)
-        self.related = ListTable(field_label("related"), [
-            ("title", translate("Editor", "Title")),
-            ("url", translate("Editor", "Address (URL)"))], parent=self)
+        self.related = ListTable(
+            field_label("related"),
+            [
+                ("title", translate("Editor", "Title")),
+                ("url", translate("Editor", "Address (URL)")),
+            ],
+            parent=self,
+        )
         self.related.set_values(value_of(self.detail, "related"))
         self._add_table(form, "related", self.related)
 
@@ -189,8 +224,9 @@ class ArticleEditor(QDialog):
         for field in ("tags", "collections"):
             self._line(form, field, join_list(value_of(self.detail, field)), split_list)
         self.note = QPlainTextEdit(self.detail.note or "", self)
-        self.note.setPlaceholderText(translate("Editor", "A note for librarians; it is not "
-                                                         "part of the article's text."))
+        self.note.setPlaceholderText(
+            translate("Editor", "A note for librarians; it is not part of the article's text.")
+        )
         self._add(form, "note", self.note, lambda: self.note.toPlainText().strip() or None)
 
     def _history_tab(self, history: Sequence[HistoryItem]) -> None:
@@ -209,8 +245,9 @@ class ArticleEditor(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for section in (OLD, NEW):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
-        empty = QLabel(translate("Editor", "Not edited yet: every value is as it was imported."),
-                       page)
+        empty = QLabel(
+            translate("Editor", "Not edited yet: every value is as it was imported."), page
+        )
         empty.setObjectName("fieldHint")
         empty.setVisible(not history)
         column.addWidget(empty)
@@ -242,8 +279,9 @@ class ArticleEditor(QDialog):
 
     def _date_hint(self, field: str, checked: Any = None) -> None:
         value = checked if checked is not None else self.baseline_value(field)
-        self.rows[field].show_hint(translate("Editor", "Reads as {date}").format(
-            date=long_date(value)) if value else "")
+        self.rows[field].show_hint(
+            translate("Editor", "Reads as {date}").format(date=long_date(value)) if value else ""
+        )
 
     def baseline_value(self, field: str) -> Any:
         baseline = getattr(self, "baseline", None)
@@ -280,7 +318,8 @@ class ArticleEditor(QDialog):
         """The catalogue refused `field`: mark it, say why, and that nothing was written."""
         self.set_busy(False)
         kept = translate("Editor", "Nothing was saved; the catalogue keeps “{old}”.").format(
-            old=display(field, self.baseline.get(field), 80))
+            old=display(field, self.baseline.get(field), 80)
+        )
         row = self.rows.get(field)
         if row is None:  # a field the form does not show: say it under the tabs
             self.message.setText(f"{field_label(field)}: {_sentence(message)} {kept}")

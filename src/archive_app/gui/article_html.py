@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote
 
-from archive_app.core.model import ArticleDetail, Photo, Provenance, RelatedLink
+from archive_app.domain.model import ArticleDetail, Photo, Provenance, RelatedLink
 from archive_app.gui.display import (
     language_name,
     local_date,
@@ -36,6 +36,7 @@ _PHOTO_PADDING = 40  # the placeholder's padding: a photo's footprint without th
 
 def reader_css(colours: Colours = LIGHT, zoom: int = 100) -> str:
     """Qt's rich-text subset of CSS 2.1, sized by the reader's zoom."""
+
     def pt(size: float) -> str:
         return f"{size * zoom / 100:.1f}pt"
 
@@ -77,11 +78,17 @@ def _date_html(value: str, raw: str | None) -> str:
     shown = escape(long_date(value))
     here = local_date(value)
     if here:
-        shown += '<br><span class="local">' + escape(
-            translate("Reader", "{when} on this computer's clock").format(when=here)) + "</span>"
+        shown += (
+            '<br><span class="local">'
+            + escape(translate("Reader", "{when} on this computer's clock").format(when=here))
+            + "</span>"
+        )
     if raw:
-        shown += '<br><span class="local">' + escape(
-            translate("Reader", "printed as “{raw}”").format(raw=raw)) + "</span>"
+        shown += (
+            '<br><span class="local">'
+            + escape(translate("Reader", "printed as “{raw}”").format(raw=raw))
+            + "</span>"
+        )
     return shown
 
 
@@ -102,11 +109,16 @@ def review_box(detail: ArticleDetail, colours: Colours, editable: bool) -> str:
         return ""
     lines = "".join(
         f'<p class="reviewflag"><span class="reviewkind">{escape(review_kind_name(f.kind))}'
-        f"</span> — {escape(f.message)}</p>" for f in flags)
+        f"</span> — {escape(f.message)}</p>"
+        for f in flags
+    )
     hint = escape(translate("Reader", "Correcting the field in the editor clears its flag."))
     if editable:
-        hint += (f' <a href="{REVIEW_SCHEME}:{detail.id}">'
-                 + escape(translate("Reader", "Mark as reviewed")) + "</a>")
+        hint += (
+            f' <a href="{REVIEW_SCHEME}:{detail.id}">'
+            + escape(translate("Reader", "Mark as reviewed"))
+            + "</a>"
+        )
     heading = escape(translate("Reader", "Needs review"))
     # Qt's rich text draws no border on one side: a narrow coloured cell is the box's edge
     return (
@@ -127,11 +139,17 @@ def _header(detail: ArticleDetail, pattern: re.Pattern[str] | None, review: str 
     parts.append(review)
     rows: list[str] = []
     if record.published:
-        rows.append(_meta_row(translate("Reader", "Published"),
-                              _date_html(record.published, record.published_raw)))
+        rows.append(
+            _meta_row(
+                translate("Reader", "Published"), _date_html(record.published, record.published_raw)
+            )
+        )
     if record.updated:
-        rows.append(_meta_row(translate("Reader", "Updated"),
-                              _date_html(record.updated, record.updated_raw)))
+        rows.append(
+            _meta_row(
+                translate("Reader", "Updated"), _date_html(record.updated, record.updated_raw)
+            )
+        )
     if record.dateline_place:
         rows.append(_meta_row(translate("Reader", "Dateline"), escape(record.dateline_place)))
     if record.people:
@@ -139,12 +157,17 @@ def _header(detail: ArticleDetail, pattern: re.Pattern[str] | None, review: str 
     if record.site:
         rows.append(_meta_row(translate("Reader", "Site"), escape(record.site)))
     if record.language:
-        rows.append(_meta_row(translate("Reader", "Language"),
-                              escape(language_name(record.language))))
+        rows.append(
+            _meta_row(translate("Reader", "Language"), escape(language_name(record.language)))
+        )
     if record.url:
         # shown as a link that copies the address: Arsip never opens web pages
-        rows.append(_meta_row(translate("Reader", "Address"),
-                              f'<a href="{escape(record.url)}">{escape(record.url)}</a>'))
+        rows.append(
+            _meta_row(
+                translate("Reader", "Address"),
+                f'<a href="{escape(record.url)}">{escape(record.url)}</a>',
+            )
+        )
     if detail.tags:
         rows.append(_meta_row(translate("Reader", "Tags"), escape(", ".join(detail.tags))))
     if rows:
@@ -162,8 +185,11 @@ def credit_line(photo: Photo) -> str:
     if photo.credit:
         # "Photo: AP Photo/…" would say it twice: a credit that names itself stands alone
         named = _NAMES_ITSELF.search(photo.credit) is not None
-        parts.append(photo.credit if named else
-                     translate("Reader", "Photo: {credit}").format(credit=photo.credit))
+        parts.append(
+            photo.credit
+            if named
+            else translate("Reader", "Photo: {credit}").format(credit=photo.credit)
+        )
     credit = (photo.credit or "").casefold()
     if photo.photographer and photo.photographer.casefold() not in credit:
         parts.append(translate("Reader", "photographer {name}").format(name=photo.photographer))
@@ -177,10 +203,16 @@ def _photo(position: int, photo: Photo, reading: Reading, zoom: int, colours: Co
     link = f"{PHOTO_SCHEME}:{position}"
     if image is not None:
         # no wider than the pane (no sideways scrolling), no taller than a screenful's part
-        width = min(image.width, round(PHOTO_WIDTH * zoom / 100), reading.column,
-                    round(PHOTO_HEIGHT * zoom / 100 * image.width / image.height))
-        picture = (f'<a href="{link}"><img src="{IMAGE_SCHEME}:{position}" width="{width}" '
-                   f'height="{round(image.height * width / image.width)}"></a>')
+        width = min(
+            image.width,
+            round(PHOTO_WIDTH * zoom / 100),
+            reading.column,
+            round(PHOTO_HEIGHT * zoom / 100 * image.width / image.height),
+        )
+        picture = (
+            f'<a href="{link}"><img src="{IMAGE_SCHEME}:{position}" width="{width}" '
+            f'height="{round(image.height * width / image.width)}"></a>'
+        )
     else:
         # Qt's rich text ignores cell heights; the padding gives the placeholder its footprint
         missing = escape(translate("Reader", "Photo not archived"))
@@ -192,8 +224,7 @@ def _photo(position: int, photo: Photo, reading: Reading, zoom: int, colours: Co
             + "</span></td></tr></table>"
         )
     pattern = hit_pattern(reading.terms)
-    caption = (f'<p class="caption">{marked(photo.caption, pattern)}</p>' if photo.caption
-               else "")
+    caption = f'<p class="caption">{marked(photo.caption, pattern)}</p>' if photo.caption else ""
     credit = credit_line(photo)
     credit_html = f'<p class="credit">{escape(credit)}</p>' if credit else ""
     return f'<div style="margin-top:12px">{picture}{caption}{credit_html}</div>'
@@ -210,10 +241,12 @@ def _body(reading: Reading, zoom: int, colours: Colours) -> str:
     parts = []
     for number, paragraph in enumerate(record.body):
         parts.append(f'<p class="body">{marked(paragraph, pattern)}</p>')
-        parts.extend(_photo(p, record.photos[p], reading, zoom, colours)
-                     for p in placed.get(number, []))
-    rest = [p for p in range(1, len(record.photos))
-            if not any(p in group for group in placed.values())]
+        parts.extend(
+            _photo(p, record.photos[p], reading, zoom, colours) for p in placed.get(number, [])
+        )
+    rest = [
+        p for p in range(1, len(record.photos)) if not any(p in group for group in placed.values())
+    ]
     if rest:
         heading = escape(translate("Reader", "More photos"))
         parts.append(f"<h3>{heading}</h3>")
@@ -230,8 +263,10 @@ def _related(links: Sequence[RelatedLink], in_library: dict[int, int]) -> str:
         found = in_library.get(position)
         if found is not None:
             note = escape(translate("Reader", "in this library"))
-            items.append(f'<li><a href="{ARTICLE_SCHEME}:{found}">{title}</a> '
-                         f'<span class="inlibrary">— {note}</span></li>')
+            items.append(
+                f'<li><a href="{ARTICLE_SCHEME}:{found}">{title}</a> '
+                f'<span class="inlibrary">— {note}</span></li>'
+            )
         elif link.url:  # shown, never followed: clicking it only copies the address
             items.append(f'<li><a href="{escape(link.url)}">{title}</a></li>')
         else:
@@ -241,32 +276,44 @@ def _related(links: Sequence[RelatedLink], in_library: dict[int, int]) -> str:
 
 
 def _provenance(detail: ArticleDetail, show_rules: bool) -> str:
-    source: Provenance | None = detail.source or (detail.provenance[-1] if detail.provenance
-                                                  else None)
+    source: Provenance | None = detail.source or (
+        detail.provenance[-1] if detail.provenance else None
+    )
     parts: list[str] = []
     if source is not None:
         name = f"{source.file} › {source.member}" if source.member else source.file
         where = f", {source.locator}" if source.locator and source.locator != "file" else ""
-        parts.append(translate("Reader", "From {name}{where} ({format})").format(
-            name=name, where=where, format=source.format))
+        parts.append(
+            translate("Reader", "From {name}{where} ({format})").format(
+                name=name, where=where, format=source.format
+            )
+        )
         if source.imported_at:
-            parts.append(translate("Reader", "imported {when}").format(
-                when=stamp(source.imported_at)))
-    parts.append(translate("Reader", "version {n} of {total}").format(
-        n=detail.version, total=detail.versions))
+            parts.append(
+                translate("Reader", "imported {when}").format(when=stamp(source.imported_at))
+            )
+    parts.append(
+        translate("Reader", "version {n} of {total}").format(
+            n=detail.version, total=detail.versions
+        )
+    )
     parts.append(translate("Reader", "article {id}").format(id=detail.id))
     rules = detail.record.rules
     toggle = ""
     if rules:
-        label = (translate("Reader", "hide how each field was read") if show_rules
-                 else translate("Reader", "how each field was read"))
+        label = (
+            translate("Reader", "hide how each field was read")
+            if show_rules
+            else translate("Reader", "how each field was read")
+        )
         toggle = f' · <a href="{RULES_SCHEME}:toggle">{escape(label)}</a>'
     line = f'<p class="provenance">{escape(" · ".join(parts))}{toggle}</p>'
     line += _other_places(detail, source)
     if show_rules and rules:
-        rows = "".join(f'<tr><td class="rule">{escape(field)}</td>'
-                       f'<td class="rule">{escape(rule)}</td></tr>'
-                       for field, rule in sorted(rules.items()))
+        rows = "".join(
+            f'<tr><td class="rule">{escape(field)}</td><td class="rule">{escape(rule)}</td></tr>'
+            for field, rule in sorted(rules.items())
+        )
         line += f'<table cellspacing="0" cellpadding="1">{rows}</table>'
     return line
 
@@ -291,8 +338,7 @@ def _other_places(detail: ArticleDetail, source: Provenance | None) -> str:
         if place.kind == "revisit":
             name = translate("Reader", "{place} (a later capture)").format(place=name)
         elif place.kind == "import" and place.version is not None:
-            name = translate("Reader", "{place} (version {n})").format(place=name,
-                                                                      n=place.version)
+            name = translate("Reader", "{place} (version {n})").format(place=name, n=place.version)
         names.append(name)
     if len(others) > _PLACES_SHOWN:
         names.append(translate("Reader", "and {n} more").format(n=len(others) - _PLACES_SHOWN))
@@ -300,8 +346,14 @@ def _other_places(detail: ArticleDetail, source: Provenance | None) -> str:
     return f'<p class="provenance">{escape(text)}</p>'
 
 
-def article_html(reading: Reading, colours: Colours = LIGHT, zoom: int = 100,
-                 *, editable: bool = True, paper: bool = False) -> str:
+def article_html(
+    reading: Reading,
+    colours: Colours = LIGHT,
+    zoom: int = 100,
+    *,
+    editable: bool = True,
+    paper: bool = False,
+) -> str:
     """The whole article; `reading.terms` are the search words to highlight in the body.
 
     The "Needs review" box is the librarian's, not the article's: paper leaves it out, and a
@@ -309,22 +361,28 @@ def article_html(reading: Reading, colours: Colours = LIGHT, zoom: int = 100,
     """
     detail = reading.detail
     record = detail.record
-    signoff = (f'<p class="signoff">({escape("/".join(record.signoff))})</p>'
-               if record.signoff else "")
+    signoff = (
+        f'<p class="signoff">({escape("/".join(record.signoff))})</p>' if record.signoff else ""
+    )
     lead = _photo(0, record.photos[0], reading, zoom, colours) if record.photos else ""
-    return "".join((
-        "<html><body>",
-        _header(detail, hit_pattern(reading.terms),
-                "" if paper else review_box(detail, colours, editable)),
-        lead,
-        '<div style="margin-top:14px">',
-        _body(reading, zoom, colours),
-        signoff,
-        "</div>",
-        _related(record.related, reading.related),
-        _provenance(detail, reading.show_rules),
-        "</body></html>",
-    ))
+    return "".join(
+        (
+            "<html><body>",
+            _header(
+                detail,
+                hit_pattern(reading.terms),
+                "" if paper else review_box(detail, colours, editable),
+            ),
+            lead,
+            '<div style="margin-top:14px">',
+            _body(reading, zoom, colours),
+            signoff,
+            "</div>",
+            _related(record.related, reading.related),
+            _provenance(detail, reading.show_rules),
+            "</body></html>",
+        )
+    )
 
 
 def message_html(text: str) -> str:

@@ -15,8 +15,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from archive_app.core.errors import ArchiveError
-from archive_app.core.model import ArticleDetail, RelatedLink, SearchPage
+from archive_app.domain.errors import ArchiveError
+from archive_app.domain.model import ArticleDetail, RelatedLink, SearchPage
 from archive_app.gui.photo_files import decode_photos
 from archive_app.gui.reading import Reading
 from archive_app.gui.tasks import TaskRunner
@@ -33,17 +33,25 @@ class ArticleSource(Protocol):
 
     def article(self, article_id: int) -> ArticleDetail: ...
 
-    def search(self, query: str, limit: int = ..., offset: int = ..., sort: str = ...,
-               within: Sequence[str] = ...) -> SearchPage: ...
+    def search(
+        self,
+        query: str,
+        limit: int = ...,
+        offset: int = ...,
+        sort: str = ...,
+        within: Sequence[str] = ...,
+    ) -> SearchPage: ...
 
 
 def _same_title(a: str, b: str) -> bool:
-    return _PUNCTUATION.sub(" ", a).casefold().split() == _PUNCTUATION.sub(" ", b).casefold(
-        ).split()
+    return (
+        _PUNCTUATION.sub(" ", a).casefold().split() == _PUNCTUATION.sub(" ", b).casefold().split()
+    )
 
 
-def find_related(source: ArticleSource, article_id: int,
-                 links: Sequence[RelatedLink]) -> dict[int, int]:
+def find_related(
+    source: ArticleSource, article_id: int, links: Sequence[RelatedLink]
+) -> dict[int, int]:
     """Link position -> id of the library article whose title is the link's title."""
     found: dict[int, int] = {}
     for position, link in enumerate(links):
@@ -74,8 +82,9 @@ class ArticleLoader(QObject):
     relatedFound = Signal(int, object)  # (article id, {link position: article id})
     failed = Signal(int, object)  # (article id, the exception)
 
-    def __init__(self, source: ArticleSource, runner: TaskRunner,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, source: ArticleSource, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._source = source
         self._runner = runner
@@ -84,9 +93,11 @@ class ArticleLoader(QObject):
     def open(self, article_id: int, terms: Sequence[str] = ()) -> None:
         self._generation += 1
         generation = self._generation
-        self._runner.submit(partial(load_reading, self._source, article_id, tuple(terms)),
-                            partial(self._loaded, generation),
-                            partial(self._failed, generation, article_id))
+        self._runner.submit(
+            partial(load_reading, self._source, article_id, tuple(terms)),
+            partial(self._loaded, generation),
+            partial(self._failed, generation, article_id),
+        )
 
     def cancel(self) -> None:
         """Drop whatever is on its way (the list was cleared, the window is closing)."""
@@ -101,7 +112,8 @@ class ArticleLoader(QObject):
         if detail.record.related:
             self._runner.submit(
                 partial(find_related, self._source, detail.id, detail.record.related),
-                partial(self._related, generation, detail.id))
+                partial(self._related, generation, detail.id),
+            )
 
     def _related(self, generation: int, article_id: int, found: object) -> None:
         if generation == self._generation and found:

@@ -8,14 +8,14 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import ChangeInfo, PersonInfo
+from archive_app.domain.model import ChangeInfo, PersonInfo
 from archive_app.gui.authority_window import AuthorityWindow
 from archive_app.gui.change_runner import ChangeRunner
 from archive_app.gui.i18n import translate
 from archive_app.gui.places_model import Place
 from archive_app.gui.search_controller import EVERYTHING
 from archive_app.gui.tasks import TaskRunner
+from archive_app.usecases.archive import Archive
 
 
 @dataclass(slots=True)
@@ -37,8 +37,9 @@ class AuthorityController(QObject):
     searchRequested = Signal(str)
     loaded = Signal()
 
-    def __init__(self, archive: Archive, reads: TaskRunner, changes: ChangeRunner,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, archive: Archive, reads: TaskRunner, changes: ChangeRunner, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.archive, self.reads, self.changes, self.parent_ = archive, reads, changes, parent
         self.window_: AuthorityWindow | None = None
@@ -76,12 +77,14 @@ class AuthorityController(QObject):
 
     def _done(self, info: object) -> None:
         if isinstance(info, ChangeInfo):
-            self.statusMessage.emit(translate("Changes", "Done: {change}").format(
-                change=info.description))
+            self.statusMessage.emit(
+                translate("Changes", "Done: {change}").format(change=info.description)
+            )
 
     def merge(self, keep: str, other: str) -> None:
-        self.changes.submit(partial(self.archive.merge_people, keep, other),
-                            partial(self._merged, keep))
+        self.changes.submit(
+            partial(self.archive.merge_people, keep, other), partial(self._merged, keep)
+        )
 
     def _merged(self, keep: str, info: object) -> None:
         self._done(info)
@@ -94,8 +97,9 @@ class AuthorityController(QObject):
 
     def attach_signoff(self, site: str, code: str, person: str) -> None:
         if not site or not code:
-            self.statusMessage.emit(translate("People", "A sign-off code needs a site and the "
-                                                        "code."))
+            self.statusMessage.emit(
+                translate("People", "A sign-off code needs a site and the code.")
+            )
             return
         self.changes.submit(partial(self.archive.attach_signoff, site, code, person), self._done)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.model import PersonInfo
+from archive_app.domain.model import PersonInfo
 from archive_app.gui.dialog_parts import heading, main_button
 from archive_app.gui.i18n import count_text, translate
 
@@ -30,22 +30,32 @@ def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
 
 
 def _articles(person: PersonInfo) -> str:
-    return count_text(person.articles, translate("People", "{count} article"),
-                      translate("People", "{count} articles"))
+    return count_text(
+        person.articles,
+        translate("People", "{count} article"),
+        translate("People", "{count} articles"),
+    )
 
 
 class MergeDialog(QDialog):
     """Two people are one: choose the name that stays; the other is kept as a spelling."""
 
-    def __init__(self, first: PersonInfo, second: PersonInfo,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, first: PersonInfo, second: PersonInfo, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.setWindowTitle(translate("People", "Merge two people"))
         self.people = (first, second)
-        intro = QLabel(translate("People", "Which name stays? The other becomes one of its "
-                                           "spellings: searches for either find the person's "
-                                           "articles, and Split takes it apart again."), self)
+        intro = QLabel(
+            translate(
+                "People",
+                "Which name stays? The other becomes one of its "
+                "spellings: searches for either find the person's "
+                "articles, and Split takes it apart again.",
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         # the one with more articles is usually the established spelling
         first_wins = first.articles >= second.articles
@@ -79,9 +89,14 @@ class SignoffDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signoffDialog")
         self.setWindowTitle(translate("People", "Attach a sign-off code"))
-        intro = QLabel(translate("People", "{person} is credited as editor on every article of "
-                                           "the site that is signed off with the code.").format(
-            person=person), self)
+        intro = QLabel(
+            translate(
+                "People",
+                "{person} is credited as editor on every article of "
+                "the site that is signed off with the code.",
+            ).format(person=person),
+            self,
+        )
         intro.setWordWrap(True)
         self.site = QComboBox(self)
         self.site.setEditable(True)
@@ -102,8 +117,9 @@ class SignoffDialog(QDialog):
 class PlaceAliasDialog(QDialog):
     """Group a spelling ("Jkt", "DKI Jakarta") under a place, so they facet as one."""
 
-    def __init__(self, places: Sequence[str], place: str | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, places: Sequence[str], place: str | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("placeAliasDialog")
         self.setWindowTitle(translate("Places", "Add a spelling"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.model import PersonInfo
+from archive_app.domain.model import PersonInfo
 from archive_app.gui.authority_dialogs import MergeDialog, PlaceAliasDialog, SignoffDialog
 from archive_app.gui.i18n import count_text, translate
 from archive_app.gui.people_model import ALIASES, ARTICLES, NAME, ROLES, SORT_ROLE, PeopleModel
@@ -67,7 +67,8 @@ class AuthorityWindow(QDialog):
         self.filter_field.setObjectName("searchField")
         self.filter_field.setClearButtonEnabled(True)
         self.filter_field.setPlaceholderText(
-            translate("People", "Find a person, a spelling or a code"))
+            translate("People", "Find a person, a spelling or a code")
+        )
         self.filter_field.setAccessibleName(translate("People", "Find a person"))
         self.filter_field.textChanged.connect(self.people_proxy.setFilterFixedString)
         self.people_view = QTableView(page)
@@ -117,8 +118,13 @@ class AuthorityWindow(QDialog):
     def set_people(self, people: Sequence[PersonInfo]) -> None:
         chosen = [p.name for p in self.selected_people()]
         self.people.set_people(people)
-        self.people_count.setText(count_text(len(people), translate("People", "{count} person"),
-                                             translate("People", "{count} people")))
+        self.people_count.setText(
+            count_text(
+                len(people),
+                translate("People", "{count} person"),
+                translate("People", "{count} people"),
+            )
+        )
         for name in chosen:
             self.select_person(name, keep=True)
         self._people_buttons()
@@ -130,7 +136,8 @@ class AuthorityWindow(QDialog):
         index = self.people_proxy.mapFromSource(self.people.index(row, NAME))
         flags = QItemSelectionModel.SelectionFlag
         self.people_view.selectionModel().select(
-            index, (flags.Select if keep else flags.ClearAndSelect) | flags.Rows)
+            index, (flags.Select if keep else flags.ClearAndSelect) | flags.Rows
+        )
         self.people_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
@@ -163,9 +170,15 @@ class AuthorityWindow(QDialog):
         if len(chosen) != 1 or not chosen[0].aliases:
             return
         alias, ok = QInputDialog.getItem(
-            self, translate("People", "Split a spelling"),
+            self,
+            translate("People", "Split a spelling"),
             translate("People", "Which spelling of {name} is somebody else?").format(
-                name=chosen[0].name), list(chosen[0].aliases), 0, False)
+                name=chosen[0].name
+            ),
+            list(chosen[0].aliases),
+            0,
+            False,
+        )
         if ok and alias:
             self.splitRequested.emit(alias)
 
@@ -174,8 +187,11 @@ class AuthorityWindow(QDialog):
         if len(chosen) != 1:
             return
         dialog = SignoffDialog(chosen[0].name, self.sites, self)
-        dialog.accepted.connect(lambda: self.signoffRequested.emit(
-            dialog.site.currentText().strip(), dialog.code.text().strip(), chosen[0].name))
+        dialog.accepted.connect(
+            lambda: self.signoffRequested.emit(
+                dialog.site.currentText().strip(), dialog.code.text().strip(), chosen[0].name
+            )
+        )
         self._open(dialog)
 
     def _search(self) -> None:
@@ -187,9 +203,15 @@ class AuthorityWindow(QDialog):
 
     def _places_page(self) -> QWidget:
         page = QWidget(self)
-        intro = QLabel(translate("Places", "Spellings grouped under a place facet and search as "
-                                           "that place (JAKARTA, Jakarta and DKI Jakarta are "
-                                           "one)."), page)
+        intro = QLabel(
+            translate(
+                "Places",
+                "Spellings grouped under a place facet and search as "
+                "that place (JAKARTA, Jakarta and DKI Jakarta are "
+                "one).",
+            ),
+            page,
+        )
         intro.setWordWrap(True)
         intro.setObjectName("dialogIntro")
         self.places = PlacesModel(self)
@@ -222,13 +244,20 @@ class AuthorityWindow(QDialog):
 
     def set_places(self, places: Sequence[Place]) -> None:
         self.places.set_places(places)
-        self.places_count.setText(count_text(len(places), translate("Places", "{count} place"),
-                                             translate("Places", "{count} places")))
+        self.places_count.setText(
+            count_text(
+                len(places),
+                translate("Places", "{count} place"),
+                translate("Places", "{count} places"),
+            )
+        )
 
     def ask_place_alias(self) -> None:
         place = self.places.place_at(self.places_view.currentIndex())
         dialog = PlaceAliasDialog(self.places.names(), place, self)
-        dialog.accepted.connect(lambda: self.placeAliasRequested.emit(
-            dialog.spelling.text().strip(), dialog.place.currentText().strip()))
+        dialog.accepted.connect(
+            lambda: self.placeAliasRequested.emit(
+                dialog.spelling.text().strip(), dialog.place.currentText().strip()
+            )
+        )
         self._open(dialog)
-

@@ -24,18 +24,28 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from archive_app.core.archive import Archive
-from archive_app.core.errors import LibraryLockedError
-from archive_app.core.library import WriterLock
-from archive_app.core.model import ArticleDetail, Photo
+from archive_app.domain.errors import LibraryLockedError
+from archive_app.domain.model import ArticleDetail, Photo
+from archive_app.storage.library_folder import WriterLock
+from archive_app.usecases.archive import Archive
 
 REPO = Path(__file__).resolve().parents[3]
 RESULTS = REPO / "bench-results"
 BIG = RESULTS / "library-100000"
 CORPUS = REPO.parent / "shared" / "corpus"
 PHOTOS = ("photos/exifr/iptc-mess.jpg", "photos/exifr/Bush-dog.jpg")  # 2.9 MB and 68 kB
-QUERIES = ("jakarta", "presiden", "banjir", "harga minyak", '"rumah sakit"', "polisi",
-           "site:detik.com", "pemerintah indonesia", "gempa", "date:2025 sepak bola")
+QUERIES = (
+    "jakarta",
+    "presiden",
+    "banjir",
+    "harga minyak",
+    '"rumah sakit"',
+    "polisi",
+    "site:detik.com",
+    "pemerintah indonesia",
+    "gempa",
+    "date:2025 sepak bola",
+)
 SCROLL_ROWS = 10_000
 WHEEL_ROWS = 3  # rows one wheel notch scrolls
 
@@ -64,16 +74,20 @@ def being_written(library: Path) -> bool:
 def _usable(library: Path) -> bool:
     """Opens read-only with an index that matches its catalogue (asked in a child process, so
     reading every version does not count in this process's memory)."""
-    code = ("import sys\nfrom archive_app.core.archive import Archive\n"
-            "try:\n    a = Archive.open(sys.argv[1], readonly=True)\n"
-            "except Exception:\n    sys.exit(1)\n"
-            "sys.exit(0 if a.check().ok else 1)\n")
+    code = (
+        "import sys\nfrom archive_app.usecases.archive import Archive\n"
+        "try:\n    a = Archive.open(sys.argv[1], readonly=True)\n"
+        "except Exception:\n    sys.exit(1)\n"
+        "sys.exit(0 if a.check().ok else 1)\n"
+    )
     return subprocess.run([sys.executable, "-c", code, str(library)]).returncode == 0
 
 
 def _cli(library: Path, *command: str) -> int:
-    return subprocess.run([sys.executable, "-m", "archive_app", "--library", str(library),
-                           *command], stdout=subprocess.DEVNULL).returncode
+    return subprocess.run(
+        [sys.executable, "-m", "archive_app", "--library", str(library), *command],
+        stdout=subprocess.DEVNULL,
+    ).returncode
 
 
 def migrated_copy(work: Path) -> Path:
@@ -107,18 +121,31 @@ def choose_library(work: Path, wait_minutes: float) -> tuple[Path, str]:
         else:
             if _usable(BIG):
                 return BIG, f"{BIG} (read-only)"
-            print(f"{BIG} needs a newer catalogue or index than it has (or is being rebuilt); "
-                  "using a migrated, reindexed copy")
+            print(
+                f"{BIG} needs a newer catalogue or index than it has (or is being rebuilt); "
+                "using a migrated, reindexed copy"
+            )
             return migrated_copy(work), f"a migrated, reindexed copy of {BIG}"
     corpus = work / "corpus-library"
     if not (corpus / "catalogue.sqlite").exists():
-        subprocess.run([sys.executable, "-m", "archive_app", "--library", str(corpus), "import",
-                        *(str(CORPUS / n) for n in ("seed", "id_json", "id_csv"))],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "archive_app",
+                "--library",
+                str(corpus),
+                "import",
+                *(str(CORPUS / n) for n in ("seed", "id_json", "id_csv")),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return corpus, f"the corpus library {corpus} (no 100,000-article library)"
 
 
 # -- launch, in a fresh process --------------------------------------------------------------
+
 
 def probe_launch(library: Path, settings: Path) -> None:
     """Child process: open the window, report when the search box takes keys."""
@@ -151,15 +178,28 @@ def measure_launch(library: Path, settings: Path, runs: int = 3) -> list[float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for _ in range(runs):
         started = time.time()
-        out = subprocess.run([sys.executable, "-m", "archive_app.gui.bench", "--probe-launch",
-                              str(library), "--settings", str(settings)],
-                             check=True, capture_output=True, text=True, env=env).stdout
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "archive_app.gui.bench",
+                "--probe-launch",
+                str(library),
+                "--settings",
+                str(settings),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stdout
         report = json.loads(out.strip().splitlines()[-1])
         seconds.append(report["usable_at"] - started)
     return seconds
 
 
 # -- in the window ----------------------------------------------------------------------------
+
 
 class PhotoArchive:
     """The library, except that one article shows real photo files from a scratch folder."""
@@ -183,8 +223,13 @@ def stage_photos(folder: Path) -> list[Photo]:
         target = folder / "media" / Path(name).name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(CORPUS / name, target)
-        photos.append(Photo(caption=f"Photo {number + 1}", credit="corpus photo",
-                            media_path=f"media/{target.name}"))
+        photos.append(
+            Photo(
+                caption=f"Photo {number + 1}",
+                credit="corpus photo",
+                media_path=f"media/{target.name}",
+            )
+        )
     return photos
 
 
@@ -255,8 +300,7 @@ def measure_window(library: Path, work: Path) -> WindowFigures:
     for query in QUERIES:
         before, counted_before = table_paints.count, len(counted)
         start = time.perf_counter()
-        if not after(window.searches.started, partial(window.search_bar.set_query, query),
-                     60_000):
+        if not after(window.searches.started, partial(window.search_bar.set_query, query), 60_000):
             continue
         until(partial(_more, table_paints, before), 10_000, step=1)
         first_page[query] = (time.perf_counter() - start) * 1000
@@ -306,8 +350,10 @@ def measure_window(library: Path, work: Path) -> WindowFigures:
     bottom = table.rowAt(table.viewport().height() - 1)
     results.memory_by_phase["after scrolling"] = rss_mb()
     results.scroll = {
-        "rows": bottom + 1 if bottom >= 0 else window.model.rowCount(), "frames": len(frames),
-        "worst_ms": max(frames), "p95_ms": sorted(frames)[int(len(frames) * 0.95)],
+        "rows": bottom + 1 if bottom >= 0 else window.model.rowCount(),
+        "frames": len(frames),
+        "worst_ms": max(frames),
+        "p95_ms": sorted(frames)[int(len(frames) * 0.95)],
         "mean_ms": statistics.fmean(frames),
         "worst_fetching_ms": max(fetching, default=0.0),
         "worst_other_ms": max((f for f in frames if f not in fetching), default=0.0),
@@ -322,20 +368,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--probe-launch", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--settings", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--work", type=Path,
-                        default=Path(tempfile.gettempdir()) / "arsip-bench-gui")
+    parser.add_argument(
+        "--work", type=Path, default=Path(tempfile.gettempdir()) / "arsip-bench-gui"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "gui.json")
     parser.add_argument("--library", type=Path, help="measure this library instead")
-    parser.add_argument("--wait", type=float, default=20,
-                        help="minutes to wait for an import of the big library to finish")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=20,
+        help="minutes to wait for an import of the big library to finish",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.probe_launch:
         probe_launch(args.probe_launch, args.settings)
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
-    library, described = ((args.library, f"{args.library} (chosen)") if args.library
-                          else choose_library(args.work, args.wait))
+    library, described = (
+        (args.library, f"{args.library} (chosen)")
+        if args.library
+        else choose_library(args.work, args.wait)
+    )
     load_before = os.getloadavg()[0]
     print(f"library: {described}")
     launch = measure_launch(library, args.work / "launch-settings")
@@ -344,18 +398,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     opened = results.open_ms
     scroll = results.scroll
     report = {
-        "library": str(library), "described": described, "articles": results.articles,
+        "library": str(library),
+        "described": described,
+        "articles": results.articles,
         "window_usable_s": {"runs": launch, "median": statistics.median(launch)},
-        "first_page_painted_ms": {"by_query": results.first_page_ms,
-                                  "median": statistics.median(first or [0.0]),
-                                  "max": max(first, default=0.0)},
-        "open_article_with_photos_ms": {"runs": opened, "median": statistics.median(opened),
-                                        "max": max(opened), "photos": results.photos_shown},
+        "first_page_painted_ms": {
+            "by_query": results.first_page_ms,
+            "median": statistics.median(first or [0.0]),
+            "max": max(first, default=0.0),
+        },
+        "open_article_with_photos_ms": {
+            "runs": opened,
+            "median": statistics.median(opened),
+            "max": max(opened),
+            "photos": results.photos_shown,
+        },
         "scroll_10000_rows": scroll,
-        "rss_mb": results.rss_mb, "peak_rss_mb": results.peak_rss_mb,
-        "targets": {"window_usable_s": 1.5, "first_page_painted_ms": 200,
-                    "open_article_with_photos_ms": 100, "scroll_worst_frame_ms": 50,
-                    "rss_mb": 500},
+        "rss_mb": results.rss_mb,
+        "peak_rss_mb": results.peak_rss_mb,
+        "targets": {
+            "window_usable_s": 1.5,
+            "first_page_painted_ms": 200,
+            "open_article_with_photos_ms": 100,
+            "scroll_worst_frame_ms": 50,
+            "rss_mb": 500,
+        },
         "measured": asdict(results),
         # other work on this 2-core machine slows every figure: the 1-minute load average
         "load_average": {"before": load_before, "after": os.getloadavg()[0]},
@@ -363,20 +430,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"articles in the library         {results.articles:,}")
-    print(f"window shown, search usable     {statistics.median(launch):.2f} s "
-          f"(median of {len(launch)} launches; target 1.5 s)")
-    print(f"first page painted after query  median {statistics.median(first or [0.0]):.0f} ms, "
-          f"worst {max(first, default=0.0):.0f} ms over {len(first)} queries (target 200 ms)")
-    print(f"open an article with photos     median {statistics.median(opened):.0f} ms, "
-          f"worst {max(opened):.0f} ms, {results.photos_shown} photos (target 100 ms)")
-    print(f"scroll {scroll['rows']:,} rows               worst frame {scroll['worst_ms']:.1f} ms, "
-          f"p95 {scroll['p95_ms']:.1f} ms over {scroll['frames']:,} frames (target 50 ms)")
-    print(f"memory                          RSS {results.rss_mb:.0f} MB, "
-          f"peak {results.peak_rss_mb:.0f} MB (target 500 MB)")
+    print(
+        f"window shown, search usable     {statistics.median(launch):.2f} s "
+        f"(median of {len(launch)} launches; target 1.5 s)"
+    )
+    print(
+        f"first page painted after query  median {statistics.median(first or [0.0]):.0f} ms, "
+        f"worst {max(first, default=0.0):.0f} ms over {len(first)} queries (target 200 ms)"
+    )
+    print(
+        f"open an article with photos     median {statistics.median(opened):.0f} ms, "
+        f"worst {max(opened):.0f} ms, {results.photos_shown} photos (target 100 ms)"
+    )
+    print(
+        f"scroll {scroll['rows']:,} rows               worst frame {scroll['worst_ms']:.1f} ms, "
+        f"p95 {scroll['p95_ms']:.1f} ms over {scroll['frames']:,} frames (target 50 ms)"
+    )
+    print(
+        f"memory                          RSS {results.rss_mb:.0f} MB, "
+        f"peak {results.peak_rss_mb:.0f} MB (target 500 MB)"
+    )
     for phase, (current, peak) in results.memory_by_phase.items():
         print(f"  {phase:30s} RSS {current:.0f} MB, peak so far {peak:.0f} MB")
-    print(f"load average (1 min)            {load_before:.1f} before, "
-          f"{os.getloadavg()[0]:.1f} after (2 cores; other work slows every figure)")
+    print(
+        f"load average (1 min)            {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after (2 cores; other work slows every figure)"
+    )
     print(f"wrote {args.out}")
     return 0
 

@@ -9,9 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from archive_app.core.archive import Archive
-from archive_app.core.fields import FieldError
-from archive_app.core.model import ChangeInfo, ReplacePreview
+from archive_app.domain.model import ChangeInfo, ReplacePreview
 from archive_app.gui.bulk_dialog import BulkDialog
 from archive_app.gui.change_preview import bulk_rows, replace_rows
 from archive_app.gui.change_runner import ChangeRunner
@@ -22,6 +20,8 @@ from archive_app.gui.preview_model import PreviewRow
 from archive_app.gui.replace_dialog import ReplaceDialog
 from archive_app.gui.search_controller import SearchRequest, result_ids
 from archive_app.gui.tasks import TaskRunner
+from archive_app.usecases.archive import Archive
+from archive_app.usecases.fields import FieldError
 
 Choices = Callable[[], dict[str, Sequence[str]]]
 
@@ -32,9 +32,15 @@ def _explain(error: Exception) -> str:
     return str(error)
 
 
-def find_replacements(archive: Archive, ids: Sequence[int], request: SearchRequest | None,
-                      field: str, find: str, replace: str, regex: bool
-                      ) -> tuple[list[ReplacePreview], list[PreviewRow], int]:
+def find_replacements(
+    archive: Archive,
+    ids: Sequence[int],
+    request: SearchRequest | None,
+    field: str,
+    find: str,
+    replace: str,
+    regex: bool,
+) -> tuple[list[ReplacePreview], list[PreviewRow], int]:
     """The previews to apply, the rows to show, and how many articles were looked at."""
     chosen = result_ids(archive, request) if request is not None else list(ids)
     previews = archive.preview_replace(chosen, field, find, replace, regex)
@@ -46,9 +52,16 @@ class BulkController(QObject):
 
     statusMessage = Signal(str)
 
-    def __init__(self, archive: Archive, reads: TaskRunner, changes: ChangeRunner,
-                 selected: Callable[[], list[int]], request: Callable[[], SearchRequest],
-                 choices: Choices, window: QWidget) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        reads: TaskRunner,
+        changes: ChangeRunner,
+        selected: Callable[[], list[int]],
+        request: Callable[[], SearchRequest],
+        choices: Choices,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self.archive, self.reads, self.changes, self.window = archive, reads, changes, window
         self.selected, self.request, self.choices = selected, request, choices
@@ -60,8 +73,12 @@ class BulkController(QObject):
     def _chosen(self) -> list[int] | None:
         ids = self.selected()
         if not ids:
-            self.statusMessage.emit(translate("Changes", "Select articles in the results first "
-                                                         "(Shift or Ctrl chooses several)."))
+            self.statusMessage.emit(
+                translate(
+                    "Changes",
+                    "Select articles in the results first (Shift or Ctrl chooses several).",
+                )
+            )
             return None
         return ids
 
@@ -100,12 +117,15 @@ class BulkController(QObject):
     def _bulk_preview(self, dialog: BulkDialog) -> None:
         asked = self._asked = self._asking(dialog)
         verb, field, argument = asked
-        self.reads.submit(partial(bulk_rows, self.archive, self._ids, verb, field, argument),
-                          partial(self._previewed, dialog, asked, len(self._ids)),
-                          lambda error: dialog.show_problem(_explain(error)))
+        self.reads.submit(
+            partial(bulk_rows, self.archive, self._ids, verb, field, argument),
+            partial(self._previewed, dialog, asked, len(self._ids)),
+            lambda error: dialog.show_problem(_explain(error)),
+        )
 
-    def _previewed(self, dialog: PreviewDialog, asked: tuple[Any, ...], articles: int,
-                   rows: object) -> None:
+    def _previewed(
+        self, dialog: PreviewDialog, asked: tuple[Any, ...], articles: int, rows: object
+    ) -> None:
         if dialog is not self.dialog or asked != self._asked:
             return  # the inputs changed meanwhile: this preview says nothing about them
         assert isinstance(rows, list)
@@ -113,14 +133,19 @@ class BulkController(QObject):
 
     def _bulk_apply(self, dialog: BulkDialog) -> None:
         verb, field, argument = self._asked
-        self.changes.submit(partial(self.archive.bulk, self._ids, verb, field, argument),
-                            partial(self._applied, dialog),
-                            partial(self._refused, dialog))
+        self.changes.submit(
+            partial(self.archive.bulk, self._ids, verb, field, argument),
+            partial(self._applied, dialog),
+            partial(self._refused, dialog),
+        )
 
     def _applied(self, dialog: PreviewDialog, info: object) -> None:
         if isinstance(info, ChangeInfo):
-            self.statusMessage.emit(translate("Changes", "{change} — {count} changed").format(
-                change=info.description, count=len(info.articles)))
+            self.statusMessage.emit(
+                translate("Changes", "{change} — {count} changed").format(
+                    change=info.description, count=len(info.articles)
+                )
+            )
         dialog.accept()
 
     @staticmethod
@@ -145,16 +170,33 @@ class BulkController(QObject):
 
     def _replace_preview(self, dialog: ReplaceDialog) -> None:
         whole = dialog.whole_result.isChecked()
-        asked = self._asked = (dialog.chosen_field, dialog.find_text.text(),
-                               dialog.replace_text.text(), dialog.regex.isChecked(), whole)
+        asked = self._asked = (
+            dialog.chosen_field,
+            dialog.find_text.text(),
+            dialog.replace_text.text(),
+            dialog.regex.isChecked(),
+            whole,
+        )
         field, find, replace, regex, _whole = asked
-        job = partial(find_replacements, self.archive, self._ids,
-                      self.request() if whole else None, field, find, replace, regex)
-        self.reads.submit(job, partial(self._replace_previewed, dialog, asked),
-                          lambda error: dialog.show_problem(_explain(error)))
+        job = partial(
+            find_replacements,
+            self.archive,
+            self._ids,
+            self.request() if whole else None,
+            field,
+            find,
+            replace,
+            regex,
+        )
+        self.reads.submit(
+            job,
+            partial(self._replace_previewed, dialog, asked),
+            lambda error: dialog.show_problem(_explain(error)),
+        )
 
-    def _replace_previewed(self, dialog: ReplaceDialog, asked: tuple[Any, ...],
-                           found: object) -> None:
+    def _replace_previewed(
+        self, dialog: ReplaceDialog, asked: tuple[Any, ...], found: object
+    ) -> None:
         if dialog is not self.dialog or asked != self._asked:
             return
         assert isinstance(found, tuple)
@@ -163,6 +205,8 @@ class BulkController(QObject):
 
     def _replace_apply(self, dialog: ReplaceDialog) -> None:
         _field, find, replace, _regex, _whole = self._asked
-        self.changes.submit(partial(self.archive.apply_replace, list(self._previews), find,
-                                    replace),
-                            partial(self._applied, dialog), partial(self._refused, dialog))
+        self.changes.submit(
+            partial(self.archive.apply_replace, list(self._previews), find, replace),
+            partial(self._applied, dialog),
+            partial(self._refused, dialog),
+        )

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from archive_app.core.model import ROLES
+from archive_app.domain.model import ROLES
 from archive_app.gui.display import role_name
 from archive_app.gui.i18n import count_text, translate
 from archive_app.gui.preview_dialog import PreviewDialog
@@ -54,14 +54,18 @@ def operation_label(key: str) -> str:
 class BulkDialog(PreviewDialog):
     """`choices` offers known values as you type: {"tags": [...], "collections": [...]}."""
 
-    def __init__(self, articles: int, choices: dict[str, Sequence[str]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, articles: int, choices: dict[str, Sequence[str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(
             translate("Bulk", "Change the selected articles"),
-            count_text(articles, translate("Bulk", "The change applies to the {count} selected "
-                                                   "article."),
-                       translate("Bulk", "The change applies to the {count} selected "
-                                         "articles.")), parent)
+            count_text(
+                articles,
+                translate("Bulk", "The change applies to the {count} selected article."),
+                translate("Bulk", "The change applies to the {count} selected articles."),
+            ),
+            parent,
+        )
         self.setObjectName("bulkDialog")
         self.articles = articles
         self.choices = choices
@@ -110,14 +114,24 @@ class BulkDialog(PreviewDialog):
         if self.operation.currentIndex() < 0:
             return  # the list is being emptied (the dialog is going away)
         op = self.chosen
-        for widget, need in ((self.value, "value"), (self.name, "name"), (self.role, "role"),
-                             (self.from_role, "roles"), (self.to_role, "roles")):
+        for widget, need in (
+            (self.value, "value"),
+            (self.name, "name"),
+            (self.role, "role"),
+            (self.from_role, "roles"),
+            (self.to_role, "roles"),
+        ):
             self.form.setRowVisible(widget, need in op.needs)
         self._offer_any_role(op.key == "remove_person")  # any role, unless one is chosen
-        self.name.setPlaceholderText(translate("Bulk", "only this person (optional)")
-                                     if op.key == "rename_role" else "")
-        known = {"tags": "tags", "collections": "collections", "site": "sites",
-                 "language": "languages"}.get(op.field, "")
+        self.name.setPlaceholderText(
+            translate("Bulk", "only this person (optional)") if op.key == "rename_role" else ""
+        )
+        known = {
+            "tags": "tags",
+            "collections": "collections",
+            "site": "sites",
+            "language": "languages",
+        }.get(op.field, "")
         text = self.value.currentText()
         self.value.clear()
         self.value.addItems(list(self.choices.get(known, ())))

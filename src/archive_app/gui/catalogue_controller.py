@@ -8,8 +8,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from archive_app.core.archive import Archive
-from archive_app.core.model import ChangeInfo
+from archive_app.domain.model import ChangeInfo
 from archive_app.gui.catalogue_data import CatalogueData, load_catalogue
 from archive_app.gui.catalogue_model import COLLECTION, REVIEW, TAG
 from archive_app.gui.catalogue_panel import CataloguePanel
@@ -19,6 +18,7 @@ from archive_app.gui.filters import Filter
 from archive_app.gui.i18n import number, translate
 from archive_app.gui.search_session import SearchSession
 from archive_app.gui.tasks import TaskRunner
+from archive_app.usecases.archive import Archive
 
 REVIEW_PREFIX = "review:"
 
@@ -29,8 +29,15 @@ class CatalogueController(QObject):
     statusMessage = Signal(str)
     loaded = Signal(object)  # CatalogueData
 
-    def __init__(self, archive: Archive, reads: TaskRunner, changes: ChangeRunner,
-                 panel: CataloguePanel, session: SearchSession, window: QWidget) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        reads: TaskRunner,
+        changes: ChangeRunner,
+        panel: CataloguePanel,
+        session: SearchSession,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self.archive, self.reads, self.changes = archive, reads, changes
         self.panel, self.session, self.window = panel, session, window
@@ -53,8 +60,9 @@ class CatalogueController(QObject):
     def reload(self) -> None:
         """Read collections, tags and saved searches again (every saved search is counted)."""
         self._generation += 1
-        self.reads.submit(partial(load_catalogue, self.archive),
-                          partial(self._loaded, self._generation))
+        self.reads.submit(
+            partial(load_catalogue, self.archive), partial(self._loaded, self._generation)
+        )
 
     def _loaded(self, generation: int, data: object) -> None:
         if generation != self._generation:
@@ -66,8 +74,11 @@ class CatalogueController(QObject):
         self.loaded.emit(data)
 
     def show_active(self) -> None:
-        active = [(COLLECTION if f.field == COLLECTION_FILTER else TAG, f.value)
-                  for f in self.session.filters if f.field in (COLLECTION_FILTER, "tag")]
+        active = [
+            (COLLECTION if f.field == COLLECTION_FILTER else TAG, f.value)
+            for f in self.session.filters
+            if f.field in (COLLECTION_FILTER, "tag")
+        ]
         typed = self.session.bar.query.strip().lower()
         if typed.startswith(REVIEW_PREFIX) and " " not in typed and not len(self.session.filters):
             active.append((REVIEW, typed.removeprefix(REVIEW_PREFIX)))
@@ -75,9 +86,11 @@ class CatalogueController(QObject):
 
     def choices(self) -> dict[str, Sequence[str]]:
         """Known values a dialog offers as one types."""
-        return {"tags": [name for name, _count in self.data.tags],
-                "collections": [info.path for info in self.data.collections],
-                "languages": ["id", "en"]}
+        return {
+            "tags": [name for name, _count in self.data.tags],
+            "collections": [info.path for info in self.data.collections],
+            "languages": ["id", "en"],
+        }
 
     # -- choosing --------------------------------------------------------------------------
 
@@ -98,49 +111,74 @@ class CatalogueController(QObject):
     def new_collection(self, parent: str = "") -> None:
         prefix = f"{parent}/" if parent else ""
         path, ok = QInputDialog.getText(
-            self.window, translate("Catalogue", "New collection"),
-            translate("Catalogue", "Name of the collection (a / makes one inside another: "
-                                   "Banjir/Jawa Timur):"), QLineEdit.EchoMode.Normal, prefix)
+            self.window,
+            translate("Catalogue", "New collection"),
+            translate(
+                "Catalogue",
+                "Name of the collection (a / makes one inside another: Banjir/Jawa Timur):",
+            ),
+            QLineEdit.EchoMode.Normal,
+            prefix,
+        )
         if ok and path.strip(" /"):
-            self.changes.submit(partial(self.archive.create_collection, path.strip()),
-                                self._created, articles=False)
+            self.changes.submit(
+                partial(self.archive.create_collection, path.strip()), self._created, articles=False
+            )
 
     def _created(self, path: object) -> None:
-        self.statusMessage.emit(translate("Catalogue", "Collection “{path}” is ready: drag "
-                                                       "articles onto it.").format(path=path))
+        self.statusMessage.emit(
+            translate("Catalogue", "Collection “{path}” is ready: drag articles onto it.").format(
+                path=path
+            )
+        )
 
     def add_to_collection(self, path: str, ids: object) -> None:
         assert isinstance(ids, list)
-        self.changes.submit(partial(self.archive.bulk, ids, "add", "collections", path),
-                            partial(self._added, path, len(ids)))
+        self.changes.submit(
+            partial(self.archive.bulk, ids, "add", "collections", path),
+            partial(self._added, path, len(ids)),
+        )
 
     def _added(self, path: str, dropped: int, info: object) -> None:
         added = len(info.articles) if isinstance(info, ChangeInfo) else 0
-        template = (translate("Catalogue", "{count} article added to “{path}”") if added == 1
-                    else translate("Catalogue", "{count} articles added to “{path}”"))
+        template = (
+            translate("Catalogue", "{count} article added to “{path}”")
+            if added == 1
+            else translate("Catalogue", "{count} articles added to “{path}”")
+        )
         message = template.format(count=number(added), path=path)
         if dropped > added:
             message += " " + translate("Catalogue", "({count} already there)").format(
-                count=number(dropped - added))
+                count=number(dropped - added)
+            )
         self.statusMessage.emit(message)
 
     def save_search(self) -> None:
         query = self.session.saved_query()
         if self.session.filters.collection is not None:
-            self.statusMessage.emit(translate(
-                "Catalogue", "A search inside a collection cannot be saved; remove the "
-                             "collection filter first."))
+            self.statusMessage.emit(
+                translate(
+                    "Catalogue",
+                    "A search inside a collection cannot be saved; remove the "
+                    "collection filter first.",
+                )
+            )
             return
         if not query or self.archive.readonly:
-            self.statusMessage.emit(translate("Window", "Type a search or choose a filter to "
-                                                        "save it."))
+            self.statusMessage.emit(
+                translate("Window", "Type a search or choose a filter to save it.")
+            )
             return
-        name, ok = QInputDialog.getText(self.window, translate("Window", "Save this search"),
-                                        translate("Window", "Name for “{query}”:").format(
-                                            query=query))
+        name, ok = QInputDialog.getText(
+            self.window,
+            translate("Window", "Save this search"),
+            translate("Window", "Name for “{query}”:").format(query=query),
+        )
         if ok and name.strip():
-            self.changes.submit(partial(self.archive.save_search, name.strip(), query,
-                                        self.session.bar.sort_key), articles=False)
+            self.changes.submit(
+                partial(self.archive.save_search, name.strip(), query, self.session.bar.sort_key),
+                articles=False,
+            )
 
     def delete_search(self, name: str) -> None:
         self.changes.submit(partial(self.archive.delete_saved_search, name), articles=False)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from archive_app.core.errors import ArchiveError
-from archive_app.core.model import CollectionInfo, SavedSearch, SearchCounts
-from archive_app.core.query import REVIEW_ANY
+from archive_app.domain.errors import ArchiveError
+from archive_app.domain.model import CollectionInfo, SavedSearch, SearchCounts
+from archive_app.domain.query import REVIEW_ANY
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from archive_app.core.query import REVIEW_ANY
-from archive_app.core.review import REVIEW_KINDS
+from archive_app.domain.query import REVIEW_ANY
+from archive_app.domain.review import REVIEW_KINDS
 from archive_app.gui.catalogue_data import CatalogueData, ReviewCounts
 from archive_app.gui.display import review_kind_name, review_short_name
 from archive_app.gui.drops import ARTICLE_IDS, article_ids
@@ -49,9 +49,11 @@ class Node:
 
 
 def group_names() -> dict[str, str]:
-    return {COLLECTION: translate("Catalogue", "Collections"),
-            SMART: translate("Catalogue", "Smart collections"),
-            TAG: translate("Catalogue", "Tags")}
+    return {
+        COLLECTION: translate("Catalogue", "Collections"),
+        SMART: translate("Catalogue", "Smart collections"),
+        TAG: translate("Catalogue", "Tags"),
+    }
 
 
 class CatalogueModel(QAbstractItemModel):
@@ -82,8 +84,9 @@ class CatalogueModel(QAbstractItemModel):
         if data.review is not None:
             self._review(smart, data.review)
         for entry in data.smart:
-            self._child(smart, SMART, entry.search.name, entry.search.name, entry.count,
-                        entry.search.query)
+            self._child(
+                smart, SMART, entry.search.name, entry.search.name, entry.count, entry.search.query
+            )
         for name, count in data.tags:
             self._child(tags, TAG, name, name, count)
         for group in self._groups:
@@ -91,26 +94,38 @@ class CatalogueModel(QAbstractItemModel):
                 self._child(group, EMPTY, translate("Catalogue", "none yet"))
         self.endResetModel()
 
-    def _node(self, kind: str, name: str, key: str = "", count: int | None = None,
-              parent: Node | None = None, detail: str = "") -> Node:
+    def _node(
+        self,
+        kind: str,
+        name: str,
+        key: str = "",
+        count: int | None = None,
+        parent: Node | None = None,
+        detail: str = "",
+    ) -> Node:
         node = Node(kind, name, key, count, parent, number=len(self._nodes), detail=detail)
         self._nodes.append(node)
         return node
 
-    def _child(self, parent: Node, kind: str, name: str, key: str = "",
-               count: int | None = None, detail: str = "") -> Node:
+    def _child(
+        self,
+        parent: Node,
+        kind: str,
+        name: str,
+        key: str = "",
+        count: int | None = None,
+        detail: str = "",
+    ) -> Node:
         node = self._node(kind, name, key, count, parent, detail)
         node.row = len(parent.children)
         parent.children.append(node)
         return node
 
-    def _collection(self, group: Node, by_path: dict[str, Node], path: str,
-                    count: int) -> Node:
+    def _collection(self, group: Node, by_path: dict[str, Node], path: str, count: int) -> Node:
         parent_path, _sep, name = path.rpartition("/")
         parent = group
         if parent_path:  # parents come first; one missing is drawn empty rather than lost
-            parent = by_path.get(parent_path) or self._collection(group, by_path,
-                                                                  parent_path, 0)
+            parent = by_path.get(parent_path) or self._collection(group, by_path, parent_path, 0)
         node = by_path.get(path)
         if node is None:
             node = by_path[path] = self._child(parent, COLLECTION, name, path, count)
@@ -120,13 +135,20 @@ class CatalogueModel(QAbstractItemModel):
 
     def _review(self, group: Node, counts: ReviewCounts) -> None:
         """The importer's doubts as a smart collection: the total, then each kind found."""
-        queue = self._child(group, REVIEW, translate("Catalogue", "Needs review"), REVIEW_ANY,
-                            counts.total, f"review:{REVIEW_ANY}")
+        queue = self._child(
+            group,
+            REVIEW,
+            translate("Catalogue", "Needs review"),
+            REVIEW_ANY,
+            counts.total,
+            f"review:{REVIEW_ANY}",
+        )
         found = dict(counts.kinds)
         for kind in (*REVIEW_KINDS, *(k for k in found if k not in REVIEW_KINDS)):
             if found.get(kind):
-                self._child(queue, REVIEW, review_short_name(kind), kind, found[kind],
-                            f"review:{kind}")
+                self._child(
+                    queue, REVIEW, review_short_name(kind), kind, found[kind], f"review:{kind}"
+                )
 
     def set_active(self, active: Iterable[tuple[str, str]]) -> None:
         """Draw the collection, tags or review queue that list the results now in bold."""
@@ -221,29 +243,35 @@ class CatalogueModel(QAbstractItemModel):
     def _describe(node: Node) -> str | None:
         count = number(node.count or 0)
         if node.kind == COLLECTION:
-            return translate("Catalogue", "{path}: {n} articles — choose it to list them, drop "
-                                          "articles here to add them").format(path=node.key,
-                                                                              n=count)
+            return translate(
+                "Catalogue",
+                "{path}: {n} articles — choose it to list them, drop articles here to add them",
+            ).format(path=node.key, n=count)
         if node.kind == SMART:
             if node.count is None:
                 return translate("Catalogue", "{query} — this search no longer runs").format(
-                    query=node.detail)
+                    query=node.detail
+                )
             return translate("Catalogue", "{query} — finds {n} articles now").format(
-                query=node.detail, n=count)
+                query=node.detail, n=count
+            )
         if node.kind == TAG:
-            return translate("Catalogue", "Tag {tag}: {n} articles — choose it to filter by "
-                                          "it").format(tag=node.key, n=count)
+            return translate(
+                "Catalogue", "Tag {tag}: {n} articles — choose it to filter by it"
+            ).format(tag=node.key, n=count)
         if node.kind == REVIEW and node.key == REVIEW_ANY:
             if not node.count:
-                return translate("Catalogue", "Nothing needs review: the importer was sure of "
-                                              "every article")
-            return translate("Catalogue", "{n} articles the importer was unsure of — choose it "
-                                          "to list them ({query})").format(n=count,
-                                                                           query=node.detail)
+                return translate(
+                    "Catalogue", "Nothing needs review: the importer was sure of every article"
+                )
+            return translate(
+                "Catalogue",
+                "{n} articles the importer was unsure of — choose it to list them ({query})",
+            ).format(n=count, query=node.detail)
         if node.kind == REVIEW:
-            return translate("Catalogue", "{kind}: {n} articles — choose it to list them "
-                                          "({query})").format(kind=review_kind_name(node.key),
-                                                              n=count, query=node.detail)
+            return translate(
+                "Catalogue", "{kind}: {n} articles — choose it to list them ({query})"
+            ).format(kind=review_kind_name(node.key), n=count, query=node.detail)
         return node.name
 
     # -- dropping articles onto a collection ------------------------------------------------
@@ -254,13 +282,15 @@ class CatalogueModel(QAbstractItemModel):
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: ModelIndex) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex
+    ) -> bool:
         kind, _key = self.item(parent)
         return kind == COLLECTION and row < 0 and bool(article_ids(data))
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: ModelIndex) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex
+    ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         self.articlesDropped.emit(self.item(parent)[1], article_ids(data))

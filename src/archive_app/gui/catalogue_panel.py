@@ -62,11 +62,16 @@ class CataloguePanel(QWidget):
         self.model = CatalogueModel(self)
         self.tree = CatalogueTree(self)
         self.tree.setObjectName("catalogue")
-        self.tree.setAccessibleName(translate("Catalogue", "Collections, smart collections and "
-                                                           "tags"))
-        self.tree.setAccessibleDescription(translate(
-            "Catalogue", "Choose one to list its articles; drop articles from the results on a "
-                         "collection to add them"))
+        self.tree.setAccessibleName(
+            translate("Catalogue", "Collections, smart collections and tags")
+        )
+        self.tree.setAccessibleDescription(
+            translate(
+                "Catalogue",
+                "Choose one to list its articles; drop articles from the results on a "
+                "collection to add them",
+            )
+        )
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -89,21 +94,27 @@ class CataloguePanel(QWidget):
         # a narrow sidebar: "New" opens a menu of what can be made, as in a mail client
         self.new_collection = QAction(translate("Catalogue", "New collection…"), self)
         self.new_collection.triggered.connect(
-            lambda: self.newCollectionRequested.emit(self._parent_path()))
-        self.save_search = QAction(translate("Catalogue", "Save the current search as a smart "
-                                                          "collection…"), self)
+            lambda: self.newCollectionRequested.emit(self._parent_path())
+        )
+        self.save_search = QAction(
+            translate("Catalogue", "Save the current search as a smart collection…"), self
+        )
         self.save_search.triggered.connect(self.saveRequested.emit)
-        self.new = self._button(translate("Catalogue", "New"),
-                                translate("Catalogue", "Make a collection or a smart collection"),
-                                None)
+        self.new = self._button(
+            translate("Catalogue", "New"),
+            translate("Catalogue", "Make a collection or a smart collection"),
+            None,
+        )
         new_menu = QMenu(self.new)
         new_menu.addAction(self.new_collection)
         new_menu.addAction(self.save_search)
         self.new.setMenu(new_menu)
         self.new.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.delete = self._button(translate("Catalogue", "Delete"),
-                                   translate("Catalogue", "Delete the chosen smart collection"),
-                                   lambda: self._delete(self.tree.currentIndex()))
+        self.delete = self._button(
+            translate("Catalogue", "Delete"),
+            translate("Catalogue", "Delete the chosen smart collection"),
+            lambda: self._delete(self.tree.currentIndex()),
+        )
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(0)
@@ -147,14 +158,21 @@ class CataloguePanel(QWidget):
 
     def smart_names(self) -> list[str]:
         group = self.model.index(1, 0)
-        return [key for row in range(self.model.rowCount(group))
-                for kind, key in [self.model.item(self.model.index(row, 0, group))]
-                if kind == SMART]
+        return [
+            key
+            for row in range(self.model.rowCount(group))
+            for kind, key in [self.model.item(self.model.index(row, 0, group))]
+            if kind == SMART
+        ]
 
     def _choose(self, index: QModelIndex) -> None:
         kind, key = self.model.item(index.siblingAtColumn(NAME))
-        signal = {COLLECTION: self.collectionChosen, SMART: self.smartChosen,
-                  TAG: self.tagChosen, REVIEW: self.reviewChosen}.get(kind)
+        signal = {
+            COLLECTION: self.collectionChosen,
+            SMART: self.smartChosen,
+            TAG: self.tagChosen,
+            REVIEW: self.reviewChosen,
+        }.get(kind)
         if signal is not None:
             signal.emit(key)
 
@@ -168,23 +186,31 @@ class CataloguePanel(QWidget):
         kind, key = self.model.item(index.siblingAtColumn(NAME))
         menu = QMenu(self)
         if kind == COLLECTION:
-            menu.addAction(translate("Catalogue", "List its articles"),
-                           lambda: self.collectionChosen.emit(key))
-            menu.addAction(translate("Catalogue", "New collection inside it…"),
-                           lambda: self.newCollectionRequested.emit(key)).setEnabled(
-                self._writable)
-            menu.addAction(translate("Catalogue", "Export it…"),
-                           lambda: self.exportRequested.emit(key))
+            menu.addAction(
+                translate("Catalogue", "List its articles"), lambda: self.collectionChosen.emit(key)
+            )
+            menu.addAction(
+                translate("Catalogue", "New collection inside it…"),
+                lambda: self.newCollectionRequested.emit(key),
+            ).setEnabled(self._writable)
+            menu.addAction(
+                translate("Catalogue", "Export it…"), lambda: self.exportRequested.emit(key)
+            )
         elif kind == SMART:
-            menu.addAction(translate("Catalogue", "Run the search"),
-                           lambda: self.smartChosen.emit(key))
+            menu.addAction(
+                translate("Catalogue", "Run the search"), lambda: self.smartChosen.emit(key)
+            )
         elif kind == REVIEW:
-            menu.addAction(translate("Catalogue", "List the articles to review"),
-                           lambda: self.reviewChosen.emit(key))
-            menu.addAction(translate("Catalogue", "Delete"),
-                           lambda: self.deleteRequested.emit(key)).setEnabled(self._writable)
+            menu.addAction(
+                translate("Catalogue", "List the articles to review"),
+                lambda: self.reviewChosen.emit(key),
+            )
+            menu.addAction(
+                translate("Catalogue", "Delete"), lambda: self.deleteRequested.emit(key)
+            ).setEnabled(self._writable)
         else:
-            menu.addAction(translate("Catalogue", "New collection…"),
-                           lambda: self.newCollectionRequested.emit("")).setEnabled(
-                self._writable)
+            menu.addAction(
+                translate("Catalogue", "New collection…"),
+                lambda: self.newCollectionRequested.emit(""),
+            ).setEnabled(self._writable)
         menu.popup(self.tree.viewport().mapToGlobal(point))

@@ -30,8 +30,14 @@ class ChangeRunner(QObject):
         self._lane = lane
         self._window = window
 
-    def submit(self, job: Callable[[], object], done: Done | None = None,
-               refused: Refused | None = None, *, articles: bool = True) -> None:
+    def submit(
+        self,
+        job: Callable[[], object],
+        done: Done | None = None,
+        refused: Refused | None = None,
+        *,
+        articles: bool = True,
+    ) -> None:
         """Run `job` on the writer lane; `done(result)` then `changed`, or the error shown
         (unless `refused(error)` dealt with it, as the editor does with a field it marks).
 
@@ -46,7 +52,10 @@ class ChangeRunner(QObject):
 
         def failed(error: Exception) -> None:
             if refused is None or not refused(error):
-                show_error(self._window, translate("Changes", "Arsip could not make the change"),
-                           str(error))
+                show_error(
+                    self._window,
+                    translate("Changes", "Arsip could not make the change"),
+                    str(error),
+                )
 
         self._lane.submit(job, finished, failed)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
-from archive_app.core.query import CHEAT_SHEET
+from archive_app.domain.query import CHEAT_SHEET
 from archive_app.gui.i18n import translate
 
 
@@ -42,11 +42,11 @@ class CheatSheet(QFrame):
             button = QPushButton(example, self)
             button.setObjectName("cheatExample")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setAccessibleName(translate("Search", "Try {example}").format(
-                example=example))
+            button.setAccessibleName(translate("Search", "Try {example}").format(example=example))
             # several examples share a line ("title:  body:"): the first one is what it tries
             button.clicked.connect(
-                lambda _checked=False, text=example: self.exampleChosen.emit(_first(text)))
+                lambda _checked=False, text=example: self.exampleChosen.emit(_first(text))
+            )
             label = QLabel(meaning(explained), self)
             label.setObjectName("cheatMeaning")
             label.setWordWrap(True)
@@ -85,8 +85,11 @@ class CheatSheet(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # a click anywhere else closes the sheet, as a popup would
-        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
-                and watched is not self._toggle):
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and watched is not self._toggle
+        ):
             inside = self.rect().contains(self.mapFromGlobal(event.globalPosition().toPoint()))
             if not inside:
                 self.hide()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.exports.citations import STYLES, cite
 from archive_app.gui.i18n import translate
 
@@ -14,9 +14,11 @@ DEFAULT_STYLE = "apa"
 def style_names() -> dict[str, str]:
     """The styles offered, in the interface language (the citation itself follows the style's
     own English conventions, as the CLI's does)."""
-    names = {"apa": translate("Citation", "APA (7th edition)"),
-             "chicago": translate("Citation", "Chicago (bibliography)"),
-             "chicago-note": translate("Citation", "Chicago (note)")}
+    names = {
+        "apa": translate("Citation", "APA (7th edition)"),
+        "chicago": translate("Citation", "Chicago (bibliography)"),
+        "chicago-note": translate("Citation", "Chicago (note)"),
+    }
     return {style: names.get(style, style) for style in STYLES}
 
 

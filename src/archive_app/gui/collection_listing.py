@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from archive_app.core.model import ArticleSummary, SearchCounts
+from archive_app.domain.model import ArticleSummary, SearchCounts
 
 LISTING_SORTS = ("newest", "oldest", "title")
 FACET_LIMIT = 30  # as many values per facet as the index counts
@@ -30,8 +30,9 @@ def listing_sort(sort: str) -> str:
     return sort if sort in LISTING_SORTS else "newest"
 
 
-def collection_listing(source: CollectionSource, path: str, query: str,
-                       filters: Sequence[str], sort: str) -> list[int]:
+def collection_listing(
+    source: CollectionSource, path: str, query: str, filters: Sequence[str], sort: str
+) -> list[int]:
     """The collection's articles that the query and filters match, in `sort` order."""
     chosen = set(source.collection_ids(path))
     if chosen and (query.strip() or filters):
@@ -43,18 +44,20 @@ def collection_listing(source: CollectionSource, path: str, query: str,
 def local_counts(source: CollectionSource, ids: Sequence[int], query: str = "") -> SearchCounts:
     """Facets and months of a list of articles, counted from their summaries (the index
     counts only what a query matches, and a collection is not a query)."""
-    counters: dict[str, Counter[str]] = {key: Counter() for key in (
-        "site", "year", "language", "place", "person")}
+    counters: dict[str, Counter[str]] = {
+        key: Counter() for key in ("site", "year", "language", "place", "person")
+    }
     months: Counter[str] = Counter()
     for start in range(0, len(ids), _CHUNK):
-        for summary in source.summaries(ids[start:start + _CHUNK]):
+        for summary in source.summaries(ids[start : start + _CHUNK]):
             _count(summary, counters, months)
     facets = {key: _top(counter.items()) for key, counter in counters.items() if counter}
     return SearchCounts(query, len(ids), facets, sorted(months.items()))
 
 
-def _count(summary: ArticleSummary, counters: dict[str, Counter[str]],
-           months: Counter[str]) -> None:
+def _count(
+    summary: ArticleSummary, counters: dict[str, Counter[str]], months: Counter[str]
+) -> None:
     if summary.site:
         counters["site"][summary.site] += 1
     if summary.published and summary.published[:4].isdigit():

@@ -13,9 +13,11 @@ def heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def main_button(box: QDialogButtonBox, text: str,
-                role: QDialogButtonBox.ButtonRole = QDialogButtonBox.ButtonRole.AcceptRole
-                ) -> QPushButton:
+def main_button(
+    box: QDialogButtonBox,
+    text: str,
+    role: QDialogButtonBox.ButtonRole = QDialogButtonBox.ButtonRole.AcceptRole,
+) -> QPushButton:
     """The dialog's main action, drawn in the accent colour (named before it is styled)."""
     button = QPushButton(text, box)
     button.setObjectName("primaryButton")

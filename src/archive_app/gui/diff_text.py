@@ -28,10 +28,10 @@ def marked_pair(old: str, new: str) -> tuple[str, str]:
 def marked_items(old: list[str], new: list[str], empty: str) -> tuple[str, str]:
     """Lists (tags, people…) item by item: items taken out in <s>, items put in in <b>;
     `empty` (not marked) stands for a list with nothing in it."""
+
     def join(items: list[str], others: list[str], tag: str) -> str:
         if not items:
             return escape(empty)
-        return ", ".join(escape(i) if i in others else f"<{tag}>{escape(i)}</{tag}>"
-                         for i in items)
+        return ", ".join(escape(i) if i in others else f"<{tag}>{escape(i)}</{tag}>" for i in items)
 
     return join(old, new, "s"), join(new, old, "b")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from archive_app.core.model import PersonRole
-from archive_app.core.review import REVIEW_KINDS
+from archive_app.domain.model import PersonRole
+from archive_app.domain.review import REVIEW_KINDS
 from archive_app.gui.i18n import locale, translate
 
 _DATE_ONLY = 10  # "2024-05-17": a day without a time
@@ -120,10 +120,13 @@ def people_line(people: Iterable[PersonRole]) -> str:
 
 def language_name(code: str | None) -> str:
     """An article language's name in the interface language."""
-    names = {"id": translate("Languages", "Indonesian"), "en": translate("Languages", "English"),
-             "ms": translate("Languages", "Malay"),
-             # ISO 639's code for a language the importer could not determine
-             "und": translate("Languages", "undetermined")}
+    names = {
+        "id": translate("Languages", "Indonesian"),
+        "en": translate("Languages", "English"),
+        "ms": translate("Languages", "Malay"),
+        # ISO 639's code for a language the importer could not determine
+        "und": translate("Languages", "undetermined"),
+    }
     return names.get(code or "", code or translate("Languages", "unknown"))
 
 

@@ -9,14 +9,14 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from archive_app.core.fields import FieldError
-from archive_app.core.model import ArticleDetail, ChangeInfo, HistoryItem
+from archive_app.domain.model import ArticleDetail, ChangeInfo, HistoryItem
 from archive_app.gui.article_editor import ArticleEditor
 from archive_app.gui.change_runner import ChangeRunner
 from archive_app.gui.errors import show_error
 from archive_app.gui.field_values import problem
 from archive_app.gui.i18n import count_text, translate
 from archive_app.gui.tasks import TaskRunner
+from archive_app.usecases.fields import FieldError
 
 
 class EditSource(Protocol):
@@ -26,14 +26,16 @@ class EditSource(Protocol):
 
     def history(self, article_id: int) -> list[HistoryItem]: ...
 
-    def edit(self, article_id: int, changes: dict[str, Any],
-             description: str | None = ...) -> ChangeInfo: ...
+    def edit(
+        self, article_id: int, changes: dict[str, Any], description: str | None = ...
+    ) -> ChangeInfo: ...
 
     def mark_reviewed(self, ids: Sequence[int], kind: str = ...) -> ChangeInfo: ...
 
 
-def load_for_editing(source: EditSource, article_id: int) -> tuple[ArticleDetail,
-                                                                   list[HistoryItem]]:
+def load_for_editing(
+    source: EditSource, article_id: int
+) -> tuple[ArticleDetail, list[HistoryItem]]:
     return source.article(article_id), source.history(article_id)
 
 
@@ -42,8 +44,9 @@ class EditController(QObject):
 
     statusMessage = Signal(str)
 
-    def __init__(self, archive: EditSource, reads: TaskRunner, changes: ChangeRunner,
-                 window: QWidget) -> None:
+    def __init__(
+        self, archive: EditSource, reads: TaskRunner, changes: ChangeRunner, window: QWidget
+    ) -> None:
         super().__init__(window)
         self.archive, self.reads, self.changes, self.window = archive, reads, changes, window
         self.editor: ArticleEditor | None = None
@@ -53,8 +56,9 @@ class EditController(QObject):
         if article_id is None:
             self.statusMessage.emit(translate("Changes", "Choose an article to edit first."))
             return
-        self.reads.submit(partial(load_for_editing, self.archive, article_id), self._loaded,
-                          self._load_failed)
+        self.reads.submit(
+            partial(load_for_editing, self.archive, article_id), self._loaded, self._load_failed
+        )
 
     def _loaded(self, loaded: object) -> None:
         assert isinstance(loaded, tuple)
@@ -67,8 +71,9 @@ class EditController(QObject):
         self.editor.open()  # window-modal: the list cannot move on under an open editor
 
     def _load_failed(self, error: Exception) -> None:
-        show_error(self.window, translate("Changes", "Arsip could not open the article"),
-                   str(error))
+        show_error(
+            self.window, translate("Changes", "Arsip could not open the article"), str(error)
+        )
 
     def _closed(self) -> None:
         editor, self.editor = self.editor, None
@@ -77,30 +82,40 @@ class EditController(QObject):
 
     def _save(self, article_id: int, changes: object) -> None:
         assert isinstance(changes, dict)
-        self.changes.submit(partial(self.archive.edit, article_id, changes), self._saved,
-                            self._refused)
+        self.changes.submit(
+            partial(self.archive.edit, article_id, changes), self._saved, self._refused
+        )
 
     def _saved(self, info: object) -> None:
         if isinstance(info, ChangeInfo):
-            self.statusMessage.emit(translate("Changes", "Saved: {change}").format(
-                change=info.description))
+            self.statusMessage.emit(
+                translate("Changes", "Saved: {change}").format(change=info.description)
+            )
         if self.editor is not None:
             self.editor.accept()
 
     def mark_reviewed(self, ids: Sequence[int]) -> None:
         """Clear every review flag of the articles: a librarian looked and found them right."""
         if not ids:
-            self.statusMessage.emit(translate("Changes", "Choose the articles you have "
-                                                         "reviewed first."))
+            self.statusMessage.emit(
+                translate("Changes", "Choose the articles you have reviewed first.")
+            )
             return
         self.changes.submit(partial(self.archive.mark_reviewed, list(ids)), self._reviewed)
 
     def _reviewed(self, info: object) -> None:
         if isinstance(info, ChangeInfo):
-            self.statusMessage.emit(translate(
-                "Changes", "Marked as reviewed: {count} — Ctrl+Z brings the flags back").format(
-                    count=count_text(len(info.articles), translate("Changes", "{count} article"),
-                                     translate("Changes", "{count} articles"))))
+            self.statusMessage.emit(
+                translate(
+                    "Changes", "Marked as reviewed: {count} — Ctrl+Z brings the flags back"
+                ).format(
+                    count=count_text(
+                        len(info.articles),
+                        translate("Changes", "{count} article"),
+                        translate("Changes", "{count} articles"),
+                    )
+                )
+            )
 
     def _refused(self, error: Exception) -> bool:
         """A refused field is marked in the open editor; other errors go to a message box."""

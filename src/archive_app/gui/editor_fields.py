@@ -36,8 +36,13 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 class FieldRow(QWidget):
     """An input with a hint line under it (how a date reads) and an error line when refused."""
 
-    def __init__(self, field: str, widget: QWidget, editor: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        widget: QWidget,
+        editor: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.field = field
         # the input drawn in error colours and focused (a table inside its buttons' frame)
@@ -86,9 +91,14 @@ class ListTable(QWidget):
     are edited by position) have no buttons.
     """
 
-    def __init__(self, name: str, columns: Sequence[Column],
-                 choices: dict[str, Choices] | None = None, fixed: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        columns: Sequence[Column],
+        choices: dict[str, Choices] | None = None,
+        fixed: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.choices = choices or {}
@@ -102,8 +112,11 @@ class ListTable(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         for number, (key, _title) in enumerate(self.columns):
-            mode = (QHeaderView.ResizeMode.ResizeToContents if key in self.choices
-                    else QHeaderView.ResizeMode.Stretch)
+            mode = (
+                QHeaderView.ResizeMode.ResizeToContents
+                if key in self.choices
+                else QHeaderView.ResizeMode.Stretch
+            )
             header.setSectionResizeMode(number, mode)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +126,8 @@ class ListTable(QWidget):
         self.add.clicked.connect(lambda: self.append({}))
         self.remove = QPushButton(translate("Editor", "Remove"), self)
         self.remove.setAccessibleName(
-            translate("Editor", "Remove the chosen row from {name}").format(name=name))
+            translate("Editor", "Remove the chosen row from {name}").format(name=name)
+        )
         self.remove.clicked.connect(self._remove_current)
         if not fixed:
             buttons = QHBoxLayout()

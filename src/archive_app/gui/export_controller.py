@@ -11,8 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from archive_app.core.archive import Archive
-from archive_app.exports.atomic import MARKER
 from archive_app.exports.formats import FORMATS, ExportOptions
 from archive_app.exports.run import ExportResult, export
 from archive_app.gui.errors import show_error, show_notice
@@ -26,6 +24,8 @@ from archive_app.gui.export_dialog import (
 from archive_app.gui.i18n import count_text, translate
 from archive_app.gui.search_controller import SearchRequest, result_ids
 from archive_app.gui.tasks import TaskRunner
+from archive_app.storage.atomic import MARKER
+from archive_app.usecases.archive import Archive
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +54,13 @@ def chosen_ids(archive: Archive, order: ExportOrder) -> list[int]:
 
 def run_export(archive: Archive, order: ExportOrder) -> ExportResult:
     """Runs on a worker: the export appears at the target only when complete."""
-    return export(archive, order.format_name, ids=chosen_ids(archive, order),
-                  output=order.target, options=order.options)
+    return export(
+        archive,
+        order.format_name,
+        ids=chosen_ids(archive, order),
+        output=order.target,
+        options=order.options,
+    )
 
 
 def folder_target(chosen: Path, format_name: str) -> Path:
@@ -77,8 +82,13 @@ class ExportController(QObject):
     finished = Signal(object)  # ExportResult
     failed = Signal(object)  # the exception
 
-    def __init__(self, archive: Archive, context: Callable[[], ExportContext],
-                 request: Callable[[], SearchRequest], window: QWidget) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        context: Callable[[], ExportContext],
+        request: Callable[[], SearchRequest],
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self.archive, self.context, self.request, self.window = archive, context, request, window
         self.lane = TaskRunner(1, self)
@@ -98,42 +108,63 @@ class ExportController(QObject):
         target = self.ask_target(dialog.format_name)
         if target is None:
             return
-        self.start(ExportOrder(dialog.scope, dialog.format_name, target, dialog.options(),
-                               context.article[0] if context.article else None,
-                               context.selection, dialog.collection.currentText(),
-                               self.request()))
+        self.start(
+            ExportOrder(
+                dialog.scope,
+                dialog.format_name,
+                target,
+                dialog.options(),
+                context.article[0] if context.article else None,
+                context.selection,
+                dialog.collection.currentText(),
+                self.request(),
+            )
+        )
 
     def ask_target(self, format_name: str) -> Path | None:
         """A file name for text and binary formats, a folder for folder formats."""
         chosen = FORMATS[format_name]
         if chosen.kind == "folder":
             name = QFileDialog.getExistingDirectory(
-                self.window, translate("Export", "Export into a folder (an empty one, or a "
-                                                 "new folder is made inside)"), str(Path.home()))
+                self.window,
+                translate(
+                    "Export", "Export into a folder (an empty one, or a new folder is made inside)"
+                ),
+                str(Path.home()),
+            )
             return folder_target(Path(name), format_name) if name else None
         suggested = Path.home() / f"arsip-{date.today().isoformat()}{chosen.suffix}"
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, translate("Export", "Export to a file"), str(suggested),
+            self.window,
+            translate("Export", "Export to a file"),
+            str(suggested),
             translate("Export", "{format} files (*{suffix});;All files (*)").format(
-                format=format_name.upper(), suffix=chosen.suffix))
+                format=format_name.upper(), suffix=chosen.suffix
+            ),
+        )
         if not name:
             return None
         path = Path(name)
         return path if path.suffix or not chosen.suffix else path.with_suffix(chosen.suffix)
 
     def start(self, order: ExportOrder) -> None:
-        self.statusMessage.emit(translate("Export", "Exporting to {path}…").format(
-            path=order.target))
+        self.statusMessage.emit(
+            translate("Export", "Exporting to {path}…").format(path=order.target)
+        )
         self.lane.submit(partial(run_export, self.archive, order), self._done, self._failed)
 
     def _done(self, result: object) -> None:
         assert isinstance(result, ExportResult)
-        text = count_text(result.articles, translate("Export", "{count} article exported"),
-                          translate("Export", "{count} articles exported"))
+        text = count_text(
+            result.articles,
+            translate("Export", "{count} article exported"),
+            translate("Export", "{count} articles exported"),
+        )
         where = translate("Export", "{what} to {path}.").format(what=text, path=result.target)
         self.statusMessage.emit(where)
-        self.notice = show_notice(self.window, translate("Export", "Export finished"), where,
-                             _problems(result.problems))
+        self.notice = show_notice(
+            self.window, translate("Export", "Export finished"), where, _problems(result.problems)
+        )
         self.finished.emit(result)
 
     def _failed(self, error: Exception) -> None:
@@ -148,6 +179,4 @@ class ExportController(QObject):
 def _problems(problems: Sequence[str]) -> str:
     if not problems:
         return ""
-    return translate("Export", "Written, but note:") + "\n" + "\n".join(
-        f"• {p}" for p in problems)
-
+    return translate("Export", "Written, but note:") + "\n" + "\n".join(f"• {p}" for p in problems)

@@ -43,9 +43,17 @@ class ExportContext:
 def format_label(name: str) -> str:
     """ "CSV — a spreadsheet table, one row per article"."""
     chosen = FORMATS[name]
-    titles = {"jsonl": "JSON Lines", "csv": "CSV", "csl-json": "CSL-JSON", "ris": "RIS",
-              "bibtex": "BibTeX", "oai-dc": "Dublin Core (oai_dc)", "jsonld": "JSON-LD",
-              "html": "HTML", "originals-zip": "ZIP"}
+    titles = {
+        "jsonl": "JSON Lines",
+        "csv": "CSV",
+        "csl-json": "CSL-JSON",
+        "ris": "RIS",
+        "bibtex": "BibTeX",
+        "oai-dc": "Dublin Core (oai_dc)",
+        "jsonld": "JSON-LD",
+        "html": "HTML",
+        "originals-zip": "ZIP",
+    }
     return f"{titles.get(name, name)} — {format_summary(name) or chosen.summary}"
 
 
@@ -66,8 +74,13 @@ def format_summary(name: str) -> str:
 class ExportDialog(QDialog):
     """Accepted: `scope`, `collection`, `format_name` and `options()` say what to write."""
 
-    def __init__(self, context: ExportContext, scope: str | None = None,
-                 collection: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: ExportContext,
+        scope: str | None = None,
+        collection: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(translate("Export", "Export"))
@@ -75,16 +88,27 @@ class ExportDialog(QDialog):
         self.context = context
         what = QGroupBox(translate("Export", "What"), self)
         self.scopes = QButtonGroup(self)
-        self.article = self._scope(what, ARTICLE, translate("Export", "The article “{title}”")
-                                   .format(title=_short(context.article[1]))
-                                   if context.article else translate("Export", "The article "
-                                                                                "(none is open)"),
-                                   context.article is not None)
-        self.selection = self._scope(what, SELECTION, count_text(
-            len(context.selection), translate("Export", "The {count} selected article"),
-            translate("Export", "The {count} selected articles")), bool(context.selection))
-        self.collection_choice = self._scope(what, COLLECTION, translate("Export", "A collection"),
-                                             bool(context.collections))
+        self.article = self._scope(
+            what,
+            ARTICLE,
+            translate("Export", "The article “{title}”").format(title=_short(context.article[1]))
+            if context.article
+            else translate("Export", "The article (none is open)"),
+            context.article is not None,
+        )
+        self.selection = self._scope(
+            what,
+            SELECTION,
+            count_text(
+                len(context.selection),
+                translate("Export", "The {count} selected article"),
+                translate("Export", "The {count} selected articles"),
+            ),
+            bool(context.selection),
+        )
+        self.collection_choice = self._scope(
+            what, COLLECTION, translate("Export", "A collection"), bool(context.collections)
+        )
         self.collection = QComboBox(what)
         self.collection.setAccessibleName(translate("Export", "Collection"))
         self.collection.addItems(list(context.collections))
@@ -92,19 +116,25 @@ class ExportDialog(QDialog):
         self.collection.activated.connect(lambda _i: self.collection_choice.setChecked(True))
         if collection:
             self.collection.setCurrentText(collection)
-        template = (translate("Export", "The search result: {count} article ({query})")
-                    if context.result == 1 else
-                    translate("Export", "The search result: {count} articles ({query})"))
-        self.whole_result = self._scope(what, RESULT, template.format(
-            count=number(context.result), query=_short(context.result_label, 40)),
-            context.result > 0)
+        template = (
+            translate("Export", "The search result: {count} article ({query})")
+            if context.result == 1
+            else translate("Export", "The search result: {count} articles ({query})")
+        )
+        self.whole_result = self._scope(
+            what,
+            RESULT,
+            template.format(count=number(context.result), query=_short(context.result_label, 40)),
+            context.result > 0,
+        )
         column = QVBoxLayout(what)
         for button in (self.article, self.selection, self.collection_choice):
             column.addWidget(button)
         column.addWidget(self.collection)
         column.addWidget(self.whole_result)
-        self._choose_scope(scope or (SELECTION if len(context.selection) > 1 else ARTICLE),
-                           collection)
+        self._choose_scope(
+            scope or (SELECTION if len(context.selection) > 1 else ARTICLE), collection
+        )
 
         self.format = QComboBox(self)
         self.format.setAccessibleName(translate("Export", "Format"))
@@ -117,8 +147,9 @@ class ExportDialog(QDialog):
         for name in COLUMNS:
             item = QListWidgetItem(name, self.columns)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if name in DEFAULT_COLUMNS
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if name in DEFAULT_COLUMNS else Qt.CheckState.Unchecked
+            )
         self.columns.setMaximumHeight(150)
         self.csv = QGroupBox(translate("Export", "CSV"), self)
         csv_form = QFormLayout(self.csv)
@@ -150,11 +181,20 @@ class ExportDialog(QDialog):
         return button
 
     def _choose_scope(self, scope: str, collection: str | None) -> None:
-        buttons = {ARTICLE: self.article, SELECTION: self.selection,
-                   COLLECTION: self.collection_choice, RESULT: self.whole_result}
+        buttons = {
+            ARTICLE: self.article,
+            SELECTION: self.selection,
+            COLLECTION: self.collection_choice,
+            RESULT: self.whole_result,
+        }
         preferred = [buttons[scope]] if scope in buttons else []
-        for button in [*preferred, self.article, self.selection, self.whole_result,
-                       self.collection_choice]:
+        for button in [
+            *preferred,
+            self.article,
+            self.selection,
+            self.whole_result,
+            self.collection_choice,
+        ]:
             if button.isEnabled():
                 button.setChecked(True)
                 return
@@ -172,12 +212,16 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(self.format.findData(name))
 
     def chosen_columns(self) -> tuple[str, ...]:
-        return tuple(self.columns.item(row).text() for row in range(self.columns.count())
-                     if self.columns.item(row).checkState() == Qt.CheckState.Checked)
+        return tuple(
+            self.columns.item(row).text()
+            for row in range(self.columns.count())
+            if self.columns.item(row).checkState() == Qt.CheckState.Checked
+        )
 
     def options(self) -> ExportOptions:
-        return ExportOptions(columns=self.chosen_columns() or DEFAULT_COLUMNS,
-                             bom=self.bom.isChecked())
+        return ExportOptions(
+            columns=self.chosen_columns() or DEFAULT_COLUMNS, bom=self.bom.isChecked()
+        )
 
     def _format_changed(self) -> None:
         self.csv.setVisible(self.format_name == "csv")
@@ -197,4 +241,3 @@ class ExportDialog(QDialog):
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-

@@ -19,10 +19,14 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def facet_groups() -> tuple[tuple[str, str], ...]:
     """The facets the sidebar shows, in order, with their headings."""
-    return (("site", translate("Facets", "Sites")), ("year", translate("Facets", "Years")),
-            ("language", translate("Facets", "Languages")),
-            ("place", translate("Facets", "Places")), ("person", translate("Facets", "People")),
-            ("tag", translate("Facets", "Tags")))
+    return (
+        ("site", translate("Facets", "Sites")),
+        ("year", translate("Facets", "Years")),
+        ("language", translate("Facets", "Languages")),
+        ("place", translate("Facets", "Places")),
+        ("person", translate("Facets", "People")),
+        ("tag", translate("Facets", "Tags")),
+    )
 
 
 _LABELS: dict[str, Callable[[str], str]] = {"language": language_name}
@@ -36,12 +40,16 @@ class FacetModel(GroupedModel):
         self._groups: list[tuple[str, str, list[tuple[str, int]]]] = []
         self._active: set[Filter] = set()
 
-    def set_counts(self, facets: dict[str, list[tuple[str, int]]],
-                   active: Iterable[Filter] = ()) -> None:
+    def set_counts(
+        self, facets: dict[str, list[tuple[str, int]]], active: Iterable[Filter] = ()
+    ) -> None:
         """Show new counts (groups without values are left out)."""
         self.beginResetModel()
-        self._groups = [(key, title, list(facets.get(key, [])))
-                        for key, title in facet_groups() if facets.get(key)]
+        self._groups = [
+            (key, title, list(facets.get(key, [])))
+            for key, title in facet_groups()
+            if facets.get(key)
+        ]
         self._active = set(active)
         self.endResetModel()
 
@@ -52,8 +60,11 @@ class FacetModel(GroupedModel):
             parent = self.index(row, 0)
             last = self.rowCount(parent) - 1
             if last >= 0:
-                self.dataChanged.emit(self.index(0, NAME, parent), self.index(last, COUNT, parent),
-                                      [Qt.ItemDataRole.CheckStateRole])
+                self.dataChanged.emit(
+                    self.index(0, NAME, parent),
+                    self.index(last, COUNT, parent),
+                    [Qt.ItemDataRole.CheckStateRole],
+                )
 
     def filter_at(self, index: ModelIndex) -> Filter | None:
         value = index.data(FILTER_ROLE) if index.isValid() else None
@@ -82,7 +93,8 @@ class FacetModel(GroupedModel):
                 return title if index.column() == NAME else ""
             if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == NAME:
                 return translate("Facets", "{group}: {n} values").format(
-                    group=title, n=number(len(values)))
+                    group=title, n=number(len(values))
+                )
             return None
         key, _title, values = self._groups[index.internalId() - 1]
         value, count = values[index.row()]
@@ -93,13 +105,16 @@ class FacetModel(GroupedModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return label if index.column() == NAME else number(count)
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == NAME:
-            return (Qt.CheckState.Checked if chosen in self._active
-                    else Qt.CheckState.Unchecked)
+            return Qt.CheckState.Checked if chosen in self._active else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            state = (translate("Facets", "click to remove this filter") if chosen in self._active
-                     else translate("Facets", "click to filter by it"))
+            state = (
+                translate("Facets", "click to remove this filter")
+                if chosen in self._active
+                else translate("Facets", "click to filter by it")
+            )
             return translate("Facets", "{value}: {n} articles — {state}").format(
-                value=label, n=number(count), state=state)
+                value=label, n=number(count), state=state
+            )
         return None

@@ -19,9 +19,13 @@ class FacetsView(QTreeView):
         super().__init__(parent)
         self.setObjectName("facets")
         self.setAccessibleName(translate("Facets", "Narrow the results"))
-        self.setAccessibleDescription(translate(
-            "Facets", "Sites, years, languages, places, people and tags in the results, with "
-                      "counts; choose one to filter by it, choose it again to remove the filter"))
+        self.setAccessibleDescription(
+            translate(
+                "Facets",
+                "Sites, years, languages, places, people and tags in the results, with "
+                "counts; choose one to filter by it, choose it again to remove the filter",
+            )
+        )
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)

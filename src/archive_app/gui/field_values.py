@@ -6,10 +6,10 @@ import json
 import re
 from typing import Any
 
-from archive_app.core.fields import FieldError
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 from archive_app.gui.display import role_name
 from archive_app.gui.i18n import translate
+from archive_app.usecases.fields import FieldError
 
 PHOTO_KEYS = ("caption", "credit", "photographer", "agency")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -66,6 +66,7 @@ def problem(error: FieldError) -> str:
 
 # -- text in the editor's fields --------------------------------------------------------------
 
+
 def split_list(text: str) -> list[str]:
     """ "banjir, Jakarta ,, " -> ["banjir", "Jakarta"] (tags, keywords, collections)."""
     return [part.strip() for part in text.split(",") if part.strip()]
@@ -91,6 +92,7 @@ def optional(text: str) -> str | None:
 
 # -- values in history and previews ---------------------------------------------------------
 
+
 def display(field: str, value: Any, limit: int = 160) -> str:
     """A value as one readable line ("Yessy Artada (editor), …"), shortened to `limit`."""
     text = _display(field, value)
@@ -103,19 +105,27 @@ def _display(field: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return ""
     if field == "people" and isinstance(value, list):
-        return ", ".join(f"{p.get('name')} ({role_name(p.get('role'))})" for p in value
-                         if isinstance(p, dict))
+        return ", ".join(
+            f"{p.get('name')} ({role_name(p.get('role'))})" for p in value if isinstance(p, dict)
+        )
     if field == "related" and isinstance(value, list):
-        return "; ".join(f"{link.get('title')}" + (f" <{link['url']}>" if link.get("url") else "")
-                         for link in value if isinstance(link, dict))
+        return "; ".join(
+            f"{link.get('title')}" + (f" <{link['url']}>" if link.get("url") else "")
+            for link in value
+            if isinstance(link, dict)
+        )
     if field == "photos" and isinstance(value, list):
-        return "; ".join(f"{number}. " + " — ".join(str(p[k]) for k in PHOTO_KEYS if p.get(k))
-                         for number, p in enumerate(value, start=1) if isinstance(p, dict))
+        return "; ".join(
+            f"{number}. " + " — ".join(str(p[k]) for k in PHOTO_KEYS if p.get(k))
+            for number, p in enumerate(value, start=1)
+            if isinstance(p, dict)
+        )
     if field == "body" and isinstance(value, list):
         return " ¶ ".join(str(p) for p in value)
     if field == "review" and isinstance(value, list):
-        return "; ".join(f"{f.get('kind')}: {f.get('message')}" for f in value
-                         if isinstance(f, dict))
+        return "; ".join(
+            f"{f.get('kind')}: {f.get('message')}" for f in value if isinstance(f, dict)
+        )
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):

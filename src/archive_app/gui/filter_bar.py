@@ -46,8 +46,9 @@ class FilterBar(QWidget):
             chip.setObjectName("chip")
             chip.setText(f"{chosen.label}  ✕")
             chip.setToolTip(translate("Filters", "Remove this filter"))
-            chip.setAccessibleName(translate("Filters", "Remove filter {label}").format(
-                label=chosen.label))
+            chip.setAccessibleName(
+                translate("Filters", "Remove filter {label}").format(label=chosen.label)
+            )
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.clicked.connect(lambda _c=False, f=chosen: self.removeRequested.emit(f))
             self._layout.addWidget(chip)

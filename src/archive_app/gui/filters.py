@@ -10,8 +10,13 @@ from archive_app.gui.i18n import translate
 
 # facet name (as the core counts it) -> the field its filter searches
 FACET_FIELDS = {
-    "site": "site", "year": "date", "month": "date", "place": "place", "person": "person",
-    "language": "lang", "tag": "tag",
+    "site": "site",
+    "year": "date",
+    "month": "date",
+    "place": "place",
+    "person": "person",
+    "language": "lang",
+    "tag": "tag",
 }
 _QUOTED = ("place", "person", "tag")  # values with spaces: quoted as a phrase
 # a collection is not a query field: its articles are listed by the catalogue, then the
@@ -56,8 +61,7 @@ class Filter:
         if self.field == COLLECTION:
             return translate("Filters", "Collection: {value}").format(value=self.value)
         if self.field == "lang":
-            return translate("Filters", "Language: {value}").format(
-                value=language_name(self.value))
+            return translate("Filters", "Language: {value}").format(value=language_name(self.value))
         template = {
             "site": translate("Filters", "Site: {value}"),
             "place": translate("Filters", "Place: {value}"),

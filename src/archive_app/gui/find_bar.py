@@ -16,8 +16,11 @@ class FindField(QLineEdit):
     previousRequested = Signal()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() == Qt.Key.Key_Escape:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
             event.accept()
             return True
         return super().event(event)
@@ -26,8 +29,10 @@ class FindField(QLineEdit):
         if event.key() == Qt.Key.Key_Escape:
             self.closeRequested.emit()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.previousRequested.emit()
             return
         super().keyPressEvent(event)
@@ -59,8 +64,10 @@ class FindBar(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
-        for text, name, step in (("↑", translate("Reader", "Previous match"), -1),
-                                 ("↓", translate("Reader", "Next match"), 1)):
+        for text, name, step in (
+            ("↑", translate("Reader", "Previous match"), -1),
+            ("↓", translate("Reader", "Next match"), 1),
+        ):
             button = QToolButton(self)
             button.setObjectName("readerButton")
             button.setText(text)
@@ -94,7 +101,6 @@ class FindBar(QWidget):
         elif not total:
             self.count.setText(translate("Reader", "not found"))
         elif current:
-            self.count.setText(translate("Reader", "{n} of {total}").format(n=current,
-                                                                           total=total))
+            self.count.setText(translate("Reader", "{n} of {total}").format(n=current, total=total))
         else:
             self.count.setText(translate("Reader", "{total} found").format(total=total))

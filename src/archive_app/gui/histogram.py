@@ -28,8 +28,10 @@ def bins(months: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
     last = int(keys[-1][:4]) * 12 + int(keys[-1][5:]) - 1
     by_month = dict(counted)
     if last - first + 1 <= MONTHLY_SPAN:
-        return [(key, by_month.get(key, 0)) for key in
-                (f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first, last + 1))]
+        return [
+            (key, by_month.get(key, 0))
+            for key in (f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first, last + 1))
+        ]
     years: Counter[str] = Counter()
     for month, n in counted:
         years[month[:4]] += n
@@ -51,9 +53,13 @@ class Histogram(QWidget):
         super().__init__(parent)
         self.setObjectName("histogram")
         self.setAccessibleName(translate("Histogram", "Articles over time"))
-        self.setAccessibleDescription(translate(
-            "Histogram", "Bars count the results per month or year. Drag across bars, or use "
-                         "the arrow keys with Shift and press Enter, to filter by those dates."))
+        self.setAccessibleDescription(
+            translate(
+                "Histogram",
+                "Bars count the results per month or year. Drag across bars, or use "
+                "the arrow keys with Shift and press Enter, to filter by those dates.",
+            )
+        )
         self.interactive = interactive
         self.colours: Colours = LIGHT
         self.bins: list[tuple[str, int]] = []
@@ -96,8 +102,9 @@ class Histogram(QWidget):
         area = self.rect().adjusted(2, 4, -2, -LABEL_HEIGHT)
         if self.bins and area.width() > MAX_BAR * len(self.bins):
             width = MAX_BAR * len(self.bins)
-            area = QRect(area.left() + (area.width() - width) // 2, area.top(), width,
-                         area.height())
+            area = QRect(
+                area.left() + (area.width() - width) // 2, area.top(), width, area.height()
+            )
         return area
 
     def _step(self, chart: QRect) -> float:
@@ -128,8 +135,11 @@ class Histogram(QWidget):
         chart = self._chart()
         if not self.bins:
             painter.setPen(QColor(colours.faint))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             translate("Histogram", "No dated articles"))
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("Histogram", "No dated articles"),
+            )
             return
         tallest = max(n for _k, n in self.bins) or 1
         step = self._step(chart)
@@ -141,17 +151,22 @@ class Histogram(QWidget):
             left = round(chart.left() + index * step)
             width = max(round(chart.left() + (index + 1) * step) - left - gap, 1)
             colour = colours.bar_selected if self._is_marked(index) else colours.bar
-            painter.fillRect(QRect(left, chart.bottom() - height + 1, width, height),
-                             QColor(colour))
+            painter.fillRect(
+                QRect(left, chart.bottom() - height + 1, width, height), QColor(colour)
+            )
         painter.setPen(QColor(colours.faint))
         labels = QRect(2, chart.bottom() + 2, self.width() - 4, LABEL_HEIGHT - 2)
         if len(self.bins) == 1:
             painter.drawText(labels, Qt.AlignmentFlag.AlignCenter, self.bins[0][0])
         else:
-            painter.drawText(labels, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             self.bins[0][0])
-            painter.drawText(labels, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             self.bins[-1][0])
+            painter.drawText(
+                labels, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.bins[0][0]
+            )
+            painter.drawText(
+                labels,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                self.bins[-1][0],
+            )
         if self.hasFocus() and self._cursor is not None:
             left = round(chart.left() + self._cursor * step)
             painter.setPen(QColor(colours.accent))
@@ -173,8 +188,11 @@ class Histogram(QWidget):
             self.update()
         key, count = self.bins[index]
         # the bar under the pointer, shown by Qt's own tooltip when the pointer rests
-        self.setToolTip(translate("Histogram", "{when}: {n} articles").format(
-            when=month_label(key), n=number(count)))
+        self.setToolTip(
+            translate("Histogram", "{when}: {n} articles").format(
+                when=month_label(key), n=number(count)
+            )
+        )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._anchor is not None and self._cursor is not None:
@@ -188,8 +206,11 @@ class Histogram(QWidget):
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             step = -1 if key == Qt.Key.Key_Left else 1
             # the first arrow picks the newest bar; later ones move from there
-            self._cursor = (len(self.bins) - 1 if self._cursor is None
-                            else min(max(self._cursor + step, 0), len(self.bins) - 1))
+            self._cursor = (
+                len(self.bins) - 1
+                if self._cursor is None
+                else min(max(self._cursor + step, 0), len(self.bins) - 1)
+            )
             if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier or self._anchor is None:
                 self._anchor = self._cursor
             self.update()

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from archive_app.core.model import HistoryItem
+from archive_app.domain.model import HistoryItem
 from archive_app.gui.display import stamp
 from archive_app.gui.field_values import display, field_label
 from archive_app.gui.i18n import translate
@@ -19,9 +19,14 @@ WHEN, CHANGE, FIELD, OLD, NEW, USER = range(6)
 
 
 def history_titles() -> tuple[str, ...]:
-    return (translate("History", "When"), translate("History", "Change"),
-            translate("History", "Field"), translate("History", "Old value"),
-            translate("History", "New value"), translate("History", "By"))
+    return (
+        translate("History", "When"),
+        translate("History", "Change"),
+        translate("History", "Field"),
+        translate("History", "Old value"),
+        translate("History", "New value"),
+        translate("History", "By"),
+    )
 
 
 def kind_name(kind: str) -> str:
@@ -59,10 +64,14 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 6
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 6):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 6
+        ):
             return history_titles()[section]
         return None
 
@@ -86,8 +95,9 @@ class HistoryModel(QAbstractTableModel):
     def _text(item: HistoryItem, column: int, limit: int) -> str:
         if column == WHEN:
             when = stamp(item.when)
-            return translate("History", "{when} (undone)").format(when=when) if item.undone \
-                else when
+            return (
+                translate("History", "{when} (undone)").format(when=when) if item.undone else when
+            )
         if column == CHANGE:
             return kind_name(item.kind)
         if column == FIELD:

@@ -31,8 +31,7 @@ class HtmlDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget is not None else None
         option.text = ""
         if style is not None:  # background and selection as any other cell
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                              option.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect = option.rect
         document = self._document(option, html, rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()

@@ -8,16 +8,20 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from archive_app.core.model import ImportReport
-from archive_app.core.progress import CancelToken, Progress, ProgressCallback
+from archive_app.domain.model import ImportReport
+from archive_app.domain.progress import CancelToken, Progress, ProgressCallback
 from archive_app.gui.tasks import TaskRunner
 
 
 class ImportTarget(Protocol):
     """What importing needs from the Archive facade."""
 
-    def import_paths(self, paths: Iterable[str | Path], progress: ProgressCallback = ...,
-                     cancel: CancelToken | None = ...) -> ImportReport: ...
+    def import_paths(
+        self,
+        paths: Iterable[str | Path],
+        progress: ProgressCallback = ...,
+        cancel: CancelToken | None = ...,
+    ) -> ImportReport: ...
 
 
 class ImportController(QObject):
@@ -28,8 +32,9 @@ class ImportController(QObject):
     finished = Signal(object)  # ImportReport (report.cancelled tells a cancelled import)
     failed = Signal(object)  # the exception, when the import could not run at all
 
-    def __init__(self, archive: ImportTarget, lane: TaskRunner | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, archive: ImportTarget, lane: TaskRunner | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._archive = archive
         # one writer at a time, as the library requires: the window shares this lane with

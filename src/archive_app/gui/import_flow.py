@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from archive_app.core.model import ImportReport
+from archive_app.domain.model import ImportReport
 from archive_app.gui.drops import local_paths
 from archive_app.gui.errors import show_error
 from archive_app.gui.i18n import translate
@@ -20,8 +20,11 @@ from archive_app.gui.window_actions import WindowActions
 
 
 def import_filter() -> str:
-    return translate("Window", "Articles (*.txt *.text *.md *.jsonl *.ndjson *.jsonl.gz "
-                               "*.ndjson.gz *.json *.csv *.tsv *.csv.gz *.gz);;All files (*)")
+    return translate(
+        "Window",
+        "Articles (*.txt *.text *.md *.jsonl *.ndjson *.jsonl.gz "
+        "*.ndjson.gz *.json *.csv *.tsv *.csv.gz *.gz);;All files (*)",
+    )
 
 
 class ImportFlow(QObject):
@@ -30,8 +33,14 @@ class ImportFlow(QObject):
     statusMessage = Signal(str)
     imported = Signal()
 
-    def __init__(self, imports: ImportController, status: ImportStatus, welcome: WelcomeView,
-                 actions: WindowActions, window: QWidget) -> None:
+    def __init__(
+        self,
+        imports: ImportController,
+        status: ImportStatus,
+        welcome: WelcomeView,
+        actions: WindowActions,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self.imports, self.status, self.welcome = imports, status, welcome
         self.actions, self.window = actions, window
@@ -49,13 +58,17 @@ class ImportFlow(QObject):
 
     def choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self.window, translate("Window", "Import files into Arsip"), str(Path.home()),
-            import_filter())
+            self.window,
+            translate("Window", "Import files into Arsip"),
+            str(Path.home()),
+            import_filter(),
+        )
         self.import_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(
-            self.window, translate("Window", "Import a folder into Arsip"), str(Path.home()))
+            self.window, translate("Window", "Import a folder into Arsip"), str(Path.home())
+        )
         if name:
             self.import_paths([Path(name)])
 
@@ -64,8 +77,9 @@ class ImportFlow(QObject):
         if not paths:
             return False
         if self.imports.running:
-            self.statusMessage.emit(translate(
-                "Window", "An import is already running; wait for it or cancel it first."))
+            self.statusMessage.emit(
+                translate("Window", "An import is already running; wait for it or cancel it first.")
+            )
             return False
         return self.imports.start(paths)
 
@@ -106,6 +120,5 @@ class ImportFlow(QObject):
         """The window is closing: cancel an import and wait for the writer to let go."""
         self.closing = True
         if self.imports.running:
-            self.status.label.setText(
-                translate("Window", "Cancelling the import before closing…"))
+            self.status.label.setText(translate("Window", "Cancelling the import before closing…"))
         self.imports.shutdown()

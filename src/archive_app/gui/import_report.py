@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.model import ImportItem, ImportReport
+from archive_app.domain.model import ImportItem, ImportReport
 from archive_app.gui.i18n import number, translate
 
 
@@ -22,15 +22,27 @@ def summary_text(report: ImportReport) -> str:
     """One line: "1 added · 0 updated · 0 duplicates · 0 failed — 1 file in 0.4 s"."""
     counts = translate(
         "Import", "{added} added · {updated} updated · {duplicates} duplicates · {failed} failed"
-    ).format(added=number(len(report.added)), updated=number(len(report.updated)),
-             duplicates=number(len(report.duplicates)), failed=number(len(report.failed)))
-    files = (translate("Import", "1 file") if report.files == 1
-             else translate("Import", "{n} files").format(n=number(report.files)))
-    state = (translate("Import", "Stopped after") if report.stopped
-             else translate("Import", "Cancelled after") if report.cancelled
-             else translate("Import", "Done:"))
+    ).format(
+        added=number(len(report.added)),
+        updated=number(len(report.updated)),
+        duplicates=number(len(report.duplicates)),
+        failed=number(len(report.failed)),
+    )
+    files = (
+        translate("Import", "1 file")
+        if report.files == 1
+        else translate("Import", "{n} files").format(n=number(report.files))
+    )
+    state = (
+        translate("Import", "Stopped after")
+        if report.stopped
+        else translate("Import", "Cancelled after")
+        if report.cancelled
+        else translate("Import", "Done:")
+    )
     return translate("Import", "{state} {counts} — {files} in {seconds} s").format(
-        state=state, counts=counts, files=files, seconds=f"{report.seconds:.1f}")
+        state=state, counts=counts, files=files, seconds=f"{report.seconds:.1f}"
+    )
 
 
 def _where(item: ImportItem) -> str:
@@ -43,27 +55,38 @@ def details_text(report: ImportReport) -> str:
     if report.stopped:  # a full disk: what the files not stored need (the core's one line)
         sections.append(report.stopped)
     if report.indexed_leftovers:
-        sections.append(translate(
-            "Import", "Indexed {n} articles left over from an interrupted import.").format(
-                n=number(report.indexed_leftovers)))
+        sections.append(
+            translate(
+                "Import", "Indexed {n} articles left over from an interrupted import."
+            ).format(n=number(report.indexed_leftovers))
+        )
     if report.cancelled:
-        sections.append(translate(
-            "Import", "The import was cancelled: the files finished before it stopped are in "
-                      "the library; nothing of the interrupted file was kept."))
+        sections.append(
+            translate(
+                "Import",
+                "The import was cancelled: the files finished before it stopped are in "
+                "the library; nothing of the interrupted file was kept.",
+            )
+        )
     if report.failed:
         lines = [f"  {_where(item)}: {item.message}" for item in report.failed]
         sections.append(translate("Import", "Failed (not imported):") + "\n" + "\n".join(lines))
     if report.updated:
-        lines = [translate("Import", "  {where}: article {id} — {message}").format(
-                     where=_where(item), id=item.article_id, message=item.message)
-                 for item in report.updated]
-        sections.append(translate("Import", "Updated (kept as a new version):") + "\n"
-                        + "\n".join(lines))
+        lines = [
+            translate("Import", "  {where}: article {id} — {message}").format(
+                where=_where(item), id=item.article_id, message=item.message
+            )
+            for item in report.updated
+        ]
+        sections.append(
+            translate("Import", "Updated (kept as a new version):") + "\n" + "\n".join(lines)
+        )
     if report.duplicates:
         reasons = Counter(item.message for item in report.duplicates)
         lines = [f"  {n:,} × {reason}" for reason, n in reasons.most_common()]
-        sections.append(translate("Import", "Duplicates (nothing added):") + "\n"
-                        + "\n".join(lines))
+        sections.append(
+            translate("Import", "Duplicates (nothing added):") + "\n" + "\n".join(lines)
+        )
     if report.warnings:
         lines = [f"  {_where(item)}: {item.message}" for item in report.warnings]
         sections.append(translate("Import", "Warnings:") + "\n" + "\n".join(lines))
@@ -76,9 +99,13 @@ class ImportReportDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importReport")
-        self.setWindowTitle(translate("Import", "Import stopped") if report.stopped
-                            else translate("Import", "Import cancelled") if report.cancelled
-                            else translate("Import", "Import finished"))
+        self.setWindowTitle(
+            translate("Import", "Import stopped")
+            if report.stopped
+            else translate("Import", "Import cancelled")
+            if report.cancelled
+            else translate("Import", "Import finished")
+        )
         self.setAccessibleName(self.windowTitle())
         self.summary = QLabel(summary_text(report), self)
         self.summary.setObjectName("importSummary")

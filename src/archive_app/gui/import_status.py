@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from archive_app.core.progress import Progress
+from archive_app.domain.progress import Progress
 from archive_app.gui.i18n import number, translate
 
 
@@ -40,8 +40,11 @@ class ImportStatus(QWidget):
         self.hide()
 
     def begin(self, paths: list[Path]) -> None:
-        what = paths[0].name if len(paths) == 1 else translate("Import", "{n} items").format(
-            n=number(len(paths)))
+        what = (
+            paths[0].name
+            if len(paths) == 1
+            else translate("Import", "{n} items").format(n=number(len(paths)))
+        )
         self.label.setText(translate("Import", "Importing {what}…").format(what=what))
         self.bar.setRange(0, 0)  # busy until the first progress report says how many files
         self.cancel.setEnabled(True)
@@ -59,14 +62,22 @@ class ImportStatus(QWidget):
             return  # keep saying "Cancelling…" until the worker stops
         current = Path(progress.current).name if progress.current else ""
         position = translate("Import", "file {n} of {total}").format(
-            n=number(min(progress.done + 1, progress.total)), total=number(progress.total))
-        added = (translate("Import", " — {n} added").format(n=number(progress.articles))
-                 if progress.articles else "")
+            n=number(min(progress.done + 1, progress.total)), total=number(progress.total)
+        )
+        added = (
+            translate("Import", " — {n} added").format(n=number(progress.articles))
+            if progress.articles
+            else ""
+        )
         self.label.setText(
             translate("Import", "Importing {file} ({position}){added}").format(
-                file=current, position=position, added=added) if current
+                file=current, position=position, added=added
+            )
+            if current
             else translate("Import", "Importing… {position}{added}").format(
-                position=position, added=added))
+                position=position, added=added
+            )
+        )
 
     def _cancel_clicked(self) -> None:
         self.cancel.setEnabled(False)

@@ -7,7 +7,7 @@ from typing import Protocol
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from archive_app.core.model import IndexStatus
+from archive_app.domain.model import IndexStatus
 from archive_app.gui.i18n import number, translate
 
 POLL_MS = 500  # reading a dataclass the repair thread replaces: cheap enough to ask often
@@ -22,7 +22,8 @@ def status_text(status: IndexStatus) -> str:
     if not status.indexing:
         return ""
     return translate("Status", "indexing {done} of {total}, results may be incomplete").format(
-        done=number(status.done), total=number(status.total))
+        done=number(status.done), total=number(status.total)
+    )
 
 
 class IndexStatusLabel(QLabel):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.archive import Archive
 from archive_app.gui import window_state
 from archive_app.gui.authority_controller import AuthorityController
 from archive_app.gui.bulk_controller import BulkController
@@ -51,6 +50,7 @@ from archive_app.gui.theme import Colours, ThemeManager
 from archive_app.gui.undo_controller import UndoController
 from archive_app.gui.welcome import WelcomeView
 from archive_app.gui.window_actions import WindowActions
+from archive_app.usecases.archive import Archive
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,9 @@ READ_THREADS = 2  # searches, listings, articles and photos; writes go through o
 class MainWindow(QMainWindow):
     """Arsip's window over one open Archive; it holds widgets and connections, no logic."""
 
-    def __init__(self, archive: Archive, settings: Settings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, archive: Archive, settings: Settings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.archive = archive
         self.settings = settings if settings is not None else Settings()
@@ -73,8 +74,9 @@ class MainWindow(QMainWindow):
         self.reads = TaskRunner(READ_THREADS, self)
         self.writes = TaskRunner(1, self)
         self.imports = ImportController(archive, self.writes, self)
-        self.filters = FilterSet([f for f in map(Filter.from_clause, self.settings.last_filters)
-                                  if f is not None])
+        self.filters = FilterSet(
+            [f for f in map(Filter.from_clause, self.settings.last_filters) if f is not None]
+        )
 
         self.search_bar = SearchBar()
         self.filter_bar = FilterBar()
@@ -89,11 +91,20 @@ class MainWindow(QMainWindow):
         self.index_status = IndexStatusLabel(archive)
         self.actions_ = WindowActions(self)
         self._layout()
-        self.session = SearchSession(archive, self.reads, self.search_bar, self.filter_bar,
-                                     self.table, self.sidebar, self.filters, self)
+        self.session = SearchSession(
+            archive,
+            self.reads,
+            self.search_bar,
+            self.filter_bar,
+            self.table,
+            self.sidebar,
+            self.filters,
+            self,
+        )
         self.searches = self.session.controller
-        self.reading = ReadingController(archive, self.reads, self.table, self.right,
-                                         self.reader_pane, self.person_page, self)
+        self.reading = ReadingController(
+            archive, self.reads, self.table, self.right, self.reader_pane, self.person_page, self
+        )
         self.loader = self.reading.loader
         self._reselect: list[int] = []
         self._controllers()
@@ -146,19 +157,30 @@ class MainWindow(QMainWindow):
     def _controllers(self) -> None:
         """Cataloguing: every change goes through one runner on the writer lane."""
         archive, reads = self.archive, self.reads
-        self.import_flow = ImportFlow(self.imports, self.import_status, self.welcome,
-                                      self.actions_, self)
+        self.import_flow = ImportFlow(
+            self.imports, self.import_status, self.welcome, self.actions_, self
+        )
         self.changes = ChangeRunner(self.writes, self)
-        self.catalogue = CatalogueController(archive, reads, self.changes,
-                                             self.sidebar.catalogue, self.session, self)
+        self.catalogue = CatalogueController(
+            archive, reads, self.changes, self.sidebar.catalogue, self.session, self
+        )
         self.editing = EditController(archive, reads, self.changes, self)
-        self.undo = UndoController(archive, reads, self.changes, self.actions_.undo,
-                                   self.actions_.redo, self)
-        self.bulk = BulkController(archive, reads, self.changes, self.table.selected_ids,
-                                   lambda: self.session.request, self.catalogue.choices, self)
+        self.undo = UndoController(
+            archive, reads, self.changes, self.actions_.undo, self.actions_.redo, self
+        )
+        self.bulk = BulkController(
+            archive,
+            reads,
+            self.changes,
+            self.table.selected_ids,
+            lambda: self.session.request,
+            self.catalogue.choices,
+            self,
+        )
         self.authority = AuthorityController(archive, reads, self.changes, self)
-        self.exporting = ExportController(archive, self.export_context,
-                                          lambda: self.session.request, self)
+        self.exporting = ExportController(
+            archive, self.export_context, lambda: self.session.request, self
+        )
         self.safety = SafetyController(archive, self)
         if archive.readonly:
             for action in self.actions_.cataloguing():
@@ -182,18 +204,33 @@ class MainWindow(QMainWindow):
         self.person_page.searchRequested.connect(self.session.search_for)
         self.changes.changed.connect(self.after_change)
         self.session.listed.connect(self._restore_selection)
-        for controller in (self.import_flow, self.catalogue, self.editing, self.undo, self.bulk,
-                           self.authority, self.exporting, self.safety):
+        for controller in (
+            self.import_flow,
+            self.catalogue,
+            self.editing,
+            self.undo,
+            self.bulk,
+            self.authority,
+            self.exporting,
+            self.safety,
+        ):
             controller.statusMessage.connect(self._status)
         self.authority.searchRequested.connect(self.session.search_for)
         side.catalogue.exportRequested.connect(lambda path: self.exporting.open(COLLECTION, path))
         self.reader_pane.editRequested.connect(self.edit_shown)
-        self.reader.reviewedRequested.connect(lambda article: self.editing.mark_reviewed(
-            [article]))
+        self.reader.reviewedRequested.connect(lambda article: self.editing.mark_reviewed([article]))
         self.reader_pane.citationStyleChanged.connect(
-            lambda style: setattr(self.settings, "citation_style", style))
-        for action in (a.edit_article, a.bulk, a.replace, a.add_to_collection, a.tag,
-                       a.mark_reviewed, a.export):
+            lambda style: setattr(self.settings, "citation_style", style)
+        )
+        for action in (
+            a.edit_article,
+            a.bulk,
+            a.replace,
+            a.add_to_collection,
+            a.tag,
+            a.mark_reviewed,
+            a.export,
+        ):
             table.addAction(action)  # the results' context menu
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.import_flow.imported.connect(self.refresh)
@@ -201,10 +238,14 @@ class MainWindow(QMainWindow):
         # (slots are called without arguments: `triggered` would hand an optional parameter
         # its `checked` flag)
         for action, slot in (
-            (a.print, self.reader_pane.print_article), (a.pdf, self.reader_pane.ask_pdf),
-            (a.preferences, self.show_preferences), (a.quit, self.close),
-            (a.focus_search, bar.focus), (a.find, self.reader_pane.open_find),
-            (a.cite, lambda: self.reader_pane.copy_citation()), (a.clear, self.escape),
+            (a.print, self.reader_pane.print_article),
+            (a.pdf, self.reader_pane.ask_pdf),
+            (a.preferences, self.show_preferences),
+            (a.quit, self.close),
+            (a.focus_search, bar.focus),
+            (a.find, self.reader_pane.open_find),
+            (a.cite, lambda: self.reader_pane.copy_citation()),
+            (a.clear, self.escape),
             (a.next_result, partial(table.step_row, 1)),
             (a.previous_result, partial(table.step_row, -1)),
             (a.next_hit, partial(self.reader.next_hit, 1)),
@@ -214,11 +255,15 @@ class MainWindow(QMainWindow):
             (a.smaller, partial(self.reader_pane.zoom_by, -10)),
             (a.actual, partial(self.reader_pane.zoom_by, 0)),
             (a.save_search, self.catalogue.save_search),
-            (a.clear_filters, self.session.clear_filters), (a.cheat_sheet, bar.show_cheat_sheet),
-            (a.edit_article, self.edit_shown), (a.bulk, lambda: self.bulk.open_bulk()),
+            (a.clear_filters, self.session.clear_filters),
+            (a.cheat_sheet, bar.show_cheat_sheet),
+            (a.edit_article, self.edit_shown),
+            (a.bulk, lambda: self.bulk.open_bulk()),
             (a.mark_reviewed, self.mark_reviewed),
-            (a.replace, self.bulk.open_replace), (a.export, lambda: self.exporting.open()),
-            (a.backup, self.safety.ask_backup), (a.restore, self.safety.ask_restore),
+            (a.replace, self.bulk.open_replace),
+            (a.export, lambda: self.exporting.open()),
+            (a.backup, self.safety.ask_backup),
+            (a.restore, self.safety.ask_restore),
             (a.fixity, self.safety.check_fixity),
             (a.new_collection, lambda: self.catalogue.new_collection()),
             (a.add_to_collection, partial(self.bulk.open_bulk, "add_collection")),
@@ -264,17 +309,22 @@ class MainWindow(QMainWindow):
     def mark_reviewed(self) -> None:
         """Catalogue ▸ Mark as reviewed: the selected articles, or the one being read."""
         shown = self.reading.shown_id
-        self.editing.mark_reviewed(self.table.selected_ids() or
-                                   ([shown] if shown is not None else []))
+        self.editing.mark_reviewed(
+            self.table.selected_ids() or ([shown] if shown is not None else [])
+        )
 
     def export_context(self) -> ExportContext:
         """What can be exported now: the article read, the selection, a collection, the
         result."""
         reading = self.reader.reading
         article = (reading.detail.id, reading.detail.record.title) if reading else None
-        return ExportContext(article, tuple(self.table.selected_ids()),
-                             tuple(self.sidebar.catalogue.model.collection_paths()),
-                             self.session.total, self.session.describe())
+        return ExportContext(
+            article,
+            tuple(self.table.selected_ids()),
+            tuple(self.sidebar.catalogue.model.collection_paths()),
+            self.session.total,
+            self.session.describe(),
+        )
 
     def run_search(self) -> None:
         self.session.run()

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from archive_app.core.model import PersonInfo
+from archive_app.domain.model import PersonInfo
 from archive_app.gui.display import role_name
 from archive_app.gui.i18n import number, translate
 
@@ -18,9 +18,13 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numbers sort as numbers, names witho
 
 
 def people_titles() -> tuple[str, ...]:
-    return (translate("People", "Name"), translate("People", "Other spellings"),
-            translate("People", "Roles"), translate("People", "Articles"),
-            translate("People", "Sign-off codes"))
+    return (
+        translate("People", "Name"),
+        translate("People", "Other spellings"),
+        translate("People", "Roles"),
+        translate("People", "Articles"),
+        translate("People", "Sign-off codes"),
+    )
 
 
 def roles_text(roles: dict[str, int]) -> str:
@@ -62,10 +66,14 @@ class PeopleModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 5):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 5
+        ):
             return people_titles()[section]
         return None
 

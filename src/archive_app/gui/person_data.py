@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from archive_app.core.model import ROLES, ArticleSummary, SearchCounts
-from archive_app.core.progress import CancelToken
+from archive_app.domain.model import ROLES, ArticleSummary, SearchCounts
+from archive_app.domain.progress import CancelToken
 
 LIMIT = 5000  # articles listed per person; the counts by year cover all of them regardless
 
@@ -50,8 +50,9 @@ def _newest_first(rows: list[ArticleSummary]) -> list[ArticleSummary]:
     return sorted(rows, key=lambda s: (s.published or "", s.id), reverse=True)
 
 
-def load_person(source: PersonSource, name: str, cancel: CancelToken | None = None,
-                limit: int = LIMIT) -> PersonArticles:
+def load_person(
+    source: PersonSource, name: str, cancel: CancelToken | None = None, limit: int = LIMIT
+) -> PersonArticles:
     """Every role the person had, from the index's role fields: a few cheap queries in all."""
     token = cancel or CancelToken()
 
@@ -67,15 +68,19 @@ def load_person(source: PersonSource, name: str, cancel: CancelToken | None = No
         check()
     # a phrase also matches a longer name ("Yessy Artada Putri"): keep the exact name only
     wanted = name.casefold()
-    rows = [s for s in source.summaries(ids[:limit])
-            if any(p.casefold() == wanted for p in s.people)]
+    rows = [
+        s for s in source.summaries(ids[:limit]) if any(p.casefold() == wanted for p in s.people)
+    ]
     check()
     result = PersonArticles(name, truncated=len(ids) > limit)
     result.total = len(rows) if not result.truncated else len(ids)
     for role in (*ROLES, ""):
         credited = role_ids.get(role, set())
-        group = ([s for s in rows if s.id in credited] if role
-                 else [s for s in rows if not any(s.id in m for m in role_ids.values())])
+        group = (
+            [s for s in rows if s.id in credited]
+            if role
+            else [s for s in rows if not any(s.id in m for m in role_ids.values())]
+        )
         if group:
             result.by_role[role] = _newest_first(group)
     if result.truncated:  # the listed ones are a sample: count years over every match
@@ -84,7 +89,6 @@ def load_person(source: PersonSource, name: str, cancel: CancelToken | None = No
         for month, n in counts.months:
             years[month[:4]] += n
     else:
-        years = Counter(s.published[:4] for s in rows if s.published and
-                        s.published[:4].isdigit())
+        years = Counter(s.published[:4] for s in rows if s.published and s.published[:4].isdigit())
     result.years = sorted(years.items())
     return result

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from archive_app.core.model import ArticleSummary
+from archive_app.domain.model import ArticleSummary
 from archive_app.gui.display import role_group, short_date
 from archive_app.gui.grouped_model import ROOT as _ROOT
 from archive_app.gui.grouped_model import GroupedModel, ModelIndex
@@ -42,11 +42,15 @@ class PersonModel(GroupedModel):
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = (translate("Results", "Title"), translate("Results", "Date"),
-                      translate("Results", "Site"))
+            titles = (
+                translate("Results", "Title"),
+                translate("Results", "Date"),
+                translate("Results", "Site"),
+            )
             return titles[section] if 0 <= section < len(titles) else None
         return None
 
@@ -57,7 +61,8 @@ class PersonModel(GroupedModel):
             key, articles = self._groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole and index.column() == TITLE:
                 return translate("Person", "{role} ({n})").format(
-                    role=role_group(key), n=number(len(articles)))
+                    role=role_group(key), n=number(len(articles))
+                )
             return None
         summary = self._groups[index.internalId() - 1][1][index.row()]
         if role == ARTICLE_ID_ROLE:

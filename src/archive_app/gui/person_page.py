@@ -28,13 +28,19 @@ def years_text(person: PersonArticles) -> str:
     if not person.years:
         return ""
     return translate("Person", "By year: {years}").format(
-        years=" · ".join(f"{year} — {number(n)}" for year, n in person.years))
+        years=" · ".join(f"{year} — {number(n)}" for year, n in person.years)
+    )
 
 
 def summary_text(person: PersonArticles) -> str:
     """ "14 articles · reporter 12 · editor 2"."""
-    parts = [count_text(person.total, translate("Person", "{count} article"),
-                        translate("Person", "{count} articles"))]
+    parts = [
+        count_text(
+            person.total,
+            translate("Person", "{count} article"),
+            translate("Person", "{count} articles"),
+        )
+    ]
     parts += [f"{role_name(role)} {number(len(rows))}" for role, rows in person.by_role.items()]
     if person.truncated:
         parts.append(translate("Person", "the newest are listed"))
@@ -128,8 +134,13 @@ class PersonPage(QWidget):
     def show_person(self, person: PersonArticles) -> None:
         self.person = person
         self.name.setText(person.name)
-        self.summary.setText(summary_text(person) if person.by_role else translate(
-            "Person", "No article in this library credits {name}.").format(name=person.name))
+        self.summary.setText(
+            summary_text(person)
+            if person.by_role
+            else translate("Person", "No article in this library credits {name}.").format(
+                name=person.name
+            )
+        )
         self.years.set_years(person.years)
         self.by_year.setText(years_text(person))
         self.model.set_person(person)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from archive_app.core.model import Photo
+from archive_app.domain.model import Photo
 from archive_app.gui.i18n import number, translate
 from archive_app.gui.photo_meta import PhotoDetails
 
@@ -38,8 +38,12 @@ def field_labels() -> dict[str, str]:
 
 
 def _rows(pairs: list[tuple[str, str]]) -> str:
-    return "".join(f'<tr><td style="padding-right:10px" valign="top"><b>{escape(k)}</b></td>'
-                   f"<td>{escape(v)}</td></tr>" for k, v in pairs if v)
+    return "".join(
+        f'<tr><td style="padding-right:10px" valign="top"><b>{escape(k)}</b></td>'
+        f"<td>{escape(v)}</td></tr>"
+        for k, v in pairs
+        if v
+    )
 
 
 def _h(text: str) -> str:
@@ -59,27 +63,44 @@ def details_html(photo: Photo, details: PhotoDetails | None, archived: bool) -> 
         (translate("Photos", "Agency"), photo.agency or ""),
         (translate("Photos", "Address"), photo.source_url or ""),
     ]
-    parts = [_h(translate("Photos", "In the article")),
-             f'<table cellspacing="0" cellpadding="2">{_rows(record)}</table>'
-             if any(v for _k, v in record) else
-             _p(translate("Photos", "No caption or credit was recorded."))]
+    parts = [
+        _h(translate("Photos", "In the article")),
+        f'<table cellspacing="0" cellpadding="2">{_rows(record)}</table>'
+        if any(v for _k, v in record)
+        else _p(translate("Photos", "No caption or credit was recorded.")),
+    ]
     if not archived:
-        parts.append(_p(translate("Photos", "The photo file was not archived; only what the "
-                                            "article printed about it is kept.")))
+        parts.append(
+            _p(
+                translate(
+                    "Photos",
+                    "The photo file was not archived; only what the "
+                    "article printed about it is kept.",
+                )
+            )
+        )
         return "".join(parts)
     if details is None:
         parts.append(_p(translate("Photos", "Reading the file…")))
         return "".join(parts)
     parts.append(_h(translate("Photos", "In the file")))
     if details.error:
-        parts.append(_p(translate("Photos", "The file cannot be read: {error}").format(
-            error=details.error)))
+        parts.append(
+            _p(translate("Photos", "The file cannot be read: {error}").format(error=details.error))
+        )
         return "".join(parts)
     size = translate("Photos", "{width} × {height} pixels, {format}").format(
-        width=number(details.width), height=number(details.height), format=details.format)
-    embedded = [(f"{label} ({details.sources[key]})", details.fields[key])
-                for key, label in field_labels().items() if key in details.fields]
+        width=number(details.width), height=number(details.height), format=details.format
+    )
+    embedded = [
+        (f"{label} ({details.sources[key]})", details.fields[key])
+        for key, label in field_labels().items()
+        if key in details.fields
+    ]
     parts.append(_p(size))
-    parts.append(f'<table cellspacing="0" cellpadding="2">{_rows(embedded)}</table>' if embedded
-                 else _p(translate("Photos", "No credits or camera details are embedded.")))
+    parts.append(
+        f'<table cellspacing="0" cellpadding="2">{_rows(embedded)}</table>'
+        if embedded
+        else _p(translate("Photos", "No credits or camera details are embedded."))
+    )
     return "".join(parts)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from archive_app.core.model import Photo
+from archive_app.domain.model import Photo
 from archive_app.gui.reading import DecodedImage
 from archive_app.media.decode import open_image
 
@@ -50,8 +50,9 @@ def decode(path: Path, max_side: int | None = READER_SIDE) -> DecodedImage:
         return DecodedImage(rgba.width, rgba.height, rgba.tobytes(), width, height)
 
 
-def decode_photos(library: Path | None, photos: list[Photo],
-                  max_side: int = READER_SIDE) -> dict[int, DecodedImage]:
+def decode_photos(
+    library: Path | None, photos: list[Photo], max_side: int = READER_SIDE
+) -> dict[int, DecodedImage]:
     """Every archived photo of an article that decodes; a damaged file is skipped and logged."""
     images: dict[int, DecodedImage] = {}
     for position, photo in enumerate(photos):

@@ -13,28 +13,56 @@ from typing import Any
 
 from PIL import ExifTags, Image, ImageFile, IptcImagePlugin
 
-from archive_app.core.errors import ArchiveError
+from archive_app.domain.errors import ArchiveError
 from archive_app.media.decode import open_image
 
 log = logging.getLogger(__name__)
 
 # IPTC IIM record 2 datasets a newsroom fills in: key -> dataset number
 IPTC = {
-    "title": 5, "keywords": 25, "date": 55, "photographer": 80, "photographer_title": 85,
-    "city": 90, "country": 101, "headline": 105, "credit": 110, "source": 115,
-    "copyright": 116, "caption": 120, "caption_writer": 122,
+    "title": 5,
+    "keywords": 25,
+    "date": 55,
+    "photographer": 80,
+    "photographer_title": 85,
+    "city": 90,
+    "country": 101,
+    "headline": 105,
+    "credit": 110,
+    "source": 115,
+    "copyright": 116,
+    "caption": 120,
+    "caption_writer": 122,
 }
 # XMP properties (local names) that say the same things
 XMP = {
-    "creator": "photographer", "rights": "copyright", "Credit": "credit", "Source": "source",
-    "Headline": "headline", "City": "city", "Country": "country", "description": "caption",
+    "creator": "photographer",
+    "rights": "copyright",
+    "Credit": "credit",
+    "Source": "source",
+    "Headline": "headline",
+    "City": "city",
+    "Country": "country",
+    "description": "caption",
     "title": "title",
 }
-EXIF_BASE = {"Make": "camera_make", "Model": "camera_model", "Artist": "photographer",
-             "Copyright": "copyright", "ImageDescription": "caption", "DateTime": "modified",
-             "Software": "software"}
-EXIF_SHOT = {"DateTimeOriginal": "date", "ExposureTime": "exposure", "FNumber": "aperture",
-             "ISOSpeedRatings": "iso", "FocalLength": "focal_length", "LensModel": "lens"}
+EXIF_BASE = {
+    "Make": "camera_make",
+    "Model": "camera_model",
+    "Artist": "photographer",
+    "Copyright": "copyright",
+    "ImageDescription": "caption",
+    "DateTime": "modified",
+    "Software": "software",
+}
+EXIF_SHOT = {
+    "DateTimeOriginal": "date",
+    "ExposureTime": "exposure",
+    "FNumber": "aperture",
+    "ISOSpeedRatings": "iso",
+    "FocalLength": "focal_length",
+    "LensModel": "lens",
+}
 _EXIF_IFD = 0x8769
 
 

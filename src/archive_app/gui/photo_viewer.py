@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archive_app.core.model import ArticleDetail, Photo
+from archive_app.domain.model import ArticleDetail, Photo
 from archive_app.gui.article_html import credit_line
 from archive_app.gui.i18n import translate
 from archive_app.gui.photo_details import details_html
@@ -45,13 +45,15 @@ def _load(path: Path) -> tuple[DecodedImage, PhotoDetails]:
 
 def tile(pixmap: QPixmap) -> QIcon:
     """A thumbnail centred on a transparent tile, so the strip's tiles line up."""
-    scaled = pixmap.scaled(TILE, Qt.AspectRatioMode.KeepAspectRatio,
-                           Qt.TransformationMode.SmoothTransformation)
+    scaled = pixmap.scaled(
+        TILE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
     canvas = QPixmap(TILE)
     canvas.fill(Qt.GlobalColor.transparent)
     painter = QPainter(canvas)
-    painter.drawPixmap((TILE.width() - scaled.width()) // 2,
-                       (TILE.height() - scaled.height()) // 2, scaled)
+    painter.drawPixmap(
+        (TILE.width() - scaled.width()) // 2, (TILE.height() - scaled.height()) // 2, scaled
+    )
     painter.end()
     return QIcon(canvas)
 
@@ -62,8 +64,11 @@ def placeholder_icon() -> QIcon:
     pixmap.fill(QColor("#d9d4ca"))
     painter = QPainter(pixmap)
     painter.setPen(QColor("#5b6b6b"))
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                     translate("Photos", "not archived"))
+    painter.drawText(
+        pixmap.rect(),
+        Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+        translate("Photos", "not archived"),
+    )
     painter.end()
     return QIcon(pixmap)
 
@@ -73,12 +78,19 @@ class PhotoViewer(QDialog):
 
     statusMessage = Signal(str)
 
-    def __init__(self, detail: ArticleDetail, library: Path | None, runner: TaskRunner,
-                 start: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        detail: ArticleDetail,
+        library: Path | None,
+        runner: TaskRunner,
+        start: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("photoViewer")
-        self.setWindowTitle(translate("Photos", "Photos — {title}").format(
-            title=detail.record.title))
+        self.setWindowTitle(
+            translate("Photos", "Photos — {title}").format(title=detail.record.title)
+        )
         self.setAccessibleName(translate("Photos", "Photo viewer"))
         self.detail = detail
         self.photos: list[Photo] = list(detail.record.photos)
@@ -122,28 +134,40 @@ class PhotoViewer(QDialog):
         self.strip.currentRowChanged.connect(self.show_photo)
 
         tools = QHBoxLayout()
-        self.previous = self._button(tools, "◀", translate("Photos", "Previous photo (Left)"),
-                                     lambda: self.step(-1))
-        self.next = self._button(tools, "▶", translate("Photos", "Next photo (Right)"),
-                                 lambda: self.step(1))
+        self.previous = self._button(
+            tools, "◀", translate("Photos", "Previous photo (Left)"), lambda: self.step(-1)
+        )
+        self.next = self._button(
+            tools, "▶", translate("Photos", "Next photo (Right)"), lambda: self.step(1)
+        )
         tools.addSpacing(12)
-        self._button(tools, translate("Photos", "Fit"), translate("Photos", "Fit to window (F)"),
-                     self.view.fit)
+        self._button(
+            tools,
+            translate("Photos", "Fit"),
+            translate("Photos", "Fit to window (F)"),
+            self.view.fit,
+        )
         self._button(tools, "1:1", translate("Photos", "Actual size (1)"), self.view.actual_size)
-        self._button(tools, "−", translate("Photos", "Zoom out (-)"),
-                     lambda: self.view.zoom(1 / ZOOM_FACTOR))
-        self._button(tools, "+", translate("Photos", "Zoom in (+)"),
-                     lambda: self.view.zoom(ZOOM_FACTOR))
+        self._button(
+            tools, "−", translate("Photos", "Zoom out (-)"), lambda: self.view.zoom(1 / ZOOM_FACTOR)
+        )
+        self._button(
+            tools, "+", translate("Photos", "Zoom in (+)"), lambda: self.view.zoom(ZOOM_FACTOR)
+        )
         self.scale = QLabel(self)
         self.scale.setObjectName("hitCount")
         self.scale.setMinimumWidth(48)
         tools.addWidget(self.scale)
         tools.addStretch(1)
-        self.save = self._button(tools, translate("Photos", "Save a copy…"),
-                                 translate("Photos", "Save a copy of the photo file (Ctrl+S)"),
-                                 self.ask_save)
-        self._button(tools, translate("Photos", "Close"), translate("Photos", "Close (Esc)"),
-                     self.close)
+        self.save = self._button(
+            tools,
+            translate("Photos", "Save a copy…"),
+            translate("Photos", "Save a copy of the photo file (Ctrl+S)"),
+            self.ask_save,
+        )
+        self._button(
+            tools, translate("Photos", "Close"), translate("Photos", "Close (Esc)"), self.close
+        )
         self.view.scaleChanged.connect(lambda p: self.scale.setText(f"{p} %"))
 
         column = QVBoxLayout(self)
@@ -173,13 +197,17 @@ class PhotoViewer(QDialog):
         for position, photo in enumerate(self.photos):
             item = QListWidgetItem(placeholder_icon(), "", self.strip)
             item.setToolTip(photo.caption or credit_line(photo))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         photo.caption or translate("Photos", "Photo {n}").format(n=position + 1))
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                photo.caption or translate("Photos", "Photo {n}").format(n=position + 1),
+            )
             path = self.paths[position]
             if path is not None:
-                self._runner.submit(partial(decode, path, THUMB_SIDE),
-                                    partial(self._thumbnail, position),
-                                    lambda _error: None)  # the grey tile stays
+                self._runner.submit(
+                    partial(decode, path, THUMB_SIDE),
+                    partial(self._thumbnail, position),
+                    lambda _error: None,
+                )  # the grey tile stays
 
     def _thumbnail(self, position: int, decoded: object) -> None:
         if self._closed or not isinstance(decoded, DecodedImage):
@@ -199,14 +227,21 @@ class PhotoViewer(QDialog):
             return
         self.current = position
         photo, path = self.photos[position], self.paths[position]
-        self.heading.setText(translate("Photos", "Photo {n} of {total} — {title}").format(
-            n=position + 1, total=len(self.photos), title=self.detail.record.title))
+        self.heading.setText(
+            translate("Photos", "Photo {n} of {total} — {title}").format(
+                n=position + 1, total=len(self.photos), title=self.detail.record.title
+            )
+        )
         self.previous.setEnabled(len(self.photos) > 1)
         self.next.setEnabled(len(self.photos) > 1)
         self.save.setEnabled(path is not None)
         if path is None:
-            lines = [translate("Photos", "Photo not archived"), "", photo.caption or "",
-                     credit_line(photo)]
+            lines = [
+                translate("Photos", "Photo not archived"),
+                "",
+                photo.caption or "",
+                credit_line(photo),
+            ]
             self.placeholder.setText("\n".join(line for line in lines if line is not None))
             self.stack.setCurrentWidget(self.placeholder)
             self.details.setHtml(details_html(photo, None, archived=False))
@@ -220,8 +255,9 @@ class PhotoViewer(QDialog):
             return
         self.view.set_pixmap(QPixmap())
         self.details.setHtml(details_html(photo, None, archived=True))
-        self._runner.submit(partial(_load, path), partial(self._full, position),
-                            partial(self._unreadable, position))
+        self._runner.submit(
+            partial(_load, path), partial(self._full, position), partial(self._unreadable, position)
+        )
 
     def _full(self, position: int, result: object) -> None:
         if self._closed:
@@ -237,8 +273,9 @@ class PhotoViewer(QDialog):
         if self._closed or position != self.current:
             return
         self.stack.setCurrentWidget(self.placeholder)
-        self.placeholder.setText(translate("Photos", "The photo file cannot be shown: {error}")
-                                 .format(error=error))
+        self.placeholder.setText(
+            translate("Photos", "The photo file cannot be shown: {error}").format(error=error)
+        )
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -247,7 +284,8 @@ class PhotoViewer(QDialog):
         if path is None:
             return
         name, _filter = QFileDialog.getSaveFileName(
-            self, translate("Photos", "Save a copy of the photo"), str(Path.home() / path.name))
+            self, translate("Photos", "Save a copy of the photo"), str(Path.home() / path.name)
+        )
         if name:
             self.save_copy(Path(name))
 
@@ -256,18 +294,23 @@ class PhotoViewer(QDialog):
         source = self.paths[self.current]
         if source is None:
             return
-        self._runner.submit(partial(shutil.copyfile, source, target),
-                            lambda _done: self._saved(target), self._save_failed)
+        self._runner.submit(
+            partial(shutil.copyfile, source, target),
+            lambda _done: self._saved(target),
+            self._save_failed,
+        )
 
     def _saved(self, target: Path) -> None:
         if not self._closed:
-            self.statusMessage.emit(translate("Photos", "Saved a copy as {path}").format(
-                path=target))
+            self.statusMessage.emit(
+                translate("Photos", "Saved a copy as {path}").format(path=target)
+            )
 
     def _save_failed(self, error: Exception) -> None:
         if not self._closed:
-            self.statusMessage.emit(translate("Photos", "The copy was not saved: {error}").format(
-                error=error))
+            self.statusMessage.emit(
+                translate("Photos", "The copy was not saved: {error}").format(error=error)
+            )
 
     # -- keys -----------------------------------------------------------------------------
 

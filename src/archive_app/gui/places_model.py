@@ -26,8 +26,10 @@ class PlacesModel(GroupedModel):
     def set_places(self, places: Sequence[Place]) -> None:
         self.beginResetModel()
         # a place's own name is not listed again among its spellings
-        self._places = [(name, count, tuple(s for s in spellings if s != name))
-                        for name, count, spellings in places]
+        self._places = [
+            (name, count, tuple(s for s in spellings if s != name))
+            for name, count, spellings in places
+        ]
         self.endResetModel()
 
     def place_at(self, index: ModelIndex) -> str | None:
@@ -52,12 +54,18 @@ class PlacesModel(GroupedModel):
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 2
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 2):
-            return (translate("Places", "Place and its spellings"),
-                    translate("Places", "Articles"))[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 2
+        ):
+            return (
+                translate("Places", "Place and its spellings"),
+                translate("Places", "Articles"),
+            )[section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -69,7 +77,8 @@ class PlacesModel(GroupedModel):
                 return name if index.column() == NAME else number(count)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return translate("Places", "{place}: {n} articles, {k} other spellings").format(
-                    place=name, n=number(count), k=number(len(spellings)))
+                    place=name, n=number(count), k=number(len(spellings))
+                )
         else:
             spelling = self._places[index.internalId() - 1][2][index.row()]
             if role == Qt.ItemDataRole.DisplayRole:

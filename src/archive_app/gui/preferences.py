@@ -16,15 +16,20 @@ from archive_app.gui.settings import Settings
 
 
 def theme_choices() -> tuple[tuple[str, str], ...]:
-    return (("system", translate("Preferences", "As the system")),
-            ("light", translate("Preferences", "Light")),
-            ("dark", translate("Preferences", "Dark")))
+    return (
+        ("system", translate("Preferences", "As the system")),
+        ("light", translate("Preferences", "Light")),
+        ("dark", translate("Preferences", "Dark")),
+    )
 
 
 def language_choices() -> tuple[tuple[str, str], ...]:
     # each language names itself, so a person who cannot read the current one still finds theirs
-    return (("system", translate("Preferences", "As the system")),
-            ("en", "English"), ("id", "Bahasa Indonesia"))
+    return (
+        ("system", translate("Preferences", "As the system")),
+        ("en", "English"),
+        ("id", "Bahasa Indonesia"),
+    )
 
 
 class PreferencesDialog(QDialog):
@@ -46,12 +51,14 @@ class PreferencesDialog(QDialog):
         for key, label in language_choices():
             self.language.addItem(label, key)
         self.language.setCurrentIndex(self.language.findData(settings.language))
-        note = QLabel(translate("Preferences", "A new language applies when Arsip starts again."),
-                      self)
+        note = QLabel(
+            translate("Preferences", "A new language applies when Arsip starts again."), self
+        )
         note.setObjectName("welcomeHint")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

@@ -66,8 +66,9 @@ class PreviewDialog(QDialog):
         self.preview_button.clicked.connect(self._ask_preview)
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.apply_button = main_button(buttons, translate("Preview", "Apply"),
-                                        QDialogButtonBox.ButtonRole.ActionRole)
+        self.apply_button = main_button(
+            buttons, translate("Preview", "Apply"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.apply_button.setDefault(False)  # Enter previews; applying is a deliberate click
         self.apply_button.setAccessibleName(translate("Preview", "Apply the previewed change"))
         self.apply_button.clicked.connect(self._ask_apply)
@@ -89,8 +90,12 @@ class PreviewDialog(QDialog):
         self.problem.hide()
         self.apply_button.setEnabled(False)
         self.preview_button.setEnabled(True)
-        self.count.setText(translate("Preview", "Preview the change to see every article it "
-                                                "alters before anything is written."))
+        self.count.setText(
+            translate(
+                "Preview",
+                "Preview the change to see every article it alters before anything is written.",
+            )
+        )
 
     def show_preview(self, rows: Sequence[PreviewRow], articles: int) -> None:
         self.model.set_rows(rows)
@@ -98,14 +103,25 @@ class PreviewDialog(QDialog):
         self.preview_button.setEnabled(True)
         self.apply_button.setEnabled(bool(rows))
         if rows:
-            self.count.setText(translate("Preview", "{changed} of {total} would change; one "
-                                                    "Undo takes the whole change back.").format(
-                changed=count_text(len(rows), translate("Preview", "{count} article"),
-                                   translate("Preview", "{count} articles")),
-                total=number(articles)))
+            self.count.setText(
+                translate(
+                    "Preview",
+                    "{changed} of {total} would change; one Undo takes the whole change back.",
+                ).format(
+                    changed=count_text(
+                        len(rows),
+                        translate("Preview", "{count} article"),
+                        translate("Preview", "{count} articles"),
+                    ),
+                    total=number(articles),
+                )
+            )
         else:
-            self.count.setText(translate("Preview", "Nothing would change in these {total} "
-                                                    "articles.").format(total=number(articles)))
+            self.count.setText(
+                translate("Preview", "Nothing would change in these {total} articles.").format(
+                    total=number(articles)
+                )
+            )
 
     def show_problem(self, text: str) -> None:
         self.set_busy(False)

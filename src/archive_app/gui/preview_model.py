@@ -30,8 +30,11 @@ class PreviewRow:
 
 
 def preview_titles() -> tuple[str, ...]:
-    return (translate("Preview", "Article"), translate("Preview", "Now"),
-            translate("Preview", "After the change"))
+    return (
+        translate("Preview", "Article"),
+        translate("Preview", "Now"),
+        translate("Preview", "After the change"),
+    )
 
 
 class PreviewModel(QAbstractTableModel):
@@ -57,10 +60,14 @@ class PreviewModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < 3):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 3
+        ):
             return preview_titles()[section]
         return None
 
@@ -84,11 +91,14 @@ class PreviewModel(QAbstractTableModel):
             row = self._rows[number]
             if isinstance(row.old, list) and isinstance(row.new, list) and row.field != "body":
                 # tags, collections, people: what changes is whole items, not words
-                found = marked_items([display(row.field, [v], 600) for v in row.old],
-                                     [display(row.field, [v], 600) for v in row.new],
-                                     display(row.field, []))
+                found = marked_items(
+                    [display(row.field, [v], 600) for v in row.old],
+                    [display(row.field, [v], 600) for v in row.new],
+                    display(row.field, []),
+                )
             else:
-                found = marked_pair(display(row.field, row.old, 600),
-                                    display(row.field, row.new, 600))
+                found = marked_pair(
+                    display(row.field, row.old, 600), display(row.field, row.new, 600)
+                )
             self._html[number] = found
         return found

@@ -11,8 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CHEAT_SHEET_MEANINGS = (
-    QT_TRANSLATE_NOOP("CheatSheet",
-                      "articles with every word (word families too: gaung finds menggaungkan)"),
+    QT_TRANSLATE_NOOP(
+        "CheatSheet", "articles with every word (word families too: gaung finds menggaungkan)"
+    ),
     QT_TRANSLATE_NOOP("CheatSheet", "the exact phrase"),
     QT_TRANSLATE_NOOP("CheatSheet", "the words within 5 words of each other"),
     QT_TRANSLATE_NOOP("CheatSheet", "either word"),
@@ -21,13 +22,17 @@ CHEAT_SHEET_MEANINGS = (
     QT_TRANSLATE_NOOP("CheatSheet", "words starting with presid"),
     QT_TRANSLATE_NOOP("CheatSheet", "near spellings (~2 allows two edits)"),
     QT_TRANSLATE_NOOP("CheatSheet", "in one part of the article"),
-    QT_TRANSLATE_NOOP("CheatSheet", "a person in any role; also author: reporter: editor: "
-                                    "photographer: contributor:"),
-    QT_TRANSLATE_NOOP("CheatSheet",
-                      "a site (site:detik finds detik.com) or a dateline place"),
+    QT_TRANSLATE_NOOP(
+        "CheatSheet",
+        "a person in any role; also author: reporter: editor: photographer: contributor:",
+    ),
+    QT_TRANSLATE_NOOP("CheatSheet", "a site (site:detik finds detik.com) or a dateline place"),
     QT_TRANSLATE_NOOP("CheatSheet", "a tag, or the article's language (id, en)"),
-    QT_TRANSLATE_NOOP("CheatSheet", "what the importer was unsure of: any flag, or one kind "
-                                    "(date, language, body, title, person, photo, encoding)"),
+    QT_TRANSLATE_NOOP(
+        "CheatSheet",
+        "what the importer was unsure of: any flag, or one kind "
+        "(date, language, body, title, person, photo, encoding)",
+    ),
     QT_TRANSLATE_NOOP("CheatSheet", "a year, a month or a day"),
     QT_TRANSLATE_NOOP("CheatSheet", "a range (either end may be left open)"),
     QT_TRANSLATE_NOOP("CheatSheet", "before or after a date"),

@@ -41,8 +41,13 @@ PAPER_COLUMN = 10_000  # no pane limits a printed photo
 
 def qimage(decoded: DecodedImage) -> QImage:
     """A QImage owning a copy of the worker's pixels (made on the GUI thread)."""
-    image = QImage(decoded.rgba, decoded.width, decoded.height, decoded.width * 4,
-                   QImage.Format.Format_RGBA8888)
+    image = QImage(
+        decoded.rgba,
+        decoded.width,
+        decoded.height,
+        decoded.width * 4,
+        QImage.Format.Format_RGBA8888,
+    )
     return image.copy()
 
 
@@ -62,7 +67,8 @@ class ReaderView(QTextBrowser):
         self.setObjectName("reader")
         self.setAccessibleName(translate("Reader", "Article reader"))
         self.setAccessibleDescription(
-            translate("Reader", "The selected article: title, date, people, photos, text"))
+            translate("Reader", "The selected article: title, date, people, photos, text")
+        )
         # clicking a link must not navigate the pane or hand a URL to a web browser
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -128,15 +134,13 @@ class ReaderView(QTextBrowser):
         assert self.reading is not None
         self.reading.column = self._column()
         self.document().setDefaultStyleSheet(reader_css(self.colours, self.zoom))
-        self.setHtml(article_html(self.reading, self.colours, self.zoom,
-                                  editable=self.editable))
+        self.setHtml(article_html(self.reading, self.colours, self.zoom, editable=self.editable))
         self._collect_hits()
         self.clear_find()
 
     def _column(self) -> int:
         """The width a photo may take: the pane less the document's margins."""
-        return max(self.viewport().width() - 2 * round(self.document().documentMargin()) - 8,
-                   120)
+        return max(self.viewport().width() - 2 * round(self.document().documentMargin()) - 8, 120)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -172,9 +176,11 @@ class ReaderView(QTextBrowser):
             self.reviewedRequested.emit(int(path))
         else:
             QGuiApplication.clipboard().setText(url.toString())
-            self.statusMessage.emit(translate(
-                "Reader", "Copied {address} — Arsip never opens web pages itself").format(
-                    address=url.toString()))
+            self.statusMessage.emit(
+                translate("Reader", "Copied {address} — Arsip never opens web pages itself").format(
+                    address=url.toString()
+                )
+            )
 
     # -- search hits --------------------------------------------------------------------
 
@@ -200,7 +206,7 @@ class ReaderView(QTextBrowser):
         # the words of one phrase ("World Water Forum") are one hit, not three
         if self._hits:
             last_start, last_length = self._hits[-1]
-            gap = self._plain[last_start + last_length:start]
+            gap = self._plain[last_start + last_length : start]
             if start - (last_start + last_length) <= 1 and not gap.strip():
                 self._hits[-1] = (last_start, start + length - last_start)
                 return
@@ -211,7 +217,7 @@ class ReaderView(QTextBrowser):
         if not 0 <= self._hit < len(self._hits):
             return ""
         start, length = self._hits[self._hit]
-        return self.document().toPlainText()[start:start + length]
+        return self.document().toPlainText()[start : start + length]
 
     @property
     def hit_count(self) -> int:
@@ -306,10 +312,14 @@ class ReaderView(QTextBrowser):
             document.setHtml(self.toHtml())
             return document
         for position, image in self._images.items():
-            document.addResource(QTextDocument.ResourceType.ImageResource.value,
-                                 QUrl(f"{IMAGE_SCHEME}:{position}"), image)
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource.value,
+                QUrl(f"{IMAGE_SCHEME}:{position}"),
+                image,
+            )
         document.setDefaultStyleSheet(reader_css(LIGHT, 100))
         # paper is not the pane: the photo is as wide as the page allows
-        document.setHtml(article_html(replace(self.reading, column=PAPER_COLUMN), LIGHT, 100,
-                                      paper=True))
+        document.setHtml(
+            article_html(replace(self.reading, column=PAPER_COLUMN), LIGHT, 100, paper=True)
+        )
         return document

@@ -49,46 +49,78 @@ class ReaderPane(QWidget):
         tools.setMovable(False)
         tools.setFloatable(False)
         bar = tools
-        self.previous_hit = self._button(tools, "◀", translate("Reader", "Previous hit (Shift+F3)"),
-                                         lambda: self.reader.next_hit(-1))
+        self.previous_hit = self._button(
+            tools,
+            "◀",
+            translate("Reader", "Previous hit (Shift+F3)"),
+            lambda: self.reader.next_hit(-1),
+        )
         self.hits = QLabel(bar)
         self.hits.setObjectName("hitCount")
         self.hits.setAccessibleName(translate("Reader", "Search hits in the article"))
         tools.addWidget(self.hits)
-        self.next_hit = self._button(tools, "▶", translate("Reader", "Next hit (F3)"),
-                                     lambda: self.reader.next_hit(1))
+        self.next_hit = self._button(
+            tools, "▶", translate("Reader", "Next hit (F3)"), lambda: self.reader.next_hit(1)
+        )
         spring = QWidget(bar)
         spring.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tools.addWidget(spring)
-        self.find_button = self._button(tools, translate("Reader", "Find"),
-                                 translate("Reader", "Find in the article (Ctrl+F)"),
-                                 self.find_bar.open_bar)
-        self.smaller = self._button(tools, "A−", translate("Reader", "Smaller text (Ctrl+-)"),
-                                    lambda: self.zoom_by(-ZOOM_STEP))
-        self.larger = self._button(tools, "A+", translate("Reader", "Larger text (Ctrl++)"),
-                                   lambda: self.zoom_by(ZOOM_STEP))
-        self.photos = self._button(tools, translate("Reader", "Photos"),
-                                   translate("Reader", "Open the photo viewer"),
-                                   lambda: self.photosRequested.emit(0))
-        self.cite = self._button(tools, translate("Reader", "Cite"),
-                                 translate("Reader", "Copy a citation of the article"),
-                                 lambda: self.copy_citation())
+        self.find_button = self._button(
+            tools,
+            translate("Reader", "Find"),
+            translate("Reader", "Find in the article (Ctrl+F)"),
+            self.find_bar.open_bar,
+        )
+        self.smaller = self._button(
+            tools,
+            "A−",
+            translate("Reader", "Smaller text (Ctrl+-)"),
+            lambda: self.zoom_by(-ZOOM_STEP),
+        )
+        self.larger = self._button(
+            tools,
+            "A+",
+            translate("Reader", "Larger text (Ctrl++)"),
+            lambda: self.zoom_by(ZOOM_STEP),
+        )
+        self.photos = self._button(
+            tools,
+            translate("Reader", "Photos"),
+            translate("Reader", "Open the photo viewer"),
+            lambda: self.photosRequested.emit(0),
+        )
+        self.cite = self._button(
+            tools,
+            translate("Reader", "Cite"),
+            translate("Reader", "Copy a citation of the article"),
+            lambda: self.copy_citation(),
+        )
         # the button copies the last style chosen; its menu offers each style
         self.citation_style = DEFAULT_STYLE
         self._editable = True  # False for a library opened read-only
         self.cite.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         cite_menu = QMenu(self.cite)
-        self.cite_actions = {style: cite_menu.addAction(
-            translate("Reader", "Copy in {style}").format(style=name),
-            partial(self.copy_citation, style)) for style, name in style_names().items()}
+        self.cite_actions = {
+            style: cite_menu.addAction(
+                translate("Reader", "Copy in {style}").format(style=name),
+                partial(self.copy_citation, style),
+            )
+            for style, name in style_names().items()
+        }
         self.cite.setMenu(cite_menu)
-        self.edit = self._button(tools, translate("Reader", "Edit"),
-                                 translate("Reader", "Edit the article's catalogue record "
-                                                     "(Ctrl+E)"), self.editRequested.emit)
+        self.edit = self._button(
+            tools,
+            translate("Reader", "Edit"),
+            translate("Reader", "Edit the article's catalogue record (Ctrl+E)"),
+            self.editRequested.emit,
+        )
         # print and PDF share one button (a menu): the row stays short enough for a narrow pane
-        self.print_button = self._button(tools, translate("Reader", "Print"),
-                                         translate("Reader", "Print or save as PDF"),
-                                         self.print_article)
+        self.print_button = self._button(
+            tools,
+            translate("Reader", "Print"),
+            translate("Reader", "Print or save as PDF"),
+            self.print_article,
+        )
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self.print_button)
         self.print_action = menu.addAction(translate("Reader", "Print…"), self.print_article)
@@ -140,8 +172,7 @@ class ReaderPane(QWidget):
     def set_article_tools(self) -> None:
         """Enable what makes sense for what is shown (no article: no citation, no PDF)."""
         reading = self.reader.reading
-        for button in (self.find_button, self.cite, self.print_button, self.pdf,
-                       self.print_action):
+        for button in (self.find_button, self.cite, self.print_button, self.pdf, self.print_action):
             button.setEnabled(reading is not None)
         self.edit.setEnabled(reading is not None and self._editable)
         self.photos.setEnabled(reading is not None and bool(reading.detail.record.photos))
@@ -152,11 +183,15 @@ class ReaderPane(QWidget):
         if not total:
             self.hits.setText("")
         elif current:
-            self.hits.setText(translate("Reader", "hit {n} of {total}").format(n=current,
-                                                                              total=total))
+            self.hits.setText(
+                translate("Reader", "hit {n} of {total}").format(n=current, total=total)
+            )
         else:
-            self.hits.setText(translate("Reader", "{total} hits").format(total=total)
-                              if total != 1 else translate("Reader", "1 hit"))
+            self.hits.setText(
+                translate("Reader", "{total} hits").format(total=total)
+                if total != 1
+                else translate("Reader", "1 hit")
+            )
         self.set_article_tools()
 
     # -- find -------------------------------------------------------------------------
@@ -219,8 +254,11 @@ class ReaderPane(QWidget):
             return
         suggested = Path.home() / f"{_file_name(self._title())}.pdf"
         name, _filter = QFileDialog.getSaveFileName(
-            self, translate("Reader", "Save the article as PDF"), str(suggested),
-            translate("Reader", "PDF files (*.pdf)"))
+            self,
+            translate("Reader", "Save the article as PDF"),
+            str(suggested),
+            translate("Reader", "PDF files (*.pdf)"),
+        )
         if name:
             self.save_pdf(Path(name))
 

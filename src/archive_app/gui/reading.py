@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from archive_app.core.model import ArticleDetail
+from archive_app.domain.model import ArticleDetail
 
 ARTICLE_SCHEME = "arsip-article"  # a related link whose article is in this library
 PERSON_SCHEME = "arsip-person"

@@ -7,8 +7,7 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from archive_app.core.archive import Archive
-from archive_app.core.progress import CancelToken
+from archive_app.domain.progress import CancelToken
 from archive_app.gui.article_loader import ArticleLoader
 from archive_app.gui.highlight import query_terms, snippet_terms
 from archive_app.gui.person_data import Cancelled, PersonArticles, load_person
@@ -19,14 +18,22 @@ from archive_app.gui.reading import Reading
 from archive_app.gui.results_view import ResultsTable
 from archive_app.gui.search_controller import ResultBatch
 from archive_app.gui.tasks import TaskRunner
+from archive_app.usecases.archive import Archive
 
 
 class ReadingController(QObject):
     """Loads articles and people off the GUI thread; only the newest request is shown."""
 
-    def __init__(self, archive: Archive, runner: TaskRunner, table: ResultsTable,
-                 pane: QStackedWidget, reader_pane: ReaderPane, person_page: PersonPage,
-                 window: QWidget) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        runner: TaskRunner,
+        table: ResultsTable,
+        pane: QStackedWidget,
+        reader_pane: ReaderPane,
+        person_page: PersonPage,
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
         self.archive, self.runner, self.window = archive, runner, window
         self.table, self.model = table, table.results_model()
@@ -103,9 +110,11 @@ class ReadingController(QObject):
         token = self._person_token = CancelToken()
         self.person_page.show_loading(name)
         self.pane.setCurrentWidget(self.person_page)
-        self.runner.submit(partial(load_person, self.archive, name, token),
-                           partial(self._show_person, token),
-                           partial(self._person_failed, token))
+        self.runner.submit(
+            partial(load_person, self.archive, name, token),
+            partial(self._show_person, token),
+            partial(self._person_failed, token),
+        )
 
     def cancel_person(self) -> None:
         if self._person_token is not None:
@@ -126,8 +135,9 @@ class ReadingController(QObject):
         if reading is None or not reading.detail.record.photos:
             return
         self.close_photos()
-        self.photo_viewer = PhotoViewer(reading.detail, self.archive.path, self.runner,
-                                        position, self.window)
+        self.photo_viewer = PhotoViewer(
+            reading.detail, self.archive.path, self.runner, position, self.window
+        )
         self.photo_viewer.statusMessage.connect(self.reader_pane.statusMessage)
         self.photo_viewer.show()
 

@@ -4,21 +4,33 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from archive_app.core.editing import TEXT_FIELDS_FOR_REPLACE
 from archive_app.gui.field_values import field_label
 from archive_app.gui.i18n import count_text, translate
 from archive_app.gui.preview_dialog import PreviewDialog
+from archive_app.usecases.editing import TEXT_FIELDS_FOR_REPLACE
 
 
 class ReplaceDialog(PreviewDialog):
     """The selection, or (when ticked) every article of the current result."""
 
     def __init__(self, selected: int, parent: QWidget | None = None) -> None:
-        super().__init__(translate("Replace", "Find and replace"), count_text(
-            selected, translate("Replace", "Looks in the {count} selected article, or in the "
-                                           "whole result when ticked below."),
-            translate("Replace", "Looks in the {count} selected articles, or in the whole "
-                                 "result when ticked below.")), parent)
+        super().__init__(
+            translate("Replace", "Find and replace"),
+            count_text(
+                selected,
+                translate(
+                    "Replace",
+                    "Looks in the {count} selected article, or in the "
+                    "whole result when ticked below.",
+                ),
+                translate(
+                    "Replace",
+                    "Looks in the {count} selected articles, or in the whole "
+                    "result when ticked below.",
+                ),
+            ),
+            parent,
+        )
         self.setObjectName("replaceDialog")
         self.field = QComboBox(self)
         self.field.setAccessibleName(translate("Replace", "Field"))
@@ -29,11 +41,16 @@ class ReplaceDialog(PreviewDialog):
         self.replace_text = QLineEdit(self)
         self.replace_text.setAccessibleName(translate("Replace", "Replace with"))
         self.replace_text.setPlaceholderText(
-            translate("Replace", "(nothing: delete what is found)"))
-        self.regex = QCheckBox(translate("Replace", "Regular expression (\\1 in the replacement "
-                                                    "repeats a group)"), self)
-        self.whole_result = QCheckBox(translate("Replace", "Every article of the current result, "
-                                                           "not only the selection"), self)
+            translate("Replace", "(nothing: delete what is found)")
+        )
+        self.regex = QCheckBox(
+            translate("Replace", "Regular expression (\\1 in the replacement repeats a group)"),
+            self,
+        )
+        self.whole_result = QCheckBox(
+            translate("Replace", "Every article of the current result, not only the selection"),
+            self,
+        )
         self.form.addRow(translate("Replace", "Field"), self.field)
         self.form.addRow(translate("Replace", "Find"), self.find_text)
         self.form.addRow(translate("Replace", "Replace with"), self.replace_text)

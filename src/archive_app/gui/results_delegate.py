@@ -25,7 +25,7 @@ def snippet_segments(snippet: str) -> tuple[tuple[str, bool], ...]:
     pieces: list[tuple[str, bool]] = []
     last = 0
     for match in _HIT.finditer(snippet):
-        pieces.append((_plain(snippet[last:match.start()]), False))
+        pieces.append((_plain(snippet[last : match.start()]), False))
         pieces.append((_plain(match.group(1)), True))
         last = match.end()
     pieces.append((_plain(snippet[last:]), False))
@@ -49,8 +49,9 @@ class ResultsDelegate(QStyledItemDelegate):
         self._fonts = None
         self._font_key = ""
 
-    def _font_set(self, font: QFont) -> tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics,
-                                              QFontMetrics]:
+    def _font_set(
+        self, font: QFont
+    ) -> tuple[QFont, QFont, QFont, QFontMetrics, QFontMetrics, QFontMetrics]:
         """The plain, bold (title) and small (snippet) fonts, made once per view font."""
         key = font.key()
         if self._fonts is None or key != self._font_key:
@@ -59,13 +60,23 @@ class ResultsDelegate(QStyledItemDelegate):
             bold.setWeight(QFont.Weight.DemiBold)
             small = QFont(font)
             small.setPointSizeF(max(font.pointSizeF() * 0.92, 7.0))
-            self._fonts = (font, bold, small, QFontMetrics(font), QFontMetrics(bold),
-                           QFontMetrics(small))
+            self._fonts = (
+                font,
+                bold,
+                small,
+                QFontMetrics(font),
+                QFontMetrics(bold),
+                QFontMetrics(small),
+            )
             self._font_key = key
         return self._fonts
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         model = index.model()
         if not isinstance(model, ResultsModel):
             super().paint(painter, option, index)
@@ -77,8 +88,7 @@ class ResultsDelegate(QStyledItemDelegate):
             painter.fillRect(cell, QColor(colours.selection))
         elif row % 2:
             painter.fillRect(cell, QColor(colours.surface_alt))
-        plain, bold, small, plain_metrics, bold_metrics, small_metrics = self._font_set(
-            option.font)
+        plain, bold, small, plain_metrics, bold_metrics, small_metrics = self._font_set(option.font)
         rect = cell.adjusted(PADDING, 3, -PADDING, -3)
         first = QRect(rect.left(), rect.top(), rect.width(), plain_metrics.height())
         text = model.cell_text(row, column)
@@ -86,21 +96,32 @@ class ResultsDelegate(QStyledItemDelegate):
         if column == TITLE:
             painter.setFont(bold)
             painter.setPen(QColor(colours.heading))
-            painter.drawText(first, align, bold_metrics.elidedText(
-                text, Qt.TextElideMode.ElideRight, first.width()))
+            painter.drawText(
+                first,
+                align,
+                bold_metrics.elidedText(text, Qt.TextElideMode.ElideRight, first.width()),
+            )
             snippet = model.snippet_text(row)
             if snippet:
-                self._snippet(painter, small, small_metrics,
-                              QRect(rect.left(), first.bottom() + 3, rect.width(),
-                                    plain_metrics.height()), snippet)
+                self._snippet(
+                    painter,
+                    small,
+                    small_metrics,
+                    QRect(rect.left(), first.bottom() + 3, rect.width(), plain_metrics.height()),
+                    snippet,
+                )
         else:
             painter.setFont(plain)
             painter.setPen(QColor(colours.muted))
-            painter.drawText(first, align, plain_metrics.elidedText(
-                text, Qt.TextElideMode.ElideRight, first.width()))
+            painter.drawText(
+                first,
+                align,
+                plain_metrics.elidedText(text, Qt.TextElideMode.ElideRight, first.width()),
+            )
 
-    def _snippet(self, painter: QPainter, font: QFont, metrics: QFontMetrics, rect: QRect,
-                 snippet: str) -> None:
+    def _snippet(
+        self, painter: QPainter, font: QFont, metrics: QFontMetrics, rect: QRect, snippet: str
+    ) -> None:
         painter.setFont(font)
         x, right = rect.left(), rect.right()
         for text, hit in snippet_segments(snippet):
@@ -112,8 +133,7 @@ class ResultsDelegate(QStyledItemDelegate):
             if hit:
                 painter.fillRect(box, QColor(self.colours.hit))
             painter.setPen(QColor(self.colours.text if hit else self.colours.muted))
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             x += width
             if x >= right:
                 break

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from archive_app.core.model import ArticleSummary
+from archive_app.domain.model import ArticleSummary
 from archive_app.gui.display import short_date
 from archive_app.gui.drops import ARTICLE_IDS, article_ids_mime
 from archive_app.gui.i18n import translate
@@ -31,8 +31,12 @@ FIRST_PEOPLE = 2  # names shown in the People column before "+N"
 
 
 def column_titles() -> tuple[str, ...]:
-    return (translate("Results", "Title"), translate("Results", "Date"),
-            translate("Results", "Site"), translate("Results", "People"))
+    return (
+        translate("Results", "Title"),
+        translate("Results", "Date"),
+        translate("Results", "Site"),
+        translate("Results", "People"),
+    )
 
 
 def missing_text() -> str:
@@ -62,8 +66,9 @@ class ResultsModel(QAbstractTableModel):
     # every known id is shown and the search has more pages: the controller should fetch one
     pageWanted = Signal()
 
-    def __init__(self, source: SummarySource, batch: int = BATCH,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, source: SummarySource, batch: int = BATCH, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._source = source
         self._batch = batch
@@ -78,9 +83,13 @@ class ResultsModel(QAbstractTableModel):
 
     # -- what the window asks ---------------------------------------------------------
 
-    def set_ids(self, ids: Iterable[int], query: str = "",
-                snippets: dict[int, tuple[str, ...]] | None = None,
-                more_pages: bool = False) -> None:
+    def set_ids(
+        self,
+        ids: Iterable[int],
+        query: str = "",
+        snippets: dict[int, tuple[str, ...]] | None = None,
+        more_pages: bool = False,
+    ) -> None:
         """Show a new list of articles (a search's hits or the whole library)."""
         self.beginResetModel()
         self._ids = []
@@ -96,9 +105,12 @@ class ResultsModel(QAbstractTableModel):
         if self.canFetchMore(_ROOT):
             self.fetchMore(_ROOT)
 
-    def append_ids(self, ids: Iterable[int],
-                   snippets: dict[int, tuple[str, ...]] | None = None,
-                   more_pages: bool = False) -> None:
+    def append_ids(
+        self,
+        ids: Iterable[int],
+        snippets: dict[int, tuple[str, ...]] | None = None,
+        more_pages: bool = False,
+    ) -> None:
         """More ids for the same list (a search's later pages); fetched as the view scrolls."""
         before = len(self._ids)
         self._extend(ids, snippets)
@@ -182,10 +194,14 @@ class ResultsModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < self.columnCount()):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.columnCount()
+        ):
             return column_titles()[section]
         return None
 
@@ -195,8 +211,9 @@ class ResultsModel(QAbstractTableModel):
         if self.summary(index.row()) is None:
             return Qt.ItemFlag.NoItemFlags  # deleted since the list was made: not selectable
         # rows are dragged onto a collection in the sidebar to add them to it
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled)
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def mimeTypes(self) -> list[str]:
         return [ARTICLE_IDS]

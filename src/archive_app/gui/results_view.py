@@ -23,7 +23,8 @@ class ResultsTable(QTableView):
         self.setObjectName("results")
         self.setAccessibleName(translate("Results", "Search results"))
         self.setAccessibleDescription(
-            translate("Results", "Articles: title with the matching text, date, site and people"))
+            translate("Results", "Articles: title with the matching text, date, site and people")
+        )
         self.setModel(model)
         self.delegate = ResultsDelegate(self)
         self.setItemDelegate(self.delegate)
@@ -49,8 +50,11 @@ class ResultsTable(QTableView):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.sectionClicked.connect(self._header_clicked)
         # sized by their typical content: a full date, a site name, two people's names
-        for column, sample in ((DATE, "2024-05-17 03:50"), (SITE, "liputan6.com"),
-                               (PEOPLE, "Agustinus Rangga")):
+        for column, sample in (
+            (DATE, "2024-05-17 03:50"),
+            (SITE, "liputan6.com"),
+            (PEOPLE, "Agustinus Rangga"),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 16)
         self.update_row_height()
@@ -79,8 +83,9 @@ class ResultsTable(QTableView):
         column = {"title": TITLE, "newest": DATE, "oldest": DATE}.get(sort)
         header.setSortIndicatorShown(column is not None)
         if column is not None:
-            order = (Qt.SortOrder.DescendingOrder if sort == "newest"
-                     else Qt.SortOrder.AscendingOrder)
+            order = (
+                Qt.SortOrder.DescendingOrder if sort == "newest" else Qt.SortOrder.AscendingOrder
+            )
             header.setSortIndicator(column, order)
 
     def _header_clicked(self, column: int) -> None:
@@ -123,8 +128,9 @@ class ResultsTable(QTableView):
             if row is not None:
                 selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
         if not selection.isEmpty():
-            self.selectionModel().select(selection,
-                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.selectionModel().select(
+                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def select_row(self, row: int) -> None:
         self.selectRow(row)

@@ -59,5 +59,8 @@ def search(window: MainWindow, query: str) -> None:
 
 
 def show_article(window: MainWindow, title: str) -> None:
-    settle(lambda: window.reader.reading is not None
-           and window.reader.reading.detail.record.title == title)
+    settle(
+        lambda: (
+            window.reader.reading is not None and window.reader.reading.detail.record.title == title
+        )
+    )

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from archive_app.core.archive import Archive
 from archive_app.gui import i18n
 from archive_app.gui.app import application
 from archive_app.gui.screenshot_kit import (
@@ -35,6 +34,7 @@ from archive_app.gui.screenshot_kit import (
 from archive_app.gui.screenshots_catalogue import catalogue_shots
 from archive_app.gui.screenshots_review import review_shots
 from archive_app.gui.settings import Settings
+from archive_app.usecases.archive import Archive
 
 log = logging.getLogger("arsip.screenshots")
 
@@ -47,8 +47,15 @@ WIRE_CHECK = '"Medienpreises Bambi"'  # found once the wire feeds are in the lib
 
 
 def _import(library: Path, sources: Sequence[Path]) -> None:
-    command = [sys.executable, "-m", "archive_app", "--library", str(library), "import",
-               *(str(source) for source in sources)]
+    command = [
+        sys.executable,
+        "-m",
+        "archive_app",
+        "--library",
+        str(library),
+        "import",
+        *(str(source) for source in sources),
+    ]
     print("importing with", " ".join(command[2:]))
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
@@ -167,8 +174,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "screenshots")
     parser.add_argument("--library", type=Path, default=REPO / "build" / "screenshot-library")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--only", choices=("window", "catalogue", "review"), action="append",
-                        help="take only these groups of screenshots (repeatable; all by default)")
+    parser.add_argument(
+        "--only",
+        choices=("window", "catalogue", "review"),
+        action="append",
+        help="take only these groups of screenshots (repeatable; all by default)",
+    )
     args = parser.parse_args(argv)
     groups = set(args.only or ("window", "catalogue", "review"))
     if not args.corpus.is_dir():

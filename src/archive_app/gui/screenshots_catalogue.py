@@ -15,8 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QLineEdit, QMenu
 
-from archive_app.core.archive import Archive
-from archive_app.core.errors import ArchiveError
+from archive_app.domain.errors import ArchiveError
 from archive_app.gui.authority_dialogs import PlaceAliasDialog
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.screenshot_kit import (
@@ -29,6 +28,7 @@ from archive_app.gui.screenshot_kit import (
     show_article,
 )
 from archive_app.gui.settings import Settings
+from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
 EAST_JAVA = "(place:gresik OR place:surabaya OR place:malang OR place:banyuwangi OR place:jombang)"
@@ -40,17 +40,27 @@ COLLECTIONS = (
     ("Tesis/Bab 2 — Air bersih", '"world water forum" OR "air bersih"'),
 )
 TAGS = (("liputan khusus", "banjir site:detik.com"), ("perlu dicek", "jakbar"))
-SEARCHES = (("Banjir di detik.com", "banjir site:detik.com"), ("Kominfo", "kominfo"),
-            ("Teheran", "place:teheran"))
+SEARCHES = (
+    ("Banjir di detik.com", "banjir site:detik.com"),
+    ("Kominfo", "kominfo"),
+    ("Teheran", "place:teheran"),
+)
 # spellings a site's byline tool left behind ("-Sport"): one person each
-MERGES = (("Mohammad Resha Pratama", "Mohammad Resha Pratama - Sport"),
-          ("Mohammad Resha Pratama", "Mohammad Resha Pratama -Sport"),
-          ("Lucas Aditya", "Lucas Aditya -Sport"))
+MERGES = (
+    ("Mohammad Resha Pratama", "Mohammad Resha Pratama - Sport"),
+    ("Mohammad Resha Pratama", "Mohammad Resha Pratama -Sport"),
+    ("Lucas Aditya", "Lucas Aditya -Sport"),
+)
 TO_MERGE = ("Ignacio Geordi Oswaldo", "Ignacio Geordy Oswaldo")
 # datelines printed in several languages: one place each
-PLACE_SPELLINGS = (("Moscow", "Moskow"), ("Moskau", "Moskow"), ("Mekkah", "Makkah"),
-                   ("Rome", "Roma"), ("New York, NY", "New York"),
-                   ("Washington D.C", "Washington"))
+PLACE_SPELLINGS = (
+    ("Moscow", "Moskow"),
+    ("Moskau", "Moskow"),
+    ("Mekkah", "Makkah"),
+    ("Rome", "Roma"),
+    ("New York, NY", "New York"),
+    ("Washington D.C", "Washington"),
+)
 
 
 def catalogue(archive: Archive) -> int:
@@ -77,8 +87,9 @@ def catalogue(archive: Archive) -> int:
         except ArchiveError as error:
             print("not grouped:", error)
     seed = archive.search('"world water forum"', 1).hits[0].id
-    archive.edit(seed, {"note": "Dicek dengan versi cetak, 18 Mei 2024.",
-                        "tags": ["liputan khusus", "air"]})
+    archive.edit(
+        seed, {"note": "Dicek dengan versi cetak, 18 Mei 2024.", "tags": ["liputan khusus", "air"]}
+    )
     archive.edit(seed, {"keywords": ["World Water Forum", "Bali"]})
     archive.undo()  # the history shows an undone change too
     archive.edit(seed, {"dateline_place": "Nusa Dua, Bali"})
@@ -88,8 +99,9 @@ def catalogue(archive: Archive) -> int:
 def select_rows(window: MainWindow, rows: int) -> None:
     model = window.table.model()
     selection = QItemSelection(model.index(0, 0), model.index(rows - 1, model.columnCount() - 1))
-    window.table.selectionModel().select(selection,
-                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.table.selectionModel().select(
+        selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
     settle()
 
 

@@ -15,22 +15,32 @@ from pathlib import Path
 
 from PIL import Image
 
-from archive_app.core.archive import Archive
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.screenshot_kit import after, open_window, settle, shoot, show_article
 from archive_app.gui.settings import Settings
+from archive_app.usecases.archive import Archive
 
 UNREAD_TITLE = "Banjir Rob Rendam Permukiman Warga Muara Angke"
 ROWS = (
-    (UNREAD_TITLE, "Banjir rob kembali merendam permukiman warga di Muara Angke, Penjaringan, "
-     "Jakarta Utara, sejak Senin pagi. Ketinggian air mencapai 40 sentimeter di beberapa gang."
-     "\n\nPetugas menyiagakan perahu karet dan pompa air di tiga titik. Warga diminta "
-     "mengamankan barang berharga ke tempat yang lebih tinggi.", "Senin, 32-13-2022 08.15",
-     "detik.com", "https://news.detik.com/berita/d-0000001/banjir-rob-muara-angke"),
-    ("Harga Cabai Rawit di Pasar Induk Kramat Jati Melonjak", "Harga cabai rawit merah di "
-     "Pasar Induk Kramat Jati naik hampir dua kali lipat dalam sepekan. Pedagang menyebut "
-     "pasokan dari sentra produksi berkurang karena hujan.", "kemarin sore",
-     "kompas.com", "https://www.kompas.com/read/0000/00/00/harga-cabai-rawit"),
+    (
+        UNREAD_TITLE,
+        "Banjir rob kembali merendam permukiman warga di Muara Angke, Penjaringan, "
+        "Jakarta Utara, sejak Senin pagi. Ketinggian air mencapai 40 sentimeter di beberapa gang."
+        "\n\nPetugas menyiagakan perahu karet dan pompa air di tiga titik. Warga diminta "
+        "mengamankan barang berharga ke tempat yang lebih tinggi.",
+        "Senin, 32-13-2022 08.15",
+        "detik.com",
+        "https://news.detik.com/berita/d-0000001/banjir-rob-muara-angke",
+    ),
+    (
+        "Harga Cabai Rawit di Pasar Induk Kramat Jati Melonjak",
+        "Harga cabai rawit merah di "
+        "Pasar Induk Kramat Jati naik hampir dua kali lipat dalam sepekan. Pedagang menyebut "
+        "pasokan dari sentra produksi berkurang karena hujan.",
+        "kemarin sore",
+        "kompas.com",
+        "https://www.kompas.com/read/0000/00/00/harga-cabai-rawit",
+    ),
 )
 ICON = "logo-redaksi.png"
 
@@ -64,14 +74,14 @@ def review_shots(out: Path, library: Path) -> list[Path]:
                 window.sidebar.sized_by_hand = True  # every row of the queue in view
                 window.sidebar.splitter.setSizes([420, 380])
                 _open_queue(window, "date")
-                window.reading.open_article(window.archive.search(
-                    f'"{UNREAD_TITLE}"', 1).hits[0].id)
+                window.reading.open_article(
+                    window.archive.search(f'"{UNREAD_TITLE}"', 1).hits[0].id
+                )
                 show_article(window, UNREAD_TITLE)
                 saved.append(shoot(out, "18-needs-review-date"))
                 _open_queue(window, "photo")
                 icon_title = Path(ICON).stem.replace("-", " ")
-                window.reading.open_article(window.archive.search(
-                    f'"{icon_title}"', 1).hits[0].id)
+                window.reading.open_article(window.archive.search(f'"{icon_title}"', 1).hits[0].id)
                 show_article(window, icon_title)
                 window.theme.apply("dark")
                 settle()

@@ -23,10 +23,12 @@ DEBOUNCE_MS = 250  # long enough to skip the keystrokes of one word, short enoug
 
 
 def sort_choices() -> tuple[tuple[str, str], ...]:
-    return (("relevance", translate("Search", "Best match")),
-            ("newest", translate("Search", "Newest first")),
-            ("oldest", translate("Search", "Oldest first")),
-            ("title", translate("Search", "Title A–Z")))
+    return (
+        ("relevance", translate("Search", "Best match")),
+        ("newest", translate("Search", "Newest first")),
+        ("oldest", translate("Search", "Oldest first")),
+        ("title", translate("Search", "Title A–Z")),
+    )
 
 
 class SearchField(QLineEdit):
@@ -64,11 +66,17 @@ class SearchBar(QWidget):
         self.field = SearchField(self)
         self.field.setObjectName("searchField")
         self.field.setAccessibleName(translate("Search", "Search the archive"))
-        self.field.setPlaceholderText(translate(
-            "Search", 'Search titles, text, people, places — "exact phrase", site:jpnn.com'))
+        self.field.setPlaceholderText(
+            translate(
+                "Search", 'Search titles, text, people, places — "exact phrase", site:jpnn.com'
+            )
+        )
         self.field.setClearButtonEnabled(True)
-        self.field.setToolTip(translate(
-            "Search", "Every word must match. Press the ? button for the search language."))
+        self.field.setToolTip(
+            translate(
+                "Search", "Every word must match. Press the ? button for the search language."
+            )
+        )
         self.help = QToolButton(self)
         self.help.setObjectName("cheatSheetButton")
         self.help.setText("?")
@@ -81,7 +89,8 @@ class SearchBar(QWidget):
         for key, label in sort_choices():
             self.sort.addItem(label, key)
         self.sort.currentIndexChanged.connect(
-            lambda _i: self.sortChanged.emit(self.sort.currentData()))
+            lambda _i: self.sortChanged.emit(self.sort.currentData())
+        )
         self.count = QLabel(self)
         self.count.setObjectName("resultCount")
         self.count.setAccessibleName(translate("Search", "Number of articles"))
@@ -163,8 +172,11 @@ class SearchBar(QWidget):
 
     def show_error(self, message: str, position: int | None = None) -> None:
         """Say what is wrong with the query below it (the cursor stays where the person types)."""
-        where = (translate("Search", " (at character {n})").format(n=position + 1)
-                 if position is not None else "")
+        where = (
+            translate("Search", " (at character {n})").format(n=position + 1)
+            if position is not None
+            else ""
+        )
         self.error.setText(f"⚠ {message}{where}")
         self.error.setToolTip(self.error.text())
         self.error.show()
@@ -181,8 +193,9 @@ class SearchBar(QWidget):
             self.suggestion.hide()
             return
         link = f'<a href="suggest">{html.escape(suggestion)}</a>'
-        self.suggestion.setText(translate("Search", "Did you mean {suggestion}?").format(
-            suggestion=link))
+        self.suggestion.setText(
+            translate("Search", "Did you mean {suggestion}?").format(suggestion=link)
+        )
         self.suggestion.setProperty("query", suggestion)
         self.suggestion.show()
 
@@ -200,4 +213,3 @@ class SearchBar(QWidget):
         # a dynamic property selector in the stylesheet applies only after a re-polish
         self.field.style().unpolish(self.field)
         self.field.style().polish(self.field)
-

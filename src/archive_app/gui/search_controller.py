@@ -10,7 +10,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from archive_app.core.model import ArticleSummary, SearchCounts, SearchPage
+from archive_app.domain.model import ArticleSummary, SearchCounts, SearchPage
 from archive_app.gui.collection_listing import collection_listing, listing_sort, local_counts
 from archive_app.gui.tasks import TaskRunner
 
@@ -26,8 +26,14 @@ EVERYTHING = ""
 class SearchSource(Protocol):
     """What searching needs from the Archive facade."""
 
-    def search(self, query: str, limit: int = ..., offset: int = ..., sort: str = ...,
-               within: Sequence[str] = ...) -> SearchPage: ...
+    def search(
+        self,
+        query: str,
+        limit: int = ...,
+        offset: int = ...,
+        sort: str = ...,
+        within: Sequence[str] = ...,
+    ) -> SearchPage: ...
 
     def counts(self, query: str, within: Sequence[str] = ...) -> SearchCounts: ...
 
@@ -85,8 +91,9 @@ class SearchController(QObject):
     counted = Signal(object)  # SearchCounts: exact total, facets and months of the request
     failed = Signal(str, object)  # (query, the exception: a QueryError has .position)
 
-    def __init__(self, archive: SearchSource, runner: TaskRunner,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, archive: SearchSource, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._archive = archive
         self._runner = runner
@@ -107,24 +114,38 @@ class SearchController(QObject):
     def search(self, request: SearchRequest | str) -> None:
         """Start a request; a plain string is a query with no filters."""
         if isinstance(request, str):
-            request = SearchRequest(request.strip(), self.request.filters, self.request.sort,
-                                    self.request.collection)
-        self.request = request = SearchRequest(request.query.strip(), request.filters,
-                                               request.sort, request.collection)
+            request = SearchRequest(
+                request.strip(), self.request.filters, self.request.sort, self.request.collection
+            )
+        self.request = request = SearchRequest(
+            request.query.strip(), request.filters, request.sort, request.collection
+        )
         self._generation += 1
         self._offset, self._more, self._fetching = 0, False, True
         if request.collection is not None:
             job: Callable[[], object] = partial(
-                collection_listing, self._archive, request.collection, request.query,
-                request.filters, request.sort)
+                collection_listing,
+                self._archive,
+                request.collection,
+                request.query,
+                request.filters,
+                request.sort,
+            )
         elif request.listing:
             job = partial(self._archive.article_ids, request.effective_sort)
         else:
-            job = partial(self._archive.search, request.query, FIRST_PAGE, 0,
-                          request.effective_sort, request.filters)
+            job = partial(
+                self._archive.search,
+                request.query,
+                FIRST_PAGE,
+                0,
+                request.effective_sort,
+                request.filters,
+            )
         generation = self._generation
-        self._runner.submit(job, partial(self._first, generation),
-                            partial(self._error, generation, request.query))
+        self._runner.submit(
+            job, partial(self._first, generation), partial(self._error, generation, request.query)
+        )
 
     def fetch_more(self) -> bool:
         """Ask for the next page of the current request; False when there is none to ask."""
@@ -132,17 +153,27 @@ class SearchController(QObject):
             return False
         self._fetching = True
         request, generation = self.request, self._generation
-        job = partial(self._archive.search, request.query, NEXT_PAGE, self._offset,
-                      request.effective_sort, request.filters)
-        self._runner.submit(job, partial(self._later, generation),
-                            partial(self._error, generation, request.query))
+        job = partial(
+            self._archive.search,
+            request.query,
+            NEXT_PAGE,
+            self._offset,
+            request.effective_sort,
+            request.filters,
+        )
+        self._runner.submit(
+            job, partial(self._later, generation), partial(self._error, generation, request.query)
+        )
         return True
 
     def warm_up(self) -> None:
         """Run one throwaway word search in the background: the first real search would
         otherwise pay for loading the stemmer's dictionary and the index's term files."""
-        self._runner.submit(partial(self._archive.search, WARM_UP_WORD, 1, 0, "relevance", ()),
-                            lambda _page: None, lambda _error: None)
+        self._runner.submit(
+            partial(self._archive.search, WARM_UP_WORD, 1, 0, "relevance", ()),
+            lambda _page: None,
+            lambda _error: None,
+        )
 
     def _current(self, generation: int) -> bool:
         return generation == self._generation
@@ -162,11 +193,13 @@ class SearchController(QObject):
         # the exact total and the facets for the whole result, after the page is on screen
         if request.collection is not None:
             assert isinstance(result, list)
-            counting: Callable[[], object] = partial(local_counts, self._archive, result,
-                                                     request.query)
+            counting: Callable[[], object] = partial(
+                local_counts, self._archive, result, request.query
+            )
         else:
-            query, within = ((EVERYTHING, ()) if request.listing
-                             else (request.query, request.filters))
+            query, within = (
+                (EVERYTHING, ()) if request.listing else (request.query, request.filters)
+            )
             counting = partial(self._archive.counts, query, within)
         self._runner.submit(counting, partial(self._counted, generation), self._counts_failed)
 
@@ -198,14 +231,21 @@ def result_ids(source: SearchSource, request: SearchRequest) -> list[int]:
     """Every article a request lists, in its order where it has one (to export or change a
     whole result: the table holds only the pages seen so far)."""
     if request.collection is not None:
-        return collection_listing(source, request.collection, request.query, request.filters,
-                                  request.sort)
+        return collection_listing(
+            source, request.collection, request.query, request.filters, request.sort
+        )
     if request.listing:
         return source.article_ids(listing_sort(request.effective_sort))
     return source.matching_ids(request.query, request.filters)
 
 
 def _batch(request: SearchRequest, page: SearchPage, more: bool) -> ResultBatch:
-    return ResultBatch(request, tuple(h.id for h in page.hits), page.total,
-                       {h.id: h.snippets for h in page.hits}, bool(page.total_exact), more,
-                       page.suggestion)
+    return ResultBatch(
+        request,
+        tuple(h.id for h in page.hits),
+        page.total,
+        {h.id: h.snippets for h in page.hits},
+        bool(page.total_exact),
+        more,
+        page.suggestion,
+    )

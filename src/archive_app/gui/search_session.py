@@ -7,8 +7,8 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from archive_app.core.errors import ArchiveError, QueryError
-from archive_app.core.model import SearchCounts
+from archive_app.domain.errors import ArchiveError, QueryError
+from archive_app.domain.model import SearchCounts
 from archive_app.gui.collection_listing import listing_sort
 from archive_app.gui.filter_bar import FilterBar
 from archive_app.gui.filters import Filter, FilterSet
@@ -31,10 +31,12 @@ log = logging.getLogger(__name__)
 def count_label(total: int, listing: bool, exact: bool = True) -> str:
     """ "3,203 articles", "35 matches", "about 2,500 matches"."""
     if listing:
-        return count_text(total, translate("Window", "{count} article"),
-                          translate("Window", "{count} articles"))
-    matches = count_text(total, translate("Window", "{count} match"),
-                         translate("Window", "{count} matches"))
+        return count_text(
+            total, translate("Window", "{count} article"), translate("Window", "{count} articles")
+        )
+    matches = count_text(
+        total, translate("Window", "{count} match"), translate("Window", "{count} matches")
+    )
     return matches if exact else translate("Window", "about {count}").format(count=matches)
 
 
@@ -49,9 +51,17 @@ class SearchSession(QObject):
     emptied = Signal(str)
     ran = Signal()  # a new search started (the filters may have changed)
 
-    def __init__(self, archive: SearchSource, runner: TaskRunner, bar: SearchBar,
-                 chips: FilterBar, table: ResultsTable, sidebar: Sidebar,
-                 filters: FilterSet, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        archive: SearchSource,
+        runner: TaskRunner,
+        bar: SearchBar,
+        chips: FilterBar,
+        table: ResultsTable,
+        sidebar: Sidebar,
+        filters: FilterSet,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = SearchController(archive, runner, self)
         self.bar, self.chips, self.table, self.sidebar = bar, chips, table, sidebar
@@ -73,13 +83,15 @@ class SearchSession(QObject):
         self.controller.failed.connect(self._failed)
 
     def run(self) -> None:
-        request = SearchRequest(self.bar.query, self.filters.clauses(), self.bar.sort_key,
-                                self.filters.collection)
+        request = SearchRequest(
+            self.bar.query, self.filters.clauses(), self.bar.sort_key, self.filters.collection
+        )
         if request.collection is not None:
             self.table.show_sort(listing_sort(request.sort))  # a collection has no relevance
         else:
-            self.table.show_sort(request.effective_sort if request.sort != "relevance"
-                                 else "relevance")
+            self.table.show_sort(
+                request.effective_sort if request.sort != "relevance" else "relevance"
+            )
         self.chips.set_filters(self.filters)
         self.controller.search(request)
         self.ran.emit()
@@ -170,24 +182,32 @@ class SearchSession(QObject):
         elif isinstance(error, ArchiveError):
             self.bar.show_error(str(error))
         else:  # a bug, not a mistake in the query: say so plainly and keep the log
-            log.error("search for %r failed", query,
-                      exc_info=error if isinstance(error, BaseException) else None)
-            self.bar.show_error(translate("Window", "the search failed ({error})").format(
-                error=error))
+            log.error(
+                "search for %r failed",
+                query,
+                exc_info=error if isinstance(error, BaseException) else None,
+            )
+            self.bar.show_error(
+                translate("Window", "the search failed ({error})").format(error=error)
+            )
 
 
 def _lists(request: SearchRequest) -> bool:
     """Whether the result is counted in articles (a listing) rather than in matches."""
-    return request.listing or (request.collection is not None and not request.query.strip()
-                               and not request.filters)
+    return request.listing or (
+        request.collection is not None and not request.query.strip() and not request.filters
+    )
 
 
 def _empty_text(request: SearchRequest) -> str:
     if request.listing:
         return translate("Window", "The library is empty.")
     if _lists(request):
-        return translate("Window", "The collection “{name}” holds no articles yet; drag "
-                                   "articles from the results onto it.").format(
-            name=request.collection)
+        return translate(
+            "Window",
+            "The collection “{name}” holds no articles yet; drag "
+            "articles from the results onto it.",
+        ).format(name=request.collection)
     return translate("Window", "No articles match “{query}”.").format(
-        query=" ".join((request.query, *request.filters)).strip())
+        query=" ".join((request.query, *request.filters)).strip()
+    )

@@ -33,18 +33,33 @@ def library_text(articles: int, facets: dict[str, list[tuple[str, int]]]) -> str
     From the whole library's counts (the facets the sidebar shows anyway): the core's stats()
     also reads the whole index again, a transient +300 MB at 100,000 articles.
     """
-    return "\n".join((
-        count_text(articles, translate("Sidebar", "{count} article"),
-                   translate("Sidebar", "{count} articles")),
-        _at_least(facets.get("site", []), translate("Sidebar", "{count} site"),
-                  translate("Sidebar", "{count} sites"), translate("Sidebar", "{count}+ sites")),
-        _at_least(facets.get("language", []), translate("Sidebar", "{count} language"),
-                  translate("Sidebar", "{count} languages"),
-                  translate("Sidebar", "{count}+ languages")),
-        _at_least(facets.get("person", []), translate("Sidebar", "{count} person"),
-                  translate("Sidebar", "{count} people"),
-                  translate("Sidebar", "{count}+ people")),
-    ))
+    return "\n".join(
+        (
+            count_text(
+                articles,
+                translate("Sidebar", "{count} article"),
+                translate("Sidebar", "{count} articles"),
+            ),
+            _at_least(
+                facets.get("site", []),
+                translate("Sidebar", "{count} site"),
+                translate("Sidebar", "{count} sites"),
+                translate("Sidebar", "{count}+ sites"),
+            ),
+            _at_least(
+                facets.get("language", []),
+                translate("Sidebar", "{count} language"),
+                translate("Sidebar", "{count} languages"),
+                translate("Sidebar", "{count}+ languages"),
+            ),
+            _at_least(
+                facets.get("person", []),
+                translate("Sidebar", "{count} person"),
+                translate("Sidebar", "{count} people"),
+                translate("Sidebar", "{count}+ people"),
+            ),
+        )
+    )
 
 
 class Sidebar(QWidget):
@@ -118,8 +133,11 @@ class Sidebar(QWidget):
 
     def show_articles(self, articles: int) -> None:
         """The article count (first line); the rest waits for the whole library's facets."""
-        line = count_text(articles, translate("Sidebar", "{count} article"),
-                          translate("Sidebar", "{count} articles"))
+        line = count_text(
+            articles,
+            translate("Sidebar", "{count} article"),
+            translate("Sidebar", "{count} articles"),
+        )
         rest = self.counts.text().splitlines()[1:] if self.counts.property("full") else []
         self.counts.setText("\n".join([line, *rest]))
         self.fit_catalogue()

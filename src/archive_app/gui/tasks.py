@@ -24,8 +24,13 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_done: DoneCallback, on_error: ErrorCallback,
-                 finished: Callable[[_Relay], None], parent: QObject) -> None:
+    def __init__(
+        self,
+        on_done: DoneCallback,
+        on_error: ErrorCallback,
+        finished: Callable[[_Relay], None],
+        parent: QObject,
+    ) -> None:
         super().__init__(parent)
         self._on_done = on_done
         self._on_error = on_error
@@ -58,8 +63,9 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(threads)
         self._relays: set[_Relay] = set()  # outcomes not yet delivered
 
-    def submit(self, job: Callable[[], object], on_done: DoneCallback,
-               on_error: ErrorCallback = _log_error) -> None:
+    def submit(
+        self, job: Callable[[], object], on_done: DoneCallback, on_error: ErrorCallback = _log_error
+    ) -> None:
         """Run `job()` on a worker; then `on_done(result)` or `on_error(exception)` on the GUI."""
         # parented to the runner so Qt, not Python's reference count, decides when it goes
         relay = _Relay(on_done, on_error, self._delivered, self)

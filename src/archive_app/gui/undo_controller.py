@@ -7,7 +7,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
-from archive_app.core.model import ChangeInfo
+from archive_app.domain.model import ChangeInfo
 from archive_app.gui.change_runner import ChangeRunner
 from archive_app.gui.i18n import translate
 from archive_app.gui.tasks import TaskRunner
@@ -36,8 +36,15 @@ class UndoController(QObject):
 
     statusMessage = Signal(str)
 
-    def __init__(self, archive: UndoSource, reads: TaskRunner, changes: ChangeRunner,
-                 undo: QAction, redo: QAction, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        archive: UndoSource,
+        reads: TaskRunner,
+        changes: ChangeRunner,
+        undo: QAction,
+        redo: QAction,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.archive, self.reads, self.changes = archive, reads, changes
         self.undo_action, self.redo_action = undo, redo
@@ -54,10 +61,16 @@ class UndoController(QObject):
     def _show(self, state: object) -> None:
         assert isinstance(state, tuple)
         self.state = undo, redo = state
-        self.undo_action.setText(translate("Menu", "&Undo {change}").format(
-            change=_short(undo)) if undo else translate("Menu", "&Undo"))
-        self.redo_action.setText(translate("Menu", "&Redo {change}").format(
-            change=_short(redo)) if redo else translate("Menu", "&Redo"))
+        self.undo_action.setText(
+            translate("Menu", "&Undo {change}").format(change=_short(undo))
+            if undo
+            else translate("Menu", "&Undo")
+        )
+        self.redo_action.setText(
+            translate("Menu", "&Redo {change}").format(change=_short(redo))
+            if redo
+            else translate("Menu", "&Redo")
+        )
         self.undo_action.setToolTip(undo or "")
         self.redo_action.setToolTip(redo or "")
         self.undo_action.setEnabled(bool(undo))
@@ -75,5 +88,6 @@ class UndoController(QObject):
 
     def _done(self, info: object) -> None:
         if isinstance(info, ChangeInfo):
-            self.statusMessage.emit(translate("Changes", "Done: {change}").format(
-                change=info.description))
+            self.statusMessage.emit(
+                translate("Changes", "Done: {change}").format(change=info.description)
+            )

@@ -17,7 +17,9 @@ def intro() -> str:
         "This library is empty. Bring in the articles you have collected: page text dumps "
         "(.txt), JSON Lines (.jsonl, .jsonl.gz) or CSV tables. Arsip keeps every original "
         "file, catalogues each article and makes it searchable — all on this computer, "
-        "with nothing sent anywhere.")
+        "with nothing sent anywhere.",
+    )
+
 
 TEXT_WIDTH = 560
 
@@ -54,9 +56,12 @@ class WelcomeView(QWidget):
         self.import_folder = QPushButton(translate("Welcome", "Import folder…"), self)
         self.import_folder.setAccessibleName(translate("Welcome", "Import folder"))
         self.import_folder.clicked.connect(self.importFolderRequested)
-        hint = QLabel(translate(
-            "Welcome", "or drop files and folders anywhere on this window\n\nLibrary: {path}"
-        ).format(path=library), self)
+        hint = QLabel(
+            translate(
+                "Welcome", "or drop files and folders anywhere on this window\n\nLibrary: {path}"
+            ).format(path=library),
+            self,
+        )
         hint.setObjectName("welcomeHint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

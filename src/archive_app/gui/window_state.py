@@ -7,8 +7,12 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 from archive_app.gui.settings import Settings
 
 
-def restore(settings: Settings, window: QMainWindow, splitters: dict[str, QSplitter],
-            headers: dict[str, QHeaderView]) -> bool:
+def restore(
+    settings: Settings,
+    window: QMainWindow,
+    splitters: dict[str, QSplitter],
+    headers: dict[str, QHeaderView],
+) -> bool:
     """Put back what was saved; False when there was nothing (a first start)."""
     geometry = settings.state("geometry")
     if geometry is not None:
@@ -24,8 +28,12 @@ def restore(settings: Settings, window: QMainWindow, splitters: dict[str, QSplit
     return geometry is not None
 
 
-def save(settings: Settings, window: QMainWindow, splitters: dict[str, QSplitter],
-         headers: dict[str, QHeaderView]) -> None:
+def save(
+    settings: Settings,
+    window: QMainWindow,
+    splitters: dict[str, QSplitter],
+    headers: dict[str, QHeaderView],
+) -> None:
     settings.set_state("geometry", window.saveGeometry())
     for name, splitter in splitters.items():
         settings.set_state(f"splitter-{name}", splitter.saveState())

@@ -26,10 +26,14 @@ def inflation_problem(kind: str, produced: int, consumed: int) -> str | None:
     """Why unpacking must stop, having produced `produced` bytes from the first `consumed`
     compressed ones; None while it looks like a real file. `kind` names it ("gzip")."""
     if produced > MAX_UNPACKED:
-        return (f"{kind} bomb refused: it unpacks to more than {size_text(MAX_UNPACKED)}, "
-                "beyond any real article export")
+        return (
+            f"{kind} bomb refused: it unpacks to more than {size_text(MAX_UNPACKED)}, "
+            "beyond any real article export"
+        )
     if produced > RATIO_FLOOR and produced > MAX_RATIO * max(consumed, 1):
-        return (f"{kind} bomb refused: it would unpack to more than {MAX_RATIO} times its "
-                f"compressed size ({size_text(produced)} from the first "
-                f"{size_text(consumed)}), beyond any real file")
+        return (
+            f"{kind} bomb refused: it would unpack to more than {MAX_RATIO} times its "
+            f"compressed size ({size_text(produced)} from the first "
+            f"{size_text(consumed)}), beyond any real file"
+        )
     return None

@@ -9,7 +9,7 @@ import ftfy
 import ftfy.badness
 from charset_normalizer import from_bytes
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 
 # Magic numbers of files people drop by mistake; naming them makes the message useful.
 _MAGIC = (
@@ -58,11 +58,32 @@ def sniff_binary(data: bytes) -> str | None:
 
 # Single-byte code pages that read Latin text almost alike: when detection picks one of these
 # for a few accented letters or no-break spaces, Windows-1252 is far more likely the truth.
-_LATIN_LOOKALIKES = frozenset({
-    "cp1250", "cp1257", "iso8859_2", "iso8859_4", "iso8859_13", "iso8859_15", "latin_1",
-    "cp437", "cp775", "cp850", "cp852", "cp858", "cp860", "cp861", "cp863", "cp865",
-    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp1254", "iso8859_9",
-})
+_LATIN_LOOKALIKES = frozenset(
+    {
+        "cp1250",
+        "cp1257",
+        "iso8859_2",
+        "iso8859_4",
+        "iso8859_13",
+        "iso8859_15",
+        "latin_1",
+        "cp437",
+        "cp775",
+        "cp850",
+        "cp852",
+        "cp858",
+        "cp860",
+        "cp861",
+        "cp863",
+        "cp865",
+        "mac_roman",
+        "mac_latin2",
+        "mac_iceland",
+        "mac_turkish",
+        "cp1254",
+        "iso8859_9",
+    }
+)
 
 
 # ftfy's test for mojibake scans every character with a large pattern (about a second per
@@ -135,8 +156,10 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
     first = _SURROGATE.search(escaped)
     line = escaped.count("\n", 0, first.start() if first else 0) + 1
     noun = "byte was" if bad == 1 else "bytes were"
-    note = (f"{bad:,} {noun} not valid UTF-8 (the first on line {line:,}, at byte offset "
-            f"{first_bad:,}); {'it was' if bad == 1 else 'they were'} replaced by \ufffd")
+    note = (
+        f"{bad:,} {noun} not valid UTF-8 (the first on line {line:,}, at byte offset "
+        f"{first_bad:,}); {'it was' if bad == 1 else 'they were'} replaced by \ufffd"
+    )
     return _SURROGATE.sub("\ufffd", escaped), note
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from archive_app.core.model import CatalogueRecord
+from archive_app.domain.model import CatalogueRecord
 from archive_app.ingest.normalise.text import fold
 
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_", "ref_src", "amp", "_ga")

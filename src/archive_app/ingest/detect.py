@@ -13,23 +13,49 @@ import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.bombs import inflation_problem
 from archive_app.ingest.decode import sniff_binary
 
 # How a Reuters-21578 file opens (the .sgm name may have been lost in a download).
 _REUTERS_HEAD = (b"<!DOCTYPE lewis", b"<REUTERS")
 _IMAGE_MAGIC = (
-    (b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"),
-    (b"GIF89a", "GIF"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
 )
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".gif", ".tif", ".tiff",
-                              ".webp", ".bmp"})
-TEXT_EXTENSIONS = frozenset({".txt", ".text", ".md", ".csv", ".tsv", ".json", ".jsonl",
-                             ".ndjson", ".html", ".htm", ".xhtml", ".xml", ".nitf", ".sgm",
-                             ".sgml", ".warc", ".arc", ".eml"})
-_HTML_HEAD = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta)",
-                        re.IGNORECASE | re.DOTALL)
+IMAGE_EXTENSIONS = frozenset(
+    {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".tif", ".tiff", ".webp", ".bmp"}
+)
+TEXT_EXTENSIONS = frozenset(
+    {
+        ".txt",
+        ".text",
+        ".md",
+        ".csv",
+        ".tsv",
+        ".json",
+        ".jsonl",
+        ".ndjson",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".xml",
+        ".nitf",
+        ".sgm",
+        ".sgml",
+        ".warc",
+        ".arc",
+        ".eml",
+    }
+)
+_HTML_HEAD = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta)",
+    re.IGNORECASE | re.DOTALL,
+)
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)[\s>/]")
 # Legacy wire transmissions framed by control characters: ANPA 1312 opens with SYN SYN SOH,
 # IPTC 7901 with SOH; both put the story between STX and ETX. Arsip refuses them by name: each
@@ -39,19 +65,44 @@ _FRAMED = re.compile(rb"\x02[^\x03]*\x03", re.DOTALL)
 # IPTC ninjs (News in JSON) 1.x-3.x: an identifier, a text field, and a field no ordinary
 # table of articles has
 _NINJS_ID = re.compile(rb'"(?:uri|guid)"\s*:')
-_NINJS_TEXT = re.compile(rb'"(?:headline|headlines|body_text|body_html|body_xhtml|bodies|'
-                         rb'description_text|descriptions)"\s*:')
-_NINJS_MARK = re.compile(rb'"(?:versioncreated|firstcreated|associations|renditions|pubstatus|'
-                         rb'urgency)"\s*:|ninjs', re.IGNORECASE)
+_NINJS_TEXT = re.compile(
+    rb'"(?:headline|headlines|body_text|body_html|body_xhtml|bodies|'
+    rb'description_text|descriptions)"\s*:'
+)
+_NINJS_MARK = re.compile(
+    rb'"(?:versioncreated|firstcreated|associations|renditions|pubstatus|'
+    rb'urgency)"\s*:|ninjs',
+    re.IGNORECASE,
+)
 # An RFC 822 / MIME message: header fields up to the first blank line (an mbox "From " line
 # may open it)
 _HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):[ \t]?")
-_MAIL_FIELDS = frozenset({b"date", b"subject", b"message-id", b"mime-version", b"received",
-                          b"return-path", b"to", b"content-type"})
+_MAIL_FIELDS = frozenset(
+    {
+        b"date",
+        b"subject",
+        b"message-id",
+        b"mime-version",
+        b"received",
+        b"return-path",
+        b"to",
+        b"content-type",
+    }
+)
 EMAIL_EXTENSIONS = frozenset({".eml"})
 # "contentset": the content of a NewsML-G2 item without its envelope (IPTC's own listings)
-WIRE_ROOTS = frozenset({"nitf", "newsmessage", "newsitem", "newsml", "packageitem",
-                        "conceptitem", "knowledgeitem", "contentset"})
+WIRE_ROOTS = frozenset(
+    {
+        "nitf",
+        "newsmessage",
+        "newsitem",
+        "newsml",
+        "packageitem",
+        "conceptitem",
+        "knowledgeitem",
+        "contentset",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +172,9 @@ def _xml_root(head: bytes) -> str | None:
     if not text.startswith(b"<"):
         return None
     # skip the declaration, comments, processing instructions and the doctype
-    text = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", b"", text,
-                  flags=re.DOTALL)
+    text = re.sub(
+        rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", b"", text, flags=re.DOTALL
+    )
     match = _XML_ROOT.search(text)
     if match is None:
         return None
@@ -162,8 +214,11 @@ def _is_email(data: bytes) -> bool:
             return False
         names.add(match.group(1).lower())
     # a browser's saved page (MHTML) is a MIME message too, but a page, not a letter
-    return b"from" in names and len(names & _MAIL_FIELDS) >= 2 and \
-        b"snapshot-content-location" not in names
+    return (
+        b"from" in names
+        and len(names & _MAIL_FIELDS) >= 2
+        and b"snapshot-content-location" not in names
+    )
 
 
 def _sniff_text_format(data: bytes) -> str:
@@ -210,8 +265,10 @@ def detect(name: str, data: bytes) -> Detected:
         raise ReadError(f"not a file Arsip can read: it is {kind}")
     framed = _framed_wire(data)
     if framed is not None:
-        raise ReadError(f"an {framed} wire file: Arsip does not read this format (ask the "
-                        "agency for NITF or NewsML, which it does read)")
+        raise ReadError(
+            f"an {framed} wire file: Arsip does not read this format (ask the "
+            "agency for NITF or NewsML, which it does read)"
+        )
     head = data[:8192]
     if ext in {".sgm", ".sgml"} or head.lstrip().startswith(_REUTERS_HEAD):
         return Detected("reuters-sgml", data, gzipped)
@@ -230,8 +287,10 @@ def detect(name: str, data: bytes) -> Detected:
         if root is None:
             raise ReadError("the file is named .xml but holds no XML")
         if root not in WIRE_ROOTS:
-            raise ReadError(f"XML with a <{root}> root is not a news format Arsip reads "
-                            "(NITF, NewsML 1.2 or NewsML-G2)")
+            raise ReadError(
+                f"XML with a <{root}> root is not a news format Arsip reads "
+                "(NITF, NewsML 1.2 or NewsML-G2)"
+            )
         return Detected("wire-xml", data, gzipped)
     sniffed = _sniff_text_format(data)
     if ext == ".json":

@@ -13,10 +13,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archive_app import __version__
-from archive_app.core.errors import ReadError
-from archive_app.core.model import CatalogueRecord
-from archive_app.core.review import ReviewFlag
-from archive_app.core.serial import record_from_dict
+from archive_app.domain.errors import ReadError
+from archive_app.domain.model import CatalogueRecord
+from archive_app.domain.review import ReviewFlag
+from archive_app.domain.serial import record_from_dict
 from archive_app.ingest.context import ReadContext, folder_resolver
 from archive_app.ingest.detect import detect
 from archive_app.ingest.normalise import normalise
@@ -83,8 +83,9 @@ class ExtractedFile:
     items: Iterator[Extracted]
 
 
-def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
-                   fmt: str) -> Iterator[Extracted]:
+def _normalise_all(
+    reader: Reader, payload: bytes, context: ReadContext, fmt: str
+) -> Iterator[Extracted]:
     for raw in reader(payload, context):
         member = getattr(raw, "member", None) or context.member
         if isinstance(raw, RawFailure):
@@ -94,10 +95,17 @@ def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
             yield _restored(raw, member)
             continue
         if raw.revisit:
-            seen = sanitise(CatalogueRecord(url=raw.columns.get("url"),
-                                            captured=raw.columns.get("captured")))
-            yield Extracted(raw.locator, record=seen, member=member, format=raw.format or fmt,
-                            extractor=raw.extractor or EXTRACTOR, revisit=True)
+            seen = sanitise(
+                CatalogueRecord(url=raw.columns.get("url"), captured=raw.columns.get("captured"))
+            )
+            yield Extracted(
+                raw.locator,
+                record=seen,
+                member=member,
+                format=raw.format or fmt,
+                extractor=raw.extractor or EXTRACTOR,
+                revisit=True,
+            )
             continue
         # whatever the reader and the rules left, no stored string keeps a control character
         record = sanitise(normalise(raw))
@@ -111,15 +119,24 @@ def _normalise_all(reader: Reader, payload: bytes, context: ReadContext,
             continue
         data = [p.data for p in raw.photos]
         data += [None] * (len(record.photos) - len(data))
-        yield Extracted(raw.locator, record=record, warnings=list(record.warnings),
-                        member=member, format=item_format,
-                        extractor=raw.extractor or EXTRACTOR, photo_data=data)
+        yield Extracted(
+            raw.locator,
+            record=record,
+            warnings=list(record.warnings),
+            member=member,
+            format=item_format,
+            extractor=raw.extractor or EXTRACTOR,
+            photo_data=data,
+        )
 
 
 def _replaced_in(raw: RawArticle) -> bool:
     """Whether the article holds a character decoding had to put in for a bad byte."""
-    return "\ufffd" in raw.text or any("\ufffd" in v for v in raw.columns.values()) or any(
-        "\ufffd" in (p.caption or "") + (p.credit or "") for p in raw.photos)
+    return (
+        "\ufffd" in raw.text
+        or any("\ufffd" in v for v in raw.columns.values())
+        or any("\ufffd" in (p.caption or "") + (p.credit or "") for p in raw.photos)
+    )
 
 
 def _restored(raw: RawArticle, member: str | None) -> Extracted:
@@ -128,27 +145,44 @@ def _restored(raw: RawArticle, member: str | None) -> Extracted:
     try:
         record = sanitise(record_from_dict(state["record"]))
     except (KeyError, TypeError) as error:
-        return Extracted(raw.locator, failure=f"an Arsip export record without its catalogue "
-                         f"state ({error})", member=member)
-    return Extracted(raw.locator, record=record, member=member, format="arsip-export",
-                     extractor=EXTRACTOR, photo_data=[None] * len(record.photos), restore=state)
+        return Extracted(
+            raw.locator,
+            failure=f"an Arsip export record without its catalogue state ({error})",
+            member=member,
+        )
+    return Extracted(
+        raw.locator,
+        record=record,
+        member=member,
+        format="arsip-export",
+        extractor=EXTRACTOR,
+        photo_data=[None] * len(record.photos),
+        restore=state,
+    )
 
 
 def _join(outer: str | None, inner: str) -> str:
     return f"{outer}/{inner}" if outer else inner
 
 
-def _members(container: Container, payload: bytes, context: ReadContext,
-             depth: int) -> Iterator[Extracted]:
+def _members(
+    container: Container, payload: bytes, context: ReadContext, depth: int
+) -> Iterator[Extracted]:
     for found in container(payload, context):
         if isinstance(found, RawFailure):
-            yield Extracted(found.locator, failure=found.reason,
-                            member=_join(context.member, found.member or ""))
+            yield Extracted(
+                found.locator,
+                failure=found.reason,
+                member=_join(context.member, found.member or ""),
+            )
             continue
         path = _join(context.member, found.path)
         inner_context = ReadContext(
-            name=PurePosixPath(found.path).name, path=None, member=path,
-            resolve=found.resolve or context.resolve, columns=context.columns,
+            name=PurePosixPath(found.path).name,
+            path=None,
+            member=path,
+            resolve=found.resolve or context.resolve,
+            columns=context.columns,
         )
         try:
             inner = _extract(found.path, found.data, inner_context, depth + 1)
@@ -177,8 +211,9 @@ def _extract(name: str, data: bytes, context: ReadContext, depth: int) -> Extrac
     return ExtractedFile(fmt, _normalise_all(reader, detected.payload, context, fmt))
 
 
-def extract_file(name: str, data: bytes, path: Path | None = None,
-                 columns: dict[str, str] | None = None) -> ExtractedFile:
+def extract_file(
+    name: str, data: bytes, path: Path | None = None, columns: dict[str, str] | None = None
+) -> ExtractedFile:
     """Detect and open a file; ReadError here or while iterating fails the whole file.
 
     `path` (the file on disk) lets a saved page find the images in its _files folder;

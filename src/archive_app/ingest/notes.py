@@ -11,22 +11,35 @@ from pathlib import PurePosixPath
 _NOTE_NAMES = {
     "readme": "a README file (notes about the folder's files)",
     "read_me": "a README file (notes about the folder's files)",
-    "license": "a licence text", "licence": "a licence text", "copying": "a licence text",
-    "notice": "a licence notice", "changelog": "a change log", "changes": "a change log",
-    "authors": "a list of a project's authors", "contributors": "a list of a project's authors",
-    "contributing": "a project's contribution guide", "install": "installation notes",
-    "code_of_conduct": "a project's code of conduct", "security": "a project's security notes",
-    "todo": "a to-do list", "manifest": "a list of files",
+    "license": "a licence text",
+    "licence": "a licence text",
+    "copying": "a licence text",
+    "notice": "a licence notice",
+    "changelog": "a change log",
+    "changes": "a change log",
+    "authors": "a list of a project's authors",
+    "contributors": "a list of a project's authors",
+    "contributing": "a project's contribution guide",
+    "install": "installation notes",
+    "code_of_conduct": "a project's code of conduct",
+    "security": "a project's security notes",
+    "todo": "a to-do list",
+    "manifest": "a list of files",
 }
 # Openings of licence texts kept under other names.
-_LICENCE = re.compile(r"\A\s*(?:the\s+)?(?:mit license|apache license|gnu (?:lesser |affero )?"
-                      r"general public license|bsd \d-clause|mozilla public license|creative "
-                      r"commons|permission is hereby granted, free of charge)", re.IGNORECASE)
+_LICENCE = re.compile(
+    r"\A\s*(?:the\s+)?(?:mit license|apache license|gnu (?:lesser |affero )?"
+    r"general public license|bsd \d-clause|mozilla public license|creative "
+    r"commons|permission is hereby granted, free of charge)",
+    re.IGNORECASE,
+)
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:\S+\s*)+$", re.IGNORECASE)
 # Lines of Markdown structure rather than running text: headings, list items, code fences,
 # table rows, link definitions, setext underlines, or a line carrying `code`.
-_MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+\.\s|```|\||\[[^\]]+\]:\s|[=-]{3,}\s*$)"
-                       r"|`[^`\n]+`")
+_MARKDOWN = re.compile(
+    r"^\s*(?:#{1,6}\s|[-*+]\s|\d+\.\s|```|\||\[[^\]]+\]:\s|[=-]{3,}\s*$)"
+    r"|`[^`\n]+`"
+)
 _DOC_EXTENSIONS = frozenset({".md", ".markdown", ".rst"})
 _MIN_ADDRESSES = 3
 _MIN_STRUCTURE_LINES = 5

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive_app.core.errors import ReadError
-from archive_app.core.printable import printable
+from archive_app.domain.errors import ReadError
+from archive_app.domain.printable import printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +69,18 @@ def expand(paths: Iterable[str | Path]) -> list[Found]:
             except OSError as error:
                 found.append(MissingPath(shown, f"cannot list the folder ({error.strerror})"))
                 continue
-            found.extend(SourceFile(p, printable(str(p))) for p in sorted(walked)
-                         if not is_page_companion(p))
-            found.extend(SkippedPath(printable(str(p)), f"skipped: {kind}" if kind == _BROKEN_LINK
-                                     else f"skipped: {kind}, not a regular file")
-                         for p, kind in sorted(skipped))
+            found.extend(
+                SourceFile(p, printable(str(p))) for p in sorted(walked) if not is_page_companion(p)
+            )
+            found.extend(
+                SkippedPath(
+                    printable(str(p)),
+                    f"skipped: {kind}"
+                    if kind == _BROKEN_LINK
+                    else f"skipped: {kind}, not a regular file",
+                )
+                for p, kind in sorted(skipped)
+            )
         else:
             found.append(MissingPath(shown, f"{_kind(mode)}, not a regular file or folder"))
     return found
@@ -122,8 +129,9 @@ def read_file(path: Path) -> bytes:
     """A regular file's bytes. Opened without waiting and checked once open, so a pipe or a
     device put where a file was listed is refused rather than read (or waited on) forever."""
     try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                         | getattr(os, "O_BINARY", 0))
+        handle = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
     except OSError as error:
         raise ReadError(f"cannot read the file ({error.strerror})") from error
     try:

@@ -8,17 +8,29 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 
 # 100 megapixels is beyond any press photo; a file declaring more is refused before decoding.
 MAX_PIXELS = 100_000_000
 # open_image reads only the header with Pillow's own bomb check off, then applies MAX_PIXELS
 # itself and names the size in its message; the lock keeps that moment to one thread.
 _HEADER_ONLY = threading.Lock()
-MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp",
-        "TIFF": "image/tiff", "BMP": "image/bmp"}
-EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp", "TIFF": ".tif",
-              "BMP": ".bmp"}
+MIME = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "GIF": "image/gif",
+    "WEBP": "image/webp",
+    "TIFF": "image/tiff",
+    "BMP": "image/bmp",
+}
+EXTENSIONS = {
+    "JPEG": ".jpg",
+    "PNG": ".png",
+    "GIF": ".gif",
+    "WEBP": ".webp",
+    "TIFF": ".tif",
+    "BMP": ".bmp",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,5 +74,10 @@ def inspect_image(data: bytes) -> ImageInfo:
     finally:
         image.close()
     fmt = image.format or "unknown"
-    return ImageInfo(fmt, MIME.get(fmt, "application/octet-stream"), EXTENSIONS.get(fmt, ".img"),
-                     image.size[0], image.size[1])
+    return ImageInfo(
+        fmt,
+        MIME.get(fmt, "application/octet-stream"),
+        EXTENSIONS.get(fmt, ".img"),
+        image.size[0],
+        image.size[1],
+    )

@@ -11,9 +11,20 @@ from archive_app.media.decode import open_image
 
 # IPTC-IIM dataset (record 2) -> the name IPTC gives it
 IPTC_FIELDS = {
-    5: "ObjectName", 25: "Keywords", 80: "By-line", 85: "By-lineTitle", 90: "City",
-    95: "Province-State", 101: "Country", 105: "Headline", 110: "Credit", 115: "Source",
-    116: "CopyrightNotice", 120: "Caption-Abstract", 122: "Writer-Editor", 55: "DateCreated",
+    5: "ObjectName",
+    25: "Keywords",
+    80: "By-line",
+    85: "By-lineTitle",
+    90: "City",
+    95: "Province-State",
+    101: "Country",
+    105: "Headline",
+    110: "Credit",
+    115: "Source",
+    116: "CopyrightNotice",
+    120: "Caption-Abstract",
+    122: "Writer-Editor",
+    55: "DateCreated",
 }
 XMP_FIELDS = {
     "{http://purl.org/dc/elements/1.1/}creator": "dc:creator",
@@ -26,8 +37,16 @@ XMP_FIELDS = {
     "{http://ns.adobe.com/photoshop/1.0/}City": "photoshop:City",
     "{http://ns.adobe.com/photoshop/1.0/}Country": "photoshop:Country",
 }
-EXIF_FIELDS = ("DateTimeOriginal", "DateTime", "Make", "Model", "Orientation", "Artist",
-               "Copyright", "ImageDescription")
+EXIF_FIELDS = (
+    "DateTimeOriginal",
+    "DateTime",
+    "Make",
+    "Model",
+    "Orientation",
+    "Artist",
+    "Copyright",
+    "ImageDescription",
+)
 
 
 def _text(value: Any) -> str:
@@ -119,15 +138,19 @@ def embedded_credit(metadata: dict[str, dict[str, Any]]) -> dict[str, str | None
     """Caption, credit, photographer, agency and copyright as the file states them."""
     iptc, xmp, exif = metadata.get("iptc", {}), metadata.get("xmp", {}), metadata.get("exif", {})
     return {
-        "caption": _first(iptc.get("Caption-Abstract")) or _first(xmp.get("dc:description"))
+        "caption": _first(iptc.get("Caption-Abstract"))
+        or _first(xmp.get("dc:description"))
         or _first(exif.get("ImageDescription")),
         "credit": _first(iptc.get("Credit")) or _first(xmp.get("photoshop:Credit")),
-        "photographer": _first(iptc.get("By-line")) or _first(xmp.get("dc:creator"))
+        "photographer": _first(iptc.get("By-line"))
+        or _first(xmp.get("dc:creator"))
         or _first(exif.get("Artist")),
         "agency": _first(iptc.get("Source")) or _first(xmp.get("photoshop:Source")),
-        "copyright": _first(iptc.get("CopyrightNotice")) or _first(xmp.get("dc:rights"))
+        "copyright": _first(iptc.get("CopyrightNotice"))
+        or _first(xmp.get("dc:rights"))
         or _first(exif.get("Copyright")),
-        "headline": _first(iptc.get("Headline")) or _first(xmp.get("photoshop:Headline"))
+        "headline": _first(iptc.get("Headline"))
+        or _first(xmp.get("photoshop:Headline"))
         or _first(iptc.get("ObjectName")),
         "taken": _first(exif.get("DateTimeOriginal")) or _first(iptc.get("DateCreated")),
     }

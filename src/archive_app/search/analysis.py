@@ -28,20 +28,124 @@ PAIR_JOINER = "+"  # never inside a token, so a pair cannot collide with a word
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 STEM_CACHE_SIZE = 200_000
 
-INDONESIAN_STOPWORDS = frozenset((
-    "yang", "dan", "di", "ke", "dari", "ini", "itu", "untuk", "dengan", "pada", "dalam", "adalah",
-    "akan", "juga", "tidak", "ada", "oleh", "sebagai", "karena", "atau", "bisa", "telah", "sudah",
-    "saat", "para", "lebih", "kata", "tersebut", "mereka", "kami", "kita", "ia", "dia", "saya",
-    "anda", "namun", "tetapi", "hingga", "sejak", "agar", "bahwa", "jika", "maka", "seperti",
-    "bagi", "antara", "secara", "yakni", "yaitu", "pun", "lagi", "masih", "baru", "belum",
-    "harus", "dapat", "menjadi", "sangat", "hanya", "serta", "tak", "nya", "si", "sang",
-    "setelah", "sebelum", "kepada", "terhadap", "tentang", "ujar", "katanya"
-))
-ENGLISH_STOPWORDS = frozenset((
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "he", "in",
-    "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "will",
-    "with", "not", "but", "they", "which", "been", "their", "said", "would", "there", "we", "you"
-))
+INDONESIAN_STOPWORDS = frozenset(
+    (
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "ini",
+        "itu",
+        "untuk",
+        "dengan",
+        "pada",
+        "dalam",
+        "adalah",
+        "akan",
+        "juga",
+        "tidak",
+        "ada",
+        "oleh",
+        "sebagai",
+        "karena",
+        "atau",
+        "bisa",
+        "telah",
+        "sudah",
+        "saat",
+        "para",
+        "lebih",
+        "kata",
+        "tersebut",
+        "mereka",
+        "kami",
+        "kita",
+        "ia",
+        "dia",
+        "saya",
+        "anda",
+        "namun",
+        "tetapi",
+        "hingga",
+        "sejak",
+        "agar",
+        "bahwa",
+        "jika",
+        "maka",
+        "seperti",
+        "bagi",
+        "antara",
+        "secara",
+        "yakni",
+        "yaitu",
+        "pun",
+        "lagi",
+        "masih",
+        "baru",
+        "belum",
+        "harus",
+        "dapat",
+        "menjadi",
+        "sangat",
+        "hanya",
+        "serta",
+        "tak",
+        "nya",
+        "si",
+        "sang",
+        "setelah",
+        "sebelum",
+        "kepada",
+        "terhadap",
+        "tentang",
+        "ujar",
+        "katanya",
+    )
+)
+ENGLISH_STOPWORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+        "not",
+        "but",
+        "they",
+        "which",
+        "been",
+        "their",
+        "said",
+        "would",
+        "there",
+        "we",
+        "you",
+    )
+)
 STOPWORDS = INDONESIAN_STOPWORDS | ENGLISH_STOPWORDS
 
 
@@ -77,8 +181,11 @@ def _no_possessive(word: str) -> str:
 def words(text: str) -> list[str]:
     """Folded surface forms of the words in `text`, in order."""
     lowered = text.lower()
-    found = _TOKEN.findall(lowered) if lowered.isascii() else [
-        fold(word) for word in _TOKEN.findall(lowered)]
+    found = (
+        _TOKEN.findall(lowered)
+        if lowered.isascii()
+        else [fold(word) for word in _TOKEN.findall(lowered)]
+    )
     if "'" in lowered or "’" in lowered:
         return [_no_possessive(word) for word in found]
     return found

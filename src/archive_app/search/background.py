@@ -16,9 +16,9 @@ from multiprocessing.context import SpawnProcess
 from pathlib import Path
 from typing import Any
 
-from archive_app.core.diskspace import is_disk_full
-from archive_app.core.model import IndexDocument
-from archive_app.core.processes import die_with_parent
+from archive_app.domain.model import IndexDocument
+from archive_app.storage.diskspace import is_disk_full
+from archive_app.storage.processes import die_with_parent
 
 log = logging.getLogger(__name__)
 _STOP = None
@@ -73,8 +73,11 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
                 if batch is None:
                     batch, since = index.batch(leave=earlier), time.monotonic()
                 batch.add(docs, frozenset(new_ids))
-                if (batch.pending >= COMMIT_DOCS or time.monotonic() - since >= COMMIT_SECONDS
-                        or (batch.pending >= IDLE_COMMIT_DOCS and inbox.empty())):
+                if (
+                    batch.pending >= COMMIT_DOCS
+                    or time.monotonic() - since >= COMMIT_SECONDS
+                    or (batch.pending >= IDLE_COMMIT_DOCS and inbox.empty())
+                ):
                     answer = commit() or answer
                 outbox.put(answer)
             except Exception as error:
@@ -119,8 +122,11 @@ class BackgroundWriter:
         self._inbox = context.Queue(maxsize=4)  # a few batches ahead, no more (memory)
         self._outbox = context.Queue()
         self._process: SpawnProcess = context.Process(
-            target=_serve, args=(str(folder), self._inbox, self._outbox), daemon=True,
-            name="arsip-indexer")
+            target=_serve,
+            args=(str(folder), self._inbox, self._outbox),
+            daemon=True,
+            name="arsip-indexer",
+        )
         self._process.start()
         self._sent = 0
         self._articles = 0
@@ -152,8 +158,7 @@ class BackgroundWriter:
             except queue.Empty:
                 if self._process.is_alive():
                     continue  # still writing
-                problems.append(f"the indexing process ended early (code "
-                                f"{self._process.exitcode})")
+                problems.append(f"the indexing process ended early (code {self._process.exitcode})")
                 break
             answered += 1
             if answer is not None:

@@ -75,8 +75,16 @@ class Columns:
 
     def warm(self) -> None:
         """Read every column now (in the background after an index change)."""
-        for name in ("article_ids", "days", "sites", "languages", "places", "people", "tags",
-                     "reviews"):
+        for name in (
+            "article_ids",
+            "days",
+            "sites",
+            "languages",
+            "places",
+            "people",
+            "tags",
+            "reviews",
+        ):
             getattr(self, name)
         _ = self._days_sorted
 

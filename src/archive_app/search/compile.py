@@ -11,8 +11,8 @@ from itertools import pairwise
 
 from whoosh import query as wq
 
-from archive_app.core.errors import QueryError
-from archive_app.core.query import And, DateRange, Node, Not, Or, Phrase, Value, Word
+from archive_app.domain.errors import QueryError
+from archive_app.domain.query import And, DateRange, Node, Not, Or, Phrase, Value, Word
 from archive_app.search.analysis import (
     STOPWORDS,
     fold,
@@ -24,9 +24,17 @@ from archive_app.search.analysis import (
 
 # query field -> index field
 INDEX_FIELD = {
-    None: "text", "body": "text", "title": "title", "caption": "caption", "person": "people",
-    "author": "author", "reporter": "reporter", "editor": "editor",
-    "photographer": "photographer", "contributor": "contributor", "place": "place",
+    None: "text",
+    "body": "text",
+    "title": "title",
+    "caption": "caption",
+    "person": "people",
+    "author": "author",
+    "reporter": "reporter",
+    "editor": "editor",
+    "photographer": "photographer",
+    "contributor": "contributor",
+    "place": "place",
 }
 STEMMED_FIELDS = frozenset({"text", "title", "caption"})
 MAX_EXPANSION = 2000  # words a prefix or fuzzy term may stand for before we ask for more letters
@@ -82,13 +90,18 @@ class _Compiler:
             if count > MAX_EXPANSION:
                 raise QueryError(
                     f"that pattern matches more than {MAX_EXPANSION:,} different words in "
-                    f"{index_field}; add letters to narrow it", "", None)
+                    f"{index_field}; add letters to narrow it",
+                    "",
+                    None,
+                )
         self.expanded += count
         if self.expanded > MAX_TOTAL_EXPANSION:
             raise QueryError(
                 "the wildcard and fuzzy terms of the query together match more than "
                 f"{MAX_TOTAL_EXPANSION:,} different words; use fewer of them or add letters",
-                "", None)
+                "",
+                None,
+            )
 
     def word(self, node: Word, required: bool) -> wq.Query | None:
         index_field = INDEX_FIELD[node.field]
@@ -98,14 +111,17 @@ class _Compiler:
         if node.kind == "prefix":
             prefix = fold(node.text).rstrip("*")
             if self.reader is not None:
-                self._count_terms(index_field,
-                                  self.reader.expand_prefix(index_field, prefix))  # type: ignore[attr-defined]
+                self._count_terms(index_field, self.reader.expand_prefix(index_field, prefix))  # type: ignore[attr-defined]
             self.out.highlight_forms.add(prefix + "*")
             return wq.Prefix(index_field, prefix)
         if node.kind == "fuzzy":
             if self.reader is not None:
-                self._count_terms(index_field, self.reader.terms_within(  # type: ignore[attr-defined]
-                    index_field, tokens[0], node.distance, prefix=1))
+                self._count_terms(
+                    index_field,
+                    self.reader.terms_within(  # type: ignore[attr-defined]
+                        index_field, tokens[0], node.distance, prefix=1
+                    ),
+                )
             self.out.highlight_forms.add(tokens[0])
             return wq.FuzzyTerm(index_field, tokens[0], maxdist=node.distance, prefixlength=1)
         if len(tokens) > 1:  # "liputan6.com", "K-Pop": one typed word, several index words
@@ -167,8 +183,9 @@ class _Compiler:
             return wq.AndNot(wq.Every(), inner) if inner is not None else None
         if isinstance(node, Or):
             # the same term twice only costs twice: "ba* OR ba*" is "ba*"
-            parts = [p for n in dict.fromkeys(node.operands)
-                     if (p := self.node(n, False)) is not None]
+            parts = [
+                p for n in dict.fromkeys(node.operands) if (p := self.node(n, False)) is not None
+            ]
             return parts[0] if len(parts) == 1 else wq.Or(parts)
         return self.conjunction(node, required)
 
@@ -176,13 +193,21 @@ class _Compiler:
         positives: list[wq.Query] = []
         negatives: list[wq.Query] = []
         operands = list(dict.fromkeys(node.operands))  # "ba* ba*" is "ba*"
-        plain = [n for n in operands
-                 if isinstance(n, Word) and n.field is None and n.kind == "word"]
+        plain = [
+            n for n in operands if isinstance(n, Word) and n.field is None and n.kind == "word"
+        ]
         # stopwords rank nothing and match almost everything: drop them beside real words
         if len(plain) < len(operands) or any(fold(w.text) not in STOPWORDS for w in plain):
-            operands = [n for n in operands if not (
-                isinstance(n, Word) and n.field is None and n.kind == "word"
-                and fold(n.text) in STOPWORDS)]
+            operands = [
+                n
+                for n in operands
+                if not (
+                    isinstance(n, Word)
+                    and n.field is None
+                    and n.kind == "word"
+                    and fold(n.text) in STOPWORDS
+                )
+            ]
         for operand in operands:
             if isinstance(operand, DateRange) and required:
                 self.out.day_ranges.append(_day_bounds(operand))
@@ -194,8 +219,9 @@ class _Compiler:
                 compiled = self.node(operand, required)
                 if compiled is not None:
                     positives.append(compiled)
-        base: wq.Query = wq.And(positives) if len(positives) > 1 else (
-            positives[0] if positives else wq.Every())
+        base: wq.Query = (
+            wq.And(positives) if len(positives) > 1 else (positives[0] if positives else wq.Every())
+        )
         if negatives:
             excluded = negatives[0] if len(negatives) == 1 else wq.Or(negatives)
             return wq.AndNot(base, excluded)

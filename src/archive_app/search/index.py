@@ -18,9 +18,9 @@ from whoosh import index as whoosh_index
 from whoosh import sorting
 from whoosh.searching import Searcher
 
-from archive_app.core.errors import ArchiveError
-from archive_app.core.model import IndexDocument
-from archive_app.core.query import REVIEW_ANY, Node
+from archive_app.domain.errors import ArchiveError
+from archive_app.domain.model import IndexDocument
+from archive_app.domain.query import REVIEW_ANY, Node
 from archive_app.search.analysis import fold, index_terms
 from archive_app.search.columns import FACET_SEPARATOR, Columns
 from archive_app.search.compile import Compiled, compile_query, verify
@@ -41,10 +41,12 @@ STAMP = "arsip-index.json"
 BEHIND = "arsip-behind"
 SORTS: dict[str, Any] = {
     # dated articles first either way, then by instant
-    "newest": sorting.MultiFacet([sorting.FieldFacet("dated", reverse=True),
-                                  sorting.FieldFacet("when", reverse=True)]),
-    "oldest": sorting.MultiFacet([sorting.FieldFacet("dated", reverse=True),
-                                  sorting.FieldFacet("when")]),
+    "newest": sorting.MultiFacet(
+        [sorting.FieldFacet("dated", reverse=True), sorting.FieldFacet("when", reverse=True)]
+    ),
+    "oldest": sorting.MultiFacet(
+        [sorting.FieldFacet("dated", reverse=True), sorting.FieldFacet("when")]
+    ),
     "title": sorting.FieldFacet("title_sort"),
 }
 FACET_LIMIT = 30
@@ -120,10 +122,10 @@ def document_fields(doc: IndexDocument) -> dict[str, Any]:
         "text": title + title + index_terms(doc.body, language) + captions,
         "title": title,
         "caption": captions or None,
-        "people": index_terms([*names, *(a.name for a in doc.aliases)], None, stem=False)
-        or None,
+        "people": index_terms([*names, *(a.name for a in doc.aliases)], None, stem=False) or None,
         "place": index_terms([doc.place, doc.place_group or ""], None, stem=False)
-        if doc.place else None,
+        if doc.place
+        else None,
         "day": _day(doc.date),
         "when": _instant(doc.date),
         "dated": 1 if doc.date else 0,
@@ -149,11 +151,20 @@ def _open_checked(folder: Path, readonly: bool) -> tuple[Any, str | None]:
     try:
         opened = whoosh_index.open_dir(str(folder), readonly=readonly)
         present = set(opened.storage.list())
-        missing = sorted(name for name in (
-            segment.make_filename(".seg") for segment in opened._segments()
-            if segment.is_compound()) if name not in present)
-        missing += sorted(segment.segment_id() for segment in opened._segments()
-                          if not segment.is_compound() and not segment.list_files(opened.storage))
+        missing = sorted(
+            name
+            for name in (
+                segment.make_filename(".seg")
+                for segment in opened._segments()
+                if segment.is_compound()
+            )
+            if name not in present
+        )
+        missing += sorted(
+            segment.segment_id()
+            for segment in opened._segments()
+            if not segment.is_compound() and not segment.list_files(opened.storage)
+        )
     except Exception as error:  # a table of contents Whoosh cannot read
         return None, f"it cannot be read: {error}"
     if missing:
@@ -306,7 +317,9 @@ class FullTextIndex:
         self._written = True
 
     def rebuild(
-        self, docs: Iterable[IndexDocument], progress: Callable[[int], None] | None = None,
+        self,
+        docs: Iterable[IndexDocument],
+        progress: Callable[[int], None] | None = None,
         processes: int = 1,
     ) -> int:
         """Build a fresh index beside this one, then swap it in: no half-built index is seen.
@@ -381,15 +394,24 @@ class FullTextIndex:
         if self.damage:
             raise IndexUnavailable(
                 f"the search index in {self.folder} is damaged ({self.damage}); run "
-                "`archive-app reindex` to rebuild it from the catalogue")
+                "`archive-app reindex` to rebuild it from the catalogue"
+            )
         what = "is missing" if self.missing else "was built by another version of Arsip"
         raise IndexUnavailable(
             f"the search index in {self.folder} {what}; run `archive-app reindex` (or open the "
             "library in the window) to rebuild it"
         )
 
-    def search(self, node: Node, *, sort: str, limit: int, offset: int,
-               texts: TextsFor, query_text: str = "") -> RawPage:
+    def search(
+        self,
+        node: Node,
+        *,
+        sort: str,
+        limit: int,
+        offset: int,
+        texts: TextsFor,
+        query_text: str = "",
+    ) -> RawPage:
         """A page of hits, best first (or by date or title), with snippets for that page only.
 
         The total is exact when it costs nothing extra; `counts` gives it exactly otherwise.
@@ -406,8 +428,9 @@ class FullTextIndex:
         checked: dict[int, bool] = {}  # phrase checks already made, kept across wider passes
         fields = frozenset(v.field for v in compiled.verifiers)
         while True:
-            results = searcher.search(compiled.query, limit=want_more, filter=allowed,
-                                      sortedby=sortedby)
+            results = searcher.search(
+                compiled.query, limit=want_more, filter=allowed, sortedby=sortedby
+            )
             ids = [columns.article_ids[hit.docnum] for hit in results]
             scores = [0.0 if sortedby else float(hit.score or 0.0) for hit in results]
             if not compiled.verifiers:
@@ -418,7 +441,8 @@ class FullTextIndex:
                 for article_id in unchecked:
                     checked[article_id] = all(
                         verify(v, fetched.get(article_id, {}).get(v.field, ""))
-                        for v in compiled.verifiers)
+                        for v in compiled.verifiers
+                    )
             kept = [i for i, article_id in enumerate(ids) if checked[article_id]]
             exhausted = len(ids) < want_more
             if len(kept) >= wanted or exhausted:
@@ -428,9 +452,15 @@ class FullTextIndex:
         page_ids = ids[offset:wanted]
         page_texts = texts(page_ids, SNIPPET_FIELDS) if page_ids else {}
         hits = tuple(
-            RawHit(article_id, score, snippets(page_texts.get(article_id, {}).get("text", ""),
-                                               compiled.highlight_forms,
-                                               compiled.highlight_phrases))
+            RawHit(
+                article_id,
+                score,
+                snippets(
+                    page_texts.get(article_id, {}).get("text", ""),
+                    compiled.highlight_forms,
+                    compiled.highlight_phrases,
+                ),
+            )
             for article_id, score in zip(page_ids, scores[offset:wanted], strict=False)
         )
         if compiled.verifiers:
@@ -448,17 +478,23 @@ class FullTextIndex:
     def _matching_docnums(self, node: Node, texts: TextsFor) -> tuple[Columns, list[int]]:
         """Every matching document number (unranked), phrases checked on the text."""
         searcher, columns, compiled, allowed = self._prepare(node)
-        docnums = [d for d in searcher.docs_for_query(compiled.query)
-                   if allowed is None or d in allowed]
+        docnums = [
+            d for d in searcher.docs_for_query(compiled.query) if allowed is None or d in allowed
+        ]
         if compiled.verifiers:
             fields = frozenset(v.field for v in compiled.verifiers)
             kept: list[int] = []
             for start in range(0, len(docnums), 1000):
                 chunk = docnums[start : start + 1000]
                 chunk_texts = texts([columns.article_ids[d] for d in chunk], fields)
-                kept.extend(d for d in chunk if all(
-                    verify(v, chunk_texts.get(columns.article_ids[d], {}).get(v.field, ""))
-                    for v in compiled.verifiers))
+                kept.extend(
+                    d
+                    for d in chunk
+                    if all(
+                        verify(v, chunk_texts.get(columns.article_ids[d], {}).get(v.field, ""))
+                        for v in compiled.verifiers
+                    )
+                )
             docnums = kept
         return columns, docnums
 
@@ -474,8 +510,10 @@ class FullTextIndex:
         if self._index is None:
             self._unavailable()
         columns, docnums = self._matching_docnums(node, texts)
-        facets: dict[str, Counter[str]] = {name: Counter() for name in (
-            "site", "year", "month", "place", "person", "language", "tag", "review")}
+        facets: dict[str, Counter[str]] = {
+            name: Counter()
+            for name in ("site", "year", "month", "place", "person", "language", "tag", "review")
+        }
         months: Counter[str] = Counter()
         sites, languages, places = columns.sites, columns.languages, columns.places
         people, tags, days = columns.people, columns.tags, columns.days
@@ -499,8 +537,10 @@ class FullTextIndex:
         facets["month"] = months
         return RawCounts(
             len(docnums),
-            {name: [(k, n) for k, n in counter.most_common(FACET_LIMIT) if k]
-             for name, counter in facets.items()},
+            {
+                name: [(k, n) for k, n in counter.most_common(FACET_LIMIT) if k]
+                for name, counter in facets.items()
+            },
             sorted(months.items()),
         )
 

@@ -30,7 +30,7 @@ class _MappedReader(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         size = max(0, min(len(buffer), len(self._view) - self._position))
-        buffer[:size] = self._view[self._position:self._position + size]
+        buffer[:size] = self._view[self._position : self._position + size]
         self._position += size
         return size
 

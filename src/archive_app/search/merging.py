@@ -11,8 +11,9 @@ SMALL_DOCS = 2_000
 MERGE_AT = 10
 
 
-def small_segments_only(writer: Any, segments: list[Any],
-                        leave: frozenset[str] = frozenset()) -> list[Any]:
+def small_segments_only(
+    writer: Any, segments: list[Any], leave: frozenset[str] = frozenset()
+) -> list[Any]:
     """A Whoosh merge policy: merge the small segments once there are MERGE_AT of them and
     leave every larger segment as it is.
 

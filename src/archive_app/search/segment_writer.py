@@ -37,8 +37,10 @@ class ArsipSegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
         self.fieldwriter.add_postings(
-            self.schema, _RememberedLengths(lengths) if lengths is not None else None,
-            self.pool.iter_postings())
+            self.schema,
+            _RememberedLengths(lengths) if lengths is not None else None,
+            self.pool.iter_postings(),
+        )
         self.fieldwriter.close()
         if lengths is not None:
             lengths.close()

@@ -47,8 +47,12 @@ def hit_spans(text: str, forms: set[str], phrases: list[tuple[str, ...]]) -> lis
     return [(spans[i][0], spans[i][1]) for i in sorted(hits)]
 
 
-def snippets(text: str, forms: set[str], phrases: list[tuple[str, ...]], top: int = 3,
-             ) -> tuple[str, ...]:
+def snippets(
+    text: str,
+    forms: set[str],
+    phrases: list[tuple[str, ...]],
+    top: int = 3,
+) -> tuple[str, ...]:
     """Up to `top` passages, best first, as HTML with hits in <b class="hit">."""
     spans = list(word_spans(text))
     if not spans:

@@ -30,6 +30,7 @@ def suggest(reader: Any, query: str, plain_words: list[str]) -> str | None:
     for word in plain_words:
         better = _best_spelling(reader, word)
         if better:
-            suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", better, suggestion,
-                                count=1, flags=re.IGNORECASE)
+            suggestion = re.sub(
+                rf"(?<!\w){re.escape(word)}(?!\w)", better, suggestion, count=1, flags=re.IGNORECASE
+            )
     return suggestion if suggestion != query else None

@@ -12,7 +12,7 @@ from typing import Any
 
 from whoosh.multiproc import MpWriter, SubWriterTask
 
-from archive_app.core.processes import die_with_parent
+from archive_app.storage.processes import die_with_parent
 
 
 class _MortalTask(SubWriterTask):  # type: ignore[misc]
@@ -27,8 +27,14 @@ class MortalMpWriter(MpWriter):  # type: ignore[misc]
     """MpWriter with workers that end with their parent."""
 
     def _new_task(self) -> Any:
-        task = _MortalTask(self.storage, self.indexname, self.jobqueue, self.resultqueue,
-                           self.subargs, self.multisegment)
+        task = _MortalTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
         self.tasks.append(task)
         task.start()
         return task

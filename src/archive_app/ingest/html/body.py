@@ -56,8 +56,15 @@ def _run(source: HtmlElement, url: str | None, *, precise: bool, fast: bool = Fa
     """trafilatura's plain text. Settings measured on the article-extraction benchmark
     (scripts/eval_html.py): precision mode without comments is the best single setting;
     `fast` skips its comparison with readability and jusText."""
-    text = trafilatura.extract(source, url=url, output_format="txt", favor_precision=precise,
-                               include_comments=False, include_tables=True, fast=fast)
+    text = trafilatura.extract(
+        source,
+        url=url,
+        output_format="txt",
+        favor_precision=precise,
+        include_comments=False,
+        include_tables=True,
+        fast=fast,
+    )
     return text or ""
 
 

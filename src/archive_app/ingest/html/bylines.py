@@ -112,8 +112,10 @@ def organisation(name: str, sites: list[str]) -> bool:
     # Smith" of johnsmithblog) stays a person
     parts = [_key(w) for w in name.split()]
     heads = {"".join(parts[:n]) for n in range(1, len(parts) + 1)}
-    return any(site in heads or (len(parts) == 1 and len(parts[0]) >= 5 and parts[0] in site)
-               for site in sites)
+    return any(
+        site in heads or (len(parts) == 1 and len(parts[0]) >= 5 and parts[0] in site)
+        for site in sites
+    )
 
 
 def byline_people(names: list[str], sites: list[str]) -> Byline:
@@ -154,7 +156,7 @@ def byline_people(names: list[str], sites: list[str]) -> Byline:
 _BYLINE_MAX_WORDS = 14
 _BESIDE_NAME_WORDS = 3
 _LINES_LOOKED_AT = 3
-_BOLD_PARAGRAPHS = '//p[count(*) = 1][strong or b]'
+_BOLD_PARAGRAPHS = "//p[count(*) = 1][strong or b]"
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 
 
@@ -165,9 +167,12 @@ def _bold_names(tree: HtmlElement) -> set[str]:
     for paragraph in tree.xpath(_BOLD_PARAGRAPHS):
         text = fold(paragraph.text_content())
         words = text.split()
-        if not fold(paragraph.text or "") and 2 <= len(words) <= 4 \
-                and all(_NAME_WORD.match(w) for w in words) \
-                and not {w.lower() for w in words} & page_rules().bylines.not_a_person:
+        if (
+            not fold(paragraph.text or "")
+            and 2 <= len(words) <= 4
+            and all(_NAME_WORD.match(w) for w in words)
+            and not {w.lower() for w in words} & page_rules().bylines.not_a_person
+        ):
             found.add(text)
     return found
 
@@ -178,8 +183,15 @@ def _names_line(line: str) -> list[str] | None:
     rest = strip_lead_in(line)
     if rest == fold(line).lstrip(_OPENING) or not rest:
         return None
-    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|;|\||\s&\s|\band\b|\bdan\b|\bund\b|"
-                                           r"\bet\b)\s*", rest) if p.strip(" .")]
+    parts = [
+        p.strip(" .")
+        for p in re.split(
+            r"\s*(?:,|;|\||\s&\s|\band\b|\bdan\b|\bund\b|"
+            r"\bet\b)\s*",
+            rest,
+        )
+        if p.strip(" .")
+    ]
     if parts and all(looks_like_name(p) for p in parts):
         return parts
     return None
@@ -204,8 +216,9 @@ def _names_a_known_byline(line: str, seen: list[str]) -> bool:
     return False
 
 
-def byline_lines(lines: list[str], tree: HtmlElement,
-                 seen: list[str]) -> tuple[list[str], list[str]]:
+def byline_lines(
+    lines: list[str], tree: HtmlElement, seen: list[str]
+) -> tuple[list[str], list[str]]:
     """The text without the byline printed at its head, and the names that byline gives."""
     bold = _bold_names(tree)
     kept: list[str] = []

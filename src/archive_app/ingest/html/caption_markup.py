@@ -19,18 +19,25 @@ from archive_app.ingest.html.regions import marks, outermost
 from archive_app.ingest.normalise.text import fold
 
 # Class or id words of the blocks that hold a caption, and of those that hold a credit.
-CAPTION = re.compile(r"caption|legend|keterangan|detfoto|figcap|cutline|image-?desc|img-?desc|"
-                      r"media-?desc|photo-?desc|foto-?desc|description|captiontext", re.I)
+CAPTION = re.compile(
+    r"caption|legend|keterangan|detfoto|figcap|cutline|image-?desc|img-?desc|"
+    r"media-?desc|photo-?desc|foto-?desc|description|captiontext",
+    re.I,
+)
 STRONG_CAPTION = re.compile(r"caption|legend|keterangan|detfoto|figcap|cutline", re.I)
-_CREDIT = re.compile(r"credit|copyright|photographer|fotografer|author|byline|source|courtesy|"
-                     r"kredit|sumber|attribution|rights|foto-?by|photo-?by", re.I)
+_CREDIT = re.compile(
+    r"credit|copyright|photographer|fotografer|author|byline|source|courtesy|"
+    r"kredit|sumber|attribution|rights|foto-?by|photo-?by",
+    re.I,
+)
 NOT_TEXT = frozenset({"script", "style", "noscript", "button", "svg", "template"})
 # A block that opens with a credit label is a credit line ("Image Credits: Strava").
 _LABEL_LED = re.compile(r"^\s*" + LABELS + r"\s*:", re.IGNORECASE)
 _LABEL_LED_MAX = 160
 # What a caption keeps at its end once its credit element is taken out: "… Foto:", "… (".
-_DANGLING = re.compile(r"(?:\s*(?:Foto|Photo|Image|Credit|Picture)\s*:)?[\s(|/–—-]*$",
-                       re.IGNORECASE)
+_DANGLING = re.compile(
+    r"(?:\s*(?:Foto|Photo|Image|Credit|Picture)\s*:)?[\s(|/–—-]*$", re.IGNORECASE
+)
 _MAX_CAPTION = 600
 
 
@@ -63,9 +70,15 @@ def _credit_nodes(scope: HtmlElement) -> list[HtmlElement]:
         text = node.text_content()
         if not any(ch.isalnum() for ch in text):
             continue
-        if node.tag == "cite" or _CREDIT.search(marks(node)) or (
-                len(text) <= _LABEL_LED_MAX and _LABEL_LED.match(text)
-                and node.tag not in ("strong", "b", "em", "i")):
+        if (
+            node.tag == "cite"
+            or _CREDIT.search(marks(node))
+            or (
+                len(text) <= _LABEL_LED_MAX
+                and _LABEL_LED.match(text)
+                and node.tag not in ("strong", "b", "em", "i")
+            )
+        ):
             found.append(node)
     return outermost(found)
 
@@ -76,8 +89,11 @@ def _last_short_part(caption_node: HtmlElement) -> list[HtmlElement]:
     node = caption_node
     while len(node) == 1 and not (node.text or "").strip() and not (node[0].tail or "").strip():
         node = node[0]  # down through single wrappers
-    parts = [c for c in node if isinstance(c.tag, str) and c.tag not in NOT_TEXT
-             and fold(c.text_content())]
+    parts = [
+        c
+        for c in node
+        if isinstance(c.tag, str) and c.tag not in NOT_TEXT and fold(c.text_content())
+    ]
     loose = fold(node.text or "") or any(fold(c.tail or "") for c in node)
     if len(parts) < 2 and not (parts and loose):
         return []
@@ -94,8 +110,9 @@ def _distinct(texts: Iterable[str]) -> list[str]:
     """Credit texts without repeats: one held inside another (a label and its name shown
     apart and again together) is dropped."""
     found = [t for t in dict.fromkeys(texts) if any(ch.isalnum() for ch in t)]
-    return [t for t in found
-            if not any(t != other and t.lower() in other.lower() for other in found)]
+    return [
+        t for t in found if not any(t != other and t.lower() in other.lower() for other in found)
+    ]
 
 
 def split_block(caption_node: HtmlElement | None, scope: HtmlElement) -> Split:
@@ -128,10 +145,13 @@ def find_caption_node(figure: HtmlElement) -> HtmlElement | None:
     if caption is not None:
         return caption
     following = figure.getnext()
-    if following is not None and (following.tag == "figcaption" or (
-            isinstance(following.tag, str) and STRONG_CAPTION.search(marks(following)))):
+    if following is not None and (
+        following.tag == "figcaption"
+        or (isinstance(following.tag, str) and STRONG_CAPTION.search(marks(following)))
+    ):
         return following  # a caption written right after its figure
-    found = [n for n in figure.iterdescendants() if isinstance(n.tag, str)
-             and CAPTION.search(marks(n))]
+    found = [
+        n for n in figure.iterdescendants() if isinstance(n.tag, str) and CAPTION.search(marks(n))
+    ]
     outer = outermost(found)
     return outer[0] if outer else None

@@ -12,13 +12,20 @@ from archive_app.ingest.normalise.people import looks_like_name
 from archive_app.ingest.normalise.text import fold
 
 # What each credit says the people did; "writing" is the story's writer.
-_ROLES = (("additional reporting", "contributor"), ("reporting", "reporter"),
-          ("reported", "reporter"), ("writing", "author"), ("written", "author"),
-          ("editing", "editor"), ("edited", "editor"), ("compiled", "contributor"),
-          ("translated", "contributor"), ("translation", "contributor"))
+_ROLES = (
+    ("additional reporting", "contributor"),
+    ("reporting", "reporter"),
+    ("reported", "reporter"),
+    ("writing", "author"),
+    ("written", "author"),
+    ("editing", "editor"),
+    ("edited", "editor"),
+    ("compiled", "contributor"),
+    ("translated", "contributor"),
+    ("translation", "contributor"),
+)
 _ROLE_WORDS = "|".join(re.escape(words) for words, _ in _ROLES)
-_CREDIT = re.compile(rf"(?:^|[;,.]?\s+)(?P<role>{_ROLE_WORDS})\s+(?:by|from)\s+",
-                     re.IGNORECASE)
+_CREDIT = re.compile(rf"(?:^|[;,.]?\s+)(?P<role>{_ROLE_WORDS})\s+(?:by|from)\s+", re.IGNORECASE)
 # How a credit line is dressed: "(…)", "- – …", "*…*", a closing full stop.
 _DRESSING = " \t()[]*_-–—.|"
 _NAMES = re.compile(r"\s*(?:,|;|\s&\s|\band\b)\s*", re.IGNORECASE)
@@ -50,7 +57,7 @@ def _credit_line(line: str, sites: list[str]) -> Credits | None:
     credits = Credits()
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         role = next(r for words, r in _ROLES if words == match["role"].lower())
-        names_text = text[match.end(): following.start() if following else len(text)]
+        names_text = text[match.end() : following.start() if following else len(text)]
         names = [_PLACE.sub("", n).strip(_DRESSING) for n in _NAMES.split(names_text)]
         if any(len(n.split()) > _MAX_NAME_WORDS for n in names):
             return None  # "Reporting by the BBC found that …" is a sentence
@@ -60,8 +67,12 @@ def _credit_line(line: str, sites: list[str]) -> Credits | None:
         people = [n for n in found.people if looks_like_name(n, min_words=2)]
         # a credit of nobody the line can name is no credit line ("additional reporting by
         # agencies" is one: of nobody in particular)
-        if not people and not found.agency and any(n.strip() for n in names) \
-                and not all(n.lower() in _NOBODY for n in names if n):
+        if (
+            not people
+            and not found.agency
+            and any(n.strip() for n in names)
+            and not all(n.lower() in _NOBODY for n in names if n)
+        ):
             return None
         credits.people.setdefault(role, []).extend(people)
     return credits

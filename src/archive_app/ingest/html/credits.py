@@ -5,28 +5,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise.captions import find_caption, photographer_in
 from archive_app.ingest.normalise.people import looks_like_name
-from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold
 
 # Labels that open a credit ("Photo: …", "Foto: …", "(Image: …)", "Credit: …").
-LABELS = (r"(?:Photo(?:graph)?s?|Foto(?:grafía|grafia|grafer)?|Images?(?:\s+credits?)?|Picture|"
-          r"Pic|Credits?|Isithombe|"
-          r"Crédit(?:\s+photo)?|Bild|Kredit|Sumber(?:\s+foto)?|Source|Photo\s+credit|"
-          r"Image\s+credit|Illustration|Ilustrasi|Copyright|©)")
+LABELS = (
+    r"(?:Photo(?:graph)?s?|Foto(?:grafía|grafia|grafer)?|Images?(?:\s+credits?)?|Picture|"
+    r"Pic|Credits?|Isithombe|"
+    r"Crédit(?:\s+photo)?|Bild|Kredit|Sumber(?:\s+foto)?|Source|Photo\s+credit|"
+    r"Image\s+credit|Illustration|Ilustrasi|Copyright|©)"
+)
 _LABEL_ONLY = re.compile(r"^\s*\(?\s*" + LABELS + r"\s*(?::|by\b|oleh\b)?\s*", re.IGNORECASE)
-_BY_LABEL = re.compile(r"^\s*(?:(?:photo|photograph|picture|image|foto)s?\s+)?(?:by|oleh)\s+",
-                       re.IGNORECASE)
+_BY_LABEL = re.compile(
+    r"^\s*(?:(?:photo|photograph|picture|image|foto)s?\s+)?(?:by|oleh)\s+", re.IGNORECASE
+)
 # "… (Image: Getty)" / "… Photo: Reuters" / "… | Credit: AP" at the end of a caption.
 _LABELLED_TAIL = re.compile(
     r"[\s|–—-]*\(\s*" + LABELS + r"\s*(?::|\bby\b)\s*(?P<paren>[^()]{2,100}?)\s*\)\s*\.?\s*$"
     r"|(?:^|[\s|–—-]+)" + LABELS + r"\s*(?::|\bby\b)\s*(?P<bare>[^:()]{2,100}?)\s*\)?\s*\.?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "… REUTERS/Name", "… AP Photo/Name, File", "… Name/AFP via Getty Images"
 _WIRE_TAIL = re.compile(
     r"[\s(–—-]*(?P<credit>(?:REUTERS|Reuters|AP Photo|AP|AFP|EPA(?:-EFE)?|EFE|ANTARA FOTO|"
-    r"ANTARA|Xinhua|XINHUA|dpa|Getty Images|Bloomberg|PA)\s*/\s*[^()/\n]{2,60}?)\s*\)?\s*\.?$")
+    r"ANTARA|Xinhua|XINHUA|dpa|Getty Images|Bloomberg|PA)\s*/\s*[^()/\n]{2,60}?)\s*\)?\s*\.?$"
+)
 # "… (C) Kyodo", "…（Ｃ）共同通信社", "… © Name": a copyright sign and its holder closing a caption.
 _COPYRIGHT_TAIL = re.compile(r"\s*(?:©|\(c\)|（Ｃ）|（c）|\(C\))\s*(?P<credit>[^©()（）]{2,60})$")
 # "… in La Soledat / Lorenzo Marina": a name after a slash closing the caption.
@@ -37,7 +42,9 @@ _PAREN_TAIL = re.compile(r"\s*\((?P<credit>[^()]{2,70})\)\s*\.?\s*$")
 _NOT_CREDIT = re.compile(
     r"^(?:l|r|c|left|right|center|centre|top|bottom|above|below|front|back|inset|file|"
     r"pictured|kiri|kanan|tengah|atas|bawah|ki-ka|ka-ki|ilustrasi|illustration|"
-    r"from )\b|^\d|\b(?:to|ke|dan|and)\s+(?:right|left|kanan|kiri)\b", re.IGNORECASE)
+    r"from )\b|^\d|\b(?:to|ke|dan|and)\s+(?:right|left|kanan|kiri)\b",
+    re.IGNORECASE,
+)
 _CREDIT_MAX_WORDS = 9
 # A credit its label announces may be longer ("Photo: Frank van Beek / UN Photo / ICJ-CIJ.
 # Courtesy of the ICJ").
@@ -126,8 +133,12 @@ def split_caption(text: str | None) -> Split:
             wire = _WIRE_TAIL.search(glued[1])
             # a bare name in brackets may be a person or an organisation ("(Auriga
             # Nusantara)"): only an "AGENCY/Name" credit says who took the photo
-            return _split(glued[0], wire["credit"] if wire else glued[1], "photo:caption-paren",
-                          people="/" in glued[1])
+            return _split(
+                glued[0],
+                wire["credit"] if wire else glued[1],
+                "photo:caption-paren",
+                people="/" in glued[1],
+            )
     wire = _WIRE_TAIL.search(caption)
     if wire is not None and wire.start() > 0:
         return _split(caption[: wire.start()], wire["credit"], "photo:caption-wire")
@@ -140,8 +151,13 @@ def split_caption(text: str | None) -> Split:
         return _split(caption[: slash.start()], slash["credit"], "photo:caption-slash")
     general = find_caption(caption)
     if general is not None:
-        return Split(general.caption, general.credit, general.photographer, general.agency,
-                     "photo:" + general.rule)
+        return Split(
+            general.caption,
+            general.credit,
+            general.photographer,
+            general.agency,
+            "photo:" + general.rule,
+        )
     return Split(caption, None)
 
 

@@ -32,8 +32,11 @@ from archive_app.ingest.normalise.text import fold
 
 # Wrappers named for a picture ("image-widget", "article-photo") that hold one picture and a
 # few lines of text are figures written without <figure>.
-_PICTURE_BLOCK = re.compile(r"^(?:.*[-_])?(?:images?|photos?|pictures?|img|media|foto|gambar|"
-                            r"pic)(?:[-_].*)?$", re.I)
+_PICTURE_BLOCK = re.compile(
+    r"^(?:.*[-_])?(?:images?|photos?|pictures?|img|media|foto|gambar|"
+    r"pic)(?:[-_].*)?$",
+    re.I,
+)
 _BLOCK_MAX_WORDS = 100
 # Caption lines beside a bare picture say something ("Lengkapi Profil" beside an icon does not).
 _BARE_MIN_WORDS = 3
@@ -52,40 +55,12 @@ class FoundPhoto:
     node: HtmlElement | None = field(default=None, repr=False)
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _first_image(scope: HtmlElement) -> HtmlElement | None:
     """The first picture in scope with a real address."""
     for img in scope.iter("img"):
         if references(img):
             return img
     return None
-
-
 
 
 def _from_figure(figure: HtmlElement) -> FoundPhoto | None:
@@ -96,8 +71,9 @@ def _from_figure(figure: HtmlElement) -> FoundPhoto | None:
         return None  # an uncaptioned picture linking to another story: a teaser
     # a caption written after the figure is its own scope; one inside shares the figure's
     outside = caption_node is not None and figure not in caption_node.iterancestors()
-    split = split_block(caption_node, caption_node if outside and caption_node is not None
-                         else figure)
+    split = split_block(
+        caption_node, caption_node if outside and caption_node is not None else figure
+    )
     if img is not None and split.caption is None and split.credit is None:
         alt = fold(img.get("alt") or img.get("title") or "")
         if len(alt.split()) >= _MIN_ALT_WORDS:
@@ -120,18 +96,27 @@ def _image_near(node: HtmlElement, used: set[HtmlElement]) -> HtmlElement | None
     return None
 
 
-def _caption_blocks(tree: HtmlElement, inside: set[HtmlElement],
-                    content: set[HtmlElement]) -> Iterator[FoundPhoto]:
+def _caption_blocks(
+    tree: HtmlElement, inside: set[HtmlElement], content: set[HtmlElement]
+) -> Iterator[FoundPhoto]:
     """Caption blocks outside <figure>: a caption-classed element beside its picture."""
     used: set[HtmlElement] = set()
     # only elements with a class or an id can be marked as captions: XPath finds them in C,
     # where looking at every node of the page in Python cost 5 % of reading it
-    blocks = [n for n in tree.xpath("//*[@class or @id]") if n.tag not in ("body", "html")
-              and CAPTION.search(marks(n)) and not any(a in inside for a in n.iterancestors())
-              and n not in inside]
+    blocks = [
+        n
+        for n in tree.xpath("//*[@class or @id]")
+        if n.tag not in ("body", "html")
+        and CAPTION.search(marks(n))
+        and not any(a in inside for a in n.iterancestors())
+        and n not in inside
+    ]
     for node in outermost(blocks):
-        if elsewhere(node, content) or node.find(".//figure") is not None \
-                or "video" in marks(node).lower():
+        if (
+            elsewhere(node, content)
+            or node.find(".//figure") is not None
+            or "video" in marks(node).lower()
+        ):
             continue  # a video's caption describes no photo
         img = _image_near(node, used)
         if img is None and not STRONG_CAPTION.search(marks(node)):
@@ -144,8 +129,9 @@ def _caption_blocks(tree: HtmlElement, inside: set[HtmlElement],
         yield FoundPhoto(references(img) if img is not None else [], split, node=node)
 
 
-def _picture_blocks(tree: HtmlElement, inside: set[HtmlElement],
-                    content: set[HtmlElement]) -> Iterator[FoundPhoto]:
+def _picture_blocks(
+    tree: HtmlElement, inside: set[HtmlElement], content: set[HtmlElement]
+) -> Iterator[FoundPhoto]:
     """Figures written without <figure>: a picture-named wrapper with one picture and text."""
     candidates = []
     for node in tree.iter("div", "section", "span", "p"):
@@ -175,9 +161,10 @@ def _picture_blocks(tree: HtmlElement, inside: set[HtmlElement],
 def _picture_wrapper(img: HtmlElement) -> HtmlElement:
     """The outermost element that holds nothing but the picture (<div><picture><img>)."""
     node = img
-    while (parent := node.getparent()) is not None and (parent.tag in ("picture", "source") or (
-            parent.tag in ("span", "a", "div") and len(parent) == 1
-            and not fold(parent.text or ""))):
+    while (parent := node.getparent()) is not None and (
+        parent.tag in ("picture", "source")
+        or (parent.tag in ("span", "a", "div") and len(parent) == 1 and not fold(parent.text or ""))
+    ):
         node = parent
     return node
 
@@ -186,8 +173,12 @@ def _repeated_alt(img: HtmlElement) -> HtmlElement | None:
     """The line right after a picture that repeats its alt text: the picture's caption."""
     alt = fold(img.get("alt") or "").lower()
     following = _picture_wrapper(img).getnext()
-    if len(alt.split()) < 2 or following is None or not isinstance(following.tag, str) \
-            or following.find(".//a") is not None:
+    if (
+        len(alt.split()) < 2
+        or following is None
+        or not isinstance(following.tag, str)
+        or following.find(".//a") is not None
+    ):
         return None
     return following if fold(following.text_content()).lower() == alt else None
 
@@ -203,21 +194,30 @@ def _bare_picture(img: HtmlElement) -> HtmlElement | None:
     if not 1 <= len(lines) <= 3:
         return None
     for line in lines:
-        if not isinstance(line.tag, str) or line.tag in NOT_TEXT or line.tag in ("a", "p") \
-                or line.find(".//img") is not None or line.find(".//a") is not None \
-                or fold(line.tail or ""):
+        if (
+            not isinstance(line.tag, str)
+            or line.tag in NOT_TEXT
+            or line.tag in ("a", "p")
+            or line.find(".//img") is not None
+            or line.find(".//a") is not None
+            or fold(line.tail or "")
+        ):
             return None
     words = len(fold(" ".join(line.text_content() for line in lines)).split())
     return block if _BARE_MIN_WORDS <= words <= _BLOCK_MAX_WORDS else None
 
 
-def _bare_pictures(tree: HtmlElement, inside: set[HtmlElement],
-                   content: set[HtmlElement]) -> Iterator[FoundPhoto]:
+def _bare_pictures(
+    tree: HtmlElement, inside: set[HtmlElement], content: set[HtmlElement]
+) -> Iterator[FoundPhoto]:
     """Pictures with caption lines beside them and no names in the markup at all."""
     for img in tree.iter("img"):
         refs = references(img)
-        if not refs or _FURNITURE_IMAGE.search(refs[0]) or \
-                any(a in inside for a in img.iterancestors()):
+        if (
+            not refs
+            or _FURNITURE_IMAGE.search(refs[0])
+            or any(a in inside for a in img.iterancestors())
+        ):
             continue
         block = _bare_picture(img)
         if block is None:
@@ -255,8 +255,9 @@ def inline_photos(tree: HtmlElement) -> list[FoundPhoto]:
     """The pictures shown in the page with their captions and credits, in page order."""
     content = content_ancestors(tree)
     # a gallery is a figure of figures: each inner figure is one photo
-    figures = [f for f in tree.iter("figure") if f.find(".//figure") is None
-               and not elsewhere(f, content)]
+    figures = [
+        f for f in tree.iter("figure") if f.find(".//figure") is None and not elsewhere(f, content)
+    ]
     found = [p for p in map(_from_figure, figures) if p is not None]
     inside = set(tree.iter("figure"))
     for photo in found:  # captions written right after their figure are taken already
@@ -280,7 +281,3 @@ def inline_photos(tree: HtmlElement) -> list[FoundPhoto]:
                     break
         found.sort(key=lambda p: order.get(p.node, 0))
     return found
-
-
-
-

@@ -10,9 +10,20 @@ from lxml.html import HtmlElement
 from archive_app.ingest.context import ReadContext, relative_reference
 
 # Lazy-loading scripts keep the real address in one of these; `src` is often a placeholder.
-_SOURCE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "data-full-src",
-                      "data-hi-res-src", "data-lazy", "data-url", "data-srcset", "srcset",
-                      "data-flickity-lazyload-srcset", "data-flickity-lazyload")
+_SOURCE_ATTRIBUTES = (
+    "src",
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-full-src",
+    "data-hi-res-src",
+    "data-lazy",
+    "data-url",
+    "data-srcset",
+    "srcset",
+    "data-flickity-lazyload-srcset",
+    "data-flickity-lazyload",
+)
 
 
 def _first_of_srcset(value: str) -> str:
@@ -23,8 +34,13 @@ def _first_of_srcset(value: str) -> str:
 def _placeholder(ref: str) -> bool:
     """A lazy-loading placeholder rather than the picture."""
     lowered = ref.lower()
-    return lowered.startswith(("data:", "about:", "javascript:")) or lowered.endswith(".svg") \
-        or "placeholder" in lowered or "blank." in lowered or "spacer." in lowered
+    return (
+        lowered.startswith(("data:", "about:", "javascript:"))
+        or lowered.endswith(".svg")
+        or "placeholder" in lowered
+        or "blank." in lowered
+        or "spacer." in lowered
+    )
 
 
 def references(img: HtmlElement) -> list[str]:
@@ -58,8 +74,9 @@ def _saved_file(context: ReadContext) -> bool:
     return not (context.member or "").startswith(("http://", "https://"))
 
 
-def locate(refs: list[str], base: str | None,
-           context: ReadContext) -> tuple[str | None, bytes | None]:
+def locate(
+    refs: list[str], base: str | None, context: ReadContext
+) -> tuple[str | None, bytes | None]:
     """The photo's address and, when the page's source keeps the file, its bytes.
 
     The context's resolver looks in the browser's "_files" folder, the same zip or the same

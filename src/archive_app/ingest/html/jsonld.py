@@ -12,12 +12,27 @@ from lxml.html import HtmlElement
 
 log = logging.getLogger(__name__)
 
-ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
-    "liveblogposting", "socialmediaposting", "scholarlyarticle", "techarticle", "report",
-    "advertisercontentarticle", "satiricalarticle", "medicalscholarlyarticle", "posting",
-})
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "advertisercontentarticle",
+        "satiricalarticle",
+        "medicalscholarlyarticle",
+        "posting",
+    }
+)
 # Control characters that some sites leave raw inside JSON strings.
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
@@ -56,8 +71,7 @@ def _load(text: str) -> Any:
 def objects(tree: HtmlElement) -> list[dict[str, Any]]:
     """Every JSON object in the page's ld+json blocks, nested ones included."""
     found: list[dict[str, Any]] = []
-    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"),'
-                             ' "ld+json")]'):
+    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
         data = _load(script.text or "")
         if data is not None:
             found.extend(_walk(data))

@@ -24,11 +24,13 @@ def _image_object(value: Any) -> tuple[str | None, dict[str, Any] | None]:
     return jsonld.text_of(value), None
 
 
-def lead_photo(meta: MetaTags, article: dict[str, Any] | None,
-               objects: list[dict[str, Any]]) -> FoundPhoto | None:
+def lead_photo(
+    meta: MetaTags, article: dict[str, Any] | None, objects: list[dict[str, Any]]
+) -> FoundPhoto | None:
     """The page's own picture: og:image or the article's JSON-LD image, with what it says."""
-    url = meta.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
-                     "twitter:image:src")
+    url = meta.first(
+        "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"
+    )
     obj = None
     if article is not None:
         ld_url, obj = _image_object(jsonld.resolve(article.get("image"), objects))
@@ -38,9 +40,12 @@ def lead_photo(meta: MetaTags, article: dict[str, Any] | None,
     caption = credit = None
     if obj is not None:
         caption = jsonld.text_of(obj.get("caption")) or jsonld.text_of(obj.get("description"))
-        credit = (jsonld.text_of(obj.get("creditText")) or jsonld.text_of(obj.get("author"))
-                  or jsonld.text_of(obj.get("creator"))
-                  or jsonld.text_of(obj.get("copyrightHolder")))
+        credit = (
+            jsonld.text_of(obj.get("creditText"))
+            or jsonld.text_of(obj.get("author"))
+            or jsonld.text_of(obj.get("creator"))
+            or jsonld.text_of(obj.get("copyrightHolder"))
+        )
     caption = caption or meta.first("og:image:alt", "twitter:image:alt")
     split = split_caption(caption)
     if credit and not split.credit:

@@ -33,8 +33,11 @@ def _headline_link(card: HtmlElement) -> str | None:
     for link in card.iter("a"):
         href = (link.get("href") or "").strip()
         text = fold(link.text_content()) or fold(link.get("title") or "")
-        if href and not href.startswith(("#", "javascript:")) \
-                and len(text.split()) >= _HEADLINE_WORDS:
+        if (
+            href
+            and not href.startswith(("#", "javascript:"))
+            and len(text.split()) >= _HEADLINE_WORDS
+        ):
             return href
     return None
 

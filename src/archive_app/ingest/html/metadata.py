@@ -20,19 +20,54 @@ from archive_app.ingest.normalise.text import fold
 
 log = logging.getLogger(__name__)
 
-_PUBLISHED = ("article:published_time", "og:published_time", "og:article:published_time",
-              "article:published", "datepublished", "pubdate", "publishdate", "publish-date",
-              "publish_date", "published_time", "parsely-pub-date", "sailthru.date",
-              "dc.date.issued", "dcterms.created", "dc.date", "date", "content_publisheddate",
-              "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate")
-_MODIFIED = ("article:modified_time", "og:updated_time", "article:updated_time",
-             "datemodified", "last-modified", "dcterms.modified", "lastmod")
-_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl",
-                "sailthru.author", "content_author", "cxenseparse:author", "twitter:creator")
+_PUBLISHED = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "content_publisheddate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "og:pubdate",
+)
+_MODIFIED = (
+    "article:modified_time",
+    "og:updated_time",
+    "article:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+    "lastmod",
+)
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "parsely-author",
+    "byl",
+    "sailthru.author",
+    "content_author",
+    "cxenseparse:author",
+    "twitter:creator",
+)
 _KEYWORD_META = ("news_keywords", "keywords", "article:tag", "parsely-tags", "content_tag")
-_BYLINE_XPATH = ('//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-                 ' or contains(@class, "author-name") or contains(@class, "author__name")'
-                 ' or contains(@class, "penulis")]')
+_BYLINE_XPATH = (
+    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+    ' or contains(@class, "author-name") or contains(@class, "author__name")'
+    ' or contains(@class, "penulis")]'
+)
 # Old ISO 639 codes that pages still declare ("In-Id" on Indonesian sites).
 _OLD_LANGUAGE = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv"}
 _BY = re.compile(r"^\s*(?:by|oleh|von|par|por|di)\s+", re.IGNORECASE)
@@ -65,11 +100,15 @@ class PageMetadata:
 
     def columns(self) -> dict[str, str]:
         """The reader's columns: canonical names, only the fields that were found."""
-        found = {"title": self.title, "url": self.url, "date": self.published,
-                 "updated": self.modified,
-                 "language": ", ".join(self.languages) or self.language,
-                 "author": ", ".join(self.authors) if self.authors else None,
-                 "agency": self.agency}
+        found = {
+            "title": self.title,
+            "url": self.url,
+            "date": self.published,
+            "updated": self.modified,
+            "language": ", ".join(self.languages) or self.language,
+            "author": ", ".join(self.authors) if self.authors else None,
+            "agency": self.agency,
+        }
         found.update((role, ", ".join(names)) for role, names in self.roles.items())
         return {k: v for k, v in found.items() if v}
 
@@ -86,8 +125,10 @@ def page_url(meta: MetaTags, article: dict[str, Any] | None, saved_from: str | N
     """The canonical address: <link rel=canonical>, og:url, JSON-LD, or the "saved from" note."""
     candidates = [meta.links.get("canonical"), meta.first("og:url", "twitter:url")]
     if article is not None:
-        candidates += [jsonld.text_of(article.get("url")),
-                       jsonld.text_of(article.get("mainEntityOfPage"))]
+        candidates += [
+            jsonld.text_of(article.get("url")),
+            jsonld.text_of(article.get("mainEntityOfPage")),
+        ]
     candidates.append(saved_from)
     return next((u for u in map(_absolute, candidates) if u), None)
 
@@ -102,20 +143,24 @@ def _iso(value: str | None) -> str | None:
 
 def _time_element(tree: HtmlElement) -> str | None:
     """A <time datetime> marked as the publication time."""
-    for node in tree.xpath('//time[@datetime][@itemprop="datePublished" or @pubdate'
-                           ' or contains(@class, "publish")]'):
+    for node in tree.xpath(
+        '//time[@datetime][@itemprop="datePublished" or @pubdate or contains(@class, "publish")]'
+    ):
         if _ISO_DAY.match(node.get("datetime", "").strip()):
             return str(node.get("datetime")).strip()
     return None
 
 
-def _dates(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None,
-           url: str | None) -> tuple[str | None, str | None]:
+def _dates(
+    tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None, url: str | None
+) -> tuple[str | None, str | None]:
     """Published and modified: JSON-LD, then meta tags and <time>, then htmldate for the day."""
     published = modified = None
     if article is not None:
-        published = _iso(jsonld.text_of(article.get("datePublished"))
-                         or jsonld.text_of(article.get("dateCreated")))
+        published = _iso(
+            jsonld.text_of(article.get("datePublished"))
+            or jsonld.text_of(article.get("dateCreated"))
+        )
         modified = _iso(jsonld.text_of(article.get("dateModified")))
     published = published or _iso(meta.first(*_PUBLISHED)) or _time_element(tree)
     modified = modified or _iso(meta.first(*_MODIFIED))
@@ -137,8 +182,9 @@ def _person_names(value: Any) -> tuple[list[str], list[str]]:
     for item in items:
         if isinstance(item, dict):
             name = jsonld.text_of(item.get("name"))
-            organisation = jsonld.is_type(item, "Organization", "NewsMediaOrganization") \
-                and not jsonld.is_type(item, "Person")  # ["Person", "Organization"]: a person
+            organisation = jsonld.is_type(
+                item, "Organization", "NewsMediaOrganization"
+            ) and not jsonld.is_type(item, "Person")  # ["Person", "Organization"]: a person
             if organisation or site_account(jsonld.text_of(item.get("url") or item.get("@id"))):
                 organisations.extend([name] if name else [])
                 continue
@@ -168,8 +214,9 @@ def _meta_names(meta: MetaTags) -> list[str]:
     return names
 
 
-def _authors(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None,
-             sites: list[str]) -> Byline:
+def _authors(
+    tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None, sites: list[str]
+) -> Byline:
     """JSON-LD persons, else author meta tags, else a byline element's names: people only,
     with the agency named beside them."""
     found = Byline()
@@ -184,8 +231,11 @@ def _authors(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None,
     # give a dateline or another story's byline instead
     if not found.people and not found.agency:
         more = byline_people(_meta_names(meta), sites)
-        found = Byline([n for n in more.people if looks_like_name(n)],
-                       found.agency or more.agency, found.seen + more.seen)
+        found = Byline(
+            [n for n in more.people if looks_like_name(n)],
+            found.agency or more.agency,
+            found.seen + more.seen,
+        )
     if not found.people and not found.agency:
         for node in tree.xpath(_BYLINE_XPATH)[:3]:
             text = fold(node.text_content())
@@ -204,9 +254,12 @@ def _languages(tree: HtmlElement, meta: MetaTags) -> list[str]:
     """Every language the page declares as a two-letter code, in order of trust: the html
     lang attribute, then content-language and the like, then og:locale (often a template's
     default, so it never hides the others)."""
-    candidates = [tree.get("lang"), tree.get("xml:lang"),
-                  *meta.all("language", "content-language", "dc.language"),
-                  *meta.all("og:locale")]
+    candidates = [
+        tree.get("lang"),
+        tree.get("xml:lang"),
+        *meta.all("language", "content-language", "dc.language"),
+        *meta.all("og:locale"),
+    ]
     codes: list[str] = []
     for value in candidates:
         for part in (value or "").split(","):
@@ -230,8 +283,9 @@ def _keywords(meta: MetaTags, article: dict[str, Any] | None) -> list[str]:
     return list(dict.fromkeys(w for w in words if w and len(w) <= 80))
 
 
-def read_metadata(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]],
-                  saved_from: str | None) -> PageMetadata:
+def read_metadata(
+    tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]], saved_from: str | None
+) -> PageMetadata:
     """Everything the markup says about the article, best source first for each field."""
     found = jsonld.articles(objects)
     article = found[0] if found else None

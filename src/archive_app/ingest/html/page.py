@@ -10,22 +10,35 @@ import lxml.html
 from charset_normalizer import from_bytes
 from lxml.etree import ParserError
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.decode import decode_text, mostly_utf8
 
 # Where browsers look for a declaration: the first 1024 bytes by the standard; saved pages
 # often carry long comment and script blocks first, so a larger window is searched.
 _HEAD_BYTES = 16384
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 # The WHATWG encoding standard reads these labels as Windows code pages, as every browser does.
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
-_BROWSER_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-                    "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
-                    "iso-8859-11": "cp874", "tis-620": "cp874", "x-sjis": "shift_jis"}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BROWSER_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "x-sjis": "shift_jis",
+}
 # How much more "chaos" (charset-normalizer's measure of unlikely text) Windows-1252 may show
 # than the detector's best pick and still be preferred as the browser's default.
 _CHAOS_MARGIN = 0.02
@@ -78,8 +91,7 @@ def decode_page(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
             return data.decode(encoding, errors="replace"), encoding
     declared = declared_charset(data)
     utf8 = _is_utf8(data)
-    if declared and declared not in ("utf-8", "utf-16", "utf-32") and utf8 \
-            and not data.isascii():
+    if declared and declared not in ("utf-8", "utf-16", "utf-32") and utf8 and not data.isascii():
         # bytes that are valid UTF-8 beyond ASCII are UTF-8 whatever the page says: a page
         # re-saved as UTF-8 often keeps its old declaration
         declared = "utf-8"
@@ -136,5 +148,6 @@ def parse_page(data: bytes, notes: list[str] | None = None) -> Page:
     except (ParserError, ValueError) as error:
         raise ReadError(f"the page holds no readable HTML ({error})") from error
     saved = _SAVED_FROM.search(text[:4096])
-    return Page(text=markup, tree=tree, encoding=encoding,
-                saved_from=saved.group(1) if saved else None)
+    return Page(
+        text=markup, tree=tree, encoding=encoding, saved_from=saved.group(1) if saved else None
+    )

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from archive_app.ingest import normalise
+from archive_app import domain
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,26 +65,29 @@ def _lower_keys(table: dict[str, Any]) -> dict[str, str]:
 @cache
 def page_rules() -> PageRules:
     """The tables, read once."""
-    text = resources.files(normalise).joinpath("tables", "pages.toml").read_text(
-        encoding="utf-8")
+    text = resources.files(domain).joinpath("tables", "pages.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     site = data["site_pages"]
-    return PageRules(site_pages=SitePageRules(
-        schema_types=_lower_keys(site["schema_types"]),
-        paths=_lower_keys(site["paths"]),
-        list_paths=_lower_keys(site["list_paths"]),
-        home_paths=frozenset(site["home"]["paths"]),
-        story_keys=frozenset(k.lower() for k in site["home"]["story_keys"]),
-        list_keys=frozenset(k.lower() for k in site["home"]["list_keys"]),
-        max_list_words=int(site["home"].get("max_list_words", 3)),
-        titles=_lower_keys(site["titles"]),
-        forum_generators=frozenset(n.lower() for n in site["forum_generators"]["names"]),
-        short_words=int(site["short"]["words"]),
-    ), bylines=_bylines(data["bylines"]), photos=PhotoRules(
-        always_furniture=tuple(w.lower() for w in data["photos"]["always_furniture"]),
-        static_furniture=tuple(w.lower() for w in data["photos"]["static_furniture"]),
-        institutions=frozenset(w.lower() for w in data["photos"]["institutions"]),
-    ))
+    return PageRules(
+        site_pages=SitePageRules(
+            schema_types=_lower_keys(site["schema_types"]),
+            paths=_lower_keys(site["paths"]),
+            list_paths=_lower_keys(site["list_paths"]),
+            home_paths=frozenset(site["home"]["paths"]),
+            story_keys=frozenset(k.lower() for k in site["home"]["story_keys"]),
+            list_keys=frozenset(k.lower() for k in site["home"]["list_keys"]),
+            max_list_words=int(site["home"].get("max_list_words", 3)),
+            titles=_lower_keys(site["titles"]),
+            forum_generators=frozenset(n.lower() for n in site["forum_generators"]["names"]),
+            short_words=int(site["short"]["words"]),
+        ),
+        bylines=_bylines(data["bylines"]),
+        photos=PhotoRules(
+            always_furniture=tuple(w.lower() for w in data["photos"]["always_furniture"]),
+            static_furniture=tuple(w.lower() for w in data["photos"]["static_furniture"]),
+            institutions=frozenset(w.lower() for w in data["photos"]["institutions"]),
+        ),
+    )
 
 
 def _bylines(table: dict[str, Any]) -> BylineRules:

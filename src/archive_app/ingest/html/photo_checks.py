@@ -12,9 +12,11 @@ from archive_app.ingest.raw import RawPhoto
 
 # "Image 1 of 23", "1 of 4", "Foto 2 dari 5", "Bild 3 von 12", "Photo 1/5": a gallery's counter
 # opening a caption; no part of what the photo shows.
-_COUNTER = re.compile(r"^\s*(?:(?:image|photo|picture|slide|foto|bild|gambar|imagen|imagem)"
-                      r"\s*)?\d{1,3}\s*(?:of|von|dari|de|sur|di|/)\s*\d{1,3}\b\s*[:.|–—-]?\s*",
-                      re.IGNORECASE)
+_COUNTER = re.compile(
+    r"^\s*(?:(?:image|photo|picture|slide|foto|bild|gambar|imagen|imagem)"
+    r"\s*)?\d{1,3}\s*(?:of|von|dari|de|sur|di|/)\s*\d{1,3}\b\s*[:.|–—-]?\s*",
+    re.IGNORECASE,
+)
 # An upload's number in a picture's address (a date, an id): the site's own images have none.
 _UPLOAD_NUMBER = re.compile(r"\d{3,}")
 _WORDS = re.compile(r"[a-z]+|\d+x\d+")
@@ -22,8 +24,11 @@ _WORDS = re.compile(r"[a-z]+|\d+x\d+")
 # no picture, no credit and fewer words than this is one.
 _CONTROL_WORDS = 4
 # A picture selling a subscription ("Need more space? Subscribe to our sister title …")
-_PROMOTION = re.compile(r"\b(?:subscribe|subscription|newsletter|sign up for|abonnez-vous|"
-                        r"abonnieren|langganan)\b", re.IGNORECASE)
+_PROMOTION = re.compile(
+    r"\b(?:subscribe|subscription|newsletter|sign up for|abonnez-vous|"
+    r"abonnieren|langganan)\b",
+    re.IGNORECASE,
+)
 # "Tara Atkinson for Rest of World": the person, and the publication they shot for
 _FOR_PUBLICATION = re.compile(r"\s+for\s+.+$")
 
@@ -41,8 +46,11 @@ def furniture_address(url: str | None, described: bool = False) -> bool:
     if words & set(rules.always_furniture):
         return True
     name = unquote(parts.path.rsplit("/", 1)[-1]).lower()
-    return not described and bool(set(_WORDS.findall(name)) & set(rules.static_furniture)) \
+    return (
+        not described
+        and bool(set(_WORDS.findall(name)) & set(rules.static_furniture))
         and _UPLOAD_NUMBER.search(parts.path) is None
+    )
 
 
 def without_counter(caption: str | None) -> str | None:
@@ -55,8 +63,12 @@ def without_counter(caption: str | None) -> str | None:
 def not_a_photo(photo: RawPhoto) -> bool:
     """A photo viewer's control read as a caption block (no picture, no credit, two words),
     or a picture that sells a subscription."""
-    control = photo.source_url is None and photo.data is None and photo.credit is None \
+    control = (
+        photo.source_url is None
+        and photo.data is None
+        and photo.credit is None
         and len((photo.caption or "").split()) < _CONTROL_WORDS
+    )
     return control or bool(_PROMOTION.search(f"{photo.caption or ''} {photo.credit or ''}"))
 
 

@@ -27,12 +27,19 @@ def _raw(found: FoundPhoto, base: str | None, context: ReadContext, around: Arou
     """A found photo as the reader hands it on, with its bytes when local."""
     source_url, data = locate(found.refs, base, context)
     split = found.split
-    return RawPhoto(caption=split.caption, credit=split.credit,
-                    photographer=split.photographer, agency=split.agency,
-                    source_url=source_url, data=data, rule=split.rule, lead=found.lead,
-                    # a lead photo opens the article wherever the page shows it
-                    follows=() if found.lead else around.before,
-                    precedes=() if found.lead else around.after)
+    return RawPhoto(
+        caption=split.caption,
+        credit=split.credit,
+        photographer=split.photographer,
+        agency=split.agency,
+        source_url=source_url,
+        data=data,
+        rule=split.rule,
+        lead=found.lead,
+        # a lead photo opens the article wherever the page shows it
+        follows=() if found.lead else around.before,
+        precedes=() if found.lead else around.after,
+    )
 
 
 def _merge_lead(lead: FoundPhoto, inline: list[FoundPhoto]) -> list[FoundPhoto]:
@@ -43,12 +50,17 @@ def _merge_lead(lead: FoundPhoto, inline: list[FoundPhoto]) -> list[FoundPhoto]:
             photo.lead = True
             if photo.split.caption is None and photo.split.credit is None:
                 photo.split = lead.split
-            return [photo, *inline[:index], *inline[index + 1:]]
+            return [photo, *inline[:index], *inline[index + 1 :]]
     return [lead, *inline]
 
 
-def page_photos(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]],
-                base: str | None, context: ReadContext) -> list[RawPhoto]:
+def page_photos(
+    tree: HtmlElement,
+    meta: MetaTags,
+    objects: list[dict[str, Any]],
+    base: str | None,
+    context: ReadContext,
+) -> list[RawPhoto]:
     """Every photo the page shows, once each (same picture, or same caption and credit)."""
     inline = inline_photos(tree)
     articles = jsonld.articles(objects)
@@ -58,8 +70,9 @@ def page_photos(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]]
     sites = site_keys([meta.first("og:site_name", "application-name")], base)
     ordered = _merge_lead(lead, inline) if lead is not None else inline
     # where each photo stood, read before anything else looks at the tree
-    places = around_photos(tree, [found.node for found in ordered],
-                           [found.split.caption for found in ordered])
+    places = around_photos(
+        tree, [found.node for found in ordered], [found.split.caption for found in ordered]
+    )
     photos: list[RawPhoto] = []
     for found, around in zip(ordered, places, strict=True):
         raw = _raw(found, base, context, around)

@@ -16,9 +16,37 @@ from archive_app.ingest.normalise.text import fold
 
 # Elements that run inside a line of text; every other element (p, div, li, br, h2, …) ends
 # the text before it, so the text between two such boundaries is one paragraph as read.
-_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em",
-                     "font", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strike",
-                     "strong", "sub", "sup", "time", "u", "var", "wbr"})
+_INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+    }
+)
 # Text that is never the paragraph a photo follows: scripts, buttons, the page's <head> and
 # the headline.
 _MUTED = NOT_TEXT | {"head", "h1"}
@@ -73,8 +101,7 @@ class _Lines:
         self.parts.clear()
         if not text or self._caption(text) or is_noise(text):
             return
-        minor = (len(text.split()) < _MIN_WORDS or 2 * linked >= len(text)
-                 or split_related(text)[0])
+        minor = len(text.split()) < _MIN_WORDS or 2 * linked >= len(text) or split_related(text)[0]
         self.recent.append((text, minor))
         for photo, lines in list(self.reading.items()):
             lines.append(text)
@@ -96,8 +123,9 @@ class _Lines:
         return self.read.get(photo) or tuple(self.reading.get(photo, ()))
 
 
-def around_photos(tree: HtmlElement, nodes: Sequence[HtmlElement | None],
-                  captions: Sequence[str | None] = ()) -> list[Around]:
+def around_photos(
+    tree: HtmlElement, nodes: Sequence[HtmlElement | None], captions: Sequence[str | None] = ()
+) -> list[Around]:
     """For each node, the lines of page text around it in document order. Text inside the
     nodes themselves, their `captions` (by node) written right after them, the headline and
     text inside scripts, styles and buttons are not article text."""

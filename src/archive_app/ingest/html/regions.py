@@ -9,16 +9,22 @@ from lxml.html import HtmlElement
 
 # Regions whose pictures belong to other articles or to the page's furniture: a class or id
 # word, or a dash-separated part of one ("related-posts", "c-sidebar"; not "shareable").
-_ELSEWHERE = re.compile(r"^(?:.*[-_])?(?:related|recommended|recommendations?|promo|teasers?|"
-                        r"sidebar|footer|navbar|nav|menu|comments?|newsletter|advert\w*|"
-                        r"share|sharing|social|popular|trending|most-?read|terpopuler|"
-                        r"bacajuga|baca-juga|outbrain|taboola|popin|avatar|logo|modal|popup|"
-                        r"dialog|subscribe|subscription|paywall|author|bio|profile)"
-                        r"(?:[-_].*)?$", re.I)
+_ELSEWHERE = re.compile(
+    r"^(?:.*[-_])?(?:related|recommended|recommendations?|promo|teasers?|"
+    r"sidebar|footer|navbar|nav|menu|comments?|newsletter|advert\w*|"
+    r"share|sharing|social|popular|trending|most-?read|terpopuler|"
+    r"bacajuga|baca-juga|outbrain|taboola|popin|avatar|logo|modal|popup|"
+    r"dialog|subscribe|subscription|paywall|author|bio|profile)"
+    r"(?:[-_].*)?$",
+    re.I,
+)
 # Advertising slots, named as a whole word ("ads", "ad-slot"), not as a hint ("ads-top-after"
 # marks where an advert goes after the block).
-_AD = re.compile(r"^(?:ads?|adsbygoogle|ad[-_](?:slot|container|wrapper|unit|banner|box|block)"
-                 r"\w*)$", re.I)
+_AD = re.compile(
+    r"^(?:ads?|adsbygoogle|ad[-_](?:slot|container|wrapper|unit|banner|box|block)"
+    r"\w*)$",
+    re.I,
+)
 _SKIP_TAGS = frozenset({"nav", "footer", "aside", "header-nav", "noscript", "script", "style"})
 
 
@@ -46,8 +52,11 @@ def content_ancestors(tree: HtmlElement) -> set[HtmlElement]:
 def story_link(link: HtmlElement) -> bool:
     """A link to another page (a teaser), not to the picture itself (a zoom or gallery)."""
     href = (link.get("href") or "").strip().lower().split("?")[0]
-    return bool(href) and not href.startswith(("#", "javascript:")) \
+    return (
+        bool(href)
+        and not href.startswith(("#", "javascript:"))
         and not href.endswith((".jpg", ".jpeg", ".png", ".webp", ".gif"))
+    )
 
 
 def elsewhere(node: HtmlElement, content: set[HtmlElement]) -> bool:

@@ -66,9 +66,12 @@ def _address_kind(url: str | None, og_article: bool) -> str | None:
             return f"a list or search page ({url})"
         return f"the site's home page ({url})"
     for index, segment in enumerate(segments):
-        rest = segments[index + 1:]
-        if segment in rules.list_paths and len(rest) <= 2 and all(
-                len(re.split(r"[-_+]", part)) <= rules.max_list_words for part in rest):
+        rest = segments[index + 1 :]
+        if (
+            segment in rules.list_paths
+            and len(rest) <= 2
+            and all(len(re.split(r"[-_+]", part)) <= rules.max_list_words for part in rest)
+        ):
             return f"{rules.list_paths[segment]} ({url})"
     return None
 
@@ -105,8 +108,13 @@ def _forum_software(meta: MetaTags) -> str | None:
     return generator.strip() if first in page_rules().site_pages.forum_generators else None
 
 
-def site_page(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]],
-              url: str | None, body: list[str]) -> str | None:
+def site_page(
+    tree: HtmlElement,
+    meta: MetaTags,
+    objects: list[dict[str, Any]],
+    url: str | None,
+    body: list[str],
+) -> str | None:
     """Why the page is not an article (the site's own page, a redirect), or None for an
     article. Only the page's own signals count; a page that calls itself an article (a
     schema.org article type, a publication time) always is one."""
@@ -120,8 +128,9 @@ def site_page(tree: HtmlElement, meta: MetaTags, objects: list[dict[str, Any]],
     kind = _schema_kind(objects)
     if kind is not None:
         return kind
-    if short and tree.xpath('boolean(//input[translate(@type, "PASWORD", "pasword")'
-                            ' = "password"])'):
+    if short and tree.xpath(
+        'boolean(//input[translate(@type, "PASWORD", "pasword") = "password"])'
+    ):
         return "a login page (it asks for a password)"
     software = _forum_software(meta)
     if software is not None:

@@ -14,9 +14,12 @@ from archive_app.ingest.normalise.text import fold
 # article itself is about ("16-inch MacBook Pro" in a deals post).
 _HEADLINE_WORDS = 5
 # "Click to tweet" quotes link to a sharing service: the quote is the article's own text.
-_SHARING = re.compile(r"^(?:https?:)?//(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|"
-                      r"linkedin\.com|pinterest\.\w+|reddit\.com|wa\.me|whatsapp\.com|t\.me|"
-                      r"ctt\.ec|clicktotweet\.com)/", re.IGNORECASE)
+_SHARING = re.compile(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:twitter\.com|x\.com|facebook\.com|"
+    r"linkedin\.com|pinterest\.\w+|reddit\.com|wa\.me|whatsapp\.com|t\.me|"
+    r"ctt\.ec|clicktotweet\.com)/",
+    re.IGNORECASE,
+)
 
 
 def drop_teasers(lines: list[str], tree: HtmlElement) -> list[str]:
@@ -27,7 +30,10 @@ def drop_teasers(lines: list[str], tree: HtmlElement) -> list[str]:
     linked = set()
     for link in tree.iter("a"):
         text = fold(link.text_content())
-        if text in candidates and story_link(link) \
-                and not _SHARING.match((link.get("href") or "").strip()):
+        if (
+            text in candidates
+            and story_link(link)
+            and not _SHARING.match((link.get("href") or "").strip())
+        ):
             linked.add(text)
     return [line for line in lines if line not in linked] if linked else lines

@@ -24,8 +24,11 @@ _MAX_EXTRA_WORDS = 4
 # headline the social title is built on.
 _MIN_HEADLINE_WORDS = 4
 # Markup names of the kicker printed above or inside a headline ("Klimaschutz", "EXCLUSIVE").
-_KICKER = re.compile(r"kicker|eyebrow|overline|dachzeile|topline|roofline|spitzmarke|"
-                     r"surtitle|supertitle|pretitle|headline-?intro|headline__label", re.I)
+_KICKER = re.compile(
+    r"kicker|eyebrow|overline|dachzeile|topline|roofline|spitzmarke|"
+    r"surtitle|supertitle|pretitle|headline-?intro|headline__label",
+    re.I,
+)
 # The site's own name or logo set as a heading: <h1 id="site-title"><a href="/">Name</a>.
 _SITE_HEADING = re.compile(r"site-?(?:title|name|logo)|logo|brand|masthead", re.I)
 _TITLE_PARTS = re.compile(r"\s+[|–—·•»*-]\s+")
@@ -93,8 +96,8 @@ def _inside(outer: str, inner: str) -> tuple[str, str] | None:
     spans = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(outer)]
     size = len(wanted)
     for start in range(len(spans) - size + 1):
-        if [w for w, _, _ in spans[start:start + size]] == wanted:
-            return outer[:spans[start][1]], outer[spans[start + size - 1][2]:]
+        if [w for w, _, _ in spans[start : start + size]] == wanted:
+            return outer[: spans[start][1]], outer[spans[start + size - 1][2] :]
     return None
 
 
@@ -111,8 +114,11 @@ def _built_on(social: str, heading: str) -> bool:
         return False
     before, after = around[0].rstrip(_OPENERS), around[1].lstrip(_CLOSERS)
     opened = not before or before[-1] in _SEPARATORS
-    closed = not after or after[0] in _SEPARATORS + "(" or (
-        not before and len(_words(after)) <= _MAX_EXTRA_WORDS)
+    closed = (
+        not after
+        or after[0] in _SEPARATORS + "("
+        or (not before and len(_words(after)) <= _MAX_EXTRA_WORDS)
+    )
     return opened and closed
 
 
@@ -140,8 +146,9 @@ def _title_part(text: str, site: str | None) -> str:
     return max(parts, key=lambda p: len(p.split())) if len(parts) > 1 else text
 
 
-def page_title(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None,
-               site: str | None) -> str | None:
+def page_title(
+    tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None, site: str | None
+) -> str | None:
     """og:title (or the heading it is built on), JSON-LD headline; without them the heading
     the <title> names, a first headline long enough not to be a section's name, the <title>
     itself, and last any heading."""
@@ -157,8 +164,12 @@ def page_title(tree: HtmlElement, meta: MetaTags, article: dict[str, Any] | None
     found = _named_by_title(text, headings) if text else None
     if not found:
         # a section's name set as the <h1> ("Politik") with the headline as the next heading
-        top = [heading_text(h) for tag in ("h1", "h2") for h in tree.iter(tag)
-               if not _site_heading(h, site)]
+        top = [
+            heading_text(h)
+            for tag in ("h1", "h2")
+            for h in tree.iter(tag)
+            if not _site_heading(h, site)
+        ]
         found = next((h for h in top if len(_words(h)) >= _MIN_HEADLINE_WORDS), None)
     if not found and text:
         found = _title_part(text, site)

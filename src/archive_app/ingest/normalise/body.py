@@ -37,9 +37,31 @@ def _listed_titles(draft: Draft, units: list[str], start: int) -> int:
 
 # Words a promotion cannot end on: one that does was broken at a link ("… Menanjak di" /
 # "Magelang", "Baca berita selengkapnya" / "di sini.").
-_UNFINISHED = {"di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "oleh", "melalui",
-               "via", "klik", "selengkapnya", "lengkapnya", "berikut", "the", "of", "in", "at",
-               "to", "and", "on", "here"}
+_UNFINISHED = {
+    "di",
+    "ke",
+    "dari",
+    "dan",
+    "yang",
+    "untuk",
+    "dengan",
+    "pada",
+    "oleh",
+    "melalui",
+    "via",
+    "klik",
+    "selengkapnya",
+    "lengkapnya",
+    "berikut",
+    "the",
+    "of",
+    "in",
+    "at",
+    "to",
+    "and",
+    "on",
+    "here",
+}
 
 
 def _embed_after(units: list[str], index: int) -> int | None:
@@ -95,13 +117,16 @@ def read_body(draft: Draft, units: list[str]) -> tuple[list[str], frozenset[str]
                 for piece in split_glued_titles(title):
                     draft.add_related(piece, "related:label-inline")
             elif label_has_colon(line):
-                if (index < len(units) and title_after_label(units[index])
-                        and not is_noise(units[index], draft.site_rules)):
+                if (
+                    index < len(units)
+                    and title_after_label(units[index])
+                    and not is_noise(units[index], draft.site_rules)
+                ):
                     draft.add_related(units[index], "related:label-next-line")
                     index += 1
             else:
                 listed = _listed_titles(draft, units, index)
-                for titled in units[index:index + listed]:
+                for titled in units[index : index + listed]:
                     if not is_noise(titled, draft.site_rules):
                         draft.add_related(titled, "related:label-list")
                 index += listed

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise.people import looks_like_name
-from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold, is_table_row
 
 # The credit label as it opens a credit after a caption: capitalised, so that "sesi foto"
@@ -20,7 +20,7 @@ _DOMAIN_LIKE = re.compile(r"\w\.\w")
 # ("iQube", "iPhone": a lower-case letter opening a word is no word's end)
 _GLUE = re.compile(r"(?<=[^\s/][a-z.)])(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
 _TRAILING_LABEL = re.compile(r"\s*\b(?:Foto|FOTO|Photo|PHOTO)\s*:?\s*$")
-_NOT_IN_CREDIT = (":", "#", "@", "://", "(", "\"", "“")
+_NOT_IN_CREDIT = (":", "#", "@", "://", "(", '"', "“")
 _CREDIT_WORDS_MAX = 8
 _GLUED_CREDIT_WORDS_MAX = 6
 
@@ -61,29 +61,60 @@ def _patterns() -> tuple[_Rule, ...]:
     prefixes = "|".join(re.escape(x) for x in sorted(table.glued_prefixes, key=len, reverse=True))
     return (
         # detik repeats the caption after "Foto:": keep the first copy and its "(Name/outlet)"
-        _Rule("caption:paren-credit-repeated", re.compile(
-            r"^(?P<caption>.+?)\s*\((?P<credit>[^()]{2,60}/[^()]{2,40})\)\.?\s*" + _FOTO
-            + r"\s*:.*$"), tail=False),
-        _Rule("caption:paren-label", re.compile(
-            r"\s*\(\s*(?i:" + labels + r")\s*(?::|(?i:by))?\s*(?P<credit>[^()]{2,80}?)\s*\)"
-            r"\s*\.?$"), tail=True),
+        _Rule(
+            "caption:paren-credit-repeated",
+            re.compile(
+                r"^(?P<caption>.+?)\s*\((?P<credit>[^()]{2,60}/[^()]{2,40})\)\.?\s*"
+                + _FOTO
+                + r"\s*:.*$"
+            ),
+            tail=False,
+        ),
+        _Rule(
+            "caption:paren-label",
+            re.compile(
+                r"\s*\(\s*(?i:" + labels + r")\s*(?::|(?i:by))?\s*(?P<credit>[^()]{2,80}?)\s*\)"
+                r"\s*\.?$"
+            ),
+            tail=True,
+        ),
         # no colon after the slash: "Quelle: Reuters/oraise Stand: 16:34 Uhr" is a table's
         # source line, not a photo's credit
-        _Rule("caption:agency-slash", re.compile(
-            r"[\s(–-]*(?P<credit>(?:" + agencies + r")\s*/\s*[^()\n:]{2,60}?)\s*\)?\s*\.?$"),
-            tail=True),
-        _Rule("caption:paren-credit-tail", re.compile(
-            r"\s*\((?P<credit>(?:" + outlet + r")\s*/\s*[^()]{2,60}|"
-            r"(?i:(?:" + prefixes + r"|tangkapan layar|screenshot)\b)[^()]{0,60})\)\.?$"),
-            tail=True, caption_required=True),
+        _Rule(
+            "caption:agency-slash",
+            re.compile(
+                r"[\s(–-]*(?P<credit>(?:" + agencies + r")\s*/\s*[^()\n:]{2,60}?)\s*\)?\s*\.?$"
+            ),
+            tail=True,
+        ),
+        _Rule(
+            "caption:paren-credit-tail",
+            re.compile(
+                r"\s*\((?P<credit>(?:" + outlet + r")\s*/\s*[^()]{2,60}|"
+                r"(?i:(?:" + prefixes + r"|tangkapan layar|screenshot)\b)[^()]{0,60})\)\.?$"
+            ),
+            tail=True,
+            caption_required=True,
+        ),
         # "… Foto: Dok. Honda"; without the colon only before a source word ("Foto dok
         # Kominfo"), as "Dalam Foto Ini …" is a sentence, not a credit
-        _Rule("caption:foto-suffix", re.compile(
-            r"\s+" + _FOTO + r"(?:\s*:\s*|\s+(?=(?i:" + prefixes + r"|" + agencies + r")\b))"
-            r"(?P<credit>\S[^:]{1,60}?)\s*\.?$"), tail=True, caption_required=True),
-        _Rule("caption:label-only", re.compile(
-            r"^\(?\s*(?:" + _FOTO + r"|(?i:" + labels + r"))\s*:\s*(?P<credit>\S.{1,80}?)\s*\)?"
-            r"\s*\.?$"), tail=False),
+        _Rule(
+            "caption:foto-suffix",
+            re.compile(
+                r"\s+" + _FOTO + r"(?:\s*:\s*|\s+(?=(?i:" + prefixes + r"|" + agencies + r")\b))"
+                r"(?P<credit>\S[^:]{1,60}?)\s*\.?$"
+            ),
+            tail=True,
+            caption_required=True,
+        ),
+        _Rule(
+            "caption:label-only",
+            re.compile(
+                r"^\(?\s*(?:" + _FOTO + r"|(?i:" + labels + r"))\s*:\s*(?P<credit>\S.{1,80}?)\s*\)?"
+                r"\s*\.?$"
+            ),
+            tail=False,
+        ),
     )
 
 
@@ -135,8 +166,9 @@ def photographer_in(credit: str) -> tuple[str | None, str | None]:
 
 @cache
 def _outlet_slash() -> re.Pattern[str]:
-    agencies = "|".join(re.escape(x) for x in sorted(rules().captions.agencies, key=len,
-                                                     reverse=True))
+    agencies = "|".join(
+        re.escape(x) for x in sorted(rules().captions.agencies, key=len, reverse=True)
+    )
     return re.compile(r"^(?:" + agencies + r"|[A-Za-z][\w-]*\.(?:com|co\.id|id|net|co))\s*/\s*\S")
 
 
@@ -153,17 +185,19 @@ def _credit_first(credit: str) -> bool:
     first = words[0].lower()
     if first in prefixes or first.rstrip(".") in prefixes:
         return True
-    return len(words) <= 3 and "/" not in credit and all(
-        w[:1].isupper() or any(c.isupper() for c in w[1:]) for w in words
+    return (
+        len(words) <= 3
+        and "/" not in credit
+        and all(w[:1].isupper() or any(c.isupper() for c in w[1:]) for w in words)
     )
 
 
 def _glued_credit(text: str) -> CaptionCredit | None:
     """ "KOMPAS.com/Ruly KurniawanProduk terbaru …": a credit glued in front of its caption."""
-    if not text or text.endswith((".", "!", "?", ":", "\"", "”")) or len(text.split()) > 40:
+    if not text or text.endswith((".", "!", "?", ":", '"', "”")) or len(text.split()) > 40:
         return None
     for match in _GLUE.finditer(text, 0, 90):
-        credit, caption = text[: match.start()].strip(), text[match.start():].strip()
+        credit, caption = text[: match.start()].strip(), text[match.start() :].strip()
         if len(caption.split()) < 2 or not _credit_first(credit):
             continue
         photographer, agency = photographer_in(credit) if "/" in credit else (None, None)

@@ -10,13 +10,25 @@ from archive_app.ingest.normalise.dates import MONTHS
 
 # Weekday names (Indonesian, Malay, English) -> date.weekday().
 WEEKDAYS = {
-    "senin": 0, "isnin": 0, "monday": 0,
-    "selasa": 1, "tuesday": 1,
-    "rabu": 2, "wednesday": 2,
-    "kamis": 3, "khamis": 3, "thursday": 3,
-    "jumat": 4, "jum'at": 4, "jumaat": 4, "friday": 4,
-    "sabtu": 5, "saturday": 5,
-    "minggu": 6, "ahad": 6, "sunday": 6,
+    "senin": 0,
+    "isnin": 0,
+    "monday": 0,
+    "selasa": 1,
+    "tuesday": 1,
+    "rabu": 2,
+    "wednesday": 2,
+    "kamis": 3,
+    "khamis": 3,
+    "thursday": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "jumaat": 4,
+    "friday": 4,
+    "sabtu": 5,
+    "saturday": 5,
+    "minggu": 6,
+    "ahad": 6,
+    "sunday": 6,
 }
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -96,8 +108,7 @@ def _opening_disagrees(column: date, stated: date) -> bool:
     (one of the 304, a 2016 decree named in a 2025 story)."""
     if stated == column:
         return False
-    swapped = column.day <= 12 and stated == _day(str(column.year), column.day,
-                                                  str(column.month))
+    swapped = column.day <= 12 and stated == _day(str(column.year), column.day, str(column.month))
     other_year = (stated.month, stated.day) == (column.month, column.day)
     return swapped or other_year or (column - stated).days > OPENING_SLACK_DAYS
 
@@ -114,10 +125,14 @@ def date_conflict(published: str | None, url: str | None, body: list[str]) -> st
         return None
     stated = url_day(url)
     if stated is not None and _url_disagrees(column, stated):
-        return (f"the date column says {column.isoformat()} but the address says "
-                f"{stated.isoformat()}; published kept as the column says")
+        return (
+            f"the date column says {column.isoformat()} but the address says "
+            f"{stated.isoformat()}; published kept as the column says"
+        )
     stated = opening_day(body[0]) if body else None
     if stated is not None and _opening_disagrees(column, stated):
-        return (f"the date column says {column.isoformat()} but the opening sentence names "
-                f"{stated.isoformat()}; published kept as the column says")
+        return (
+            f"the date column says {column.isoformat()} but the opening sentence names "
+            f"{stated.isoformat()}; published kept as the column says"
+        )
     return None

@@ -58,8 +58,9 @@ def _offset(moment: datetime) -> str | None:
     return f"{sign}{hours:02d}:{minutes:02d}"
 
 
-def parse_fallback(text: str, *, default_offset: str | None, day_first: bool = True,
-                   language: str | None = None) -> ParsedDate | None:
+def parse_fallback(
+    text: str, *, default_offset: str | None, day_first: bool = True, language: str | None = None
+) -> ParsedDate | None:
     """The date `text` names, read by dateparser, or None when it names none for certain."""
     raw = text.strip()
     text = " ".join(raw.split())

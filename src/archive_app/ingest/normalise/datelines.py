@@ -6,18 +6,21 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from archive_app.domain.places import place_key, shipped_places
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise.dates import MONTHS
-from archive_app.ingest.normalise.places import place_key, shipped_places
 from archive_app.ingest.normalise.sites import domain_from_name
-from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold, title_case_place
 
 
 def _letters(upper: bool) -> str:
     """Letters beyond ASCII (Latin, Greek, Cyrillic) of one case, for character classes:
     wires write "Hämeenlinna", "København", "MÜNCHEN"."""
-    return "".join(c for c in map(chr, range(0xC0, 0x530))
-                   if c.isalpha() and (c.isupper() if upper else c.islower()))
+    return "".join(
+        c
+        for c in map(chr, range(0xC0, 0x530))
+        if c.isalpha() and (c.isupper() if upper else c.islower())
+    )
 
 
 # Contents of character classes: upper-case letters, lower-case letters, both.
@@ -35,8 +38,10 @@ _REGION = rf"(?:,\s*(?P<region>{_REGION_WORDS})\.?,?)?"
 # The agency's tag after the place: "(Reuters) -", "(EFE).-", "/TASS/.", "/ritzau/:". A colon or
 # a full stop ends only the slashed form: "Presiden Joko Widodo (Jokowi): …" is a sentence.
 _TAG_NAME = r"[^\W\d_][\w.&' -]{0,22}?"
-_TAGGED = (rf"(?:\s*\(\s*(?P<agency>{_TAG_NAME})\s*\)(?:{_DASH}|\s*\.-\s*)"
-           rf"|\s*/\s*(?P<slashed>{_TAG_NAME})\s*/(?:{_DASH}|\s*[.:]\s+))")
+_TAGGED = (
+    rf"(?:\s*\(\s*(?P<agency>{_TAG_NAME})\s*\)(?:{_DASH}|\s*\.-\s*)"
+    rf"|\s*/\s*(?P<slashed>{_TAG_NAME})\s*/(?:{_DASH}|\s*[.:]\s+))"
+)
 # A dash glued to the next word ("JAKARTA-Gunung") opens text only before a capital letter,
 # so "COVID-19" or "KPK-nya" are never taken for datelines.
 _OPEN = rf"(?:\s+(?:-{{1,2}}|–|—)\s*|\s*(?:-{{1,2}}|–|—)\s+|(?:-{{1,2}}|–|—)(?=[{_UPC}“\"']))"
@@ -51,8 +56,11 @@ def _months() -> str:
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Rule id and pattern, most specific first; site names are domains or known aliases."""
-    names = sorted({a for s in rules().sites.values() for a in (*s.aliases, s.name or "")
-                    if a and " " in a}, key=len, reverse=True)
+    names = sorted(
+        {a for s in rules().sites.values() for a in (*s.aliases, s.name or "") if a and " " in a},
+        key=len,
+        reverse=True,
+    )
     site = r"(?P<site>" + "|".join([*(re.escape(n) for n in names), _DOMAIN]) + r")"
     month = _months()
     # "Feb 26", "JUL 11", "January 21.", "21 ene", "29. Juni"
@@ -61,33 +69,56 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (rule, re.compile(rx))
         for rule, rx in (
             ("dateline:site-place", r"^" + site + r"\s*,\s*" + _PLACE_ANY + _DASH),
-            ("dateline:site-place-glued", r"^" + site + r"\s*,\s*"
-             r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=[A-Z])"),
+            (
+                "dateline:site-place-glued",
+                r"^" + site + r"\s*,\s*"
+                r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=[A-Z])",
+            ),
             ("dateline:site-dash-place", r"^" + site + _DASH + _PLACE_CAPS + r"\.\s+(?=\S)"),
             # "Liputan6.com, Jakarta Ramadhan kali ini …": no dash at all; the place's words
             # are settled by the list of places (see _settle_place)
-            ("dateline:site-place-nodash", r"^" + site + r"\s*,\s*"
-             r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) (?=[A-Z][a-z]*\b)"),
+            (
+                "dateline:site-place-nodash",
+                r"^" + site + r"\s*,\s*"
+                r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) (?=[A-Z][a-z]*\b)",
+            ),
             ("dateline:place-site", r"^" + _PLACE_ANY + r"\s*,\s*" + site + _DASH),
             # "Erfurt (dpa) -", "CAPE CANAVERAL, Fla. (EP) —", "København /ritzau/:"
             ("dateline:place-agency", r"^" + _PLACE_ANY + _REGION + _TAGGED),
             # "SALVADOR, Feb 26 -", "NEW YORK, Jan 21 (Reuters) -", "MOSCOW, January 21. /TASS/."
-            ("dateline:place-date", rf"^(?P<place>[{_UPC}][{_LETC}'.]*(?:[ /-][{_UPC}]"
-             rf"[{_LETC}'.]*){{0,3}})" + _REGION + r"\s*[,-]?\s*" + date + r"\.?,?(?:"
-             + _TAGGED + "|" + _DASH + ")"),
+            (
+                "dateline:place-date",
+                rf"^(?P<place>[{_UPC}][{_LETC}'.]*(?:[ /-][{_UPC}]"
+                rf"[{_LETC}'.]*){{0,3}})"
+                + _REGION
+                + r"\s*[,-]?\s*"
+                + date
+                + r"\.?,?(?:"
+                + _TAGGED
+                + "|"
+                + _DASH
+                + ")",
+            ),
             # "WHISTLER, British Columbia —": a place in capitals and its region
-            ("dateline:place-region", r"^" + _PLACE_CAPS + rf",\s*(?P<region>{_REGION_WORDS})"
-             + r"\.?,?" + _DASH),
+            (
+                "dateline:place-region",
+                r"^" + _PLACE_CAPS + rf",\s*(?P<region>{_REGION_WORDS})" + r"\.?,?" + _DASH,
+            ),
             ("dateline:site", r"^" + site + _DASH),
-            ("dateline:place-caps", r"^" + _PLACE_CAPS + rf"(?<=[{_UPC}.])" + _OPEN
-             + r"(?=\S)"),
+            ("dateline:place-caps", r"^" + _PLACE_CAPS + rf"(?<=[{_UPC}.])" + _OPEN + r"(?=\S)"),
             # print-style "JAKARTA. Harga emas …": a capitalised place closed by a full stop
-            ("dateline:place-caps-stop", rf"^(?P<place>[{_UPC}]{{4,}}(?: [{_UPC}]{{2,}}){{0,2}})"
-             rf"\.\s+(?=[{_UPC}])"),
+            (
+                "dateline:place-caps-stop",
+                rf"^(?P<place>[{_UPC}]{{4,}}(?: [{_UPC}]{{2,}}){{0,2}})"
+                rf"\.\s+(?=[{_UPC}])",
+            ),
             # "Jakarta - Seorang …", "Hämeenlinna - …": a mixed-case place only before a
             # sentence's capital, so "Pemerintah – dalam hal ini …" stays a sentence
-            ("dateline:place", rf"^(?P<place>[{_UPC}][{_LOWC}]+(?:[ /][{_UPC}][{_LOWC}]+){{0,2}})"
-             rf"\s+(?:-{{1,2}}|–|—)\s*(?=[{_UPC}0-9“\"'‘])"),
+            (
+                "dateline:place",
+                rf"^(?P<place>[{_UPC}][{_LOWC}]+(?:[ /][{_UPC}][{_LOWC}]+){{0,2}})"
+                rf"\s+(?:-{{1,2}}|–|—)\s*(?=[{_UPC}0-9“\"'‘])",
+            ),
         )
     )
 
@@ -119,8 +150,10 @@ def _capitals(text: str) -> int:
 
 def _rejected(rule: str, groups: dict[str, str | None]) -> bool:
     """Matches that read as a dateline but are none."""
-    if (rule in ("dateline:place-caps", "dateline:place-region")
-            and _capitals(groups.get("place") or "") < 3):
+    if (
+        rule in ("dateline:place-caps", "dateline:place-region")
+        and _capitals(groups.get("place") or "") < 3
+    ):
         return True  # "AS - " or "RI - " open sentences, not datelines
     region = groups.get("region") or ""
     # "JAKARTA, Kompas -": a site after the place is no region
@@ -141,7 +174,7 @@ def split_dateline(paragraph: str, allow_empty: bool = False) -> Dateline | None
         site = domain_from_name(site_name) if site_name else None
         if site_name and site is None:
             continue  # "Mr.Smith, ..." is not a site
-        rest = paragraph[match.end():]
+        rest = paragraph[match.end() :]
         if (not rest.strip() and not allow_empty) or _rejected(rule, groups):
             continue
         if rule == "dateline:site-place-nodash":
@@ -175,8 +208,7 @@ def _settle_place(paragraph: str, start: int, words: str) -> tuple[str, int] | N
     ("Tanjung Redeb Polisi menangkap …"). None when no sentence follows."""
     parts = words.split(" ")
     known = shipped_places()
-    size = next((n for n in range(len(parts), 0, -1)
-                 if place_key(" ".join(parts[:n])) in known), 0)
+    size = next((n for n in range(len(parts), 0, -1) if place_key(" ".join(parts[:n])) in known), 0)
     if not size:
         capitalised = _CAPITALISED_RUN.match(paragraph, start)
         run = capitalised.group(0).split() if capitalised else parts
@@ -211,8 +243,9 @@ def _column_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An agency's tag, and a date, inside a dateline field."""
     month = _months()
     tag = re.compile(r"\s*(?:\(\s*([^()\d]{2,24}?)\s*\)|/\s*([^/\d]{2,22}?)\s*/)\s*")
-    date = re.compile(rf",?\s*(?:(?:{month})\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?:{month}))\b\.?",
-                      re.IGNORECASE)
+    date = re.compile(
+        rf",?\s*(?:(?:{month})\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?:{month}))\b\.?", re.IGNORECASE
+    )
     return tag, date
 
 
@@ -229,11 +262,15 @@ def read_dateline_field(value: str) -> Dateline | None:
     agency = None
     if (found := tag.search(text)) is not None:
         agency = (found.group(1) or found.group(2)).strip()
-        text = f"{text[:found.start()]} {text[found.end():]}"
+        text = f"{text[: found.start()]} {text[found.end() :]}"
     text = date.sub("", text).strip(" ,.:;-–—")
     words = text.split()
-    if (not text or not text[0].isupper() or any(ch.isdigit() for ch in text)
-            or len(words) > _FIELD_WORDS):
+    if (
+        not text
+        or not text[0].isupper()
+        or any(ch.isdigit() for ch in text)
+        or len(words) > _FIELD_WORDS
+    ):
         return None
     place, _comma, region = text.partition(",")
     named = _place({"place": place, "region": region.strip(" ,") or None})

@@ -14,42 +14,137 @@ from functools import cache
 from urllib.parse import unquote_plus
 
 MONTHS = {
-    "januari": 1, "january": 1, "jan": 1,
-    "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
-    "maret": 3, "march": 3, "mar": 3, "mrt": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7,
-    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "agst": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "desember": 12, "december": 12, "des": 12, "dec": 12,
+    "januari": 1,
+    "january": 1,
+    "jan": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "february": 2,
+    "feb": 2,
+    "peb": 2,
+    "maret": 3,
+    "march": 3,
+    "mar": 3,
+    "mrt": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "agustus": 8,
+    "august": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "aug": 8,
+    "agst": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nopember": 11,
+    "nov": 11,
+    "nop": 11,
+    "desember": 12,
+    "december": 12,
+    "des": 12,
+    "dec": 12,
 }
 DAYS = (
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-    "isnin", "khamis", "jumaat",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "isnin",
+    "khamis",
+    "jumaat",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 )
 ZONES = {
-    "wib": "+07:00", "wita": "+08:00", "wit": "+09:00",
-    "utc": "+00:00", "gmt": "+00:00", "z": "+00:00",
-    "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
-    "pst": "-08:00", "pdt": "-07:00", "cet": "+01:00", "cest": "+02:00", "bst": "+01:00",
-    "jst": "+09:00", "sgt": "+08:00", "myt": "+08:00",
+    "wib": "+07:00",
+    "wita": "+08:00",
+    "wit": "+09:00",
+    "utc": "+00:00",
+    "gmt": "+00:00",
+    "z": "+00:00",
+    "est": "-05:00",
+    "edt": "-04:00",
+    "cst": "-06:00",
+    "cdt": "-05:00",
+    "pst": "-08:00",
+    "pdt": "-07:00",
+    "cet": "+01:00",
+    "cest": "+02:00",
+    "bst": "+01:00",
+    "jst": "+09:00",
+    "sgt": "+08:00",
+    "myt": "+08:00",
 }
 # Zones matched in capitals only: in lower case they are words ("eat", "cat", "art", "met").
 # IST is India's (+05:30) here, as in Asian news; dateparser's table says Israel's.
 UPPER_ZONES = {
-    "EET": "+02:00", "EEST": "+03:00", "WET": "+00:00", "WEST": "+01:00", "MET": "+01:00",
-    "MEZ": "+01:00", "MESZ": "+02:00", "MSK": "+03:00", "IST": "+05:30", "PKT": "+05:00",
-    "ICT": "+07:00", "HKT": "+08:00", "PHT": "+08:00", "AWST": "+08:00", "KST": "+09:00",
-    "ACST": "+09:30", "AEST": "+10:00", "AEDT": "+11:00", "NZST": "+12:00", "NZDT": "+13:00",
-    "MST": "-07:00", "MDT": "-06:00", "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
-    "SAST": "+02:00", "CAT": "+02:00", "EAT": "+03:00", "WAT": "+01:00", "GST": "+04:00",
-    "BRT": "-03:00", "ART": "-03:00",
+    "EET": "+02:00",
+    "EEST": "+03:00",
+    "WET": "+00:00",
+    "WEST": "+01:00",
+    "MET": "+01:00",
+    "MEZ": "+01:00",
+    "MESZ": "+02:00",
+    "MSK": "+03:00",
+    "IST": "+05:30",
+    "PKT": "+05:00",
+    "ICT": "+07:00",
+    "HKT": "+08:00",
+    "PHT": "+08:00",
+    "AWST": "+08:00",
+    "KST": "+09:00",
+    "ACST": "+09:30",
+    "AEST": "+10:00",
+    "AEDT": "+11:00",
+    "NZST": "+12:00",
+    "NZDT": "+13:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "AKST": "-09:00",
+    "AKDT": "-08:00",
+    "HST": "-10:00",
+    "SAST": "+02:00",
+    "CAT": "+02:00",
+    "EAT": "+03:00",
+    "WAT": "+01:00",
+    "GST": "+04:00",
+    "BRT": "-03:00",
+    "ART": "-03:00",
 }
 UPDATE_MARKERS = re.compile(
     r"\b(diperbarui|diupdate|update[d]?|pembaruan|terakhir diubah|last updated|modified|"
@@ -58,55 +153,78 @@ UPDATE_MARKERS = re.compile(
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = "|".join(re.escape(d) for d in DAYS)
-_ZONE = (r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|"
-         + "|".join(sorted(ZONES, key=len, reverse=True))
-         + "|(?-i:" + "|".join(sorted(UPPER_ZONES, key=len, reverse=True)) + ")"
-         + r"|[+-]\d{2}:?\d{2}")
+_ZONE = (
+    r"(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|"
+    + "|".join(sorted(ZONES, key=len, reverse=True))
+    + "|(?-i:"
+    + "|".join(sorted(UPPER_ZONES, key=len, reverse=True))
+    + ")"
+    + r"|[+-]\d{2}:?\d{2}"
+)
 # "7:05", "07.05", "19:05:30", "7:05 p.m.", and "8pm" (minutes left out only before am/pm)
 _CLOCK = (
     r"(?:(?:pukul|jam|at|pkl\.?)\s+)?(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d)"
     r"(?:[:.](?P<ss>[0-5]\d)(?:\.\d+)?)?)?(?(mm)|(?=\s*[ap]\.?m))\s*(?P<ampm>[ap]\.?m\.?)?"
 )
 # the zone may stand in brackets: "07:05 (GMT+7)"
-_TIME = (_CLOCK + r"(?:\s*(?P<paren>\()?(?P<zone>" + _ZONE + r")(?(paren)\)))?(?![\w:])")
+_TIME = _CLOCK + r"(?:\s*(?P<paren>\()?(?P<zone>" + _ZONE + r")(?(paren)\)))?(?![\w:])"
 _SEP = r"\s*(?:[,|/–—-]|\s)\s*(?:[,|/–—-]\s*)?"
 
 # Each pattern is a rule id and a regex; the first that matches a string wins.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(rx, re.IGNORECASE))
     for rule, rx in (
-        ("date:iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{1,2}):(?P<mm>\d{2})"
-         r"(?::(?P<ss>\d{2})(?:\.\d+)?)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2}"
-         r"|(?:" + _ZONE + r")(?![\w:]))?)?(?![\d])"),
+        (
+            "date:iso",
+            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{1,2}):(?P<mm>\d{2})"
+            r"(?::(?P<ss>\d{2})(?:\.\d+)?)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2}"
+            r"|(?:" + _ZONE + r")(?![\w:]))?)?(?![\d])",
+        ),
         # ISO 8601's basic form: "20180619T055000+0900"
-        ("date:iso-basic", r"\b(?P<y>\d{4})(?P<m>[01]\d)(?P<d>[0-3]\d)"
-         r"T(?P<hh>[0-2]\d)(?P<mm>[0-5]\d)(?P<ss>[0-5]\d)?(?:[.,]\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?(?![\d])"),
+        (
+            "date:iso-basic",
+            r"\b(?P<y>\d{4})(?P<m>[01]\d)(?P<d>[0-3]\d)"
+            r"T(?P<hh>[0-2]\d)(?P<mm>[0-5]\d)(?P<ss>[0-5]\d)?(?:[.,]\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?(?![\d])",
+        ),
         # the C library's form (ctime, Java's Date.toString): "Tue Jan 28 15:28:56 CET 2020"
         # (each pattern that opens with a name first looks ahead for its shape: the long
         # alternation of names is then tried at a few places, not at every letter)
-        ("date:ctime", r"\b(?=[a-z]{3,9}\.?\s+\d{1,2}\s+\d{1,2}:\d\d)(?P<mon>" + _MONTH + r")\.?\s+"
-         r"(?P<d>\d{1,2})\s+(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?\s+"
-         r"(?:(?P<zone>" + _ZONE + r")\s+)?(?P<y>\d{4})\b"),
-        ("date:day-month-year",
-         r"\b(?=\d{1,2}\s*[-\s.]?\s*[a-z])(?P<d>\d{1,2})\s*[-\s.]?\s*(?P<mon>" + _MONTH
-         + r")\.?[-\s,.]*\s*(?P<y>\d{4})\b"
-         r"(?:" + _SEP + _TIME + r")?"),
-        ("date:month-day-year",
-         r"\b(?=[a-z]{3,9}\.?\s+\d)(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})"
-         r"(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"
-         r"(?:" + _SEP + _TIME + r")?"),
-        ("date:numeric",
-         r"(?<![\d/])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
-         r"(?:" + _SEP + _TIME + r")?"),
+        (
+            "date:ctime",
+            r"\b(?=[a-z]{3,9}\.?\s+\d{1,2}\s+\d{1,2}:\d\d)(?P<mon>" + _MONTH + r")\.?\s+"
+            r"(?P<d>\d{1,2})\s+(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?\s+"
+            r"(?:(?P<zone>" + _ZONE + r")\s+)?(?P<y>\d{4})\b",
+        ),
+        (
+            "date:day-month-year",
+            r"\b(?=\d{1,2}\s*[-\s.]?\s*[a-z])(?P<d>\d{1,2})\s*[-\s.]?\s*(?P<mon>"
+            + _MONTH
+            + r")\.?[-\s,.]*\s*(?P<y>\d{4})\b"
+            r"(?:" + _SEP + _TIME + r")?",
+        ),
+        (
+            "date:month-day-year",
+            r"\b(?=[a-z]{3,9}\.?\s+\d)(?P<mon>" + _MONTH + r")\.?\s+(?P<d>\d{1,2})"
+            r"(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"
+            r"(?:" + _SEP + _TIME + r")?",
+        ),
+        (
+            "date:numeric",
+            r"(?<![\d/])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/])"
+            r"(?:" + _SEP + _TIME + r")?",
+        ),
         # "2019/01/21 07:05", "2019-1-21": year first, the month always before the day
-        ("date:year-month-day",
-         r"(?<![\d/])(?P<y>(?:19|20)\d{2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
-         r"(?![\d/])(?:" + _SEP + _TIME + r")?"),
+        (
+            "date:year-month-day",
+            r"(?<![\d/])(?P<y>(?:19|20)\d{2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+            r"(?![\d/])(?:" + _SEP + _TIME + r")?",
+        ),
     )
 )
 # A time printed before its date: "10:23 WIB, Kamis 19 Juni 2025".
 _TIME_BEFORE = re.compile(
-    _TIME + r"\s*[,|/–—-]?\s*(?:(?:" + _DAY + r")\.?\s*,?\s*)?$", re.IGNORECASE)
+    _TIME + r"\s*[,|/–—-]?\s*(?:(?:" + _DAY + r")\.?\s*,?\s*)?$", re.IGNORECASE
+)
 # A capitalised word right after a time that may be a zone this reader does not list.
 _ABBREVIATION = re.compile(r"\s*(?P<paren>\()?(?P<abbr>[A-Z]{3,5})(?(paren)\))(?![\w+-])")
 # A string a URL or form encoding kept: "21+January+2019", "21%20January%202019".
@@ -155,8 +273,9 @@ def _year(text: str) -> int:
     return year + (2000 if year < 70 else 1900) if year < 100 else year
 
 
-def _build(parts: dict[str, str | None], year: int, month: int, day: int,
-           default_offset: str | None) -> str:
+def _build(
+    parts: dict[str, str | None], year: int, month: int, day: int, default_offset: str | None
+) -> str:
     try:
         day_value = date(year, month, day)
     except ValueError as error:
@@ -176,8 +295,9 @@ def _build(parts: dict[str, str | None], year: int, month: int, day: int,
     return moment.isoformat()
 
 
-def _value(rule: str, parts: dict[str, str | None], default_offset: str | None,
-           day_first: bool) -> str:
+def _value(
+    rule: str, parts: dict[str, str | None], default_offset: str | None, day_first: bool
+) -> str:
     rule = rule.split("+")[0]
     if rule in ("date:iso", "date:iso-basic", "date:year-month-day"):
         year, month, day = int(parts["y"] or 0), int(parts["m"] or 0), int(parts["d"] or 0)
@@ -196,8 +316,9 @@ def _value(rule: str, parts: dict[str, str | None], default_offset: str | None,
     return _build(parts, year, month, day, default_offset)
 
 
-def parse_dates(text: str, *, default_offset: str | None = None,
-                day_first: bool = True) -> list[ParsedDate]:
+def parse_dates(
+    text: str, *, default_offset: str | None = None, day_first: bool = True
+) -> list[ParsedDate]:
     """Every date in `text`, in order; a date after "Diperbarui"/"Updated" is an update time.
 
     Raises DateProblem when a date names an impossible day (31 February), so that the caller
@@ -209,8 +330,15 @@ def parse_dates(text: str, *, default_offset: str | None = None,
     if decoded is None:
         return _parse(text, default_offset, day_first)
     found = _parse(decoded, default_offset, day_first)
-    return [ParsedDate(p.value, text.strip() if len(found) == 1 else p.raw,
-                       p.rule + "+url-decoded", p.is_update) for p in found]
+    return [
+        ParsedDate(
+            p.value,
+            text.strip() if len(found) == 1 else p.raw,
+            p.rule + "+url-decoded",
+            p.is_update,
+        )
+        for p in found
+    ]
 
 
 def _url_decoded(text: str) -> str | None:
@@ -281,15 +409,17 @@ def zone_table() -> dict[str, str]:
     return table
 
 
-def parse_date(text: str, *, default_offset: str | None = None,
-               day_first: bool = True) -> ParsedDate | None:
+def parse_date(
+    text: str, *, default_offset: str | None = None, day_first: bool = True
+) -> ParsedDate | None:
     """The first date in `text`, or None; raises DateProblem for an impossible date."""
     found = parse_dates(text, default_offset=default_offset, day_first=day_first)
     return found[0] if found else None
 
 
-def combine_date_time(day_text: str, time_text: str, *, default_offset: str | None,
-                      day_first: bool = True) -> list[ParsedDate]:
+def combine_date_time(
+    day_text: str, time_text: str, *, default_offset: str | None, day_first: bool = True
+) -> list[ParsedDate]:
     """Separate date and time columns read as one moment; the time column wins when the date
     string has none of its own."""
     found = parse_dates(day_text, default_offset=default_offset, day_first=day_first)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from archive_app.core.model import CatalogueRecord, PersonRole, Photo, RelatedLink
-from archive_app.core.review import ReviewFlag
+from archive_app.domain.model import CatalogueRecord, PersonRole, Photo, RelatedLink
+from archive_app.domain.review import ReviewFlag
+from archive_app.domain.site_rules import SiteRules, rules
 from archive_app.ingest.normalise import dates
 from archive_app.ingest.normalise.captions import CaptionCredit
 from archive_app.ingest.normalise.date_conflict import date_conflict
 from archive_app.ingest.normalise.date_fallback import parse_fallback
 from archive_app.ingest.normalise.people import desk_domain
-from archive_app.ingest.normalise.tables import SiteRules, rules
 from archive_app.ingest.normalise.text import fold
 
 
@@ -73,8 +73,9 @@ class Draft:
             return self.site_rules.timezone
         return rules().default_timezone.get(self.record.language or "")
 
-    def apply_date(self, text: str, origin: str, time_text: str = "", *,
-                   update: bool = False) -> None:
+    def apply_date(
+        self, text: str, origin: str, time_text: str = "", *, update: bool = False
+    ) -> None:
         """Read a date into published (or updated, after "Diperbarui", or when `update` says
         the source named it an update time); the hand-written reader first, dateparser for
         what it does not know; a date that neither reads leaves the field empty, keeps the
@@ -86,8 +87,9 @@ class Draft:
         day_first = record.language != "en"
         try:
             if time_text:
-                found = dates.combine_date_time(text, time_text, default_offset=offset,
-                                                day_first=day_first)
+                found = dates.combine_date_time(
+                    text, time_text, default_offset=offset, day_first=day_first
+                )
             else:
                 found = dates.parse_dates(text, default_offset=offset, day_first=day_first)
         except dates.DateProblem as problem:
@@ -95,8 +97,9 @@ class Draft:
             return
         if not found:
             joined = f"{text} {time_text}" if time_text.strip() else text
-            fallback = parse_fallback(joined, default_offset=offset, day_first=day_first,
-                                      language=record.language)
+            fallback = parse_fallback(
+                joined, default_offset=offset, day_first=day_first, language=record.language
+            )
             if fallback is None:
                 self._unreadable(text, "cannot be read", update)
                 return

@@ -86,9 +86,20 @@ _HEADLINE_WORDS = 3
 # Names a source may write instead of a code; old codes pages still declare ("in" on
 # Indonesian sites).
 _NAMES = {
-    "indonesia": "id", "indonesian": "id", "bahasa indonesia": "id", "bahasa": "id",
-    "english": "en", "inggris": "en", "bahasa inggris": "en", "malay": "ms", "melayu": "ms",
-    "bahasa melayu": "ms", "in": "id", "iw": "he", "ji": "yi", "jw": "jv",
+    "indonesia": "id",
+    "indonesian": "id",
+    "bahasa indonesia": "id",
+    "bahasa": "id",
+    "english": "en",
+    "inggris": "en",
+    "bahasa inggris": "en",
+    "malay": "ms",
+    "melayu": "ms",
+    "bahasa melayu": "ms",
+    "in": "id",
+    "iw": "he",
+    "ji": "yi",
+    "jw": "jv",
 }
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -333,34 +344,47 @@ def decide_language(lines: list[str], declared: str = "", title: str = "") -> De
         if codes[0] in readings:
             return Decision(codes[0], "language:column")
         if not _judges(codes[0], judged):
-            return Decision(codes[0], "language:column",
-                            f"the source says the language is {codes[0]!r} but the text "
-                            f"reads as {judged.language!r}; {codes[0]!r} kept")
+            return Decision(
+                codes[0],
+                "language:column",
+                f"the source says the language is {codes[0]!r} but the text "
+                f"reads as {judged.language!r}; {codes[0]!r} kept",
+            )
         agreeing = next((code for code in codes if code in readings), None)
         if agreeing is not None:  # the lang attribute says one thing, og:locale the text's
             return Decision(agreeing, "language:column+text")
         second = _second_opinion(text, judged)
-        if second is not None and not (second.clear and _kin(second.language) == _kin(
-                judged.language)):
+        if second is not None and not (
+            second.clear and _kin(second.language) == _kin(judged.language)
+        ):
             # a profile fooled by names ("Del E. Webb" reads as Italian) overrules no one
             problem = None
             if second.likely and _kin(second.language) != _kin(codes[0]):
-                problem = (f"the source says the language is {codes[0]!r} but the text reads "
-                           f"more like {judged.language!r}; {codes[0]!r} kept")
+                problem = (
+                    f"the source says the language is {codes[0]!r} but the text reads "
+                    f"more like {judged.language!r}; {codes[0]!r} kept"
+                )
             return Decision(codes[0], "language:column", problem)
         return Decision(judged.language, judged.rule + "+over-declared")
     if codes:
         problem = None
         if len(codes) > 1:
-            problem = (f"the source declares the languages {', '.join(map(repr, codes))} and "
-                       f"the text is too short to tell; {codes[0]!r} kept")
+            problem = (
+                f"the source declares the languages {', '.join(map(repr, codes))} and "
+                f"the text is too short to tell; {codes[0]!r} kept"
+            )
         elif judged.likely and _kin(judged.language) != _kin(codes[0]):
-            problem = (f"the source says the language is {codes[0]!r} but the text reads more "
-                       f"like {judged.language!r}; {codes[0]!r} kept")
+            problem = (
+                f"the source says the language is {codes[0]!r} but the text reads more "
+                f"like {judged.language!r}; {codes[0]!r} kept"
+            )
         return Decision(codes[0], "language:column", problem)
     if judged.language is None:  # no words at all: a photo without a caption, a table
         return Decision(UNDETERMINED, "language:no-text")
     maybe = f"; it may be {judged.language!r}" if judged.likely else ""
-    return Decision(UNDETERMINED, "language:undetermined",
-                    "the language could not be determined (too little text, or a language "
-                    f"Arsip does not know{maybe})")
+    return Decision(
+        UNDETERMINED,
+        "language:undetermined",
+        "the language could not be determined (too little text, or a language "
+        f"Arsip does not know{maybe})",
+    )

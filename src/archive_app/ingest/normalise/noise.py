@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from archive_app.ingest.normalise.tables import SiteRules, rules
+from archive_app.domain.site_rules import SiteRules, rules
 from archive_app.ingest.normalise.text import fold
 
 
@@ -83,6 +83,6 @@ def strip_glued_tail(paragraph: str) -> tuple[str, str | None]:
     match = pattern.search(paragraph)
     if match is None:
         return paragraph, None
-    tail = paragraph[match.end():]
+    tail = paragraph[match.end() :]
     source = _source_tail().search(tail)
     return paragraph[: match.start()].rstrip(), source["source"].strip() if source else None

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from archive_app.domain.site_rules import SiteRules, rules
 from archive_app.ingest.normalise.noise import is_closing, is_noise, is_source_line
 from archive_app.ingest.normalise.people import parse_credit_line
 from archive_app.ingest.normalise.signoff import split_before_tags
-from archive_app.ingest.normalise.tables import SiteRules, rules
 
 # A scraper that printed a page's list of paragraphs as text joins them with commas: a
 # finished sentence, a comma and the next paragraph with no space between (".,Menurut",
@@ -19,7 +19,7 @@ from archive_app.ingest.normalise.tables import SiteRules, rules
 # where one opening with a look-behind tries every position)
 _JOINT = re.compile(r"([.!?][\"”]?)\s*,(?=[\"“]?[A-Z0-9])")
 _MIN_JOINTS = 2
-_JOINT_HINTS = (".,", "?,", "!,", "\",", "”,")
+_JOINT_HINTS = (".,", "?,", "!,", '",', "”,")
 
 
 @cache
@@ -38,7 +38,8 @@ def split_comma_joined(text: str) -> str:
         return text
     joints = len(_JOINT.findall(text))
     if joints < _MIN_JOINTS or joints < sum(
-            1 for line in text.splitlines() if line.strip(" ,\t\u00a0")):
+        1 for line in text.splitlines() if line.strip(" ,\t\u00a0")
+    ):
         return text
     split = _label_joint().sub("\n", _JOINT.sub("\\1\n", text))
     # the items' own commas stay ("PT ,\u00a0Tbk"); those joining items to the line breaks go
@@ -51,8 +52,11 @@ def _inline_pattern() -> re.Pattern[str] | None:
     parts = [rf"(?<!\w)(?:{marker})(?!\w)" for marker in general.inline_markers]
     # … and before the next sentence or the end: "Simak selengkapnya di sini yuk..." is the
     # article's own closing line
-    parts += [rf"(?:(?<=[.!?\"”])|(?<=[.!?\"”] )){re.escape(marker)}[.!:]?"
-              rf"(?=\s*(?:$|[A-Z\"“]))" for marker in general.inline_after_sentence]
+    parts += [
+        rf"(?:(?<=[.!?\"”])|(?<=[.!?\"”] )){re.escape(marker)}[.!:]?"
+        rf"(?=\s*(?:$|[A-Z\"“]))"
+        for marker in general.inline_after_sentence
+    ]
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -87,7 +91,7 @@ def split_markers(line: str) -> list[str]:
     pieces: list[str] = []
     previous = 0
     for match in pattern.finditer(line):
-        pieces.append(line[previous:match.start()])
+        pieces.append(line[previous : match.start()])
         previous = match.end()
     if not previous:
         return [line]
@@ -119,7 +123,7 @@ def split_closing(line: str, site: SiteRules | None = None) -> list[str]:
     head = pieces[0]
     start = max(0, len(head) - _CLOSING_REACH)
     for match in _BOUNDARY.finditer(head, start):
-        before, rest = head[:match.start()].rstrip(), head[match.end():].strip()
+        before, rest = head[: match.start()].rstrip(), head[match.end() :].strip()
         glued = match.start() == match.end()
         if before and rest and _is_furniture(rest, site, glued):
             return [before, rest, *pieces[1:]]

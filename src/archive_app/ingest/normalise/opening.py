@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from archive_app.core.model import PersonRole
+from archive_app.domain.model import PersonRole
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise import dates
 from archive_app.ingest.normalise.captions import find_caption
 from archive_app.ingest.normalise.datelines import (
@@ -17,7 +18,6 @@ from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.noise import is_noise
 from archive_app.ingest.normalise.people import SEPARATORS, parse_credit_line, roles_for_label
 from archive_app.ingest.normalise.related import split_related
-from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold
 
 # How far down a dateline may open the text (after a table of contents, a kicker, a byline).
@@ -29,7 +29,7 @@ _NOTE = re.compile(r"^\([^()]{3,300}\)$")
 
 
 def _is_sentence(line: str) -> bool:
-    return line.rstrip()[-1:] in {".", "!", "?", "\"", "”"}
+    return line.rstrip()[-1:] in {".", "!", "?", '"', "”"}
 
 
 def _byline_box(draft: Draft, line: str, apply: bool) -> bool:
@@ -110,13 +110,17 @@ def _split_credit_dateline(line: str) -> list[str]:
     unchanged. The dateline must name its site, so a name is never cut in two."""
     label, colon, _names = line[:60].partition(":")
     if not line[:8].lower().startswith(("laporan", "by ", "oleh ")) and not (
-            colon and roles_for_label(label)):
+        colon and roles_for_label(label)
+    ):
         return [line]  # no credit opens the line (most lines: a quote's colon, a sentence)
     found: list[tuple[bool, int]] = []
     for match in _GLUED_START.finditer(line, 0, min(len(line), _CREDIT_REACH)):
-        dateline = split_dateline(line[match.start():])
-        if (dateline is not None and dateline.site is not None
-                and parse_credit_line(line[:match.start()].strip()) is not None):
+        dateline = split_dateline(line[match.start() :])
+        if (
+            dateline is not None
+            and dateline.site is not None
+            and parse_credit_line(line[: match.start()].strip()) is not None
+        ):
             # a site the tables know first: "PratamaTRIBUNNEWS.COM" reads as a domain too
             found.append((dateline.site not in rules().sites, match.start()))
     if not found:
@@ -169,8 +173,9 @@ def open_body(draft: Draft, units: list[str]) -> list[str]:
     if units and record.title and fold(units[0]) == fold(record.title):
         units = units[1:]  # the headline printed again above the text
     units = _strip_bare_dash(draft, units)
-    units = [piece for unit in units[:_DATELINE_REACH] for piece in _split_credit_dateline(unit)
-             ] + units[_DATELINE_REACH:]
+    units = [
+        piece for unit in units[:_DATELINE_REACH] for piece in _split_credit_dateline(unit)
+    ] + units[_DATELINE_REACH:]
     located = _find_dateline(units)
     if located is None:
         return units
@@ -187,7 +192,7 @@ def open_body(draft: Draft, units: list[str]) -> list[str]:
         draft.set_agency(dateline.agency, dateline.rule)
     record.rules.setdefault("body.dateline_removed", dateline.rule)
     prefix = dateline.prefix
-    rest = [u[len(prefix):].lstrip() if u.startswith(prefix) else u for u in units[index + used:]]
+    rest = [u[len(prefix) :].lstrip() if u.startswith(prefix) else u for u in units[index + used :]]
     # a link lost right after the dateline leaves its comma: "Jakarta, CNN Indonesia -- ,
     # menanggung …"
     opening = dateline.rest.lstrip().lstrip(",;").lstrip()
@@ -208,10 +213,11 @@ def _strip_field(units: list[str], value: str) -> list[str]:
         return units
     field = r"\s+".join(map(re.escape, words))
     opening = re.match(field + r"\s*(?:-{1,2}|–|—|:)\s+", units[0]) or re.match(
-        r"\(\s*" + field + r"[^()]{0,40}\)\s+", units[0])
-    if opening is None or not units[0][opening.end():].strip():
+        r"\(\s*" + field + r"[^()]{0,40}\)\s+", units[0]
+    )
+    if opening is None or not units[0][opening.end() :].strip():
         return units
-    return [units[0][opening.end():], *units[1:]]
+    return [units[0][opening.end() :], *units[1:]]
 
 
 def apply_dateline_field(draft: Draft, units: list[str], value: str) -> list[str]:
@@ -226,7 +232,8 @@ def apply_dateline_field(draft: Draft, units: list[str], value: str) -> list[str
         if _place_key(record.dateline_place) != _place_key(found.place):
             record.warnings.append(
                 f"the item's dateline field names {found.place!r}, its text "
-                f"{record.dateline_place!r}: the text's place is kept")
+                f"{record.dateline_place!r}: the text's place is kept"
+            )
         return units
     draft.set("dateline_place", found.place, found.rule)
     if found.agency:

@@ -34,15 +34,20 @@ def _subheadings(previous: str, following: str, paragraphs: list[str], start: in
     word a heading can end on, and the text after the run of such lines (from
     paragraphs[start]) begins a sentence of its own."""
     heading = words(previous)
-    if (not heading or len(heading) > _HEADING_WORDS or heading[-1].lower() in SMALL_WORDS
-            or not (looks_like_headline(previous) and looks_like_headline(following))):
+    if (
+        not heading
+        or len(heading) > _HEADING_WORDS
+        or heading[-1].lower() in SMALL_WORDS
+        or not (looks_like_headline(previous) and looks_like_headline(following))
+    ):
         return False
     after = _after_headings(paragraphs, start)
     return after is None or not (after[:1].islower() or after[:1] in _CONTINUES)
 
 
-def _is_fragment_join(previous: str, following: str, paragraphs: list[str] | None = None,
-                      start: int = 0) -> bool:
+def _is_fragment_join(
+    previous: str, following: str, paragraphs: list[str] | None = None, start: int = 0
+) -> bool:
     if ends_sentence(previous):
         return False
     if following[:1] in _JOIN_WITHOUT_SPACE or following[:1].islower():
@@ -59,15 +64,13 @@ def _is_fragment_join(previous: str, following: str, paragraphs: list[str] | Non
 
 def _after_headings(paragraphs: list[str], start: int) -> str | None:
     """The first paragraph from `start` on that is not a short headline-like line."""
-    for paragraph in paragraphs[start:start + _RUN_REACH]:
+    for paragraph in paragraphs[start : start + _RUN_REACH]:
         if len(words(paragraph)) > _HEADING_WORDS or not looks_like_headline(paragraph):
             return paragraph
     return None
 
 
-def repair_split_sentences(
-    paragraphs: list[str], fixed: frozenset[str] = frozenset()
-) -> list[str]:
+def repair_split_sentences(paragraphs: list[str], fixed: frozenset[str] = frozenset()) -> list[str]:
     """Join pieces of one sentence that a scraper put on separate lines.
 
     Paragraphs in `fixed` (photo captions) and table rows are whole lines of their own and
@@ -128,7 +131,8 @@ def drop_concatenations(paragraphs: list[str]) -> list[str]:
 
 def _mostly_others(text: str, keys: list[str], index: int) -> bool:
     """Whether at least two other, shorter paragraphs cover most of `text`."""
-    pieces = [k for i, k in enumerate(keys)
-              if i != index and 20 <= len(k) < len(text) and k in text]
+    pieces = [
+        k for i, k in enumerate(keys) if i != index and 20 <= len(k) < len(text) and k in text
+    ]
     covered = sum(len(p) for p in set(pieces))
     return len(pieces) >= 2 and covered >= _COVERED * len(text)

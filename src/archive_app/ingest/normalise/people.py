@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from archive_app.core.model import PersonRole
-from archive_app.ingest.normalise.tables import SiteRules, rules
+from archive_app.domain.model import PersonRole
+from archive_app.domain.site_rules import SiteRules, rules
 from archive_app.ingest.normalise.text import fold
 
 _SPLIT = re.compile(r"\s*(?:,|;|\n|\s&\s|\sdan\s|\sand\s)\s*", re.IGNORECASE)
@@ -47,11 +47,16 @@ def looks_like_name(text: str, min_words: int = 1) -> bool:
 def _outlet_tail() -> re.Pattern[str]:
     """A wire or outlet named after a byline: "Janie Gabbett, Reuters"."""
     general = rules()
-    names = {*general.byline_outlets,
-             *(a for s in general.sites.values() for a in (*s.aliases, s.name or "") if a)}
+    names = {
+        *general.byline_outlets,
+        *(a for s in general.sites.values() for a in (*s.aliases, s.name or "") if a),
+    }
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"\s*,\s*(?:" + alternatives + r"|[\w-]+\.(?:com|co\.id|id|net|org)"
-                      r"(?:\.\w+)?)\s*$", re.IGNORECASE)
+    return re.compile(
+        r"\s*,\s*(?:" + alternatives + r"|[\w-]+\.(?:com|co\.id|id|net|org)"
+        r"(?:\.\w+)?)\s*$",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -141,8 +146,9 @@ def _segment(segment: str) -> tuple[list[PersonRole], str] | None:
     if named and named["label"].lower() in rules().credit_labels:
         name = clean_name(named["name"])
         if looks_like_name(name, min_words=2):
-            return [PersonRole(name, rules().credit_labels[named["label"].lower()])], \
-                "people:name-role"
+            return [
+                PersonRole(name, rules().credit_labels[named["label"].lower()])
+            ], "people:name-role"
     match = _LABEL_LINE.match(segment)
     if match:
         roles = roles_for_label(match["label"])
@@ -202,8 +208,11 @@ def parse_credit_line(line: str) -> tuple[list[PersonRole], str] | None:
         return written
     # Every credit has a label's colon near its start, opens with "Laporan", "By" or "Oleh",
     # or is a short "Name - desk" byline; other lines are article text.
-    if ":" not in line[:60] and len(line) > _BYLINE_MAX and not line[:8].lower().startswith(
-            ("laporan", "by ", "oleh ")):
+    if (
+        ":" not in line[:60]
+        and len(line) > _BYLINE_MAX
+        and not line[:8].lower().startswith(("laporan", "by ", "oleh "))
+    ):
         return None
     found: list[PersonRole] = []
     rule = ""
@@ -222,12 +231,16 @@ def _personal(name: str) -> bool:
     """A person's name of two to four words, none of them an organisation's word ("Inc")."""
     words = name.split()
     organisation = rules().captions.not_a_person
-    return (looks_like_name(name, min_words=2) and len(words) <= 4
-            and not any(w.lower().strip(".,") in organisation for w in words))
+    return (
+        looks_like_name(name, min_words=2)
+        and len(words) <= 4
+        and not any(w.lower().strip(".,") in organisation for w in words)
+    )
 
 
-def parse_closing_credit(line: str, site: SiteRules | None,
-                         language: str | None = None) -> tuple[list[PersonRole], str] | None:
+def parse_closing_credit(
+    line: str, site: SiteRules | None, language: str | None = None
+) -> tuple[list[PersonRole], str] | None:
     """A story's closing credit: "(Angkasa Yudhistira)" names its editor (by the general
     table, or the site's), "(Tribunnews.com/Danang Triatmojo)" its outlet's reporter."""
     if not line.startswith("(") or len(line) > 90:
@@ -236,8 +249,9 @@ def parse_closing_credit(line: str, site: SiteRules | None,
     general = rules()
     outlet = _CLOSING_OUTLET.match(text)
     if outlet and _personal(outlet["name"]):
-        return [PersonRole(outlet["name"].strip(), general.closing_outlet_role)], \
-            "people:closing-outlet-name"
+        return [
+            PersonRole(outlet["name"].strip(), general.closing_outlet_role)
+        ], "people:closing-outlet-name"
     named = _CLOSING_NAME.match(text)
     own_role = site.closing_name_role if site else None
     in_language = own_role is not None or language in general.closing_name_languages
@@ -264,8 +278,9 @@ def looks_like_organisation(name: str) -> bool:
         return True
     if text.lower() in general.aliases or text.lower() in _outlets():
         return True
-    return bool(re.search(r"\w\.(?:com|co\.id|id|net|org)\b", text, re.IGNORECASE)
-                or _SHOUTED.match(text))
+    return bool(
+        re.search(r"\w\.(?:com|co\.id|id|net|org)\b", text, re.IGNORECASE) or _SHOUTED.match(text)
+    )
 
 
 @cache

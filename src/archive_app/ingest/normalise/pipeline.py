@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from archive_app.core.model import CatalogueRecord, PersonRole, Photo
+from archive_app.domain.model import CatalogueRecord, PersonRole, Photo
+from archive_app.domain.site_rules import SiteRules, rules
 from archive_app.ingest.normalise.body import read_body
 from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.language import decide_language
@@ -34,7 +35,6 @@ from archive_app.ingest.normalise.sites import (
     domain_from_url,
     strip_site_suffix,
 )
-from archive_app.ingest.normalise.tables import SiteRules, rules
 from archive_app.ingest.normalise.text import clean_line, fold
 from archive_app.ingest.normalise.titles import is_section_name, title_from_first_line
 from archive_app.ingest.normalise.trailer import apply_signoff, read_trailer
@@ -96,8 +96,9 @@ def _paragraphs(draft: Draft, units: list[str], dateline: str) -> list[str]:
     body, captions = read_body(draft, units)
     body = repair_split_sentences(body, fixed=captions)
     # promotions a scraper broke over several lines are whole again only after the repair
-    body = [p for p in body if _has_text(p)
-            and (p in captions or not is_noise(p, draft.site_rules))]
+    body = [
+        p for p in body if _has_text(p) and (p in captions or not is_noise(p, draft.site_rules))
+    ]
     body = drop_concatenations(body)
     body = apply_signoff(draft, body)
     return drop_repeats([p for p in body if p.strip()], keep=captions)
@@ -117,8 +118,11 @@ def _keep_uncleaned(draft: Draft, text: str) -> None:
     lines = [line for line in (clean_line(raw) for raw in text.splitlines()) if line]
     if any(_has_text(line) for line in lines):
         draft.set("body", lines, "body:uncleaned")
-        draft.flag("body", "the cleaning found no article text in the source's text: it is "
-                   "kept as it came, furniture and all")
+        draft.flag(
+            "body",
+            "the cleaning found no article text in the source's text: it is "
+            "kept as it came, furniture and all",
+        )
 
 
 def _dates(draft: Draft, raw: RawArticle) -> None:
@@ -147,16 +151,16 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     units = _title(draft, raw, units)
     if raw.layout == "page":
         units = read_header(draft, units)
-    draft.set("body", _paragraphs(draft, units, raw.columns.get("dateline", "")),
-              "body:paragraphs")
+    draft.set("body", _paragraphs(draft, units, raw.columns.get("dateline", "")), "body:paragraphs")
     if not record.body and raw.format != "photo":  # a photo is catalogued by its caption
         _keep_uncleaned(draft, raw.text)
 
     if record.agency and _PHOTO_SOURCE.search(record.agency) and not record.photos:
         # "sumber : Antara Foto" under a photo story: the text is the photo's caption
         caption = " ".join(record.body) or None
-        record.photos.append(Photo(caption=caption, credit=record.agency,
-                                   rule="caption:photo-story"))
+        record.photos.append(
+            Photo(caption=caption, credit=record.agency, rule="caption:photo-story")
+        )
     if record.site is None and record.signoff:
         draft.use_site(rules().alias_map().get(record.signoff[-1]), "site:signoff")
     # last: a file named after a site is the weakest sign (a reader gives the name only for a
@@ -167,8 +171,9 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
         if changed:
             draft.set("title", stripped, "title:site-suffix-removed")
         if is_section_name(record.title):
-            draft.flag("title", f"the title {record.title!r} names a section of the site, "
-                       "not the article")
+            draft.flag(
+                "title", f"the title {record.title!r} names a section of the site, not the article"
+            )
     _dates(draft, raw)
 
     author_column = raw.columns.get("author", "")
@@ -184,13 +189,17 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     ]
     if roles:
         record.rules.setdefault("people.columns", "people:role-columns")
-    photographers = [PersonRole(p.photographer, "photographer") for p in raw.photos
-                     if p.photographer]
+    photographers = [
+        PersonRole(p.photographer, "photographer") for p in raw.photos if p.photographer
+    ]
     record.people = merge_people(authors, roles, draft.credits, photographers)
     for person in record.people:
         if looks_like_organisation(person.name):
-            draft.flag("person", f"{person.name!r} is recorded as a person ({person.role}) but "
-                       "reads as an organisation's name")
+            draft.flag(
+                "person",
+                f"{person.name!r} is recorded as a person ({person.role}) but "
+                "reads as an organisation's name",
+            )
     _source_photos(record, raw)
     for column in ("subtitle", "source_id", "captured"):
         if raw.columns.get(column):
@@ -219,8 +228,14 @@ def _source_photos(record: CatalogueRecord, raw: RawArticle) -> None:
     if not raw.photos:
         return
     named = [
-        Photo(caption=p.caption, credit=p.credit, photographer=p.photographer, agency=p.agency,
-              source_url=p.source_url, rule=p.rule or "photo:source")
+        Photo(
+            caption=p.caption,
+            credit=p.credit,
+            photographer=p.photographer,
+            agency=p.agency,
+            source_url=p.source_url,
+            rule=p.rule or "photo:source",
+        )
         for p in raw.photos
     ]
     if raw.format == "photo":

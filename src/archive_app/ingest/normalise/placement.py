@@ -41,8 +41,9 @@ def _matches(text: str, paragraphs: list[list[str]]) -> list[int]:
     return [i for i, paragraph in enumerate(paragraphs) if _same(words, paragraph)]
 
 
-def paragraph_after(follows: Sequence[str], precedes: Sequence[str],
-                    paragraphs: list[list[str]]) -> int | None:
+def paragraph_after(
+    follows: Sequence[str], precedes: Sequence[str], paragraphs: list[list[str]]
+) -> int | None:
     """The body paragraph (an index into `paragraphs`, each a list of words) a photo stands
     after: the last that is the nearest page line before the photo found in the body; failing
     that, the one before the first that is the nearest line after it (the lines before it
@@ -56,8 +57,9 @@ def paragraph_after(follows: Sequence[str], precedes: Sequence[str],
     return None
 
 
-def paragraphs_after(photos: Sequence[tuple[Sequence[str], Sequence[str]]],
-                     body: Sequence[str]) -> list[int | None]:
+def paragraphs_after(
+    photos: Sequence[tuple[Sequence[str], Sequence[str]]], body: Sequence[str]
+) -> list[int | None]:
     """For each photo, given the page's lines before and after it (nearest first), the index
     of the body paragraph it stands after, or None."""
     paragraphs = [_words(paragraph) for paragraph in body]

@@ -5,14 +5,58 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from archive_app.ingest.normalise.tables import rules
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise.text import fold
 
 SMALL_WORDS = {
-    "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "atau", "pada", "dalam", "ini", "itu",
-    "tak", "tidak", "jadi", "bagi", "oleh", "vs", "of", "the", "a", "an", "and", "to", "in",
-    "on", "for", "at", "by", "with", "is", "are", "hingga", "usai", "saat", "jelang", "soal",
-    "sampai", "lewat", "akan", "bisa", "mau", "kian", "makin", "kok", "lagi", "ada", "apa",
+    "di",
+    "ke",
+    "dari",
+    "dan",
+    "yang",
+    "untuk",
+    "dengan",
+    "atau",
+    "pada",
+    "dalam",
+    "ini",
+    "itu",
+    "tak",
+    "tidak",
+    "jadi",
+    "bagi",
+    "oleh",
+    "vs",
+    "of",
+    "the",
+    "a",
+    "an",
+    "and",
+    "to",
+    "in",
+    "on",
+    "for",
+    "at",
+    "by",
+    "with",
+    "is",
+    "are",
+    "hingga",
+    "usai",
+    "saat",
+    "jelang",
+    "soal",
+    "sampai",
+    "lewat",
+    "akan",
+    "bisa",
+    "mau",
+    "kian",
+    "makin",
+    "kok",
+    "lagi",
+    "ada",
+    "apa",
 }
 # Where two glued titles meet: "…Kejati DKIBerkas Sudah…", "…Disidangkan?3 Bulan…"
 _GLUE = re.compile(
@@ -65,7 +109,7 @@ def split_glued_titles(title: str) -> list[str]:
         left, right = title[start:cut], title[cut:]
         word_start = title.rfind(" ", 0, cut) + 1
         word_end = title.find(" ", cut)
-        word = title[word_start: word_end if word_end >= 0 else len(title)].strip("?!.,:;\"'")
+        word = title[word_start : word_end if word_end >= 0 else len(title)].strip("?!.,:;\"'")
         if any(c in word for c in camel) or len(left.split()) < 3 or len(right.split()) < 3:
             continue
         pieces.append(left.strip())
@@ -81,7 +125,7 @@ def looks_like_headline(line: str) -> bool:
     tokens = text.split(" ") if text else []
     if not 2 <= len(tokens) <= 24 or text.endswith((".", ",", ";", ":")):
         return False
-    if text.startswith(("\"", "“")) or _LIST_ITEM.match(text):
+    if text.startswith(('"', "“")) or _LIST_ITEM.match(text):
         return False
     content = [t for t in tokens if t.lower().strip("'\"“”(),:") not in SMALL_WORDS]
     if not content:
@@ -110,9 +154,7 @@ def _lowered_labels() -> tuple[str, ...]:
 
 # Where a title glued in front of the text that follows it ends: "…di MotoGP!Selama …",
 # "…Ranjau Paku di Jalan JakartaBaca juga:…"
-_TITLE_END = re.compile(
-    r"(?<=[a-z0-9!?)”'])(?=[A-Z][a-z]|[\"“][A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})"
-)
+_TITLE_END = re.compile(r"(?<=[a-z0-9!?)”'])(?=[A-Z][a-z]|[\"“][A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
 _MAX_TITLE_WORDS = 25
 
 
@@ -149,10 +191,10 @@ def split_inline_related(line: str) -> list[str]:
 def _opens_link(line: str, start: int) -> bool:
     """A capitalised label glued to the text before it or after a finished sentence; "…,
     baca juga: bukunya" inside a sentence is no link."""
-    if not line[start:start + 1].isupper():
+    if not line[start : start + 1].isupper():
         return False
     before = line[:start].rstrip()
-    return len(before) == start or before[-1:] in {".", "!", "?", "\"", "”", ")"}
+    return len(before) == start or before[-1:] in {".", "!", "?", '"', "”", ")"}
 
 
 def _title_end(piece: str, start: int, line: str) -> int:
@@ -162,13 +204,13 @@ def _title_end(piece: str, start: int, line: str) -> int:
     rest = piece[start:]
     ends = [start + found for found in (_double_space(rest),) if found is not None]
     for match in _TITLE_END.finditer(piece, start):
-        if len(piece[start:match.start()].split()) >= _MIN_TITLE_WORDS:
+        if len(piece[start : match.start()].split()) >= _MIN_TITLE_WORDS:
             ends.append(match.start())
             break
     if ends:
         return min(ends)  # a double space or glued text is the surest sign
     words = len(rest.split())
-    if words <= _MAX_TITLE_WORDS and not rest.rstrip().endswith((".", "!", "?", "\"", "”")):
+    if words <= _MAX_TITLE_WORDS and not rest.rstrip().endswith((".", "!", "?", '"', "”")):
         return len(piece)  # a short rest that is no sentence is the title, whole
     sentence = _sentence_start(rest, line)
     if sentence is not None:
@@ -213,7 +255,7 @@ def _sentence_start(rest: str, line: str) -> int | None:
     for index in range(_MIN_TITLE_WORDS + 1, len(tokens)):
         if not _is_lower_word(tokens[index]):
             continue
-        run = tokens[index:index + _SENTENCE_RUN]
+        run = tokens[index : index + _SENTENCE_RUN]
         if sum(1 for token in run if _is_lower_word(token)) < _LOWER_IN_RUN:
             continue
         first = _subject_start(tokens, index, line)
@@ -227,8 +269,11 @@ def _subject_start(tokens: list[str], verb: int, line: str) -> int | None:
     while last > verb - 3 and tokens[last].lower() in SMALL_WORDS:
         last -= 1  # "Polisi di lokasi mengatakan": the subject stands before the small words
     lowest = max(_MIN_TITLE_WORDS, last + 1 - _SUBJECT_WORDS)
-    candidates = [i for i in range(last, lowest - 1, -1)
-                  if tokens[i][:1].isupper() or tokens[i][:1] in "\"“‘'"]
+    candidates = [
+        i
+        for i in range(last, lowest - 1, -1)
+        if tokens[i][:1].isupper() or tokens[i][:1] in "\"“‘'"
+    ]
     if not candidates or candidates[0] != last:
         return None  # "… di Jakarta, kata dia": no capitalised subject, no sure boundary
     for index in candidates:
@@ -240,6 +285,6 @@ def _subject_start(tokens: list[str], verb: int, line: str) -> int | None:
             break
         contiguous.append(index)
     for index in reversed(contiguous[1:]):  # the longest subject first
-        if line.count(" ".join(tokens[index:last + 1])) >= 2:
+        if line.count(" ".join(tokens[index : last + 1])) >= 2:
             return index
     return last

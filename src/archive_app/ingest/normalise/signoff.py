@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise.dates import MONTHS
-from archive_app.ingest.normalise.tables import rules
 
 # Initials separated by "/", in parentheses, at the very end of the text: lower case
 # ("(riar/dry)") or title case ("(Dio/Ysl)"). Upper-case "(ANTARA)" or "(AP/AFP)" is an
@@ -20,8 +20,10 @@ _SIGNOFF = re.compile(r"\s*\((?P<codes>" + _CODES + r")\)\s*\.?\s*$")
 _SINGLE = re.compile(r"(?:^|(?<=[.!?\"”’]))\s*\((?P<codes>[a-z]{2,5})\)\s*\.?\s*$")
 # A sign-off a one-line text runs on into its tag list: "… lanjut Pras. (eva/fca) badan
 # komunikasi pemerintah" (the tags are lower-case words, no sentence).
-_BEFORE_TAGS = re.compile(r"(?:^|(?<=[.!?\"”’]))\s*\((?P<codes>" + _CODES + r")\)"
-                          r"(?=\s+[a-z0-9][a-z0-9 ,/'-]{0,250}$)")
+_BEFORE_TAGS = re.compile(
+    r"(?:^|(?<=[.!?\"”’]))\s*\((?P<codes>" + _CODES + r")\)"
+    r"(?=\s+[a-z0-9][a-z0-9 ,/'-]{0,250}$)"
+)
 
 
 @cache
@@ -63,4 +65,4 @@ def split_before_tags(line: str) -> list[str]:
     match = _BEFORE_TAGS.search(line, start)
     if match is None or _codes(match["codes"]) is None:
         return [line]
-    return [line[: match.end()].strip(), line[match.end():].strip()]
+    return [line[: match.end()].strip(), line[match.end() :].strip()]

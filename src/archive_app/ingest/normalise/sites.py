@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import tldextract
 
-from archive_app.ingest.normalise.tables import rules
+from archive_app.domain.site_rules import rules
 
 
 @cache

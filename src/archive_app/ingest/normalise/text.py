@@ -8,7 +8,7 @@ import unicodedata
 # Zero-width characters that str.split() does not count as spaces but scrapers leave between
 # words; fold() treats them as spaces.
 _INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " "})
-TERMINAL = ".!?\"”’)]…:;"
+TERMINAL = '.!?"”’)]…:;'
 
 
 def clean_line(line: str) -> str:

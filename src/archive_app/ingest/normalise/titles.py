@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise import dates
 from archive_app.ingest.normalise.datelines import split_dateline
 from archive_app.ingest.normalise.noise import is_noise
 from archive_app.ingest.normalise.people import parse_credit_line
 from archive_app.ingest.normalise.related import looks_like_headline, split_related
-from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold
 
 # A headline is a line of a few words; a longer first line is the article's first paragraph.
@@ -36,14 +36,22 @@ def title_from_first_line(text: str) -> str | None:
     if title.endswith(_SENTENCE_END) and not title.endswith(("...", "…")):
         return None
     first = words[0]
-    if not (first[:1].isupper() or first[:1].isdigit() or first[:1] in "\"“'‘"
-            or any(ch.isupper() for ch in first)):  # "iPhone 15 Lebih Unggul …"
+    if not (
+        first[:1].isupper()
+        or first[:1].isdigit()
+        or first[:1] in "\"“'‘"
+        or any(ch.isupper() for ch in first)
+    ):  # "iPhone 15 Lebih Unggul …"
         return None
     dateline = split_dateline(title, allow_empty=True)
     if dateline is not None and (dateline.site or not dateline.rest.strip()):
         return None  # "Jakarta -" or "Site.com, Jakarta - …" opens the article
-    if (dates.is_date_line(title) or parse_credit_line(title) is not None or is_noise(title)
-            or split_related(title)[0]):
+    if (
+        dates.is_date_line(title)
+        or parse_credit_line(title) is not None
+        or is_noise(title)
+        or split_related(title)[0]
+    ):
         return None
     spaced = "\n\n" in rest.lstrip("\r\n")[:_LOOK_AHEAD]
     if spaced and not looks_like_headline(title):
@@ -59,6 +67,9 @@ def is_section_name(title: str) -> bool:
     Politics") rather than a headline: every word of it is in the [titles] sections table."""
     words = [w for w in _SECTION_SEPARATORS.split(fold(title).lower()) if w]
     general = rules()
-    return (bool(words) and len(words) <= 4
-            and all(w in general.section_words or w in general.section_joiners for w in words)
-            and any(w in general.section_words for w in words))
+    return (
+        bool(words)
+        and len(words) <= 4
+        and all(w in general.section_words or w in general.section_joiners for w in words)
+        and any(w in general.section_words for w in words)
+    )

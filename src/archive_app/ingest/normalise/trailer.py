@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.normalise.draft import Draft
 from archive_app.ingest.normalise.noise import is_closing, is_noise
 from archive_app.ingest.normalise.people import parse_closing_credit, parse_credit_line
 from archive_app.ingest.normalise.related import looks_like_headline
 from archive_app.ingest.normalise.signoff import split_signoff
-from archive_app.ingest.normalise.tables import rules
 from archive_app.ingest.normalise.text import fold
 
 # How far from the end a sign-off may stand (tags and video titles can follow it).
@@ -18,8 +18,10 @@ SIGNOFF_WINDOW = 15
 # A line after a sign-off with more words than this, ending as a sentence, is article text.
 _CONTENT_WORDS = 12
 # A wire's closing tag on a line of its own names the agency: "/ritzau/", "==Kyodo".
-_AGENCY_TAG = re.compile(r"^(?:/\s*(?P<slashed>[^\W\d_][\w.& -]{1,20}?)\s*/"
-                         r"|={2,}\s*(?P<marked>[^\W\d_][\w.& -]{1,20}?))\s*$")
+_AGENCY_TAG = re.compile(
+    r"^(?:/\s*(?P<slashed>[^\W\d_][\w.& -]{1,20}?)\s*/"
+    r"|={2,}\s*(?P<marked>[^\W\d_][\w.& -]{1,20}?))\s*$"
+)
 
 
 @cache
@@ -65,14 +67,18 @@ def read_trailer(draft: Draft, units: list[str]) -> list[str]:
     end = len(units)
     for index in range(len(units) - 1, max(-1, len(units) - 1 - SIGNOFF_WINDOW), -1):
         if split_signoff(units[index]) is not None:
-            if only_furniture(units[index + 1:]):
+            if only_furniture(units[index + 1 :]):
                 end = index + 1
             break
     trailer, units = units[end:], units[:end]
     # credits and widgets may stand above a sign-off that has a line of its own
     signoff = [units.pop()] if _signoff_alone(units) else []
-    while units and (_closing_line(draft, units[-1]) or is_noise(units[-1], draft.site_rules)
-                     or is_closing(units[-1]) or _widget_title(units)):
+    while units and (
+        _closing_line(draft, units[-1])
+        or is_noise(units[-1], draft.site_rules)
+        or is_closing(units[-1])
+        or _widget_title(units)
+    ):
         trailer.insert(0, units.pop())
     for line in trailer:
         _closing_line(draft, line, apply=True)
@@ -97,8 +103,9 @@ def _widget_title(units: list[str]) -> bool:
 def only_furniture(lines: list[str]) -> bool:
     """Whether what follows a sign-off is only tags, titles and promotions: a whole sentence of
     some length there means the text goes on, and nothing of it may be lost."""
-    return not any(len(line.split()) > _CONTENT_WORDS and line.rstrip()[-1:] in ".!?\"”"
-                   for line in lines)
+    return not any(
+        len(line.split()) > _CONTENT_WORDS and line.rstrip()[-1:] in '.!?"”' for line in lines
+    )
 
 
 def apply_signoff(draft: Draft, body: list[str]) -> list[str]:
@@ -107,7 +114,7 @@ def apply_signoff(draft: Draft, body: list[str]) -> list[str]:
         found = split_signoff(body[index])
         if found is None:
             continue
-        if not only_furniture(body[index + 1:]):
+        if not only_furniture(body[index + 1 :]):
             return body
         text, codes = found
         draft.set("signoff", codes, "signoff:closing-codes")

@@ -4,36 +4,111 @@ from __future__ import annotations
 
 import re
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 
 # canonical field -> names seen in exports, compared after lower-casing and folding
 # spaces, hyphens and dots to underscores
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "judul", "headline", "judul_berita", "heading", "hl1"),
-    "body": ("content", "isi_berita", "isi", "body", "text", "article", "articlebody",
-             "article_body", "konten", "berita", "full_text", "fulltext", "isi_artikel",
-             "artikel", "story"),
-    "date": ("tanggal_publikasi", "tanggal", "date", "published", "published_at", "publish_date",
-             "pubdate", "pub_date", "datetime", "date_published", "datepublished", "waktu_terbit",
-             "tanggal_terbit", "created_at"),
+    "body": (
+        "content",
+        "isi_berita",
+        "isi",
+        "body",
+        "text",
+        "article",
+        "articlebody",
+        "article_body",
+        "konten",
+        "berita",
+        "full_text",
+        "fulltext",
+        "isi_artikel",
+        "artikel",
+        "story",
+    ),
+    "date": (
+        "tanggal_publikasi",
+        "tanggal",
+        "date",
+        "published",
+        "published_at",
+        "publish_date",
+        "pubdate",
+        "pub_date",
+        "datetime",
+        "date_published",
+        "datepublished",
+        "waktu_terbit",
+        "tanggal_terbit",
+        "created_at",
+    ),
     "time": ("time", "jam", "waktu", "publish_time", "pukul"),
-    "updated": ("updated", "updated_at", "modified", "date_modified", "datemodified",
-                "diperbarui"),
+    "updated": ("updated", "updated_at", "modified", "date_modified", "datemodified", "diperbarui"),
     "author": ("author", "authors", "penulis", "byline", "creator", "writer"),
     "editor": ("editor", "redaktur", "penyunting"),
     "reporter": ("reporter", "wartawan", "pewarta", "jurnalis"),
     "photographer": ("photographer", "fotografer", "pewarta_foto", "photo_credit"),
-    "caption": ("caption", "keterangan_foto", "photo_caption", "image_caption", "captions",
-                "keterangan_gambar", "caption_foto", "foto_caption", "image_description"),
-    "credit": ("credit", "kredit_foto", "image_credit", "credits", "kredit", "credit_foto",
-               "foto_credit", "sumber_foto"),
-    "image": ("image", "image_url", "gambar", "foto", "photo_url", "og_image", "img", "img_url",
-              "img_src", "image_src", "thumbnail", "thumbnail_url", "thumb", "url_gambar",
-              "url_foto", "link_gambar", "link_foto", "featured_image", "main_image",
-              "lead_image", "top_image"),
+    "caption": (
+        "caption",
+        "keterangan_foto",
+        "photo_caption",
+        "image_caption",
+        "captions",
+        "keterangan_gambar",
+        "caption_foto",
+        "foto_caption",
+        "image_description",
+    ),
+    "credit": (
+        "credit",
+        "kredit_foto",
+        "image_credit",
+        "credits",
+        "kredit",
+        "credit_foto",
+        "foto_credit",
+        "sumber_foto",
+    ),
+    "image": (
+        "image",
+        "image_url",
+        "gambar",
+        "foto",
+        "photo_url",
+        "og_image",
+        "img",
+        "img_url",
+        "img_src",
+        "image_src",
+        "thumbnail",
+        "thumbnail_url",
+        "thumb",
+        "url_gambar",
+        "url_foto",
+        "link_gambar",
+        "link_foto",
+        "featured_image",
+        "main_image",
+        "lead_image",
+        "top_image",
+    ),
     # photos as HTML fragments, lists or addresses (a cell of any photo column may hold any)
-    "photo": ("photo", "photos", "images", "pictures", "picture", "gambar_berita", "foto_berita",
-              "foto_utama", "gambar_utama", "image_html", "photo_html", "figure", "media_html"),
+    "photo": (
+        "photo",
+        "photos",
+        "images",
+        "pictures",
+        "picture",
+        "gambar_berita",
+        "foto_berita",
+        "foto_utama",
+        "gambar_utama",
+        "image_html",
+        "photo_html",
+        "figure",
+        "media_html",
+    ),
     "keywords": ("keywords", "tags", "tag", "kata_kunci", "topik", "topics"),
     "url": ("url", "link", "tautan", "permalink", "source_url", "canonical_url", "article_url"),
     "site": ("sumber", "source", "site", "media", "publisher", "domain", "portal", "outlet"),
@@ -59,8 +134,10 @@ def map_columns(names: list[str], explicit: dict[str, str] | None = None) -> dic
     for field, column in (explicit or {}).items():
         source: str | None = column if column in names else by_canonical.get(canonical(column))
         if source is None:
-            raise ReadError(f"the mapping names a column {column!r} the file does not have "
-                            f"(its columns are: {', '.join(names)})")
+            raise ReadError(
+                f"the mapping names a column {column!r} the file does not have "
+                f"(its columns are: {', '.join(names)})"
+            )
         mapping[source] = field
         taken.add(field)
     for name in names:

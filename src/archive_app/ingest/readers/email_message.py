@@ -27,13 +27,49 @@ FORMAT = "email"
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|re|tr|wg|aw|sv|vs)\s*:\s*)+", re.IGNORECASE)
 # Mailbox and display-name words of a shared address rather than a person's: a newsroom, a
 # desk, a press office, an automated sender (English and Indonesian).
-_ROLE_WORDS = frozenset({
-    "news", "newsroom", "newsdesk", "desk", "editor", "editors", "editorial", "redaksi",
-    "redaktur", "redaction", "press", "pers", "media", "humas", "info", "informasi", "admin",
-    "office", "kantor", "contact", "kontak", "noreply", "no-reply", "donotreply", "mailer",
-    "newsletter", "team", "tim", "staff", "support", "marketing", "pr", "communications",
-    "komunikasi", "publicrelations", "sekretariat", "secretariat", "bot", "notifications",
-})
+_ROLE_WORDS = frozenset(
+    {
+        "news",
+        "newsroom",
+        "newsdesk",
+        "desk",
+        "editor",
+        "editors",
+        "editorial",
+        "redaksi",
+        "redaktur",
+        "redaction",
+        "press",
+        "pers",
+        "media",
+        "humas",
+        "info",
+        "informasi",
+        "admin",
+        "office",
+        "kantor",
+        "contact",
+        "kontak",
+        "noreply",
+        "no-reply",
+        "donotreply",
+        "mailer",
+        "newsletter",
+        "team",
+        "tim",
+        "staff",
+        "support",
+        "marketing",
+        "pr",
+        "communications",
+        "komunikasi",
+        "publicrelations",
+        "sekretariat",
+        "secretariat",
+        "bot",
+        "notifications",
+    }
+)
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
 
@@ -113,8 +149,9 @@ def _photos(message: EmailMessage) -> list[RawPhoto]:
     return photos
 
 
-def read_email(data: bytes, context: ReadContext | None = None
-               ) -> Iterator[RawArticle | RawFailure]:
+def read_email(
+    data: bytes, context: ReadContext | None = None
+) -> Iterator[RawArticle | RawFailure]:
     """The message as one article."""
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(message, EmailMessage):  # policy.default always makes one
@@ -122,9 +159,18 @@ def read_email(data: bytes, context: ReadContext | None = None
         return
     columns: dict[str, str] = {}
     message_id = str(message.get("Message-ID", "") or "").strip().strip("<>")
-    for name, value in (("title", _title(message)), ("author", _author(message)),
-                        ("date", _date(message)), ("source_id", message_id)):
+    for name, value in (
+        ("title", _title(message)),
+        ("author", _author(message)),
+        ("date", _date(message)),
+        ("source_id", message_id),
+    ):
         if value:
             columns[name] = value
-    yield RawArticle(locator="message", text="\n".join(_body(message)), columns=columns,
-                     photos=_photos(message), format=FORMAT)
+    yield RawArticle(
+        locator="message",
+        text="\n".join(_body(message)),
+        columns=columns,
+        photos=_photos(message),
+        format=FORMAT,
+    )

@@ -70,8 +70,9 @@ def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawAr
     body = drop_teasers(drop_before_title(body, tree, metadata.title), tree)
     listing = listing_page(tree, body, has_article_schema=bool(articles))
     if listing is not None:
-        yield RawFailure("file", "not an article: the page is a list of "
-                                 f"{len(listing.links)} article links")
+        yield RawFailure(
+            "file", f"not an article: the page is a list of {len(listing.links)} article links"
+        )
         return
     # a web archive's capture address stands in for a page that names none
     address = metadata.url or _web_address(context.member)
@@ -89,6 +90,13 @@ def read_html(data: bytes, context: ReadContext | None = None) -> Iterator[RawAr
         photo.follows = tuple(repair_mojibake(text) for text in photo.follows)
         photo.precedes = tuple(repair_mojibake(text) for text in photo.precedes)
     # pages decoded right can still carry text mis-decoded upstream ("BeritaÂ â€“ Jakarta")
-    yield RawArticle(locator="file", text=repair_mojibake("\n".join(body)), columns=columns,
-                     layout="body", photos=photos, keywords=metadata.keywords,
-                     extractor=EXTRACTOR, format=FORMAT)
+    yield RawArticle(
+        locator="file",
+        text=repair_mojibake("\n".join(body)),
+        columns=columns,
+        layout="body",
+        photos=photos,
+        keywords=metadata.keywords,
+        extractor=EXTRACTOR,
+        format=FORMAT,
+    )

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.decode import decode_text
 from archive_app.ingest.raw import RawArticle, RawFailure, RawPhoto
@@ -29,12 +29,30 @@ FORMAT = "ninjs"
 _PICTURES = frozenset({"picture", "graphic", "image", "photo"})
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
 # renditions most likely to be the picture itself rather than a thumbnail, best first
-_RENDITION_NAMES = ("original", "baseimage", "hires", "highres", "main", "viewimage", "preview",
-                    "web", "thumbnail")
+_RENDITION_NAMES = (
+    "original",
+    "baseimage",
+    "hires",
+    "highres",
+    "main",
+    "viewimage",
+    "preview",
+    "web",
+    "thumbnail",
+)
 _BLANK_LINES = re.compile(r"\n\s*\n")
 # keys only an item has: an object without any of them is a wrapper holding a list of items
-_ITEM_KEYS = ("uri", "guid", "type", "headline", "headlines", "body_text", "body_html",
-              "bodies", "versioncreated")
+_ITEM_KEYS = (
+    "uri",
+    "guid",
+    "type",
+    "headline",
+    "headlines",
+    "body_text",
+    "body_html",
+    "bodies",
+    "versioncreated",
+)
 
 
 def _string(value: Any) -> str:
@@ -105,8 +123,7 @@ def _description(item: dict[str, Any]) -> str:
 
 
 def _title(item: dict[str, Any]) -> str:
-    return _string(item.get("headline")) or _string(_role_value(item, "headlines",
-                                                                 ("main", "")))
+    return _string(item.get("headline")) or _string(_role_value(item, "headlines", ("main", "")))
 
 
 def _byline(item: dict[str, Any]) -> str:
@@ -119,8 +136,9 @@ def _renditions(item: dict[str, Any]) -> list[str]:
 
     def rank(entry: dict[str, Any]) -> tuple[int, int]:
         names = {str(entry.get(k, "")).lower() for k in ("name", "usage", "title")}
-        position = min((i for i, n in enumerate(_RENDITION_NAMES) if n in names),
-                       default=len(_RENDITION_NAMES))
+        position = min(
+            (i for i, n in enumerate(_RENDITION_NAMES) if n in names), default=len(_RENDITION_NAMES)
+        )
         width = entry.get("width")
         return position, -(width if isinstance(width, int) else 0)
 
@@ -151,11 +169,15 @@ def _photo(item: dict[str, Any], context: ReadContext, lead: bool = False) -> Ra
     refs = _renditions(item)
     uri = _string(item.get("uri")) or _string(item.get("guid"))
     return RawPhoto(
-        caption=shown.caption if shown else None, credit=credit or None,
+        caption=shown.caption if shown else None,
+        credit=credit or None,
         photographer=photographer(credit) or (shown.photographer if shown else None),
         agency=agency_of(credit) or _string(item.get("copyrightholder")) or None,
         source_url=refs[0] if refs else (uri or None),
-        data=photo_data(refs, [uri] if uri else [], context), rule="photo:ninjs", lead=lead)
+        data=photo_data(refs, [uri] if uri else [], context),
+        rule="photo:ninjs",
+        lead=lead,
+    )
 
 
 def _item(item: dict[str, Any], locator: str, context: ReadContext) -> RawArticle | RawFailure:
@@ -172,9 +194,13 @@ def _item(item: dict[str, Any], locator: str, context: ReadContext) -> RawArticl
         found.updated = iso_date(version)
     found.language = _string(item.get("language"))
     found.agency = _string(item.get("copyrightholder"))
-    found.keywords = [*_names(item.get("subject")), *_names(item.get("subjects")),
-                      *_names(item.get("keywords")), *_names(item.get("place")),
-                      *_names(item.get("places"))]
+    found.keywords = [
+        *_names(item.get("subject")),
+        *_names(item.get("subjects")),
+        *_names(item.get("keywords")),
+        *_names(item.get("place")),
+        *_names(item.get("places")),
+    ]
     if _is_picture(item):
         # a picture item: its caption is the text, the picture its one photo
         photo = _photo(item, context, lead=True)
@@ -183,8 +209,9 @@ def _item(item: dict[str, Any], locator: str, context: ReadContext) -> RawArticl
         found.bylines = []
     else:
         found.paragraphs = _body(item)
-        found.photos = [_photo(a, context) for a in _entries(item.get("associations"))
-                        if _is_picture(a)]
+        found.photos = [
+            _photo(a, context) for a in _entries(item.get("associations")) if _is_picture(a)
+        ]
     if not found.paragraphs and not found.photos:
         return RawFailure(locator, "the ninjs item has no text (no body)")
     raw = to_raw(found)
@@ -217,8 +244,9 @@ def _documents(text: str) -> Iterator[tuple[str, Any]]:
         yield "file", document
 
 
-def read_ninjs(data: bytes, context: ReadContext | None = None
-               ) -> Iterator[RawArticle | RawFailure]:
+def read_ninjs(
+    data: bytes, context: ReadContext | None = None
+) -> Iterator[RawArticle | RawFailure]:
     """Every ninjs item of the file, with the pictures associated with it."""
     context = context or ReadContext("item.json")
     for locator, item in _documents(decode_text(data)):

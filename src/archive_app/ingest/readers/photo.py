@@ -22,8 +22,11 @@ def _iso_date(value: str | None) -> str:
     exif = _EXIF_DATE.match(value)
     if exif:
         day = f"{exif.group(1)}-{exif.group(2)}-{exif.group(3)}"
-        return f"{day}T{exif.group(4)}:{exif.group(5)}:{exif.group(6) or '00'}" if exif.group(
-            4) else day
+        return (
+            f"{day}T{exif.group(4)}:{exif.group(5)}:{exif.group(6) or '00'}"
+            if exif.group(4)
+            else day
+        )
     iptc = _IPTC_DATE.match(value)
     return f"{iptc.group(1)}-{iptc.group(2)}-{iptc.group(3)}" if iptc else ""
 
@@ -41,9 +44,19 @@ def read_photo(
     if taken:
         columns["date"] = taken
     photo = RawPhoto(
-        caption=credit["caption"], credit=credit["credit"] or credit["copyright"],
-        photographer=credit["photographer"], agency=credit["agency"], data=data,
-        rule="photo:embedded-metadata", lead=True,
+        caption=credit["caption"],
+        credit=credit["credit"] or credit["copyright"],
+        photographer=credit["photographer"],
+        agency=credit["agency"],
+        data=data,
+        rule="photo:embedded-metadata",
+        lead=True,
     )
-    yield RawArticle(locator="file", text=credit["caption"] or "", columns=columns,
-                     photos=[photo], format="photo", extractor="pillow")
+    yield RawArticle(
+        locator="file",
+        text=credit["caption"] or "",
+        columns=columns,
+        photos=[photo],
+        format="photo",
+        extractor="pillow",
+    )

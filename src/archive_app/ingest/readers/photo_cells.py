@@ -22,16 +22,24 @@ from archive_app.ingest.normalise.text import fold
 from archive_app.ingest.raw import RawPhoto
 
 # An address of a picture: its file name ends with an image extension (a query may follow)
-_IMAGE_URL = re.compile(r"^(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp)"
-                        r"(?:[?#]\S*)?$", re.IGNORECASE)
+_IMAGE_URL = re.compile(
+    r"^(?:https?:)?//\S+?\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp)"
+    r"(?:[?#]\S*)?$",
+    re.IGNORECASE,
+)
 # Markup that shows a picture or its caption
-_PHOTO_MARKUP = re.compile(r"<(?:img|figure|figcaption|picture)\b|class\s*=\s*[\"'][^\"']*"
-                           r"(?:caption|keterangan|credit)", re.IGNORECASE)
+_PHOTO_MARKUP = re.compile(
+    r"<(?:img|figure|figcaption|picture)\b|class\s*=\s*[\"'][^\"']*"
+    r"(?:caption|keterangan|credit)",
+    re.IGNORECASE,
+)
 _SEPARATORS = re.compile(r"[\s,|;]+")
 # "Caption - Name/Agency", "Caption - AGENCY/Name": a credit after a dash, short on both sides
 # of its slash (the caption rules of saved pages want a known agency or a label)
-_DASH_CREDIT = re.compile(r"\s+[-–—]\s+(?P<credit>[^\s/()][^/()\n]{1,40}/[^/()\n]{2,40}?)"
-                          r"\s*\.?$")
+_DASH_CREDIT = re.compile(
+    r"\s+[-–—]\s+(?P<credit>[^\s/()][^/()\n]{1,40}/[^/()\n]{2,40}?)"
+    r"\s*\.?$"
+)
 _PART_WORDS = 5
 # the key names of a photo object in a JSON cell
 _URL_KEYS = ("url", "src", "href", "image", "image_url", "link", "foto", "gambar")
@@ -78,7 +86,8 @@ def is_photo_cell(value: Any) -> bool:
 
 def _is_photo_object(value: Any) -> bool:
     return isinstance(value, dict) and any(
-        isinstance(value.get(k), str) and _IMAGE_URL.match(value[k].strip()) for k in _URL_KEYS)
+        isinstance(value.get(k), str) and _IMAGE_URL.match(value[k].strip()) for k in _URL_KEYS
+    )
 
 
 def split_text(text: str) -> RawPhoto:
@@ -89,12 +98,18 @@ def split_text(text: str) -> RawPhoto:
     photographer, agency = split.photographer, split.agency
     if credit is None and caption:
         dash = _DASH_CREDIT.search(caption)
-        if dash is not None and all(len(p.split()) <= _PART_WORDS
-                                    for p in dash["credit"].split("/")):
+        if dash is not None and all(
+            len(p.split()) <= _PART_WORDS for p in dash["credit"].split("/")
+        ):
             caption, credit = caption[: dash.start()].rstrip() or None, fold(dash["credit"])
             photographer, agency = people_in(credit)
-    return RawPhoto(caption=caption, credit=credit, photographer=photographer,
-                    agency=agency or _agency(credit, photographer), rule="photo:column")
+    return RawPhoto(
+        caption=caption,
+        credit=credit,
+        photographer=photographer,
+        agency=agency or _agency(credit, photographer),
+        rule="photo:column",
+    )
 
 
 def _agency(credit: str | None, photographer: str | None) -> str | None:
@@ -109,8 +124,12 @@ def _agency(credit: str | None, photographer: str | None) -> str | None:
 def _credit(text: str) -> RawPhoto:
     credit = clean_credit(text)
     photographer, agency = people_in(credit)
-    return RawPhoto(credit=credit, photographer=photographer,
-                    agency=agency or _agency(credit, photographer), rule="photo:column")
+    return RawPhoto(
+        credit=credit,
+        photographer=photographer,
+        agency=agency or _agency(credit, photographer),
+        rule="photo:column",
+    )
 
 
 def _fragment(markup: str) -> list[RawPhoto]:
@@ -123,9 +142,16 @@ def _fragment(markup: str) -> list[RawPhoto]:
     seen: set[str] = set()
     for found in inline_photos(tree):
         split = found.split
-        photo = split_text(split.caption) if split.caption and not split.credit else RawPhoto(
-            caption=split.caption, credit=split.credit, photographer=split.photographer,
-            agency=split.agency or _agency(split.credit, split.photographer))
+        photo = (
+            split_text(split.caption)
+            if split.caption and not split.credit
+            else RawPhoto(
+                caption=split.caption,
+                credit=split.credit,
+                photographer=split.photographer,
+                agency=split.agency or _agency(split.credit, split.photographer),
+            )
+        )
         photo.source_url = found.refs[0] if found.refs else None
         photo.rule = "photo:column-html"
         photos.append(photo)
@@ -143,8 +169,9 @@ def _fragment(markup: str) -> list[RawPhoto]:
 
 def _object(value: dict[str, Any]) -> RawPhoto:
     def first(keys: tuple[str, ...]) -> str:
-        return next((fold(value[k]) for k in keys if isinstance(value.get(k), str)
-                     and value[k].strip()), "")
+        return next(
+            (fold(value[k]) for k in keys if isinstance(value.get(k), str) and value[k].strip()), ""
+        )
 
     url = first(_URL_KEYS)
     caption, credit, taker = first(_CAPTION_KEYS), first(_CREDIT_KEYS), first(_PHOTOGRAPHER_KEYS)
@@ -172,8 +199,7 @@ def cell_photos(value: Any) -> list[RawPhoto]:
         return _fragment(text)
     if text.startswith(("[", "{")):
         return cell_photos(_json_cell(text))
-    return [RawPhoto(source_url=url, rule="photo:column") for url in
-            _image_addresses(text) or []]
+    return [RawPhoto(source_url=url, rule="photo:column") for url in _image_addresses(text) or []]
 
 
 def named_cell_photos(value: Any) -> list[RawPhoto]:
@@ -211,8 +237,10 @@ def _fill(photos: list[RawPhoto], found: RawPhoto, credit_only: bool = False) ->
     """Give the first photo without a caption (or a credit) what a column says."""
     for photo in photos:
         if credit_only and photo.credit is None:
-            photo.credit, photo.photographer = found.credit, photo.photographer or \
-                found.photographer
+            photo.credit, photo.photographer = (
+                found.credit,
+                photo.photographer or found.photographer,
+            )
             photo.agency = photo.agency or found.agency
             return
         if not credit_only and photo.caption is None:

@@ -29,8 +29,14 @@ _CATEGORY = re.compile(r"<D>(.*?)</D>", re.DOTALL)
 _TRAILER = re.compile(r"\s*\bReuter\s*$", re.IGNORECASE)
 _TAGS = ("TITLE", "DATELINE", "AUTHOR", "BODY", "DATE")
 # Category lists kept as columns; the catalogue record has no field for them yet.
-CATEGORY_COLUMNS = {"PLACES": "places", "TOPICS": "topics", "PEOPLE": "people_tags",
-                    "ORGS": "orgs", "EXCHANGES": "exchanges", "COMPANIES": "companies"}
+CATEGORY_COLUMNS = {
+    "PLACES": "places",
+    "TOPICS": "topics",
+    "PEOPLE": "people_tags",
+    "ORGS": "orgs",
+    "EXCHANGES": "exchanges",
+    "COMPANIES": "companies",
+}
 
 
 def _element(name: str, text: str) -> str | None:

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.decode import decode_text
 from archive_app.ingest.raw import RawArticle, RawFailure
@@ -40,8 +40,9 @@ def _file_column(mapping: dict[str, str], context: ReadContext | None) -> dict[s
     return {"file": context.name}
 
 
-def _row_to_raw(locator: str, row: dict[str, Any], mapping: dict[str, str],
-                extra: dict[str, str] | None = None) -> RawArticle:
+def _row_to_raw(
+    locator: str, row: dict[str, Any], mapping: dict[str, str], extra: dict[str, str] | None = None
+) -> RawArticle:
     columns: dict[str, str] = dict(extra or {})
     for name, field in mapping.items():
         value = row.get(name)
@@ -56,8 +57,7 @@ def _row_to_raw(locator: str, row: dict[str, Any], mapping: dict[str, str],
     cells += [value for name, value in row.items() if name not in mapping and is_photo_cell(value)]
     photos = row_photos(cells, columns.pop("caption", ""), columns.pop("credit", ""))
     keywords = [k.strip() for k in re.split(r"[,;\n|]", columns.pop("keywords", "")) if k.strip()]
-    return RawArticle(locator=locator, text=body, columns=columns, photos=photos,
-                      keywords=keywords)
+    return RawArticle(locator=locator, text=body, columns=columns, photos=photos, keywords=keywords)
 
 
 def _require_body(mapping: dict[str, str], names: list[str], kind: str) -> None:
@@ -69,9 +69,7 @@ def _require_body(mapping: dict[str, str], names: list[str], kind: str) -> None:
         )
 
 
-def read_csv(
-    data: bytes, context: ReadContext | None = None
-) -> Iterator[RawArticle | RawFailure]:
+def read_csv(data: bytes, context: ReadContext | None = None) -> Iterator[RawArticle | RawFailure]:
     """Each data row is an article; locator "row N" counts data rows after the header."""
     text = decode_text(data, context.notes if context else None)
     # The header line decides the delimiter: csv.Sniffer guesses from whole rows and is fooled
@@ -117,8 +115,9 @@ def read_json_lines(
         state = item.get("archive")
         if isinstance(state, dict) and state.get("format") == "arsip-record":
             # a line of Arsip's own lossless export: its catalogue state comes back as it was
-            yield RawArticle(locator=f"line {number}", text="", format="arsip-export",
-                             restore=state)
+            yield RawArticle(
+                locator=f"line {number}", text="", format="arsip-export", restore=state
+            )
             continue
         if mapping is None:
             names = list(item)
@@ -128,9 +127,7 @@ def read_json_lines(
         yield _row_to_raw(f"line {number}", item, mapping, extra)
 
 
-def read_json(
-    data: bytes, context: ReadContext | None = None
-) -> Iterator[RawArticle | RawFailure]:
+def read_json(data: bytes, context: ReadContext | None = None) -> Iterator[RawArticle | RawFailure]:
     """A JSON array of objects (or an object holding one); locator "item N"."""
     text = decode_text(data, context.notes if context else None)
     try:

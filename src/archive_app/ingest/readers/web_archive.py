@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.raw import RawArticle, RawFailure
 from archive_app.ingest.readers import html_page
@@ -36,8 +36,10 @@ def read_web_archive(
     # inside a zip, the capture is addressed below the archive's own path in the zip
     outer = context.member if context is not None else None
     if all(c.kind == "skip" for c in scan.captures):
-        yield RawFailure("file", "the web archive holds no captured pages or images "
-                                 f"({_record_count(scan.captures)})")
+        yield RawFailure(
+            "file",
+            f"the web archive holds no captured pages or images ({_record_count(scan.captures)})",
+        )
         return
     for capture in scan.captures:
         if capture.kind == "page":
@@ -49,8 +51,12 @@ def read_web_archive(
         elif capture.kind == "failure":
             yield _failure(capture, capture.reason or "not a page", outer)
     for capture in images.unused():
-        yield _failure(capture, f"an image ({capture.content_type}) that no imported page "
-                                "shows; not imported on its own", outer)
+        yield _failure(
+            capture,
+            f"an image ({capture.content_type}) that no imported page "
+            "shows; not imported on its own",
+            outer,
+        )
 
 
 def _record_count(captures: list[Capture]) -> str:
@@ -76,8 +82,9 @@ def _revisit(capture: Capture, outer: str | None) -> RawArticle:
     columns = {"url": capture.uri}
     if capture.captured:
         columns["captured"] = capture.captured
-    return RawArticle(f"record {capture.number}", "", columns, member=_member(capture, outer),
-                      revisit=True)
+    return RawArticle(
+        f"record {capture.number}", "", columns, member=_member(capture, outer), revisit=True
+    )
 
 
 def _page_name(uri: str) -> str:
@@ -87,8 +94,9 @@ def _page_name(uri: str) -> str:
     return name or "index.html"
 
 
-def _page(buffer: bytes, capture: Capture, images: ArchiveImages,
-          outer: str | None) -> Iterator[RawArticle | RawFailure]:
+def _page(
+    buffer: bytes, capture: Capture, images: ArchiveImages, outer: str | None
+) -> Iterator[RawArticle | RawFailure]:
     try:
         payload = read_payload(record_at(buffer, capture.offset))
     except DAMAGE as error:
@@ -98,8 +106,9 @@ def _page(buffer: bytes, capture: Capture, images: ArchiveImages,
         yield _failure(capture, "the captured page is empty", outer)
         return
     fetched: set[str] = set()
-    context = ReadContext(_page_name(capture.uri), None, capture.uri,
-                          images.resolver(capture.uri, fetched))
+    context = ReadContext(
+        _page_name(capture.uri), None, capture.uri, images.resolver(capture.uri, fetched)
+    )
     locator = f"record {capture.number}"
     try:
         # looked up at call time: the page reader is its own module, replaceable in tests
@@ -109,8 +118,9 @@ def _page(buffer: bytes, capture: Capture, images: ArchiveImages,
         return
     except Exception as error:  # one unreadable page must not end the archive
         log.exception("page %s in a web archive could not be read", capture.uri)
-        yield _failure(capture, f"the page could not be read ({type(error).__name__}: {error})",
-                       outer)
+        yield _failure(
+            capture, f"the page could not be read ({type(error).__name__}: {error})", outer
+        )
         return
     for item in found:
         if isinstance(item, RawFailure):
@@ -120,8 +130,9 @@ def _page(buffer: bytes, capture: Capture, images: ArchiveImages,
         yield _as_capture(item, capture, locator, _member(capture, outer))
 
 
-def _as_capture(article: RawArticle, capture: Capture, locator: str,
-                member: str | None) -> RawArticle:
+def _as_capture(
+    article: RawArticle, capture: Capture, locator: str, member: str | None
+) -> RawArticle:
     """The page's article, placed in the archive: its capture URL (unless the page names its
     canonical address) and capture time; the crawl date is never taken for the publication."""
     columns = dict(article.columns)

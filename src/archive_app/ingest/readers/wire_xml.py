@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.raw import RawArticle, RawFailure
 from archive_app.ingest.wire.g2 import read_g2
@@ -39,11 +39,19 @@ def read_wire_xml(
         return
     if kind == "newsml":
         found = read_newsml1(root, context)
-    elif kind in ("newsmessage", "newsitem", "packageitem", "conceptitem", "knowledgeitem",
-                  "contentset"):
+    elif kind in (
+        "newsmessage",
+        "newsitem",
+        "packageitem",
+        "conceptitem",
+        "knowledgeitem",
+        "contentset",
+    ):
         found = read_g2(root, context)
     else:
-        raise ReadError(f"XML with a <{kind}> root is not a news format Arsip reads "
-                        "(NITF, NewsML 1.2 or NewsML-G2)")
+        raise ReadError(
+            f"XML with a <{kind}> root is not a news format Arsip reads "
+            "(NITF, NewsML 1.2 or NewsML-G2)"
+        )
     for entry in found:
         yield _article(entry) if isinstance(entry, WireItem) else RawFailure(*entry)

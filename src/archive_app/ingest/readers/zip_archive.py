@@ -13,7 +13,7 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.context import ReadContext
 from archive_app.ingest.raw import Member, RawFailure
 from archive_app.ingest.zipfiles.members import (
@@ -40,8 +40,9 @@ def _open(data: bytes) -> zipfile.ZipFile:
     except zipfile.LargeZipFile as error:
         raise ReadError(f"the zip file is too large to open ({error})") from error
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
-        raise ReadError(f"damaged zip file: its table of contents cannot be read ({error})") \
-            from error
+        raise ReadError(
+            f"damaged zip file: its table of contents cannot be read ({error})"
+        ) from error
 
 
 def _refusal(info: zipfile.ZipInfo) -> str | None:
@@ -58,10 +59,12 @@ def read_zip(data: bytes, context: ReadContext | None = None) -> Iterator[Member
     if (problem := declared_problem(infos)) is not None:
         raise ReadError(problem)
     # unsafe paths are reported before anything is skipped: ".." looks hidden, but it is not
-    files = [i for i in infos if unsafe_path(i.filename) is not None
-             or not is_metadata(member_path(i))]
-    by_path = {posixpath.normpath(member_path(i)): i for i in files
-               if unsafe_path(i.filename) is None}
+    files = [
+        i for i in infos if unsafe_path(i.filename) is not None or not is_metadata(member_path(i))
+    ]
+    by_path = {
+        posixpath.normpath(member_path(i)): i for i in files if unsafe_path(i.filename) is None
+    }
     names = frozenset(by_path)
     budget = Budget()
     for info in files:

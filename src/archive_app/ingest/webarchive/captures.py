@@ -70,8 +70,10 @@ def classify(record: Any, number: int, offset: int) -> Capture:
     if kind == "revisit":
         return _revisit(record, number, uri, offset, captured)
     if kind == "continuation":
-        return failure("a continuation record (one part of a capture split across records); "
-                       "Arsip does not join split captures")
+        return failure(
+            "a continuation record (one part of a capture split across records); "
+            "Arsip does not join split captures"
+        )
     if kind not in ("response", "resource", "conversion"):
         return failure(f"a {kind!r} record, not a capture of a page")
     if uri.startswith("dns:"):
@@ -107,13 +109,21 @@ def classify(record: Any, number: int, offset: int) -> Capture:
 def _revisit(record: Any, number: int, uri: str, offset: int, captured: str | None) -> Capture:
     """A revisit: the crawler saw the same content again and stored no copy. Another capture
     of a page, unless its headers say it revisited something else (an image, a feed)."""
-    media = _media_type(record.http_headers.get_header("Content-Type")
-                        if record.http_headers is not None else None)
+    media = _media_type(
+        record.http_headers.get_header("Content-Type") if record.http_headers is not None else None
+    )
     if media and media not in PAGE_TYPES:
         earlier = record.rec_headers.get_header("WARC-Refers-To-Date")
         when = f" of {earlier}" if earlier else ""
-        return Capture(number, "failure", uri, offset, captured, media, reason=(
-            f"a revisit of an earlier capture{when} that is not a page ({media})"))
+        return Capture(
+            number,
+            "failure",
+            uri,
+            offset,
+            captured,
+            media,
+            reason=(f"a revisit of an earlier capture{when} that is not a page ({media})"),
+        )
     return Capture(number, "revisit", uri, offset, captured, media or "text/html")
 
 

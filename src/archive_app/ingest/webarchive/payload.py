@@ -41,8 +41,9 @@ def read_payload(record: Any, limit: int | None = None) -> bytes:
         data: bytes = stream.read() if limit is None else stream.read(limit + 1)
         return data
     if encoding != "br":
-        raise UndecodablePayload(f"its content is compressed as {encoding!r}, which Arsip "
-                                 "cannot decode")
+        raise UndecodablePayload(
+            f"its content is compressed as {encoding!r}, which Arsip cannot decode"
+        )
     chunked = (record.http_headers.get_header("Transfer-Encoding") or "").lower() == "chunked"
     raw: bytes = (ChunkedDataReader(record.raw_stream) if chunked else record.raw_stream).read()
     return unbrotli(raw, MAX_UNPACKED if limit is None else limit + 1)

@@ -15,14 +15,21 @@ from warcio.statusandheaders import (  # type: ignore[import-untyped]
     StatusAndHeadersParserException,
 )
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.bombs import inflation_problem
 
 log = logging.getLogger(__name__)
 
 # What warcio (and the gzip and header parsers under it) raise on a damaged record.
-DAMAGE = (ArchiveLoadFailed, StatusAndHeadersParserException, ValueError, LookupError,
-          EOFError, OSError, zlib.error)
+DAMAGE = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    ValueError,
+    LookupError,
+    EOFError,
+    OSError,
+    zlib.error,
+)
 # warcio's header parser trips over its own None on some cut or garbled headers
 PARSE_DAMAGE = (*DAMAGE, AttributeError, TypeError)
 GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -76,7 +83,7 @@ def next_record_start(buffer: bytes, after: int) -> int | None:
     if buffer[:2] == GZIP_MAGIC[:2]:
         position = buffer.find(GZIP_MAGIC, after + 1)
         while position != -1:
-            head = gzip_head(buffer[position:position + 65536])
+            head = gzip_head(buffer[position : position + 65536])
             if head and _RECORD_START.match(head):
                 return position
             position = buffer.find(GZIP_MAGIC, position + 1)
@@ -103,8 +110,9 @@ def gunzip_members(data: bytes) -> tuple[bytes, str | None]:
         try:
             for chunk in _chunks(member, rest):
                 out.write(chunk)
-                problem = inflation_problem("web archive", out.tell(),
-                                            len(data) - len(member.unconsumed_tail))
+                problem = inflation_problem(
+                    "web archive", out.tell(), len(data) - len(member.unconsumed_tail)
+                )
                 if problem is not None:
                     raise ReadError(problem)
         except zlib.error as error:

@@ -76,5 +76,6 @@ class ArchiveImages:
 
     def unused(self) -> list[Capture]:
         """Images no imported page showed, in archive order."""
-        return sorted((c for k, c in self.images.items() if k not in self.used),
-                      key=lambda c: c.number)
+        return sorted(
+            (c for k, c in self.images.items() if k not in self.used), key=lambda c: c.number
+        )

@@ -57,8 +57,15 @@ def scan_archive(data: bytes) -> Scan:
         captures = _walk(buffer)
         if problem is not None:
             number = captures[-1].number + 1 if captures else 1
-            captures.append(Capture(number, "failure", "", len(buffer),
-                                    reason=f"the rest of the archive cannot be read: {problem}"))
+            captures.append(
+                Capture(
+                    number,
+                    "failure",
+                    "",
+                    len(buffer),
+                    reason=f"the rest of the archive cannot be read: {problem}",
+                )
+            )
         return Scan(buffer, captures)
 
 
@@ -68,8 +75,10 @@ def _incomplete(record: Any, iterator: QuietIterator, errors_before: int) -> str
     if left > 0:
         return f"truncated record: the archive ends {left:,} bytes before the record does"
     if iterator.err_count > errors_before:
-        return ("truncated or damaged record: its declared length does not end where the "
-                "next record begins")
+        return (
+            "truncated or damaged record: its declared length does not end where the "
+            "next record begins"
+        )
     return None
 
 
@@ -103,10 +112,20 @@ def _walk(buffer: bytes) -> list[Capture]:
             if gzipped and isinstance(cause, ArchiveLoadFailed):
                 raise _Misaligned from cause
             resume = next_record_start(buffer, where)
-            rest = ("the reading resumes at the next record" if resume is not None
-                    else "nothing after it can be read")
-            captures.append(Capture(number, "failure", uri, where, reason=(
-                f"malformed record at byte {where:,} ({_describe(cause)}); {rest}")))
+            rest = (
+                "the reading resumes at the next record"
+                if resume is not None
+                else "nothing after it can be read"
+            )
+            captures.append(
+                Capture(
+                    number,
+                    "failure",
+                    uri,
+                    where,
+                    reason=(f"malformed record at byte {where:,} ({_describe(cause)}); {rest}"),
+                )
+            )
             if resume is None:
                 return captures
             start = resume
@@ -125,8 +144,15 @@ def _capture(record: Any, iterator: QuietIterator, number: int) -> Capture:
     why = _incomplete(record, iterator, errors_before)
     if why is None:
         return capture
-    return Capture(capture.number, "failure", capture.uri, capture.offset, capture.captured,
-                   capture.content_type, why)
+    return Capture(
+        capture.number,
+        "failure",
+        capture.uri,
+        capture.offset,
+        capture.captured,
+        capture.content_type,
+        why,
+    )
 
 
 def _unread_tail(buffer: bytes, end: int, number: int) -> Capture | None:
@@ -134,12 +160,20 @@ def _unread_tail(buffer: bytes, end: int, number: int) -> Capture | None:
     first full block): the bytes after the last whole record, reported rather than dropped."""
     if not buffer[end:].strip(b"\r\n\x00 "):
         return None
-    head = gzip_head(buffer[end:end + 65536]) if buffer[end:end + 2] == GZIP_MAGIC[:2] \
-        else buffer[end:end + 4096]
+    head = (
+        gzip_head(buffer[end : end + 65536])
+        if buffer[end : end + 2] == GZIP_MAGIC[:2]
+        else buffer[end : end + 4096]
+    )
     uri = _TARGET.search(head)
-    return Capture(number, "failure", uri.group(1).decode("utf-8", "replace") if uri else "",
-                   end, reason=f"truncated record: the archive ends {len(buffer) - end:,} bytes "
-                               "into a record that cannot be read")
+    return Capture(
+        number,
+        "failure",
+        uri.group(1).decode("utf-8", "replace") if uri else "",
+        end,
+        reason=f"truncated record: the archive ends {len(buffer) - end:,} bytes "
+        "into a record that cannot be read",
+    )
 
 
 def _describe(error: BaseException) -> str:

@@ -41,16 +41,23 @@ def _pictures(element: ET.Element, context: ReadContext) -> list[RawPhoto]:
     photos: list[RawPhoto] = []
     for block, caption_name, credit_name, file_name in PICTURE_BLOCKS:
         for picture in descendants(element, block):
-            caption = " ".join(paragraphs(child(picture, caption_name)) or
-                               [text(child(picture, caption_name))])
+            caption = " ".join(
+                paragraphs(child(picture, caption_name)) or [text(child(picture, caption_name))]
+            )
             credit = text(child(picture, credit_name)) or None
             ref = text(child(picture, file_name)) or None
             shown = split_credit(caption, credit) if caption else None
-            photos.append(RawPhoto(
-                caption=shown.caption if shown else None, credit=credit,
-                photographer=photographer(credit),
-                agency=agency_of(credit), source_url=ref,
-                data=photo_data([ref], [], context) if ref else None, rule="photo:inline-body"))
+            photos.append(
+                RawPhoto(
+                    caption=shown.caption if shown else None,
+                    credit=credit,
+                    photographer=photographer(credit),
+                    agency=agency_of(credit),
+                    source_url=ref,
+                    data=photo_data([ref], [], context) if ref else None,
+                    rule="photo:inline-body",
+                )
+            )
     return photos
 
 
@@ -58,11 +65,13 @@ def _xhtml(html: ET.Element) -> Body:
     body = child(html, "body") or html
     found = Body(paragraphs(body))
     # a byline paragraph inside the page's header (dpa: <p class="byline">)
-    found.bylines = [text(p) for p in body.iter() if local(p) == "p"
-                     and "byline" in (p.get("class") or "").split()]
+    found.bylines = [
+        text(p)
+        for p in body.iter()
+        if local(p) == "p" and "byline" in (p.get("class") or "").split()
+    ]
     found.paragraphs = [p for p in found.paragraphs if p not in found.bylines]
-    dateline = next((e for e in body.iter() if "dateline" in (e.get("class") or "").split()),
-                    None)
+    dateline = next((e for e in body.iter() if "dateline" in (e.get("class") or "").split()), None)
     found.dateline = text(dateline)
     teaser = next((p for p in body.iter() if local(p) == "p"), None)
     found.lede = teaser is not None and "teaser" in (teaser.get("class") or "").split()
@@ -79,8 +88,9 @@ def inline_body(inline: ET.Element, locator: str, context: ReadContext) -> Body:
         return _xhtml(content)
     if kind == "nitf":
         story = read_nitf(content, locator, context)
-        return Body(story.paragraphs, story.bylines, story.dateline, story.photos, story,
-                    story.lede)
+        return Body(
+            story.paragraphs, story.bylines, story.dateline, story.photos, story, story.lede
+        )
     bylines = [text(b) for b in descendants(content, "byline") if text(b)]
     return Body(paragraphs(content), bylines, "", _pictures(content, context))
 

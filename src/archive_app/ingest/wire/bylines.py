@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive_app.ingest.normalise.tables import rules
+from archive_app.domain.site_rules import rules
 from archive_app.ingest.wire.vocabulary import (
     BYLINE_OPENERS,
     NAME_JOINERS,
@@ -19,8 +19,9 @@ from archive_app.ingest.wire.vocabulary import (
 )
 
 _OPENER = re.compile(r"^(?:" + "|".join(BYLINE_OPENERS) + r")\s+(?=\S)", re.IGNORECASE)
-_JOINERS = re.compile(r"\s*(?:,|;|\s(?:" + "|".join(re.escape(j) for j in NAME_JOINERS)
-                      + r")\s)\s*", re.IGNORECASE)
+_JOINERS = re.compile(
+    r"\s*(?:,|;|\s(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s)\s*", re.IGNORECASE
+)
 _WORD = re.compile(r"[\w'’.-]+")
 _SENTENCE = re.compile(r"[.!?:;]\s|[!?]$|\.$")
 _CAPITALISED = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -47,8 +48,9 @@ def _is_name(part: str) -> bool:
         return False
     if _is_organisation(words):
         return False
-    return all(w.lower() in NAME_PARTICLES or (w[:1].isupper() and _CAPITALISED.match(w))
-               for w in words)
+    return all(
+        w.lower() in NAME_PARTICLES or (w[:1].isupper() and _CAPITALISED.match(w)) for w in words
+    )
 
 
 def _proper_case(name: str) -> str:

@@ -16,11 +16,16 @@ from archive_app.ingest.wire.bylines import read_byline
 _LABEL = r"(?:photo|foto|picture|bild|kuva|image|pic)"
 _TAILS = (
     # "(Doug Mills/The New York Times)", "(Photo by Spencer Platt/Getty Images)"
-    re.compile(r"\s*\(\s*(?:" + _LABEL + r"\s*(?:by|:)?\s*)?(?P<credit>[^()]{2,80}/[^()]{1,80}?)"
-               r"\s*\)\s*\.?\s*$", re.IGNORECASE),
+    re.compile(
+        r"\s*\(\s*(?:" + _LABEL + r"\s*(?:by|:)?\s*)?(?P<credit>[^()]{2,80}/[^()]{1,80}?)"
+        r"\s*\)\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
     # "(Photo: Reuters)", "(Foto: dpa)"
-    re.compile(r"\s*\(\s*" + _LABEL + r"\s*(?:by|:)\s*(?P<credit>[^()]{2,80}?)\s*\)\s*\.?\s*$",
-               re.IGNORECASE),
+    re.compile(
+        r"\s*\(\s*" + _LABEL + r"\s*(?:by|:)\s*(?P<credit>[^()]{2,80}?)\s*\)\s*\.?\s*$",
+        re.IGNORECASE,
+    ),
     # "… Foto: Jörg Carstensen/dpa", "… Photo: AP"
     re.compile(r"\s+" + _LABEL + r"\s*:\s*(?P<credit>[^:]{2,80}?)\s*\.?\s*$", re.IGNORECASE),
 )
@@ -48,8 +53,9 @@ def split_credit(caption: str, creditline: str | None = None) -> CreditedCaption
         # "Jumat (17/5/2024)": a date in brackets closes many captions, and names nobody
         if match is not None and re.search(r"[^\W\d_]", match["credit"]):
             credit = match["credit"].strip()
-            return CreditedCaption(caption[: match.start()].strip() or None, credit,
-                                   photographer(credit))
+            return CreditedCaption(
+                caption[: match.start()].strip() or None, credit, photographer(credit)
+            )
     found = find_caption(caption)
     if found is not None:
         return CreditedCaption(found.caption, found.credit, found.photographer)

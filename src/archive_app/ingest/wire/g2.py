@@ -43,8 +43,7 @@ def _description(meta: ET.Element | None, roles: tuple[str, ...]) -> str:
     for exact in (True, False):
         for description in found:
             role = _role(description)
-            if any(role == r if exact else role.startswith(r) for r in roles) and text(
-                    description):
+            if any(role == r if exact else role.startswith(r) for r in roles) and text(description):
                 return text(description)
     return ""
 
@@ -83,8 +82,11 @@ def _keywords(meta: ET.Element | None) -> list[str]:
         if attr(subject, "type").endswith(":poi"):
             continue  # a point of interest's address, not a subject
         code = attr(subject, "qcode").split(":")[-1]
-        names = [text(n) for n in children(subject, "name")
-                 if _role(n) not in ("mnemonic", "short") and text(n) != code]
+        names = [
+            text(n)
+            for n in children(subject, "name")
+            if _role(n) not in ("mnemonic", "short") and text(n) != code
+        ]
         words += names[:1]
     return [w for w in words if w]
 
@@ -106,21 +108,29 @@ def _creator(meta: ET.Element | None) -> str:
     return ""
 
 
-def _picture(news_item: ET.Element, item: WireItem, meta: ET.Element | None,
-             guid: str, context: ReadContext) -> None:
+def _picture(
+    news_item: ET.Element, item: WireItem, meta: ET.Element | None, guid: str, context: ReadContext
+) -> None:
     """A picture item: its caption is the text, its file and credit the one photo."""
     creditline = text(child(meta, "creditline"))
     caption = _description(meta, CAPTION_ROLES) or item.title
     shown = split_credit(caption, creditline or None)
     credit = creditline or shown.credit
-    taker = text(child(meta, "by")) or _creator(meta) or photographer(credit) or \
-        shown.photographer
+    taker = text(child(meta, "by")) or _creator(meta) or photographer(credit) or shown.photographer
     refs = [attr(r, "href") for r in descendants(news_item, "remotecontent") if attr(r, "href")]
     agency = agency_of(credit) or _provider(news_item) or None
-    item.photos = [RawPhoto(
-        caption=shown.caption, credit=credit, photographer=taker or None, agency=agency,
-        source_url=refs[0] if refs else None, data=photo_data(refs, [guid], context),
-        rule="photo:g2-picture-item", lead=True)]
+    item.photos = [
+        RawPhoto(
+            caption=shown.caption,
+            credit=credit,
+            photographer=taker or None,
+            agency=agency,
+            source_url=refs[0] if refs else None,
+            data=photo_data(refs, [guid], context),
+            rule="photo:g2-picture-item",
+            lead=True,
+        )
+    ]
     item.paragraphs = [shown.caption] if shown.caption else []
     item.picture = True
     # the picture's <by> is its photographer (on the photo), not the author of a story
@@ -128,8 +138,9 @@ def _picture(news_item: ET.Element, item: WireItem, meta: ET.Element | None,
     item.agency = agency or ""
 
 
-def _text(news_item: ET.Element, item: WireItem, meta: ET.Element | None,
-          context: ReadContext) -> None:
+def _text(
+    news_item: ET.Element, item: WireItem, meta: ET.Element | None, context: ReadContext
+) -> None:
     content = first_inline(child(news_item, "contentset"))
     if content is None:
         body = Body()
@@ -196,8 +207,10 @@ def read_g2(root: ET.Element, context: ReadContext) -> Iterator[WireItem | tuple
     for number, element in enumerate(items, start=1):
         kind = local(element)
         if kind != "newsitem":
-            yield (f"item {attr(element, 'guid') or number}",
-                   f"a NewsML-G2 {kind} (it lists or describes other items; no story of its own)")
+            yield (
+                f"item {attr(element, 'guid') or number}",
+                f"a NewsML-G2 {kind} (it lists or describes other items; no story of its own)",
+            )
             continue
         yield _news_item(element, number, context)
 

@@ -58,13 +58,13 @@ def _strip_agency_tag(first: str, agency: str) -> str:
     dateline opens the text as the normaliser expects."""
     if not agency:
         return first
-    tag = re.match(r"^\(\s*" + re.escape(agency) + r"\s*\)\s*(?:-{1,2}|–|—)\s*", first,
-                   re.IGNORECASE)
-    return first[tag.end():] if tag else first
+    tag = re.match(
+        r"^\(\s*" + re.escape(agency) + r"\s*\)\s*(?:-{1,2}|–|—)\s*", first, re.IGNORECASE
+    )
+    return first[tag.end() :] if tag else first
 
 
-def place_dateline(paragraphs: list[str], dateline: str,
-                   lede: bool = False) -> list[str]:
+def place_dateline(paragraphs: list[str], dateline: str, lede: bool = False) -> list[str]:
     """Below a standfirst, the story proper may open with the dateline (dpa: "Moskau (dpa) –
     …" under its teaser): it is put on the standfirst too, so the normaliser, which reads a
     dateline where the text opens, takes it off both and the standfirst stays first."""
@@ -83,7 +83,7 @@ def place_dateline(paragraphs: list[str], dateline: str,
 
 def _heading(line: str) -> bool:
     """A short line that is no sentence: a heading standing in for a missing headline."""
-    return len(line.split()) <= _HEADING_WORDS and line.rstrip()[-1:] not in ".!?:;,\"”"
+    return len(line.split()) <= _HEADING_WORDS and line.rstrip()[-1:] not in '.!?:;,"”'
 
 
 def _people(item: WireItem, outlets: tuple[str, ...]) -> tuple[list[str], Byline]:
@@ -126,9 +126,17 @@ def to_raw(item: WireItem) -> RawArticle:
     paragraphs = place_dateline(paragraphs, item.dateline, item.lede)
     if item.dateline:
         columns["dateline"] = " ".join(item.dateline.split())
-    for name, value in (("date", item.published), ("updated", item.updated),
-                        ("language", language_code(item.language))):
+    for name, value in (
+        ("date", item.published),
+        ("updated", item.updated),
+        ("language", language_code(item.language)),
+    ):
         if value:
             columns[name] = value
-    return RawArticle(locator=item.locator, text="\n".join(paragraphs), columns=columns,
-                      photos=item.photos, keywords=list(dict.fromkeys(item.keywords)))
+    return RawArticle(
+        locator=item.locator,
+        text="\n".join(paragraphs),
+        columns=columns,
+        photos=item.photos,
+        keywords=list(dict.fromkeys(item.keywords)),
+    )

@@ -13,11 +13,15 @@ from lxml.etree import ParserError
 
 from archive_app.ingest.wire.tree import clean, paragraphs
 
-_PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True,
-                               no_network=True)
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, remove_comments=True, remove_pis=True, no_network=True
+)
 # Tags that make text HTML rather than prose that mentions a "<" (a block, a break, a link…)
-_TAG = re.compile(r"</?(?:p|br|div|span|h[1-6]|ul|ol|li|blockquote|b|i|em|strong|a|table|tr|td|"
-                  r"figure|img|html|body|section|article)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_TAG = re.compile(
+    r"</?(?:p|br|div|span|h[1-6]|ul|ol|li|blockquote|b|i|em|strong|a|table|tr|td|"
+    r"figure|img|html|body|section|article)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
 _BREAKS = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
 
 

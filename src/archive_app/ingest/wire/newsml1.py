@@ -51,8 +51,13 @@ def _photos(component: ET.Element, context: ReadContext) -> list[RawPhoto]:
         href = attr(content, "Href")
         if kind not in ("photo", "graphic", "picture") or not href:
             continue
-        photos.append(RawPhoto(source_url=href, data=photo_data([href], [], context),
-                               rule="photo:newsml-content-item"))
+        photos.append(
+            RawPhoto(
+                source_url=href,
+                data=photo_data([href], [], context),
+                rule="photo:newsml-content-item",
+            )
+        )
     return photos
 
 
@@ -74,8 +79,7 @@ def _source_id(news_item: ET.Element) -> str:
 
 def _item(news_item: ET.Element, number: int, context: ReadContext) -> WireItem | str:
     """One NewsItem as a wire item, or the reason it holds no story."""
-    identifier = text(first(news_item, "publicidentifier")) or text(first(news_item,
-                                                                          "newsitemid"))
+    identifier = text(first(news_item, "publicidentifier")) or text(first(news_item, "newsitemid"))
     locator = f"item {identifier or number}"
     component = first(news_item, "newscomponent")
     nitf = first(news_item, "nitf")

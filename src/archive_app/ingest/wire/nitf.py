@@ -76,8 +76,10 @@ def _media(media: ET.Element, context: ReadContext) -> RawPhoto | None:
     """A photo in the story: caption (the edited one first), credit, photographer, agency."""
     if attr(media, "media-type").lower() not in _PICTURE_TYPES:
         return None
-    captions = [text(child(media, name)) for name in
-                ("media-caption", "media-printcaption", "media-originalcaption")]
+    captions = [
+        text(child(media, name))
+        for name in ("media-caption", "media-printcaption", "media-originalcaption")
+    ]
     caption = next((c for c in captions if c), "")
     credited = next((split_credit(c) for c in captions if c and split_credit(c).credit), None)
     shown = split_credit(caption)
@@ -92,9 +94,13 @@ def _media(media: ET.Element, context: ReadContext) -> RawPhoto | None:
     if not caption and not credit and not any(references):
         return None
     return RawPhoto(
-        caption=shown.caption, credit=credit, photographer=photographer,
-        agency=agency or agency_of(credit), source_url=next((r for r in references if r), None),
-        data=photo_data([r for r in references if r], [], context), rule="photo:nitf-media",
+        caption=shown.caption,
+        credit=credit,
+        photographer=photographer,
+        agency=agency or agency_of(credit),
+        source_url=next((r for r in references if r), None),
+        data=photo_data([r for r in references if r], [], context),
+        rule="photo:nitf-media",
     )
 
 
@@ -121,11 +127,14 @@ def read_nitf(root: ET.Element, locator: str, context: ReadContext) -> WireItem:
     if end is not None:  # a tagline closes the story ("Hillary Borrud can be reached at …")
         item.paragraphs += [text(t) for t in descendants(end, "tagline") if text(t)]
     if content is not None:
-        item.photos = [p for p in (_media(m, context) for m in descendants(content, "media"))
-                       if p is not None]
-    issued = attr(child(docdata, "date.issue"), "norm") or attr(
-        child(head, "pubdata"), "date.publication") or attr(child(docdata, "pubdata"),
-                                                            "date.publication")
+        item.photos = [
+            p for p in (_media(m, context) for m in descendants(content, "media")) if p is not None
+        ]
+    issued = (
+        attr(child(docdata, "date.issue"), "norm")
+        or attr(child(head, "pubdata"), "date.publication")
+        or attr(child(docdata, "pubdata"), "date.publication")
+    )
     item.published = iso_date(issued) if issued else ""
     item.language = attr(root, "baselang") or attr(root, XML_LANG)
     item.keywords = _keywords(head) if head is not None else []

@@ -116,8 +116,9 @@ def paragraphs(element: ET.Element | None) -> list[str]:
     nodes = [n for n in element if not is_comment(n)]
     if not any(_is_block(n) for n in nodes):
         whole = raw_text(element)
-        return _loose(whole) if name not in PARAGRAPHS else ([text(element)] if text(element)
-                                                            else [])
+        return (
+            _loose(whole) if name not in PARAGRAPHS else ([text(element)] if text(element) else [])
+        )
     found: list[str] = []
     pending = [element.text or ""]
     for node in element:

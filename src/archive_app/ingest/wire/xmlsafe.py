@@ -27,7 +27,7 @@ from defusedxml.common import (
 )
 from defusedxml.ElementTree import DefusedXMLParser
 
-from archive_app.core.errors import ReadError
+from archive_app.domain.errors import ReadError
 from archive_app.ingest.decode import decode_text
 
 log = logging.getLogger(__name__)
@@ -41,17 +41,28 @@ _NAMED = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 class _Parser(DefusedXMLParser):  # type: ignore[misc]
     """defusedxml's parser, letting an unloaded DTD module be named (see the module notes)."""
 
-    def defused_entity_decl(self, name: str, is_parameter_entity: bool, value: str | None,
-                            base: str | None, sysid: str | None, pubid: str | None,
-                            notation_name: str | None) -> None:
+    def defused_entity_decl(
+        self,
+        name: str,
+        is_parameter_entity: bool,
+        value: str | None,
+        base: str | None,
+        sysid: str | None,
+        pubid: str | None,
+        notation_name: str | None,
+    ) -> None:
         if is_parameter_entity and value is None and (sysid or pubid):
             return  # a DTD module: declared, never read
         raise EntitiesForbidden(name, value, base, sysid, pubid, notation_name)
 
 
 def _feed(data: bytes) -> ET.Element:
-    parser = _Parser(target=ET.TreeBuilder(insert_comments=True), forbid_dtd=False,
-                     forbid_entities=True, forbid_external=True)
+    parser = _Parser(
+        target=ET.TreeBuilder(insert_comments=True),
+        forbid_dtd=False,
+        forbid_entities=True,
+        forbid_external=True,
+    )
     parser.feed(data)
     root: ET.Element = parser.close()
     return root
@@ -73,16 +84,22 @@ def _numeric_entities(data: bytes) -> bytes:
 def _refusal(error: DefusedXmlException) -> str:
     if isinstance(error, ExternalReferenceForbidden):
         target = error.sysid or error.pubid or "an outside file"
-        return (f"refused: the XML refers to an external resource ({target}); Arsip never "
-                "fetches files or URLs named inside a document")
+        return (
+            f"refused: the XML refers to an external resource ({target}); Arsip never "
+            "fetches files or URLs named inside a document"
+        )
     if isinstance(error, EntitiesForbidden):
         where = error.sysid or error.pubid
         if where:
-            return (f"refused: the XML declares an external entity {error.name!r} pointing at "
-                    f"{where!r} (an XXE attack pattern); it was neither expanded nor fetched")
-        return (f"refused: the XML declares its own entity {error.name!r}; entities that "
-                "expand into other entities are how a billion-laughs attack fills memory, so "
-                "Arsip never expands them")
+            return (
+                f"refused: the XML declares an external entity {error.name!r} pointing at "
+                f"{where!r} (an XXE attack pattern); it was neither expanded nor fetched"
+            )
+        return (
+            f"refused: the XML declares its own entity {error.name!r}; entities that "
+            "expand into other entities are how a billion-laughs attack fills memory, so "
+            "Arsip never expands them"
+        )
     return f"refused: the XML uses a construct Arsip does not allow ({error})"
 
 
@@ -143,8 +160,10 @@ def parse_xml(data: bytes) -> ET.Element:
         raise ReadError(_refusal(error)) from error
     except ET.ParseError as error:
         if "undefined entity" in str(error):
-            raise ReadError(f"not well-formed XML ({error}); entities a DTD would define are "
-                            "never loaded from outside the file") from error
+            raise ReadError(
+                f"not well-formed XML ({error}); entities a DTD would define are "
+                "never loaded from outside the file"
+            ) from error
         raise ReadError(f"not well-formed XML ({error})") from error
     except (LookupError, ValueError) as error:  # an encoding the declaration names but Python lacks
         raise ReadError(f"the XML cannot be decoded ({error})") from error

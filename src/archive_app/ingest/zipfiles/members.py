@@ -37,7 +37,8 @@ def is_metadata(path: str) -> bool:
     """Hidden files and folders, macOS resource forks (__MACOSX/) and Windows thumbnails."""
     parts = PurePosixPath(path).parts
     return any(p.startswith(".") or p == "__MACOSX" for p in parts) or (
-        bool(parts) and parts[-1].lower() in _SYSTEM_FILES)
+        bool(parts) and parts[-1].lower() in _SYSTEM_FILES
+    )
 
 
 def is_page_companion(path: str, names: frozenset[str]) -> bool:
@@ -47,8 +48,7 @@ def is_page_companion(path: str, names: frozenset[str]) -> bool:
     while folder.name:
         if folder.name.endswith("_files"):
             stem = folder.name[: -len("_files")]
-            if any(str(folder.parent / f"{stem}{suffix}") in names
-                   for suffix in PAGE_SUFFIXES):
+            if any(str(folder.parent / f"{stem}{suffix}") in names for suffix in PAGE_SUFFIXES):
                 return True
         folder = folder.parent
     return False
@@ -63,22 +63,27 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget)
             while chunk := stream.read(_CHUNK):
                 out.write(chunk)
                 if out.tell() > min(info.file_size, MAX_MEMBER):
-                    raise Refused("zip bomb refused: the member unpacks to more than it "
-                                  "declares")
+                    raise Refused("zip bomb refused: the member unpacks to more than it declares")
                 if (problem := budget.take(len(chunk))) is not None:
                     raise Refused(problem, final=True)
     except RuntimeError as error:  # zipfile's "password required" for encrypted members
         raise Refused(f"the member cannot be read ({error})") from error
     except NotImplementedError as error:
-        raise Refused(f"the member is compressed with a method Arsip cannot read ({error})") \
-            from error
+        raise Refused(
+            f"the member is compressed with a method Arsip cannot read ({error})"
+        ) from error
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
         raise Refused(f"the member is damaged ({error})") from error
     return out.getvalue()
 
 
-def zip_resolver(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], folder: str,
-                 budget: Budget, refusal: Callable[[zipfile.ZipInfo], str | None]) -> Resolver:
+def zip_resolver(
+    archive: zipfile.ZipFile,
+    infos: dict[str, zipfile.ZipInfo],
+    folder: str,
+    budget: Budget,
+    refusal: Callable[[zipfile.ZipInfo], str | None],
+) -> Resolver:
     """Resolve a member's references against its folder in the zip, never leaving the zip.
 
     Like context.member_resolver, but members are read only when a reference asks for them,

@@ -28,7 +28,7 @@ def unsafe_path(name: str) -> str | None:
     if _DRIVE.match(path):
         return "its path names a drive"
     if ".." in PurePosixPath(path).parts:
-        return "its path climbs out of the zip's folder (\"..\")"
+        return 'its path climbs out of the zip\'s folder ("..")'
     if "\x00" in path:
         return "its path contains a NUL character"
     return None
@@ -38,8 +38,10 @@ def declared_problem(infos: list[zipfile.ZipInfo]) -> str | None:
     """Why the zip as a whole is refused from its declared sizes alone, or None."""
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL:
-        return (f"zip bomb refused: its members declare {_size(total)} uncompressed, over the "
-                f"{_size(MAX_TOTAL)} limit")
+        return (
+            f"zip bomb refused: its members declare {_size(total)} uncompressed, over the "
+            f"{_size(MAX_TOTAL)} limit"
+        )
     return None
 
 
@@ -48,13 +50,17 @@ def member_problem(info: zipfile.ZipInfo) -> str | None:
     if info.flag_bits & 0x1:
         return "the member is encrypted (password-protected); Arsip cannot read it"
     if info.file_size > MAX_MEMBER:
-        return (f"zip bomb refused: the member declares {_size(info.file_size)} uncompressed, "
-                f"over the {_size(MAX_MEMBER)} limit for one member")
+        return (
+            f"zip bomb refused: the member declares {_size(info.file_size)} uncompressed, "
+            f"over the {_size(MAX_MEMBER)} limit for one member"
+        )
     if info.file_size > RATIO_FLOOR:
         ratio = info.file_size / max(info.compress_size, 1)
         if ratio > MAX_RATIO:
-            return (f"zip bomb refused: the member would unpack {ratio:,.0f} times its "
-                    f"compressed size ({_size(info.file_size)}), beyond any real file")
+            return (
+                f"zip bomb refused: the member would unpack {ratio:,.0f} times its "
+                f"compressed size ({_size(info.file_size)}), beyond any real file"
+            )
     return None
 
 
@@ -67,6 +73,8 @@ class Budget:
     def take(self, count: int) -> str | None:
         self.used += count
         if self.used > MAX_TOTAL:
-            return (f"zip bomb refused: the members unpack to more than {_size(MAX_TOTAL)} "
-                    "in all; the rest of the zip is not read")
+            return (
+                f"zip bomb refused: the members unpack to more than {_size(MAX_TOTAL)} "
+                "in all; the rest of the zip is not read"
+            )
         return None

@@ -102,8 +102,10 @@ def upgrade() -> None:
         sa.Column("role", sa.String(32), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"],
-            name="fk_article_people_article_id_articles", ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            name="fk_article_people_article_id_articles",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["person_id"], ["people.id"], name="fk_article_people_person_id_people"
@@ -128,8 +130,10 @@ def upgrade() -> None:
         sa.Column("media_sha256", sa.String(64), nullable=True),
         sa.Column("rule", sa.String(64), nullable=True),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"],
-            name="fk_photos_article_id_articles", ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            name="fk_photos_article_id_articles",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["media_sha256"], ["media_files.sha256"], name="fk_photos_media_sha256_media_files"
@@ -145,8 +149,10 @@ def upgrade() -> None:
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("url", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"],
-            name="fk_related_links_article_id_articles", ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            name="fk_related_links_article_id_articles",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_related_links"),
     )
@@ -160,17 +166,15 @@ def upgrade() -> None:
         sa.Column("record", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.String(40), nullable=False),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"],
-            name="fk_article_versions_article_id_articles", ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            name="fk_article_versions_article_id_articles",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_article_versions"),
-        sa.UniqueConstraint(
-            "article_id", "number", name="uq_article_versions_article_id_number"
-        ),
+        sa.UniqueConstraint("article_id", "number", name="uq_article_versions_article_id_number"),
     )
-    op.create_index(
-        "ix_article_versions_content_hash", "article_versions", ["content_hash"]
-    )
+    op.create_index("ix_article_versions_content_hash", "article_versions", ["content_hash"])
     op.create_table(
         "provenance",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -185,18 +189,23 @@ def upgrade() -> None:
         sa.Column("extractor", sa.String(64), nullable=True),
         sa.Column("imported_at", sa.String(40), nullable=False),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"],
-            name="fk_provenance_article_id_articles", ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            name="fk_provenance_article_id_articles",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["version_id"], ["article_versions.id"],
-            name="fk_provenance_version_id_article_versions", ondelete="CASCADE",
+            ["version_id"],
+            ["article_versions.id"],
+            name="fk_provenance_version_id_article_versions",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["batch_id"], ["import_batches.id"], name="fk_provenance_batch_id_import_batches"
         ),
         sa.ForeignKeyConstraint(
-            ["original_sha256"], ["originals.sha256"],
+            ["original_sha256"],
+            ["originals.sha256"],
             name="fk_provenance_original_sha256_originals",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_provenance"),
@@ -207,7 +216,16 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "provenance", "article_versions", "related_links", "photos", "article_people",
-        "articles", "import_batches", "media_files", "originals", "people", "sites",
+        "provenance",
+        "article_versions",
+        "related_links",
+        "photos",
+        "article_people",
+        "articles",
+        "import_batches",
+        "media_files",
+        "originals",
+        "people",
+        "sites",
     ):
         op.drop_table(table)

@@ -28,8 +28,10 @@ def upgrade() -> None:
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("tag_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"],
-            name="fk_article_tags_article_id_articles", ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            name="fk_article_tags_article_id_articles",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["tag_id"], ["tags.id"], name="fk_article_tags_tag_id_tags", ondelete="CASCADE"

@@ -28,8 +28,10 @@ def upgrade() -> None:
         sa.Column("band", sa.Integer(), nullable=False),
         sa.Column("value", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"],
-            name="fk_simhash_bands_article_id_articles", ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            name="fk_simhash_bands_article_id_articles",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("article_id", "band", name="pk_simhash_bands"),
     )
@@ -40,12 +42,16 @@ def upgrade() -> None:
         sa.Column("other_id", sa.Integer(), nullable=False),
         sa.Column("similarity", sa.Float(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"],
-            name="fk_same_story_article_id_articles", ondelete="CASCADE",
+            ["article_id"],
+            ["articles.id"],
+            name="fk_same_story_article_id_articles",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["other_id"], ["articles.id"],
-            name="fk_same_story_other_id_articles", ondelete="CASCADE",
+            ["other_id"],
+            ["articles.id"],
+            name="fk_same_story_other_id_articles",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("article_id", "other_id", name="pk_same_story"),
     )

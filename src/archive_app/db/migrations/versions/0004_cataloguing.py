@@ -45,10 +45,18 @@ def upgrade() -> None:
         sa.Column("field", sa.String(64), nullable=False),
         sa.Column("old", sa.JSON(), nullable=True),
         sa.Column("new", sa.JSON(), nullable=True),
-        sa.ForeignKeyConstraint(["change_id"], ["change_sets.id"],
-                                name="fk_history_change_id_change_sets", ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"],
-                                name="fk_history_article_id_articles", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["change_id"],
+            ["change_sets.id"],
+            name="fk_history_change_id_change_sets",
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name="fk_history_article_id_articles",
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_history"),
     )
     op.create_index("ix_history_article_id", "history", ["article_id"])
@@ -59,8 +67,12 @@ def upgrade() -> None:
         sa.Column("name", sa.String(255), nullable=False),
         sa.Column("parent_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.String(40), nullable=False),
-        sa.ForeignKeyConstraint(["parent_id"], ["collections.id"],
-                                name="fk_collections_parent_id_collections", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["parent_id"],
+            ["collections.id"],
+            name="fk_collections_parent_id_collections",
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_collections"),
         sa.UniqueConstraint("parent_id", "name", name="uq_collections_parent_id_name"),
     )
@@ -68,24 +80,35 @@ def upgrade() -> None:
         "article_collections",
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("collection_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"],
-                                name="fk_article_collections_article_id_articles",
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["collection_id"], ["collections.id"],
-                                name="fk_article_collections_collection_id_collections",
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name="fk_article_collections_article_id_articles",
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["collection_id"],
+            ["collections.id"],
+            name="fk_article_collections_collection_id_collections",
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("article_id", "collection_id", name="pk_article_collections"),
     )
-    op.create_index("ix_article_collections_collection_id", "article_collections",
-                    ["collection_id"])
+    op.create_index(
+        "ix_article_collections_collection_id", "article_collections", ["collection_id"]
+    )
     op.create_table(
         "person_aliases",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(255), nullable=False),
         sa.Column("key", sa.String(255), nullable=False),
-        sa.ForeignKeyConstraint(["person_id"], ["people.id"],
-                                name="fk_person_aliases_person_id_people", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name="fk_person_aliases_person_id_people",
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_person_aliases"),
         sa.UniqueConstraint("key", name="uq_person_aliases_key"),
     )
@@ -95,10 +118,13 @@ def upgrade() -> None:
         sa.Column("site_id", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(32), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["site_id"], ["sites.id"],
-                                name="fk_signoff_codes_site_id_sites"),
-        sa.ForeignKeyConstraint(["person_id"], ["people.id"],
-                                name="fk_signoff_codes_person_id_people", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["site_id"], ["sites.id"], name="fk_signoff_codes_site_id_sites"),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name="fk_signoff_codes_person_id_people",
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_signoff_codes"),
         sa.UniqueConstraint("site_id", "code", name="uq_signoff_codes_site_id_code"),
     )
@@ -113,8 +139,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("place_aliases", "signoff_codes", "person_aliases", "article_collections",
-                  "collections", "history", "change_sets"):
+    for table in (
+        "place_aliases",
+        "signoff_codes",
+        "person_aliases",
+        "article_collections",
+        "collections",
+        "history",
+        "change_sets",
+    ):
         op.drop_table(table)
     with op.batch_alter_table("article_people") as batch:
         batch.drop_column("credited_name")

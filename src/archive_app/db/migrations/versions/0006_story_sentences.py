@@ -21,9 +21,12 @@ def upgrade() -> None:
         "story_sentences",
         sa.Column("hash", sa.BigInteger(), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["article_id"], ["articles.id"],
-                                name="fk_story_sentences_article_id_articles",
-                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name="fk_story_sentences_article_id_articles",
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("hash", "article_id", name="pk_story_sentences"),
     )
     op.create_index("ix_story_sentences_article_id", "story_sentences", ["article_id"])

@@ -20,8 +20,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("review", sa.JSON(), nullable=False, server_default="[]"))
     # rows written before this revision each gave a version: "import"
     with op.batch_alter_table("provenance") as batch:
-        batch.add_column(sa.Column("kind", sa.String(16), nullable=False,
-                                   server_default="import"))
+        batch.add_column(sa.Column("kind", sa.String(16), nullable=False, server_default="import"))
 
 
 def downgrade() -> None:

@@ -1,0 +1,4 @@
+"""Plain types every floor uses: records, errors, query tree, clock, progress, shared rule tables.
+
+Imports nothing else of Arsip.
+"""

@@ -1,0 +1,1 @@
+"""The library folder on disk: layout, lock, originals, media files, atomic writes, leftovers."""
