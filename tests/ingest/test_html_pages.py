@@ -136,9 +136,17 @@ def test_listing_page_is_reported_not_imported() -> None:
     assert items[0].failure == "not an article: the page is a list of 20 article links"
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in (CORPUS / "html_id").glob("*.html") if "listing" not in p.name)
+ARTICLE_PAGES = sorted(
+    p.name for p in (CORPUS / "html_id").glob("*.html") if "listing" not in p.name
 )
+
+
+def test_the_article_pages_are_there() -> None:
+    # an empty list would make the test below pass by running nothing
+    assert len(ARTICLE_PAGES) == 6
+
+
+@pytest.mark.parametrize("name", ARTICLE_PAGES)
 def test_every_article_page_is_accepted(name: str) -> None:
     record = _record(name)
     assert record.title and record.body and record.published

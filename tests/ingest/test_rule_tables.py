@@ -16,7 +16,9 @@ CODE = Path(normalise_package.__file__).parent
 def test_no_site_is_named_in_the_normaliser_code() -> None:
     domains = [d.split(".")[0] for d in rules().sites]
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, domains)) + r")\b", re.IGNORECASE)
-    for module in CODE.glob("*.py"):
+    modules = sorted(CODE.rglob("*.py"))
+    assert len(modules) > 20, f"no normaliser code found under {CODE}"
+    for module in modules:
         code = "\n".join(
             line
             for line in module.read_text(encoding="utf-8").splitlines()

@@ -171,7 +171,9 @@ def test_dpa_picture_item_credit_and_jpeg() -> None:
 
 def test_every_dpa_picture_finds_its_jpeg() -> None:
     folder = corpus_path("wire", "newsml-g2")
-    for path in sorted(folder.glob("dpa_picture_*.xml")):
+    pictures = sorted(folder.glob("dpa_picture_*.xml"))
+    assert len(pictures) == 3, f"the dpa pictures of {folder} are missing"
+    for path in pictures:
         items = list(extract_file(path.name, path.read_bytes(), path).items)
         data = items[0].photo_data[0]
         assert data is not None and data[:3] == b"\xff\xd8\xff", path.name

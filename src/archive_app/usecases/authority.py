@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from sqlalchemy import select
@@ -25,8 +26,8 @@ def _record(
     payload: dict[str, Any],
     touched: set[int],
     before: dict[int, list[dict[str, str]]],
-    also_reindex: set[int] = frozenset(),
-) -> ChangeInfo:  # type: ignore[assignment]
+    also_reindex: AbstractSet[int] = frozenset(),
+) -> ChangeInfo:
     """Store the change with each touched article's people before and after.
 
     `also_reindex` are articles whose people did not change but whose index entry must (the
