@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.core.test_import import ROW, _csv
+from tests.usecases.test_import import ROW, _csv
 
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.fields import FieldError

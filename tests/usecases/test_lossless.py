@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import corpus_path
-from tests.core.test_import import ROW, _csv
 from tests.ingest.test_photo_placement import page_with_inline_photos
+from tests.usecases.test_import import ROW, _csv
 
 from archive_app.usecases.archive import Archive
 

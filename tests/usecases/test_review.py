@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.core.review_files import (
+from tests.usecases.review_files import (
     CLEAN_TITLE,
     ROWS,
     TINY_TITLE,
