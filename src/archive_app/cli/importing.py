@@ -7,12 +7,13 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from archive_app.cli.library import open_library
-from archive_app.cli.textout import atomic_output, print_report, stderr_progress
+from archive_app.cli.textout import print_report, stderr_progress
 from archive_app.domain.printable import printable
 from archive_app.ingest.readers.columns import parse_mapping
+from archive_app.storage.atomic import atomic_stream
 from archive_app.usecases.report_csv import write_report_csv
 
 
@@ -22,8 +23,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         progress = stderr_progress(args)
         report = archive.import_paths(args.paths, progress=progress, columns=columns)
     if args.report_csv:
-        with atomic_output(Path(args.report_csv)) as stream:
-            rows = write_report_csv(report, stream)
+        with atomic_stream(Path(args.report_csv).expanduser()) as stream:
+            rows = write_report_csv(report, cast(TextIO, stream))  # opened in text mode
         print(f"wrote {rows:,} report rows to {printable(args.report_csv)}", file=sys.stderr)
     if args.json:
         print(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2))

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import html
 import json
-import os
 import re
 import sys
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from archive_app.domain.model import ArticleDetail, ImportReport, SearchCounts, SearchPage
@@ -217,19 +213,3 @@ def stderr_progress(args: argparse.Namespace) -> Callable[[Progress], None]:
             )
 
     return show
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside `path` and rename it into place only when complete."""
-    path = path.expanduser()
-    handle, temp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
