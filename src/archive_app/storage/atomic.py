@@ -1,10 +1,9 @@
 """Write a file beside its target and move it into place only when it is complete and durable.
 
-Every whole-file write of Arsip goes this way: exports, backups, the CLI's reports, and the
-rename of imported originals. The file is written under a hidden temporary name in the target's
-folder, flushed to disk (fsync), renamed over the target, and the folder is flushed so the
-rename survives a power cut. A failure removes the temporary file and leaves an earlier file at
-the target untouched.
+Exports, backups, the CLI's report files and the renames of imported originals go this way:
+the file is written under a hidden temporary name in the target's folder, flushed to disk
+(fsync), renamed over the target, and the folder is flushed so the rename survives a power cut.
+A failure removes the temporary file and leaves an earlier file at the target untouched.
 """
 
 from __future__ import annotations
