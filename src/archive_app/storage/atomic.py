@@ -1,4 +1,10 @@
-"""Write an export beside its target and move it into place only when it is complete."""
+"""Write a file beside its target and move it into place only when it is complete and durable.
+
+Exports, backups, the CLI's report files and the renames of imported originals go this way:
+the file is written under a hidden temporary name in the target's folder, flushed to disk
+(fsync), renamed over the target, and the folder is flushed so the rename survives a power cut.
+A failure removes the temporary file and leaves an earlier file at the target untouched.
+"""
 
 from __future__ import annotations
 
@@ -47,7 +53,7 @@ def _open(path: Path, binary: bool) -> IO[Any]:
     """Create the temporary file (a seam the tests use to fill the disk part-way).
 
     Created exclusively with the usual permissions (mkstemp's would be owner-only, and an
-    export is usually meant for someone else); closed by the caller's `with`.
+    export or a report is usually meant for someone else); closed by the caller's `with`.
     """
     if binary:
         return open(path, "xb")
@@ -56,36 +62,80 @@ def _open(path: Path, binary: bool) -> IO[Any]:
 
 
 @contextlib.contextmanager
-def atomic_file(
+def atomic_stream(
     target: Path, *, binary: bool = False, library: Path | None = None
 ) -> Iterator[IO[Any]]:
     """A stream into a hidden `.part` file beside `target`, renamed over it when complete.
 
-    Any failure (a full disk, a read-only folder, an error in the format) removes the partial
-    file and leaves an earlier file at `target` untouched; OSErrors become one-line
-    ExportErrors. `library` notes the `.part` file while it exists, so one a killed export
-    left is found (`check`) and removed (the next writer) from the library.
+    Any failure removes the partial file; OSErrors pass as they are. `library` notes the
+    `.part` file while it exists, so one a killed process left is found (`check`) and removed
+    (the next writer) from the library.
     """
-    target = target.expanduser()
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name to export to")
     temp: Path | None = None
     try:
         path = _temp_beside(target, ".part")
         with leftovers.noting(library, path), _open(path, binary) as stream:
-            temp = path  # only a file this export created is ever removed
+            temp = path  # only a file this write created is ever removed
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(path, target)
+        move_into_place(path, target)
         temp = None
-        _sync_folder(target.parent)
-    except OSError as error:
-        raise failure(target, error) from error
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, *, library: Path | None = None) -> Iterator[Path]:
+    """A hidden `.part` path beside `target` for a writer that wants a file name (a zip):
+    when the block ends the file is made durable and renamed over `target`; on a failure it is
+    removed. `library` notes it meanwhile (see `atomic_stream`)."""
+    temp = _temp_beside(target, ".part")
+    try:
+        with leftovers.noting(library, temp):
+            yield temp
+            fsync_file(temp)
+            move_into_place(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise
+
+
+def move_into_place(temp: Path, target: Path, *, sync: bool = True) -> None:
+    """Rename a durable temporary file over `target`, then flush the folder (unless the caller
+    flushes many folders at once: `sync=False`, then `sync_folder` each)."""
+    os.replace(temp, target)
+    if sync:
+        sync_folder(target.parent)
+
+
+def fsync_file(path: Path) -> None:
+    """Make a file's bytes durable."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+@contextlib.contextmanager
+def atomic_file(
+    target: Path, *, binary: bool = False, library: Path | None = None
+) -> Iterator[IO[Any]]:
+    """`atomic_stream` for an export: a folder as target is refused, and OSErrors become
+    one-line ExportErrors saying that nothing was written; an earlier file at `target` stays
+    untouched."""
+    target = target.expanduser()
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name to export to")
+    try:
+        with atomic_stream(target, binary=binary, library=library) as stream:
+            yield stream
+    except OSError as error:
+        raise failure(target, error) from error
 
 
 @contextlib.contextmanager
@@ -107,9 +157,9 @@ def atomic_folder(target: Path, library: Path | None = None) -> Iterator[Path]:
             yield folder
             (folder / MARKER).write_text("exported by Arsip\n", encoding="utf-8")
             _sync_tree(folder)
-            _move_into_place(folder, target, replacing)
+            _move_folder_into_place(folder, target, replacing)
             temp = None
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except OSError as error:
         raise failure(target, error) from error
     finally:
@@ -117,7 +167,7 @@ def atomic_folder(target: Path, library: Path | None = None) -> Iterator[Path]:
             shutil.rmtree(temp, ignore_errors=True)
 
 
-def _move_into_place(temp: Path, target: Path, replacing: bool) -> None:
+def _move_folder_into_place(temp: Path, target: Path, replacing: bool) -> None:
     """Rename the finished folder to `target`, putting an earlier export back if that fails."""
     if not replacing:
         if target.is_dir():
@@ -156,10 +206,10 @@ def _sync_tree(folder: Path) -> None:
         if path.is_file():
             with open(path, "rb") as stream:
                 os.fsync(stream.fileno())
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make a rename durable; some file systems cannot sync a folder, which is harmless."""
     try:
         handle = os.open(folder, os.O_RDONLY)

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from archive_app.storage.atomic import fsync_file, move_into_place, sync_folder
 from archive_app.storage.library_folder import LibraryLayout
 
 _FSYNC_THREADS = 8
@@ -80,30 +81,26 @@ def put_in_place(staged: Sequence[Staged]) -> None:
     """Make staged files durable, then give them their names; call before the catalogue commits.
 
     The fsyncs run side by side: the file system then shares journal commits among them, where
-    one fsync after another cost about a millisecond per file of a folder of page dumps.
+    one fsync after another cost about a millisecond per file of a folder of page dumps. The
+    renames are made durable the same way, each folder once.
     """
     if len(staged) == 1:
         fsync_file(staged[0].temp)
-    elif staged:
-        with ThreadPoolExecutor(max_workers=_FSYNC_THREADS) as pool:
-            list(pool.map(fsync_file, [s.temp for s in staged]))
-    for item in staged:
-        os.replace(item.temp, item.target)
+        move_into_place(staged[0].temp, staged[0].target)
+        return
+    if not staged:
+        return
+    with ThreadPoolExecutor(max_workers=_FSYNC_THREADS) as pool:
+        list(pool.map(fsync_file, [s.temp for s in staged]))
+        for item in staged:
+            move_into_place(item.temp, item.target, sync=False)
+        list(pool.map(sync_folder, sorted({s.target.parent for s in staged})))
 
 
 def discard(staged: Sequence[Staged]) -> None:
     """Remove staged files that will not be kept."""
     for item in staged:
         item.temp.unlink(missing_ok=True)
-
-
-def fsync_file(path: Path) -> None:
-    """Make a file's bytes durable."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def store(root: Path, relative: str, data: bytes) -> bool:

@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from archive_app.db.health import check_file
+from archive_app.storage.atomic import fsync_file
 from archive_app.storage.library_folder import LibraryLayout
-from archive_app.storage.originals import fsync_file
 
 log = logging.getLogger(__name__)
 

@@ -19,6 +19,7 @@ from archive_app.db.health import check_file, damage_reason
 from archive_app.domain.clock import utc_now
 from archive_app.domain.errors import ArchiveError
 from archive_app.storage import leftovers
+from archive_app.storage.atomic import atomic_path
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases import integrity
 
@@ -91,21 +92,14 @@ def _library_files(root: Path, snapshot: Path) -> list[str]:
 
 @contextmanager
 def _atomic_file(layout: LibraryLayout, target: Path) -> Iterator[Path]:
-    """A hidden `.part` file beside `target`, given the library's file mode and renamed over
-    `target` when complete; the library notes it meanwhile, so a killed backup's file is
-    found and removed later."""
+    """A hidden `.part` file beside `target`, given the library's file mode, made durable and
+    renamed over `target` when complete; the library notes it meanwhile, so a killed backup's
+    file is found and removed later."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    os.close(handle)
-    try:
-        with leftovers.noting(layout.root, Path(temp)):
-            yield Path(temp)
-            # mkstemp's files are owner-only; a backup follows the library's own files
-            os.chmod(temp, layout.file_mode())
-            os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_path(target, library=layout.root) as temp:
+        yield temp
+        # a backup follows the library's own files, whatever the umask gave the new file
+        os.chmod(temp, layout.file_mode())
 
 
 @contextmanager

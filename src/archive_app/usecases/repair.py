@@ -17,8 +17,8 @@ from archive_app.db.health import check_file
 from archive_app.domain.errors import ArchiveError, LibraryFormatError
 from archive_app.search.index import FullTextIndex
 from archive_app.storage import leftovers
+from archive_app.storage.atomic import fsync_file
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
-from archive_app.storage.originals import fsync_file
 from archive_app.usecases import autobackup
 
 log = logging.getLogger(__name__)

@@ -1,18 +1,19 @@
-"""How the CLI prints reports, search results and records for a person at a terminal."""
+"""How the CLI prints reports, search results, records and progress for a person at a terminal."""
 
 from __future__ import annotations
 
-import contextlib
+import argparse
+import dataclasses
 import html
-import os
+import json
 import re
-import tempfile
+import sys
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
-from typing import TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
 from archive_app.domain.model import ArticleDetail, ImportReport, SearchCounts, SearchPage
+from archive_app.domain.progress import Progress
 
 _HIT = re.compile(r"<b[^>]*>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -179,17 +180,36 @@ def print_show(detail: ArticleDetail, out: TextIO) -> None:
             )
 
 
-@contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside `path` and rename it into place only when complete."""
-    path = path.expanduser()
-    handle, temp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def emit(args: argparse.Namespace, payload: Any, text: str) -> int:
+    """Print the result as JSON with --json (a dataclass as its fields), else as `text`."""
+    if getattr(args, "json", False):
+        if dataclasses.is_dataclass(payload) and not isinstance(payload, type):
+            payload = dataclasses.asdict(payload)
+        print(json.dumps(payload, ensure_ascii=False, indent=2, default=list))
+    else:
+        print(text)
+    return 0
+
+
+def stderr_progress(args: argparse.Namespace) -> Callable[[Progress], None]:
+    """A progress line on standard error, redrawn in place; silent off a terminal or with --json."""
+    interactive = sys.stderr.isatty() and not getattr(args, "json", False)
+
+    def show(progress: Progress) -> None:
+        if interactive:
+            left = progress.seconds_left
+            eta = (
+                f", about {left / 60:.0f} min left"
+                if left and left >= 60
+                else (f", about {left:.0f} s left" if left else "")
+            )
+            print(
+                f"\r{progress.phase} {progress.done}/{progress.total} files, "
+                f"{progress.articles:,} articles ({progress.articles_per_second:,.0f}/s{eta})  "
+                f"{progress.current[-40:]:<40}",
+                end="" if progress.phase != "done" else "\n",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return show

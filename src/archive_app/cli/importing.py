@@ -1,0 +1,51 @@
+"""The `import` command: bring files and folders into the library and report what happened."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+from archive_app.cli.library import open_library
+from archive_app.cli.textout import print_report, stderr_progress
+from archive_app.domain.printable import printable
+from archive_app.ingest.readers.columns import parse_mapping
+from archive_app.storage.atomic import atomic_stream
+from archive_app.usecases.report_csv import write_report_csv
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    columns = parse_mapping(args.map) if args.map else None
+    with open_library(args, write=True, catch_up=False) as archive:  # the report tells it
+        progress = stderr_progress(args)
+        report = archive.import_paths(args.paths, progress=progress, columns=columns)
+    if args.report_csv:
+        with atomic_stream(Path(args.report_csv).expanduser()) as stream:
+            rows = write_report_csv(report, cast(TextIO, stream))  # opened in text mode
+        print(f"wrote {rows:,} report rows to {printable(args.report_csv)}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(dataclasses.asdict(report), ensure_ascii=False, indent=2))
+    else:
+        print_report(report, sys.stdout, verbose=args.verbose)
+    if report.stopped:  # the report above says what was stored; this line why the rest was not
+        print(f"archive-app: {report.stopped}", file=sys.stderr)
+        return 1
+    return 1 if report.failed and not (report.added or report.updated or report.duplicates) else 0
+
+
+def add_import(sub: Any) -> None:
+    p = sub.add_parser("import", help="import files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every duplicate too")
+    p.add_argument("--report-csv", metavar="FILE", help="also save the report as CSV")
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="read a table's COLUMN as FIELD (title, body, date, author, url…)",
+    )
+    p.set_defaults(run=cmd_import)
