@@ -153,6 +153,9 @@ def test_marking_as_reviewed_clears_the_box_and_the_count_and_undo_restores_them
                     timeout=LONG)
     assert window.archive.article(shown.detail.id).record.review == []
     assert "Marked as reviewed: 1 article" in window.statusBar().currentMessage()
+    # Edit ▸ Undo learns what it would undo from a read after the change: click it once it can
+    qtbot.waitUntil(window.actions_.undo.isEnabled, timeout=LONG)
+    assert window.actions_.undo.text().startswith("&Undo mark ")
     with qtbot.waitSignal(window.changes.changed, timeout=LONG):
         window.actions_.undo.trigger()
     qtbot.waitUntil(lambda: window.model.rowCount() == 2 and _count(window) == "2",
