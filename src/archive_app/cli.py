@@ -27,6 +27,7 @@ from archive_app.exports.csv_table import DEFAULT_COLUMNS, parse_columns
 from archive_app.exports.errors import ExportError
 from archive_app.exports.formats import FORMATS, ExportOptions
 from archive_app.exports.run import export as run_export
+from archive_app.ingest.normalise.identify import preload as preload_language_model
 from archive_app.ingest.readers.columns import parse_mapping
 from archive_app.textout import (
     atomic_output,
@@ -68,6 +69,8 @@ def _open(args: argparse.Namespace, *, write: bool) -> Archive:
 
 def cmd_import(args: argparse.Namespace) -> int:
     columns = parse_mapping(args.map) if args.map else None
+    # a one-shot process: the language model loads while the library opens and files are read
+    preload_language_model()
     with _open(args, write=True) as archive:
         progress = _stderr_progress(args)
         report = archive.import_paths(args.paths, progress=progress, columns=columns)
