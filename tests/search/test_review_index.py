@@ -7,11 +7,12 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from tests.core.review_files import UNREAD_TITLE, write_review_files
+from tests.usecases.review_files import UNREAD_TITLE, write_review_files
 
 from archive_app.cli import main
 from archive_app.domain.model import IndexDocument
-from archive_app.search.index import FullTextIndex, document_fields
+from archive_app.search.documents import document_fields
+from archive_app.search.index import FullTextIndex
 from archive_app.usecases.archive import Archive
 
 

@@ -50,7 +50,8 @@ from archive_app.domain.model import (
 from archive_app.domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from archive_app.domain.serial import record_to_dict
 from archive_app.search.background import BackgroundWriter
-from archive_app.search.index import FullTextIndex, mark_behind, recover_interrupted_rebuild
+from archive_app.search.index import FullTextIndex
+from archive_app.search.index_folder import mark_behind, recover_interrupted_rebuild
 from archive_app.storage import leftovers
 from archive_app.storage.diskspace import is_disk_full
 from archive_app.storage.library_folder import LibraryLayout, WriterLock, default_library_path
