@@ -270,34 +270,6 @@ def test_words_a_query_excludes_are_not_highlighted(qtbot: QtBot) -> None:
     assert marked == ["Lihat"]
 
 
-def test_the_reader_marks_a_word_family_and_phrases_as_the_index_matched_them(
-    qtbot: QtBot,
-) -> None:
-    """Searching "pemilihan" finds "memilih" and "pilihan" (one stem): the reader marks them;
-    a phrase is marked whole and only where it stands; excluded words and a tag's value are
-    not marked."""
-    reader = ReaderView()
-    qtbot.addWidget(reader)
-    record = CatalogueRecord(
-        title="Pemilihan kepala desa",
-        body=[
-            "Warga memilih pilihan mereka di balai desa.",
-            "Kepala desa baru dilantik; desa lain menunggu.",
-        ],
-    )
-    detail = ArticleDetail(1, record, [], [], 1, 1, "", "")
-    texts = (record.title, *record.body)
-    terms = Archive.highlight_terms('pemilihan "kepala desa" -balai tag:warga', texts)
-    reader.show_reading(Reading(detail, tuple(terms)))
-    assert highlighted(reader.document()) == [
-        "Pemilihan",
-        "kepala desa",
-        "memilih",
-        "pilihan",
-        "Kepala desa",
-    ]
-
-
 def test_the_dark_theme_recolours_the_article(qtbot: QtBot) -> None:
     reader = ReaderView()
     qtbot.addWidget(reader)
