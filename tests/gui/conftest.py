@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -238,6 +238,11 @@ class FakeArchive:
     def article(self, article_id: int) -> ArticleDetail:
         record = CatalogueRecord(title=f"Article {article_id}", body=["Teks berita."])
         return ArticleDetail(article_id, record, [], [], 1, 1, "", "")
+
+    def highlight_terms(self, query: str, texts: Iterable[str]) -> list[str]:
+        """The query's words the texts hold, as spelled there (no stemming here)."""
+        words = {w.casefold() for w in query.split()}
+        return [w for text in texts for w in text.split() if w.casefold().strip(".") in words]
 
     def article_ids(self, sort: str = "newest") -> list[int]:
         return list(reversed(self.ids))

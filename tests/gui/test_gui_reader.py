@@ -20,12 +20,12 @@ from archive_app.domain.model import (
 )
 from archive_app.exports.citations import cite
 from archive_app.gui.citation import citation_text
-from archive_app.gui.highlight import query_terms
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.reader import ReaderView
 from archive_app.gui.reader_pane import ReaderPane
 from archive_app.gui.reading import Reading
 from archive_app.gui.theme import DARK
+from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
 RELATED = (
@@ -262,7 +262,10 @@ def test_a_related_link_to_an_article_in_the_library_opens_it(qtbot: QtBot) -> N
 def test_words_a_query_excludes_are_not_highlighted(qtbot: QtBot) -> None:
     reader = ReaderView()
     qtbot.addWidget(reader)
-    reader.show_reading(Reading(_detail(), tuple(query_terms("lihat -sini date:2024"))))
+    detail = _detail()
+    texts = (detail.record.title, *detail.record.body)
+    terms = Archive.highlight_terms("lihat -sini date:2024 NOT banjir site:example.id", texts)
+    reader.show_reading(Reading(detail, tuple(terms)))
     marked = highlighted(reader.document())
     assert marked == ["Lihat"]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from archive_app.domain.model import IndexDocument
 from archive_app.search.background import BackgroundWriter
-from archive_app.usecases.archive import BACKGROUND_BATCH, Archive
+from archive_app.usecases.archive import Archive
+from archive_app.usecases.index_upkeep import BACKGROUND_BATCH
 
 
 def test_a_big_import_is_indexed_by_a_second_process(tmp_path: Path) -> None:

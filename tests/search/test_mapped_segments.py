@@ -6,11 +6,12 @@ import io
 
 from whoosh.filedb import compound
 
-from archive_app.search import index as _index  # noqa: F401  (installs the mapped reader)
 from archive_app.search.mapped_segments import MappedBufferFile
+from archive_app.search.patches import install_patches
 
 
 def test_compound_segments_open_their_parts_without_copying_them() -> None:
+    install_patches()  # what opening an index does
     assert compound.BufferFile is MappedBufferFile
     data = bytearray(b"header\nsecond line\n" + bytes(range(256)))
     part = MappedBufferFile(memoryview(data)[7:], name="part")

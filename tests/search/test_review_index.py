@@ -11,7 +11,8 @@ from tests.usecases.review_files import UNREAD_TITLE, write_review_files
 
 from archive_app.cli import main
 from archive_app.domain.model import IndexDocument
-from archive_app.search.index import FullTextIndex, document_fields
+from archive_app.search.documents import document_fields
+from archive_app.search.index import FullTextIndex
 from archive_app.usecases.archive import Archive
 
 
@@ -31,7 +32,7 @@ def test_an_index_from_before_review_flags_is_rebuilt_by_a_writer(tmp_path: Path
     root = tmp_path / "lib"
     with Archive.open(root) as archive:
         archive.import_paths(write_review_files(tmp_path / "files"))
-        docs = [replace(d, review=()) for d in archive._index_documents(archive.article_ids())]
+        docs = [replace(d, review=()) for d in archive._upkeep.documents(archive.article_ids())]
     # the index as the Arsip before this change wrote it: no review kinds, schema 7
     old = FullTextIndex(root / "index")
     old.rebuild(docs)

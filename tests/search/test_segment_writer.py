@@ -7,7 +7,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from archive_app.domain.model import IndexDocument
-from archive_app.search.index import document_fields
+from archive_app.search.documents import document_fields
 from archive_app.search.schema import build_schema
 from archive_app.search.segment_writer import segment_writer
 

@@ -7,13 +7,18 @@ import dataclasses
 import json
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from archive_app import cli
 from archive_app.db import queries
+from archive_app.domain.progress import CancelToken
 from archive_app.search.index import FullTextIndex
+from archive_app.usecases import index_upkeep
 from archive_app.usecases.archive import Archive
 
 ARTICLES = 30
@@ -141,5 +146,58 @@ def test_a_library_in_step_is_not_compared_again(tmp_path: Path) -> None:
         archive.import_paths([_articles(tmp_path / "kabar.jsonl", 5)])
     with Archive.open(library) as archive:
         assert archive.lock_note is None
-        assert not archive._index_may_lag()
+        assert not archive._upkeep.may_lag()
         assert archive.catch_up_index() == 0
+
+
+def test_a_cancelled_repair_stops_and_the_next_opening_completes_it(
+    drifted: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, _source = drifted
+    monkeypatch.setattr(index_upkeep, "CATCH_UP_COMMIT", 5)  # 20 articles: four commits
+    token = CancelToken()
+    with Archive.open(library) as archive:
+        original_write = archive._index.write
+
+        def write_then_cancel(*args: Any, **kwargs: Any) -> int:
+            written = original_write(*args, **kwargs)
+            token.cancel()  # the window closes after the first commit
+            return written
+
+        archive._index.write = write_then_cancel  # type: ignore[method-assign]
+        assert archive.repair_index(token) == 5
+        assert not archive.index_status.indexing
+        report = archive.check()
+        assert len(report.missing_from_index) == 15 and not report.stale_in_index
+        assert archive._index.behind  # the next writer to open the library takes it up
+        assert archive.counts("kabar").total == ARTICLES - 15  # what it committed is searchable
+    with Archive.open(library) as archive:
+        assert archive.catch_up_index() == 15
+        assert archive.check().ok
+        assert archive.counts("kabar").total == ARTICLES
+
+
+def test_closing_the_library_cancels_a_background_repair_and_waits_for_it(
+    drifted: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, _source = drifted
+    monkeypatch.setattr(index_upkeep, "CATCH_UP_COMMIT", 2)
+    archive = Archive.open(library)
+    original_write = archive._index.write
+    first = threading.Event()
+
+    def slow_write(*args: Any, **kwargs: Any) -> int:
+        first.set()
+        time.sleep(0.2)
+        return original_write(*args, **kwargs)
+
+    archive._index.write = slow_write  # type: ignore[method-assign]
+    repair = archive.repair_index_in_background()
+    assert repair is not None and not repair.daemon
+    assert first.wait(30)
+    archive.close()  # cancels the repair, waits for it, then closes the index and catalogue
+    assert not repair.is_alive()
+    with Archive.open(library) as reopened:
+        assert reopened.check().missing_from_index  # cut short: not all was indexed
+        assert reopened.catch_up_index() > 0
+        assert reopened.check().ok

@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 
 EXIT_LOCKED = 2  # another Arsip is writing to this library
 EXIT_ERROR = 1
-REPAIR_GRACE_S = 2.0  # on exit, how long an index repair may take to reach a stopping point
 
 
 def application() -> QApplication:
@@ -65,15 +64,13 @@ def run_gui(library: str | Path | None = None) -> int:
         )
         return EXIT_ERROR
     # a library opened with drift repairs its index meanwhile; the status bar says how far
-    repair = archive.repair_index_in_background()
+    archive.repair_index_in_background()
     try:
         window = MainWindow(archive)
         window.show()
         return int(app.exec())
     finally:
-        # the window waited for its workers when it closed; an index repair cannot be
-        # cancelled, so it gets a moment, and what it did not finish the next start repairs
-        if repair is not None:
-            repair.join(REPAIR_GRACE_S)
+        # the window waited for its workers when it closed; closing the library cancels the
+        # index repair and waits for it (what it did not finish, the next start repairs)
         archive.close()
         log.debug("library %s closed", archive.path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Protocol
@@ -32,6 +32,8 @@ class ArticleSource(Protocol):
     def path(self) -> Path: ...
 
     def article(self, article_id: int) -> ArticleDetail: ...
+
+    def highlight_terms(self, query: str, texts: Iterable[str]) -> list[str]: ...
 
     def search(
         self,
@@ -70,9 +72,16 @@ def find_related(
     return found
 
 
-def load_reading(source: ArticleSource, article_id: int, terms: tuple[str, ...]) -> Reading:
+def load_reading(
+    source: ArticleSource, article_id: int, terms: tuple[str, ...], query: str = ""
+) -> Reading:
+    """The article, with `terms` and the words and phrases of it `query` matched to mark."""
     detail = source.article(article_id)
-    return Reading(detail, terms, decode_photos(source.path, detail.record.photos))
+    record = detail.record
+    if query.strip():
+        texts = (record.title, *record.body, *(p.caption or "" for p in record.photos))
+        terms += tuple(source.highlight_terms(query, texts))
+    return Reading(detail, terms, decode_photos(source.path, record.photos))
 
 
 class ArticleLoader(QObject):
@@ -90,11 +99,11 @@ class ArticleLoader(QObject):
         self._runner = runner
         self._generation = 0
 
-    def open(self, article_id: int, terms: Sequence[str] = ()) -> None:
+    def open(self, article_id: int, terms: Sequence[str] = (), query: str = "") -> None:
         self._generation += 1
         generation = self._generation
         self._runner.submit(
-            partial(load_reading, self._source, article_id, tuple(terms)),
+            partial(load_reading, self._source, article_id, tuple(terms), query),
             partial(self._loaded, generation),
             partial(self._failed, generation, article_id),
         )

@@ -1,4 +1,8 @@
-"""Find the words a search matched and mark them in plain text as HTML."""
+"""Mark the words a search matched in plain text as HTML.
+
+The words come from the index's snippets and from the facade (Archive.highlight_terms), which
+reads the query with Arsip's query language and the index's stemmer: nothing here parses a
+query."""
 
 from __future__ import annotations
 
@@ -7,14 +11,6 @@ import re
 from collections.abc import Iterable
 
 _HIT = re.compile(r"<b\b[^>]*\bclass=\"hit[^\"]*\"[^>]*>(.*?)</b>", re.DOTALL)
-# values that never appear as words of the text (dates, language codes), and excluded words
-_SKIPPED = re.compile(
-    r"\b(?:date|before|after|lang|language|tag|id)\s*:\s*\S+|(?:^|(?<=\s))-\S+|\bNOT\s+\S+"
-)
-_FIELD_PREFIX = re.compile(r"\b[A-Za-z_]+:")
-_WORD = re.compile(r"[^\s\"()\[\]{}^~*?+!]+")
-_FUZZY_DISTANCE = re.compile(r"^\d+$")  # the 2 of fuzzy~2
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 _MIN_LENGTH = 2  # a lone letter would light up half the page
 
 
@@ -25,18 +21,6 @@ def snippet_terms(snippets: Iterable[str]) -> list[str]:
         for match in _HIT.finditer(snippet):
             found[html.unescape(match.group(1)).strip()] = None
     return [term for term in found if term]
-
-
-def query_terms(query: str) -> list[str]:
-    """The plain words of a query (no operators, field names, dates or punctuation)."""
-    text = _FIELD_PREFIX.sub(" ", _SKIPPED.sub(" ", query))
-    words: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        word = word.strip("-")
-        if word in _OPERATORS or len(word) < _MIN_LENGTH or _FUZZY_DISTANCE.match(word):
-            continue
-        words[word] = None
-    return list(words)
 
 
 def hit_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:

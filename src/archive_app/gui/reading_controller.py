@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from archive_app.domain.progress import CancelToken
 from archive_app.gui.article_loader import ArticleLoader
-from archive_app.gui.highlight import query_terms, snippet_terms
+from archive_app.gui.highlight import snippet_terms
 from archive_app.gui.person_data import Cancelled, PersonArticles, load_person
 from archive_app.gui.person_page import PersonPage
 from archive_app.gui.photo_viewer import PhotoViewer
@@ -72,8 +72,10 @@ class ReadingController(QObject):
             return
         article_id = self.model.article_id(current.row())
         self.shown_id = article_id
-        terms = snippet_terms(self.model.snippets(article_id)) + query_terms(self.model.query)
-        self.loader.open(article_id, terms)
+        # the query's own words are added on the worker, from the article's text
+        self.loader.open(
+            article_id, snippet_terms(self.model.snippets(article_id)), self.model.query
+        )
 
     def _show_reading(self, reading: Reading) -> None:
         self.reader.show_reading(reading)

@@ -38,7 +38,8 @@ def _serve(folder: str, inbox: Any, outbox: Any) -> None:
     """The indexing process: add each batch it is sent and answer with None or a message;
     commit now and then, and at the end (whose answer is the last one)."""
     die_with_parent()  # never left writing the index after the import was killed
-    from archive_app.search.index import FullTextIndex, IndexBatch
+    from archive_app.search.index import FullTextIndex
+    from archive_app.search.writing import IndexBatch
 
     index = FullTextIndex(Path(folder))
     earlier = index.segment_ids()  # this import's commits merge only what it wrote itself
@@ -105,7 +106,7 @@ def _warm(docs: list[IndexDocument]) -> None:
     """Analyse articles not yet committed, for the stems it leaves in the cache: the analysis
     of a new word costs ten times that of a known one, and the articles arrive to be indexed
     only once the importer commits them, all at once for a big file."""
-    from archive_app.search.index import document_fields
+    from archive_app.search.documents import document_fields
 
     try:
         for doc in docs:

@@ -1,4 +1,4 @@
-"""Per-searcher arrays read from the index's columns: the cheap sets behind filters and facets."""
+"""Per-generation arrays read from the index's columns: the cheap sets behind filters and facets."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ FACET_SEPARATOR = "\x1f"
 
 
 class Columns:
-    """Column values by document number for one searcher (rebuilt when the index changes)."""
+    """Column values by document number for one generation of the index (read through a reader
+    of their own, under a lock, so the threads searching that generation can share them)."""
 
-    def __init__(self, searcher: Any) -> None:
-        self._reader = searcher.reader()
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
         self._lock = threading.Lock()
 
     def _read(self, name: str) -> list[Any]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from whoosh.filedb import compound, structfile
+from whoosh.filedb import structfile
 
 # Whoosh maps each compound segment file, then wraps every part it opens in a BufferFile whose
 # BytesIO copies that part into private memory: at 100,000 articles a searcher held about
 # 330 MB this way. Random reads already slice the map; only the sequential reader needs a
 # file object, so this one reads from the mapped view in place. Whoosh has no hook for it,
-# hence the swap of the class its compound storage names (done once, by install()).
+# hence the swap of the class its compound storage names (by patches.install_patches()).
 
 
 class _MappedReader(io.RawIOBase):
@@ -53,8 +53,3 @@ class MappedBufferFile(structfile.BufferFile):  # type: ignore[misc]
         self.file = _MappedReader(buf)
         self.is_real = False
         self.is_closed = False
-
-
-def install() -> None:
-    """Make compound segments open their parts with MappedBufferFile."""
-    compound.BufferFile = MappedBufferFile

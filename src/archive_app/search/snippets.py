@@ -10,7 +10,7 @@ from archive_app.search.analysis import stem_english, stem_indonesian, word_span
 WINDOW = 16  # words of context either side of a hit
 
 
-def _matcher(forms: set[str]) -> Callable[[str], bool]:
+def form_matcher(forms: set[str]) -> Callable[[str], bool]:
     """Whether a word of the text is one of the query's forms (a stem, a word or a prefix*)."""
     plain = {f for f in forms if not f.endswith("*")}
     prefixes = tuple(f[:-1] for f in forms if f.endswith("*"))
@@ -40,7 +40,7 @@ def hit_spans(text: str, forms: set[str], phrases: list[tuple[str, ...]]) -> lis
         for i in range(len(folded) - size + 1):
             if tuple(folded[i : i + size]) == phrase:
                 hits.update(range(i, i + size))
-    matches = _matcher(forms)
+    matches = form_matcher(forms)
     for i, word in enumerate(folded):
         if matches(word):
             hits.add(i)

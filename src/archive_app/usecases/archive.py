@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
 
-from sqlalchemy.orm import Session, sessionmaker
-
-from archive_app.db import lossless, queries, store
+from archive_app.db import queries, store
 from archive_app.db.engine import (
     create_catalogue_engine,
     current_revision,
@@ -21,16 +16,8 @@ from archive_app.db.engine import (
     migrate,
     session_factory,
 )
-from archive_app.db.health import check_file, raise_on_damage
-from archive_app.domain import query as query_language
+from archive_app.db.health import raise_on_damage
 from archive_app.domain import record_json as export
-from archive_app.domain.clock import utc_now
-from archive_app.domain.errors import (
-    LibraryFormatError,
-    LibraryLockedError,
-    LibraryNotFoundError,
-    QueryError,
-)
 from archive_app.domain.model import (
     ArticleDetail,
     ArticleSummary,
@@ -38,49 +25,55 @@ from archive_app.domain.model import (
     CheckReport,
     ImportItem,
     ImportReport,
-    IndexDocument,
     IndexStatus,
     LibraryStats,
     Provenance,
-    SavedSearch,
     SearchCounts,
-    SearchHit,
     SearchPage,
 )
-from archive_app.domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
-from archive_app.domain.serial import record_to_dict
-from archive_app.search.background import BackgroundWriter
-from archive_app.search.index import FullTextIndex, mark_behind, recover_interrupted_rebuild
-from archive_app.storage import leftovers
-from archive_app.storage.diskspace import is_disk_full
-from archive_app.storage.library_folder import LibraryLayout, WriterLock, default_library_path
-from archive_app.usecases import autobackup, integrity
+from archive_app.domain.progress import CancelToken, ProgressCallback, ignore_progress
+from archive_app.search.index import FullTextIndex
+from archive_app.search.index_folder import mark_behind, recover_interrupted_rebuild
+from archive_app.storage.library_folder import LibraryLayout, WriterLock
+from archive_app.usecases import integrity
 from archive_app.usecases.advice import advice
 from archive_app.usecases.authority import AuthorityMixin, PlacesMixin
 from archive_app.usecases.backup import (
     BackupInfo,
     FixityReport,
     check_fixity,
-    restore_backup,
     write_backup,
 )
 from archive_app.usecases.cataloguing import CataloguingMixin
 from archive_app.usecases.importer import Importer
-from archive_app.usecases.repair import RepairReport, replace_catalogue, unclaimed_originals
+from archive_app.usecases.index_upkeep import LATER, IndexUpkeep
+from archive_app.usecases.jsonl_export import write_jsonl
+from archive_app.usecases.opening import (
+    automatic_backup,
+    folder_size,
+    library_layout,
+    prepare_writer,
+    upgrade_for_reading,
+)
+from archive_app.usecases.repair import RepairReport
+from archive_app.usecases.searching import (
+    SORT_ORDERS,
+    LibrarySearch,
+    SavedSearchesMixin,
+    highlight_terms,
+)
+from archive_app.usecases.trust import check_library, repair_library, restore_library
 
+__all__ = ["SORT_ORDERS", "Archive"]  # SORT_ORDERS is searching's, named here for callers
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-SORT_ORDERS = ("relevance", "newest", "oldest", "title")
-# an import flushing this many articles at once hands indexing to a process of its own
-BACKGROUND_BATCH = 1500
-# catching up, the index commits every so many articles (one segment each): a catch-up cut
-# short keeps what it did
-CATCH_UP_COMMIT = 5000
-_LATER = "Arsip indexes them the next time it opens this library to write"
 
 
-class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
-    """An open library. Writers are serialised; reads may run on any thread meanwhile."""
+class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin):
+    """An open library. Writers are serialised; reads may run on any thread meanwhile.
+
+    Its parts: cataloguing, authority and saved searches (mixins over LibraryCore); the
+    index upkeep and searching (services it holds); opening, trust and the JSONL export.
+    """
 
     def __init__(self, layout: LibraryLayout, *, readonly: bool) -> None:
         self.layout = layout
@@ -93,7 +86,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             self.lock_note = self._lock.acquire()
         try:
             if not readonly:
-                self._prepare_writer(layout)  # leftovers removed, damage refused
+                prepare_writer(layout)  # leftovers removed, damage refused
                 recover_interrupted_rebuild(layout.index)
                 if self.lock_note is not None:  # a writer was killed: the index may be behind
                     mark_behind(layout.index)  # (kept until caught up, whoever opens next)
@@ -101,91 +94,27 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             # a damaged file met by any statement: one line saying what to run, not a traceback
             raise_on_damage(self._engine, lambda reason: integrity.damaged(layout, reason))
             if readonly and current_revision(self._engine) != head_revision():
-                self._upgrade_for_reading(layout)
+                upgrade_for_reading(layout)
             else:
                 migrate(self._engine)
-            self._sessions: sessionmaker[Session] = session_factory(self._engine)
+            self._sessions = session_factory(self._engine)
             if not readonly:
-                self._automatic_backup()
+                automatic_backup(layout, self.count)
             self._index = FullTextIndex(layout.index, readonly=readonly)
-            self._index_status = IndexStatus(False, 0, 0)
-            self._background: BackgroundWriter | None = None
+            self._upkeep = IndexUpkeep(layout, self._sessions, self._index, self.count)
+            self._search = LibrarySearch(self._index, self._sessions, self.summaries)
+            # a repair running on a thread of its own: close() cancels it and waits for it
+            self._repair: tuple[threading.Thread, CancelToken] | None = None
         except BaseException:
             self._release()
             raise
 
     # -- opening and closing -------------------------------------------------------------
 
-    @staticmethod
-    def _prepare_writer(layout: LibraryLayout) -> None:
-        """Holding the writer lock: remove what killed processes left, and refuse a catalogue
-        SQLite finds damaged (its quick check reads every page's structure: 0.1 s for a
-        30 MB catalogue, about 3 ms per MB) before anything writes to it."""
-        leftovers.clean(layout)
-        if not layout.catalogue.is_file():
-            return
-        problems = check_file(layout.catalogue, readonly=False)
-        if problems:
-            raise integrity.damaged(layout, problems[0])
-
-    def _automatic_backup(self) -> None:
-        """A verified copy of the catalogue in backups/, once a day, when there is something
-        to keep; a failure (a full disk) is logged and opening goes on."""
-        try:
-            if autobackup.due(self.layout) and self.count() > 0:
-                autobackup.make(self.layout)
-        except (OSError, sqlite3.Error) as error:
-            log.warning("no automatic backup of %s was made (%s)", self.layout.catalogue, error)
-
-    def _upgrade_for_reading(self, layout: LibraryLayout) -> None:
-        """A reader meets an older schema: migrate it when no writer holds the library."""
-        lock = WriterLock(layout.lock)
-        try:
-            if lock.acquire() is not None:  # the writer before was killed: say so to the next
-                mark_behind(layout.index)
-        except LibraryLockedError:
-            raise LibraryFormatError(
-                f"the library {layout.root} needs an upgrade, and another Arsip process has it "
-                "open; close that one first"
-            ) from None
-        try:
-            writable = create_catalogue_engine(layout.catalogue)
-            migrate(writable)
-            writable.dispose()
-        finally:
-            lock.release()
-
     @classmethod
     def open(cls, path: str | Path | None = None, *, readonly: bool = False) -> Archive:
         """Open (and create, unless read-only) the library at `path` or the default one."""
-        layout = LibraryLayout(Path(path).expanduser() if path else default_library_path())
-        if not layout.exists() and (latest := autobackup.newest(layout)) is not None:
-            raise integrity.missing(layout, latest)
-        if readonly:
-            if not layout.exists():
-                raise LibraryNotFoundError(
-                    f"there is no Arsip library at {layout.root} (import something first)"
-                )
-        else:
-            if layout.root.exists() and not layout.root.is_dir():
-                raise LibraryFormatError(f"{layout.root} is a file, not a library folder")
-            if layout.root.is_dir() and any(layout.root.iterdir()) and not layout.exists():
-                known = {
-                    "originals",
-                    "media",
-                    "index",
-                    "library.lock",
-                    "backups",
-                    "damaged",
-                    ".unfinished",
-                }
-                if any(p.name not in known for p in layout.root.iterdir()):
-                    raise LibraryFormatError(
-                        f"{layout.root} holds other files and no catalogue.sqlite; choose an "
-                        "empty folder or an existing Arsip library"
-                    )
-            layout.create()
-        return cls(layout, readonly=readonly)
+        return cls(library_layout(path, readonly=readonly), readonly=readonly)
 
     @property
     def path(self) -> Path:
@@ -204,8 +133,14 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         return self._index.damage
 
     def close(self) -> None:
-        self._index.close()
-        self._engine.dispose()
+        """Cancel a repair in progress and wait for the writer lane to be free, then close."""
+        if self._repair is not None:
+            thread, token = self._repair
+            token.cancel()
+            thread.join()
+        with self._write_lane:
+            self._index.close()
+            self._engine.dispose()
         self._release()
 
     def _release(self) -> None:
@@ -243,16 +178,16 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
             self._sessions,
             lambda new, changed, big: self._index_changes(new, changed, in_background=big),
             columns,
-            warm=self._warm_index,
+            warm=self._upkeep.warm,
         )
         with self._write_lane:
             # what an interrupted import left unindexed: the articles are duplicates now, and
             # nothing else would index them
-            leftovers = self._catch_up()
+            leftovers = self._upkeep.catch_up()
             try:
                 report = importer.run(paths, progress, cancel or CancelToken())
             finally:
-                problems = self._finish_background()
+                problems = self._upkeep.finish_background()
             report.indexed_leftovers = leftovers
             for problem in problems:
                 report.warnings.append(
@@ -260,56 +195,10 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
                         "(search index)",
                         "",
                         message=f"the search index was not updated for "
-                        f"some articles ({problem}); {_LATER}",
+                        f"some articles ({problem}); {LATER}",
                     )
                 )
             return report
-
-    def _finish_background(self) -> list[str]:
-        writer, self._background = self._background, None
-        if writer is None:
-            return []
-        problems = writer.finish()
-        self._index.changed_elsewhere()
-        if problems:
-            self._index.mark_behind()
-        return problems
-
-    def _warm_index(self, docs: list[IndexDocument]) -> None:
-        if self._background is not None:
-            self._background.warm(docs)
-
-    def _index_changes(
-        self, new_ids: set[int], changed_ids: set[int], in_background: bool = False
-    ) -> str | None:
-        try:
-            with self._sessions() as session:
-                docs = list(queries.index_documents(session, sorted(new_ids | changed_ids)))
-            if in_background or len(docs) >= BACKGROUND_BATCH or self._background is not None:
-                # a big import: index in a process of its own while the import goes on
-                if self._background is None:
-                    self._background = BackgroundWriter(self.layout.index)
-                if docs:  # none when a big import starts: the process gets ready meanwhile
-                    self._background.submit(docs, new_ids)
-                return None
-            self._index.write(docs, new_ids=frozenset(new_ids))
-        except Exception as error:  # the catalogue is committed; say so instead of failing
-            self._index.mark_behind()
-            if is_disk_full(error):  # expected, and said once: no traceback
-                log.warning("index update failed: the disk is full")
-                error_text = "the disk is full"
-            else:
-                log.exception("index update failed")
-                error_text = str(error)
-            return (
-                f"the search index was not updated for {len(new_ids | changed_ids)} "
-                f"articles ({error_text}); {_LATER}"
-            )
-        return None
-
-    def _require_writable(self) -> None:
-        if self.readonly:
-            raise LibraryFormatError("this library was opened read-only")
 
     # -- reading -------------------------------------------------------------------------
 
@@ -361,83 +250,24 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         Raises QueryError pointing at a mistake in the query. The total may be an estimate
         (`total_exact` False): `counts` gives the exact figure with the facets.
         """
-        if sort not in SORT_ORDERS:
-            raise QueryError(f"unknown sort {sort!r} (choose {', '.join(SORT_ORDERS)})", query)
-        node = self._parse(query, within)
-        raw = self._with_query_text(
-            query,
-            lambda: self._index.search(
-                node, sort=sort, limit=limit, offset=offset, texts=self._texts, query_text=query
-            ),
-        )
-        rows = {s.id: s for s in self.summaries([hit.id for hit in raw.hits])}
-        hits = tuple(
-            SearchHit(
-                hit.id,
-                hit.score,
-                rows[hit.id].title,
-                rows[hit.id].published,
-                rows[hit.id].site,
-                hit.snippets,
-            )
-            for hit in raw.hits
-            if hit.id in rows
-        )
-        return SearchPage(query, raw.total, hits, raw.exact, raw.suggestion, sort)
+        return self._search.search(query, limit, offset, sort, within)
 
     def counts(self, query: str, within: Sequence[str] = ()) -> SearchCounts:
         """The exact total, facet counts (site, year, month, place, person, language, tag, and
         review: articles per kind of review flag) and hits per month for the whole result
         set."""
-        node = self._parse(query, within)
-        raw = self._with_query_text(query, lambda: self._index.counts(node, self._texts))
-        return SearchCounts(query, raw.total, raw.facets, raw.months)
+        return self._search.counts(query, within)
 
     def matching_ids(self, query: str, within: Sequence[str] = ()) -> list[int]:
         """Every article the query matches (for exporting or tagging a whole result)."""
-        node = self._parse(query, within)
-        return self._with_query_text(query, lambda: self._index.matching_ids(node, self._texts))
+        return self._search.matching_ids(query, within)
 
     @staticmethod
-    def _parse(query: str, within: Sequence[str]) -> query_language.Node:
-        nodes = [query_language.parse(q) for q in (*within, query) if q.strip()]
-        # nothing typed: every article (a browse, listed newest first)
-        return nodes[0] if len(nodes) == 1 else query_language.And(tuple(nodes))
-
-    @staticmethod
-    def _with_query_text(query: str, run: Callable[[], T]) -> T:
-        try:
-            return run()
-        except QueryError as error:
-            if not error.query:
-                raise QueryError(str(error), query, error.position) from None
-            raise
-
-    def _texts(
-        self, ids: list[int], fields: frozenset[str] = frozenset({"text"})
-    ) -> dict[int, dict[str, str]]:
-        with self._sessions() as session:
-            return queries.field_texts(session, ids, fields)
-
-    # -- saved searches --------------------------------------------------------------------
-
-    def save_search(self, name: str, query: str, sort: str = "relevance") -> None:
-        """Keep a query under a name (replacing one of the same name)."""
-        self._require_writable()
-        if not name.strip():
-            raise QueryError("a saved search needs a name", query)
-        query_language.parse(query)  # refuse to save a query that cannot run
-        with self._write_lane, self._sessions.begin() as session:
-            store.save_search(session, name.strip(), query, sort, utc_now())
-
-    def saved_searches(self) -> list[SavedSearch]:
-        with self._sessions() as session:
-            return queries.saved_searches(session)
-
-    def delete_saved_search(self, name: str) -> bool:
-        self._require_writable()
-        with self._write_lane, self._sessions.begin() as session:
-            return store.delete_saved_search(session, name)
+    def highlight_terms(query: str, texts: Iterable[str]) -> list[str]:
+        """The words and phrases of an article's `texts` that `query` matched, as spelled
+        there (stemmed forms included, excluded words and field values not): what the reader
+        marks."""
+        return highlight_terms(query, texts)
 
     # -- deleting ------------------------------------------------------------------------
 
@@ -454,27 +284,30 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
 
     @property
     def index_status(self) -> IndexStatus:
-        return self._index_status
+        return self._upkeep.status
+
+    def repair_index(self, cancel: CancelToken | None = None) -> int:
+        """Index what the catalogue holds and the index lacks, on the writer lane like every
+        long job; until it finishes, `index_status` says "indexing N of M, results may be
+        incomplete". Cancelled, it stops at its next commit, and the next writer to open the
+        library completes it. Failures are logged, not raised. The articles indexed."""
+        if self.readonly:
+            return 0
+        with self._write_lane:
+            return self._upkeep.repair(cancel)
 
     def repair_index_in_background(self) -> threading.Thread | None:
-        """Index what the catalogue holds and the index lacks, on a thread of its own; until it
-        finishes, `index_status` says "indexing N of M, results may be incomplete"."""
+        """`repair_index` on a thread of its own (the window starts it on opening); `close()`
+        cancels it and waits for it."""
         if self.readonly:
             return None
-        thread = threading.Thread(target=self._repair_index, name="arsip-index-repair", daemon=True)
+        token = CancelToken()
+        thread = threading.Thread(
+            target=self.repair_index, args=(token,), name="arsip-index-repair"
+        )
+        self._repair = (thread, token)
         thread.start()
         return thread
-
-    def _repair_index(self) -> None:
-        try:
-            with self._write_lane:
-                self._catch_up()
-                self._index.warm()
-        except Exception as error:  # a failed repair leaves the drift for the next open
-            if is_disk_full(error):
-                log.warning("the index could not catch up: the disk is full")
-            else:
-                log.exception("index repair failed")
 
     def catch_up_index(self) -> int:
         """Index what the catalogue committed and the index lacks (an import or edit was
@@ -485,60 +318,14 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         """
         self._require_writable()
         with self._write_lane:
-            return self._catch_up()
-
-    def _index_may_lag(self) -> bool:
-        if self._index.behind or self._index.recreated or self._index.stale_schema:
-            return True
-        return self._index.doc_count() != self.count()
-
-    def _catch_up(self) -> int:
-        """Compare the catalogue's versions with the index's and index the difference; the
-        number of articles indexed (`index_status` says how far it is meanwhile)."""
-        if not self._index_may_lag():
-            return 0
-        # a catch-up cut short (the window closed, the process killed) must be taken up again
-        # by the next writer, even when only versions differ and the counts agree
-        self._index.mark_behind()
-        try:
-            report = self._compare(CheckReport())  # the index only: no integrity check
-            if report.index_error or self._index.stale_schema:
-                todo = self.article_ids("added")
-                self._index_status = IndexStatus(True, 0, len(todo))
-                self._index.rebuild(self._index_documents(todo), self._rebuild_progress)
-            else:
-                todo = sorted(set(report.missing_from_index) | set(report.stale_in_index))
-                if report.orphaned_in_index:
-                    self._index.delete(report.orphaned_in_index)
-                self._index_status = IndexStatus(bool(todo), 0, len(todo))
-                new = frozenset(report.missing_from_index)
-                for start in range(0, len(todo), CATCH_UP_COMMIT):
-                    chunk = todo[start : start + CATCH_UP_COMMIT]
-                    self._index.write(self._index_documents(chunk), new_ids=new)
-                    self._index_status = IndexStatus(True, start + len(chunk), len(todo))
-        finally:
-            self._index_status = IndexStatus(False, 0, 0)
-        self._index.caught_up()
-        self._index.recreated = False
-        if todo:
-            log.info("indexed %d articles the index lacked", len(todo))
-        return len(todo)
-
-    def _rebuild_progress(self, done: int) -> None:
-        self._index_status = IndexStatus(True, done, self._index_status.total)
-
-    def _index_documents(self, ids: Sequence[int]) -> Iterator[IndexDocument]:
-        with self._sessions() as session:
-            yield from queries.index_documents(session, ids)
+            return self._upkeep.catch_up()
 
     def stats(self) -> LibraryStats:
         with self._sessions() as session:
             result = queries.stats(session, self.layout.root)
         result.indexed = self._index.doc_count()
         result.schema_revision = current_revision(self._engine) or ""
-        result.bytes_on_disk = sum(
-            p.stat().st_size for p in self.layout.root.rglob("*") if p.is_file()
-        )
+        result.bytes_on_disk = folder_size(self.layout.root)
         return result
 
     # -- trust: check and reindex ----------------------------------------------------------
@@ -547,52 +334,11 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         """SQLite's full integrity check of the catalogue, then the catalogue against the index
         and the originals folder; leftovers of interrupted work are counted, and each kind of
         problem gets its advice."""
-        report = CheckReport()
-        latest = autobackup.newest(self.layout)
-        report.automatic_backup = str(latest) if latest is not None else None
-        found = leftovers.find(self.layout)
-        report.leftovers = [str(item.path) for item in found]
-        report.leftover_bytes = sum(item.size for item in found)
-        problems = check_file(self.layout.catalogue, full=True)
-        if problems:
-            report.catalogue_error = problems[0]  # what the catalogue says cannot be trusted
-        else:
-            self._compare(report)
-        report.advice = advice(self.layout, report)
-        return report
+        return check_library(self.layout, self._upkeep.compare)
 
     def check_advice(self, report: CheckReport, fixity: FixityReport | None = None) -> list[str]:
         """The advice for a check together with a fixity check."""
         return advice(self.layout, report, fixity)
-
-    def _compare(self, report: CheckReport) -> CheckReport:
-        """The catalogue against the index and the originals folder."""
-        with self._sessions() as session:
-            catalogue = queries.versions(session)
-            original_paths = queries.original_paths(session)
-        report.articles = len(catalogue)
-        if self._index.missing:
-            report.index_error = f"the search index is missing ({self.layout.index} is empty)"
-        elif self._index.stale_schema:
-            report.index_error = "the index was built by another version of Arsip"
-        elif self._index.damage:
-            report.index_error = f"the search index is damaged ({self._index.damage})"
-        try:
-            indexed = self._index.versions()
-        except Exception as error:  # a damaged index must be reported, not crash the check
-            report.index_error = f"the index cannot be read ({error})"
-            indexed = {}
-        report.indexed = len(indexed)
-        for article_id, version in sorted(catalogue.items()):
-            if article_id not in indexed:
-                report.missing_from_index.append(article_id)
-            elif indexed[article_id] != version:
-                report.stale_in_index.append(article_id)
-        report.orphaned_in_index = sorted(set(indexed) - set(catalogue))
-        report.missing_originals = [
-            p for p in original_paths if not (self.layout.root / p).is_file()
-        ]
-        return report
 
     def reindex(
         self,
@@ -606,22 +352,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         window, which has threads of its own, keeps one.
         """
         self._require_writable()
-        token = cancel or CancelToken()
         with self._write_lane:
-            ids = self.article_ids("added")
-            total = len(ids)
-
-            def documents() -> Iterator[IndexDocument]:
-                for done, doc in enumerate(self._index_documents(ids), start=1):
-                    if token.cancelled:
-                        raise InterruptedError("reindex cancelled")
-                    if done % 500 == 0:
-                        progress(Progress("indexing", done, total))
-                    yield doc
-
-            count = self._index.rebuild(documents(), processes=processes)
-            progress(Progress("indexing", total, total))
-            return count
+            return self._upkeep.reindex(progress, cancel, processes)
 
     # -- safety: backup, restore, fixity --------------------------------------------------
 
@@ -632,10 +364,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
     @classmethod
     def restore(cls, source: str | Path, target: str | Path) -> int:
         """Restore a backup into a new folder and rebuild its index; returns the articles."""
-        restore_backup(Path(source).expanduser(), Path(target).expanduser())
-        with cls.open(target) as restored:
-            restored.reindex()
-            return restored.count()
+        return restore_library(cls.open, Path(source).expanduser(), Path(target).expanduser())
 
     @classmethod
     def repair(
@@ -647,21 +376,8 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         """Replace a damaged catalogue with every row that can still be read (or with the
         automatic backup `from_backup`), keeping the damaged file in damaged/, and rebuild the
         index; the report counts per table what was saved and lost."""
-        layout = LibraryLayout(Path(path).expanduser() if path else default_library_path())
-        if not layout.root.is_dir():
-            raise LibraryNotFoundError(f"there is no Arsip library at {layout.root}")
-        report = replace_catalogue(
-            layout, Path(from_backup).expanduser() if from_backup is not None else None
-        )
-        with cls.open(layout.root) as repaired:
-            repaired.reindex(processes=processes)
-            ids = set(repaired.article_ids("added"))
-            with repaired._sessions() as session:
-                named = queries.provenance_original_paths(session)
-        report.articles = len(ids)
-        report.lost_articles = sorted(set(report.lost_articles) - ids)
-        report.unclaimed_originals = unclaimed_originals(layout, named)
-        return report
+        backup = Path(from_backup).expanduser() if from_backup is not None else None
+        return repair_library(cls.open, path, backup, processes)
 
     def fixity(self) -> FixityReport:
         """Re-hash every original and archived photo; report changed or missing files."""
@@ -677,15 +393,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin):
         references, tags, collections, notes), so importing the file into an empty library
         recreates the same catalogue. Returns how many were written."""
         chosen = list(ids) if ids is not None else self.article_ids("added")[::-1]
-        count = 0
-        with self._sessions() as session:
-            for detail in self.articles(chosen):
-                state = lossless.dump_article(session, detail.id)
-                state["record"] = record_to_dict(detail.record)
-                line = export.article_record(detail) | {"archive": state}
-                stream.write(json.dumps(line, ensure_ascii=False) + "\n")
-                count += 1
-        return count
+        return write_jsonl(self._sessions, self.articles, chosen, stream)
 
     def record(self, article_id: int) -> dict[str, object]:
         """The export record of one article (what `show --json` prints)."""

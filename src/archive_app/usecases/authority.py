@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from archive_app.db import authority, queries
 from archive_app.db.models import ChangeSet, HistoryEntry, PlaceAlias
@@ -17,6 +16,7 @@ from archive_app.domain.errors import ArchiveError
 from archive_app.domain.model import ChangeInfo, PersonInfo
 from archive_app.domain.places import place_key
 from archive_app.usecases.editing import PAYLOAD_HANDLERS, _bump, current_user
+from archive_app.usecases.library_core import LibraryCore
 
 
 def _record(
@@ -68,17 +68,8 @@ def _touched_by_merge(session: Session, payload: dict[str, Any]) -> set[int]:
     return authority.articles_of(session, payload["moved"]) | {row[0] for row in payload["dropped"]}
 
 
-class AuthorityMixin:
+class AuthorityMixin(LibraryCore):
     """Mixed into Archive."""
-
-    _sessions: sessionmaker[Session]
-    _write_lane: threading.Lock
-
-    def _require_writable(self) -> None:  # pragma: no cover - Archive provides it
-        raise NotImplementedError
-
-    def _index_changes(self, new_ids: set[int], changed_ids: set[int]) -> str | None:
-        raise NotImplementedError  # pragma: no cover - Archive provides it
 
     def people(self) -> list[PersonInfo]:
         with self._sessions() as session:
@@ -165,11 +156,8 @@ class AuthorityMixin:
         return self._authority_change(run)
 
 
-class PlacesMixin:
+class PlacesMixin(LibraryCore):
     """Mixed into Archive: places as an authority that librarians extend."""
-
-    _sessions: sessionmaker[Session]
-    _write_lane: threading.Lock
 
     def places(self) -> list[tuple[str, int, tuple[str, ...]]]:
         """(place, articles, spellings grouped under it), the most used first."""

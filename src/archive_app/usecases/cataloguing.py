@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.db.editing import collection_path, find_collection
 from archive_app.db.models import ArticleCollection, ArticleTag, Collection, Tag
@@ -16,19 +14,11 @@ from archive_app.domain.model import ChangeInfo, CollectionInfo, HistoryItem, Re
 from archive_app.domain.query import REVIEW_ANY
 from archive_app.usecases.editing import Change, Editor
 from archive_app.usecases.fields import REVIEW_FIELD, FieldError
+from archive_app.usecases.library_core import LibraryCore
 
 
-class CataloguingMixin:
+class CataloguingMixin(LibraryCore):
     """Mixed into Archive: every change goes through the one writer lane and the index."""
-
-    _sessions: sessionmaker[Session]
-    _write_lane: threading.Lock
-
-    def _require_writable(self) -> None:  # pragma: no cover - Archive provides it
-        raise NotImplementedError
-
-    def _index_changes(self, new_ids: set[int], changed_ids: set[int]) -> str | None:
-        raise NotImplementedError  # pragma: no cover - Archive provides it
 
     @property
     def editor(self) -> Editor:

@@ -1,0 +1,43 @@
+"""Arsip's changes to Whoosh's internals, installed when an index opens, and what they rely on."""
+
+from __future__ import annotations
+
+import threading
+
+from whoosh.filedb import compound
+
+from archive_app.search.mapped_segments import MappedBufferFile
+
+# The version these patches were written against (pinned in pyproject.toml): they restate or
+# call private parts of Whoosh that another version may change without notice.
+WHOOSH_VERSION = "2.7.5"
+
+# (module, class or None, attribute) -> the signature Arsip was written against; None for an
+# attribute that is replaced, not called. tests/search/test_whoosh_patches.py checks that each
+# is still there with this shape, so an upgrade that changes one fails a test, not a search.
+RELIED_ON: dict[tuple[str, str, str], str | None] = {
+    # replaced by MappedBufferFile, whose constructor restates BufferFile's
+    ("whoosh.filedb.compound", "", "BufferFile"): None,
+    ("whoosh.filedb.structfile", "BufferFile", "__init__"): "(self, buf, name=None, onclose=None)",
+    # restated by ArsipSegmentWriter (segment_writer.py)
+    ("whoosh.writing", "SegmentWriter", "_flush_segment"): "(self)",
+    # called to release a writer whose commit failed (writing.py)
+    ("whoosh.writing", "SegmentWriter", "_finish"): "(self)",
+    # the segments of an index as last committed (index_folder.py, index.py)
+    ("whoosh.index", "FileIndex", "_segments"): "(self)",
+    # restated by MortalMpWriter (workers.py), which builds the task as Whoosh does
+    ("whoosh.multiproc", "MpWriter", "_new_task"): "(self)",
+    ("whoosh.multiproc", "SubWriterTask", "__init__"): (
+        "(self, storage, indexname, jobqueue, resultqueue, kwargs, multisegment)"
+    ),
+}
+
+_lock = threading.Lock()
+
+
+def install_patches() -> None:
+    """Make compound segments open their parts with MappedBufferFile (once; later calls do
+    nothing). Called by every path that opens an index, so no import has a side effect."""
+    with _lock:
+        if compound.BufferFile is not MappedBufferFile:
+            compound.BufferFile = MappedBufferFile

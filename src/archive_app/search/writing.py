@@ -1,0 +1,104 @@
+"""Writing the index: a batch of documents committed once, and giving up a writer cleanly."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+from whoosh import index as whoosh_index
+
+from archive_app.domain.model import IndexDocument
+from archive_app.search.documents import document_fields
+from archive_app.search.merging import small_segments_only
+from archive_app.search.segment_writer import segment_writer
+
+log = logging.getLogger(__name__)
+
+
+class IndexBatch:
+    """Documents added over time through one Whoosh writer, made visible by one commit."""
+
+    def __init__(
+        self,
+        index: Any,
+        committed: Callable[[], None],
+        failed: Callable[[], None],
+        leave: frozenset[str] = frozenset(),
+    ) -> None:
+        """`committed` is told after the commit, `failed` when it fails (the index may now
+        lack what was added); `leave` are segments the commit must not merge."""
+        self._committed = committed
+        self._failed = failed
+        self._leave = leave
+        # Whoosh spills its postings to a sorted run on disk past this many MB (pickling each
+        # posting); at 128 a commit of 3,000 articles spilled and took twice as long
+        self._writer = segment_writer(index, limitmb=384)
+        self.pending = 0  # documents added since the writer opened
+        self._ids: set[int] = set()
+
+    def holds_any(self, docs: Iterable[IndexDocument]) -> bool:
+        """Whether any of these articles was added through this writer already: Whoosh cannot
+        replace a document its own uncommitted writer holds, so commit before adding them."""
+        return any(doc.id in self._ids for doc in docs)
+
+    def add(self, docs: Iterable[IndexDocument], new_ids: frozenset[int] = frozenset()) -> int:
+        """Add or replace documents; ids in `new_ids` skip the delete lookup."""
+        count = 0
+        for doc in docs:
+            if doc.id in new_ids:
+                self._writer.add_document(**document_fields(doc))
+            else:
+                self._writer.update_document(**document_fields(doc))
+            self._ids.add(doc.id)
+            count += 1
+        self.pending += count
+        return count
+
+    def commit(self) -> None:
+        try:
+            self._writer.commit(mergetype=partial(small_segments_only, leave=self._leave))
+        except BaseException:  # a full disk, a kill: what was added is not in the index
+            abandon(self._writer)
+            self._failed()
+            raise
+        self._committed()
+
+    def cancel(self) -> None:
+        abandon(self._writer)
+
+
+def delete_documents(index: Any, ids: Iterable[int]) -> None:
+    """Remove the articles' documents in one commit (the writer given up if it fails)."""
+    writer = index.writer()
+    try:
+        for article_id in ids:
+            writer.delete_by_term("id", str(article_id))
+        writer.commit(mergetype=small_segments_only)
+    except BaseException:
+        abandon(writer)
+        raise
+
+
+def abandon(writer: Any) -> None:
+    """Give up a Whoosh writer, releasing the index's write lock even after a failed commit,
+    and remove the segment files it had begun (no table of contents names them)."""
+    try:
+        writer.cancel()
+    except Exception:
+        try:
+            writer._finish()  # what cancel ends with: the lock and the temporary files
+        except Exception:
+            log.warning("could not release the index's write lock", exc_info=True)
+    try:
+        segment = writer.newsegment.segment_id()
+        toc = whoosh_index.TOC.read(writer.storage, writer.indexname)
+        if segment in {s.segment_id() for s in toc.segments}:
+            return  # it failed after its commit was made: the segment is the index's now
+        begun = f"{segment}."  # its files: MAIN_<id>.trm, .pst…
+        for name in list(writer.storage.list()):
+            if name.startswith(begun):
+                writer.storage.delete_file(name)
+    except Exception:  # another kind of writer, an unreadable index, files still open
+        log.debug("could not remove an abandoned segment's files", exc_info=True)

@@ -1,0 +1,30 @@
+"""What every part of the Archive facade shares: sessions, the one writer lane, the index upkeep."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from archive_app.domain.errors import LibraryFormatError
+from archive_app.usecases.index_upkeep import IndexUpkeep
+
+
+class LibraryCore:
+    """The base of the facade and of its cataloguing and authority parts (set up by Archive):
+    every write goes through `_write_lane`, and the index follows through `_index_changes`."""
+
+    readonly: bool
+    _sessions: sessionmaker[Session]
+    _write_lane: threading.Lock
+    _upkeep: IndexUpkeep
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise LibraryFormatError("this library was opened read-only")
+
+    def _index_changes(
+        self, new_ids: set[int], changed_ids: set[int], in_background: bool = False
+    ) -> str | None:
+        """Index new and changed articles; a message saying what failed, or None."""
+        return self._upkeep.index_changes(new_ids, changed_ids, in_background)

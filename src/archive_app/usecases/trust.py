@@ -1,0 +1,72 @@
+"""Trusting a library: the full check, and restoring or repairing one whose catalogue was lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from archive_app.db import queries
+from archive_app.db.health import check_file
+from archive_app.domain.errors import LibraryNotFoundError
+from archive_app.domain.model import CheckReport
+from archive_app.storage import leftovers
+from archive_app.storage.library_folder import LibraryLayout, default_library_path
+from archive_app.usecases import autobackup
+from archive_app.usecases.advice import advice
+from archive_app.usecases.backup import restore_backup
+from archive_app.usecases.repair import RepairReport, replace_catalogue, unclaimed_originals
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
+
+
+def check_library(layout: LibraryLayout, compare: Callable[[CheckReport], object]) -> CheckReport:
+    """SQLite's full integrity check of the catalogue, then (through `compare`) the catalogue
+    against the index and the originals folder; leftovers of interrupted work are counted, and
+    each kind of problem gets its advice."""
+    report = CheckReport()
+    latest = autobackup.newest(layout)
+    report.automatic_backup = str(latest) if latest is not None else None
+    found = leftovers.find(layout)
+    report.leftovers = [str(item.path) for item in found]
+    report.leftover_bytes = sum(item.size for item in found)
+    problems = check_file(layout.catalogue, full=True)
+    if problems:
+        report.catalogue_error = problems[0]  # what the catalogue says cannot be trusted
+    else:
+        compare(report)
+    report.advice = advice(layout, report)
+    return report
+
+
+def restore_library(open_library: Callable[[Path], Archive], source: Path, target: Path) -> int:
+    """Restore a backup into a new folder and rebuild its index; returns the articles."""
+    restore_backup(source, target)
+    with open_library(target) as restored:
+        restored.reindex()
+        return restored.count()
+
+
+def repair_library(
+    open_library: Callable[[Path], Archive],
+    path: str | Path | None,
+    from_backup: Path | None,
+    processes: int,
+) -> RepairReport:
+    """Replace a damaged catalogue with every row that can still be read (or with the
+    automatic backup `from_backup`), keeping the damaged file in damaged/, and rebuild the
+    index; the report counts per table what was saved and lost."""
+    layout = LibraryLayout(Path(path).expanduser() if path else default_library_path())
+    if not layout.root.is_dir():
+        raise LibraryNotFoundError(f"there is no Arsip library at {layout.root}")
+    report = replace_catalogue(layout, from_backup)
+    with open_library(layout.root) as repaired:
+        repaired.reindex(processes=processes)
+        ids = set(repaired.article_ids("added"))
+        with repaired._sessions() as session:
+            named = queries.provenance_original_paths(session)
+    report.articles = len(ids)
+    report.lost_articles = sorted(set(report.lost_articles) - ids)
+    report.unclaimed_originals = unclaimed_originals(layout, named)
+    return report
