@@ -6,8 +6,8 @@ The Indonesian catalogue is `resources/i18n/arsip_id.ts` (edited in Qt Linguist,
 repository) compiled to `resources/i18n/arsip_id.qm` (shipped beside it). After changing any
 visible string, refresh both with:
 
-    .venv/bin/pyside6-lupdate -locations none -no-obsolete src/archive_app/gui/*.py \
-        -ts resources/i18n/arsip_id.ts
+    .venv/bin/pyside6-lupdate -locations none -no-obsolete \
+        $(find src/archive_app/gui -name '*.py' | sort) -ts resources/i18n/arsip_id.ts
     .venv/bin/pyside6-lrelease resources/i18n/arsip_id.ts -qm resources/i18n/arsip_id.qm
 
 tests/gui/test_gui_i18n.py fails when a string in gui/ is missing from the catalogue, when a
