@@ -9,11 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+from scripts.screenshots.waiting import after as after_signal
+from scripts.screenshots.waiting import pause, until
 
 from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import Settings
-from archive_app.gui.waiting import after as after_signal
-from archive_app.gui.waiting import pause, until
 
 SIZE = (1400, 900)
 

@@ -1,5 +1,8 @@
 """`make bench-gui`: time the window on a large library (offscreen); writes bench-results/gui.json.
 
+Run from the repository root as `python -m benchmarks.gui_bench` (it waits for the window with
+scripts/screenshots/waiting.py).
+
 Figures: the window shown and the search box usable after launch (a fresh process), a search's
 first page painted after the query settles, an article with photos opened and drawn, the worst
 frame while scrolling 10,000 rows, and memory (RSS). It uses bench-results/library-100000 when
@@ -29,7 +32,8 @@ from archive_app.domain.model import ArticleDetail, Photo
 from archive_app.storage.library_folder import WriterLock
 from archive_app.usecases.archive import Archive
 
-REPO = Path(__file__).resolve().parents[3]
+# benchmarks/ sits at the top of the repository; results and the corpus are found from there
+REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench-results"
 BIG = RESULTS / "library-100000"
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -182,7 +186,7 @@ def measure_launch(library: Path, settings: Path, runs: int = 3) -> list[float]:
             [
                 sys.executable,
                 "-m",
-                "archive_app.gui.bench",
+                "benchmarks.gui_bench",
                 "--probe-launch",
                 str(library),
                 "--settings",
@@ -192,6 +196,7 @@ def measure_launch(library: Path, settings: Path, runs: int = 3) -> list[float]:
             capture_output=True,
             text=True,
             env=env,
+            cwd=REPO,  # where `-m benchmarks.gui_bench` is found
         ).stdout
         report = json.loads(out.strip().splitlines()[-1])
         seconds.append(report["usable_at"] - started)
@@ -258,11 +263,11 @@ class WindowFigures:
 def measure_window(library: Path, work: Path) -> WindowFigures:
     from PySide6.QtCore import QEvent, QObject, QSettings
     from PySide6.QtWidgets import QApplication
+    from scripts.screenshots.waiting import after, pause, until
 
     from archive_app.gui.app import application
     from archive_app.gui.main_window import MainWindow
     from archive_app.gui.settings import Settings
-    from archive_app.gui.waiting import after, pause, until
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "s"))
     application()

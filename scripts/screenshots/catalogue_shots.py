@@ -14,11 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QLineEdit, QMenu
-
-from archive_app.domain.errors import ArchiveError
-from archive_app.gui.authority_dialogs import PlaceAliasDialog
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.screenshot_kit import (
+from scripts.screenshots.kit import (
     after,
     open_window,
     place,
@@ -27,6 +23,10 @@ from archive_app.gui.screenshot_kit import (
     shoot,
     show_article,
 )
+
+from archive_app.domain.errors import ArchiveError
+from archive_app.gui.authority_dialogs import PlaceAliasDialog
+from archive_app.gui.main_window import MainWindow
 from archive_app.gui.settings import Settings
 from archive_app.usecases.archive import Archive
 

@@ -1,10 +1,12 @@
 """`make screenshots`: build a library from ../shared/corpus, open the window, save PNGs of it.
 
+Run from the repository root as `python -m scripts.screenshots`.
+
 Run under Xvfb (`xvfb-run -a -s "-screen 0 1400x900x24"`): each shot grabs the whole virtual
 screen, so popups and dialogs appear as a person would see them. The library holds the seed,
 the Indonesian tables and the wire feeds, whose dpa picture items come with their JPEGs: the
 reader and the photo viewer show one of those, archived by the importer. The cataloguing shots
-(screenshots_catalogue.py) and the Needs review shots (screenshots_review.py) work on a copy,
+(catalogue_shots.py) and the Needs review shots (review_shots.py) work on a copy,
 so this library is never changed by them; `--only review` takes one group.
 """
 
@@ -19,10 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
-
-from archive_app.gui import i18n
-from archive_app.gui.app import application
-from archive_app.gui.screenshot_kit import (
+from scripts.screenshots.catalogue_shots import catalogue_shots
+from scripts.screenshots.kit import (
     SIZE,
     after,
     open_window,
@@ -31,14 +31,17 @@ from archive_app.gui.screenshot_kit import (
     shoot,
     show_article,
 )
-from archive_app.gui.screenshots_catalogue import catalogue_shots
-from archive_app.gui.screenshots_review import review_shots
+from scripts.screenshots.review_shots import review_shots
+
+from archive_app.gui import i18n
+from archive_app.gui.app import application
 from archive_app.gui.settings import Settings
 from archive_app.usecases.archive import Archive
 
 log = logging.getLogger("arsip.screenshots")
 
-REPO = Path(__file__).resolve().parents[3]
+# this folder is scripts/screenshots/ at the top of the repository
+REPO = Path(__file__).resolve().parent.parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 SOURCES = ("seed", "id_json", "id_csv", "wire")
 # a dpa picture item: its JPEG is archived with the caption and credit of the XML

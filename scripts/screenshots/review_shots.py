@@ -14,9 +14,9 @@ import tempfile
 from pathlib import Path
 
 from PIL import Image
+from scripts.screenshots.kit import after, open_window, settle, shoot, show_article
 
 from archive_app.gui.main_window import MainWindow
-from archive_app.gui.screenshot_kit import after, open_window, settle, shoot, show_article
 from archive_app.gui.settings import Settings
 from archive_app.usecases.archive import Archive
 
