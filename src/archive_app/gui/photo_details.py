@@ -6,7 +6,7 @@ from html import escape
 
 from archive_app.domain.model import Photo
 from archive_app.gui.i18n import number, translate
-from archive_app.gui.photo_meta import PhotoDetails
+from archive_app.media.photo_details import PhotoDetails
 
 
 def field_labels() -> dict[str, str]:

@@ -29,11 +29,11 @@ from archive_app.gui.article_html import credit_line
 from archive_app.gui.i18n import translate
 from archive_app.gui.photo_details import details_html
 from archive_app.gui.photo_files import THUMB_SIDE, decode, photo_path
-from archive_app.gui.photo_meta import PhotoDetails, read_details
 from archive_app.gui.photo_view import ZOOM_FACTOR, PhotoView
 from archive_app.gui.reader import qimage
 from archive_app.gui.reading import DecodedImage
 from archive_app.gui.tasks import TaskRunner
+from archive_app.media.photo_details import PhotoDetails, read_details
 
 FULL_SIDE = 8000  # px: 1:1 for any news photo, yet a bound on memory for a giant scan
 TILE = QSize(THUMB_SIDE, THUMB_SIDE * 2 // 3)  # every strip tile the same size, photo centred

@@ -1,7 +1,8 @@
-"""Read the credits and camera details embedded in a photo file (IPTC, XMP, EXIF) with Pillow.
+"""Everything a photo file says about itself, for the photo viewer: credits and camera details.
 
-Qt-free and run on worker threads. A `media/` package for credits is planned in the core; until
-it exists the photo viewer reads them here.
+media/metadata.py reads the credit fields the catalogue stores at import time; this reads the
+same IPTC datasets and XMP properties (named by its tables) plus the camera's EXIF details, as
+display text, and gives a damaged file's error instead of raising.
 """
 
 from __future__ import annotations
@@ -15,37 +16,44 @@ from PIL import ExifTags, Image, ImageFile, IptcImagePlugin
 
 from archive_app.domain.errors import ArchiveError
 from archive_app.media.decode import open_image
+from archive_app.media.metadata import IPTC_FIELDS, XMP_FIELDS
 
 log = logging.getLogger(__name__)
 
-# IPTC IIM record 2 datasets a newsroom fills in: key -> dataset number
+_DATASETS = {name: dataset for dataset, name in IPTC_FIELDS.items()}
+# the viewer's key for each IPTC IIM field (record 2), named as media.metadata names them
 IPTC = {
-    "title": 5,
-    "keywords": 25,
-    "date": 55,
-    "photographer": 80,
-    "photographer_title": 85,
-    "city": 90,
-    "country": 101,
-    "headline": 105,
-    "credit": 110,
-    "source": 115,
-    "copyright": 116,
-    "caption": 120,
-    "caption_writer": 122,
+    key: _DATASETS[name]
+    for key, name in (
+        ("title", "ObjectName"),
+        ("keywords", "Keywords"),
+        ("date", "DateCreated"),
+        ("photographer", "By-line"),
+        ("photographer_title", "By-lineTitle"),
+        ("city", "City"),
+        ("country", "Country"),
+        ("headline", "Headline"),
+        ("credit", "Credit"),
+        ("source", "Source"),
+        ("copyright", "CopyrightNotice"),
+        ("caption", "Caption-Abstract"),
+        ("caption_writer", "Writer-Editor"),
+    )
 }
-# XMP properties (local names) that say the same things
-XMP = {
-    "creator": "photographer",
-    "rights": "copyright",
-    "Credit": "credit",
-    "Source": "source",
-    "Headline": "headline",
-    "City": "city",
-    "Country": "country",
-    "description": "caption",
-    "title": "title",
+# XMP properties that say the same things; Pillow's getxmp() keys them by local name
+_XMP_KEYS = {
+    "dc:creator": "photographer",
+    "dc:rights": "copyright",
+    "photoshop:Credit": "credit",
+    "photoshop:Source": "source",
+    "photoshop:Headline": "headline",
+    "photoshop:City": "city",
+    "photoshop:Country": "country",
+    "dc:description": "caption",
+    "dc:title": "title",
 }
+assert set(_XMP_KEYS) <= set(XMP_FIELDS.values())
+XMP = {name.partition(":")[2]: key for name, key in _XMP_KEYS.items()}
 EXIF_BASE = {
     "Make": "camera_make",
     "Model": "camera_model",
