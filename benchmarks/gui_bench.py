@@ -155,9 +155,9 @@ def probe_launch(library: Path, settings: Path) -> None:
     """Child process: open the window, report when the search box takes keys."""
     from PySide6.QtCore import QSettings, QTimer
 
-    from archive_app.gui.app import application
-    from archive_app.gui.main_window import MainWindow
-    from archive_app.gui.settings import Settings
+    from archive_app.gui.shell.app import application
+    from archive_app.gui.shell.main_window import MainWindow
+    from archive_app.gui.shell.settings import Settings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings))
     app = application()
@@ -265,9 +265,9 @@ def measure_window(library: Path, work: Path) -> WindowFigures:
     from PySide6.QtWidgets import QApplication
     from scripts.screenshots.waiting import after, pause, until
 
-    from archive_app.gui.app import application
-    from archive_app.gui.main_window import MainWindow
-    from archive_app.gui.settings import Settings
+    from archive_app.gui.shell.app import application
+    from archive_app.gui.shell.main_window import MainWindow
+    from archive_app.gui.shell.settings import Settings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "s"))
     application()

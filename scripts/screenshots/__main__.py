@@ -33,9 +33,9 @@ from scripts.screenshots.kit import (
 )
 from scripts.screenshots.review_shots import review_shots
 
-from archive_app.gui import i18n
-from archive_app.gui.app import application
-from archive_app.gui.settings import Settings
+from archive_app.gui.common import i18n
+from archive_app.gui.shell.app import application
+from archive_app.gui.shell.settings import Settings
 from archive_app.usecases.archive import Archive
 
 log = logging.getLogger("arsip.screenshots")

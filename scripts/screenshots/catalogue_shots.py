@@ -25,9 +25,9 @@ from scripts.screenshots.kit import (
 )
 
 from archive_app.domain.errors import ArchiveError
-from archive_app.gui.authority_dialogs import PlaceAliasDialog
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.settings import Settings
+from archive_app.gui.authorities.dialogs import PlaceAliasDialog
+from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.settings import Settings
 from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 from scripts.screenshots.waiting import after as after_signal
 from scripts.screenshots.waiting import pause, until
 
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.settings import Settings
+from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.settings import Settings
 
 SIZE = (1400, 900)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from PIL import Image
 from scripts.screenshots.kit import after, open_window, settle, shoot, show_article
 
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.settings import Settings
+from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.settings import Settings
 from archive_app.usecases.archive import Archive
 
 UNREAD_TITLE = "Banjir Rob Rendam Permukiman Warga Muara Angke"

@@ -24,7 +24,7 @@ from archive_app.domain.model import (
     SearchHit,
     SearchPage,
 )
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 # The offscreen platform cannot pass a window's minimum size to a window manager and says so

@@ -17,8 +17,8 @@ from tests.gui.conftest import open_window
 
 import archive_app.gui
 from archive_app.domain.query import CHEAT_SHEET
-from archive_app.gui import i18n
-from archive_app.gui.qt_texts import CHEAT_SHEET_MEANINGS
+from archive_app.gui.common import i18n
+from archive_app.gui.common.qt_texts import CHEAT_SHEET_MEANINGS
 from archive_app.resources import resource
 from archive_app.usecases.archive import Archive
 
@@ -77,7 +77,9 @@ def test_every_string_in_the_window_has_a_finished_indonesian_translation() -> N
     calls = list(_calls())
     assert len(calls) > 300
     missing = [(f, c, t) for f, c, t in calls if not catalogue.get((c, t))]
-    assert not missing, f"run pyside6-lupdate and translate these (see gui/i18n.py): {missing}"
+    assert not missing, (
+        f"run pyside6-lupdate and translate these (see gui/common/i18n.py): {missing}"
+    )
     for (context, source), translation in catalogue.items():
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (
             f"{context}: {source!r} and its translation name different placeholders"
