@@ -11,7 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from tests.core.review_files import (
+from tests.gui.conftest import article_id, open_window
+from tests.usecases.review_files import (
     ROWS,
     TINY_TITLE,
     UNREAD_DATE,
@@ -19,7 +20,6 @@ from tests.core.review_files import (
     write_review_files,
     write_table,
 )
-from tests.gui.conftest import article_id, open_window
 
 from archive_app.domain.model import ArticleDetail, CatalogueRecord, SavedSearch
 from archive_app.domain.review import REVIEW_KINDS, ReviewFlag

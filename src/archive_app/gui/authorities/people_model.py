@@ -5,26 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from archive_app.domain.model import PersonInfo
 from archive_app.gui.common.display import role_name
 from archive_app.gui.common.i18n import number, translate
+from archive_app.gui.common.row_model import Column, RowModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 NAME, ALIASES, ROLES, ARTICLES, CODES = range(5)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numbers sort as numbers, names without case
-
-
-def people_titles() -> tuple[str, ...]:
-    return (
-        translate("People", "Name"),
-        translate("People", "Other spellings"),
-        translate("People", "Roles"),
-        translate("People", "Articles"),
-        translate("People", "Sign-off codes"),
-    )
 
 
 def roles_text(roles: dict[str, int]) -> str:
@@ -42,59 +31,35 @@ def codes_text(codes: Sequence[str]) -> str:
     return ", ".join(shown)
 
 
-class PeopleModel(QAbstractTableModel):
+COLUMNS: tuple[Column[PersonInfo], ...] = (
+    (lambda: translate("People", "Name"), lambda person: person.name),
+    (lambda: translate("People", "Other spellings"), lambda person: ", ".join(person.aliases)),
+    (lambda: translate("People", "Roles"), lambda person: roles_text(person.roles)),
+    (lambda: translate("People", "Articles"), lambda person: number(person.articles)),
+    (lambda: translate("People", "Sign-off codes"), lambda p: codes_text(p.signoff_codes)),
+)
+
+
+class PeopleModel(RowModel[PersonInfo]):
     """One row per person in the authority."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._people: list[PersonInfo] = []
+        super().__init__(COLUMNS, parent)
 
     def set_people(self, people: Sequence[PersonInfo]) -> None:
-        self.beginResetModel()
-        self._people = list(people)
-        self.endResetModel()
+        self.set_rows(people)
 
     def person(self, row: int) -> PersonInfo:
-        return self._people[row]
+        return self.row(row)
 
     def row_of(self, name: str) -> int | None:
-        return next((row for row, p in enumerate(self._people) if p.name == name), None)
+        return next((row for row, p in enumerate(self.rows) if p.name == name), None)
 
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 5
-        ):
-            return people_titles()[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._people):
-            return None
-        person, column = self._people[index.row()], index.column()
+    def cell(self, row: PersonInfo, column: int, role: int) -> Any:
         if role == SORT_ROLE:
             if column == ARTICLES:
-                return person.articles
-            return str(self.data(index)).casefold()
+                return row.articles
+            return str(super().cell(row, column, Qt.ItemDataRole.DisplayRole)).casefold()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ARTICLES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        if column == NAME:
-            return person.name
-        if column == ALIASES:
-            return ", ".join(person.aliases)
-        if column == ROLES:
-            return roles_text(person.roles)
-        if column == ARTICLES:
-            return number(person.articles)
-        return codes_text(person.signoff_codes)
+        return super().cell(row, column, role)

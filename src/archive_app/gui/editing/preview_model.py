@@ -6,15 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from archive_app.gui.common.diff_text import marked_items, marked_pair
 from archive_app.gui.common.field_values import display
 from archive_app.gui.common.html_delegate import HTML_ROLE
 from archive_app.gui.common.i18n import translate
+from archive_app.gui.common.row_model import Column, ModelIndex, RowModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 ARTICLE, OLD, NEW = range(3)
 
 
@@ -29,66 +28,51 @@ class PreviewRow:
     new: Any
 
 
-def preview_titles() -> tuple[str, ...]:
-    return (
-        translate("Preview", "Article"),
-        translate("Preview", "Now"),
-        translate("Preview", "After the change"),
-    )
+def _title(row: PreviewRow) -> str:
+    return row.title or translate("Preview", "article {id}").format(id=row.article_id)
 
 
-class PreviewModel(QAbstractTableModel):
+COLUMNS: tuple[Column[PreviewRow], ...] = (
+    (lambda: translate("Preview", "Article"), _title),
+    (lambda: translate("Preview", "Now"), lambda row: display(row.field, row.old, 200)),
+    (
+        lambda: translate("Preview", "After the change"),
+        lambda row: display(row.field, row.new, 200),
+    ),
+)
+
+
+class PreviewModel(RowModel[PreviewRow]):
     """A read-only table of PreviewRows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
+        super().__init__(COLUMNS, parent)
         self._html: dict[int, tuple[str, str]] = {}
 
     def set_rows(self, rows: Sequence[PreviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._html = {}
-        self.endResetModel()
-
-    def row(self, number: int) -> PreviewRow:
-        return self._rows[number]
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 3
-        ):
-            return preview_titles()[section]
-        return None
+        super().set_rows(rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role == HTML_ROLE and index.column() in (OLD, NEW):
+        if (
+            role == HTML_ROLE
+            and index.isValid()
+            and 0 <= index.row() < self.rowCount()
+            and index.column() in (OLD, NEW)
+        ):
             return self._marked(index.row())[index.column() - OLD]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self._rows[index.row()]
-        limit = 200 if role == Qt.ItemDataRole.DisplayRole else 3000
-        if index.column() == ARTICLE:
-            return row.title or translate("Preview", "article {id}").format(id=row.article_id)
-        return display(row.field, row.old if index.column() == OLD else row.new, limit)
+        return super().data(index, role)
+
+    def cell(self, row: PreviewRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (OLD, NEW):
+            return display(row.field, row.old if column == OLD else row.new, 3000)
+        return super().cell(row, column, role)
 
     def _marked(self, number: int) -> tuple[str, str]:
         """The old and new value as HTML, what changed marked (worked out once per row)."""
         found = self._html.get(number)
         if found is None:
-            row = self._rows[number]
+            row = self.row(number)
             if isinstance(row.old, list) and isinstance(row.new, list) and row.field != "body":
                 # tags, collections, people: what changes is whole items, not words
                 found = marked_items(
