@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +24,7 @@ from archive_app.gui.editing.change_runner import ChangeRunner
 from archive_app.gui.editing.controller import EditController
 from archive_app.gui.editing.undo_controller import UndoController
 from archive_app.gui.exporting.controller import ExportController
-from archive_app.gui.exporting.dialog import COLLECTION, ExportContext
+from archive_app.gui.exporting.dialog import ExportContext
 from archive_app.gui.importing.controller import ImportController
 from archive_app.gui.importing.flow import ImportFlow
 from archive_app.gui.importing.report_dialog import ImportReportDialog
@@ -45,11 +41,13 @@ from archive_app.gui.search.results_view import ResultsTable
 from archive_app.gui.search.session import SearchSession
 from archive_app.gui.shell import window_state
 from archive_app.gui.shell.actions import WindowActions
+from archive_app.gui.shell.layout import lay_out
 from archive_app.gui.shell.preferences import PreferencesDialog
 from archive_app.gui.shell.settings import Settings
 from archive_app.gui.shell.sidebar import Sidebar
 from archive_app.gui.shell.theme import Colours, ThemeManager
 from archive_app.gui.shell.welcome import WelcomeView
+from archive_app.gui.shell.wiring import connect_window
 from archive_app.usecases.archive import Archive
 
 log = logging.getLogger(__name__)
@@ -90,7 +88,7 @@ class MainWindow(QMainWindow):
         self.import_status = ImportStatus()
         self.index_status = IndexStatusLabel(archive)
         self.actions_ = WindowActions(self)
-        self._layout()
+        self.browse, self.right, self.main_splitter, self.stack = lay_out(self)
         self.session = SearchSession(
             archive,
             self.reads,
@@ -108,7 +106,7 @@ class MainWindow(QMainWindow):
         self.loader = self.reading.loader
         self._reselect: list[int] = []
         self._controllers()
-        self._connect()
+        connect_window(self)
         self.theme = ThemeManager(self.settings.theme, self)
         self.theme.changed.connect(self._apply_colours)
         self._apply_colours(self.theme.colours)
@@ -122,37 +120,6 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # -- building --------------------------------------------------------------------
-
-    def _layout(self) -> None:
-        centre = QWidget()
-        column = QVBoxLayout(centre)
-        column.setContentsMargins(8, 10, 4, 6)
-        column.setSpacing(6)
-        column.addWidget(self.search_bar)
-        column.addWidget(self.filter_bar)
-        column.addWidget(self.table, 1)
-        self.right = QStackedWidget()
-        self.right.addWidget(self.reader_pane)
-        self.right.addWidget(self.person_page)
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.setObjectName("browseSplitter")
-        self.main_splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.sidebar, 0), (centre, 5), (self.right, 6)):
-            self.main_splitter.addWidget(widget)
-            self.main_splitter.setStretchFactor(self.main_splitter.count() - 1, stretch)
-        self.main_splitter.setSizes([250, 580, 570])
-        browse = QWidget()
-        browse.setObjectName("browse")
-        outer = QVBoxLayout(browse)
-        outer.setContentsMargins(0, 0, 8, 0)
-        outer.addWidget(self.main_splitter)
-        self.browse = browse
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
-        self.stack.addWidget(browse)
-        self.setCentralWidget(self.stack)
-        self.statusBar().addPermanentWidget(self.index_status)
-        self.statusBar().addPermanentWidget(self.import_status, 1)
 
     def _controllers(self) -> None:
         """Cataloguing: every change goes through one runner on the writer lane."""
@@ -193,86 +160,6 @@ class MainWindow(QMainWindow):
     def _headers(self) -> dict[str, QHeaderView]:
         return {"results": self.table.horizontalHeader()}
 
-    def _connect(self) -> None:
-        a, bar, table, side = self.actions_, self.search_bar, self.table, self.sidebar
-        bar.field.moveRequested.connect(table.step_row)
-        self.session.listed.connect(self.reading.select_after_search)
-        self.session.emptied.connect(self.reading.show_nothing)
-        self.reader_pane.statusMessage.connect(self._status)
-        self.reader.statusMessage.connect(self._status)
-        self.reader_pane.zoomChanged.connect(lambda z: setattr(self.settings, "zoom", z))
-        self.person_page.searchRequested.connect(self.session.search_for)
-        self.changes.changed.connect(self.after_change)
-        self.session.listed.connect(self._restore_selection)
-        for controller in (
-            self.import_flow,
-            self.catalogue,
-            self.editing,
-            self.undo,
-            self.bulk,
-            self.authority,
-            self.exporting,
-            self.safety,
-        ):
-            controller.statusMessage.connect(self._status)
-        self.authority.searchRequested.connect(self.session.search_for)
-        side.catalogue.exportRequested.connect(lambda path: self.exporting.open(COLLECTION, path))
-        self.reader_pane.editRequested.connect(self.edit_shown)
-        self.reader.reviewedRequested.connect(lambda article: self.editing.mark_reviewed([article]))
-        self.reader_pane.citationStyleChanged.connect(
-            lambda style: setattr(self.settings, "citation_style", style)
-        )
-        for action in (
-            a.edit_article,
-            a.bulk,
-            a.replace,
-            a.add_to_collection,
-            a.tag,
-            a.mark_reviewed,
-            a.export,
-        ):
-            table.addAction(action)  # the results' context menu
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.import_flow.imported.connect(self.refresh)
-        self.index_status.finished.connect(self.refresh)
-        # (slots are called without arguments: `triggered` would hand an optional parameter
-        # its `checked` flag)
-        for action, slot in (
-            (a.print, self.reader_pane.print_article),
-            (a.pdf, self.reader_pane.ask_pdf),
-            (a.preferences, self.show_preferences),
-            (a.quit, self.close),
-            (a.focus_search, bar.focus),
-            (a.find, self.reader_pane.open_find),
-            (a.cite, lambda: self.reader_pane.copy_citation()),
-            (a.clear, self.escape),
-            (a.next_result, partial(table.step_row, 1)),
-            (a.previous_result, partial(table.step_row, -1)),
-            (a.next_hit, partial(self.reader.next_hit, 1)),
-            (a.previous_hit, partial(self.reader.next_hit, -1)),
-            (a.photos, partial(self.reading.open_photos, 0)),
-            (a.larger, partial(self.reader_pane.zoom_by, 10)),
-            (a.smaller, partial(self.reader_pane.zoom_by, -10)),
-            (a.actual, partial(self.reader_pane.zoom_by, 0)),
-            (a.save_search, self.catalogue.save_search),
-            (a.clear_filters, self.session.clear_filters),
-            (a.cheat_sheet, bar.show_cheat_sheet),
-            (a.edit_article, self.edit_shown),
-            (a.bulk, lambda: self.bulk.open_bulk()),
-            (a.mark_reviewed, self.mark_reviewed),
-            (a.replace, self.bulk.open_replace),
-            (a.export, lambda: self.exporting.open()),
-            (a.backup, self.safety.ask_backup),
-            (a.restore, self.safety.ask_restore),
-            (a.fixity, self.safety.check_fixity),
-            (a.new_collection, lambda: self.catalogue.new_collection()),
-            (a.add_to_collection, partial(self.bulk.open_bulk, "add_collection")),
-            (a.tag, partial(self.bulk.open_bulk, "add_tag")),
-            (a.people, partial(self.authority.open, 0)),
-            (a.places, partial(self.authority.open, 1)),
-        ):
-            action.triggered.connect(slot)
-
     def _apply_colours(self, colours: Colours) -> None:
         self.reader.set_colours(colours)
         self.table.set_colours(colours)
@@ -298,7 +185,7 @@ class MainWindow(QMainWindow):
         self._reselect = self.table.selected_ids()
         self.refresh()
 
-    def _restore_selection(self, _batch: object) -> None:
+    def restore_selection(self, _batch: object) -> None:
         chosen, self._reselect = self._reselect, []
         if len(chosen) > 1:
             self.table.select_ids(chosen)
@@ -346,7 +233,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.theme.apply(self.settings.theme)
 
-    def _status(self, message: str) -> None:
+    def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
     # -- importing ---------------------------------------------------------------------
