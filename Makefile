@@ -89,13 +89,13 @@ gen-corpus: $(STAMP)
 # photo viewer, a person's page, dark theme, Indonesian, cataloguing, the Needs review queue.
 # Written to screenshots/; `ARGS="--only review"` takes one group.
 screenshots: system-libs-window $(STAMP)
-	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m archive_app.gui.screenshots $(ARGS)
+	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m scripts.screenshots $(ARGS)
 
 # The window's speed, offscreen, on bench-results/library-100000 (else the corpus library):
 # launch, first page painted, an article with photos, scrolling, memory. Writes
 # bench-results/gui.json.
 bench-gui: system-libs $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m archive_app.gui.bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.gui_bench
 
 .PHONY: eval-html check-corpus
 

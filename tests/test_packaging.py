@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -49,6 +50,18 @@ def test_the_wheel_holds_what_the_app_reads_at_run_time(wheel: Path) -> None:
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "archive-app = archive_app.launcher:main" in text
+
+
+# development tooling lives beside the package (scripts/screenshots/, benchmarks/), never in it
+TOOLING = re.compile(r"^archive_app/.*/(screenshots?\w*|bench\w*|waiting|screenshot_kit)(/|\.py$)")
+
+
+def test_the_wheel_carries_no_development_tooling(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    modules = [n for n in names if n.startswith("archive_app/") and n.endswith(".py")]
+    assert any(n.startswith("archive_app/gui/") for n in modules)
+    tooling = [n for n in names if TOOLING.match(n)]
+    assert not tooling, f"development tooling in the wheel: {tooling}"
 
 
 def test_an_installed_copy_finds_its_own_resources(wheel: Path, tmp_path: Path) -> None:

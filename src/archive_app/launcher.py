@@ -9,7 +9,7 @@ from archive_app import cli
 
 def open_window(library: str | None) -> int:
     """Open the window on a library; Qt is loaded only when the window is wanted."""
-    from archive_app.gui.app import run_gui
+    from archive_app.gui.shell.app import run_gui
 
     return int(run_gui(library))
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -24,7 +25,7 @@ from archive_app.domain.model import (
     SearchHit,
     SearchPage,
 )
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 # The offscreen platform cannot pass a window's minimum size to a window manager and says so
@@ -40,6 +41,34 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS, OFFSCREEN_RAISE))
+
+
+# how long a finished test's threads may take to wind down before they count as left running
+THREAD_GRACE_MS = 5_000
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a Python thread or a global Qt pool task running after it.
+
+    Set up before the window and library fixtures, so it checks after they have closed. Qt's
+    worker threads appear in threading.enumerate() as dummy threads that never leave it (Python
+    cannot see them end), so they are checked through the pool instead of the list.
+    """
+    before = set(threading.enumerate())
+    yield
+    pool = QThreadPool.globalInstance()
+    pool.waitForDone(THREAD_GRACE_MS)
+    assert pool.activeThreadCount() == 0, "a QThreadPool task is still running after the test"
+    started = [
+        t
+        for t in threading.enumerate()
+        if t not in before and not isinstance(t, threading._DummyThread)
+    ]
+    for thread in started:
+        thread.join(THREAD_GRACE_MS / 1000)
+    left = [t.name for t in started if t.is_alive()]
+    assert not left, f"threads still running after the test: {left}"
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,18 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from archive_app.domain.model import PersonInfo
-from archive_app.gui.authority_dialogs import MergeDialog, PlaceAliasDialog, SignoffDialog
-from archive_app.gui.authority_window import AuthorityWindow
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.people_model import ALIASES, ARTICLES, CODES, NAME, ROLES, PeopleModel
-from archive_app.gui.places_model import PlacesModel
+from archive_app.gui.authorities.dialogs import MergeDialog, PlaceAliasDialog, SignoffDialog
+from archive_app.gui.authorities.people_model import (
+    ALIASES,
+    ARTICLES,
+    CODES,
+    NAME,
+    ROLES,
+    PeopleModel,
+)
+from archive_app.gui.authorities.places_model import PlacesModel
+from archive_app.gui.authorities.window import AuthorityWindow
+from archive_app.gui.shell.main_window import MainWindow
 
 
 def _open(qtbot: QtBot, window: MainWindow, tab: int = 0) -> AuthorityWindow:

@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from tests.cli.test_cli_bad_names import bad_name
 
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.shell.main_window import MainWindow
 
 LONG = 60_000  # ms
 

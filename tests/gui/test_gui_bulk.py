@@ -7,12 +7,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES, article_id
 
-from archive_app.gui.bulk_dialog import BulkDialog
-from archive_app.gui.catalogue_model import COUNT, TAG
-from archive_app.gui.html_delegate import HTML_ROLE
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.preview_model import ARTICLE, NEW, OLD, PreviewModel, PreviewRow
-from archive_app.gui.replace_dialog import ReplaceDialog
+from archive_app.gui.catalogue.model import COUNT, TAG
+from archive_app.gui.common.html_delegate import HTML_ROLE
+from archive_app.gui.editing.bulk_dialog import BulkDialog
+from archive_app.gui.editing.preview_model import ARTICLE, NEW, OLD, PreviewModel, PreviewRow
+from archive_app.gui.editing.replace_dialog import ReplaceDialog
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 FLOODS = [row[0] for row in ARTICLES[:3]]

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES, article_id
 
 from archive_app.domain.model import CollectionInfo, SavedSearch
-from archive_app.gui.catalogue_data import CatalogueData, SmartCollection
-from archive_app.gui.catalogue_model import COLLECTION, COUNT, NAME, SMART, TAG, CatalogueModel
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.catalogue.data import CatalogueData, SmartCollection
+from archive_app.gui.catalogue.model import COLLECTION, COUNT, NAME, SMART, TAG, CatalogueModel
+from archive_app.gui.shell.main_window import MainWindow
 
 FLOODS = [row[0] for row in ARTICLES[:3]]
 

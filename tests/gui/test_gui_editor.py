@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES, article_id, open_window
 
 from archive_app.domain.model import HistoryItem
-from archive_app.gui.article_editor import ArticleEditor
-from archive_app.gui.history_model import CHANGE, FIELD, NEW, OLD, USER, WHEN, HistoryModel
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.editing.editor import ArticleEditor
+from archive_app.gui.editing.history_model import CHANGE, FIELD, NEW, OLD, USER, WHEN, HistoryModel
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 FLOOD = ARTICLES[0][0]

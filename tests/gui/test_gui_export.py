@@ -15,9 +15,9 @@ from tests.gui.conftest import ARTICLES, article_id
 
 from archive_app.exports.citations import cite
 from archive_app.exports.formats import FORMATS
-from archive_app.gui import export_controller
-from archive_app.gui.export_dialog import ARTICLE, COLLECTION, RESULT, SELECTION, ExportDialog
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.exporting import controller as export_controller
+from archive_app.gui.exporting.dialog import ARTICLE, COLLECTION, RESULT, SELECTION, ExportDialog
+from archive_app.gui.shell.main_window import MainWindow
 
 FLOODS = [row[0] for row in ARTICLES[:3]]
 

@@ -9,10 +9,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
-from archive_app.gui.facet_model import FacetModel
-from archive_app.gui.filters import Filter, FilterSet
-from archive_app.gui.histogram import Histogram, bins, range_value
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.search.facet_model import FacetModel
+from archive_app.gui.search.filters import Filter, FilterSet
+from archive_app.gui.search.histogram import Histogram, bins, range_value
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 FACETS = {

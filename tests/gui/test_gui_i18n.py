@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import open_window
 
+import archive_app.gui
 from archive_app.domain.query import CHEAT_SHEET
-from archive_app.gui import i18n
-from archive_app.gui.qt_texts import CHEAT_SHEET_MEANINGS
+from archive_app.gui.common import i18n
+from archive_app.gui.common.qt_texts import CHEAT_SHEET_MEANINGS
 from archive_app.resources import resource
 from archive_app.usecases.archive import Archive
 
-GUI = Path(i18n.__file__).parent
+GUI = Path(archive_app.gui.__file__).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
@@ -39,9 +40,22 @@ def _catalogue() -> dict[tuple[str, str], str]:
     return found
 
 
+def _gui_files() -> list[Path]:
+    """Every module of gui/, its subpackages included (lupdate is given the same list)."""
+    return sorted(GUI.rglob("*.py"))
+
+
+def test_the_translation_tools_see_every_gui_module() -> None:
+    files = _gui_files()
+    assert files, f"no Python file found under {GUI}"
+    assert any(f.name == "main_window.py" for f in files)
+
+
 def _calls() -> Iterator[tuple[str, str, str]]:
     """(file, context, text) of every translate()/QT_TRANSLATE_NOOP literal in gui/."""
-    for path in sorted(GUI.glob("*.py")):
+    files = _gui_files()
+    assert files, f"no Python file found under {GUI}"
+    for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -63,7 +77,9 @@ def test_every_string_in_the_window_has_a_finished_indonesian_translation() -> N
     calls = list(_calls())
     assert len(calls) > 300
     missing = [(f, c, t) for f, c, t in calls if not catalogue.get((c, t))]
-    assert not missing, f"run pyside6-lupdate and translate these (see gui/i18n.py): {missing}"
+    assert not missing, (
+        f"run pyside6-lupdate and translate these (see gui/common/i18n.py): {missing}"
+    )
     for (context, source), translation in catalogue.items():
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (
             f"{context}: {source!r} and its translation name different placeholders"

@@ -12,7 +12,7 @@ from tests.conftest import corpus_path
 
 from archive_app.domain.model import ImportReport
 from archive_app.domain.progress import Progress
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
@@ -134,7 +134,7 @@ def test_closing_the_window_during_an_import_cancels_it_and_waits(
 
 def test_an_import_stopped_by_a_full_disk_says_so_in_its_report(qtbot: QtBot) -> None:
     from archive_app.domain.model import ImportItem
-    from archive_app.gui.import_report import ImportReportDialog
+    from archive_app.gui.importing.report_dialog import ImportReportDialog
 
     line = (
         "the disk holding /media/arsip is full: 3 files (1.2 MB) were not imported and need "
@@ -153,7 +153,7 @@ def test_an_import_stopped_by_a_full_disk_says_so_in_its_report(qtbot: QtBot) ->
 def test_the_report_says_what_an_interrupted_import_left_and_this_one_indexed(
     qtbot: QtBot,
 ) -> None:
-    from archive_app.gui.import_report import ImportReportDialog
+    from archive_app.gui.importing.report_dialog import ImportReportDialog
 
     dialog = ImportReportDialog(ImportReport(files=1, indexed_leftovers=1200))
     qtbot.addWidget(dialog)

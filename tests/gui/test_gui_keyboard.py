@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
 from archive_app.domain.model import SearchPage
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.results_model import DATE, TITLE
+from archive_app.gui.search.results_model import DATE, TITLE
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 

@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from archive_app.domain.model import ArticleSummary
 from archive_app.domain.progress import CancelToken
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.person_data import Cancelled, PersonArticles, load_person
-from archive_app.gui.person_model import PersonModel
+from archive_app.gui.authorities.person_data import Cancelled, PersonArticles, load_person
+from archive_app.gui.authorities.person_model import PersonModel
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"

@@ -13,12 +13,13 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import archive_photo
 
 from archive_app.domain.model import ArticleDetail, CatalogueRecord, Photo
-from archive_app.gui import photo_files, photo_viewer
-from archive_app.gui.article_loader import load_reading
-from archive_app.gui.photo_meta import read_details
-from archive_app.gui.photo_viewer import PhotoViewer
-from archive_app.gui.reader import ReaderView
-from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.common.tasks import TaskRunner
+from archive_app.gui.photos import decoding as photo_files
+from archive_app.gui.photos import viewer_dialog as photo_viewer
+from archive_app.gui.photos.viewer_dialog import PhotoViewer
+from archive_app.gui.reader.article_loader import load_reading
+from archive_app.gui.reader.article_view import ReaderView
+from archive_app.media.photo_details import read_details
 
 
 def _detail(library: Path) -> ArticleDetail:

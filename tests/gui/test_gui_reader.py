@@ -19,12 +19,12 @@ from archive_app.domain.model import (
     RelatedLink,
 )
 from archive_app.exports.citations import cite
-from archive_app.gui.citation import citation_text
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.reader import ReaderView
-from archive_app.gui.reader_pane import ReaderPane
-from archive_app.gui.reading import Reading
-from archive_app.gui.theme import DARK
+from archive_app.gui.reader.article_view import ReaderView
+from archive_app.gui.reader.citation import citation_text
+from archive_app.gui.reader.pane import ReaderPane
+from archive_app.gui.reader.prepared import Reading
+from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.theme import DARK
 from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"
@@ -346,7 +346,7 @@ def test_the_reader_shows_the_date_as_published_with_its_zone(
 
 
 def test_the_local_date_is_this_computers_clock() -> None:
-    from archive_app.gui.display import local_date
+    from archive_app.gui.common.display import local_date
 
     moment = datetime(2024, 5, 16, 20, 50, tzinfo=UTC).astimezone()
     here = local_date("2024-05-17T03:50:00+07:00")

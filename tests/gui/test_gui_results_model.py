@@ -7,8 +7,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive
 
-from archive_app.gui.results_model import BATCH, SNIPPET_ROLE, ResultsModel, missing_text
-from archive_app.gui.results_view import ResultsTable
+from archive_app.gui.search.results_model import BATCH, SNIPPET_ROLE, ResultsModel, missing_text
+from archive_app.gui.search.results_view import ResultsTable
 
 ROOT = QModelIndex()
 

@@ -23,13 +23,13 @@ from tests.usecases.review_files import (
 
 from archive_app.domain.model import ArticleDetail, CatalogueRecord, SavedSearch
 from archive_app.domain.review import REVIEW_KINDS, ReviewFlag
-from archive_app.gui.catalogue_data import CatalogueData, ReviewCounts, SmartCollection
-from archive_app.gui.catalogue_model import COUNT, REVIEW, SMART, CatalogueModel
-from archive_app.gui.display import REVIEW_NAMES, REVIEW_SHORT_NAMES
-from archive_app.gui.history_model import FIELD, NEW, OLD
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.reader import ReaderView
-from archive_app.gui.reading import Reading
+from archive_app.gui.catalogue.data import CatalogueData, ReviewCounts, SmartCollection
+from archive_app.gui.catalogue.model import COUNT, REVIEW, SMART, CatalogueModel
+from archive_app.gui.common.display import REVIEW_NAMES, REVIEW_SHORT_NAMES
+from archive_app.gui.editing.history_model import FIELD, NEW, OLD
+from archive_app.gui.reader.article_view import ReaderView
+from archive_app.gui.reader.prepared import Reading
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 LONG = 20_000

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES
 
-from archive_app.gui import safety_controller
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.safety import controller as safety_controller
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.backup import FixityReport
 

@@ -14,15 +14,15 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
 from archive_app.domain.model import SearchPage
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.search_bar import SearchBar
-from archive_app.gui.search_controller import (
+from archive_app.gui.common.tasks import TaskRunner
+from archive_app.gui.search.bar import SearchBar
+from archive_app.gui.search.controller import (
     FIRST_PAGE,
     NEXT_PAGE,
     ResultBatch,
     SearchController,
 )
-from archive_app.gui.tasks import TaskRunner
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 SEED_TITLE = "Gaungkan World Water Forum 2024, Kominfo Gandeng Humas Kementerian"

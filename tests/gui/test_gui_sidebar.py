@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
 from archive_app.domain.model import IndexStatus
-from archive_app.gui.catalogue_model import COUNT, SMART, TAG
-from archive_app.gui.index_status import IndexStatusLabel
-from archive_app.gui.main_window import MainWindow
+from archive_app.gui.catalogue.model import COUNT, SMART, TAG
+from archive_app.gui.safety.index_status import IndexStatusLabel
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.usecases.archive import Archive
 
 

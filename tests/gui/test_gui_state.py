@@ -5,10 +5,10 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import open_window
 
-from archive_app.gui.filters import Filter
-from archive_app.gui.main_window import MainWindow
-from archive_app.gui.settings import Settings
-from archive_app.gui.theme import DARK, LIGHT
+from archive_app.gui.search.filters import Filter
+from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.settings import Settings
+from archive_app.gui.shell.theme import DARK, LIGHT
 from archive_app.usecases.archive import Archive
 
 
@@ -70,7 +70,7 @@ def test_the_dark_theme_recolours_the_window_and_the_reader(
 
 
 def test_a_theme_chosen_in_preferences_is_kept(qtbot: QtBot, seeded_window: MainWindow) -> None:
-    from archive_app.gui.preferences import PreferencesDialog
+    from archive_app.gui.shell.preferences import PreferencesDialog
 
     dialog = PreferencesDialog(seeded_window.settings, seeded_window)
     qtbot.addWidget(dialog)

@@ -10,7 +10,7 @@ from tests.conftest import corpus_path
 from tests.ingest.conftest import body_article
 
 from archive_app.domain.model import CatalogueRecord
-from archive_app.gui.display import language_name
+from archive_app.gui.common.display import language_name
 from archive_app.ingest.extract import extract_file
 from archive_app.ingest.normalise import normalise
 from archive_app.ingest.normalise.language import decide_language, declared_codes

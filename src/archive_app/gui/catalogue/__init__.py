@@ -1,0 +1,1 @@
+"""The sidebar catalogue: collections, smart collections and tags."""

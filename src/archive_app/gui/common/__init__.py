@@ -1,0 +1,1 @@
+"""Parts every feature shares: the task runner, dialogs, display texts, errors, i18n."""

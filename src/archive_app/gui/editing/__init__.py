@@ -1,0 +1,1 @@
+"""Changing records: the editor, bulk changes, find-and-replace, previews, undo, history."""

@@ -1,0 +1,1 @@
+"""Bringing files in from the window: choosing, progress, the final report."""

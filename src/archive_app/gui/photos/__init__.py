@@ -1,0 +1,1 @@
+"""Photos: decoding archived files, the zoomable canvas, the viewer dialog and its details."""

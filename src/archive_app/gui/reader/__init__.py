@@ -1,0 +1,1 @@
+"""Reading one article: the rendered view, its tools, find, citation, printing."""

@@ -1,0 +1,1 @@
+"""The library's safety: backup, restore, fixity and the index status note."""

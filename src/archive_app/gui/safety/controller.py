@@ -1,0 +1,199 @@
+"""File ▸ Back up, Restore and Check fixity: the library's safety, run off the GUI thread."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from archive_app.gui.common.errors import show_error, show_notice
+from archive_app.gui.common.i18n import count_text, number, translate
+from archive_app.gui.common.tasks import TaskRunner
+from archive_app.usecases.archive import Archive
+from archive_app.usecases.backup import BackupInfo, FixityReport
+
+LISTED = 20  # changed or missing files named in the fixity message; the rest are counted
+
+
+def backup_filter() -> str:
+    return translate("Safety", "Arsip backups (*.zip);;All files (*)")
+
+
+def fixity_text(report: FixityReport) -> tuple[str, str]:
+    """(the summary, the files a librarian must look at)."""
+    checked = count_text(
+        report.checked,
+        translate("Safety", "{count} file checked"),
+        translate("Safety", "{count} files checked"),
+    )
+    if report.ok:
+        return translate(
+            "Safety", "{checked}: every original and photo matches its SHA-256."
+        ).format(checked=checked), ""
+    summary = translate(
+        "Safety", "{checked}: {changed} changed, {missing} missing. Restore them from a backup."
+    ).format(
+        checked=checked, changed=number(len(report.changed)), missing=number(len(report.missing))
+    )
+    lines = [translate("Safety", "changed: {path}").format(path=p) for p in report.changed]
+    lines += [translate("Safety", "missing: {path}").format(path=p) for p in report.missing]
+    more = len(lines) - LISTED
+    shown = lines[:LISTED] + (
+        [translate("Safety", "… and {count} more").format(count=number(more))] if more > 0 else []
+    )
+    return summary, "\n".join(shown)
+
+
+def open_library_window(folder: Path) -> bool:
+    """Start another Arsip on a library (one process per library keeps one writer each)."""
+    return QProcess.startDetached(
+        sys.executable, ["-m", "archive_app", "--library", str(folder), "gui"]
+    )[0]
+
+
+class SafetyController(QObject):
+    """One job at a time on a lane of its own; `notice` is the last result shown."""
+
+    statusMessage = Signal(str)
+    finished = Signal(object)  # BackupInfo, the restored article count, or a FixityReport
+
+    def __init__(self, archive: Archive, window: QWidget) -> None:
+        super().__init__(window)
+        self.archive, self.window = archive, window
+        self.lane = TaskRunner(1, self)
+        self.notice: QMessageBox | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.lane.busy
+
+    # -- backup ----------------------------------------------------------------------------
+
+    def ask_backup(self) -> None:
+        suggested = Path.home() / f"arsip-backup-{date.today().isoformat()}.zip"
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            translate("Safety", "Back up the library into one file"),
+            str(suggested),
+            backup_filter(),
+        )
+        if name:
+            self.backup(Path(name))
+
+    def backup(self, target: Path) -> None:
+        self.statusMessage.emit(translate("Safety", "Backing up to {path}…").format(path=target))
+        self.lane.submit(
+            partial(self.archive.backup, target),
+            self._backed_up,
+            partial(self._failed, translate("Safety", "Arsip could not back up")),
+        )
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        text = translate("Safety", "{articles} and {files} backed up to {path}.").format(
+            articles=count_text(
+                info.articles,
+                translate("Safety", "{count} article"),
+                translate("Safety", "{count} articles"),
+            ),
+            files=count_text(
+                info.files,
+                translate("Safety", "{count} file"),
+                translate("Safety", "{count} files"),
+            ),
+            path=info.path,
+        )
+        self._show(translate("Safety", "Backup finished"), text, info)
+
+    # -- restore ---------------------------------------------------------------------------
+
+    def ask_restore(self) -> None:
+        source, _filter = QFileDialog.getOpenFileName(
+            self.window, translate("Safety", "Restore a backup"), str(Path.home()), backup_filter()
+        )
+        if not source:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.window,
+            translate("Safety", "Restore into a new, empty folder"),
+            str(Path(source).parent),
+        )
+        if folder:
+            self.restore(Path(source), Path(folder))
+
+    def restore(self, source: Path, folder: Path) -> None:
+        self.statusMessage.emit(translate("Safety", "Restoring {file}…").format(file=source))
+        self.lane.submit(
+            partial(Archive.restore, source, folder),
+            partial(self._restored, folder),
+            partial(self._failed, translate("Safety", "Arsip could not restore")),
+        )
+
+    def _restored(self, folder: Path, articles: int) -> None:
+        text = translate(
+            "Safety", "{articles} restored into {path}. Open that library in a new window?"
+        ).format(
+            articles=count_text(
+                articles,
+                translate("Safety", "{count} article"),
+                translate("Safety", "{count} articles"),
+            ),
+            path=folder,
+        )
+        self.statusMessage.emit(text)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("Safety", "Restore finished"),
+            text,
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            self.window,
+        )
+        box.setObjectName("noticeBox")
+        box.finished.connect(lambda result: self._answered(box, folder, result))
+        self.notice = box
+        box.open()
+        self.finished.emit(articles)
+
+    def _answered(self, box: QMessageBox, folder: Path, _result: int) -> None:
+        opened = box.clickedButton() is box.button(QMessageBox.StandardButton.Open)
+        if opened and not open_library_window(folder):
+            show_error(
+                self.window, translate("Safety", "Arsip could not open the library"), str(folder)
+            )
+        box.deleteLater()
+
+    # -- fixity ----------------------------------------------------------------------------
+
+    def check_fixity(self) -> None:
+        self.statusMessage.emit(translate("Safety", "Checking every original and photo…"))
+        self.lane.submit(
+            self.archive.fixity,
+            self._checked,
+            partial(self._failed, translate("Safety", "Arsip could not check the files")),
+        )
+
+    def _checked(self, report: FixityReport) -> None:
+        summary, details = fixity_text(report)
+        title = (
+            translate("Safety", "Fixity: all files intact")
+            if report.ok
+            else translate("Safety", "Fixity: files changed or missing")
+        )
+        self._show(title, summary, report, details)
+
+    # -- both ------------------------------------------------------------------------------
+
+    def _show(self, title: str, text: str, result: object, details: str = "") -> None:
+        self.statusMessage.emit(text)
+        self.notice = show_notice(self.window, title, text, details)
+        self.finished.emit(result)
+
+    def _failed(self, title: str, error: Exception) -> None:
+        self.statusMessage.emit(str(error))
+        show_error(self.window, title, str(error))
+
+    def shutdown(self) -> None:
+        self.lane.wait()

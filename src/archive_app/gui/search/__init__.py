@@ -1,0 +1,1 @@
+"""Searching: the search bar, the session a person builds, results, facets, histogram."""

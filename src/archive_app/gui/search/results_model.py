@@ -1,0 +1,260 @@
+"""A table model over a list of article ids that fetches row fields lazily, a batch at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from archive_app.domain.model import ArticleSummary
+from archive_app.gui.common.display import short_date
+from archive_app.gui.common.drops import ARTICLE_IDS, article_ids_mime
+from archive_app.gui.common.i18n import translate
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+TITLE, DATE, SITE, PEOPLE = range(4)
+BATCH = 100  # rows fetched per fetchMore: a few screens, one short query
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # the hit snippet as HTML with <b class="hit">
+FIRST_PEOPLE = 2  # names shown in the People column before "+N"
+
+
+def column_titles() -> tuple[str, ...]:
+    return (
+        translate("Results", "Title"),
+        translate("Results", "Date"),
+        translate("Results", "Site"),
+        translate("Results", "People"),
+    )
+
+
+def missing_text() -> str:
+    return translate("Results", "(no longer in the library)")
+
+
+def untitled_text() -> str:
+    return translate("Results", "(untitled)")
+
+
+class SummarySource(Protocol):
+    """What the model needs from the Archive facade: row fields for ids, in the same order."""
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]: ...
+
+
+class ResultsModel(QAbstractTableModel):
+    """Rows are article ids; a row's fields are fetched when the view first needs that batch.
+
+    As in Anki's browser table, the model holds only ids and a cache of fetched rows; unlike
+    Anki it grows with canFetchMore/fetchMore, so a library of 100,000 articles costs one
+    query per hundred rows the person actually scrolls past.
+    """
+
+    # more ids arrived after every row was fetched: a view showing the end should fetch again
+    moreAvailable = Signal()
+    # every known id is shown and the search has more pages: the controller should fetch one
+    pageWanted = Signal()
+
+    def __init__(
+        self, source: SummarySource, batch: int = BATCH, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._batch = batch
+        self._ids: list[int] = []
+        self._positions: dict[int, int] = {}
+        self._loaded = 0  # rows exposed to views so far
+        self._rows: dict[int, ArticleSummary] = {}
+        self._snippets: dict[int, tuple[str, ...]] = {}
+        self._more_pages = False  # the search behind the list has pages not yet asked for
+        self._page_asked = False
+        self.query = ""
+
+    # -- what the window asks ---------------------------------------------------------
+
+    def set_ids(
+        self,
+        ids: Iterable[int],
+        query: str = "",
+        snippets: dict[int, tuple[str, ...]] | None = None,
+        more_pages: bool = False,
+    ) -> None:
+        """Show a new list of articles (a search's hits or the whole library)."""
+        self.beginResetModel()
+        self._ids = []
+        self._positions = {}
+        self._rows = {}
+        self._snippets = {}
+        self._loaded = 0
+        self._more_pages, self._page_asked = more_pages, False
+        self.query = query
+        self._extend(ids, snippets)
+        self.endResetModel()
+        # the first screenful at once, so a result never appears as a blank table
+        if self.canFetchMore(_ROOT):
+            self.fetchMore(_ROOT)
+
+    def append_ids(
+        self,
+        ids: Iterable[int],
+        snippets: dict[int, tuple[str, ...]] | None = None,
+        more_pages: bool = False,
+    ) -> None:
+        """More ids for the same list (a search's later pages); fetched as the view scrolls."""
+        before = len(self._ids)
+        self._extend(ids, snippets)
+        self._more_pages, self._page_asked = more_pages, False
+        if len(self._ids) > before:
+            self.moreAvailable.emit()
+
+    @property
+    def has_snippets(self) -> bool:
+        return bool(self._snippets)
+
+    def _extend(self, ids: Iterable[int], snippets: dict[int, tuple[str, ...]] | None) -> None:
+        for article_id in ids:
+            if article_id not in self._positions:
+                self._positions[article_id] = len(self._ids)
+                self._ids.append(article_id)
+        if snippets:
+            self._snippets.update(snippets)
+
+    @property
+    def total(self) -> int:
+        """How many articles the list holds, fetched or not."""
+        return len(self._ids)
+
+    def article_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, article_id: int) -> int | None:
+        row = self._positions.get(article_id)
+        return row if row is not None and row < self._loaded else None
+
+    def snippets(self, article_id: int) -> tuple[str, ...]:
+        return self._snippets.get(article_id, ())
+
+    def cell_text(self, row: int, column: int) -> str:
+        """What a cell shows (the delegate asks here directly: no data() round per role)."""
+        summary = self._rows.get(self._ids[row])
+        if summary is None:
+            return missing_text() if column == TITLE else ""
+        return _cell(summary, column)
+
+    def snippet_text(self, row: int) -> str:
+        """The row's hit snippets as HTML with <b class="hit">, "" for a plain listing."""
+        found = self._snippets.get(self._ids[row], ())
+        return " … ".join(found[:2])
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        return self._rows.get(self._ids[row])
+
+    # -- lazy fetching ----------------------------------------------------------------
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        if parent.isValid():
+            return False
+        return self._loaded < len(self._ids) or (self._more_pages and not self._page_asked)
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if parent.isValid():
+            return
+        if self._loaded >= len(self._ids):
+            if self._more_pages and not self._page_asked:
+                self._page_asked = True  # one request at a time; append_ids answers it
+                self.pageWanted.emit()
+            return
+        start = self._loaded
+        end = min(start + self._batch, len(self._ids))
+        if end <= start:
+            return
+        # fetch before announcing the rows, so data() never sees a half-filled batch
+        for summary in self._source.summaries(self._ids[start:end]):
+            self._rows[summary.id] = summary
+        self.beginInsertRows(_ROOT, start, end - 1)
+        self._loaded = end
+        self.endInsertRows()
+
+    # -- the Qt model interface -------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.columnCount()
+        ):
+            return column_titles()[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.summary(index.row()) is None:
+            return Qt.ItemFlag.NoItemFlags  # deleted since the list was made: not selectable
+        # rows are dragged onto a collection in the sidebar to add them to it
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_IDS]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        return article_ids_mime(self._ids[row] for row in rows if row < self._loaded)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction  # the rows stay where they are
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._loaded:
+            return None
+        if role == ARTICLE_ID_ROLE:
+            return self._ids[index.row()]
+        if role == SNIPPET_ROLE:
+            snippet = self.snippet_text(index.row()) if index.column() == TITLE else ""
+            return snippet or None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        summary = self.summary(index.row())
+        if summary is None:
+            return missing_text() if index.column() == TITLE else ""
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == PEOPLE:
+            return ", ".join(summary.people) or None  # every name, not only the first ones
+        text = _cell(summary, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text or None
+        return text
+
+
+def _cell(summary: ArticleSummary, column: int) -> str:
+    if column == TITLE:
+        return summary.title or untitled_text()  # a blank cell would look like a broken row
+    if column == DATE:
+        return short_date(summary.published)
+    if column == SITE:
+        return summary.site or ""
+    if column == PEOPLE:
+        shown = ", ".join(summary.people[:FIRST_PEOPLE])
+        rest = len(summary.people) - FIRST_PEOPLE
+        return f"{shown} +{rest}" if rest > 0 else shown
+    return ""

@@ -1,0 +1,76 @@
+"""Start the desktop window: the Qt application, its language and look, the library, exit."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from archive_app.domain.errors import ArchiveError, LibraryLockedError
+from archive_app.gui.common import i18n
+from archive_app.gui.common.errors import show_error
+from archive_app.gui.common.i18n import translate
+from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.settings import Settings
+from archive_app.gui.shell.theme import ThemeManager, app_icon
+from archive_app.usecases.archive import Archive
+
+log = logging.getLogger(__name__)
+
+EXIT_LOCKED = 2  # another Arsip is writing to this library
+EXIT_ERROR = 1
+
+
+def application() -> QApplication:
+    """The one QApplication, named, translated and styled as Arsip."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Arsip")
+    app.setOrganizationName("Arsip")
+    app.setDesktopFileName("archive-app")
+    app.setWindowIcon(app_icon())
+    app.setStyle("Fusion")  # one look on every desktop, and dark palettes that hold together
+    settings = Settings()
+    i18n.install(app, settings.language)
+    ThemeManager(settings.theme, app)
+    return app
+
+
+def run_gui(library: str | Path | None = None) -> int:
+    """Open the library (the default one for None) in the window; returns the exit code."""
+    app = application()
+    try:
+        archive = Archive.open(library)
+    except LibraryLockedError as error:
+        show_error(
+            None,
+            translate("App", "Arsip — library in use"),
+            translate(
+                "App", "{error}\n\nClose the other Arsip window or command, then try again."
+            ).format(error=error),
+        )
+        return EXIT_LOCKED
+    except ArchiveError as error:
+        show_error(None, translate("App", "Arsip — cannot open the library"), str(error))
+        return EXIT_ERROR
+    except OSError as error:  # an unreadable or unwritable folder, a full disk
+        where = str(library) if library else translate("App", "the default library")
+        show_error(
+            None,
+            translate("App", "Arsip — cannot open the library"),
+            f"{where}: {error.strerror or error}",
+        )
+        return EXIT_ERROR
+    # a library opened with drift repairs its index meanwhile; the status bar says how far
+    archive.repair_index_in_background()
+    try:
+        window = MainWindow(archive)
+        window.show()
+        return int(app.exec())
+    finally:
+        # the window waited for its workers when it closed; closing the library cancels the
+        # index repair and waits for it (what it did not finish, the next start repairs)
+        archive.close()
+        log.debug("library %s closed", archive.path)

@@ -1,0 +1,283 @@
+"""The main window: wires the sidebar, search, results, reader, imports and cataloguing together."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QMainWindow,
+    QSplitter,
+    QWidget,
+)
+
+from archive_app.gui.authorities.controller import AuthorityController
+from archive_app.gui.authorities.person_page import PersonPage
+from archive_app.gui.catalogue.controller import CatalogueController
+from archive_app.gui.common.i18n import translate
+from archive_app.gui.common.tasks import TaskRunner
+from archive_app.gui.editing.bulk_controller import BulkController
+from archive_app.gui.editing.change_runner import ChangeRunner
+from archive_app.gui.editing.controller import EditController
+from archive_app.gui.editing.undo_controller import UndoController
+from archive_app.gui.exporting.controller import ExportController
+from archive_app.gui.exporting.dialog import ExportContext
+from archive_app.gui.importing.controller import ImportController
+from archive_app.gui.importing.flow import ImportFlow
+from archive_app.gui.importing.report_dialog import ImportReportDialog
+from archive_app.gui.importing.status_strip import ImportStatus
+from archive_app.gui.reader.controller import ReadingController
+from archive_app.gui.reader.pane import ReaderPane
+from archive_app.gui.safety.controller import SafetyController
+from archive_app.gui.safety.index_status import IndexStatusLabel
+from archive_app.gui.search.bar import SearchBar
+from archive_app.gui.search.filter_bar import FilterBar
+from archive_app.gui.search.filters import Filter, FilterSet
+from archive_app.gui.search.results_model import ResultsModel
+from archive_app.gui.search.results_view import ResultsTable
+from archive_app.gui.search.session import SearchSession
+from archive_app.gui.shell import window_state
+from archive_app.gui.shell.actions import WindowActions
+from archive_app.gui.shell.layout import lay_out
+from archive_app.gui.shell.preferences import PreferencesDialog
+from archive_app.gui.shell.settings import Settings
+from archive_app.gui.shell.sidebar import Sidebar
+from archive_app.gui.shell.theme import Colours, ThemeManager
+from archive_app.gui.shell.welcome import WelcomeView
+from archive_app.gui.shell.wiring import connect_window
+from archive_app.usecases.archive import Archive
+
+log = logging.getLogger(__name__)
+
+READ_THREADS = 2  # searches, listings, articles and photos; writes go through one lane only
+
+
+class MainWindow(QMainWindow):
+    """Arsip's window over one open Archive; it holds widgets and connections, no logic."""
+
+    def __init__(
+        self, archive: Archive, settings: Settings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.settings = settings if settings is not None else Settings()
+        self.setWindowTitle(translate("Window", "Arsip — {path}").format(path=archive.path))
+        self.setAccessibleName("Arsip")
+        self.setAcceptDrops(True)  # the whole window takes dropped files and folders
+        self.resize(1360, 860)
+
+        self.reads = TaskRunner(READ_THREADS, self)
+        self.writes = TaskRunner(1, self)
+        self.imports = ImportController(archive, self.writes, self)
+        self.filters = FilterSet(
+            [f for f in map(Filter.from_clause, self.settings.last_filters) if f is not None]
+        )
+
+        self.search_bar = SearchBar()
+        self.filter_bar = FilterBar()
+        self.model = ResultsModel(archive, parent=self)
+        self.table = ResultsTable(self.model)
+        self.sidebar = Sidebar()
+        self.reader_pane = ReaderPane()
+        self.reader = self.reader_pane.reader
+        self.person_page = PersonPage()
+        self.welcome = WelcomeView(archive.path)
+        self.import_status = ImportStatus()
+        self.index_status = IndexStatusLabel(archive)
+        self.actions_ = WindowActions(self)
+        self.browse, self.right, self.main_splitter, self.stack = lay_out(self)
+        self.session = SearchSession(
+            archive,
+            self.reads,
+            self.search_bar,
+            self.filter_bar,
+            self.table,
+            self.sidebar,
+            self.filters,
+            self,
+        )
+        self.searches = self.session.controller
+        self.reading = ReadingController(
+            archive, self.reads, self.table, self.right, self.reader_pane, self.person_page, self
+        )
+        self.loader = self.reading.loader
+        self._reselect: list[int] = []
+        self._controllers()
+        connect_window(self)
+        self.theme = ThemeManager(self.settings.theme, self)
+        self.theme.changed.connect(self._apply_colours)
+        self._apply_colours(self.theme.colours)
+        self.reader_pane.set_zoom(self.settings.zoom)
+        self.reader_pane.citation_style = self.settings.citation_style
+        self.search_bar.set_sort(self.settings.sort)
+        self.search_bar.set_query(self.settings.last_query, submit=False)
+        self.filter_bar.set_filters(self.filters)
+        window_state.restore(self.settings, self, self._splitters(), self._headers())
+        self.sidebar.sized_by_hand = self.settings.sidebar_by_hand
+        self.refresh()
+
+    # -- building --------------------------------------------------------------------
+
+    def _controllers(self) -> None:
+        """Cataloguing: every change goes through one runner on the writer lane."""
+        archive, reads = self.archive, self.reads
+        self.import_flow = ImportFlow(
+            self.imports, self.import_status, self.welcome, self.actions_, self
+        )
+        self.changes = ChangeRunner(self.writes, self)
+        self.catalogue = CatalogueController(
+            archive, reads, self.changes, self.sidebar.catalogue, self.session, self
+        )
+        self.editing = EditController(archive, reads, self.changes, self)
+        self.undo = UndoController(
+            archive, reads, self.changes, self.actions_.undo, self.actions_.redo, self
+        )
+        self.bulk = BulkController(
+            archive,
+            reads,
+            self.changes,
+            self.table.selected_ids,
+            lambda: self.session.request,
+            self.catalogue.choices,
+            self,
+        )
+        self.authority = AuthorityController(archive, reads, self.changes, self)
+        self.exporting = ExportController(
+            archive, self.export_context, lambda: self.session.request, self
+        )
+        self.safety = SafetyController(archive, self)
+        if archive.readonly:
+            for action in self.actions_.cataloguing():
+                action.setEnabled(False)
+            self.reader_pane.editable = False
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.main_splitter, "sidebar": self.sidebar.splitter}
+
+    def _headers(self) -> dict[str, QHeaderView]:
+        return {"results": self.table.horizontalHeader()}
+
+    def _apply_colours(self, colours: Colours) -> None:
+        self.reader.set_colours(colours)
+        self.table.set_colours(colours)
+        self.sidebar.histogram.colours = colours
+        self.person_page.years.colours = colours
+        self.sidebar.histogram.update()
+
+    # -- searching and reading -------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Welcome view for an empty library; otherwise run the current search again."""
+        empty = self.archive.is_empty()
+        self.stack.setCurrentWidget(self.welcome if empty else self.browse)
+        if not empty:
+            self.session.run()
+            self.reads.submit(self.archive.count, self._show_count)
+            self.catalogue.reload()
+            self.undo.update()
+
+    def after_change(self, _result: object) -> None:
+        """A change was applied: results, reader, catalogue counts and Undo show it at once
+        (the index changed in the same operation); the selection is kept."""
+        self._reselect = self.table.selected_ids()
+        self.refresh()
+
+    def restore_selection(self, _batch: object) -> None:
+        chosen, self._reselect = self._reselect, []
+        if len(chosen) > 1:
+            self.table.select_ids(chosen)
+
+    def edit_shown(self) -> None:
+        self.editing.open(self.reading.shown_id)
+
+    def mark_reviewed(self) -> None:
+        """Catalogue ▸ Mark as reviewed: the selected articles, or the one being read."""
+        shown = self.reading.shown_id
+        self.editing.mark_reviewed(
+            self.table.selected_ids() or ([shown] if shown is not None else [])
+        )
+
+    def export_context(self) -> ExportContext:
+        """What can be exported now: the article read, the selection, a collection, the
+        result."""
+        reading = self.reader.reading
+        article = (reading.detail.id, reading.detail.record.title) if reading else None
+        return ExportContext(
+            article,
+            tuple(self.table.selected_ids()),
+            tuple(self.sidebar.catalogue.model.collection_paths()),
+            self.session.total,
+            self.session.describe(),
+        )
+
+    def run_search(self) -> None:
+        self.session.run()
+
+    def escape(self) -> None:
+        """Esc: close the find bar, leave a person's page, then clear the query, then filters."""
+        if self.reader_pane.find_bar.isVisible():
+            self.reader_pane.find_bar.close_bar()
+        elif self.reading.showing_person:
+            self.reading.focus_reader()
+        else:
+            self.session.clear_step()
+
+    def _show_count(self, articles: int) -> None:
+        self.sidebar.show_articles(articles)
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.theme.apply(self.settings.theme)
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    # -- importing ---------------------------------------------------------------------
+
+    def import_paths(self, paths: Sequence[Path]) -> bool:
+        """Start importing on the writer thread; False when nothing was started."""
+        return self.import_flow.import_paths(paths)
+
+    @property
+    def report_dialog(self) -> ImportReportDialog | None:
+        return self.import_flow.report_dialog
+
+    # -- Qt events ---------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        _answer(event, self.import_flow.accepts(event.mimeData()))
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        _answer(event, self.import_flow.accepts(event.mimeData()))
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        _answer(event, self.import_flow.drop(event.mimeData()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # the Archive is closed after the window: no worker may still be using it then
+        self.settings.last_query = self.search_bar.query
+        self.settings.last_filters = list(self.filters.clauses())
+        self.settings.sort = self.search_bar.sort_key
+        self.settings.sidebar_by_hand = self.sidebar.sized_by_hand
+        window_state.save(self.settings, self, self._splitters(), self._headers())
+        self.reading.shutdown()
+        self.index_status.stop()
+        self.reads.clear()
+        self.import_flow.shutdown()
+        self.writes.wait()
+        self.exporting.shutdown()
+        self.safety.shutdown()
+        self.reads.wait()
+        super().closeEvent(event)
+
+
+def _answer(event: QDropEvent, accepted: bool) -> None:
+    """Take a drag of files and folders (to import them); let anything else pass."""
+    if accepted:
+        event.acceptProposedAction()
+    else:
+        event.ignore()

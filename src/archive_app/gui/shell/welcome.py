@@ -1,0 +1,85 @@
+"""The first view of an empty library: what Arsip takes in, and two ways to bring it in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from archive_app.gui.common.i18n import translate
+from archive_app.gui.shell.theme import icon_pixmap
+
+
+def intro() -> str:
+    return translate(
+        "Welcome",
+        "This library is empty. Bring in the articles you have collected: page text dumps "
+        "(.txt), JSON Lines (.jsonl, .jsonl.gz) or CSV tables. Arsip keeps every original "
+        "file, catalogues each article and makes it searchable — all on this computer, "
+        "with nothing sent anywhere.",
+    )
+
+
+TEXT_WIDTH = 560
+
+
+class WelcomeView(QWidget):
+    """Emits `importFilesRequested` / `importFolderRequested`; dropping is the window's job."""
+
+    importFilesRequested = Signal()
+    importFolderRequested = Signal()
+
+    def __init__(self, library: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.setAccessibleName(translate("Welcome", "Welcome"))
+        icon = QLabel(self)
+        icon.setPixmap(icon_pixmap(96))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(translate("Welcome", "Welcome to Arsip"), self)
+        title.setObjectName("welcomeTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(intro(), self)
+        text.setObjectName("welcomeText")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # a wrapped label in an aligned layout item gets its one-line height unless it is told
+        # its width: fix both, so every line of the introduction shows
+        text.setFixedWidth(TEXT_WIDTH)
+        text.setMinimumHeight(text.heightForWidth(TEXT_WIDTH))
+        self.import_files = QPushButton(translate("Welcome", "Import files…"), self)
+        self.import_files.setObjectName("primaryButton")
+        self.import_files.setAccessibleName(translate("Welcome", "Import files"))
+        self.import_files.setDefault(True)
+        self.import_files.clicked.connect(self.importFilesRequested)
+        self.import_folder = QPushButton(translate("Welcome", "Import folder…"), self)
+        self.import_folder.setAccessibleName(translate("Welcome", "Import folder"))
+        self.import_folder.clicked.connect(self.importFolderRequested)
+        hint = QLabel(
+            translate(
+                "Welcome", "or drop files and folders anywhere on this window\n\nLibrary: {path}"
+            ).format(path=library),
+            self,
+        )
+        hint.setObjectName("welcomeHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_files)
+        buttons.addWidget(self.import_folder)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setSpacing(14)
+        column.addStretch(2)
+        column.addWidget(icon)
+        column.addWidget(title)
+        column.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(8)
+        column.addLayout(buttons)
+        column.addSpacing(8)
+        column.addWidget(hint)
+        column.addStretch(3)

@@ -1,0 +1,186 @@
+"""Everything a photo file says about itself, for the photo viewer: credits and camera details.
+
+media/metadata.py reads the credit fields the catalogue stores at import time; this reads the
+same IPTC datasets and XMP properties (named by its tables) plus the camera's EXIF details, as
+display text, and gives a damaged file's error instead of raising.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PIL import ExifTags, Image, ImageFile, IptcImagePlugin
+
+from archive_app.domain.errors import ArchiveError
+from archive_app.media.decode import open_image
+from archive_app.media.metadata import IPTC_FIELDS, XMP_FIELDS
+
+log = logging.getLogger(__name__)
+
+_DATASETS = {name: dataset for dataset, name in IPTC_FIELDS.items()}
+# the viewer's key for each IPTC IIM field (record 2), named as media.metadata names them
+IPTC = {
+    key: _DATASETS[name]
+    for key, name in (
+        ("title", "ObjectName"),
+        ("keywords", "Keywords"),
+        ("date", "DateCreated"),
+        ("photographer", "By-line"),
+        ("photographer_title", "By-lineTitle"),
+        ("city", "City"),
+        ("country", "Country"),
+        ("headline", "Headline"),
+        ("credit", "Credit"),
+        ("source", "Source"),
+        ("copyright", "CopyrightNotice"),
+        ("caption", "Caption-Abstract"),
+        ("caption_writer", "Writer-Editor"),
+    )
+}
+# XMP properties that say the same things; Pillow's getxmp() keys them by local name
+_XMP_KEYS = {
+    "dc:creator": "photographer",
+    "dc:rights": "copyright",
+    "photoshop:Credit": "credit",
+    "photoshop:Source": "source",
+    "photoshop:Headline": "headline",
+    "photoshop:City": "city",
+    "photoshop:Country": "country",
+    "dc:description": "caption",
+    "dc:title": "title",
+}
+assert set(_XMP_KEYS) <= set(XMP_FIELDS.values())
+XMP = {name.partition(":")[2]: key for name, key in _XMP_KEYS.items()}
+EXIF_BASE = {
+    "Make": "camera_make",
+    "Model": "camera_model",
+    "Artist": "photographer",
+    "Copyright": "copyright",
+    "ImageDescription": "caption",
+    "DateTime": "modified",
+    "Software": "software",
+}
+EXIF_SHOT = {
+    "DateTimeOriginal": "date",
+    "ExposureTime": "exposure",
+    "FNumber": "aperture",
+    "ISOSpeedRatings": "iso",
+    "FocalLength": "focal_length",
+    "LensModel": "lens",
+}
+_EXIF_IFD = 0x8769
+
+
+@dataclass(slots=True)
+class PhotoDetails:
+    """What the file says about itself; `fields` keys are the names above, values plain text."""
+
+    width: int = 0
+    height: int = 0
+    format: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # key -> "IPTC", "XMP" or "EXIF"
+    error: str | None = None
+
+
+def _text(value: Any, utf8: bool = True) -> str:
+    if isinstance(value, bytes):
+        for encoding in ("utf-8", "cp1252") if utf8 else ("cp1252",):
+            try:
+                return value.decode(encoding).strip().strip("\x00")
+            except UnicodeDecodeError:
+                continue
+        return value.decode("latin-1").strip()
+    if isinstance(value, list | tuple):
+        return ", ".join(t for t in (_text(v, utf8) for v in value) if t)
+    if isinstance(value, dict):  # XMP's rdf:Alt / rdf:Seq / rdf:Bag with li items
+        for key in ("li", "Alt", "Seq", "Bag", "text"):
+            if key in value:
+                return _text(value[key], utf8)
+        return ""
+    return str(value).strip().strip("\x00") if value is not None else ""
+
+
+def _iptc(image: Image.Image, details: PhotoDetails) -> None:
+    if not isinstance(image, ImageFile.ImageFile):
+        return
+    info = IptcImagePlugin.getiptcinfo(image) or {}
+    for key, dataset in IPTC.items():
+        value = info.get((2, dataset))
+        if value:
+            details.fields[key] = _text(value)
+            details.sources[key] = "IPTC"
+
+
+def _walk_xmp(node: Any, found: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in XMP and XMP[key] not in found:
+                text = _text(value)
+                if text:
+                    found[XMP[key]] = text
+            _walk_xmp(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _walk_xmp(item, found)
+
+
+def _xmp(image: Image.Image, details: PhotoDetails) -> None:
+    try:
+        tree = image.getxmp()
+    except Exception as error:  # malformed XMP is common in the wild; IPTC and EXIF still count
+        log.info("unreadable XMP: %s", error)
+        return
+    found: dict[str, str] = {}
+    _walk_xmp(tree, found)
+    for key, value in found.items():
+        if key not in details.fields:
+            details.fields[key] = value
+            details.sources[key] = "XMP"
+
+
+def _exif(image: Image.Image, details: PhotoDetails) -> None:
+    exif = image.getexif()
+    names = ExifTags.TAGS
+    for tag, value in exif.items():
+        key = EXIF_BASE.get(names.get(tag, ""))
+        if key and key not in details.fields and _text(value):
+            details.fields[key] = _text(value)
+            details.sources[key] = "EXIF"
+    for tag, value in exif.get_ifd(_EXIF_IFD).items():
+        key = EXIF_SHOT.get(names.get(tag, ""))
+        if key and key not in details.fields and _text(value):
+            details.fields[key] = _exposure(key, value)
+            details.sources[key] = "EXIF"
+
+
+def _exposure(key: str, value: Any) -> str:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return _text(value)
+    if key == "exposure" and 0 < number < 1:
+        return f"1/{round(1 / number)} s"
+    if key == "aperture":
+        return f"f/{number:g}"
+    if key == "focal_length":
+        return f"{number:g} mm"
+    return f"{number:g}"
+
+
+def read_details(path: Path) -> PhotoDetails:
+    """Everything readable; a damaged file gives its error instead of raising."""
+    details = PhotoDetails()
+    try:
+        with open_image(path.read_bytes()) as image:  # the size is checked before decoding
+            details.width, details.height = image.size
+            details.format = image.format or ""
+            _iptc(image, details)
+            _xmp(image, details)
+            _exif(image, details)
+    except (OSError, ValueError, SyntaxError, ArchiveError) as error:
+        details.error = str(error)
+    return details
