@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.test_gui_reader import highlighted
 
 from archive_app.domain.model import ArticleDetail, CatalogueRecord
-from archive_app.gui.reader import ReaderView
+from archive_app.gui.reader.article_view import ReaderView
 from archive_app.gui.reader.prepared import Reading
 from archive_app.usecases.archive import Archive
 
