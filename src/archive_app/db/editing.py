@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -13,13 +13,23 @@ from archive_app.db.models import (
     ArticlePerson,
     ArticleTag,
     Collection,
+    Person,
     RelatedLink,
+    Site,
     Tag,
 )
-from archive_app.db.store import CatalogueWriter, sort_date
+from archive_app.db.sort_key import sort_date
 from archive_app.domain.clock import utc_now
 
 SEPARATOR = "/"  # collection paths: "Banjir/Jawa Timur"
+
+
+class RowMaker(Protocol):
+    """Finds or makes the site and person rows a field points at (the catalogue writer)."""
+
+    def site(self, domain: str | None) -> Site | None: ...
+
+    def person(self, name: str) -> Person: ...
 
 
 def collection_path(session: Session, collection: Collection) -> str:
@@ -114,7 +124,7 @@ def _set_collections(session: Session, article: Article, paths: list[str]) -> No
 
 
 def write_field(
-    session: Session, writer: CatalogueWriter, article: Article, field: str, value: Any
+    session: Session, writer: RowMaker, article: Article, field: str, value: Any
 ) -> None:
     """Set `field` to an already validated value."""
     if field == "site":

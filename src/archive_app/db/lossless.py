@@ -18,7 +18,8 @@ from archive_app.db.models import (
     Original,
     ProvenanceRow,
 )
-from archive_app.db.store import CatalogueWriter, sort_date
+from archive_app.db.sort_key import sort_date
+from archive_app.db.store import CatalogueWriter
 from archive_app.domain.model import CatalogueRecord
 
 FORMAT = "arsip-record"

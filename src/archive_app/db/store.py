@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
+from archive_app.db.editing import write_field
 from archive_app.db.models import (
     Article,
     ArticlePerson,
@@ -26,6 +26,7 @@ from archive_app.db.models import (
     Site,
     StorySentence,
 )
+from archive_app.db.sort_key import sort_date
 from archive_app.domain.fingerprint import COMMON, same_story, sentence_hashes, similarity
 from archive_app.domain.model import CatalogueRecord
 from archive_app.domain.review import answered, flags_to_json
@@ -43,19 +44,6 @@ class Source:
     extractor: str
     batch_id: int | None
     member: str | None = None
-
-
-def sort_date(value: str | None) -> str | None:
-    """A key that sorts dates across time zones: UTC for instants, the day for bare dates."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return value
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def person_key(name: str) -> str:
@@ -348,8 +336,6 @@ class CatalogueWriter:
             self._apply(article, record, content_hash)
             if article.overrides:
                 # a librarian's corrections outlive a newer text of the same article
-                from archive_app.db.editing import write_field
-
                 for field, value in article.overrides.items():
                     write_field(self.session, self, article, field, value)
                 # and the flags those corrections answer stay answered

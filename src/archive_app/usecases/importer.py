@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from archive_app.db import queries
 from archive_app.db.lossless import load_article
 from archive_app.db.models import Article, ImportBatch
+from archive_app.db.sort_key import sort_date
 from archive_app.db.store import (
     CatalogueWriter,
     Source,
@@ -20,7 +21,6 @@ from archive_app.db.store import (
     article_with_url,
     link_same_stories,
     place_known,
-    sort_date,
 )
 from archive_app.domain.clock import utc_now
 from archive_app.domain.errors import ImportCancelled, ReadError
