@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
-
-from archive_app.db.editing import collection_path, find_collection
-from archive_app.db.models import ArticleCollection, ArticleTag, Collection, Tag
+from archive_app.db import tag_collections
+from archive_app.db.sessions import Sessions
 from archive_app.domain.errors import ArchiveError
 from archive_app.domain.model import ChangeInfo, CollectionInfo, HistoryItem, ReplacePreview
 from archive_app.domain.query import REVIEW_ANY
@@ -108,54 +106,26 @@ class CataloguingMixin(LibraryCore):
     # -- tags and collections --------------------------------------------------------------
 
     def tags(self) -> list[tuple[str, int]]:
-        with self._sessions() as session:
-            rows = session.execute(
-                select(Tag.name, func.count(ArticleTag.article_id))
-                .outerjoin(ArticleTag, ArticleTag.tag_id == Tag.id)
-                .group_by(Tag.id)
-                .order_by(Tag.name)
-            )
-            return [(name, count) for name, count in rows if count]
+        return tag_collections.tag_counts(self._sessions)
 
     def collections(self) -> list[CollectionInfo]:
         """Every collection with its article count, parents before their children."""
-        with self._sessions() as session:
-            counts = {
-                collection_id: count
-                for collection_id, count in session.execute(
-                    select(ArticleCollection.collection_id, func.count()).group_by(
-                        ArticleCollection.collection_id
-                    )
-                )
-            }
-            infos = [
-                CollectionInfo(collection_path(session, c), counts.get(c.id, 0))
-                for c in session.scalars(select(Collection))
-            ]
+        infos = tag_collections.collection_counts(self._sessions)
         return sorted(infos, key=lambda info: info.path.casefold())
 
     def create_collection(self, path: str) -> str:
         self._require_writable()
         if not path.strip(" /"):
             raise FieldError("collections", "a collection needs a name")
-        with self._write_lane, self._sessions.begin() as session:
-            collection = find_collection(session, path, create=True)
-            assert collection is not None
-            return collection_path(session, collection)
+        with self._write_lane:
+            return tag_collections.make_collection(self._sessions, path)
 
     def collection_ids(self, path: str) -> list[int]:
         """The articles in a collection (not its sub-collections)."""
-        with self._sessions() as session:
-            collection = find_collection(session, path, create=False)
-            if collection is None:
-                raise ArchiveError(f"there is no collection {path!r}")
-            return list(
-                session.scalars(
-                    select(ArticleCollection.article_id)
-                    .where(ArticleCollection.collection_id == collection.id)
-                    .order_by(ArticleCollection.article_id)
-                )
-            )
+        members = tag_collections.collection_members(self._sessions, path)
+        if members is None:
+            raise ArchiveError(f"there is no collection {path!r}")
+        return members
 
 
 def _describe(argument: Any) -> str:
