@@ -8,19 +8,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from archive_app.db.editing import read_field, write_field
-from archive_app.db.models import Article, ChangeSet, HistoryEntry
-from archive_app.db.store import CatalogueWriter
-from archive_app.domain.clock import utc_now
+from archive_app.db.change_sets import ChangeSetStore
+from archive_app.db.sessions import Sessions
 from archive_app.domain.errors import ArchiveError, ArticleNotFoundError
 from archive_app.domain.model import ChangeInfo, HistoryItem, ReplacePreview
-from archive_app.domain.review import REVIEW_KINDS, answered, flags_from_json, flags_to_json
+from archive_app.domain.review import REVIEW_KINDS
 from archive_app.usecases.fields import IMPORTED_FIELDS, REVIEW_FIELD, FieldError, validate
 
-OVERRIDES = "_overrides"  # a history entry holding the article's override map before/after
 TEXT_FIELDS_FOR_REPLACE = ("title", "body", "dateline_place", "note", "agency")
 # bulk operations: (verb, field) -> how the new value is made from the old one and the argument
 BULK_VERBS = ("set", "add", "remove", "rename_role")
@@ -45,10 +39,10 @@ class Change:
 class Editor:
     """Applies edits in one transaction each, records them, and reindexes what changed."""
 
-    def __init__(
-        self, sessions: sessionmaker[Session], reindex: Callable[[set[int]], str | None]
-    ) -> None:
-        self._sessions = sessions
+    def __init__(self, sessions: Sessions, reindex: Callable[[set[int]], str | None]) -> None:
+        self._store = ChangeSetStore(
+            sessions, imported_fields=IMPORTED_FIELDS, review_field=REVIEW_FIELD
+        )
         self._reindex = reindex
 
     # -- applying ------------------------------------------------------------------------
@@ -61,88 +55,10 @@ class Editor:
         payload: dict[str, Any] | None = None,
     ) -> ChangeInfo:
         """Validate every change first (nothing is written if one is refused), then apply."""
-        validated = [Change(c.article_id, c.field, validate(c.field, c.value)) for c in changes]
-        with self._sessions.begin() as session:
-            change_set = ChangeSet(
-                kind=kind,
-                description=description,
-                user=current_user(),
-                created_at=utc_now(),
-                undone=False,
-                payload=payload or {},
-            )
-            session.add(change_set)
-            touched = self._write(session, change_set, validated, record_overrides=True)
-            info = _info(change_set, touched)
-        self._after(touched)
+        validated = [(c.article_id, c.field, validate(c.field, c.value)) for c in changes]
+        info = self._store.record(kind, description, current_user(), validated, payload)
+        self._after(set(info.articles))
         return info
-
-    def _write(
-        self,
-        session: Session,
-        change_set: ChangeSet,
-        changes: list[Change],
-        *,
-        record_overrides: bool,
-    ) -> set[int]:
-        writer = CatalogueWriter(session, utc_now())
-        overrides_before: dict[int, dict[str, Any]] = {}
-        touched: set[int] = set()
-        edited: dict[int, set[str]] = {}  # article -> the fields this change set changed
-        for change in changes:
-            article = session.get(Article, change.article_id)
-            if article is None:
-                raise ArticleNotFoundError(f"there is no article {change.article_id}")
-            old = read_field(session, article, change.field)
-            if old == change.value:
-                continue
-            if article.id not in overrides_before:
-                overrides_before[article.id] = dict(article.overrides or {})
-            write_field(session, writer, article, change.field, change.value)
-            change_set.entries.append(
-                HistoryEntry(article_id=article.id, field=change.field, old=old, new=change.value)
-            )
-            if record_overrides and change.field in IMPORTED_FIELDS:
-                article.overrides = {**(article.overrides or {}), change.field: change.value}
-            edited.setdefault(article.id, set()).add(change.field)
-            touched.add(article.id)
-        if record_overrides:
-            # undo and redo restore the flags as recorded; a new edit answers them
-            self._clear_answered(session, change_set, edited)
-        for article_id, before in overrides_before.items():
-            article = session.get(Article, article_id)
-            assert article is not None
-            article.version += 1
-            article.modified_at = writer.now
-            if record_overrides and before != article.overrides:
-                change_set.entries.append(
-                    HistoryEntry(
-                        article_id=article_id,
-                        field=OVERRIDES,
-                        old=before,
-                        new=dict(article.overrides or {}),
-                    )
-                )
-        return touched
-
-    @staticmethod
-    def _clear_answered(
-        session: Session, change_set: ChangeSet, edited: dict[int, set[str]]
-    ) -> None:
-        """A librarian's edit of a field clears the review flags it answers (a corrected
-        date answers "date unread"), recorded in the same change so undo brings them back."""
-        for article_id, fields in edited.items():
-            if REVIEW_FIELD in fields:
-                continue  # the flags were set in this very change
-            article = session.get(Article, article_id)
-            assert article is not None
-            old = list(article.review or [])
-            new = flags_to_json(answered(flags_from_json(old), fields))
-            if new != old:
-                article.review = new
-                change_set.entries.append(
-                    HistoryEntry(article_id=article_id, field=REVIEW_FIELD, old=old, new=new)
-                )
 
     def _after(self, touched: set[int]) -> None:
         if touched:
@@ -152,25 +68,9 @@ class Editor:
 
     # -- undo and redo ---------------------------------------------------------------------
 
-    def _undo_stack(self, session: Session) -> tuple[ChangeSet | None, ChangeSet | None]:
-        """(the change to undo, the change to redo)."""
-        editable = select(ChangeSet).where(ChangeSet.kind.not_in(("undo", "redo")))
-        last_active = session.scalar(
-            editable.where(ChangeSet.undone.is_(False)).order_by(ChangeSet.id.desc()).limit(1)
-        )
-        floor = last_active.id if last_active is not None else 0
-        redo = session.scalar(
-            editable.where(ChangeSet.undone.is_(True), ChangeSet.id > floor)
-            .order_by(ChangeSet.id)
-            .limit(1)
-        )
-        return last_active, redo
-
     def can_undo(self) -> tuple[str | None, str | None]:
         """Descriptions of what undo and redo would do now (None when there is nothing)."""
-        with self._sessions() as session:
-            undo, redo = self._undo_stack(session)
-            return (undo.description if undo else None, redo.description if redo else None)
+        return self._store.undo_state()
 
     def undo(self) -> ChangeInfo | None:
         return self._step(backwards=True)
@@ -179,75 +79,16 @@ class Editor:
         return self._step(backwards=False)
 
     def _step(self, *, backwards: bool) -> ChangeInfo | None:
-        with self._sessions.begin() as session:
-            undo, redo = self._undo_stack(session)
-            target = undo if backwards else redo
-            if target is None:
-                return None
-            verb = "undo" if backwards else "redo"
-            audit = ChangeSet(
-                kind=verb,
-                description=f"{verb}: {target.description}",
-                user=current_user(),
-                created_at=utc_now(),
-                undone=False,
-                payload={"change": target.id},
-            )
-            session.add(audit)
-            handler = PAYLOAD_HANDLERS.get(target.kind)
-            if handler is not None:
-                # merges, splits and sign-off codes are reversed by their own inverse
-                touched = handler(session, target, backwards)
-                _bump(session, touched)
-            else:
-                touched = self._restore(session, audit, target, backwards)
-            target.undone = backwards
-            info = _info(audit, touched)
-        self._after(touched)
+        info = self._store.step(current_user(), backwards=backwards)
+        if info is None:
+            return None
+        self._after(set(info.articles))
         return info
-
-    def _restore(
-        self, session: Session, audit: ChangeSet, target: ChangeSet, backwards: bool
-    ) -> set[int]:
-        """Set every field the change touched back (or forward) to its recorded value."""
-        entries = list(reversed(target.entries)) if backwards else list(target.entries)
-        restore = [
-            Change(e.article_id, e.field, e.old if backwards else e.new)
-            for e in entries
-            if e.article_id is not None and e.field != OVERRIDES
-        ]
-        touched = self._write(session, audit, restore, record_overrides=False)
-        for entry in entries:  # the override maps go back exactly as they were
-            if entry.field == OVERRIDES and entry.article_id is not None:
-                article = session.get(Article, entry.article_id)
-                if article is not None:
-                    article.overrides = dict((entry.old if backwards else entry.new) or {})
-        return touched
 
     # -- history ---------------------------------------------------------------------------
 
     def history(self, article_id: int) -> list[HistoryItem]:
-        with self._sessions() as session:
-            rows = session.execute(
-                select(HistoryEntry, ChangeSet)
-                .join(ChangeSet, ChangeSet.id == HistoryEntry.change_id)
-                .where(HistoryEntry.article_id == article_id, HistoryEntry.field != OVERRIDES)
-                .order_by(HistoryEntry.id)
-            ).all()
-            return [
-                HistoryItem(
-                    change.id,
-                    change.created_at,
-                    change.user,
-                    change.kind,
-                    change.description,
-                    entry.field,
-                    entry.old,
-                    entry.new,
-                    change.undone,
-                )
-                for entry, change in rows
-            ]
+        return self._store.history(article_id)
 
     # -- bulk and find/replace -------------------------------------------------------------
 
@@ -258,15 +99,12 @@ class Editor:
         if verb not in BULK_VERBS:
             raise FieldError(field, f"unknown bulk operation {verb!r}")
         changes: list[Change] = []
-        with self._sessions() as session:
-            for article_id in ids:
-                article = session.get(Article, article_id)
-                if article is None:
-                    raise ArticleNotFoundError(f"there is no article {article_id}")
-                old = read_field(session, article, field)
-                new = _bulk_value(verb, field, old, argument)
-                if new != old:
-                    changes.append(Change(article_id, field, new))
+        for article_id, exists, old in self._store.values(ids, field):
+            if not exists:
+                raise ArticleNotFoundError(f"there is no article {article_id}")
+            new = _bulk_value(verb, field, old, argument)
+            if new != old:
+                changes.append(Change(article_id, field, new))
         return changes
 
     def preview_replace(
@@ -284,18 +122,15 @@ class Editor:
         except re.error as error:
             raise FieldError(field, f"the pattern is not valid ({error})") from None
         previews: list[ReplacePreview] = []
-        with self._sessions() as session:
-            for article_id in ids:
-                article = session.get(Article, article_id)
-                if article is None:
-                    continue
-                old = read_field(session, article, field)
-                if isinstance(old, list):
-                    new: Any = [pattern.sub(replace, p) for p in old]
-                else:
-                    new = pattern.sub(replace, old) if old else old
-                if new != old:
-                    previews.append(ReplacePreview(article_id, field, old, new))
+        for article_id, exists, old in self._store.values(ids, field):
+            if not exists:
+                continue
+            if isinstance(old, list):
+                new: Any = [pattern.sub(replace, p) for p in old]
+            else:
+                new = pattern.sub(replace, old) if old else old
+            if new != old:
+                previews.append(ReplacePreview(article_id, field, old, new))
         return previews
 
 
@@ -352,29 +187,3 @@ def _review_value(verb: str, old: Any, argument: Any) -> Any:
         "review flags come from the importer and can only be "
         "cleared: remove a kind, or set it empty",
     )
-
-
-def _info(change_set: ChangeSet, touched: set[int]) -> ChangeInfo:
-    return ChangeInfo(
-        change_set.id,
-        change_set.kind,
-        change_set.description,
-        change_set.user,
-        change_set.created_at,
-        sorted(touched),
-    )
-
-
-def _bump(session: Session, article_ids: set[int]) -> None:
-    """A change made outside the field writers still changes the article: new version."""
-    now = utc_now()
-    for article_id in article_ids:
-        article = session.get(Article, article_id)
-        if article is not None:
-            article.version += 1
-            article.modified_at = now
-
-
-# change kind -> how to undo (backwards) or redo it; returns the articles it touched
-PayloadHandler = Callable[[Session, ChangeSet, bool], set[int]]
-PAYLOAD_HANDLERS: dict[str, PayloadHandler] = {}
