@@ -234,19 +234,19 @@ def test_a_file_failing_amid_small_files_takes_only_its_own_records(
 def test_a_file_refused_before_storing_anything_costs_the_others_nothing(
     archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from archive_app.usecases import importer
+    from archive_app.usecases import import_file
 
     folder = tmp_path / "mixed"
     _dumps(folder, 4)
     (folder / "berita-02-scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     reads: list[str] = []
-    extract_file = importer.extract_file
+    extract_file = import_file.extract_file
 
     def counted(name: str, *args: object) -> object:
         reads.append(name)
         return extract_file(name, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importer, "extract_file", counted)
+    monkeypatch.setattr(import_file, "extract_file", counted)
     report = archive.import_paths([folder])
     assert len(report.added) == 4 and [Path(i.path).name for i in report.failed] == [
         "berita-02-scan.txt"

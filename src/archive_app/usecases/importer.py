@@ -5,149 +5,28 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
-
-from archive_app.db import queries
-from archive_app.db.lossless import load_article
-from archive_app.db.models import Article, ImportBatch
-from archive_app.db.sort_key import sort_date
-from archive_app.db.store import (
-    CatalogueWriter,
-    Source,
-    article_with_text,
-    article_with_url,
-    link_same_stories,
-    place_known,
-)
+from archive_app.db import import_unit
+from archive_app.db.import_unit import FileOutcome, ImportUnit
+from archive_app.db.sessions import Sessions
 from archive_app.domain.clock import utc_now
 from archive_app.domain.errors import ImportCancelled, ReadError
-from archive_app.domain.model import CatalogueRecord, ImportItem, ImportReport, IndexDocument
+from archive_app.domain.model import ImportItem, ImportReport, IndexDocument
 from archive_app.domain.printable import printable
 from archive_app.domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
-from archive_app.ingest.dedupe import content_hash, url_key
-from archive_app.ingest.extract import EXTRACTOR, Extracted, extract_file
-from archive_app.ingest.sources import (
-    Found,
-    MissingPath,
-    SkippedPath,
-    SourceFile,
-    expand,
-    read_file,
-)
+from archive_app.ingest.sources import Found, MissingPath, SkippedPath, SourceFile, expand
 from archive_app.storage import originals
 from archive_app.storage.diskspace import DiskFull, free_bytes, is_disk_full, room_needed
 from archive_app.storage.diskspace import stopped_message as disk_full_message
-from archive_app.storage.media_store import archive_photo
+from archive_app.usecases.import_chunks import Chunk, Entry, Group, discard_files
+from archive_app.usecases.import_file import FileStorer, size_of
 
 log = logging.getLogger(__name__)
-_CHECK_EVERY = 100  # records between cancel checks and progress reports
-_SETTLE_EVERY = 500  # records between flushes that let the session's objects go
-_CHUNK_FILES = 50  # files that share a savepoint and a flush
-# a transaction holds files until one of these is reached
-_GROUP_RECORDS = 1000
-_GROUP_FILES = 500
-_GROUP_SECONDS = 10.0
 # an import this big is indexed in a process of its own from its first commit on, so the
 # indexing runs beside the import instead of after it
 _BIG_IMPORT_FILES = 200
 _BIG_IMPORT_BYTES = 2_000_000
-
-
-@dataclass(slots=True)
-class _FileOutcome:
-    """What one file's transaction did, merged into the report only once it commits."""
-
-    added: list[tuple[int, str, str]] = field(default_factory=list)
-    updated: list[tuple[int, str, str, str]] = field(default_factory=list)
-    duplicates: list[ImportItem] = field(default_factory=list)
-    failed: list[ImportItem] = field(default_factory=list)
-    warnings: list[tuple[int | None, str, str]] = field(default_factory=list)
-    new_ids: set[int] = field(default_factory=set)
-    changed_ids: set[int] = field(default_factory=set)
-
-
-@dataclass(slots=True)
-class _Pending:
-    """Articles stored since the session was last settled (their ids come at the flush)."""
-
-    added: list[tuple[_FileOutcome, Article, str, str, list[str]]] = field(default_factory=list)
-    updated: list[tuple[_FileOutcome, Article, str, str]] = field(default_factory=list)
-    # URL keys and text hashes met in this chunk -> the article (an object until settled)
-    seen_urls: dict[str, Article | int] = field(default_factory=dict)
-    seen_hashes: dict[str, Article | int] = field(default_factory=dict)
-    # places (article, file, member, locator) recorded in this chunk: a place is kept once
-    places: set[tuple[int, str, str, str]] = field(default_factory=set)
-    # duplicates of articles not flushed yet: reported once their ids are known
-    duplicates: list[tuple[_FileOutcome, Article, ImportItem]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Entry:
-    """One file of a chunk: what it did and what it wrote outside the catalogue."""
-
-    source: SourceFile
-    outcome: _FileOutcome
-    staged: originals.Staged | None = None
-    media: list[Path] = field(default_factory=list)  # photo files first written by this file
-
-
-@dataclass(slots=True)
-class _Chunk:
-    """Files stored under one savepoint and written by one flush.
-
-    A savepoint and a flush per file cost about 2 ms each, most of a page dump's import; a
-    chunk shares them among up to _CHUNK_FILES files. If anything in a chunk fails, the chunk
-    is undone and its files are stored again one at a time, so a bad file still takes only its
-    own records with it.
-    """
-
-    savepoint: SessionTransaction
-    pending: _Pending = field(default_factory=_Pending)
-    entries: list[_Entry] = field(default_factory=list)
-    records: int = 0  # articles added or updated
-    unsettled: int = 0  # records read since the last flush
-    # articles added in the chunk: their bodies (for same-story links) and who added them
-    bodies: dict[int, list[str]] = field(default_factory=dict)
-    placed: dict[int, tuple[_FileOutcome, str]] = field(default_factory=dict)
-
-    def full(self) -> bool:
-        return len(self.entries) >= _CHUNK_FILES or self.records >= _SETTLE_EVERY
-
-
-@dataclass(slots=True)
-class _Group:
-    """Chunks stored in one transaction: small files commit together (a commit and its fsync
-    per file dominated folders of page dumps)."""
-
-    session: Session
-    writer: CatalogueWriter
-    started: float
-    chunk: _Chunk | None = None
-    outcomes: list[tuple[SourceFile, _FileOutcome]] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)  # originals and photos new in the group
-    # originals written under temporary names: made durable together just before the commit
-    staged: list[originals.Staged] = field(default_factory=list)
-    records: int = 0
-    # articles added in the group, to link to the same stories in one query before commit
-    bodies: dict[int, list[str]] = field(default_factory=dict)
-    placed: dict[int, tuple[_FileOutcome, str]] = field(default_factory=dict)
-
-    def full(self) -> bool:
-        return (
-            self.records >= _GROUP_RECORDS
-            or len(self.outcomes) >= _GROUP_FILES
-            or time.monotonic() - self.started > _GROUP_SECONDS
-        )
-
-
-def _is_newer(record: CatalogueRecord, article: Article) -> bool:
-    """Whether a new text of an article should become the one shown (newest date wins)."""
-    new = sort_date(record.updated or record.published)
-    current = sort_date(article.updated or article.published)
-    return new is None or current is None or new >= current
 
 
 class Importer:
@@ -156,12 +35,11 @@ class Importer:
     def __init__(
         self,
         root: Path,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         index_changes: Callable[[set[int], set[int], bool], str | None],
         columns: dict[str, str] | None = None,
         warm: Callable[[list[IndexDocument]], None] | None = None,
     ) -> None:
-        self._columns = columns
         # articles flushed but not committed, for the indexer to analyse while it waits
         self._warm = warm
         self._clock: tuple[float, int] = (time.monotonic(), 0)
@@ -172,12 +50,8 @@ class Importer:
         # could not be updated
         self._index_changes = index_changes
         self._big = False
-        self._wrote = False
         self._report = ImportReport()
-        # exported change ids -> change sets made while restoring an Arsip export (by id)
-        self._restored_changes: dict[int, int] = {}
-        # originals first registered by this import: a second copy of one is not a repair
-        self._registered_here: set[str] = set()
+        self._files = FileStorer(root, columns, self._progress, self._settle)
 
     def run(
         self, paths: Iterable[str | Path], progress: ProgressCallback, cancel: CancelToken
@@ -185,11 +59,9 @@ class Importer:
         started = time.monotonic()
         path_list = [str(p) for p in paths]
         report = self._report = ImportReport()
-        with self._sessions.begin() as session:
-            batch = CatalogueWriter(session, utc_now()).new_batch([printable(p) for p in path_list])
-            report.batch_id = batch.id
+        report.batch_id = import_unit.new_batch(self._sessions, [printable(p) for p in path_list])
         files = expand(path_list)
-        sizes = [_size(f) for f in files]
+        sizes = [size_of(f) for f in files]
         self._clock = (started, sum(sizes))
         self._big = len(files) >= _BIG_IMPORT_FILES or sum(sizes) >= _BIG_IMPORT_BYTES
         self._bytes_done = 0
@@ -213,7 +85,7 @@ class Importer:
         report = self._report
         pending_new: set[int] = set()
         pending_changed: set[int] = set()
-        group: _Group | None = None
+        group: Group | None = None
         full: DiskFull | None = None  # the disk filled up: store no more files
         for number, source in enumerate(files):
             progress(self._progress(number, len(files), source.display, len(report.added)))
@@ -228,8 +100,7 @@ class Importer:
                 continue
             report.files += 1
             if group is None:
-                session = self._sessions()
-                group = _Group(session, CatalogueWriter(session, utc_now()), time.monotonic())
+                group = Group(ImportUnit(self._sessions), time.monotonic())
             try:
                 self._add_file(
                     group,
@@ -295,7 +166,7 @@ class Importer:
 
     def _add_file(
         self,
-        group: _Group,
+        group: Group,
         source: SourceFile,
         batch_id: int | None,
         progress: ProgressCallback,
@@ -305,17 +176,17 @@ class Importer:
         """Store one file in the group's open chunk; a file that fails is reported and undone
         without losing the files stored before it."""
         if group.chunk is None:
-            group.chunk = _Chunk(group.session.begin_nested())
-            group.writer.now = utc_now()
+            group.chunk = Chunk(group.unit.open_chunk())
+            group.unit.writer.now = utc_now()
         chunk = group.chunk
         try:
             chunk.entries.append(
-                self._store_file(group, chunk, source, batch_id, progress, cancel, position)
+                self._files.store_file(group, chunk, source, batch_id, progress, cancel, position)
             )
         except Exception as error:
             if is_disk_full(error):  # the next files would fail alike: stop the import
                 raise DiskFull(str(error)) from error
-            if self._wrote:
+            if self._files.wrote:
                 # undo the chunk, store its earlier files again one at a time, and report this
                 # one (a file that failed before storing anything leaves the chunk as it was)
                 for earlier in self._abandon_chunk(group):
@@ -329,7 +200,7 @@ class Importer:
 
     def _add_file_alone(
         self,
-        group: _Group,
+        group: Group,
         source: SourceFile,
         batch_id: int | None,
         progress: ProgressCallback,
@@ -337,10 +208,10 @@ class Importer:
     ) -> None:
         """Store a file in a chunk of its own (after its chunk failed): it commits or fails
         by itself."""
-        group.chunk = _Chunk(group.session.begin_nested())
+        group.chunk = Chunk(group.unit.open_chunk())
         try:
             group.chunk.entries.append(
-                self._store_file(
+                self._files.store_file(
                     group, group.chunk, source, batch_id, progress, CancelToken(), position
                 )
             )
@@ -354,7 +225,7 @@ class Importer:
 
     def _close_chunk(
         self,
-        group: _Group,
+        group: Group,
         batch_id: int | None,
         progress: ProgressCallback,
         position: tuple[int, int, int],
@@ -366,7 +237,7 @@ class Importer:
             return
         try:
             self._settle(group, chunk)
-            chunk.savepoint.commit()
+            chunk.rows.savepoint.commit()
         except Exception as error:
             if is_disk_full(error):
                 raise DiskFull(str(error)) from error
@@ -385,25 +256,17 @@ class Importer:
             if entry.staged is not None:
                 group.staged.append(entry.staged)
                 group.written.append(entry.staged.target)
-        group.bodies.update(chunk.bodies)
-        group.placed.update(chunk.placed)
+        group.bodies.update(chunk.rows.bodies)
+        group.placed.update(chunk.rows.placed)
 
-    def _abandon_chunk(self, group: _Group) -> list[_Entry]:
+    def _abandon_chunk(self, group: Group) -> list[Entry]:
         """Roll the open chunk back and remove the files it wrote; its entries."""
         chunk, group.chunk = group.chunk, None
         if chunk is None:
             return []
-        # a failed flush leaves the savepoint deactivated but still open: it needs the rollback
-        if group.session.get_nested_transaction() is chunk.savepoint:
-            chunk.savepoint.rollback()
-        for entry in chunk.entries:
-            if entry.staged is not None:
-                originals.discard([entry.staged])
-            for written in entry.media:
-                written.unlink(missing_ok=True)
-        # the writer may remember sites and people the rollback took away
-        group.writer = CatalogueWriter(group.session, group.writer.now)
-        group.session.expunge_all()
+        group.unit.roll_back_chunk(chunk.rows)
+        discard_files(chunk.entries)
+        group.unit.forget()
         return chunk.entries
 
     def _fail(self, source: SourceFile, error: BaseException) -> None:
@@ -421,12 +284,12 @@ class Importer:
             message = f"could not be imported ({type(error).__name__}: {error})"
         self._report.failed.append(ImportItem(source.display, "file", message=message))
 
-    def _commit_group(self, group: _Group, new: set[int], changed: set[int]) -> None:
+    def _commit_group(self, group: Group, new: set[int], changed: set[int]) -> None:
         """Commit the group's files; if that fails, none of them is kept and each says why."""
         report = self._report
         try:
             self._close_chunk(group, report.batch_id, ignore_progress, (0, 0, 0))
-            links = link_same_stories(group.session, group.bodies)
+            links = group.unit.link_same_stories(group.bodies)
             for article_id, others in links.items():
                 outcome, where = group.placed[article_id]
                 outcome.warnings.append(
@@ -437,7 +300,7 @@ class Importer:
                     )
                 )
             originals.put_in_place(group.staged)  # durable and named before the catalogue says so
-            group.session.commit()
+            group.unit.commit()
         except Exception as error:
             self._abandon_group(group)
             if is_disk_full(error):  # its files are the rest the import could not store
@@ -452,26 +315,22 @@ class Importer:
             log.exception("an import transaction failed")
             return
         finally:
-            group.session.close()
+            group.unit.close()
         for source, outcome in group.outcomes:
             self._merge(source, outcome)
             new |= outcome.new_ids
             changed |= outcome.changed_ids
 
-    def _abandon_group(self, group: _Group) -> None:
+    def _abandon_group(self, group: Group) -> None:
         """Roll the group's whole transaction back (SQLite may have done so already, after a
         full disk: no savepoint is left to return to) and remove every file it wrote."""
         chunk, group.chunk = group.chunk, None
-        for entry in chunk.entries if chunk is not None else []:
-            if entry.staged is not None:
-                originals.discard([entry.staged])
-            for written in entry.media:
-                written.unlink(missing_ok=True)
-        group.session.rollback()
+        discard_files(chunk.entries if chunk is not None else [])
+        group.unit.roll_back()
         originals.discard(group.staged)
         for path in group.written:
             path.unlink(missing_ok=True)
-        group.session.close()
+        group.unit.close()
 
     def _progress(
         self, done: int, total: int, current: str, articles: int, phase: str = "importing"
@@ -508,15 +367,9 @@ class Importer:
             log.info("the import's totals were not recorded: the disk is full")
 
     def _record_batch(self, report: ImportReport) -> None:
-        with self._sessions.begin() as session:
-            batch = session.get(ImportBatch, report.batch_id)
-            assert batch is not None
-            batch.finished_at = utc_now()
-            batch.status = "cancelled" if report.cancelled else "done"
-            batch.added, batch.updated = len(report.added), len(report.updated)
-            batch.duplicates, batch.failed = len(report.duplicates), len(report.failed)
+        import_unit.finish_batch(self._sessions, report)
 
-    def _merge(self, source: SourceFile, outcome: _FileOutcome) -> None:
+    def _merge(self, source: SourceFile, outcome: FileOutcome) -> None:
         report = self._report
         for article_id, locator, title in outcome.added:
             report.added.append(ImportItem(source.display, locator, article_id, title))
@@ -527,397 +380,10 @@ class Importer:
         for warned_id, locator, message in outcome.warnings:
             report.warnings.append(ImportItem(source.display, locator, warned_id, "", message))
 
-    # -- one file ----------------------------------------------------------------------------
-
-    def _store_file(
-        self,
-        group: _Group,
-        chunk: _Chunk,
-        source: SourceFile,
-        batch_id: int | None,
-        progress: ProgressCallback,
-        cancel: CancelToken,
-        position: tuple[int, int, int],
-    ) -> _Entry:
-        """Read a file and store its articles in the open chunk (nothing is flushed here but
-        every _SETTLE_EVERY records); raises ReadError when the file cannot be read."""
-        self._wrote = False  # whether the session holds anything of this file (its original
-        # is registered before its first article)
-        data = read_file(source.path)
-        sha256 = originals.sha256_of(data)
-        ext = originals.extension_of(source.name)
-        relative = originals.relative_path(sha256, ext)
-        extracted = extract_file(source.name, data, source.path, self._columns)
-        entry = _Entry(source, _FileOutcome())
-        self._restored_changes = {}
-        origin = Source(sha256, source.name, "", extracted.format, EXTRACTOR, batch_id)
-        known = False  # the catalogue had this original before this import
-
-        def register() -> None:  # kept once the file adds or records something
-            nonlocal known
-            if not self._wrote:
-                self._wrote = True
-                if group.writer.original(sha256, len(data), ext, relative):
-                    self._registered_here.add(sha256)
-                else:
-                    known = sha256 not in self._registered_here
-
-        try:
-            for count, item in enumerate(extracted.items, start=1):
-                if count % _CHECK_EVERY == 0:
-                    if cancel.cancelled:
-                        raise ImportCancelled("import cancelled")
-                    done, total, added = position
-                    progress(
-                        self._progress(
-                            done,
-                            total,
-                            source.display,
-                            added + len(entry.outcome.added) + len(chunk.pending.added),
-                        )
-                    )
-                if chunk.unsettled >= _SETTLE_EVERY:
-                    self._settle(group, chunk)
-                chunk.unsettled += 1
-                if item.record is None:
-                    entry.outcome.failed.append(
-                        ImportItem(source.display, _where(item), message=item.failure or "")
-                    )
-                    continue
-                if self._store(
-                    group, chunk, item, _for_item(origin, item), source.display, entry, register
-                ):
-                    chunk.records += 1
-            if self._wrote:
-                entry.staged = originals.stage(self._root, relative, data)
-                if entry.staged is not None and (known or entry.staged.replaces_changed):
-                    state = "had changed" if entry.staged.replaces_changed else "was missing"
-                    entry.outcome.warnings.append(
-                        (
-                            None,
-                            "file",
-                            (
-                                f"the library's copy of this file {state}; "
-                                "it is restored from this file"
-                            ),
-                        )
-                    )
-        except BaseException:
-            for written in entry.media:  # the chunk does not list this file yet
-                written.unlink(missing_ok=True)
-            raise
-        return entry
-
-    def _settle(self, group: _Group, chunk: _Chunk) -> None:
-        """Flush what is pending, keep only ids and bodies, and let the ORM objects go.
-
-        A chunk stays one savepoint, but the session holds at most a few hundred articles:
-        a file of 100,000 rows would otherwise keep them all in memory until its commit.
-        """
-        session, pending = group.session, chunk.pending
-        session.flush()
-        settled: list[int] = []  # the articles added or changed since the last flush
-        for outcome, article, where, title, warnings in pending.added:
-            outcome.added.append((article.id, where, title))
-            outcome.new_ids.add(article.id)
-            outcome.warnings.extend((article.id, where, w) for w in warnings)
-            chunk.bodies[article.id] = list(article.body)
-            chunk.placed[article.id] = (outcome, where)
-            settled.append(article.id)
-        for outcome, article, where, message in pending.updated:
-            outcome.updated.append((article.id, where, article.title, message))
-            outcome.changed_ids.add(article.id)
-            settled.append(article.id)
-        for outcome, article, item in pending.duplicates:
-            outcome.duplicates.append(replace(item, article_id=article.id))
-        for seen in (pending.seen_urls, pending.seen_hashes):
-            for key, value in seen.items():
-                if isinstance(value, Article):
-                    seen[key] = value.id
-        pending.added.clear()
-        pending.updated.clear()
-        pending.duplicates.clear()
-        chunk.unsettled = 0
-        group.writer.release()  # its sites and people become ids the session can load again
-        session.expunge_all()
+    def _settle(self, group: Group, chunk: Chunk) -> None:
+        """Flush what is pending and let the session's objects go (see ImportUnit.settle);
+        a big import's indexer gets the settled articles to analyse while it waits."""
+        settled = group.unit.settle(chunk.rows)
         if self._big and self._warm is not None:  # also when all were duplicates: the
             # indexer learns that the importer is busy, and commits what it holds meanwhile
-            self._warm(list(queries.index_documents(session, settled)) if settled else [])
-
-    def _archive_photos(self, writer: CatalogueWriter, item: Extracted, entry: _Entry) -> list[str]:
-        """Store the photo files an article carries; warnings for those that cannot be kept.
-
-        The article's own caption and credit win; what the file says fills the gaps and is
-        kept beside them.
-        """
-        from archive_app.domain.review import small_photo
-
-        assert item.record is not None
-        warnings: list[str] = []
-        for number, (photo, data) in enumerate(
-            zip(item.record.photos, item.photo_data, strict=False), start=1
-        ):
-            if not data:
-                continue
-            try:
-                archived = archive_photo(self._root, data)
-            except ReadError as error:
-                warnings.append(
-                    f"photo {number}: {error}; its caption and credit are kept, "
-                    "the file is not archived"
-                )
-                continue
-            entry.media.extend(archived.written)
-            writer.media(
-                archived.sha256,
-                archived.path,
-                archived.size,
-                archived.mime,
-                archived.width,
-                archived.height,
-                {**archived.metadata, "summary": archived.credit},
-                archived.thumbnail,
-            )
-            embedded = archived.credit
-            photo.media_sha256, photo.media_path = archived.sha256, archived.path
-            photo.media_size, photo.embedded = archived.size, embedded
-            photo.caption = photo.caption or embedded["caption"]
-            photo.credit = photo.credit or embedded["credit"]
-            photo.photographer = photo.photographer or embedded["photographer"]
-            photo.agency = photo.agency or embedded["agency"]
-            flag = small_photo(number, archived.width, archived.height)
-            if flag is not None:  # an icon or a thumbnail kept as the photo: worth a look
-                item.record.review.append(flag)
-                warnings.append(flag.message)
-        return warnings
-
-    def _store(
-        self,
-        group: _Group,
-        chunk: _Chunk,
-        item: Extracted,
-        origin: Source,
-        display: str,
-        entry: _Entry,
-        register: Callable[[], None],
-    ) -> bool:
-        """Add the item as an article or a new version; False when it is a duplicate."""
-        session, writer, pending = group.session, group.writer, chunk.pending
-        outcome = entry.outcome
-        record = item.record
-        assert record is not None
-        # a wire item without a web address is known by its own identifier (guid)
-        key = url_key(record.url) or (f"id:{record.source_id}" if record.source_id else None)
-        digest = content_hash(record)
-        where = _where(item)
-        with session.no_autoflush:
-            article = _resolve(session, pending.seen_urls.get(key)) if key else None
-            if article is None and key:
-                article = _resolve(session, article_with_url(session, key))
-            if item.revisit:
-                return self._revisit(group, chunk, item, article, origin, display, entry, register)
-            if article is not None:
-                if digest in {v.content_hash for v in article.versions}:
-                    register()
-                    self._seen_again(group, chunk, article, {digest}, origin, "duplicate")
-                    _duplicate(
-                        chunk,
-                        outcome,
-                        article,
-                        ImportItem(
-                            display,
-                            where,
-                            article.id,
-                            record.title,
-                            "same URL and text as an article already in the library",
-                        ),
-                    )
-                    return False
-                register()
-                item.warnings.extend(self._archive_photos(writer, item, entry))
-                number = writer.add_version(
-                    article, record, digest, origin, make_current=_is_newer(record, article)
-                )
-                pending.updated.append(
-                    (
-                        outcome,
-                        article,
-                        where,
-                        f"URL already in the library with different text: kept as version {number}",
-                    )
-                )
-                if key:
-                    pending.seen_urls[key] = article
-                pending.seen_hashes[digest] = article
-                return True
-            # a restored record is known by the texts it was imported with, not its edits
-            hashes = (
-                {v["content_hash"] for v in item.restore["versions"]}
-                if (item.restore is not None)
-                else {digest}
-            )
-            twin = next((pending.seen_hashes[h] for h in hashes if h in pending.seen_hashes), None)
-            twin_id = (
-                twin
-                if isinstance(twin, int)
-                else twin.id
-                if twin is not None
-                else article_with_text(session, hashes)
-            )
-            if twin is not None or twin_id is not None:
-                register()
-                self._seen_again(
-                    group, chunk, twin if twin is not None else twin_id, hashes, origin, "duplicate"
-                )
-                _duplicate(
-                    chunk,
-                    outcome,
-                    twin,
-                    ImportItem(
-                        display,
-                        where,
-                        twin_id,
-                        record.title,
-                        "same text as an article already in the library",
-                    ),
-                )
-                return False
-            register()
-            if item.restore is not None:
-                article = load_article(
-                    session,
-                    writer,
-                    record,
-                    item.restore,
-                    key,
-                    origin.batch_id,
-                    self._restored_changes,
-                )
-            else:
-                item.warnings.extend(self._archive_photos(writer, item, entry))
-                article = writer.add_article(record, digest, key, origin)
-        if key:
-            pending.seen_urls[key] = article
-        for restored_hash in hashes:
-            pending.seen_hashes[restored_hash] = article
-        pending.added.append((outcome, article, where, record.title, list(item.warnings)))
-        return True
-
-    def _seen_again(
-        self,
-        group: _Group,
-        chunk: _Chunk,
-        article: Article | int | None,
-        hashes: set[str],
-        origin: Source,
-        kind: str,
-    ) -> None:
-        """Keep the place where an article was found again in its provenance (once a place):
-        a librarian tracing row 61 of a file finds the article it duplicated."""
-        if article is None:
-            return
-        article_id = article if isinstance(article, int) else article.id
-        marker = (
-            article_id if article_id is not None else -id(article),
-            origin.sha256,
-            origin.member or "",
-            origin.locator,
-        )
-        if marker in chunk.pending.places:
-            return
-        chunk.pending.places.add(marker)
-        if article_id is not None and place_known(
-            group.session, article_id, origin.sha256, origin.member, origin.locator
-        ):
-            return
-        group.writer.seen_again(article, hashes, origin, kind)
-
-    def _revisit(
-        self,
-        group: _Group,
-        chunk: _Chunk,
-        item: Extracted,
-        article: Article | None,
-        origin: Source,
-        display: str,
-        entry: _Entry,
-        register: Callable[[], None],
-    ) -> bool:
-        """A web archive's revisit record: another capture of an article already archived."""
-        assert item.record is not None
-        where, url = _where(item), item.record.url or ""
-        if article is None:
-            entry.outcome.failed.append(
-                ImportItem(
-                    display,
-                    where,
-                    message=(
-                        f"a revisit record of {url}: the capture it repeats is not in the library "
-                        "(import the web archive that holds it first)"
-                    ),
-                )
-            )
-            return False
-        register()
-        self._seen_again(group, chunk, article, {article.content_hash}, origin, "revisit")
-        when = f", captured {item.record.captured}" if item.record.captured else ""
-        _duplicate(
-            chunk,
-            entry.outcome,
-            article,
-            ImportItem(
-                display,
-                where,
-                article.id,
-                article.title,
-                f"another capture of an article already in the library (revisit record{when})",
-            ),
-        )
-        return False
-
-
-def _duplicate(
-    chunk: _Chunk, outcome: _FileOutcome, article: Article | int | None, item: ImportItem
-) -> None:
-    """Report a duplicate with the id of the article it repeats (known at the next flush when
-    that article came earlier in the same chunk)."""
-    if isinstance(article, Article) and article.id is None:
-        chunk.pending.duplicates.append((outcome, article, item))
-    else:
-        outcome.duplicates.append(item)
-
-
-def _size(source: Found) -> int:
-    if not isinstance(source, SourceFile):
-        return 0
-    try:
-        return source.path.stat().st_size
-    except OSError:
-        return 0
-
-
-def _resolve(session: Session, seen: Article | int | None) -> Article | None:
-    """An article met earlier in this file, loaded again if the session has let it go."""
-    if isinstance(seen, int):
-        return session.get(Article, seen)
-    return seen
-
-
-def _for_item(source: Source, item: Extracted) -> Source:
-    """Where this article came from inside the file: member path, locator, format, extractor."""
-    return Source(
-        source.sha256,
-        source.file_name,
-        item.locator,
-        item.format or source.format,
-        item.extractor or source.extractor,
-        source.batch_id,
-        item.member,
-    )
-
-
-def _where(item: Extracted) -> str:
-    """How a report names an article's place: "row 3", or "news/day1.csv row 3" in a zip."""
-    if item.member and item.locator not in ("", "file"):
-        return f"{item.member} {item.locator}"
-    return item.member or item.locator
+            self._warm(group.unit.index_documents(settled) if settled else [])

@@ -1,0 +1,143 @@
+"""An import's unit of work: one session per group of files, a savepoint per chunk, settling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy.orm import Session, SessionTransaction
+
+from archive_app.db import queries
+from archive_app.db.models import Article, ImportBatch
+from archive_app.db.sessions import Sessions
+from archive_app.db.store import CatalogueWriter, link_same_stories
+from archive_app.domain.clock import utc_now
+from archive_app.domain.model import ImportItem, ImportReport, IndexDocument
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What one file's transaction did, merged into the report only once it commits."""
+
+    added: list[tuple[int, str, str]] = field(default_factory=list)
+    updated: list[tuple[int, str, str, str]] = field(default_factory=list)
+    duplicates: list[ImportItem] = field(default_factory=list)
+    failed: list[ImportItem] = field(default_factory=list)
+    warnings: list[tuple[int | None, str, str]] = field(default_factory=list)
+    new_ids: set[int] = field(default_factory=set)
+    changed_ids: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Pending:
+    """Articles stored since the session was last settled (their ids come at the flush)."""
+
+    added: list[tuple[FileOutcome, Article, str, str, list[str]]] = field(default_factory=list)
+    updated: list[tuple[FileOutcome, Article, str, str]] = field(default_factory=list)
+    # URL keys and text hashes met in this chunk -> the article (an object until settled)
+    seen_urls: dict[str, Article | int] = field(default_factory=dict)
+    seen_hashes: dict[str, Article | int] = field(default_factory=dict)
+    # places (article, file, member, locator) recorded in this chunk: a place is kept once
+    places: set[tuple[int, str, str, str]] = field(default_factory=set)
+    # duplicates of articles not flushed yet: reported once their ids are known
+    duplicates: list[tuple[FileOutcome, Article, ImportItem]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ChunkRows:
+    """The catalogue side of a chunk of files: its savepoint and what awaits the next flush."""
+
+    savepoint: SessionTransaction
+    pending: Pending = field(default_factory=Pending)
+    unsettled: int = 0  # records read since the last flush
+    # articles added in the chunk: their bodies (for same-story links) and who added them
+    bodies: dict[int, list[str]] = field(default_factory=dict)
+    placed: dict[int, tuple[FileOutcome, str]] = field(default_factory=dict)
+
+
+class ImportUnit:
+    """One transaction of an import: its session and the writer that adds rows in it."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self.session: Session = sessions()
+        self.writer = CatalogueWriter(self.session, utc_now())
+
+    def open_chunk(self) -> ChunkRows:
+        return ChunkRows(self.session.begin_nested())
+
+    def settle(self, chunk: ChunkRows) -> list[int]:
+        """Flush what is pending, keep only ids and bodies, and let the ORM objects go; the
+        articles added or changed since the last flush.
+
+        A chunk stays one savepoint, but the session holds at most a few hundred articles:
+        a file of 100,000 rows would otherwise keep them all in memory until its commit.
+        """
+        session, pending = self.session, chunk.pending
+        session.flush()
+        settled: list[int] = []
+        for outcome, article, where, title, warnings in pending.added:
+            outcome.added.append((article.id, where, title))
+            outcome.new_ids.add(article.id)
+            outcome.warnings.extend((article.id, where, w) for w in warnings)
+            chunk.bodies[article.id] = list(article.body)
+            chunk.placed[article.id] = (outcome, where)
+            settled.append(article.id)
+        for outcome, article, where, message in pending.updated:
+            outcome.updated.append((article.id, where, article.title, message))
+            outcome.changed_ids.add(article.id)
+            settled.append(article.id)
+        for outcome, article, item in pending.duplicates:
+            outcome.duplicates.append(replace(item, article_id=article.id))
+        for seen in (pending.seen_urls, pending.seen_hashes):
+            for key, value in seen.items():
+                if isinstance(value, Article):
+                    seen[key] = value.id
+        pending.added.clear()
+        pending.updated.clear()
+        pending.duplicates.clear()
+        chunk.unsettled = 0
+        self.writer.release()  # its sites and people become ids the session can load again
+        session.expunge_all()
+        return settled
+
+    def index_documents(self, ids: list[int]) -> list[IndexDocument]:
+        return list(queries.index_documents(self.session, ids))
+
+    def roll_back_chunk(self, chunk: ChunkRows) -> None:
+        # a failed flush leaves the savepoint deactivated but still open: it needs the rollback
+        if self.session.get_nested_transaction() is chunk.savepoint:
+            chunk.savepoint.rollback()
+
+    def forget(self) -> None:
+        """After a chunk's rollback: the writer may remember sites and people it took away."""
+        self.writer = CatalogueWriter(self.session, self.writer.now)
+        self.session.expunge_all()
+
+    def link_same_stories(self, bodies: dict[int, list[str]]) -> dict[int, list[int]]:
+        return link_same_stories(self.session, bodies)
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def roll_back(self) -> None:
+        self.session.rollback()
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def new_batch(sessions: Sessions, paths: list[str]) -> int | None:
+    """Record that an import of these paths begins; the batch's id."""
+    with sessions.begin() as session:
+        batch = CatalogueWriter(session, utc_now()).new_batch(paths)
+        return batch.id
+
+
+def finish_batch(sessions: Sessions, report: ImportReport) -> None:
+    """Record the batch's end and its totals."""
+    with sessions.begin() as session:
+        batch = session.get(ImportBatch, report.batch_id)
+        assert batch is not None
+        batch.finished_at = utc_now()
+        batch.status = "cancelled" if report.cancelled else "done"
+        batch.added, batch.updated = len(report.added), len(report.updated)
+        batch.duplicates, batch.failed = len(report.duplicates), len(report.failed)
