@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from archive_app import cli
-from archive_app.db import queries
+from archive_app.db import index_feed
 from archive_app.domain.progress import CancelToken
 from archive_app.search.index import FullTextIndex
 from archive_app.usecases import index_upkeep
@@ -125,7 +125,7 @@ def test_a_stale_version_a_killed_writer_left_is_indexed_again(tmp_path: Path) -
         archive.import_paths([_articles(tmp_path / "first.jsonl", 3, "sawah")])
         archive.import_paths([_articles(tmp_path / "second.jsonl", 1, "pelabuhan")])
         with archive._sessions() as session:
-            current = next(iter(queries.index_documents(session, [1])))
+            current = next(iter(index_feed.index_documents(session, [1])))
     assert current.version == 2
     index = FullTextIndex(library / "index")  # as the killed writer left it: version 1
     index.write([dataclasses.replace(current, version=1, body=["sawah"])])

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archive_app.db import authority, queries
+from archive_app.db import authority
+from archive_app.db import places as place_rows
 from archive_app.db.change_rows import bump, new_change_set
 from archive_app.db.models import ArticlePerson, ChangeSet, HistoryEntry, PlaceAlias
 from archive_app.db.sessions import Sessions
@@ -70,7 +71,7 @@ def people(sessions: Sessions) -> list[PersonInfo]:
 def places(sessions: Sessions) -> list[tuple[str, int, tuple[str, ...]]]:
     """(place, articles, spellings grouped under it), the most used first."""
     with sessions() as session:
-        return queries.places(session, queries.place_aliases(session))
+        return place_rows.places(session, place_rows.place_aliases(session))
 
 
 def merge_people(sessions: Sessions, user: str, keep: str, other: str) -> ChangeInfo:
@@ -144,7 +145,7 @@ def add_place_alias(sessions: Sessions, user: str, spelling: str, place: str) ->
         if session.scalar(select(PlaceAlias).where(PlaceAlias.key == key)) is not None:
             raise ArchiveError(f"{spelling!r} is already grouped under a place")
         session.add(PlaceAlias(key=key, place=" ".join(place.split())))
-        touched = set(queries.articles_with_place(session, key))
+        touched = set(place_rows.articles_with_place(session, key))
         bump(session, touched)
         change = new_change_set(
             "place_alias", f"group {spelling!r} under {place!r}", user, {"key": key, "place": place}
@@ -168,7 +169,7 @@ def _place_step(session: Session, change: ChangeSet, backwards: bool) -> set[int
     if not backwards:
         session.add(PlaceAlias(key=payload["key"], place=payload["place"]))
     session.flush()
-    return set(queries.articles_with_place(session, payload["key"]))
+    return set(place_rows.articles_with_place(session, payload["key"]))
 
 
 def _credits(session: Session, person_id: int) -> list[Any]:

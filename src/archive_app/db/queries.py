@@ -1,51 +1,54 @@
-"""Read the catalogue into the core's dataclasses; ORM objects never leave this module."""
+"""Read articles into domain dataclasses (summaries, details, versions, provenance).
+
+ORM objects never leave db/. The index feed, library statistics, places and saved searches
+have modules of their own (index_feed, library_stats, places, saved_searches); their functions
+are named here too, for the callers that still reach them as queries.<name>."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from archive_app.db.article_people import in_chunks, people_by_article
 from archive_app.db.editing import read_field
+from archive_app.db.index_feed import field_texts as field_texts
+from archive_app.db.index_feed import index_documents as index_documents
+from archive_app.db.library_stats import media_paths as media_paths
+from archive_app.db.library_stats import original_paths as original_paths
+from archive_app.db.library_stats import provenance_original_paths as provenance_original_paths
+from archive_app.db.library_stats import stats as stats
 from archive_app.db.models import (
     Article,
     ArticlePerson,
     ArticleTag,
     ArticleVersion,
-    ImportBatch,
-    MediaFile,
     Original,
-    Person,
-    PersonAlias,
-    PlaceAlias,
     ProvenanceRow,
     SameStory,
-    SavedSearch,
     Site,
     Tag,
 )
 from archive_app.db.models import Photo as PhotoRow
+from archive_app.db.places import articles_with_place as articles_with_place
+from archive_app.db.places import place_aliases as place_aliases
+from archive_app.db.places import places as places
+from archive_app.db.saved_searches import saved_searches as saved_searches
 from archive_app.domain.errors import ArticleNotFoundError
 from archive_app.domain.model import (
     ArticleDetail,
     ArticleSummary,
     CatalogueRecord,
-    IndexDocument,
-    LibraryStats,
     PersonRole,
     Photo,
     Provenance,
     RelatedLink,
 )
-from archive_app.domain.model import SavedSearch as SavedSearchInfo
-from archive_app.domain.places import canonical_place
 from archive_app.domain.review import flags_from_json
 from archive_app.domain.serial import record_from_dict
 
-_CHUNK = 500
 SORTS: dict[str, tuple[Any, ...]] = {
     "newest": (Article.sort_date.desc().nulls_last(), Article.id.desc()),
     "oldest": (Article.sort_date.asc().nulls_last(), Article.id.asc()),
@@ -54,29 +57,11 @@ SORTS: dict[str, tuple[Any, ...]] = {
 }
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start : start + _CHUNK]
-
-
-def _people_by_article(session: Session, ids: Sequence[int]) -> dict[int, list[PersonRole]]:
-    people: dict[int, list[PersonRole]] = {i: [] for i in ids}
-    rows = session.execute(
-        select(ArticlePerson.article_id, Person.name, ArticlePerson.role)
-        .join(Person, Person.id == ArticlePerson.person_id)
-        .where(ArticlePerson.article_id.in_(ids))
-        .order_by(ArticlePerson.article_id, ArticlePerson.position)
-    )
-    for article_id, name, role in rows:
-        people[article_id].append(PersonRole(name, role))
-    return people
-
-
 def summaries(session: Session, ids: Sequence[int]) -> dict[int, ArticleSummary]:
     """Row fields for the given articles, keyed by id (unknown ids are absent)."""
     found: dict[int, ArticleSummary] = {}
-    for chunk in _chunks(ids):
-        people = _people_by_article(session, chunk)
+    for chunk in in_chunks(ids):
+        people = people_by_article(session, chunk)
         rows = session.execute(
             select(
                 Article.id,
@@ -228,7 +213,7 @@ def detail(session: Session, article_id: int) -> ArticleDetail:
 
 def details(session: Session, ids: Sequence[int]) -> Iterator[ArticleDetail]:
     """Full records for many articles, loaded a chunk at a time, in the order of `ids`."""
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         rows = session.scalars(select(Article).where(Article.id.in_(chunk)).options(*_DETAIL_LOAD))
         by_id = {a.id: a for a in rows}
         for article_id in chunk:
@@ -249,225 +234,10 @@ def versions(session: Session) -> dict[int, int]:
     return {row[0]: row[1] for row in session.execute(select(Article.id, Article.version))}
 
 
-def _tags_by_article(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    tags: dict[int, list[str]] = {}
-    for article_id, name in session.execute(
-        select(ArticleTag.article_id, Tag.name)
-        .join(Tag, Tag.id == ArticleTag.tag_id)
-        .where(ArticleTag.article_id.in_(ids))
-    ):
-        tags.setdefault(article_id, []).append(name)
-    return tags
-
-
-def place_aliases(session: Session) -> dict[str, str]:
-    """Librarians' place spellings (folded) -> the place they belong to."""
-    return {key: place for key, place in session.execute(select(PlaceAlias.key, PlaceAlias.place))}
-
-
-def index_documents(session: Session, ids: Iterable[int]) -> Iterator[IndexDocument]:
-    """Index documents for the given articles, built a chunk at a time."""
-    id_list = list(ids)
-    place_names = place_aliases(session)
-    for chunk in _chunks(id_list):
-        people = _people_by_article(session, chunk)
-        tags = _tags_by_article(session, chunk)
-        aliases: dict[int, list[PersonRole]] = {}
-        for article_id, alias, role in session.execute(
-            select(ArticlePerson.article_id, PersonAlias.name, ArticlePerson.role)
-            .join(PersonAlias, PersonAlias.person_id == ArticlePerson.person_id)
-            .where(ArticlePerson.article_id.in_(chunk))
-        ):
-            aliases.setdefault(article_id, []).append(PersonRole(alias, role))
-        captions: dict[int, list[str]] = {}
-        for article_id, caption, credit in session.execute(
-            select(PhotoRow.article_id, PhotoRow.caption, PhotoRow.credit)
-            .where(PhotoRow.article_id.in_(chunk))
-            .order_by(PhotoRow.position)
-        ):
-            captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
-        rows = session.execute(
-            select(
-                Article.id,
-                Article.version,
-                Article.title,
-                Article.body,
-                Site.domain,
-                Article.dateline_place,
-                Article.published,
-                Article.updated,
-                Article.language,
-                Article.review,
-            )
-            .outerjoin(Site, Site.id == Article.site_id)
-            .where(Article.id.in_(chunk))
-        )
-        for (
-            article_id,
-            version,
-            title,
-            body,
-            site,
-            place,
-            published,
-            updated,
-            language,
-            review,
-        ) in rows:
-            yield IndexDocument(
-                id=article_id,
-                version=version,
-                title=title,
-                body=tuple(body),
-                people=tuple(people.get(article_id, [])),
-                site=site,
-                place=place,
-                date=published or updated,
-                language=language,
-                captions=tuple(captions.get(article_id, [])),
-                tags=tuple(tags.get(article_id, [])),
-                aliases=tuple(dict.fromkeys(aliases.get(article_id, []))),
-                place_group=canonical_place(place, place_names),
-                review=tuple(dict.fromkeys(f.kind for f in flags_from_json(review))),
-            )
-
-
-PEOPLE_FIELDS = frozenset({"people", "author", "reporter", "editor", "photographer", "contributor"})
-
-
-def field_texts(
-    session: Session, ids: Sequence[int], fields: frozenset[str] = frozenset({"text"})
-) -> dict[int, dict[str, str]]:
-    """The text of the given searchable fields of the given articles, to check phrases and to
-    make snippets. Only what `fields` needs is read: checking a phrase in thousands of
-    candidates must not load their people, tags and versions."""
-    texts: dict[int, dict[str, str]] = {}
-    captions: dict[int, list[str]] = {}
-    if fields & {"text", "caption"}:
-        for chunk in _chunks(ids):
-            for article_id, caption, credit in session.execute(
-                select(PhotoRow.article_id, PhotoRow.caption, PhotoRow.credit)
-                .where(PhotoRow.article_id.in_(chunk))
-                .order_by(PhotoRow.position)
-            ):
-                captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
-    for chunk in _chunks(ids):
-        for article_id, title, body, place in session.execute(
-            select(Article.id, Article.title, Article.body, Article.dateline_place).where(
-                Article.id.in_(chunk)
-            )
-        ):
-            shown = captions.get(article_id, [])
-            texts[article_id] = {
-                "text": "\n".join((title, *body, *shown)),
-                "title": title,
-                "body": "\n".join(body),
-                "caption": "\n".join(shown),
-                "place": place or "",
-            }
-    if fields & PEOPLE_FIELDS:
-        for doc in index_documents(session, list(texts)):
-            credited = (*doc.people, *doc.aliases)
-            texts[doc.id]["people"] = "\n".join(p.name for p in credited)
-            for role in PEOPLE_FIELDS - {"people"}:
-                texts[doc.id][role] = "\n".join(p.name for p in credited if p.role == role)
-    return texts
-
-
 def bodies(session: Session, ids: Sequence[int]) -> dict[int, str]:
     """Body text of the given articles (for snippets)."""
     rows = session.execute(select(Article.id, Article.body).where(Article.id.in_(ids)))
     return {article_id: "\n\n".join(body) for article_id, body in rows}
-
-
-def original_paths(session: Session) -> list[str]:
-    return list(session.scalars(select(Original.path)))
-
-
-def provenance_original_paths(session: Session) -> set[str]:
-    """The originals some provenance row names (an original no row names lost its articles)."""
-    return set(
-        session.scalars(
-            select(Original.path).join(
-                ProvenanceRow, ProvenanceRow.original_sha256 == Original.sha256
-            )
-        )
-    )
-
-
-def media_paths(session: Session) -> list[str]:
-    """Archived photo files (not their thumbnails, which are derived and rebuildable)."""
-    return list(session.scalars(select(MediaFile.path)))
-
-
-def stats(session: Session, path: Path) -> LibraryStats:
-    result = LibraryStats(path=str(path))
-    result.articles = count(session)
-    result.versions = session.scalar(select(func.count(ArticleVersion.id))) or 0
-    result.sites = session.scalar(select(func.count(Site.id))) or 0
-    result.people = session.scalar(select(func.count(Person.id))) or 0
-    result.photos = session.scalar(select(func.count(PhotoRow.id))) or 0
-    result.originals = session.scalar(select(func.count(Original.sha256))) or 0
-    result.batches = session.scalar(select(func.count(ImportBatch.id))) or 0
-    result.by_site = {
-        domain or "(unknown)": n
-        for domain, n in session.execute(
-            select(Site.domain, func.count(Article.id))
-            .select_from(Article)
-            .outerjoin(Site, Site.id == Article.site_id)
-            .group_by(Site.domain)
-            .order_by(func.count(Article.id).desc())
-        )
-    }
-    result.by_language = {
-        language or "(unknown)": n
-        for language, n in session.execute(
-            select(Article.language, func.count(Article.id))
-            .group_by(Article.language)
-            .order_by(func.count(Article.id).desc())
-        )
-    }
-    return result
-
-
-def saved_searches(session: Session) -> list[SavedSearchInfo]:
-    return [
-        SavedSearchInfo(row.name, row.query, row.sort, row.created_at)
-        for row in session.scalars(select(SavedSearch).order_by(SavedSearch.name))
-    ]
-
-
-def places(session: Session, aliases: dict[str, str]) -> list[tuple[str, int, tuple[str, ...]]]:
-    """Each place with its article count and the spellings grouped under it."""
-    groups: dict[str, tuple[int, set[str]]] = {}
-    for printed, count in session.execute(
-        select(Article.dateline_place, func.count())
-        .where(Article.dateline_place.is_not(None))
-        .group_by(Article.dateline_place)
-    ):
-        if printed is None:
-            continue
-        name = canonical_place(printed, aliases) or printed
-        total, spellings = groups.get(name, (0, set()))
-        groups[name] = (total + count, spellings | {printed})
-    return sorted(
-        ((name, n, tuple(sorted(s))) for name, (n, s) in groups.items()),
-        key=lambda row: (-row[1], row[0]),
-    )
-
-
-def articles_with_place(session: Session, key: str) -> list[int]:
-    from archive_app.domain.places import place_key
-
-    found = []
-    for article_id, printed in session.execute(
-        select(Article.id, Article.dateline_place).where(Article.dateline_place.is_not(None))
-    ):
-        if printed and (
-            place_key(printed) == key or place_key(canonical_place(printed) or "") == key
-        ):
-            found.append(article_id)
-    return found
 
 
 def version_record(session: Session, article_id: int, number: int) -> CatalogueRecord:
