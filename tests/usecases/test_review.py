@@ -23,7 +23,7 @@ from tests.usecases.review_files import (
 from archive_app.cli import main
 from archive_app.domain.errors import ArchiveError
 from archive_app.usecases.archive import Archive
-from archive_app.usecases.fields import FieldError
+from archive_app.usecases.field_rules import FieldError
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from archive_app.cli.library import open_library
 from archive_app.cli.textout import emit
 from archive_app.domain.errors import ArchiveError
 from archive_app.usecases.archive import Archive
-from archive_app.usecases.fields import EDITABLE_FIELDS, REVIEW_FIELD
+from archive_app.usecases.field_rules import EDITABLE_FIELDS, REVIEW_FIELD
 
 LIST_FIELDS = (
     "people",

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archive_app.db import authority
+from archive_app.db import person_authority
 from archive_app.db import places as place_rows
 from archive_app.db.change_rows import bump, new_change_set
 from archive_app.db.models import ArticlePerson, ChangeSet, HistoryEntry, PlaceAlias
@@ -35,7 +35,7 @@ def _record(
     `also_reindex` are articles whose people did not change but whose index entry must (the
     kept person's articles gain the merged spelling as a name searches find).
     """
-    after = authority.people_lists(session, touched)
+    after = person_authority.people_lists(session, touched)
     change = new_change_set(kind, description, user, payload)
     session.add(change)
     for article_id in sorted(touched):
@@ -60,12 +60,14 @@ def _record(
 
 
 def _touched_by_merge(session: Session, payload: dict[str, Any]) -> set[int]:
-    return authority.articles_of(session, payload["moved"]) | {row[0] for row in payload["dropped"]}
+    return person_authority.articles_of(session, payload["moved"]) | {
+        row[0] for row in payload["dropped"]
+    }
 
 
 def people(sessions: Sessions) -> list[PersonInfo]:
     with sessions() as session:
-        return authority.people(session)
+        return person_authority.people(session)
 
 
 def places(sessions: Sessions) -> list[tuple[str, int, tuple[str, ...]]]:
@@ -77,11 +79,11 @@ def places(sessions: Sessions) -> list[tuple[str, int, tuple[str, ...]]]:
 def merge_people(sessions: Sessions, user: str, keep: str, other: str) -> ChangeInfo:
     """Fold `other` into `keep` in one transaction; `other` stays as an alias."""
     with sessions.begin() as session:
-        holder = authority.find_person(session, other)
+        holder = person_authority.find_person(session, other)
         ids = set() if holder is None else {c.article_id for c in _credits(session, holder.id)}
-        before = authority.people_lists(session, ids)
-        payload = authority.merge(session, keep, other)
-        kept = authority.find_person(session, keep)
+        before = person_authority.people_lists(session, ids)
+        payload = person_authority.merge(session, keep, other)
+        kept = person_authority.find_person(session, keep)
         assert kept is not None
         return _record(
             session,
@@ -98,17 +100,17 @@ def merge_people(sessions: Sessions, user: str, keep: str, other: str) -> Change
 def split_person(sessions: Sessions, user: str, alias: str) -> ChangeInfo:
     """Make one spelling its own person again, in one transaction."""
     with sessions.begin() as session:
-        owner = authority.find_person(session, alias)
+        owner = person_authority.find_person(session, alias)
         ids = set() if owner is None else {c.article_id for c in _credits(session, owner.id)}
-        before = authority.people_lists(session, ids)
-        payload = authority.split(session, alias)
+        before = person_authority.people_lists(session, ids)
+        payload = person_authority.split(session, alias)
         return _record(
             session,
             user,
             "split",
             f"split {payload['other']!r} from {payload['keep']!r}",
             payload,
-            authority.articles_of(session, payload["moved"]),
+            person_authority.articles_of(session, payload["moved"]),
             before,
             ids,
         )
@@ -117,15 +119,15 @@ def split_person(sessions: Sessions, user: str, alias: str) -> ChangeInfo:
 def attach_signoff(sessions: Sessions, user: str, site: str, code: str, person: str) -> ChangeInfo:
     """Credit `person` as editor wherever the site's articles carry the sign-off code."""
     with sessions.begin() as session:
-        known = authority.find_person(session, person) or CatalogueWriter(
+        known = person_authority.find_person(session, person) or CatalogueWriter(
             session, utc_now()
         ).person(person)
         session.flush()
-        payload = authority.attach_signoff(session, site.lower(), code, person, known)
-        touched = authority.articles_of(session, payload["credits"])
+        payload = person_authority.attach_signoff(session, site.lower(), code, person, known)
+        touched = person_authority.articles_of(session, payload["credits"])
         before = {
             i: [p for p in people if not (p["name"] == known.name and p["role"] == "editor")]
-            for i, people in authority.people_lists(session, touched).items()
+            for i, people in person_authority.people_lists(session, touched).items()
         }
         return _record(
             session,
@@ -177,7 +179,7 @@ def _credits(session: Session, person_id: int) -> list[Any]:
 
 
 def _kept_articles(session: Session, name: str) -> set[int]:
-    person = authority.find_person(session, name)
+    person = person_authority.find_person(session, name)
     return set() if person is None else {c.article_id for c in _credits(session, person.id)}
 
 
@@ -185,33 +187,33 @@ def _merge_step(session: Session, change: ChangeSet, backwards: bool) -> set[int
     payload = dict(change.payload)
     if backwards:
         touched = _touched_by_merge(session, payload) | _kept_articles(session, payload["keep"])
-        authority.unmerge(session, payload)
+        person_authority.unmerge(session, payload)
         return touched
-    change.payload = authority.merge(session, payload["keep"], payload["other"])
+    change.payload = person_authority.merge(session, payload["keep"], payload["other"])
     return _touched_by_merge(session, change.payload) | _kept_articles(session, payload["keep"])
 
 
 def _split_step(session: Session, change: ChangeSet, backwards: bool) -> set[int]:
     payload = dict(change.payload)
     if backwards:
-        authority.merge(session, payload["keep"], payload["other"])
+        person_authority.merge(session, payload["keep"], payload["other"])
         return _kept_articles(session, payload["keep"])
     owner_articles = _kept_articles(session, payload["keep"])
-    change.payload = authority.split(session, payload["other"])
+    change.payload = person_authority.split(session, payload["other"])
     return owner_articles
 
 
 def _signoff_step(session: Session, change: ChangeSet, backwards: bool) -> set[int]:
     payload = dict(change.payload)
     if backwards:
-        return authority.detach_signoff(session, payload)
-    person = authority.find_person(session, payload["person"])
+        return person_authority.detach_signoff(session, payload)
+    person = person_authority.find_person(session, payload["person"])
     if person is None:
         raise ArchiveError(f"{payload['person']!r} is no longer in the library")
-    change.payload = authority.attach_signoff(
+    change.payload = person_authority.attach_signoff(
         session, payload["site"], payload["code"], payload["person"], person
     )
-    return authority.articles_of(session, change.payload["credits"])
+    return person_authority.articles_of(session, change.payload["credits"])
 
 
 # change kind -> how to undo (backwards) or redo it; returns the articles it touched

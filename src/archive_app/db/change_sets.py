@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from archive_app.db.authority_changes import STEP_HANDLERS
 from archive_app.db.change_rows import OVERRIDES, bump, change_info, new_change_set
-from archive_app.db.editing import read_field, write_field
+from archive_app.db.field_access import read_field, write_field
 from archive_app.db.models import Article, ChangeSet, HistoryEntry
 from archive_app.db.sessions import Sessions
 from archive_app.db.store import CatalogueWriter

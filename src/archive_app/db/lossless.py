@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archive_app.db.editing import read_field, write_field
+from archive_app.db.field_access import read_field, write_field
 from archive_app.db.models import (
     Article,
     ArticleVersion,

@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from archive_app.db.article_people import in_chunks, people_by_article
-from archive_app.db.editing import read_field
+from archive_app.db.field_access import read_field
 from archive_app.db.index_feed import field_texts as field_texts
 from archive_app.db.index_feed import index_documents as index_documents
 from archive_app.db.library_stats import media_paths as media_paths

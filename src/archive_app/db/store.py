@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
-from archive_app.db.editing import write_field
+from archive_app.db.field_access import write_field
 from archive_app.db.models import (
     Article,
     ArticlePerson,

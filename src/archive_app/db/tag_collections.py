@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from archive_app.db.editing import collection_path, find_collection
+from archive_app.db.field_access import collection_path, find_collection
 from archive_app.db.models import ArticleCollection, ArticleTag, Collection, Tag
 from archive_app.db.sessions import Sessions
 from archive_app.domain.model import CollectionInfo

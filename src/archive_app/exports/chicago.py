@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from archive_app.domain.model import ArticleDetail
-from archive_app.exports import fields
+from archive_app.exports import record_fields as fields
 from archive_app.exports.styled import Span, end
 
 _QUOTE_SWAP = str.maketrans({"“": "‘", "”": "’"})

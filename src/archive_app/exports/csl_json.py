@@ -9,7 +9,7 @@ from typing import Any
 
 from archive_app.domain.model import ArticleDetail
 from archive_app.domain.record_json import TextSink
-from archive_app.exports import fields
+from archive_app.exports import record_fields as fields
 from archive_app.exports.keys import citation_key
 
 _NUMBER_LIST = re.compile(r"\[\s*((?:-?\d+,\s*)*-?\d+)\s*\]")

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from archive_app.domain.errors import ExportError
 from archive_app.domain.model import ArticleDetail
 from archive_app.domain.record_json import TextSink
-from archive_app.exports import citations, fields
+from archive_app.exports import citations
+from archive_app.exports import record_fields as fields
 
 Cell = Callable[[ArticleDetail], object]
 

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from archive_app.domain.model import ArticleDetail
 from archive_app.domain.record_json import TextSink
-from archive_app.exports import fields
+from archive_app.exports import record_fields as fields
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"

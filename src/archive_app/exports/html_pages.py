@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from archive_app import __version__
 from archive_app.domain.model import ArticleDetail, Photo
-from archive_app.exports import citations, fields
+from archive_app.exports import citations
+from archive_app.exports import record_fields as fields
 
 # Inline so a page copied out of the folder alone still reads well; no scripts, no fonts or
 # images from anywhere but the folder itself.

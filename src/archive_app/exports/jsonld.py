@@ -9,7 +9,7 @@ from typing import Any
 
 from archive_app.domain.model import ArticleDetail, Photo
 from archive_app.domain.record_json import TextSink
-from archive_app.exports import fields
+from archive_app.exports import record_fields as fields
 
 
 def _people(names: list[str]) -> list[dict[str, str]]:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from archive_app.domain.model import ArticleDetail
-from archive_app.exports import fields
+from archive_app.exports import record_fields as fields
 
 # words that make a poor key ("the", Indonesian "di", "dan", ...): the next word is used
 _SKIP = frozenset(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from archive_app.domain.model import ArticleDetail
 from archive_app.domain.record_json import TextSink
-from archive_app.exports import fields
+from archive_app.exports import record_fields as fields
 from archive_app.exports.keys import citation_key
 
 _SPACE = re.compile(r"\s+")

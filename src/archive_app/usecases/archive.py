@@ -37,7 +37,6 @@ from archive_app.search.index_folder import mark_behind, recover_interrupted_reb
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
 from archive_app.usecases import integrity
 from archive_app.usecases.advice import advice
-from archive_app.usecases.authority import AuthorityMixin, PlacesMixin
 from archive_app.usecases.backup import (
     BackupInfo,
     FixityReport,
@@ -55,6 +54,7 @@ from archive_app.usecases.opening import (
     prepare_writer,
     upgrade_for_reading,
 )
+from archive_app.usecases.people_and_places import AuthorityMixin, PlacesMixin
 from archive_app.usecases.repair import RepairReport
 from archive_app.usecases.searching import (
     SORT_ORDERS,

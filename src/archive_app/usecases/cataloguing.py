@@ -6,13 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from archive_app.db import tag_collections
-from archive_app.db.sessions import Sessions
 from archive_app.domain.errors import ArchiveError
 from archive_app.domain.model import ChangeInfo, CollectionInfo, HistoryItem, ReplacePreview
 from archive_app.domain.query import REVIEW_ANY
-from archive_app.usecases.editing import Change, Editor
-from archive_app.usecases.fields import REVIEW_FIELD, FieldError
+from archive_app.usecases.field_rules import REVIEW_FIELD, FieldError
 from archive_app.usecases.library_core import LibraryCore
+from archive_app.usecases.undoable_edits import Change, Editor
 
 
 class CataloguingMixin(LibraryCore):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from archive_app.db import queries
+from archive_app.db.sessions import Sessions
 from archive_app.domain.model import CheckReport, IndexDocument, IndexStatus
 from archive_app.domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from archive_app.search.background import BackgroundWriter
@@ -30,7 +29,7 @@ class IndexUpkeep:
     def __init__(
         self,
         layout: LibraryLayout,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         index: FullTextIndex,
         count: Callable[[], int],
     ) -> None:

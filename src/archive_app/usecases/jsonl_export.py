@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from archive_app.db import lossless
+from archive_app.db.sessions import Sessions
 from archive_app.domain import record_json as export
 from archive_app.domain.model import ArticleDetail
 from archive_app.domain.serial import record_to_dict
 
 
 def write_jsonl(
-    sessions: sessionmaker[Session],
+    sessions: Sessions,
     articles: Callable[[Sequence[int]], Iterator[ArticleDetail]],
     ids: Sequence[int],
     stream: export.TextSink,

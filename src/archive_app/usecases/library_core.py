@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy.orm import Session, sessionmaker
-
+from archive_app.db.sessions import Sessions
 from archive_app.domain.errors import LibraryFormatError
 from archive_app.usecases.index_upkeep import IndexUpkeep
 
@@ -15,7 +14,7 @@ class LibraryCore:
     every write goes through `_write_lane`, and the index follows through `_index_changes`."""
 
     readonly: bool
-    _sessions: sessionmaker[Session]
+    _sessions: Sessions
     _write_lane: threading.Lock
     _upkeep: IndexUpkeep
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from archive_app.db import queries, store
+from archive_app.db.sessions import Sessions
 from archive_app.domain import query as query_language
 from archive_app.domain.clock import utc_now
 from archive_app.domain.errors import QueryError
@@ -32,7 +31,7 @@ class LibrarySearch:
     def __init__(
         self,
         index: FullTextIndex,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         summaries: Callable[[Sequence[int]], list[ArticleSummary]],
     ) -> None:
         self._index = index

@@ -9,7 +9,7 @@ from typing import Any
 from archive_app.domain.model import ArticleDetail
 from archive_app.gui.common.display import role_name
 from archive_app.gui.common.i18n import translate
-from archive_app.usecases.fields import FieldError
+from archive_app.usecases.field_rules import FieldError
 
 PHOTO_KEYS = ("caption", "credit", "photographer", "agency")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

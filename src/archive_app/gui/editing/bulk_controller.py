@@ -21,7 +21,7 @@ from archive_app.gui.editing.preview_rows import bulk_rows, replace_rows
 from archive_app.gui.editing.replace_dialog import ReplaceDialog
 from archive_app.gui.search.controller import SearchRequest, result_ids
 from archive_app.usecases.archive import Archive
-from archive_app.usecases.fields import FieldError
+from archive_app.usecases.field_rules import FieldError
 
 Choices = Callable[[], dict[str, Sequence[str]]]
 

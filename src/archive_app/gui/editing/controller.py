@@ -16,7 +16,7 @@ from archive_app.gui.common.i18n import count_text, translate
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.editing.change_runner import ChangeRunner
 from archive_app.gui.editing.editor import ArticleEditor
-from archive_app.usecases.fields import FieldError
+from archive_app.usecases.field_rules import FieldError
 
 
 class EditSource(Protocol):

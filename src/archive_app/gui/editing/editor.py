@@ -39,7 +39,7 @@ from archive_app.gui.common.field_values import (
 from archive_app.gui.common.i18n import translate
 from archive_app.gui.editing.editor_fields import FieldRow, ListTable
 from archive_app.gui.editing.history_model import NEW, OLD, HistoryModel
-from archive_app.usecases.fields import EDITABLE_FIELDS, FieldError, validate
+from archive_app.usecases.field_rules import EDITABLE_FIELDS, FieldError, validate
 
 LINE_FIELDS = ("title", "published", "updated", "dateline_place", "site", "url", "agency")
 LIST_FIELDS = ("signoff", "keywords", "tags", "collections")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from archive_app.gui.common.field_values import field_label
 from archive_app.gui.common.i18n import count_text, translate
 from archive_app.gui.editing.preview_dialog import PreviewDialog
-from archive_app.usecases.editing import TEXT_FIELDS_FOR_REPLACE
+from archive_app.usecases.undoable_edits import TEXT_FIELDS_FOR_REPLACE
 
 
 class ReplaceDialog(PreviewDialog):

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from archive_app.domain.model import ArticleDetail, CatalogueRecord
-from archive_app.exports import fields
+from archive_app.exports import record_fields as fields
 from archive_app.exports.keys import citation_key
 
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from archive_app.db import authority_changes
 from archive_app.domain.errors import ArchiveError
 from archive_app.domain.model import ChangeInfo, PersonInfo
-from archive_app.usecases.editing import current_user
 from archive_app.usecases.library_core import LibraryCore
+from archive_app.usecases.undoable_edits import current_user
 
 
 class AuthorityMixin(LibraryCore):

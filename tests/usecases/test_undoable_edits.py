@@ -9,7 +9,7 @@ import pytest
 from tests.usecases.test_import import ROW, _csv
 
 from archive_app.usecases.archive import Archive
-from archive_app.usecases.fields import FieldError
+from archive_app.usecases.field_rules import FieldError
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from archive_app.db.sessions import Sessions
 from archive_app.domain.errors import ArchiveError, ArticleNotFoundError
 from archive_app.domain.model import ChangeInfo, HistoryItem, ReplacePreview
 from archive_app.domain.review import REVIEW_KINDS
-from archive_app.usecases.fields import IMPORTED_FIELDS, REVIEW_FIELD, FieldError, validate
+from archive_app.usecases.field_rules import IMPORTED_FIELDS, REVIEW_FIELD, FieldError, validate
 
 TEXT_FIELDS_FOR_REPLACE = ("title", "body", "dateline_place", "note", "agency")
 # bulk operations: (verb, field) -> how the new value is made from the old one and the argument
