@@ -644,8 +644,11 @@ class Importer:
             # indexer learns that the importer is busy, and commits what it holds meanwhile
             self._warm(list(queries.index_documents(session, settled)) if settled else [])
 
-    def _archive_photos(self, writer: CatalogueWriter, item: Extracted, entry: _Entry) -> list[str]:
-        """Store the photo files an article carries; warnings for those that cannot be kept.
+    def _archive_photos(
+        self, writer: CatalogueWriter, item: Extracted, entry: _Entry
+    ) -> CatalogueRecord:
+        """Store the photo files an article carries; the record with them, on the item too;
+        warnings for those that cannot be kept go to the item's.
 
         The article's own caption and credit win; what the file says fills the gaps and is
         kept beside them.
@@ -654,6 +657,7 @@ class Importer:
 
         assert item.record is not None
         warnings: list[str] = []
+        photos, review = list(item.record.photos), list(item.record.review)
         for number, (photo, data) in enumerate(
             zip(item.record.photos, item.photo_data, strict=False), start=1
         ):
@@ -679,17 +683,24 @@ class Importer:
                 archived.thumbnail,
             )
             embedded = archived.credit
-            photo.media_sha256, photo.media_path = archived.sha256, archived.path
-            photo.media_size, photo.embedded = archived.size, embedded
-            photo.caption = photo.caption or embedded["caption"]
-            photo.credit = photo.credit or embedded["credit"]
-            photo.photographer = photo.photographer or embedded["photographer"]
-            photo.agency = photo.agency or embedded["agency"]
+            photos[number - 1] = replace(
+                photo,
+                media_sha256=archived.sha256,
+                media_path=archived.path,
+                media_size=archived.size,
+                embedded=embedded,
+                caption=photo.caption or embedded["caption"],
+                credit=photo.credit or embedded["credit"],
+                photographer=photo.photographer or embedded["photographer"],
+                agency=photo.agency or embedded["agency"],
+            )
             flag = small_photo(number, archived.width, archived.height)
             if flag is not None:  # an icon or a thumbnail kept as the photo: worth a look
-                item.record.review.append(flag)
+                review.append(flag)
                 warnings.append(flag.message)
-        return warnings
+        item.record = replace(item.record, photos=photos, review=review)
+        item.warnings.extend(warnings)
+        return item.record
 
     def _store(
         self,
@@ -734,7 +745,7 @@ class Importer:
                     )
                     return False
                 register()
-                item.warnings.extend(self._archive_photos(writer, item, entry))
+                record = self._archive_photos(writer, item, entry)
                 number = writer.add_version(
                     article, record, digest, origin, make_current=_is_newer(record, article)
                 )
@@ -794,7 +805,7 @@ class Importer:
                     self._restored_changes,
                 )
             else:
-                item.warnings.extend(self._archive_photos(writer, item, entry))
+                record = self._archive_photos(writer, item, entry)
                 article = writer.add_article(record, digest, key, origin)
         if key:
             pending.seen_urls[key] = article
