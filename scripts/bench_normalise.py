@@ -21,7 +21,7 @@ from pathlib import Path
 
 from archive_app.ingest.detect import detect
 from archive_app.ingest.extract import READERS
-from archive_app.ingest.normalise import normalise
+from archive_app.ingest.normalise.pipeline import normalise
 from archive_app.ingest.raw import RawArticle
 
 REPO = Path(__file__).resolve().parents[1]

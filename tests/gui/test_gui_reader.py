@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -149,7 +150,8 @@ def test_the_rules_behind_each_field_show_on_demand(qtbot: QtBot) -> None:
     reader = ReaderView()
     qtbot.addWidget(reader)
     detail = _detail()
-    detail.record.rules = {"published": "date:jpnn-wib", "people.editor": "people:redaktur"}
+    rules = {"published": "date:jpnn-wib", "people.editor": "people:redaktur"}
+    detail = replace(detail, record=replace(detail.record, rules=rules))
     reader.show_reading(Reading(detail))
     assert "how each field was read" in reader.toPlainText()
     assert "date:jpnn-wib" not in reader.toPlainText()
@@ -340,7 +342,7 @@ def test_the_reader_shows_the_date_as_published_with_its_zone(
     reader = ReaderView()
     qtbot.addWidget(reader)
     detail = _detail()
-    detail.record.published = published
+    detail = replace(detail, record=replace(detail.record, published=published))
     reader.show_reading(Reading(detail))
     assert shown in reader.toPlainText()
 

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import GOLD
 
 from archive_app.domain.model import CatalogueRecord
-from archive_app.ingest.normalise import normalise
+from archive_app.ingest.normalise.pipeline import normalise
 from archive_app.ingest.raw import RawArticle
 
 

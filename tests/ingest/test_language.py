@@ -12,8 +12,8 @@ from tests.ingest.conftest import body_article
 from archive_app.domain.model import CatalogueRecord
 from archive_app.gui.common.display import language_name
 from archive_app.ingest.extract import extract_file
-from archive_app.ingest.normalise import normalise
 from archive_app.ingest.normalise.language import decide_language, declared_codes
+from archive_app.ingest.normalise.pipeline import normalise
 from archive_app.ingest.raw import RawArticle, RawPhoto
 from archive_app.search.analysis import index_terms, stemmer_for
 

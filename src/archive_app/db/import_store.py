@@ -45,7 +45,7 @@ def store_item(
     outcome: FileOutcome,
     item: Arrival,
     register: Callable[[], None],
-    archive_photos: Callable[[], list[str]],
+    archive_photos: Callable[[], CatalogueRecord],
     restored_changes: dict[int, int],
 ) -> bool:
     """Add the item as an article or a new version; False when it is a duplicate."""
@@ -82,7 +82,7 @@ def store_item(
                 )
                 return False
             register()
-            item.warnings.extend(archive_photos())
+            record = archive_photos()  # the record with its archived photos
             number = writer.add_version(
                 article, record, digest, item.origin, make_current=_is_newer(record, article)
             )
@@ -143,7 +143,7 @@ def store_item(
                 restored_changes,
             )
         else:
-            item.warnings.extend(archive_photos())
+            record = archive_photos()  # the record with its archived photos
             article = writer.add_article(record, digest, key, item.origin)
     if key:
         pending.seen_urls[key] = article

@@ -42,15 +42,7 @@ def media_paths(session: Session) -> list[str]:
 
 
 def stats(session: Session, path: Path) -> LibraryStats:
-    result = LibraryStats(path=str(path))
-    result.articles = session.scalar(select(func.count(Article.id))) or 0
-    result.versions = session.scalar(select(func.count(ArticleVersion.id))) or 0
-    result.sites = session.scalar(select(func.count(Site.id))) or 0
-    result.people = session.scalar(select(func.count(Person.id))) or 0
-    result.photos = session.scalar(select(func.count(PhotoRow.id))) or 0
-    result.originals = session.scalar(select(func.count(Original.sha256))) or 0
-    result.batches = session.scalar(select(func.count(ImportBatch.id))) or 0
-    result.by_site = {
+    by_site = {
         domain or "(unknown)": n
         for domain, n in session.execute(
             select(Site.domain, func.count(Article.id))
@@ -60,7 +52,7 @@ def stats(session: Session, path: Path) -> LibraryStats:
             .order_by(func.count(Article.id).desc())
         )
     }
-    result.by_language = {
+    by_language = {
         language or "(unknown)": n
         for language, n in session.execute(
             select(Article.language, func.count(Article.id))
@@ -68,4 +60,15 @@ def stats(session: Session, path: Path) -> LibraryStats:
             .order_by(func.count(Article.id).desc())
         )
     }
-    return result
+    return LibraryStats(  # frozen: built in one go
+        path=str(path),
+        articles=session.scalar(select(func.count(Article.id))) or 0,
+        versions=session.scalar(select(func.count(ArticleVersion.id))) or 0,
+        sites=session.scalar(select(func.count(Site.id))) or 0,
+        people=session.scalar(select(func.count(Person.id))) or 0,
+        photos=session.scalar(select(func.count(PhotoRow.id))) or 0,
+        originals=session.scalar(select(func.count(Original.sha256))) or 0,
+        batches=session.scalar(select(func.count(ImportBatch.id))) or 0,
+        by_site=by_site,
+        by_language=by_language,
+    )

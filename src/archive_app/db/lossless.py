@@ -3,6 +3,7 @@ photos' file references, tags, collections, notes — what a lossless export car
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -129,8 +130,13 @@ def load_article(
             item["thumbnail"] or "",
         )
     by_position = {item["position"]: item["sha256"] for item in state.get("media", [])}
-    for position, photo in enumerate(record.photos):
-        photo.media_sha256 = by_position.get(position)
+    record = replace(
+        record,
+        photos=[
+            replace(photo, media_sha256=by_position.get(position))
+            for position, photo in enumerate(record.photos)
+        ],
+    )
     article = Article(url_key=url_key, version=1, created_at=state["created_at"])
     writer._apply(article, record, state["current_hash"])
     article.created_at, article.modified_at = state["created_at"], state["modified_at"]

@@ -17,7 +17,7 @@ class PersonRole:
     role: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Photo:
     """A photo of an article: its caption and credit, and the archived file when there is one."""
 
@@ -37,7 +37,7 @@ class Photo:
     paragraph: int | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RelatedLink:
     """A "read also" link printed in the article: its title, and its address when known."""
 
@@ -45,7 +45,7 @@ class RelatedLink:
     url: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class CatalogueRecord:
     """What the normaliser makes of one article: every catalogue field and the rule behind it."""
 
@@ -110,7 +110,7 @@ class ArticleSummary:
     language: str | None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ArticleDetail:
     """Everything the reader and the exports need about one article."""
 
@@ -257,7 +257,7 @@ class CheckReport:
         )
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class LibraryStats:
     """Counts a person wants to see about a library."""
 

@@ -17,6 +17,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from archive_app.domain.errors import QueryError
+
+# the language's tree is in query_tree; its names are this module's too (`X as X`: re-exported)
+from archive_app.domain.query_tree import CHEAT_SHEET as CHEAT_SHEET
+from archive_app.domain.query_tree import FIELDS, VALUE_FIELDS
+from archive_app.domain.query_tree import REVIEW_ANY as REVIEW_ANY
+from archive_app.domain.query_tree import And as And
+from archive_app.domain.query_tree import DateRange as DateRange
+from archive_app.domain.query_tree import Node as Node
+from archive_app.domain.query_tree import Not as Not
+from archive_app.domain.query_tree import Or as Or
+from archive_app.domain.query_tree import Phrase as Phrase
+from archive_app.domain.query_tree import Value as Value
+from archive_app.domain.query_tree import Word as Word
+from archive_app.domain.query_tree import positive_words as positive_words
 from archive_app.domain.review import REVIEW_KINDS
 
 MAX_QUERY_LENGTH = 1000
@@ -27,64 +41,6 @@ MAX_NESTING = 20
 # Wildcard (word*) and fuzzy (word~) terms each search the whole list of indexed words: 150
 # of them took minutes and most of a gigabyte.
 MAX_PATTERNS = 10
-TEXT_FIELDS = ("title", "body", "caption")
-PERSON_FIELDS = ("person", "author", "reporter", "editor", "photographer", "contributor")
-VALUE_FIELDS = ("site", "tag", "lang", "review")
-REVIEW_ANY = "any"  # review:any finds an article carrying any review flag
-FIELDS = (*TEXT_FIELDS, *PERSON_FIELDS, "place", *VALUE_FIELDS, "date", "before", "after")
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One word; `kind` is "word", "prefix" (word*) or "fuzzy" (word~N)."""
-
-    text: str
-    field: str | None = None
-    kind: str = "word"
-    distance: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """Words in this order (slop 0), or all within `slop` words of each other ("…"~N)."""
-
-    words: tuple[str, ...]
-    field: str | None = None
-    slop: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Value:
-    """An exact value of a field that holds names, not text (site, tag, lang)."""
-
-    field: str
-    value: str
-
-
-@dataclass(frozen=True, slots=True)
-class DateRange:
-    """Articles dated from `start` to `end`, both inclusive; None is open-ended."""
-
-    start: date | None
-    end: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Not:
-    operand: Node
-
-
-@dataclass(frozen=True, slots=True)
-class And:
-    operands: tuple[Node, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Or:
-    operands: tuple[Node, ...]
-
-
-Node = Word | Phrase | Value | DateRange | Not | And | Or
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,40 +372,3 @@ def parse(text: str) -> Node:
             MAX_QUERY_LENGTH,
         )
     return _Parser(text).parse()
-
-
-def positive_words(node: Node) -> list[Word | Phrase]:
-    """The words and phrases a hit must contain (not under NOT): what snippets highlight."""
-    if isinstance(node, Word | Phrase):
-        return [node]
-    if isinstance(node, And | Or):
-        return [w for operand in node.operands for w in positive_words(operand)]
-    return []
-
-
-# The query language in one screen: shown next to the search box and printed in the README.
-CHEAT_SHEET: tuple[tuple[str, str], ...] = (
-    ("banjir gresik", "articles with every word (word families too: gaung finds menggaungkan)"),
-    ('"world water forum"', "the exact phrase"),
-    ('"presiden prabowo"~5', "the words within 5 words of each other"),
-    ("banjir OR gempa", "either word"),
-    ("banjir -jakarta", "without a word (also NOT jakarta)"),
-    ("(banjir OR gempa) gresik", "parentheses group"),
-    ("presid*", "words starting with presid"),
-    ("jakrta~", "near spellings (~2 allows two edits)"),
-    ("title:  body:  caption:", "in one part of the article"),
-    (
-        'person:"Yessy Artada"',
-        "a person in any role; also author: reporter: editor: photographer: contributor:",
-    ),
-    ("site:kompas.com  place:bali", "a site (site:detik finds detik.com) or a dateline place"),
-    ("tag:banjir  lang:en", "a tag, or the article's language (id, en)"),
-    (
-        "review:any  review:date",
-        "what the importer was unsure of: any flag, or one kind "
-        "(date, language, body, title, person, photo, encoding)",
-    ),
-    ("date:2024  date:2024-05  date:2024-05-17", "a year, a month or a day"),
-    ("date:2024-05-01..2024-06-30", "a range (either end may be left open)"),
-    ("date:>2024-01-01  before:2024  after:2024-05", "before or after a date"),
-)

@@ -8,7 +8,7 @@ command scores it against gold records.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -19,7 +19,7 @@ from archive_app.domain.review import ReviewFlag
 from archive_app.domain.serial import record_from_dict
 from archive_app.ingest.context import ReadContext, folder_resolver
 from archive_app.ingest.detect import detect
-from archive_app.ingest.normalise import normalise
+from archive_app.ingest.normalise.pipeline import normalise
 from archive_app.ingest.raw import Member, RawArticle, RawFailure
 from archive_app.ingest.readers.email_message import read_email
 from archive_app.ingest.readers.html_page import read_html
@@ -110,9 +110,11 @@ def _normalise_all(
         # whatever the reader and the rules left, no stored string keeps a control character
         record = sanitise(normalise(raw))
         if context.notes and _replaced_in(raw):
-            for note in context.notes:
-                record.review.append(ReviewFlag("encoding", note))
-                record.warnings.append(note)
+            record = replace(
+                record,
+                review=[*record.review, *(ReviewFlag("encoding", n) for n in context.notes)],
+                warnings=[*record.warnings, *context.notes],
+            )
         item_format = raw.format or fmt
         if not record.body and item_format not in TEXTLESS_FORMATS:
             yield Extracted(raw.locator, failure="the record has no article text", member=member)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -323,10 +324,12 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
     def stats(self) -> LibraryStats:
         with self._sessions() as session:
             result = queries.stats(session, self.layout.root)
-        result.indexed = self._index.doc_count()
-        result.schema_revision = current_revision(self._engine) or ""
-        result.bytes_on_disk = folder_size(self.layout.root)
-        return result
+        return replace(
+            result,
+            indexed=self._index.doc_count(),
+            schema_revision=current_revision(self._engine) or "",
+            bytes_on_disk=folder_size(self.layout.root),
+        )
 
     # -- trust: check and reindex ----------------------------------------------------------
 

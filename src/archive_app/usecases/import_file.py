@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from archive_app.db.import_store import Arrival, store_item
 from archive_app.db.import_unit import FileOutcome
 from archive_app.db.store import CatalogueWriter, Source
 from archive_app.domain.errors import ImportCancelled, ReadError
-from archive_app.domain.model import ImportItem
+from archive_app.domain.model import CatalogueRecord, ImportItem
 from archive_app.domain.progress import CancelToken, Progress, ProgressCallback
 from archive_app.ingest.dedupe import content_hash, url_key
 from archive_app.ingest.extract import EXTRACTOR, Extracted, extract_file
@@ -155,8 +156,11 @@ class FileStorer:
             self._restored_changes,
         )
 
-    def _archive_photos(self, writer: CatalogueWriter, item: Extracted, entry: Entry) -> list[str]:
-        """Store the photo files an article carries; warnings for those that cannot be kept.
+    def _archive_photos(
+        self, writer: CatalogueWriter, item: Extracted, entry: Entry
+    ) -> CatalogueRecord:
+        """Store the photo files an article carries; the record with them, on the item too;
+        warnings for those that cannot be kept go to the item's.
 
         The article's own caption and credit win; what the file says fills the gaps and is
         kept beside them.
@@ -165,6 +169,7 @@ class FileStorer:
 
         assert item.record is not None
         warnings: list[str] = []
+        photos, review = list(item.record.photos), list(item.record.review)
         for number, (photo, data) in enumerate(
             zip(item.record.photos, item.photo_data, strict=False), start=1
         ):
@@ -190,17 +195,24 @@ class FileStorer:
                 archived.thumbnail,
             )
             embedded = archived.credit
-            photo.media_sha256, photo.media_path = archived.sha256, archived.path
-            photo.media_size, photo.embedded = archived.size, embedded
-            photo.caption = photo.caption or embedded["caption"]
-            photo.credit = photo.credit or embedded["credit"]
-            photo.photographer = photo.photographer or embedded["photographer"]
-            photo.agency = photo.agency or embedded["agency"]
+            photos[number - 1] = replace(
+                photo,
+                media_sha256=archived.sha256,
+                media_path=archived.path,
+                media_size=archived.size,
+                embedded=embedded,
+                caption=photo.caption or embedded["caption"],
+                credit=photo.credit or embedded["credit"],
+                photographer=photo.photographer or embedded["photographer"],
+                agency=photo.agency or embedded["agency"],
+            )
             flag = small_photo(number, archived.width, archived.height)
             if flag is not None:  # an icon or a thumbnail kept as the photo: worth a look
-                item.record.review.append(flag)
+                review.append(flag)
                 warnings.append(flag.message)
-        return warnings
+        item.record = replace(item.record, photos=photos, review=review)
+        item.warnings.extend(warnings)
+        return item.record
 
 
 def size_of(source: Found) -> int:

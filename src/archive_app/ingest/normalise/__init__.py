@@ -1,7 +1,4 @@
-"""The normaliser every importer shares: raw article text and columns -> catalogue record."""
+"""The normaliser every importer shares: raw article text and columns -> catalogue record.
 
-from __future__ import annotations
-
-from archive_app.ingest.normalise.pipeline import normalise
-
-__all__ = ["normalise"]
+`normalise` lives in `pipeline`; this package file holds nothing, so no stage imports it back.
+"""

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from archive_app.ingest.normalise.dates import MONTHS
+from archive_app.ingest.normalise.date_tables import MONTHS
 
 # Weekday names (Indonesian, Malay, English) -> date.weekday().
 WEEKDAYS = {

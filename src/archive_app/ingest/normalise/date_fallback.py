@@ -8,7 +8,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from archive_app.ingest.normalise.dates import UPDATE_MARKERS, ParsedDate, zone_table
+from archive_app.ingest.normalise.date_tables import zone_table
+from archive_app.ingest.normalise.dates import UPDATE_MARKERS, ParsedDate
 
 log = logging.getLogger(__name__)
 

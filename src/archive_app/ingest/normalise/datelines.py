@@ -8,7 +8,7 @@ from functools import cache
 
 from archive_app.domain.places import place_key, shipped_places
 from archive_app.domain.site_rules import rules
-from archive_app.ingest.normalise.dates import MONTHS
+from archive_app.ingest.normalise.date_tables import MONTHS
 from archive_app.ingest.normalise.sites import domain_from_name
 from archive_app.ingest.normalise.text import fold, title_case_place
 

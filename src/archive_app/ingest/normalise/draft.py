@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from archive_app.domain.model import CatalogueRecord, PersonRole, Photo, RelatedLink
 from archive_app.domain.review import ReviewFlag
 from archive_app.domain.site_rules import SiteRules, rules
@@ -14,25 +17,54 @@ from archive_app.ingest.normalise.text import fold
 
 
 class Draft:
-    """A catalogue record in the making, with helpers that record each field's rule."""
+    """A catalogue record in the making, with helpers that record each field's rule.
+
+    `record` holds the single fields set so far (a new frozen record each time one is set);
+    the collections that grow item by item (rules, photos, related links, review flags,
+    warnings) gather on the draft itself, and `finish` joins them to the record.
+    """
 
     def __init__(self) -> None:
         self.record = CatalogueRecord()
+        self.rules: dict[str, str] = {}
+        self.photos: list[Photo] = []
+        self.related: list[RelatedLink] = []
+        self.review: list[ReviewFlag] = []
+        self.warnings: list[str] = []
         self.credits: list[PersonRole] = []
         self.site_rules: SiteRules | None = None
 
     def set(self, field: str, value: object, rule: str) -> None:
-        setattr(self.record, field, value)
-        self.record.rules[field] = rule
+        self.put(**{field: value})
+        self.rules[field] = rule
+
+    def put(self, **values: Any) -> None:
+        """Give the record these field values (no rule noted)."""
+        self.record = replace(self.record, **values)
+
+    def finish(self) -> CatalogueRecord:
+        """The record with the collections gathered on the draft."""
+        return replace(
+            self.record,
+            rules=self.rules,
+            photos=self.photos,
+            related=self.related,
+            review=self.review,
+            warnings=self.warnings,
+        )
+
+    def warn(self, message: str) -> None:
+        """Say something in the import report, with nothing for a librarian to review."""
+        self.warnings.append(message)
 
     def flag(self, kind: str, message: str) -> None:
         """Note what the rules are unsure of: kept on the record for a librarian's review
         (a kind of REVIEW_KINDS) and said in the import report."""
-        self.record.review.append(ReviewFlag(kind, message))
-        self.record.warnings.append(message)
+        self.review.append(ReviewFlag(kind, message))
+        self.warnings.append(message)
 
     def add_photo(self, found: CaptionCredit) -> None:
-        self.record.photos.append(
+        self.photos.append(
             Photo(
                 caption=found.caption,
                 credit=found.credit,
@@ -41,23 +73,23 @@ class Draft:
                 rule=found.rule,
             )
         )
-        self.record.rules.setdefault("captions", found.rule)
+        self.rules.setdefault("captions", found.rule)
         if found.photographer:
             self.credits.append(PersonRole(found.photographer, "photographer"))
-            self.record.rules.setdefault("people.photographer", found.rule)
+            self.rules.setdefault("people.photographer", found.rule)
 
     def add_credits(self, people: list[PersonRole], rule: str, line: str = "") -> None:
         if rule == "people:desk-byline":
             self.use_site(desk_domain(line), "site:desk")
         self.credits.extend(people)
         for person in people:
-            self.record.rules.setdefault(f"people.{person.role}", rule)
+            self.rules.setdefault(f"people.{person.role}", rule)
 
     def add_related(self, title: str, rule: str) -> None:
         title = fold(title)
         if title:
-            self.record.related.append(RelatedLink(title))
-            self.record.rules.setdefault("related", rule)
+            self.related.append(RelatedLink(title))
+            self.rules.setdefault("related", rule)
 
     def set_agency(self, agency: str, rule: str) -> None:
         if agency and self.record.agency is None:
@@ -80,11 +112,11 @@ class Draft:
         the source named it an update time); the hand-written reader first, dateparser for
         what it does not know; a date that neither reads leaves the field empty, keeps the
         original and flags the date for review."""
-        record = self.record
+        language = self.record.language
         if fold(text).lower() in rules().missing_authors:
             return  # "Tidak Ditemukan": the source says it has no date
         offset = self.default_offset()
-        day_first = record.language != "en"
+        day_first = language != "en"
         try:
             if time_text:
                 found = dates.combine_date_time(
@@ -98,7 +130,7 @@ class Draft:
         if not found:
             joined = f"{text} {time_text}" if time_text.strip() else text
             fallback = parse_fallback(
-                joined, default_offset=offset, day_first=day_first, language=record.language
+                joined, default_offset=offset, day_first=day_first, language=language
             )
             if fallback is None:
                 self._unreadable(text, "cannot be read", update)
@@ -106,14 +138,14 @@ class Draft:
             found = [fallback]
         for parsed in found:
             field = "updated" if update or parsed.is_update else "published"
-            if getattr(record, field) is None:
-                self.set(field, parsed.value, f"{parsed.rule}:{origin}")
-                setattr(record, f"{field}_raw", parsed.raw)
+            if getattr(self.record, field) is None:
+                self.put(**{field: parsed.value, f"{field}_raw": parsed.raw})
+                self.rules[field] = f"{parsed.rule}:{origin}"
 
     def check_column_day(self) -> None:
         """Flag a date column that gave only a day when the address or the opening sentence
         names another (the column's value is kept: the librarian decides)."""
-        if not self.record.rules.get("published", "").endswith(":column"):
+        if not self.rules.get("published", "").endswith(":column"):
             return
         conflict = date_conflict(self.record.published, self.record.url, self.record.body)
         if conflict is not None:
@@ -122,5 +154,5 @@ class Draft:
     def _unreadable(self, text: str, why: str, update: bool = False) -> None:
         field = "updated" if update or dates.UPDATE_MARKERS.search(text) else "published"
         if getattr(self.record, f"{field}_raw") is None:
-            setattr(self.record, f"{field}_raw", text.strip())
+            self.put(**{f"{field}_raw": text.strip()})
         self.flag("date", f"date {text.strip()!r} {why}; {field} left empty")

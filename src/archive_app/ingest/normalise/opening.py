@@ -156,12 +156,12 @@ def _strip_bare_dash(draft: Draft, units: list[str]) -> list[str]:
         return units
     first = units[0].strip()
     if first in _BARE_DASHES:
-        draft.record.rules.setdefault("body.dateline_removed", "dateline:bare-dash")
+        draft.rules.setdefault("body.dateline_removed", "dateline:bare-dash")
         return units[1:]
     dash, space, text = first.partition(" ")
     listed = len(units) > 1 and units[1].lstrip().startswith(f"{dash} ")
     if dash in _BARE_DASHES and space and text[:1].isupper() and not listed:
-        draft.record.rules.setdefault("body.dateline_removed", "dateline:bare-dash")
+        draft.rules.setdefault("body.dateline_removed", "dateline:bare-dash")
         return [text.lstrip(), *units[1:]]
     return units
 
@@ -169,8 +169,8 @@ def _strip_bare_dash(draft: Draft, units: list[str]) -> list[str]:
 def open_body(draft: Draft, units: list[str]) -> list[str]:
     """Take the dateline off the text (place, site or agency into the record), dropping
     the furniture above it; a scraper's repeats of the same dateline go too."""
-    record = draft.record
-    if units and record.title and fold(units[0]) == fold(record.title):
+    title = draft.record.title
+    if units and title and fold(units[0]) == fold(title):
         units = units[1:]  # the headline printed again above the text
     units = _strip_bare_dash(draft, units)
     units = [
@@ -190,7 +190,7 @@ def open_body(draft: Draft, units: list[str]) -> list[str]:
         draft.set("dateline_place", dateline.place, dateline.rule)
     if dateline.agency:
         draft.set_agency(dateline.agency, dateline.rule)
-    record.rules.setdefault("body.dateline_removed", dateline.rule)
+    draft.rules.setdefault("body.dateline_removed", dateline.rule)
     prefix = dateline.prefix
     rest = [u[len(prefix) :].lstrip() if u.startswith(prefix) else u for u in units[index + used :]]
     # a link lost right after the dateline leaves its comma: "Jakarta, CNN Indonesia -- ,
@@ -227,20 +227,20 @@ def apply_dateline_field(draft: Draft, units: list[str], value: str) -> list[str
     found = read_dateline_field(value)
     if found is None or not found.place:
         return units
-    record = draft.record
-    if record.dateline_place is not None:
-        if _place_key(record.dateline_place) != _place_key(found.place):
-            record.warnings.append(
+    place = draft.record.dateline_place
+    if place is not None:
+        if _place_key(place) != _place_key(found.place):
+            draft.warn(
                 f"the item's dateline field names {found.place!r}, its text "
-                f"{record.dateline_place!r}: the text's place is kept"
+                f"{place!r}: the text's place is kept"
             )
         return units
     draft.set("dateline_place", found.place, found.rule)
     if found.agency:
         draft.set_agency(found.agency, found.rule)
-    if "body.dateline_removed" in record.rules:
+    if "body.dateline_removed" in draft.rules:
         return units
     stripped = _strip_field(units, value)
     if stripped is not units:
-        record.rules["body.dateline_removed"] = found.rule
+        draft.rules["body.dateline_removed"] = found.rule
     return stripped

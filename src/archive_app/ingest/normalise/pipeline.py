@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from archive_app.domain.model import CatalogueRecord, PersonRole, Photo
 from archive_app.domain.site_rules import SiteRules, rules
@@ -66,7 +67,7 @@ def _lines(text: str, site: SiteRules | None = None) -> list[str]:
 def _columns(draft: Draft, raw: RawArticle) -> None:
     columns = raw.columns
     if columns.get("url"):
-        draft.record.url = columns["url"].strip()
+        draft.put(url=columns["url"].strip())
         draft.use_site(domain_from_url(columns["url"]), "site:url")
     draft.use_site(domain_from_name(columns.get("site")), "site:column")
     if columns.get("agency"):
@@ -138,7 +139,6 @@ def _dates(draft: Draft, raw: RawArticle) -> None:
 def normalise(raw: RawArticle) -> CatalogueRecord:
     """Turn one raw article into a catalogue record; every field notes the rule behind it."""
     draft = Draft()
-    record = draft.record
     _columns(draft, raw)
     units = _lines(raw.text, draft.site_rules)
     # the text decides, checked against what the source declares; "und" when neither can (a
@@ -152,13 +152,14 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     if raw.layout == "page":
         units = read_header(draft, units)
     draft.set("body", _paragraphs(draft, units, raw.columns.get("dateline", "")), "body:paragraphs")
-    if not record.body and raw.format != "photo":  # a photo is catalogued by its caption
+    if not draft.record.body and raw.format != "photo":  # a photo is catalogued by its caption
         _keep_uncleaned(draft, raw.text)
 
-    if record.agency and _PHOTO_SOURCE.search(record.agency) and not record.photos:
+    record = draft.record
+    if record.agency and _PHOTO_SOURCE.search(record.agency) and not draft.photos:
         # "sumber : Antara Foto" under a photo story: the text is the photo's caption
         caption = " ".join(record.body) or None
-        record.photos.append(
+        draft.photos.append(
             Photo(caption=caption, credit=record.agency, rule="caption:photo-story")
         )
     if record.site is None and record.signoff:
@@ -166,20 +167,39 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     # last: a file named after a site is the weakest sign (a reader gives the name only for a
     # table without a site or URL column)
     draft.use_site(domain_from_file_name(raw.columns.get("file")), "site:file-name")
-    if record.title:
-        stripped, changed = strip_site_suffix(record.title, record.site)
+    _site_suffix(draft)
+    _dates(draft, raw)
+    _people(draft, raw)
+    _source_photos(draft, raw)
+    for column in ("subtitle", "source_id", "captured"):
+        if raw.columns.get(column):
+            draft.set(column, " ".join(raw.columns[column].split()), f"{column}:column")
+    if raw.keywords:
+        draft.set("keywords", list(dict.fromkeys(raw.keywords)), "keywords:source")
+    _place_photos(draft, raw)
+    return draft.finish()
+
+
+def _site_suffix(draft: Draft) -> None:
+    """The title without the site's name its page added, and a flag when it names a section."""
+    if draft.record.title:
+        stripped, changed = strip_site_suffix(draft.record.title, draft.record.site)
         if changed:
             draft.set("title", stripped, "title:site-suffix-removed")
-        if is_section_name(record.title):
+        if is_section_name(draft.record.title):
             draft.flag(
-                "title", f"the title {record.title!r} names a section of the site, not the article"
+                "title",
+                f"the title {draft.record.title!r} names a section of the site, not the article",
             )
-    _dates(draft, raw)
 
+
+def _people(draft: Draft, raw: RawArticle) -> None:
+    """The people credited: author and role columns, the credits found in the text, the
+    photographers the source names; a name reading as an organisation's is flagged."""
     author_column = raw.columns.get("author", "")
     authors = people_from_author_column(author_column, draft.site_rules) if author_column else []
     if authors:
-        record.rules.setdefault("people.author", "people:author-column")
+        draft.rules.setdefault("people.author", "people:author-column")
         draft.use_site(desk_domain(author_column), "site:desk")
     roles = [
         PersonRole(person.name, role)
@@ -188,41 +208,37 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
         for person in people_from_author_column(raw.columns[role], draft.site_rules)
     ]
     if roles:
-        record.rules.setdefault("people.columns", "people:role-columns")
+        draft.rules.setdefault("people.columns", "people:role-columns")
     photographers = [
         PersonRole(p.photographer, "photographer") for p in raw.photos if p.photographer
     ]
-    record.people = merge_people(authors, roles, draft.credits, photographers)
-    for person in record.people:
+    people = merge_people(authors, roles, draft.credits, photographers)
+    draft.put(people=people)
+    for person in people:
         if looks_like_organisation(person.name):
             draft.flag(
                 "person",
                 f"{person.name!r} is recorded as a person ({person.role}) but "
                 "reads as an organisation's name",
             )
-    _source_photos(record, raw)
-    for column in ("subtitle", "source_id", "captured"):
-        if raw.columns.get(column):
-            draft.set(column, " ".join(raw.columns[column].split()), f"{column}:column")
-    if raw.keywords:
-        draft.set("keywords", list(dict.fromkeys(raw.keywords)), "keywords:source")
-    _place_photos(record, raw)
-    return record
 
 
-def _place_photos(record: CatalogueRecord, raw: RawArticle) -> None:
+def _place_photos(draft: Draft, raw: RawArticle) -> None:
     """Each source photo stands after the body paragraph it followed in the page. Done last,
     on the final body: the cleaning (datelines, promos, sign-offs) moves paragraph numbers."""
     around = [(p.follows, p.precedes) for p in raw.photos]
     if not any(follows or precedes for follows, precedes in around):
         return
-    # the source's photos open record.photos, in the source's order (see _source_photos)
-    placed = paragraphs_after(around, record.body)
-    for photo, paragraph in zip(record.photos, placed, strict=False):
-        photo.paragraph = paragraph
+    # the source's photos open the draft's photos, in the source's order (see _source_photos)
+    placed = paragraphs_after(around, draft.record.body)
+    photos = draft.photos
+    draft.photos = [
+        replace(photo, paragraph=paragraph)
+        for photo, paragraph in zip(photos, placed, strict=False)
+    ] + photos[len(placed) :]
 
 
-def _source_photos(record: CatalogueRecord, raw: RawArticle) -> None:
+def _source_photos(draft: Draft, raw: RawArticle) -> None:
     """Photos the source names (markup, columns, wire items) come first, in the source's order,
     then those whose captions were found in the text; a caption found in both is kept once."""
     if not raw.photos:
@@ -240,8 +256,8 @@ def _source_photos(record: CatalogueRecord, raw: RawArticle) -> None:
     ]
     if raw.format == "photo":
         # the text of a photo record is its own caption: credits found in it are the same photo
-        record.photos = named
+        draft.photos = named
     else:
         seen = {(p.caption, p.credit) for p in named}
-        record.photos = named + [p for p in record.photos if (p.caption, p.credit) not in seen]
-    record.rules.setdefault("photos", named[0].rule or "photo:source")
+        draft.photos = named + [p for p in draft.photos if (p.caption, p.credit) not in seen]
+    draft.rules.setdefault("photos", named[0].rule or "photo:source")

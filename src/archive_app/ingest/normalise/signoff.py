@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from archive_app.domain.site_rules import rules
-from archive_app.ingest.normalise.dates import MONTHS
+from archive_app.ingest.normalise.date_tables import MONTHS
 
 # Initials separated by "/", in parentheses, at the very end of the text: lower case
 # ("(riar/dry)") or title case ("(Dio/Ysl)"). Upper-case "(ANTARA)" or "(AP/AFP)" is an
