@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import grimp
 
+
 def import_cycles(package: str) -> list[tuple[str, ...]]:
     """The package's import cycles at run time; grimp's graph holds the imports inside
     functions too (those under `if TYPE_CHECKING:` are left out: they run only for mypy)."""

@@ -1,8 +1,7 @@
 """Read articles into domain dataclasses (summaries, details, versions, provenance).
 
 ORM objects never leave db/. The index feed, library statistics, places and saved searches
-have modules of their own (index_feed, library_stats, places, saved_searches); their functions
-are named here too, for the callers that still reach them as queries.<name>."""
+have modules of their own (index_feed, library_stats, places, saved_searches)."""
 
 from __future__ import annotations
 
@@ -14,12 +13,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from archive_app.db.article_people import in_chunks, people_by_article
 from archive_app.db.field_access import read_field
-from archive_app.db.index_feed import field_texts as field_texts
-from archive_app.db.index_feed import index_documents as index_documents
-from archive_app.db.library_stats import media_paths as media_paths
-from archive_app.db.library_stats import original_paths as original_paths
-from archive_app.db.library_stats import provenance_original_paths as provenance_original_paths
-from archive_app.db.library_stats import stats as stats
 from archive_app.db.models import (
     Article,
     ArticlePerson,
@@ -32,10 +25,6 @@ from archive_app.db.models import (
     Tag,
 )
 from archive_app.db.models import Photo as PhotoRow
-from archive_app.db.places import articles_with_place as articles_with_place
-from archive_app.db.places import place_aliases as place_aliases
-from archive_app.db.places import places as places
-from archive_app.db.saved_searches import saved_searches as saved_searches
 from archive_app.domain.errors import ArticleNotFoundError
 from archive_app.domain.model import (
     ArticleDetail,

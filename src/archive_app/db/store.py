@@ -1,7 +1,6 @@
 """Write catalogue rows: sites, people, originals, batches, articles and their versions.
 
-Same-story links and saved searches have modules of their own (same_story, saved_searches);
-saving and deleting a saved search are named here too, for the callers that use store.<name>."""
+Same-story links and saved searches have modules of their own (same_story, saved_searches)."""
 
 from __future__ import annotations
 
@@ -26,8 +25,6 @@ from archive_app.db.models import (
     RelatedLink,
     Site,
 )
-from archive_app.db.saved_searches import delete_saved_search as delete_saved_search
-from archive_app.db.saved_searches import save_search as save_search
 from archive_app.db.sort_key import sort_date
 from archive_app.domain.model import CatalogueRecord
 from archive_app.domain.review import answered, flags_to_json

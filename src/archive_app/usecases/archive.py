@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
-from archive_app.db import queries, store
+from archive_app.db import library_stats, queries, store
 from archive_app.db.engine import (
     create_catalogue_engine,
     current_revision,
@@ -38,12 +38,7 @@ from archive_app.search.index_folder import mark_behind, recover_interrupted_reb
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
 from archive_app.usecases import integrity
 from archive_app.usecases.advice import advice
-from archive_app.usecases.backup import (
-    BackupInfo,
-    FixityReport,
-    check_fixity,
-    write_backup,
-)
+from archive_app.usecases.backup import BackupInfo, FixityReport, check_fixity, write_backup
 from archive_app.usecases.cataloguing import CataloguingMixin
 from archive_app.usecases.importer import Importer
 from archive_app.usecases.index_upkeep import LATER, IndexUpkeep
@@ -323,7 +318,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
 
     def stats(self) -> LibraryStats:
         with self._sessions() as session:
-            result = queries.stats(session, self.layout.root)
+            result = library_stats.stats(session, self.layout.root)
         return replace(
             result,
             indexed=self._index.doc_count(),
@@ -385,7 +380,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
     def fixity(self) -> FixityReport:
         """Re-hash every original and archived photo; report changed or missing files."""
         with self._sessions() as session:
-            named = queries.original_paths(session) + queries.media_paths(session)
+            named = library_stats.original_paths(session) + library_stats.media_paths(session)
         return check_fixity(self.layout.root, named)
 
     # -- export --------------------------------------------------------------------------

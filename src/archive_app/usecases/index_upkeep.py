@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 
-from archive_app.db import queries
+from archive_app.db import index_feed, library_stats, queries
 from archive_app.db.sessions import Sessions
 from archive_app.domain.model import CheckReport, IndexDocument, IndexStatus
 from archive_app.domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
@@ -49,7 +49,7 @@ class IndexUpkeep:
         catalogue is committed, and the next writer to open the library catches up)."""
         try:
             with self._sessions() as session:
-                docs = list(queries.index_documents(session, sorted(new_ids | changed_ids)))
+                docs = list(index_feed.index_documents(session, sorted(new_ids | changed_ids)))
             if in_background or len(docs) >= BACKGROUND_BATCH or self._background is not None:
                 # a big import: index in a process of its own while the import goes on
                 if self._background is None:
@@ -90,7 +90,7 @@ class IndexUpkeep:
 
     def documents(self, ids: Sequence[int]) -> Iterator[IndexDocument]:
         with self._sessions() as session:
-            yield from queries.index_documents(session, ids)
+            yield from index_feed.index_documents(session, ids)
 
     # -- catching up -----------------------------------------------------------------------
 
@@ -200,7 +200,7 @@ class IndexUpkeep:
         """The catalogue against the index and the originals folder."""
         with self._sessions() as session:
             catalogue = queries.versions(session)
-            original_paths = queries.original_paths(session)
+            original_paths = library_stats.original_paths(session)
         report.articles = len(catalogue)
         if self.index.missing:
             report.index_error = f"the search index is missing ({self.layout.index} is empty)"

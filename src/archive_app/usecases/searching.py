@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from archive_app.db import queries, store
+from archive_app.db import index_feed, saved_searches
 from archive_app.db.sessions import Sessions
 from archive_app.domain import query as query_language
 from archive_app.domain.clock import utc_now
@@ -78,7 +78,7 @@ class LibrarySearch:
         self, ids: list[int], fields: frozenset[str] = frozenset({"text"})
     ) -> dict[int, dict[str, str]]:
         with self._sessions() as session:
-            return queries.field_texts(session, ids, fields)
+            return index_feed.field_texts(session, ids, fields)
 
 
 class SavedSearchesMixin(LibraryCore):
@@ -91,16 +91,16 @@ class SavedSearchesMixin(LibraryCore):
             raise QueryError("a saved search needs a name", query)
         query_language.parse(query)  # refuse to save a query that cannot run
         with self._write_lane, self._sessions.begin() as session:
-            store.save_search(session, name.strip(), query, sort, utc_now())
+            saved_searches.save_search(session, name.strip(), query, sort, utc_now())
 
     def saved_searches(self) -> list[SavedSearch]:
         with self._sessions() as session:
-            return queries.saved_searches(session)
+            return saved_searches.saved_searches(session)
 
     def delete_saved_search(self, name: str) -> bool:
         self._require_writable()
         with self._write_lane, self._sessions.begin() as session:
-            return store.delete_saved_search(session, name)
+            return saved_searches.delete_saved_search(session, name)
 
 
 def highlight_terms(query: str, texts: Iterable[str]) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archive_app.db import queries
+from archive_app.db import library_stats
 from archive_app.db.health import check_file
 from archive_app.domain.errors import LibraryNotFoundError
 from archive_app.domain.model import CheckReport
@@ -65,7 +65,7 @@ def repair_library(
         repaired.reindex(processes=processes)
         ids = set(repaired.article_ids("added"))
         with repaired._sessions() as session:
-            named = queries.provenance_original_paths(session)
+            named = library_stats.provenance_original_paths(session)
     report.articles = len(ids)
     report.lost_articles = sorted(set(report.lost_articles) - ids)
     report.unclaimed_originals = unclaimed_originals(layout, named)
