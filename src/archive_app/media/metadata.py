@@ -1,8 +1,14 @@
-"""Credits and captions embedded in photo files: IPTC-IIM, XMP and EXIF, as plain strings."""
+"""Credits and captions embedded in photo files: IPTC-IIM, XMP and EXIF, as plain strings.
+
+read_embedded is the one place a photo's metadata is read from the file; read_metadata (the
+credits the catalogue stores) and media/photo_details.py (the viewer's details) both start there.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
 from PIL import ExifTags, Image, IptcImagePlugin
@@ -59,18 +65,23 @@ def _text(value: Any) -> str:
     return str(value).strip().strip("\x00").strip()
 
 
-def _iptc(image: Image.Image) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Embedded:
+    """What a photo file carries, read once and not yet turned into text."""
+
+    iptc: dict[int, Any]  # IPTC-IIM record 2 dataset -> raw value, for the IPTC_FIELDS datasets
+    xmp: Element | None  # the parsed x:xmpmeta element, None when absent or malformed
+    exif: dict[int, Any]  # EXIF tag -> value from the main IFD, in file order
+    exif_shot: dict[int, Any]  # the same from the Exif sub-IFD (exposure, lens, date taken)
+
+
+def _iptc_datasets(image: Image.Image) -> dict[int, Any]:
     raw = IptcImagePlugin.getiptcinfo(image) or {}  # type: ignore[arg-type]
-    found: dict[str, Any] = {}
-    for (record, dataset), value in raw.items():
-        name = IPTC_FIELDS.get(dataset) if record == 2 else None
-        if name is None:
-            continue
-        values = value if isinstance(value, list) else [value]
-        texts = [t for t in (_text(v) for v in values) if t]
-        if texts:
-            found[name] = texts if name == "Keywords" or len(texts) > 1 else texts[0]
-    return found
+    return {
+        dataset: value
+        for (record, dataset), value in raw.items()
+        if record == 2 and dataset in IPTC_FIELDS
+    }
 
 
 def _xmp_packet(image: Image.Image) -> bytes | None:
@@ -80,16 +91,44 @@ def _xmp_packet(image: Image.Image) -> bytes | None:
     return packet if isinstance(packet, bytes) else None
 
 
-def _xmp(image: Image.Image) -> dict[str, Any]:
+def _xmp_root(image: Image.Image) -> Element | None:
     packet = _xmp_packet(image)
     if not packet:
-        return {}
+        return None
     start, end = packet.find(b"<x:xmpmeta"), packet.rfind(b"</x:xmpmeta>")
     if start < 0 or end < 0:
-        return {}
+        return None
     try:
-        root = ElementTree.fromstring(packet[start : end + len(b"</x:xmpmeta>")])
+        root: Element = ElementTree.fromstring(packet[start : end + len(b"</x:xmpmeta>")])
     except ElementTree.ParseError:
+        return None  # malformed XMP is common in the wild; IPTC and EXIF still count
+    return root
+
+
+def read_embedded(image: Image.Image) -> Embedded:
+    """The file's IPTC datasets, XMP tree and EXIF tags, as found."""
+    exif = image.getexif()
+    return Embedded(
+        _iptc_datasets(image),
+        _xmp_root(image),
+        dict(exif),
+        dict(exif.get_ifd(ExifTags.IFD.Exif)),
+    )
+
+
+def _iptc(datasets: dict[int, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for dataset, value in datasets.items():
+        name = IPTC_FIELDS[dataset]
+        values = value if isinstance(value, list) else [value]
+        texts = [t for t in (_text(v) for v in values) if t]
+        if texts:
+            found[name] = texts if name == "Keywords" or len(texts) > 1 else texts[0]
+    return found
+
+
+def _xmp(root: Element | None) -> dict[str, Any]:
+    if root is None:
         return {}
     found: dict[str, Any] = {}
     for element in root.iter():
@@ -105,10 +144,9 @@ def _xmp(image: Image.Image) -> dict[str, Any]:
     return found
 
 
-def _exif(image: Image.Image) -> dict[str, Any]:
-    exif = image.getexif()
-    merged = dict(exif)
-    merged.update(exif.get_ifd(ExifTags.IFD.Exif))
+def _exif(embedded: Embedded) -> dict[str, Any]:
+    merged = dict(embedded.exif)
+    merged.update(embedded.exif_shot)
     found: dict[str, Any] = {}
     for tag, value in merged.items():
         name = ExifTags.TAGS.get(tag)
@@ -123,9 +161,10 @@ def read_metadata(data: bytes) -> dict[str, dict[str, Any]]:
     """{"iptc": {...}, "xmp": {...}, "exif": {...}} with whatever the file carries."""
     image = open_image(data)
     try:
-        return {"iptc": _iptc(image), "xmp": _xmp(image), "exif": _exif(image)}
+        embedded = read_embedded(image)
     finally:
         image.close()
+    return {"iptc": _iptc(embedded.iptc), "xmp": _xmp(embedded.xmp), "exif": _exif(embedded)}
 
 
 def _first(value: Any) -> str | None:

@@ -1,24 +1,23 @@
 """Everything a photo file says about itself, for the photo viewer: credits and camera details.
 
-media/metadata.py reads the credit fields the catalogue stores at import time; this reads the
-same IPTC datasets and XMP properties (named by its tables) plus the camera's EXIF details, as
-display text, and gives a damaged file's error instead of raising.
+media/metadata.py reads the file (read_embedded) for the credits the catalogue stores at import
+time; this turns that same reading into display text, adding the camera's EXIF details, and
+gives a damaged file's error instead of raising.
 """
 
 from __future__ import annotations
 
-import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element
 
-from PIL import ExifTags, Image, ImageFile, IptcImagePlugin
+from PIL import ExifTags
 
 from archive_app.domain.errors import ArchiveError
 from archive_app.media.decode import open_image
-from archive_app.media.metadata import IPTC_FIELDS, XMP_FIELDS
-
-log = logging.getLogger(__name__)
+from archive_app.media.metadata import IPTC_FIELDS, XMP_FIELDS, Embedded, read_embedded
 
 _DATASETS = {name: dataset for dataset, name in IPTC_FIELDS.items()}
 # the viewer's key for each IPTC IIM field (record 2), named as media.metadata names them
@@ -40,7 +39,7 @@ IPTC = {
         ("caption_writer", "Writer-Editor"),
     )
 }
-# XMP properties that say the same things; Pillow's getxmp() keys them by local name
+# XMP properties that say the same things; _tree() keys them by local name
 _XMP_KEYS = {
     "dc:creator": "photographer",
     "dc:rights": "copyright",
@@ -71,7 +70,6 @@ EXIF_SHOT = {
     "FocalLength": "focal_length",
     "LensModel": "lens",
 }
-_EXIF_IFD = 0x8769
 
 
 @dataclass(slots=True)
@@ -104,15 +102,37 @@ def _text(value: Any, utf8: bool = True) -> str:
     return str(value).strip().strip("\x00") if value is not None else ""
 
 
-def _iptc(image: Image.Image, details: PhotoDetails) -> None:
-    if not isinstance(image, ImageFile.ImageFile):
-        return
-    info = IptcImagePlugin.getiptcinfo(image) or {}
+def _iptc(embedded: Embedded, details: PhotoDetails) -> None:
     for key, dataset in IPTC.items():
-        value = info.get((2, dataset))
+        value = embedded.iptc.get(dataset)
         if value:
             details.fields[key] = _text(value)
             details.sources[key] = "IPTC"
+
+
+def _local(tag: str) -> str:
+    return re.sub("^{[^}]+}", "", tag)
+
+
+def _tree(element: Element) -> Any:
+    """The XMP element as nested dicts keyed by local name, the shape Pillow's getxmp() gives."""
+    value: dict[str, Any] = {_local(k): v for k, v in element.attrib.items()}
+    children = list(element)
+    if children:
+        for child in children:
+            name, child_value = _local(child.tag), _tree(child)
+            if name in value:
+                if not isinstance(value[name], list):
+                    value[name] = [value[name]]
+                value[name].append(child_value)
+            else:
+                value[name] = child_value
+    elif value:
+        if element.text:
+            value["text"] = element.text
+    else:
+        return element.text
+    return value
 
 
 def _walk_xmp(node: Any, found: dict[str, str]) -> None:
@@ -128,29 +148,25 @@ def _walk_xmp(node: Any, found: dict[str, str]) -> None:
             _walk_xmp(item, found)
 
 
-def _xmp(image: Image.Image, details: PhotoDetails) -> None:
-    try:
-        tree = image.getxmp()
-    except Exception as error:  # malformed XMP is common in the wild; IPTC and EXIF still count
-        log.info("unreadable XMP: %s", error)
+def _xmp(embedded: Embedded, details: PhotoDetails) -> None:
+    if embedded.xmp is None:
         return
     found: dict[str, str] = {}
-    _walk_xmp(tree, found)
+    _walk_xmp({_local(embedded.xmp.tag): _tree(embedded.xmp)}, found)
     for key, value in found.items():
         if key not in details.fields:
             details.fields[key] = value
             details.sources[key] = "XMP"
 
 
-def _exif(image: Image.Image, details: PhotoDetails) -> None:
-    exif = image.getexif()
+def _exif(embedded: Embedded, details: PhotoDetails) -> None:
     names = ExifTags.TAGS
-    for tag, value in exif.items():
+    for tag, value in embedded.exif.items():
         key = EXIF_BASE.get(names.get(tag, ""))
         if key and key not in details.fields and _text(value):
             details.fields[key] = _text(value)
             details.sources[key] = "EXIF"
-    for tag, value in exif.get_ifd(_EXIF_IFD).items():
+    for tag, value in embedded.exif_shot.items():
         key = EXIF_SHOT.get(names.get(tag, ""))
         if key and key not in details.fields and _text(value):
             details.fields[key] = _exposure(key, value)
@@ -178,9 +194,10 @@ def read_details(path: Path) -> PhotoDetails:
         with open_image(path.read_bytes()) as image:  # the size is checked before decoding
             details.width, details.height = image.size
             details.format = image.format or ""
-            _iptc(image, details)
-            _xmp(image, details)
-            _exif(image, details)
+            embedded = read_embedded(image)  # the one reading media.metadata also uses
+            _iptc(embedded, details)
+            _xmp(embedded, details)
+            _exif(embedded, details)
     except (OSError, ValueError, SyntaxError, ArchiveError) as error:
         details.error = str(error)
     return details
