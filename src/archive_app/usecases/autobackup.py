@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from archive_app.db.health import check_file
-from archive_app.storage.atomic import fsync_file
+from archive_app.storage.atomic import fsync_file, move_into_place
 from archive_app.storage.library_folder import LibraryLayout
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def make(layout: LibraryLayout, now: datetime | None = None) -> Path | None:
             return None
         os.chmod(temp, layout.file_mode())
         fsync_file(temp)
-        os.replace(temp, target)
+        move_into_place(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

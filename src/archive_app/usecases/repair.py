@@ -17,7 +17,7 @@ from archive_app.db.health import check_file
 from archive_app.domain.errors import ArchiveError, LibraryFormatError
 from archive_app.search.index import FullTextIndex
 from archive_app.storage import leftovers
-from archive_app.storage.atomic import fsync_file
+from archive_app.storage.atomic import fsync_file, move_into_place
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
 from archive_app.usecases import autobackup
 
@@ -218,8 +218,7 @@ def _swap(layout: LibraryLayout, fresh: Path) -> None:
     fsync_file(fresh)
     for suffix in ("-wal", "-shm"):
         _beside(layout.catalogue, suffix).unlink(missing_ok=True)
-    os.replace(fresh, layout.catalogue)
-    _fsync_folder(layout.root)
+    move_into_place(fresh, layout.catalogue)
 
 
 def unclaimed_originals(layout: LibraryLayout, named: set[str]) -> list[str]:
@@ -237,16 +236,3 @@ def unclaimed_originals(layout: LibraryLayout, named: set[str]) -> list[str]:
 
 def _beside(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
