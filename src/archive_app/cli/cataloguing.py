@@ -144,7 +144,7 @@ def cmd_collection(args: argparse.Namespace) -> int:
 
 
 def _selection(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ids", help="articles by id: 1,2,3")
+    parser.add_argument("--ids", help="articles by id: 1,2,3 or 5-9")
     parser.add_argument("--query", help="every article a search matches")
 
 
@@ -219,6 +219,6 @@ def add_collection(sub: Any) -> None:
     p = sub.add_parser("collection", help="list, create, or add articles to collections")
     p.add_argument("action", choices=["list", "create", "add", "remove"])
     p.add_argument("path", nargs="?", default="", help='"Parent/Child"')
-    p.add_argument("--ids", default="", help="for add and remove: 1,2,3")
+    p.add_argument("--ids", default="", help="for add and remove: 1,2,3 or 5-9")
     json_option(p)
     p.set_defaults(run=cmd_collection)
