@@ -4,7 +4,7 @@ phrases whole, never an excluded word or a field's value (through Archive.highli
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
-from tests.gui.test_gui_reader import highlighted
+from tests.gui.reader.test_gui_reader import highlighted
 
 from archive_app.domain.model import ArticleDetail, CatalogueRecord
 from archive_app.gui.reader.article_view import ReaderView
