@@ -120,7 +120,14 @@ def _record(article: Article) -> CatalogueRecord:
     )
 
 
-def _provenance(row: ProvenanceRow) -> Provenance:
+def _provenance(
+    row: ProvenanceRow, original_path: str | None = None, version: int | None = None
+) -> Provenance:
+    """One place an article was seen; the path and version number come from the row's
+    relations unless the caller read them in its own query."""
+    if original_path is None:
+        original_path = row.original.path
+        version = row.version.number if row.version is not None else None
     return Provenance(
         file=row.file_name,
         sha256=row.original_sha256,
@@ -129,10 +136,10 @@ def _provenance(row: ProvenanceRow) -> Provenance:
         imported_at=row.imported_at,
         batch_id=row.batch_id,
         member=row.member,
-        original_path=row.original.path,
+        original_path=original_path,
         extractor=row.extractor,
         kind=row.kind,
-        version=row.version.number if row.version is not None else None,
+        version=version,
     )
 
 
@@ -251,19 +258,4 @@ def occurrences(session: Session) -> Iterator[tuple[int, Provenance]]:
         .execution_options(yield_per=2000)
     )
     for row, number, path in rows:
-        yield (
-            row.article_id,
-            Provenance(
-                file=row.file_name,
-                sha256=row.original_sha256,
-                locator=row.locator,
-                format=row.format,
-                imported_at=row.imported_at,
-                batch_id=row.batch_id,
-                member=row.member,
-                original_path=path,
-                extractor=row.extractor,
-                kind=row.kind,
-                version=number,
-            ),
-        )
+        yield row.article_id, _provenance(row, path, number)

@@ -168,13 +168,9 @@ class CatalogueWriter:
         )
         return bool(result.rowcount)
 
-    def seen_again(
-        self, article: Article | int, hashes: set[str], source: Source, kind: str
-    ) -> None:
-        """Record that an article (an object, or the id of a stored one) was found again at
-        `source`: its text, one of `hashes`, came in another file, row or capture. The caller
-        makes sure the place is not recorded twice."""
-        row = ProvenanceRow(
+    def _provenance_row(self, source: Source) -> ProvenanceRow:
+        """A provenance row for `source`, stamped with this writer's import time."""
+        return ProvenanceRow(
             batch_id=source.batch_id,
             original_sha256=source.sha256,
             file_name=source.file_name,
@@ -183,8 +179,16 @@ class CatalogueWriter:
             format=source.format,
             extractor=source.extractor,
             imported_at=self.now,
-            kind=kind,
         )
+
+    def seen_again(
+        self, article: Article | int, hashes: set[str], source: Source, kind: str
+    ) -> None:
+        """Record that an article (an object, or the id of a stored one) was found again at
+        `source`: its text, one of `hashes`, came in another file, row or capture. The caller
+        makes sure the place is not recorded twice."""
+        row = self._provenance_row(source)
+        row.kind = kind
         if isinstance(article, Article):
             version = next(
                 (v for v in article.versions if v.content_hash in hashes),
@@ -356,19 +360,9 @@ class CatalogueWriter:
             created_at=self.now,
         )
         article.versions.append(version)
-        article.provenance.append(
-            ProvenanceRow(
-                version=version,
-                batch_id=source.batch_id,
-                original_sha256=source.sha256,
-                file_name=source.file_name,
-                member=source.member,
-                locator=source.locator,
-                format=source.format,
-                extractor=source.extractor,
-                imported_at=self.now,
-            )
-        )
+        row = self._provenance_row(source)
+        row.version = version
+        article.provenance.append(row)
 
 
 def delete_articles(session: Session, ids: list[int]) -> list[int]:
