@@ -1,0 +1,55 @@
+"""The language model loads from a plain copy in the cache, and ranks exactly as py3langid's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from archive_app.ingest.normalise import langid_model
+
+TEXTS = (
+    "Banjir rob kembali merendam permukiman warga di Muara Angke, Jakarta Utara.",
+    "The river rose overnight and residents were moved to higher ground.",
+    "Kerajaan negeri akan membina semula jambatan yang runtuh itu.",
+    "東京で大きな地震が発生しました",
+)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(langid_model.CACHE_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_the_first_load_keeps_a_copy_and_the_next_reads_it_with_the_same_ranking(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    first = langid_model.load_identifier()
+    (copy,) = cache.glob("py3langid-*.npz")
+    assert copy.stat().st_size > 1_000_000
+
+    def decompress_again(path: object) -> None:
+        raise AssertionError(f"the shipped model was decompressed again: {path}")
+
+    monkeypatch.setattr(langid_model.modelio, "load_model", decompress_again)
+    second = langid_model.load_identifier()
+    for text in TEXTS:
+        assert first.rank(text) == second.rank(text) == shipped.rank(text), text
+
+
+def test_a_damaged_copy_is_read_past_and_replaced(cache: Path) -> None:
+    langid_model.load_identifier()
+    (copy,) = cache.glob("py3langid-*.npz")
+    copy.write_bytes(b"not a model")
+    identifier = langid_model.load_identifier()
+    assert identifier.classify(TEXTS[1])[0] == "en"
+    assert copy.stat().st_size > 1_000_000  # written again whole
+
+
+def test_a_cache_that_cannot_be_written_costs_only_time(cache: Path) -> None:
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text("a file where the folder should be")
+    assert langid_model.load_identifier().classify(TEXTS[0])[0] in ("id", "ms")
