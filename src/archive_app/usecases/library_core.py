@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from archive_app.db import library_stats
 from archive_app.db.sessions import Sessions
 from archive_app.domain.errors import LibraryFormatError
 from archive_app.usecases.index_upkeep import IndexUpkeep
@@ -27,3 +28,8 @@ class LibraryCore:
     ) -> str | None:
         """Index new and changed articles; a message saying what failed, or None."""
         return self._upkeep.index_changes(new_ids, changed_ids, in_background)
+
+    def claimed_originals(self) -> set[str]:
+        """The stored originals some provenance row names (the others lost their articles)."""
+        with self._sessions() as session:
+            return library_stats.provenance_original_paths(session)

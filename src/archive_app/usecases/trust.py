@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from archive_app.db import library_stats
 from archive_app.db.health import check_file
 from archive_app.domain.errors import LibraryNotFoundError
 from archive_app.domain.model import CheckReport
@@ -17,8 +16,21 @@ from archive_app.usecases.advice import advice
 from archive_app.usecases.backup import restore_backup
 from archive_app.usecases.repair import RepairReport, replace_catalogue, unclaimed_originals
 
-if TYPE_CHECKING:
-    from archive_app.usecases.archive import Archive
+
+class ReopenedLibrary(Protocol):
+    """What restoring and repairing need of the library they open again (the Archive)."""
+
+    def __enter__(self) -> ReopenedLibrary: ...
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None: ...
+
+    def reindex(self, *, processes: int = 1) -> int: ...
+
+    def count(self) -> int: ...
+
+    def article_ids(self, sort: str = "newest") -> list[int]: ...
+
+    def claimed_originals(self) -> set[str]: ...
 
 
 def check_library(layout: LibraryLayout, compare: Callable[[CheckReport], object]) -> CheckReport:
@@ -40,7 +52,9 @@ def check_library(layout: LibraryLayout, compare: Callable[[CheckReport], object
     return report
 
 
-def restore_library(open_library: Callable[[Path], Archive], source: Path, target: Path) -> int:
+def restore_library(
+    open_library: Callable[[Path], ReopenedLibrary], source: Path, target: Path
+) -> int:
     """Restore a backup into a new folder and rebuild its index; returns the articles."""
     restore_backup(source, target)
     with open_library(target) as restored:
@@ -49,7 +63,7 @@ def restore_library(open_library: Callable[[Path], Archive], source: Path, targe
 
 
 def repair_library(
-    open_library: Callable[[Path], Archive],
+    open_library: Callable[[Path], ReopenedLibrary],
     path: str | Path | None,
     from_backup: Path | None,
     processes: int,
@@ -64,8 +78,7 @@ def repair_library(
     with open_library(layout.root) as repaired:
         repaired.reindex(processes=processes)
         ids = set(repaired.article_ids("added"))
-        with repaired._sessions() as session:
-            named = library_stats.provenance_original_paths(session)
+        named = repaired.claimed_originals()
     report.articles = len(ids)
     report.lost_articles = sorted(set(report.lost_articles) - ids)
     report.unclaimed_originals = unclaimed_originals(layout, named)
