@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,16 @@ def test_a_cache_that_cannot_be_written_costs_only_time(cache: Path) -> None:
     cache.parent.mkdir(exist_ok=True)
     cache.write_text("a file where the folder should be")
     assert langid_model.load_identifier().classify(TEXTS[0])[0] in ("id", "ms")
+
+
+def test_a_copy_left_half_written_by_an_ended_process_is_removed(cache: Path) -> None:
+    cache.mkdir()
+    name = langid_model._cache_file(langid_model.MODEL_DIR / langid_model.MODEL_FILE).name
+    stale = cache / f".{name}.0123456789ab.part"  # a process that ended mid-write
+    stale.write_bytes(b"half")
+    os.utime(stale, (0, 0))
+    fresh = cache / f".{name}.ba9876543210.part"  # another process writing now
+    fresh.write_bytes(b"in progress")
+    langid_model.load_identifier()
+    assert not stale.exists()
+    assert fresh.exists()

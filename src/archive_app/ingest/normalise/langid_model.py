@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import time
 from array import array
 from importlib import metadata
 from pathlib import Path
@@ -21,6 +23,7 @@ log = logging.getLogger(__name__)
 # import process before its first text the stopword profile cannot decide. A plain copy
 # (68 MB) loads in about 0.05 s. py3langid offers no such cache, hence this module.
 CACHE_ENV = "ARSIP_CACHE_DIR"
+STALE_AFTER_S = 600  # a write takes about a second
 
 
 def cache_dir() -> Path:
@@ -56,6 +59,7 @@ def _write_copy(target: Path, parts: tuple[Any, ...]) -> None:
     ptc, pc, classes, nextmove, row, output = parts
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_copies(target)
         with atomic_path(target) as temp, open(temp, "wb") as stream:
             np.savez(
                 stream,
@@ -68,6 +72,17 @@ def _write_copy(target: Path, parts: tuple[Any, ...]) -> None:
             )
     except OSError as error:  # a read-only or full home only costs the next process 0.5 s
         log.debug("the language model's copy was not kept at %s: %s", target, error)
+
+
+def _remove_stale_copies(target: Path) -> None:
+    # the copy is written on the import's language thread, a daemon: a process that ends
+    # first leaves its half-written temporary behind (64 MB), so the next writer removes
+    # those old enough not to be another process's write in progress
+    cutoff = time.time() - STALE_AFTER_S
+    for temp in target.parent.glob(f".{target.name}.*.part"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
 
 
 def _read_copy(path: Path) -> tuple[Any, ...] | None:
