@@ -1,14 +1,19 @@
-"""No two modules of archive_app import each other, directly or round a longer circle."""
+"""No two modules of archive_app import each other, directly or round a longer circle, not
+even through imports made only for the type checker."""
 
 from __future__ import annotations
 
 import grimp
+import pytest
 
 
-def import_cycles(package: str) -> list[tuple[str, ...]]:
+def import_cycles(package: str, *, type_checking: bool = False) -> list[tuple[str, ...]]:
     """The package's import cycles at run time; grimp's graph holds the imports inside
-    functions too (those under `if TYPE_CHECKING:` are left out: they run only for mypy)."""
-    graph = grimp.build_graph(package, exclude_type_checking_imports=True, cache_dir=None)
+    functions too. Those under `if TYPE_CHECKING:` run only for mypy, and count only when
+    `type_checking` is true."""
+    graph = grimp.build_graph(
+        package, exclude_type_checking_imports=not type_checking, cache_dir=None
+    )
     return cycles({m: sorted(graph.find_modules_directly_imported_by(m)) for m in graph.modules})
 
 
@@ -58,5 +63,6 @@ def test_the_finder_sees_circles_and_nothing_else() -> None:
     assert cycles({"p": ["p.x"], "p.x": [], "q": []}) == []
 
 
-def test_no_module_imports_itself_round_a_circle() -> None:
-    assert import_cycles("archive_app") == []
+@pytest.mark.parametrize("type_checking", [False, True], ids=["run time", "with TYPE_CHECKING"])
+def test_no_module_imports_itself_round_a_circle(type_checking: bool) -> None:
+    assert import_cycles("archive_app", type_checking=type_checking) == []

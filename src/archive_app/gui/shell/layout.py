@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-if TYPE_CHECKING:
-    from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.window_parts import FramedWindow
 
 
 class Frame(NamedTuple):
@@ -21,7 +20,7 @@ class Frame(NamedTuple):
     stack: QStackedWidget
 
 
-def lay_out(window: MainWindow) -> Frame:
+def lay_out(window: FramedWindow) -> Frame:
     """Place the window's widgets (made already) and return the containers it keeps."""
     centre = QWidget()
     column = QVBoxLayout(centre)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
 from archive_app.gui.exporting.dialog import COLLECTION
-
-if TYPE_CHECKING:
-    from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.window_parts import WiredWindow
 
 
-def connect_window(window: MainWindow) -> None:
+def connect_window(window: WiredWindow) -> None:
     """Connect the window's parts to each other and its menu actions to what they do."""
     a, bar, table, side = window.actions_, window.search_bar, window.table, window.sidebar
     bar.field.moveRequested.connect(table.step_row)
