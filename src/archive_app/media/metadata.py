@@ -6,6 +6,7 @@ credits the catalogue stores) and media/photo_details.py (the viewer's details) 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -55,14 +56,25 @@ EXIF_FIELDS = (
 )
 
 
-def _text(value: Any) -> str:
+_PADDING = re.compile(r"^[\s\x00]+|[\s\x00]+$")
+
+
+def as_text(value: Any) -> str:
+    """One stored value as text, the one decoding of metadata bytes: UTF-8, else Windows-1252
+    (what IPTC without a declared character set mostly is), else Latin-1; the blanks and NUL
+    padding at either end are trimmed. None is ""."""
+    if value is None:
+        return ""
     if isinstance(value, bytes):
-        for encoding in ("utf-8", "latin-1"):
+        for encoding in ("utf-8", "cp1252", "latin-1"):
             try:
-                return value.decode(encoding).strip("\x00 ").strip()
+                text = value.decode(encoding)
             except UnicodeDecodeError:
                 continue
-    return str(value).strip().strip("\x00").strip()
+            break
+    else:
+        text = str(value)
+    return _PADDING.sub("", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +133,7 @@ def _iptc(datasets: dict[int, Any]) -> dict[str, Any]:
     for dataset, value in datasets.items():
         name = IPTC_FIELDS[dataset]
         values = value if isinstance(value, list) else [value]
-        texts = [t for t in (_text(v) for v in values) if t]
+        texts = [t for t in (as_text(v) for v in values) if t]
         if texts:
             found[name] = texts if name == "Keywords" or len(texts) > 1 else texts[0]
     return found
@@ -151,7 +163,7 @@ def _exif(embedded: Embedded) -> dict[str, Any]:
     for tag, value in merged.items():
         name = ExifTags.TAGS.get(tag)
         if name in EXIF_FIELDS:
-            text = _text(value)
+            text = as_text(value)
             if text:
                 found[name] = text
     return found

@@ -17,7 +17,13 @@ from PIL import ExifTags
 
 from archive_app.domain.errors import ArchiveError
 from archive_app.media.decode import open_image
-from archive_app.media.metadata import IPTC_FIELDS, XMP_FIELDS, Embedded, read_embedded
+from archive_app.media.metadata import (
+    IPTC_FIELDS,
+    XMP_FIELDS,
+    Embedded,
+    as_text,
+    read_embedded,
+)
 
 _DATASETS = {name: dataset for dataset, name in IPTC_FIELDS.items()}
 # the viewer's key for each IPTC IIM field (record 2), named as media.metadata names them
@@ -84,22 +90,17 @@ class PhotoDetails:
     error: str | None = None
 
 
-def _text(value: Any, utf8: bool = True) -> str:
-    if isinstance(value, bytes):
-        for encoding in ("utf-8", "cp1252") if utf8 else ("cp1252",):
-            try:
-                return value.decode(encoding).strip().strip("\x00")
-            except UnicodeDecodeError:
-                continue
-        return value.decode("latin-1").strip()
+def _text(value: Any) -> str:
+    """Display text: several values joined, an XMP container's items, and each single value
+    as media.metadata decodes it."""
     if isinstance(value, list | tuple):
-        return ", ".join(t for t in (_text(v, utf8) for v in value) if t)
+        return ", ".join(t for t in (_text(v) for v in value) if t)
     if isinstance(value, dict):  # XMP's rdf:Alt / rdf:Seq / rdf:Bag with li items
         for key in ("li", "Alt", "Seq", "Bag", "text"):
             if key in value:
-                return _text(value[key], utf8)
+                return _text(value[key])
         return ""
-    return str(value).strip().strip("\x00") if value is not None else ""
+    return as_text(value)
 
 
 def _iptc(embedded: Embedded, details: PhotoDetails) -> None:
