@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import GOLD
+from tests.conftest import CORPUS, GOLD
 
 from archive_app.cli import main
 
@@ -157,3 +157,29 @@ def test_the_import_report_can_be_saved_as_csv(tmp_path: Path, seed_file: Path) 
         ("added", seed_file.name),
     ]
     assert rows[0]["message"] == "the file is empty"
+
+
+def test_an_import_of_web_archives_prints_the_report_and_no_library_warnings(
+    tmp_path: Path,
+) -> None:
+    """The warcio test archives make trafilatura and warcio log their own warnings; the
+    report already says what became of each record, so stderr stays empty."""
+    folder = CORPUS / "warc" / "warcio"
+    assert any(folder.glob("*.warc*"))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archive_app",
+            "--library",
+            str(tmp_path / "lib"),
+            "import",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "not an article: the site's home page" in done.stdout
+    assert "trafilatura" not in done.stderr and "warcio" not in done.stderr
+    assert done.stderr.strip() == ""

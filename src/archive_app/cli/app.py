@@ -75,11 +75,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--library", metavar="PATH", help="the library folder to use")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show tracebacks on errors and the extraction libraries' warnings",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in _COMMANDS:
         add(sub)
     return parser
+
+
+QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "warcio")
 
 
 def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = None) -> int:
@@ -93,6 +100,11 @@ def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = N
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # The extraction libraries' own warnings ("discarding data: None", "Replacing spaces in
+    # invalid WARC-Target-URI") repeat in their words what the import report says of the
+    # file; --debug shows them.
+    for library in QUIET_LIBRARIES:
+        logging.getLogger(library).setLevel(logging.WARNING if args.debug else logging.ERROR)
     run: Command = getattr(args, "run", cmd_gui)
     try:
         return run(args)
