@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from archive_app.db.engine import create_catalogue_engine, migrate, session_factory
 from archive_app.db.sessions import Sessions
 from archive_app.db.tag_collections import (
     collection_counts,
@@ -14,13 +9,6 @@ from archive_app.db.tag_collections import (
     make_collection,
     tag_counts,
 )
-
-
-@pytest.fixture
-def sessions(tmp_path: Path) -> Sessions:
-    engine = create_catalogue_engine(tmp_path / "catalogue.sqlite")
-    migrate(engine)
-    return session_factory(engine)
 
 
 def test_a_nested_collection_is_made_with_its_parents_once(sessions: Sessions) -> None:
