@@ -34,10 +34,14 @@ def test_an_edit_is_validated_recorded_searchable_and_undoable(seeded: Archive) 
     ]
     assert history[0].user and history[0].when
     assert seeded.undo_state()[0] == "edit title, note of article 1"
-    seeded.undo()
+    undone = seeded.undo()
+    # an undo says what kind of change it took back (the window refreshes by kind)
+    assert undone is not None and (undone.kind, undone.target_kind) == ("undo", "edit")
+    assert undone.articles == [1]
     assert seeded.article(1).record.title == before and seeded.article(1).note is None
     assert seeded.search("title:dunia").total == 0
-    seeded.redo()
+    redone = seeded.redo()
+    assert redone is not None and (redone.kind, redone.target_kind) == ("redo", "edit")
     assert seeded.article(1).record.title == "Kominfo Gaungkan Forum Air Dunia"
     assert seeded.check().ok
 

@@ -27,7 +27,8 @@ def new_change_set(
     )
 
 
-def change_info(change_set: ChangeSet, touched: set[int]) -> ChangeInfo:
+def change_info(change_set: ChangeSet, touched: set[int], target_kind: str = "") -> ChangeInfo:
+    """`target_kind`: for an undo or redo, the kind of the change it stepped."""
     return ChangeInfo(
         change_set.id,
         change_set.kind,
@@ -35,6 +36,7 @@ def change_info(change_set: ChangeSet, touched: set[int]) -> ChangeInfo:
         change_set.user,
         change_set.created_at,
         sorted(touched),
+        target_kind,
     )
 
 

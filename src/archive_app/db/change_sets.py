@@ -160,7 +160,7 @@ class ChangeSetStore:
             else:
                 touched = self._restore(session, audit, target, backwards)
             target.undone = backwards
-            return change_info(audit, touched)
+            return change_info(audit, touched, target.kind)
 
     def _restore(
         self, session: Session, audit: ChangeSet, target: ChangeSet, backwards: bool

@@ -310,6 +310,8 @@ class ChangeInfo:
     user: str
     created_at: str
     articles: list[int]
+    # for an undo or redo: the kind of the change it took back or made again ("edit", "merge"…)
+    target_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
