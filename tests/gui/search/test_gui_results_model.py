@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -137,3 +139,50 @@ def test_the_model_with_more_pages_passes_qt_model_tester(qtmodeltester: ModelTe
     model = ResultsModel(source)
     model.set_ids(source.ids[:150], "q", {1: ("x",)}, more_pages=True)
     qtmodeltester.check(model)
+
+
+def _changed(source: FakeArchive, model: ResultsModel) -> int:
+    """Article 5 was edited; 20 (fetched) and 900 (not fetched yet) were deleted; 5000 was
+    never listed."""
+    source.ids = [i for i in source.ids if i not in (20, 900)]
+    edited = replace(source.summaries([5])[0], title="Article 5, corrected")
+    return model.update_rows([5, 20, 900, 5000], [edited])
+
+
+def test_changed_rows_are_updated_in_place_and_deleted_ones_taken_out(
+    qtmodeltester: ModelTester,
+) -> None:
+    source = FakeArchive(1000)
+    model = ResultsModel(source)
+    model.set_ids(source.ids)
+    qtmodeltester.check(model)  # and it watches every signal the update sends (fetching more)
+    kept = model.summary(10)
+    assert model.among([5000, 900, 5]) == [900, 5]
+
+    assert _changed(source, model) == 2
+    assert model.index(4, 0).data() == "Article 5, corrected"
+    assert model.summary(10) is kept  # not read again
+    assert model.total == 998
+    assert model.article_id(19) == 21 and model.row_of(21) == 19 and model.row_of(20) is None
+    assert 900 not in model.listed() and model.listed()[-1] == 1000
+    while model.canFetchMore(ROOT):
+        model.fetchMore(ROOT)
+    assert model.rowCount() == 998 and model.index(997, 0).data() == "Article 1000"
+
+
+def test_a_change_keeps_the_tables_scroll_and_selection(qtbot: QtBot) -> None:
+    source = FakeArchive(1000)
+    model = ResultsModel(source)
+    table = ResultsTable(model)
+    qtbot.addWidget(table)
+    table.resize(700, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_ids(source.ids)
+    table.select_row(60)
+    place = table.verticalScrollBar().value()
+    assert place > 0
+    with qtbot.assertNotEmitted(model.modelAboutToBeReset):
+        assert _changed(source, model) == 2
+    assert table.selected_ids() == [61]  # one row higher now, still chosen
+    assert table.verticalScrollBar().value() == place

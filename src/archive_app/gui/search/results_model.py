@@ -79,6 +79,7 @@ class ResultsModel(QAbstractTableModel):
         self._snippets: dict[int, tuple[str, ...]] = {}
         self._more_pages = False  # the search behind the list has pages not yet asked for
         self._page_asked = False
+        self._busy = False  # rows going in or out: no other batch may come in meanwhile
         self.query = ""
 
     # -- what the window asks ---------------------------------------------------------
@@ -160,15 +161,60 @@ class ResultsModel(QAbstractTableModel):
     def summary(self, row: int) -> ArticleSummary | None:
         return self._rows.get(self._ids[row])
 
+    # -- after a change ---------------------------------------------------------------
+
+    def listed(self) -> list[int]:
+        """Every id of the list, fetched or not, in its order."""
+        return list(self._ids)
+
+    def among(self, ids: Iterable[int]) -> list[int]:
+        """Those of `ids` the list holds (fetched or not), in the order given."""
+        return [i for i in ids if i in self._positions]
+
+    def update_rows(self, named: Iterable[int], found: Sequence[ArticleSummary]) -> int:
+        """Show the `found` rows of changed articles in place, and take out those of `named`
+        that were not found (deleted); every other row, the selection and the scroll stay.
+        Returns how many rows left the list."""
+        fresh = {summary.id: summary for summary in found}
+        gone: list[int] = []
+        for article_id in self.among(named):
+            row = self._positions[article_id]
+            if article_id not in fresh:
+                gone.append(row)
+            elif row < self._loaded:  # rows not fetched yet will be read when they are
+                self._rows[article_id] = fresh[article_id]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        for row in sorted(gone, reverse=True):
+            self._remove(row)
+        if gone and self.canFetchMore(_ROOT):
+            self.moreAvailable.emit()  # the rows that moved up may have left room at the end
+        return len(gone)
+
+    def _remove(self, row: int) -> None:
+        fetched = row < self._loaded
+        if fetched:
+            self._busy = True  # a view asking for more rows meanwhile is not answered
+            self.beginRemoveRows(_ROOT, row, row)
+        article_id = self._ids.pop(row)
+        del self._positions[article_id]
+        self._rows.pop(article_id, None)
+        self._snippets.pop(article_id, None)
+        for later in range(row, len(self._ids)):
+            self._positions[self._ids[later]] = later
+        if fetched:
+            self._loaded -= 1
+            self.endRemoveRows()
+            self._busy = False
+
     # -- lazy fetching ----------------------------------------------------------------
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
-        if parent.isValid():
+        if parent.isValid() or self._busy:
             return False
         return self._loaded < len(self._ids) or (self._more_pages and not self._page_asked)
 
     def fetchMore(self, parent: ModelIndex) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._busy:
             return
         if self._loaded >= len(self._ids):
             if self._more_pages and not self._page_asked:
@@ -182,9 +228,11 @@ class ResultsModel(QAbstractTableModel):
         # fetch before announcing the rows, so data() never sees a half-filled batch
         for summary in self._source.summaries(self._ids[start:end]):
             self._rows[summary.id] = summary
+        self._busy = True
         self.beginInsertRows(_ROOT, start, end - 1)
         self._loaded = end
         self.endInsertRows()
+        self._busy = False
 
     # -- the Qt model interface -------------------------------------------------------
 
