@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
@@ -42,6 +43,7 @@ class ReadingController(QObject):
         self.loader = ArticleLoader(archive, runner, self)
         self.photo_viewer: PhotoViewer | None = None
         self.shown_id: int | None = None
+        self._rereading: int | None = None  # read again after a change: keep the place
         self._person_token: CancelToken | None = None
         table.selectionModel().currentRowChanged.connect(self._row_changed)
         table.openRequested.connect(self.focus_reader)
@@ -77,8 +79,21 @@ class ReadingController(QObject):
             article_id, snippet_terms(self.model.snippets(article_id)), self.model.query
         )
 
+    def reread(self, ids: Collection[int]) -> None:
+        """Load the article being read again when a change touched it; it opens where the
+        reader was, with the same words marked."""
+        shown = self.shown_id
+        if shown is None or shown not in ids:
+            return
+        self._rereading = shown
+        if self.model.row_of(shown) is None:  # opened from a link or a person's page
+            self.loader.open(shown, ())
+        else:
+            self.loader.open(shown, snippet_terms(self.model.snippets(shown)), self.model.query)
+
     def _show_reading(self, reading: Reading) -> None:
-        self.reader.show_reading(reading)
+        keep_place, self._rereading = reading.detail.id == self._rereading, None
+        self.reader.show_reading(reading, keep_place=keep_place)
         self.reader_pane.set_article_tools()
 
     def _show_related(self, article_id: int, found: object) -> None:

@@ -191,10 +191,19 @@ class SearchController(QObject):
             assert isinstance(result, list)
             self.started.emit(ResultBatch(request, tuple(result), len(result)))
         # the exact total and the facets for the whole result, after the page is on screen
+        self._count(generation, result if isinstance(result, list) else [])
+
+    def recount(self, listed: Sequence[int]) -> None:
+        """Count the current request again (a change altered its articles), leaving the
+        pages shown as they are; `listed` are the ids a collection's listing holds now."""
+        if not (self._fetching and self._offset == 0):  # a first page on its way counts itself
+            self._count(self._generation, listed)
+
+    def _count(self, generation: int, listed: Sequence[int]) -> None:
+        request = self.request
         if request.collection is not None:
-            assert isinstance(result, list)
             counting: Callable[[], object] = partial(
-                local_counts, self._archive, result, request.query
+                local_counts, self._archive, list(listed), request.query
             )
         else:
             query, within = (

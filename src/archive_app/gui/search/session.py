@@ -96,6 +96,11 @@ class SearchSession(QObject):
         self.controller.search(request)
         self.ran.emit()
 
+    def recount(self) -> None:
+        """The total, facets and months again after a change; the table stays as it is."""
+        collection = self.controller.request.collection is not None
+        self.controller.recount(self.model.listed() if collection else [])
+
     def search_for(self, query: str, sort: str | None = None) -> None:
         """A new query on its own (a saved search, a person's name): filters are dropped."""
         self.filters.clear()

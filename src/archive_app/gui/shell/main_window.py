@@ -41,6 +41,7 @@ from archive_app.gui.search.results_view import ResultsTable
 from archive_app.gui.search.session import SearchSession
 from archive_app.gui.shell import window_state
 from archive_app.gui.shell.actions import WindowActions
+from archive_app.gui.shell.change_refresh import named_articles, refresh_named
 from archive_app.gui.shell.layout import lay_out
 from archive_app.gui.shell.preferences import PreferencesDialog
 from archive_app.gui.shell.settings import Settings
@@ -179,9 +180,15 @@ class MainWindow(QMainWindow):
             self.catalogue.reload()
             self.undo.update()
 
-    def after_change(self, _result: object) -> None:
+    def after_change(self, result: object) -> None:
         """A change was applied: results, reader, catalogue counts and Undo show it at once
-        (the index changed in the same operation); the selection is kept."""
+        (the index changed in the same operation); the selection is kept. Only the rows of
+        the articles it names are read again, in place, where change_refresh can (an edited
+        article stays listed until the next search); otherwise the search runs again."""
+        named = named_articles(result, self.session.saved_query())
+        if named is not None:
+            refresh_named(self, named)
+            return
         self._reselect = self.table.selected_ids()
         self.refresh()
 
