@@ -1,5 +1,6 @@
 """Search benchmark: build a library of generated articles with the real app, time queries
-through the Archive facade beside SQLite FTS5, print a table and write bench-results/search-N.json.
+through the Archive facade beside SQLite FTS5, check where each ranks articles whose queries
+have a known target (relevance.py), print the tables and write bench-results/search-N.json.
 
     python benchmarks/bench_search.py [--articles 100000] [--queries-per-class 200] [--reuse]
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import fts5_reference as fts5
+import relevance
 import report
 from articles import read_docs
 from generate import CHUNK, DEFAULT_CORPUS, REPO, SEED, generate
@@ -153,7 +155,9 @@ def build_all(args: argparse.Namespace, paths: dict[str, Path]) -> dict[str, Any
     return build
 
 
-def run_queries(args: argparse.Namespace, paths: dict[str, Path]) -> list[Any]:
+def run_queries(
+    args: argparse.Namespace, paths: dict[str, Path]
+) -> tuple[list[Any], list[relevance.Ranked]]:
     # imported here, after snapshot_app has put the measured copy first on the path
     from archive_app.domain.errors import ArchiveError
     from archive_app.usecases.archive import Archive
@@ -179,10 +183,25 @@ def run_queries(args: argparse.Namespace, paths: dict[str, Path]) -> list[Any]:
         warm_up(archive, connection, warmup_queries(docs, args.seed))
         results = run_all(archive, connection, queries, say)
         note_load("after queries")
-        return results
+        return results, rank_targets(args, docs, archive, connection)
     finally:
         connection.close()
         archive.close()
+
+
+def rank_targets(
+    args: argparse.Namespace, docs: list[Any], archive: Any, connection: sqlite3.Connection
+) -> list[relevance.Ranked]:
+    """The relevance check: where each engine ranks the known target of every query."""
+    if not args.relevance_queries:
+        return []
+    started = time.perf_counter()
+    targets = relevance.make_targets(
+        docs, args.relevance_queries, args.seed, relevance.fts5_counter(connection)
+    )
+    ranked = relevance.rank_all(archive, connection, targets)
+    say(f"  relevance: {len(targets)} queries in {time.perf_counter() - started:.1f} s")
+    return ranked
 
 
 def snapshot_app(folder: Path) -> dict[str, Any]:
@@ -258,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="skip the index rebuild (keep its earlier figures)",
     )
+    parser.add_argument(
+        "--relevance-queries",
+        type=int,
+        default=200,
+        help="queries with a known target article for the relevance check (0: none)",
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--results", type=Path, default=REPO / "bench-results")
     parser.add_argument("--seed", type=int, default=SEED)
@@ -284,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     say(f"measuring {app}")
     build = build_all(args, paths)
-    results = run_queries(args, paths)
+    results, ranked = run_queries(args, paths)
     figures = report.class_figures(results)
     payload = {
         "articles": n,
@@ -295,6 +320,12 @@ def main(argv: list[str] | None = None) -> int:
         "build": build,
         "classes": figures,
         "targets": report.targets(figures, build),
+        "relevance": {
+            "top": relevance.TOP,
+            "depth": relevance.DEPTH,
+            "summary": relevance.summarise(ranked),
+            "queries": [r.record() for r in ranked],
+        },
         "wall_seconds": time.perf_counter() - started,
         "queries": [r.record() for r in results],
     }
@@ -319,6 +350,7 @@ def print_summary(payload: dict[str, Any]) -> None:
         *report.build_lines(build),
         "",
         report.FOOTNOTE,
+        *relevance_lines(payload["relevance"]),
     ]:
         say(line)
     say(
@@ -327,6 +359,17 @@ def print_summary(payload: dict[str, Any]) -> None:
     )
     if max(LOAD.values()) > (host["cpus"] or 1) + 0.5:
         say("note: other work was running on this machine; the figures are pessimistic")
+
+
+def relevance_lines(figures: dict[str, Any]) -> list[str]:
+    if not figures["queries"]:
+        return []
+    depth = figures["depth"]
+    return [
+        "",
+        *report.relevance_table(figures["summary"], depth),
+        report.RELEVANCE_FOOTNOTE.format(depth=depth),
+    ]
 
 
 if __name__ == "__main__":

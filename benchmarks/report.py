@@ -180,3 +180,44 @@ FOOTNOTE = (
     "newest. Where Arsip counts fewer: FTS5 lets a phrase run across a paragraph break and "
     'splits "Indonesia\'s" into two words, Arsip does neither. Times in ms; p95 nearest-rank.'
 )
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _rank(value: int | None, depth: int) -> str:
+    return f">{depth}" if value is None else str(value)
+
+
+def relevance_table(summary: dict[str, dict[str, Any]], depth: int) -> list[str]:
+    """Share of targets in the top 10 on each engine, the lead in points, the median ranks."""
+    lines = [
+        f"{'relevance':<16}{'queries':>8}{'Arsip top 10':>14}{'FTS5 top 10':>13}"
+        f"{'Arsip lead':>12}{'median rank':>13}{'':>6}",
+        f"{'':<16}{'':>8}{'':>14}{'':>13}{'':>12}{'Arsip':>13}{'FTS5':>6}",
+    ]
+    for name, g in summary.items():
+        if not g["queries"]:
+            continue
+        lead = (
+            f"{(g['arsip_top10'] - g['fts5_top10']) * 100:+.0f} pts"
+            if g["arsip_top10"] is not None and g["fts5_top10"] is not None
+            else "-"
+        )
+        lines.append(
+            f"{name:<16}{g['queries']:>8}{_share(g['arsip_top10']):>14}"
+            f"{_share(g['fts5_top10']):>13}{lead:>12}"
+            f"{_rank(g['arsip_median_rank'], depth):>13}{_rank(g['fts5_median_rank'], depth):>6}"
+            + (f"  {g['arsip_errors']} errors" if g["arsip_errors"] else "")
+        )
+    return lines
+
+
+RELEVANCE_FOOTNOTE = (
+    "Relevance: each query has one known target article, the only one its defining words pick "
+    "out in the whole corpus (a title phrase; a byline person and a dateline place as field "
+    "queries; title words with one in another form of the same stem, PySastrawi or Porter2). "
+    "Same words on both engines, FTS5 ranked by bm25 with the title weighted as above; a target "
+    "ranked below {depth} counts as not found."
+)
