@@ -78,6 +78,12 @@ ARTICLES ?= 100000
 bench-search: $(STAMP)
 	$(PY) benchmarks/bench_search.py --articles $(ARTICLES) $(BENCH_ARGS)
 
+# Where a search's time goes: each query class under cProfile, by stage (matcher, phrase checks,
+# snippets, catalogue look-ups, facets), on the library bench-search built at ARTICLES.
+.PHONY: profile-search
+profile-search: $(STAMP)
+	$(PY) benchmarks/profile_queries.py --articles $(ARTICLES) $(PROFILE_ARGS)
+
 # The deterministic synthetic corpus alone: bench-results/corpus-$(ARTICLES)/part-*.jsonl.gz
 gen-corpus: $(STAMP)
 	$(PY) benchmarks/generate.py --articles $(ARTICLES)

@@ -25,7 +25,7 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.lang.porter2 import stem as english_stem
 
 PAIR_JOINER = "+"  # never inside a token, so a pair cannot collide with a word
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 STEM_CACHE_SIZE = 200_000
 
 INDONESIAN_STOPWORDS = frozenset(
@@ -173,7 +173,7 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _no_possessive(word: str) -> str:
+def no_possessive(word: str) -> str:
     # "company's" is found by "company" (and "the company" by its phrase)
     return word[:-2] if word.endswith("'s") else word
 
@@ -182,19 +182,19 @@ def words(text: str) -> list[str]:
     """Folded surface forms of the words in `text`, in order."""
     lowered = text.lower()
     found = (
-        _TOKEN.findall(lowered)
+        TOKEN.findall(lowered)
         if lowered.isascii()
-        else [fold(word) for word in _TOKEN.findall(lowered)]
+        else [fold(word) for word in TOKEN.findall(lowered)]
     )
     if "'" in lowered or "’" in lowered:
-        return [_no_possessive(word) for word in found]
+        return [no_possessive(word) for word in found]
     return found
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word, for highlighting."""
-    for match in _TOKEN.finditer(text):
-        yield match.start(), match.end(), _no_possessive(fold(match.group(0)))
+    for match in TOKEN.finditer(text):
+        yield match.start(), match.end(), no_possessive(fold(match.group(0)))
 
 
 @cache

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from itertools import islice
 
-from archive_app.search.analysis import stem_english, stem_indonesian, word_spans
+from archive_app.search.analysis import (
+    TOKEN,
+    fold,
+    no_possessive,
+    stem_english,
+    stem_indonesian,
+)
 
 WINDOW = 16  # words of context either side of a hit
 
 
-def form_matcher(forms: set[str]) -> Callable[[str], bool]:
-    """Whether a word of the text is one of the query's forms (a stem, a word or a prefix*)."""
+def _forms_parts(forms: set[str]) -> tuple[set[str], tuple[str, ...], set[str]]:
     plain = {f for f in forms if not f.endswith("*")}
     prefixes = tuple(f[:-1] for f in forms if f.endswith("*"))
     # A stem keeps the inside of its word: Sastrawi may change the first letter (memukul ->
@@ -19,6 +28,12 @@ def form_matcher(forms: set[str]) -> Callable[[str], bool]:
     # form's middle cannot stem to a form, so it is not stemmed: snippets of a first page
     # otherwise spend most of their time stemming words that could never match.
     middles = {f[1:-1] for f in plain}
+    return plain, prefixes, middles
+
+
+def form_matcher(forms: set[str]) -> Callable[[str], bool]:
+    """Whether a word of the text is one of the query's forms (a stem, a word or a prefix*)."""
+    plain, prefixes, middles = _forms_parts(forms)
 
     def matches(word: str) -> bool:
         if word in plain or (prefixes and word.startswith(prefixes)):
@@ -30,21 +45,77 @@ def form_matcher(forms: set[str]) -> Callable[[str], bool]:
     return matches
 
 
-def hit_spans(text: str, forms: set[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Character spans of the words (and whole phrases) a query matched in `text`."""
-    spans = list(word_spans(text))
-    hits: set[int] = set()
-    folded = [w for _, _, w in spans]
+def _lines_with(parts: Iterable[str], *, at_start: bool) -> re.Pattern[str] | None:
+    """A pattern finding the lines (words) holding one of `parts` (at their start)."""
+    parts = sorted(parts)
+    if not parts:
+        return None
+    if "" in parts:  # an empty part is in every word
+        return re.compile("^.+$", re.MULTILINE)
+    alternatives = "|".join(re.escape(part) for part in parts)
+    return re.compile(("^" if at_start else "^.*") + f"(?:{alternatives}).*$", re.MULTILINE)
+
+
+def words_matcher(forms: set[str]) -> Callable[[set[str]], set[str]]:
+    """The words of a set that `form_matcher(forms)` accepts, found a set at a time: the
+    plain forms by set intersection, the prefixes and the words worth stemming by one
+    regular expression over the words joined by lines."""
+    plain, prefixes, middles = _forms_parts(forms)
+    by_prefix = _lines_with(prefixes, at_start=True)
+    by_middle = _lines_with(middles, at_start=False) if middles else None
+
+    def matching(words: set[str]) -> set[str]:
+        found = words & plain
+        if by_prefix is None and by_middle is None:
+            return found
+        lines = "\n".join(words)
+        if by_prefix is not None:
+            found.update(by_prefix.findall(lines))
+        if by_middle is not None:
+            found.update(
+                word
+                for word in by_middle.findall(lines)
+                if word not in found
+                and (stem_indonesian(word) in plain or stem_english(word) in plain)
+            )
+        return found
+
+    return matching
+
+
+def _folded(text: str) -> list[str]:
+    """The words of `text` in order, folded as the index folds them."""
+    if text.isascii():  # lower case moves no word's bounds: fold the whole text at once
+        lowered = text.lower()
+        folded = TOKEN.findall(lowered)
+        return [no_possessive(word) for word in folded] if "'s" in lowered else folded
+    tokens = TOKEN.findall(text)
+    # each distinct spelling is folded once: an article repeats most of its words
+    folded_of = {token: no_possessive(fold(token)) for token in set(tokens)}
+    return [folded_of[token] for token in tokens]
+
+
+@lru_cache(maxsize=64)
+def _matcher(forms: frozenset[str]) -> Callable[[set[str]], set[str]]:
+    return words_matcher(set(forms))
+
+
+def _hit_words(folded: list[str], forms: set[str], phrases: list[tuple[str, ...]]) -> list[int]:
+    """Positions (in `folded`, the words of a text) of the words and phrases a query matched."""
+    matched = _matcher(frozenset(forms))(set(folded)) if forms else set()
+    hits = {i for i, word in enumerate(folded) if word in matched} if matched else set()
     for phrase in phrases:
-        size = len(phrase)
+        size, first = len(phrase), phrase[0]
         for i in range(len(folded) - size + 1):
-            if tuple(folded[i : i + size]) == phrase:
+            if folded[i] == first and tuple(folded[i : i + size]) == phrase:
                 hits.update(range(i, i + size))
-    matches = form_matcher(forms)
-    for i, word in enumerate(folded):
-        if matches(word):
-            hits.add(i)
-    return [(spans[i][0], spans[i][1]) for i in sorted(hits)]
+    return sorted(hits)
+
+
+def _spans(text: str, count: int) -> list[tuple[int, int]]:
+    """Where the first `count` words of `text` (all of them for -1) start and end."""
+    found = TOKEN.finditer(text)
+    return [match.span() for match in (found if count < 0 else islice(found, count))]
 
 
 def snippets(
@@ -54,37 +125,37 @@ def snippets(
     top: int = 3,
 ) -> tuple[str, ...]:
     """Up to `top` passages, best first, as HTML with hits in <b class="hit">."""
-    spans = list(word_spans(text))
-    if not spans:
+    folded = _folded(text)
+    if not folded:
         return ()
-    hits = hit_spans(text, forms, phrases)
-    if not hits:
-        end = spans[min(len(spans), 2 * WINDOW) - 1][1]
+    hit_words = _hit_words(folded, forms, phrases)
+    if not hit_words:
+        end = _spans(text, min(len(folded), 2 * WINDOW))[-1][1]
         return (html.escape(text[:end]).replace("\n", " ") + ("…" if end < len(text) else ""),)
-    starts = [s for s, _, _ in spans]
-    word_of = {start: i for i, start in enumerate(starts)}
-    hit_words = [word_of[s] for s, _ in hits]
     # windows around each hit, scored by how many hits they hold; the best that do not overlap
     windows = []
+    last_word = len(folded) - 1
     for centre in hit_words:
-        first, last = max(0, centre - WINDOW), min(len(spans) - 1, centre + WINDOW)
-        windows.append((sum(first <= h <= last for h in hit_words), -centre, first, last))
+        first, last = max(0, centre - WINDOW), min(last_word, centre + WINDOW)
+        held = bisect_right(hit_words, last) - bisect_left(hit_words, first)
+        windows.append((held, -centre, first, last))
     chosen: list[tuple[int, int]] = []
     for _score, _centre, first, last in sorted(windows, reverse=True):
         if all(last < a or first > b for a, b in chosen):
             chosen.append((first, last))
         if len(chosen) == top:
             break
+    # the words' places in the text, up to the last word shown (often in the headline)
+    spans = _spans(text, max(last for _first, last in chosen) + 1)
     out = []
-    hit_set = set(hits)
     for first, last in chosen:
         begin, end = spans[first][0], spans[last][1]
         pieces, cursor = [], begin
-        for start, stop in sorted(hit_set):
-            if begin <= start and stop <= end:
-                pieces.append(html.escape(text[cursor:start]))
-                pieces.append(f'<b class="hit">{html.escape(text[start:stop])}</b>')
-                cursor = stop
+        for i in hit_words[bisect_left(hit_words, first) : bisect_right(hit_words, last)]:
+            start, stop = spans[i]
+            pieces.append(html.escape(text[cursor:start]))
+            pieces.append(f'<b class="hit">{html.escape(text[start:stop])}</b>')
+            cursor = stop
         pieces.append(html.escape(text[cursor:end]))
         passage = "".join(pieces).replace("\n", " ")
         out.append(("…" if begin else "") + passage + ("…" if end < len(text) else ""))

@@ -1,0 +1,133 @@
+"""Snippets mark the words and phrases a query matched, and pick the same passages as the plain
+word-by-word reading they replaced (kept here as the reference)."""
+
+from __future__ import annotations
+
+import html
+import random
+
+import pytest
+
+from archive_app.domain.query import parse
+from archive_app.search.analysis import word_spans
+from archive_app.search.compile import compile_query
+from archive_app.search.snippets import WINDOW, form_matcher, snippets, words_matcher
+
+
+def reference_snippets(
+    text: str, forms: set[str], phrases: list[tuple[str, ...]], top: int = 3
+) -> tuple[str, ...]:
+    """Snippets as first written: every word folded and tested one by one."""
+    spans = list(word_spans(text))
+    if not spans:
+        return ()
+    folded = [w for _, _, w in spans]
+    hit_set: set[int] = set()
+    for phrase in phrases:
+        for i in range(len(folded) - len(phrase) + 1):
+            if tuple(folded[i : i + len(phrase)]) == phrase:
+                hit_set.update(range(i, i + len(phrase)))
+    matches = form_matcher(forms)
+    hit_set.update(i for i, word in enumerate(folded) if matches(word))
+    hit_words = sorted(hit_set)
+    if not hit_words:
+        end = spans[min(len(spans), 2 * WINDOW) - 1][1]
+        return (html.escape(text[:end]).replace("\n", " ") + ("…" if end < len(text) else ""),)
+    windows = []
+    for centre in hit_words:
+        first, last = max(0, centre - WINDOW), min(len(spans) - 1, centre + WINDOW)
+        windows.append((sum(first <= h <= last for h in hit_words), -centre, first, last))
+    chosen: list[tuple[int, int]] = []
+    for _score, _centre, first, last in sorted(windows, reverse=True):
+        if all(last < a or first > b for a, b in chosen):
+            chosen.append((first, last))
+        if len(chosen) == top:
+            break
+    out = []
+    for first, last in chosen:
+        begin, end = spans[first][0], spans[last][1]
+        pieces, cursor = [], begin
+        for i in hit_words:
+            start, stop = spans[i][0], spans[i][1]
+            if begin <= start and stop <= end:
+                pieces.append(html.escape(text[cursor:start]))
+                pieces.append(f'<b class="hit">{html.escape(text[start:stop])}</b>')
+                cursor = stop
+        pieces.append(html.escape(text[cursor:end]))
+        passage = "".join(pieces).replace("\n", " ")
+        out.append(("…" if begin else "") + passage + ("…" if end < len(text) else ""))
+    return tuple(out)
+
+
+VOCABULARY = """
+    Presiden presiden PRESIDEN kepresidenan memilih pemilihan pilihan Pemilu desa Desa kepala
+    Kepala company company's COMPANY'S companies O'Brien o’brien rock 'n' roll Café café cafe
+    naïve ﬁnance Jokowi jokowi's di ke dan yang the of elections elected election happy
+    happiness Gresik Jawa Timur 2024 K-Pop liputan6.com a b x_y Ümit ÜMIT İstanbul straße
+"""
+WORDS = VOCABULARY.split()
+SEPARATORS = (" ", " ", " ", ", ", ". ", "\n", " — ", " “", "” ", " (", ") ", "; ", "'")
+QUERIES = (
+    "presiden",
+    "pemilihan",
+    "company",
+    "election",
+    "happy",
+    "cafe",
+    "o'brien",
+    "pres*",
+    "ka*",
+    "desa kepala",
+    '"kepala desa"',
+    '"company\'s elections"',
+    '"rock n roll"',
+    '"jawa timur" gresik',
+    "ümit",
+    "istanbul",
+    "k-pop",
+    "di",
+    "finance",
+    "zzz",
+)
+
+
+def _text(rng: random.Random) -> str:
+    size = rng.choice((0, 1, 3, 10, 40, 120, 400))
+    return "".join(rng.choice(WORDS) + rng.choice(SEPARATORS) for _ in range(size))
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_snippets_match_the_word_by_word_reading(query: str) -> None:
+    compiled = compile_query(parse(query))
+    forms, phrases = compiled.highlight_forms, compiled.highlight_phrases
+    rng = random.Random(query)
+    for _ in range(150):
+        text = _text(rng)
+        if rng.random() < 0.3:  # some texts all ASCII, folded a whole text at a time
+            text = text.encode("ascii", "ignore").decode()
+        assert snippets(text, forms, phrases) == reference_snippets(text, forms, phrases), text
+
+
+def test_hits_are_marked_in_the_best_passage_first() -> None:
+    text = (
+        "Kepala desa Gresik memilih jalan baru. "
+        + "Lain kata di sini. " * 20
+        + "Pemilihan kepala desa digelar; warga memilih kepala desa mereka."
+    )
+    compiled = compile_query(parse('"kepala desa" pemilihan'))
+    found = snippets(text, compiled.highlight_forms, compiled.highlight_phrases)
+    assert found[0].startswith("…")
+    assert (
+        '<b class="hit">Pemilihan</b> <b class="hit">kepala</b> <b class="hit">desa</b>'
+        in (found[0])
+    )
+    assert found[1].startswith('<b class="hit">Kepala</b> <b class="hit">desa</b> Gresik')
+    assert snippets("", compiled.highlight_forms, []) == ()
+
+
+def test_words_matcher_takes_the_same_words_as_form_matcher() -> None:
+    rng = random.Random(7)
+    vocabulary = {w for text in (_text(rng) for _ in range(50)) for _, _, w in word_spans(text)}
+    for forms in ({"presiden"}, {"pilih", "pemilihan"}, {"ka*", "desa"}, {"di"}, {"x"}, set()):
+        one = form_matcher(forms)
+        assert words_matcher(forms)(vocabulary) == {w for w in vocabulary if one(w)}
