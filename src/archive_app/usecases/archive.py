@@ -11,9 +11,9 @@ from types import TracebackType
 
 from archive_app.db import library_stats, queries, store
 from archive_app.db.engine import (
+    HEAD_REVISION,
     create_catalogue_engine,
     current_revision,
-    head_revision,
     migrate,
     session_factory,
 )
@@ -40,7 +40,6 @@ from archive_app.usecases import integrity
 from archive_app.usecases.advice import advice
 from archive_app.usecases.backup import BackupInfo, FixityReport, check_fixity, write_backup
 from archive_app.usecases.cataloguing import CataloguingMixin
-from archive_app.usecases.importer import Importer
 from archive_app.usecases.index_upkeep import LATER, IndexUpkeep
 from archive_app.usecases.jsonl_export import write_jsonl
 from archive_app.usecases.opening import (
@@ -89,7 +88,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
             self._engine = create_catalogue_engine(layout.catalogue, readonly=readonly)
             # a damaged file met by any statement: one line saying what to run, not a traceback
             raise_on_damage(self._engine, lambda reason: integrity.damaged(layout, reason))
-            if readonly and current_revision(self._engine) != head_revision():
+            if readonly and current_revision(self._engine) != HEAD_REVISION:
                 upgrade_for_reading(layout)
             else:
                 migrate(self._engine)
@@ -169,6 +168,10 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
         ({"title": "headline", "body": "story"}); known names are found without it.
         """
         self._require_writable()
+        # the readers and the normaliser (trafilatura, lxml, py3langid and numpy, tldextract,
+        # ftfy) load with the first import, not with every window and command: ~1 s of start-up
+        from archive_app.usecases.importer import Importer
+
         importer = Importer(
             self.layout.root,
             self._sessions,

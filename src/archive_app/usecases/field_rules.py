@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from archive_app.domain.errors import ArchiveError
 from archive_app.domain.model import ROLES
 from archive_app.domain.review import REVIEW_KINDS, ReviewFlag, flags_to_json
-from archive_app.ingest.normalise.dates import DateProblem, parse_dates
 
 # fields whose values come from the imported text: an edit of one overrides newer imports
 IMPORTED_FIELDS = (
@@ -80,6 +79,10 @@ def validate_date(field: str, value: Any) -> str | None:
     except ValueError:
         pass
     refusal = f"{value!r} is not a date (write 2024-05-17 or 2024-05-17T03:50:00+07:00)"
+    # the importer's date reader (its tables, dateparser's zones) loads with the first date
+    # written in words, not with every window
+    from archive_app.ingest.normalise.dates import DateProblem, parse_dates
+
     try:
         found = parse_dates(text)
     except DateProblem as problem:

@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from archive_app.domain.errors import ArchiveError, LibraryLockedError
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 EXIT_LOCKED = 2  # another Arsip is writing to this library
 EXIT_ERROR = 1
+REPAIR_AT_THE_LATEST_MS = 3000  # when no search is answered sooner (an empty library)
 
 
 def application() -> QApplication:
@@ -63,14 +65,39 @@ def run_gui(library: str | Path | None = None) -> int:
             f"{where}: {error.strerror or error}",
         )
         return EXIT_ERROR
-    # a library opened with drift repairs its index meanwhile; the status bar says how far
-    archive.repair_index_in_background()
+    repair: DeferredRepair | None = None
     try:
         window = MainWindow(archive)
         window.show()
+        repair = DeferredRepair(archive, window)
         return int(app.exec())
     finally:
+        if repair is not None:
+            repair.cancel()
         # the window waited for its workers when it closed; closing the library cancels the
         # index repair and waits for it (what it did not finish, the next start repairs)
         archive.close()
         log.debug("library %s closed", archive.path)
+
+
+class DeferredRepair(QObject):
+    """A library opened with drift repairs its index in the background (the status bar says
+    how far), started once the window's first search is answered: the repair loads the facet
+    columns, and on the same interpreter beside the first page it would only delay it."""
+
+    def __init__(self, archive: Archive, window: MainWindow) -> None:
+        super().__init__(window)
+        self._archive = archive
+        self._done = False
+        window.searches.counted.connect(self.start)
+        window.searches.failed.connect(self.start)
+        QTimer.singleShot(REPAIR_AT_THE_LATEST_MS, self, self.start)
+
+    def start(self, *_answer: object) -> None:
+        if not self._done:
+            self._done = True
+            self._archive.repair_index_in_background()
+
+    def cancel(self) -> None:
+        """The window closed: no repair starts any more (closing the library stops one)."""
+        self._done = True

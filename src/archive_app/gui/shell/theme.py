@@ -177,8 +177,13 @@ class ThemeManager(QObject):
         self.colours = DARK if dark else LIGHT
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.setPalette(qt_palette(self.colours))
-            app.setStyleSheet(stylesheet(self.colours))
+            # the same look again (the window's manager after the application's) is left as it
+            # is: setting a stylesheet polishes every widget again, 0.1-0.2 s at launch
+            palette, sheet = qt_palette(self.colours), stylesheet(self.colours)
+            if app.palette() != palette:
+                app.setPalette(palette)
+            if app.styleSheet() != sheet:
+                app.setStyleSheet(sheet)
         self.changed.emit(self.colours)
         return self.colours
 
