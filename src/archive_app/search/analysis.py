@@ -8,7 +8,8 @@ analyzer stored in the index importable and stateless.
 Every word is indexed in its folded surface form and, when different, its stem, so a plain word
 finds its whole family ("gaung" finds "menggaungkan"). Adjacent common words are also indexed as
 pairs ("di+jakarta"), so a phrase of common words is a term lookup; a phrase holding a rarer word
-is found through that word and checked on the text. Indexing every pair would multiply the
+is found through that word and checked on the places of its words, which the index keeps for
+each word as written (not for stems and pairs). Indexing every pair would multiply the
 number of distinct terms several times over, and Whoosh's cost grows with them.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
@@ -248,11 +250,31 @@ def index_terms(texts: Iterable[str], language: str | None, *, stem: bool = True
 
     Pairs never span two texts (paragraphs), so a phrase cannot match across them.
     """
+    return positioned_terms(texts, language, stem=stem)[0]
+
+
+def positioned_terms(
+    texts: Iterable[str],
+    language: str | None,
+    *,
+    stem: bool = True,
+    positions: defaultdict[str, list[int]] | None = None,
+    start: int = 0,
+) -> tuple[list[str], int]:
+    """`index_terms`, and where each word stands: with `positions`, the place of every word
+    (its surface form, counted from `start` on across the texts, as `words` reads them one
+    after another) is added to the word's list there. Stems and pairs get no places: a
+    phrase is checked on the words as written. Returns the terms and the next free place."""
     stemmer = stemmer_for(language) if stem else None
     common = common_words()
     terms: list[str] = []
+    place = start
     for text in texts:
         surfaces = words(text)
+        if positions is not None:
+            for offset, surface in enumerate(surfaces, place):
+                positions[surface].append(offset)
+        place += len(surfaces)
         if stemmer is None:
             terms.extend(surfaces)
         else:
@@ -269,4 +291,4 @@ def index_terms(texts: Iterable[str], language: str | None, *, stem: bool = True
                 previous = surface
             else:
                 previous = ""
-    return terms
+    return terms, place

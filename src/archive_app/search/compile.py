@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from itertools import pairwise
 
 from whoosh import query as wq
@@ -21,6 +19,7 @@ from archive_app.search.analysis import (
     query_forms,
     words,
 )
+from archive_app.search.phrases import PhraseChecked, Verifier
 
 # query field -> index field
 INDEX_FIELD = {
@@ -43,18 +42,9 @@ MAX_EXPANSION = 2000  # words a prefix or fuzzy term may stand for before we ask
 MAX_TOTAL_EXPANSION = 5000
 
 
-@dataclass(frozen=True, slots=True)
-class Verifier:
-    """A phrase of 3+ words or a proximity search, checked on the field's text."""
-
-    field: str
-    words: tuple[str, ...]
-    slop: int
-
-
 @dataclass(slots=True)
 class Compiled:
-    """A Whoosh query, the day ranges that filter it, and what must be verified on the text."""
+    """A Whoosh query, the day ranges that filter it, and the phrases it checks."""
 
     query: wq.Query
     day_ranges: list[tuple[int, int]] = field(default_factory=list)
@@ -157,8 +147,9 @@ class _Compiler:
         terms.extend(wq.Term(index_field, t) for i, t in enumerate(tokens) if i not in paired)
         exact_by_terms = len(tokens) == 2 and len(paired) == 2
         if not exact_by_terms and required:
-            # the terms find every article holding the phrase; the text check keeps only those
-            # that hold it in order (outside a required clause, the terms alone decide)
+            # the terms find every article holding the phrase's words; the check of their places
+            # keeps only those that hold it in order (outside a required clause, the terms alone
+            # decide)
             self.out.verifiers.append(Verifier(index_field, tokens, 0))
         unique = list(dict.fromkeys(terms))
         return unique[0] if len(unique) == 1 else wq.And(unique)
@@ -229,34 +220,14 @@ class _Compiler:
 
 
 def compile_query(node: Node, reader: object | None = None) -> Compiled:
-    """A Whoosh query for `node`; top-level dates become day filters, not range queries."""
+    """A Whoosh query for `node`; top-level dates become day filters, not range queries, and
+    required phrases are checked on the index's word places."""
     compiler = _Compiler(reader)
     top = node if isinstance(node, And) else And((node,))
-    compiler.out.query = compiler.conjunction(top, True)
+    query = compiler.conjunction(top, True)
+    if compiler.out.verifiers:
+        # the terms find every article holding the phrases' words; the places of the words
+        # keep those that hold them in order
+        query = PhraseChecked(query, tuple(compiler.out.verifiers))
+    compiler.out.query = query
     return compiler.out
-
-
-@lru_cache(maxsize=256)
-def _phrase_pattern(words_in_order: tuple[str, ...]) -> re.Pattern[str]:
-    """The phrase as a regular expression over folded text: words in order, anything that is
-    not a word character between them (punctuation does not break a phrase)."""
-    # a word may carry a possessive "'s" in the text: "the company's" holds "the company"
-    body = r"[^\w]+".join(re.escape(w) + r"(?:['’]s)?" for w in words_in_order)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
-
-
-def verify(verifier: Verifier, text: str) -> bool:
-    """Whether `text` holds the phrase in order (slop 0) or all its words within the window."""
-    wanted = verifier.words
-    if not verifier.slop:
-        folded = text.lower() if text.isascii() else " ".join(words(text))
-        return _phrase_pattern(wanted).search(folded) is not None
-    tokens = words(text)
-    window = len(wanted) + verifier.slop
-    positions = {w: [i for i, t in enumerate(tokens) if t == w] for w in set(wanted)}
-    if any(not p for p in positions.values()):
-        return False
-    for start in positions[wanted[0]]:
-        if all(any(abs(p - start) < window for p in positions[w]) for w in wanted[1:]):
-            return True
-    return False

@@ -1,14 +1,17 @@
-"""One article as the Whoosh fields it is indexed with: prepared terms, filters, facet columns."""
+"""One article as the Whoosh fields it is indexed with: terms and word places, filters, facets."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
 from archive_app.domain.model import IndexDocument
 from archive_app.domain.query import REVIEW_ANY
-from archive_app.search.analysis import fold, index_terms
+from archive_app.search.analysis import fold, positioned_terms
 from archive_app.search.columns import FACET_SEPARATOR
+from archive_app.search.fields import Positioned
 from archive_app.search.schema import ROLE_FIELDS
 
 
@@ -38,27 +41,61 @@ def _instant(moment: datetime | None) -> int:
     return int(moment.timestamp())
 
 
+def _positioned(texts: list[str], *, stem: bool = False) -> Positioned | None:
+    """Terms and word places of a field of names (people, places): not stemmed by default."""
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    terms, _end = positioned_terms(texts, None, stem=stem, positions=positions)
+    return Positioned(terms, positions) if terms else None
+
+
+def _text_fields(doc: IndexDocument) -> tuple[Positioned, Positioned, Positioned | None]:
+    """The combined text field (headline twice, body, captions), the headline and the captions.
+
+    A word's places in the combined field are those of the article read once through: the
+    headline, the body, the captions, as a phrase is read (the second headline has none)."""
+    language = doc.language
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    title, after_title = positioned_terms([doc.title], language, positions=positions)
+    title_positions = {word: list(places) for word, places in positions.items()}
+    body, after_body = positioned_terms(doc.body, language, positions=positions, start=after_title)
+    captions: list[str] = []
+    caption_positions: dict[str, list[int]] = {}
+    if doc.captions:
+        captions, _end = positioned_terms(
+            doc.captions, language, positions=positions, start=after_body
+        )
+        caption_positions = {
+            word: [p - after_body for p in places[bisect_left(places, after_body) :]]
+            for word, places in positions.items()
+            if places[-1] >= after_body
+        }
+    text = Positioned(title + title + body + captions, positions)
+    return (
+        text,
+        Positioned(title, title_positions),
+        Positioned(captions, caption_positions) if captions else None,
+    )
+
+
 def document_fields(doc: IndexDocument) -> dict[str, Any]:
-    """The Whoosh fields of one article: prepared terms, filters and facet columns.
+    """The Whoosh fields of one article: prepared terms with their places, filters and facet
+    columns.
 
     Empty fields are left out (Whoosh skips None), which saves a pass per field per article.
     """
     language = doc.language
-    title = index_terms([doc.title], language)
     names = list(dict.fromkeys(p.name for p in doc.people))
-    captions = index_terms(doc.captions, language) if doc.captions else []
+    text, title, captions = _text_fields(doc)
     moment = _moment(doc.date)
     fields: dict[str, Any] = {
         "id": str(doc.id),
         "version": doc.version,
         # the headline counts twice in the combined field: that is its weight above the body
-        "text": title + title + index_terms(doc.body, language) + captions,
+        "text": text,
         "title": title,
-        "caption": captions or None,
-        "people": index_terms([*names, *(a.name for a in doc.aliases)], None, stem=False) or None,
-        "place": index_terms([doc.place, doc.place_group or ""], None, stem=False)
-        if doc.place
-        else None,
+        "caption": captions,
+        "people": _positioned([*names, *(a.name for a in doc.aliases)]),
+        "place": _positioned([doc.place, doc.place_group or ""]) if doc.place else None,
         "day": _day(moment),
         "when": _instant(moment),
         "dated": 1 if doc.date else 0,
@@ -74,5 +111,5 @@ def document_fields(doc: IndexDocument) -> dict[str, Any]:
     }
     for role in ROLE_FIELDS:
         credited = [p.name for p in (*doc.people, *doc.aliases) if p.role == role]
-        fields[role] = index_terms(credited, None, stem=False) if credited else None
+        fields[role] = _positioned(credited) if credited else None
     return fields

@@ -6,6 +6,7 @@ import threading
 
 from whoosh.filedb import compound
 
+from archive_app.search import postings
 from archive_app.search.mapped_segments import MappedBufferFile
 
 # The version these patches were written against (pinned in pyproject.toml): they restate or
@@ -25,6 +26,15 @@ RELIED_ON: dict[tuple[str, str, str], str | None] = {
     ("whoosh.writing", "SegmentWriter", "_finish"): "(self)",
     # the segments of an index as last committed (index_folder.py, index.py)
     ("whoosh.index", "FileIndex", "_segments"): "(self)",
+    # replaced by postings.py (word places packed per block, jumps by bisection), whose
+    # functions read these parts of a block and of the matcher
+    ("whoosh.codec.whoosh3", "W3PostingsWriter", "_mini_values"): None,
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_values"): None,
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_ids"): None,
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", "skip_to"): None,
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_data"): "(self)",
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", "_skip_to_block"): "(self, skipwhile)",
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", "block_max_id"): "(self)",
     # restated by MortalMpWriter (workers.py), which builds the task as Whoosh does
     ("whoosh.multiproc", "MpWriter", "_new_task"): "(self)",
     ("whoosh.multiproc", "SubWriterTask", "__init__"): (
@@ -36,8 +46,10 @@ _lock = threading.Lock()
 
 
 def install_patches() -> None:
-    """Make compound segments open their parts with MappedBufferFile (once; later calls do
-    nothing). Called by every path that opens an index, so no import has a side effect."""
+    """Make compound segments open their parts with MappedBufferFile, and posting blocks read
+    and written as postings.py does (once; later calls do nothing). Called by every path that
+    opens an index, so no import has a side effect."""
     with _lock:
         if compound.BufferFile is not MappedBufferFile:
             compound.BufferFile = MappedBufferFile
+            postings.install()

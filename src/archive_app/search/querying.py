@@ -12,7 +12,8 @@ from whoosh.searching import Searcher
 
 from archive_app.domain.query import Node
 from archive_app.search.columns import Columns
-from archive_app.search.compile import Compiled, compile_query, verify
+from archive_app.search.compile import Compiled, compile_query
+from archive_app.search.phrases import PhraseChecked
 from archive_app.search.snippets import snippets
 from archive_app.search.suggest import suggest
 
@@ -27,8 +28,7 @@ SORTS: dict[str, Any] = {
     "title": sorting.FieldFacet("title_sort"),
 }
 FACET_LIMIT = 30
-# (article ids, fields) -> field name -> text, for the articles whose text a phrase check or a
-# snippet needs
+# (article ids, fields) -> field name -> text, for the articles whose snippets a page shows
 TextsFor = Callable[[list[int], frozenset[str]], dict[int, dict[str, str]]]
 SNIPPET_FIELDS = frozenset({"text"})
 
@@ -78,39 +78,23 @@ def search_page(
 ) -> RawPage:
     """A page of hits, best first (or by date or title), with snippets for that page only.
 
-    The total is exact when it costs nothing extra; `facet_counts` gives it exactly otherwise.
+    The total is exact when every match was seen (fewer than asked for) or when counting them
+    cost nothing extra; `facet_counts` gives it exactly otherwise.
     """
     searcher, columns, compiled, allowed = prepared
     if compiled.browse_only and sort == "relevance":
         sort = "newest"
     sortedby = SORTS.get(sort)
     wanted = offset + limit
-    want_more = wanted * 3 if compiled.verifiers else wanted
-    checked: dict[int, bool] = {}  # phrase checks already made, kept across wider passes
-    fields = frozenset(v.field for v in compiled.verifiers)
-    while True:
-        results = searcher.search(
-            compiled.query, limit=want_more, filter=allowed, sortedby=sortedby
-        )
-        ids = [columns.article_ids[hit.docnum] for hit in results]
-        scores = [0.0 if sortedby else float(hit.score or 0.0) for hit in results]
-        if not compiled.verifiers:
-            break
-        unchecked = [i for i in ids if i not in checked]
-        if unchecked:
-            fetched = texts(unchecked, fields)
-            for article_id in unchecked:
-                checked[article_id] = all(
-                    verify(v, fetched.get(article_id, {}).get(v.field, ""))
-                    for v in compiled.verifiers
-                )
-        kept = [i for i, article_id in enumerate(ids) if checked[article_id]]
-        exhausted = len(ids) < want_more
-        if len(kept) >= wanted or exhausted:
-            ids, scores = [ids[i] for i in kept], [scores[i] for i in kept]
-            break
-        want_more *= 4
-    page_ids = ids[offset:wanted]
+    results = searcher.search(compiled.query, limit=wanted, filter=allowed, sortedby=sortedby)
+    found = [(hit.docnum, hit.score) for hit in results]
+    page_ids = [columns.article_ids[docnum] for docnum, _score in found[offset:wanted]]
+    scores = [0.0 if sortedby else float(score or 0.0) for _docnum, score in found[offset:]]
+    if len(found) < wanted or results.has_exact_length():
+        # fewer than asked for: the collector saw every match
+        exact, total = True, len(found) if len(found) < wanted else len(results)
+    else:
+        exact, total = False, _estimate(compiled, results, len(found))
     page_texts = texts(page_ids, SNIPPET_FIELDS) if page_ids else {}
     hits = tuple(
         RawHit(
@@ -122,43 +106,27 @@ def search_page(
                 compiled.highlight_phrases,
             ),
         )
-        for article_id, score in zip(page_ids, scores[offset:wanted], strict=False)
+        for article_id, score in zip(page_ids, scores, strict=False)
     )
-    if compiled.verifiers:
-        # every candidate was checked only when fewer than asked for came back
-        exact = len(ids) < wanted
-        total = len(ids)
-    else:
-        exact = results.has_exact_length()
-        total = len(results) if exact else results.estimated_length()
     suggestion = None
     if total <= 3 and compiled.plain_words and query_text:
         suggestion = suggest(searcher.reader(), query_text, compiled.plain_words)
     return RawPage(total, exact, hits, suggestion)
 
 
-def matching_docnums(prepared: Prepared, texts: TextsFor) -> list[int]:
-    """Every matching document number (unranked), phrases checked on the text."""
-    searcher, columns, compiled, allowed = prepared
-    docnums = [
-        d for d in searcher.docs_for_query(compiled.query) if allowed is None or d in allowed
-    ]
-    if compiled.verifiers:
-        fields = frozenset(v.field for v in compiled.verifiers)
-        kept: list[int] = []
-        for start in range(0, len(docnums), 1000):
-            chunk = docnums[start : start + 1000]
-            chunk_texts = texts([columns.article_ids[d] for d in chunk], fields)
-            kept.extend(
-                d
-                for d in chunk
-                if all(
-                    verify(v, chunk_texts.get(columns.article_ids[d], {}).get(v.field, ""))
-                    for v in compiled.verifiers
-                )
-            )
-        docnums = kept
-    return docnums
+def _estimate(compiled: Compiled, results: Any, found: int) -> int:
+    """The number of matches, guessed from the terms' counts (and for phrases, the share of
+    the candidates seen that held them)."""
+    estimate = int(results.estimated_length())
+    if isinstance(compiled.query, PhraseChecked):
+        estimate = compiled.query.share_held(estimate)
+    return max(found, estimate)
+
+
+def matching_docnums(prepared: Prepared, texts: TextsFor | None = None) -> list[int]:
+    """Every matching document number (unranked), phrases checked."""
+    searcher, _columns, compiled, allowed = prepared
+    return [d for d in searcher.docs_for_query(compiled.query) if allowed is None or d in allowed]
 
 
 def facet_counts(columns: Columns, docnums: list[int]) -> RawCounts:

@@ -7,9 +7,10 @@ from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, Schema
 
 from archive_app.search.fields import PreparedTerms
 
-SCHEMA_VERSION = 8  # 8: review flags (review:date, review:any)
+SCHEMA_VERSION = 9  # 8: review flags (review:date, review:any); 9: word places for phrases
 ROLE_FIELDS = ("author", "reporter", "editor", "photographer", "contributor")
-# Text-like fields hold prepared terms (surface, stem, pairs) without positions.
+# Text-like fields hold prepared terms (surface, stem, pairs) and the places of the words as
+# written, on which phrases are checked.
 TERM_FIELDS = ("text", "title", "caption", "people", "place", *ROLE_FIELDS)
 
 

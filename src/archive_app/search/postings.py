@@ -1,0 +1,115 @@
+"""Faster reading of Whoosh's posting blocks: word places packed in one string, jumps by bisection.
+
+Whoosh (codec/whoosh3.py) pickles each block of postings as (ids, weights, values). Values of
+variable size, like the word places of Arsip's text fields, go in as a tuple of byte strings,
+one per posting, which must all be unpickled whenever a search reads the block's ids. Packed
+as [offsets, one string] instead, a block unpickles as fast as a block without places, and a
+posting's value is cut from the string only when a phrase check asks for it. A block written
+either way reads back (the packed form is a list, Whoosh's a tuple), so a segment written by a
+process without these patches stays readable.
+
+Jumping to a document within a block bisects the block's ids instead of stepping through them
+one call at a time, and the ids are rebuilt from their gaps in C.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable
+from itertools import accumulate
+from typing import Any
+
+from whoosh.codec import whoosh3
+from whoosh.matching import ReadTooFar
+
+from archive_app.search.fields import WordPositions
+
+_SWAP = sys.byteorder == "big"
+
+
+class PackedValues:
+    """A block's values as one string and where each starts (the last entry is its end)."""
+
+    __slots__ = ("_blob", "_offsets")
+
+    def __init__(self, offsets: bytes, blob: bytes) -> None:
+        self._offsets = array("I")
+        self._offsets.frombytes(offsets)
+        if _SWAP:
+            self._offsets.byteswap()
+        self._blob = blob
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        offsets = self._offsets
+        return self._blob[offsets[i] : offsets[i + 1]]
+
+
+def pack_values(values: list[bytes]) -> list[bytes]:
+    """The packed form of a block's values: [offsets as 32-bit integers, the values joined]."""
+    offsets = array("I", accumulate(map(len, values), initial=0))
+    if _SWAP:
+        offsets.byteswap()
+    return [offsets.tobytes(), b"".join(values)]
+
+
+_original_mini_values: Callable[[Any], Any] = whoosh3.W3PostingsWriter._mini_values
+_original_read_values: Callable[[Any], None] = whoosh3.W3LeafMatcher._read_values
+
+
+def _mini_values(self: Any) -> Any:
+    if isinstance(self._format, WordPositions):
+        return pack_values(self._values)
+    return _original_mini_values(self)
+
+
+def _read_values(self: Any) -> None:
+    if self._data is None:
+        self._read_data()
+    values = self._data[2]
+    if isinstance(values, list):
+        self._values = PackedValues(values[0], values[1])
+    else:
+        _original_read_values(self)
+
+
+def _read_ids(self: Any) -> None:
+    if self._data is None:
+        self._read_data()
+    ids = self._data[0]
+    self._ids = ids if self._byteids else tuple(accumulate(ids))
+
+
+def _skip_to(self: Any, targetid: Any) -> None:
+    # Whoosh's own steps through the block one posting at a time
+    if not self.is_active():
+        raise ReadTooFar
+    if targetid <= self.id():
+        return
+    block_max_id = self.block_max_id
+    if targetid > block_max_id():
+        self._skip_to_block(lambda: targetid > block_max_id())
+        if not self.is_active():
+            return
+    if self._ids is None:
+        self._read_ids()
+    # the target is at most the block's last id, so it is found within the block
+    self._i = bisect_left(self._ids, targetid, self._i)
+
+
+PATCHED = {
+    (whoosh3.W3PostingsWriter, "_mini_values"): _mini_values,
+    (whoosh3.W3LeafMatcher, "_read_values"): _read_values,
+    (whoosh3.W3LeafMatcher, "_read_ids"): _read_ids,
+    (whoosh3.W3LeafMatcher, "skip_to"): _skip_to,
+}
+
+
+def install() -> None:
+    """Put the functions above in place of Whoosh's (patches.install_patches calls this)."""
+    for (owner, name), function in PATCHED.items():
+        setattr(owner, name, function)

@@ -1,0 +1,80 @@
+"""Posting blocks read as Whoosh reads them: jumps land where stepping lands, and word places
+read back whether a block was written packed (Arsip's patch) or as Whoosh writes it."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from whoosh.codec import whoosh3
+
+from archive_app.domain.model import IndexDocument
+from archive_app.domain.query import parse
+from archive_app.search import postings
+from archive_app.search.fields import decode_positions
+from archive_app.search.index import FullTextIndex
+
+
+def _docs(count: int) -> list[IndexDocument]:
+    rng = random.Random(3)
+    return [
+        IndexDocument(
+            n,
+            1,
+            f"Banjir nomor {n}",
+            (" ".join(rng.choice(("warga", "desa", "banjir", "kepala")) for _ in range(9)),),
+            (),
+            None,
+            None,
+            None,
+            "id",
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+def _no_texts(ids: list[int], fields: frozenset[str]) -> dict[int, dict[str, str]]:
+    return {}
+
+
+def test_a_jump_lands_where_stepping_lands(tmp_path: Path) -> None:
+    index = FullTextIndex(tmp_path / "index")
+    index.write(_docs(1500), new_ids=frozenset(range(1, 1501)))
+    reader = index._searchers.current()[0].reader()
+    every = list(reader.postings("text", "warga").all_ids())
+    assert len(every) > 3 * 128  # several blocks
+    rng = random.Random(5)
+    for _ in range(200):
+        matcher = reader.postings("text", "warga")
+        start = rng.randrange(1500)
+        matcher.skip_to(start)
+        target = start + rng.randrange(400)
+        matcher.skip_to(target)
+        expected = next((d for d in every if d >= max(start, target)), None)
+        assert (matcher.id() if matcher.is_active() else None) == expected
+
+
+def test_places_read_back_from_blocks_written_either_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packed = FullTextIndex(tmp_path / "packed")
+    packed.write(_docs(300), new_ids=frozenset(range(1, 301)))
+    with monkeypatch.context() as patch:  # Whoosh's own block values: a tuple per block
+        patch.setattr(whoosh3.W3PostingsWriter, "_mini_values", postings._original_mini_values)
+        plain = FullTextIndex(tmp_path / "plain")
+        plain.write(_docs(300), new_ids=frozenset(range(1, 301)))
+    read = []
+    for index, form in ((packed, list), (plain, tuple)):
+        reader = index._searchers.current()[0].reader()
+        matcher = reader.postings("text", "banjir")
+        matcher.value()
+        assert isinstance(matcher._data[2], form)  # the block's values as written
+        places = []
+        while matcher.is_active():
+            places.append(list(decode_positions(matcher.value())))
+            matcher.next()
+        read.append(places)
+        assert index.matching_ids(parse('"banjir nomor 7"'), _no_texts) == [7]
+    assert read[0] == read[1]
+    assert read[0][0][0] == 0  # the headline's first word
