@@ -14,7 +14,9 @@ from archive_app.db.engine import (
 
 
 def test_the_head_constant_is_alembics_head() -> None:
-    assert head_revision() == HEAD_REVISION, "a new migration: set HEAD_REVISION in db/engine.py"
+    assert head_revision() == HEAD_REVISION, (
+        "a migration file must begin with its revision (0009_what_it_does.py)"
+    )
 
 
 def test_current_revision_reads_the_version_table(tmp_path: Path) -> None:
