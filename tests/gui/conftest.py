@@ -241,6 +241,7 @@ class FakeArchive:
         self.summary_calls: list[list[int]] = []
         self.search_calls: list[tuple[str, int, int, tuple[str, ...]]] = []
         self.counts_calls: list[tuple[str, tuple[str, ...]]] = []
+        self.listing_calls: list[tuple[str, int | None]] = []  # article_ids: (sort, limit)
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         self.summary_calls.append(list(ids))
@@ -273,8 +274,10 @@ class FakeArchive:
         words = {w.casefold() for w in query.split()}
         return [w for text in texts for w in text.split() if w.casefold().strip(".") in words]
 
-    def article_ids(self, sort: str = "newest") -> list[int]:
-        return list(reversed(self.ids))
+    def article_ids(self, sort: str = "newest", limit: int | None = None) -> list[int]:
+        self.listing_calls.append((sort, limit))
+        ordered = list(reversed(self.ids)) if sort != "oldest" else list(self.ids)
+        return ordered if limit is None else ordered[:limit]
 
     def search(
         self,

@@ -217,8 +217,11 @@ def details(session: Session, ids: Sequence[int]) -> Iterator[ArticleDetail]:
                 yield _detail(session, by_id[article_id])
 
 
-def article_ids(session: Session, sort: str = "newest") -> list[int]:
-    return list(session.scalars(select(Article.id).order_by(*SORTS.get(sort, SORTS["newest"]))))
+def article_ids(session: Session, sort: str = "newest", limit: int | None = None) -> list[int]:
+    """Every article's id in `sort` order, or only the first `limit` of them (the index on
+    the sort key gives those without reading the rest)."""
+    ordered = select(Article.id).order_by(*SORTS.get(sort, SORTS["newest"]))
+    return list(session.scalars(ordered if limit is None else ordered.limit(limit)))
 
 
 def count(session: Session) -> int:

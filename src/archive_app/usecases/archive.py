@@ -208,9 +208,10 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
     def is_empty(self) -> bool:
         return self.count() == 0
 
-    def article_ids(self, sort: str = "newest") -> list[int]:
+    def article_ids(self, sort: str = "newest", limit: int | None = None) -> list[int]:
+        """The articles' ids in `sort` order: all of them, or the first `limit`."""
         with self._sessions() as session:
-            return queries.article_ids(session, sort)
+            return queries.article_ids(session, sort, limit)
 
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Row fields for `ids`, in the same order (ids no longer present are skipped)."""

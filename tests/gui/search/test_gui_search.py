@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive, open_window
 
@@ -17,6 +17,7 @@ from archive_app.domain.model import SearchPage
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.search.bar import SearchBar
 from archive_app.gui.search.controller import (
+    FIRST_LISTED,
     FIRST_PAGE,
     NEXT_PAGE,
     ResultBatch,
@@ -172,6 +173,34 @@ def test_a_large_result_shows_its_first_page_then_fetches_more_as_it_scrolls(
     window.close()
 
 
+def test_the_library_listing_reads_only_its_first_rows_until_scrolled_past(
+    qtbot: QtBot,
+) -> None:
+    archive = FakeArchive(2500)
+    window = open_window(qtbot, cast(Archive, archive))
+    qtbot.waitUntil(lambda: window.search_bar.count.text() == "2,500 articles")
+    # the first page came from the first rows alone: the whole id list was never read
+    assert archive.listing_calls == [("newest", FIRST_LISTED)]
+    assert window.model.total == FIRST_LISTED
+    assert window.model.article_id(0) == 2500  # newest first
+    window.table.selectAll()  # "select all" takes the rows the table shows
+    assert len(window.table.selectionModel().selectedRows()) == window.model.rowCount()
+    # scrolling past them reads the rest once; every article comes in order, none twice
+    while window.model.canFetchMore(QModelIndex()) or window.model.total < 2500:
+        window.table.scrollToBottom()
+        qtbot.wait(5)
+    assert archive.listing_calls == [("newest", FIRST_LISTED), ("newest", None)]
+    assert [window.model.article_id(r) for r in range(window.model.rowCount())] == list(
+        range(2500, 0, -1)
+    )
+    # another order starts from its own first rows again
+    with qtbot.waitSignal(window.searches.started, timeout=10_000) as first:
+        window.search_bar.sort.setCurrentIndex(window.search_bar.sort.findData("oldest"))
+    assert first.args[0].ids[:3] == (1, 2, 3) and first.args[0].total == 2500
+    assert archive.listing_calls[-1] == ("oldest", FIRST_LISTED)
+    window.close()
+
+
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_the_corpus_library_lists_newest_first_and_finds_the_seed(
@@ -181,7 +210,7 @@ def test_the_corpus_library_lists_newest_first_and_finds_the_seed(
     try:
         window = open_window(qtbot, archive)
         qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
-        assert window.model.total == archive.count() > 3000
+        assert window.session.total == archive.count() > 3000
         published = [window.model.summary(r).published for r in range(50)]  # type: ignore[union-attr]
         moments = [datetime.fromisoformat(p) for p in published if p]
         assert moments == sorted(moments, reverse=True)  # newest first

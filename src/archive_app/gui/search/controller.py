@@ -17,6 +17,9 @@ from archive_app.gui.search.collection_listing import collection_listing, listin
 log = logging.getLogger(__name__)
 
 FIRST_PAGE = 30  # two screenfuls: snippets cost time per hit, so the first page is small
+# the whole library's first rows: a few screens read from the sort key's index; the rest of
+# the ids (0.2 s at 100,000 articles, 2 s at a million) only once the person scrolls past them
+FIRST_LISTED = 200
 NEXT_PAGE = 200  # later pages come as the person scrolls towards the end of the list
 WARM_UP_WORD = "berita"  # any word will do; an Indonesian one loads the Indonesian stemmer
 # the empty query lists every article, dated or not: the facets of the whole library
@@ -37,7 +40,9 @@ class SearchSource(Protocol):
 
     def counts(self, query: str, within: Sequence[str] = ...) -> SearchCounts: ...
 
-    def article_ids(self, sort: str = ...) -> list[int]: ...
+    def article_ids(self, sort: str = ..., limit: int | None = ...) -> list[int]: ...
+
+    def count(self) -> int: ...
 
     def matching_ids(self, query: str, within: Sequence[str] = ...) -> list[int]: ...
 
@@ -64,6 +69,21 @@ class SearchRequest:
     def effective_sort(self) -> str:
         # relevance means nothing without words: a filtered browse reads best newest first
         return "newest" if self.sort == "relevance" and not self.query.strip() else self.sort
+
+
+@dataclass(frozen=True, slots=True)
+class ListingPage:
+    """The first rows of the whole library in one order, and how many articles it holds."""
+
+    ids: tuple[int, ...]
+    total: int
+
+
+def first_listed(source: SearchSource, sort: str, limit: int = FIRST_LISTED) -> ListingPage:
+    """The library's first `limit` articles in `sort` order, counted only when there are
+    more of them."""
+    ids = tuple(source.article_ids(sort, limit))
+    return ListingPage(ids, len(ids) if len(ids) < limit else source.count())
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +152,7 @@ class SearchController(QObject):
                 request.sort,
             )
         elif request.listing:
-            job = partial(self._archive.article_ids, request.effective_sort)
+            job = partial(first_listed, self._archive, request.effective_sort)
         else:
             job = partial(
                 self._archive.search,
@@ -153,14 +173,19 @@ class SearchController(QObject):
             return False
         self._fetching = True
         request, generation = self.request, self._generation
-        job = partial(
-            self._archive.search,
-            request.query,
-            NEXT_PAGE,
-            self._offset,
-            request.effective_sort,
-            request.filters,
-        )
+        if request.listing:
+            # every id, from the first: the table skips those it holds, and an article deleted
+            # or added since the first rows were read shifts no later one out of the list
+            job: Callable[[], object] = partial(self._archive.article_ids, request.effective_sort)
+        else:
+            job = partial(
+                self._archive.search,
+                request.query,
+                NEXT_PAGE,
+                self._offset,
+                request.effective_sort,
+                request.filters,
+            )
         self._runner.submit(
             job, partial(self._later, generation), partial(self._error, generation, request.query)
         )
@@ -187,6 +212,10 @@ class SearchController(QObject):
             self._offset = len(result.hits)
             self._more = len(result.hits) >= FIRST_PAGE
             self.started.emit(_batch(request, result, self._more))
+        elif isinstance(result, ListingPage):
+            self._offset = len(result.ids)
+            self._more = len(result.ids) < result.total
+            self.started.emit(ResultBatch(request, result.ids, result.total, more=self._more))
         else:
             assert isinstance(result, list)
             self.started.emit(ResultBatch(request, tuple(result), len(result)))
@@ -215,8 +244,12 @@ class SearchController(QObject):
     def _later(self, generation: int, result: object) -> None:
         if not self._current(generation):
             return
-        assert isinstance(result, SearchPage)
         self._fetching = False
+        if isinstance(result, list):  # the rest of a listing: every id at once
+            self._offset, self._more = len(result), False
+            self.extended.emit(ResultBatch(self.request, tuple(result), len(result)))
+            return
+        assert isinstance(result, SearchPage)
         self._offset += len(result.hits)
         self._more = len(result.hits) >= NEXT_PAGE
         self.extended.emit(_batch(self.request, result, self._more))
