@@ -25,8 +25,14 @@ def plain_snippet(snippet: str, terminal: bool) -> str:
     return html.unescape(_TAG.sub("", marked)).replace("\n", " ")
 
 
+# files given a line of their own in the report (a folder of a million page dumps gets the
+# first ones and a count of the rest; the report file lists every article)
+PER_FILE_LINES = 10_000
+
+
 def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> None:
     per_file: dict[str, Counter[str]] = {}
+    more = 0  # articles (and failed files) of the files past PER_FILE_LINES
     for kind, items in (
         ("added", report.added),
         ("updated", report.updated),
@@ -34,12 +40,17 @@ def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> No
         ("failed", report.failed),
     ):
         for item in items:
-            per_file.setdefault(item.path, Counter())[kind] += 1
+            if item.path in per_file or len(per_file) < PER_FILE_LINES:
+                per_file.setdefault(item.path, Counter())[kind] += 1
+            else:
+                more += 1
     for path, counts in per_file.items():
         parts = ", ".join(
             f"{counts[k]:,} {k}" for k in ("added", "updated", "duplicates", "failed") if counts[k]
         )
         print(f"{path}: {parts}", file=out)
+    if more:
+        print(f"… and {more:,} articles and files of further files", file=out)
     if report.indexed_leftovers:
         print(leftovers_line(report.indexed_leftovers), file=out)
     state = (
@@ -64,9 +75,8 @@ def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> No
                 file=out,
             )
     if report.duplicates:
-        reasons = Counter(item.message for item in report.duplicates)
         print("\nDuplicates (nothing added):", file=out)
-        for reason, n in reasons.most_common():
+        for reason, n in report.duplicates.reasons.most_common():
             print(f"  {n:,} × {reason}", file=out)
         if verbose:
             for item in report.duplicates:
@@ -81,6 +91,8 @@ def print_report(report: ImportReport, out: TextIO, verbose: bool = False) -> No
         for item in report.warnings:
             where = f" {item.locator}" if item.locator and item.locator != "file" else ""
             print(f"  {item.path}{where}: {item.message}", file=out)
+    if report.path:
+        print(f"\nEvery article and file of this import is listed in {report.path}", file=out)
 
 
 def leftovers_line(count: int) -> str:

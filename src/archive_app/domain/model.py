@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# the import report's home is import_report; named here too for its many callers
+from archive_app.domain.import_report import ImportItem as ImportItem
+from archive_app.domain.import_report import ImportReport as ImportReport
 from archive_app.domain.review import ReviewFlag
 
 ROLES = ("author", "reporter", "editor", "photographer", "contributor")
@@ -191,37 +194,6 @@ class IndexStatus:
         if not self.indexing:
             return ""
         return f"indexing {self.done:,} of {self.total:,}, results may be incomplete"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportItem:
-    """One article (or file) in an import report: where it came from and what happened."""
-
-    path: str
-    locator: str
-    article_id: int | None = None
-    title: str = ""
-    message: str = ""
-
-
-@dataclass(slots=True)
-class ImportReport:
-    """What an import did: added, duplicates, new versions, failures with reasons, warnings."""
-
-    batch_id: int | None = None
-    files: int = 0
-    added: list[ImportItem] = field(default_factory=list)
-    duplicates: list[ImportItem] = field(default_factory=list)
-    updated: list[ImportItem] = field(default_factory=list)
-    failed: list[ImportItem] = field(default_factory=list)
-    warnings: list[ImportItem] = field(default_factory=list)
-    cancelled: bool = False
-    seconds: float = 0.0
-    # articles an earlier, interrupted import (or edit) committed to the catalogue but not to
-    # the index, indexed by this import before it began
-    indexed_leftovers: int = 0
-    # why the import stopped before its last file (a full disk), in one line; None otherwise
-    stopped: str | None = None
 
 
 @dataclass(slots=True)

@@ -197,6 +197,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
                         f"some articles ({problem}); {LATER}",
                     )
                 )
+            report.finish()  # the report file gets its totals
             return report
 
     # -- reading -------------------------------------------------------------------------

@@ -19,8 +19,10 @@ from archive_app.ingest.sources import Found, MissingPath, SkippedPath, SourceFi
 from archive_app.storage import originals
 from archive_app.storage.diskspace import DiskFull, free_bytes, is_disk_full, room_needed
 from archive_app.storage.diskspace import stopped_message as disk_full_message
+from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases.import_chunks import Chunk, Entry, Group, discard_files
 from archive_app.usecases.import_file import FileStorer, size_of
+from archive_app.usecases.import_journal import stream_report
 
 log = logging.getLogger(__name__)
 # an import this big is indexed in a process of its own from its first commit on, so the
@@ -60,6 +62,8 @@ class Importer:
         path_list = [str(p) for p in paths]
         report = self._report = ImportReport()
         report.batch_id = import_unit.new_batch(self._sessions, [printable(p) for p in path_list])
+        # every item goes to the report file as it comes; the report holds a screenful
+        stream_report(report, self._root, LibraryLayout(self._root).file_mode())
         files = expand(path_list)
         sizes = [size_of(f) for f in files]
         self._clock = (started, sum(sizes))
