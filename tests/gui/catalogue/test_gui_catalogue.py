@@ -3,18 +3,23 @@ collection, and dragging articles from the results onto a collection."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
+from typing import cast
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from tests.gui.conftest import ARTICLES, article_id
+from tests.gui.conftest import ARTICLES, FakeArchive, article_id, open_window
 
-from archive_app.domain.model import CollectionInfo, SavedSearch
+from archive_app.domain.model import CollectionInfo, SavedSearch, SearchCounts
 from archive_app.gui.catalogue.data import CatalogueData, SmartCollection
 from archive_app.gui.catalogue.model import COLLECTION, COUNT, NAME, SMART, TAG, CatalogueModel
 from archive_app.gui.shell.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 FLOODS = [row[0] for row in ARTICLES[:3]]
 
@@ -213,3 +218,35 @@ def test_the_catalogue_model_passes_qt_model_tester(qtmodeltester: ModelTester) 
     qtmodeltester.check(empty)
     assert empty.index(0, 0, empty.index(2, 0)).data() == "none yet"
     assert empty.flags(empty.index(0, 0, empty.index(2, 0))) == Qt.ItemFlag.NoItemFlags
+
+
+class _SlowCountArchive(FakeArchive):
+    """The whole library's counts wait for a gate; every counts call is recorded in order."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.gate = threading.Event()
+
+    def counts(self, query: str, within: Sequence[str] = ()) -> SearchCounts:
+        if query == "":
+            assert self.gate.wait(10)
+        return super().counts(query, within)
+
+
+def test_the_catalogue_is_first_read_once_the_first_listing_is_counted(qtbot: QtBot) -> None:
+    archive = _SlowCountArchive(500)
+    window = open_window(qtbot, cast(Archive, archive))
+    try:
+        qtbot.waitUntil(lambda: window.model.rowCount() > 0)  # the first page is shown
+        qtbot.wait(50)
+        # the review counts (which load the index's facet columns) have not started beside it
+        assert all(not query.startswith("review:") for query, _within in archive.counts_calls)
+        with qtbot.waitSignal(window.catalogue.loaded, timeout=10_000) as loaded:
+            archive.gate.set()  # the library's counts arrive: now the sidebar is read
+        assert loaded.args[0].review is not None  # the review queue is counted
+        queries = [query for query, _within in archive.counts_calls]
+        assert queries.index("") < queries.index("review:any")
+        assert window.search_bar.count.text() == "500 articles"
+    finally:
+        archive.gate.set()
+        window.close()

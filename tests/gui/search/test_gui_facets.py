@@ -141,7 +141,11 @@ def test_a_histogram_range_becomes_a_date_filter_in_the_window(qtbot: QtBot) -> 
     window.sidebar.histogram.rangeChosen.emit("2024-05..2024-06")
     # the window's own first searches may still be answering: wait for the filtered one
     qtbot.waitUntil(
-        lambda: archive.search_calls[-1][3] == ("date:2024-05..2024-06",), timeout=10_000
+        lambda: (
+            archive.search_calls[-1:] != []
+            and archive.search_calls[-1][3] == ("date:2024-05..2024-06",)
+        ),
+        timeout=10_000,
     )
     qtbot.waitUntil(
         lambda: window.sidebar.histogram._selected == ("2024-05", "2024-06"), timeout=10_000

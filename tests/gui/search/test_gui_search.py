@@ -162,7 +162,9 @@ def test_a_large_result_shows_its_first_page_then_fetches_more_as_it_scrolls(
         assert window.search_bar.count.text() == "about 2,500 matches"  # the index's estimate
     # then the exact count for the whole result arrives, without holding the page back
     assert window.search_bar.count.text() == "2,500 matches"
-    assert archive.counts_calls[-1] == ("jakarta", ())
+    # (the sidebar's review counts, read once the first listing was counted, may come between)
+    searched = [call for call in archive.counts_calls if not call[0].startswith("review:")]
+    assert searched[-1] == ("jakarta", ())
     assert [call[2] for call in archive.search_calls if call[0] == "jakarta"] == [0]
     # scrolling to the end asks for one more page, and only then
     with qtbot.waitSignal(window.searches.extended, timeout=10_000):
