@@ -32,9 +32,17 @@ RELIED_ON: dict[tuple[str, str, str], str | None] = {
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_values"): None,
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_ids"): None,
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "skip_to"): None,
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", "_goto"): None,
+    ("whoosh.filedb.structfile", "StructFile", "get"): "(self, position, length)",
+    ("whoosh.filedb.structfile", "BufferFile", "get"): "(self, position, length)",
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_data"): "(self)",
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_skip_to_block"): "(self, skipwhile)",
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "block_max_id"): "(self)",
+    # read by scoring.py, which takes a segment's field lengths from their column in one piece
+    ("whoosh.codec.whoosh3", "", "_lenfield"): "(fieldname)",
+    ("whoosh.codec.whoosh3", "", "LENGTHS_COLUMN"): None,
+    ("whoosh.codec.whoosh3", "W3PerDocReader", "_cached_reader"): "(self, fieldname, column)",
+    ("whoosh.scoring", "WeightLengthScorer", "setup"): "(self, searcher, fieldname, text)",
     # restated by MortalMpWriter (workers.py), which builds the task as Whoosh does
     ("whoosh.multiproc", "MpWriter", "_new_task"): "(self)",
     ("whoosh.multiproc", "SubWriterTask", "__init__"): (

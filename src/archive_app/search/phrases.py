@@ -56,7 +56,7 @@ def _near(lists: list[array[int]], window: int) -> bool:
     )
 
 
-def _checker(reader: Any, verifier: Verifier) -> Callable[[int], bool] | None:
+def checker(reader: Any, verifier: Verifier) -> Callable[[int], bool] | None:
     """A test of one document of `reader`'s segment for the phrase; None when one of its
     words is in no document as written (nothing can match)."""
     places: dict[str, _Places] = {}
@@ -175,7 +175,7 @@ class PhraseChecked(WrappingQuery):  # type: ignore[misc]
         if not child.is_active():
             return child
         reader = searcher.reader()
-        checks = [_checker(reader, verifier) for verifier in self.verifiers]
+        checks = [checker(reader, verifier) for verifier in self.verifiers]
         if any(check is None for check in checks):
             return matching.NullMatcher()
         tests = [check for check in checks if check is not None]

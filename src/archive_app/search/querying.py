@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any, NamedTuple
 
-from whoosh import sorting
 from whoosh.searching import Searcher
 
 from archive_app.domain.query import Node
 from archive_app.search.columns import Columns
 from archive_app.search.compile import Compiled, compile_query
+from archive_app.search.docsets import matching_docs
 from archive_app.search.phrases import PhraseChecked
 from archive_app.search.snippets import snippets
 from archive_app.search.suggest import suggest
 
-SORTS: dict[str, Any] = {
-    # dated articles first either way, then by instant
-    "newest": sorting.MultiFacet(
-        [sorting.FieldFacet("dated", reverse=True), sorting.FieldFacet("when", reverse=True)]
-    ),
-    "oldest": sorting.MultiFacet(
-        [sorting.FieldFacet("dated", reverse=True), sorting.FieldFacet("when")]
-    ),
-    "title": sorting.FieldFacet("title_sort"),
-}
+# the orders a page can be sorted in besides relevance, as Whoosh's sorting collector would give
+# them with these facets (dated articles first either way, then by instant; ties by document):
+# newest = (dated desc, when desc), oldest = (dated desc, when asc), title = title_sort
+SORTS = ("newest", "oldest", "title")
 FACET_LIMIT = 30
+DENSE = 8  # a sorted page walks the sort's order when more than 1 in DENSE documents match
 # (article ids, fields) -> field name -> text, for the articles whose snippets a page shows
 TextsFor = Callable[[list[int], frozenset[str]], dict[int, dict[str, str]]]
 SNIPPET_FIELDS = frozenset({"text"})
@@ -84,17 +81,22 @@ def search_page(
     searcher, columns, compiled, allowed = prepared
     if compiled.browse_only and sort == "relevance":
         sort = "newest"
-    sortedby = SORTS.get(sort)
     wanted = offset + limit
-    results = searcher.search(compiled.query, limit=wanted, filter=allowed, sortedby=sortedby)
-    found = [(hit.docnum, hit.score) for hit in results]
-    page_ids = [columns.article_ids[docnum] for docnum, _score in found[offset:wanted]]
-    scores = [0.0 if sortedby else float(score or 0.0) for _docnum, score in found[offset:]]
-    if len(found) < wanted or results.has_exact_length():
-        # fewer than asked for: the collector saw every match
-        exact, total = True, len(found) if len(found) < wanted else len(results)
+    if sort in SORTS:
+        # every match, in the order kept for the sort: as Whoosh's sorting collector gives it
+        docnums, total = _sorted(prepared, sort, wanted)
+        exact, scores = True, [0.0] * len(docnums)
     else:
-        exact, total = False, _estimate(compiled, results, len(found))
+        results = searcher.search(compiled.query, limit=wanted, filter=allowed)
+        docnums = [hit.docnum for hit in results]
+        scores = [float(hit.score or 0.0) for hit in results]
+        if len(docnums) < wanted or results.has_exact_length():
+            # fewer than asked for: the collector saw every match
+            exact, total = True, len(docnums) if len(docnums) < wanted else len(results)
+        else:
+            exact, total = False, _estimate(compiled, results, len(docnums))
+    page_ids = [columns.article_ids[docnum] for docnum in docnums[offset:wanted]]
+    scores = scores[offset:wanted]
     page_texts = texts(page_ids, SNIPPET_FIELDS) if page_ids else {}
     hits = tuple(
         RawHit(
@@ -114,6 +116,28 @@ def search_page(
     return RawPage(total, exact, hits, suggestion)
 
 
+def _sorted(prepared: Prepared, sort: str, wanted: int) -> tuple[list[int], int]:
+    """The first `wanted` matches in the order of `sort`, and how many match."""
+    searcher, columns, compiled, allowed = prepared
+    order, places = columns.order(sort)
+    deleted = columns.deleted
+    if compiled.browse_only and allowed is None:  # every document
+        first = list(islice((d for d in order if d not in deleted), wanted))
+        return first, len(order) - len(deleted)
+    docs: set[int]
+    if compiled.browse_only and allowed is not None:  # every document the dates allow
+        docs = allowed - deleted if deleted else allowed
+    else:
+        docs = matching_docs(searcher, compiled.query)
+        if allowed is not None:
+            docs &= allowed
+    if len(docs) * DENSE > len(order):  # most documents match: walk the order
+        first = list(islice((d for d in order if d in docs), wanted))
+    else:
+        first = heapq.nsmallest(wanted, docs, key=places.__getitem__)
+    return first, len(docs)
+
+
 def _estimate(compiled: Compiled, results: Any, found: int) -> int:
     """The number of matches, guessed from the terms' counts (and for phrases, the share of
     the candidates seen that held them)."""
@@ -124,43 +148,45 @@ def _estimate(compiled: Compiled, results: Any, found: int) -> int:
 
 
 def matching_docnums(prepared: Prepared, texts: TextsFor | None = None) -> list[int]:
-    """Every matching document number (unranked), phrases checked."""
+    """Every matching document number, in increasing order (as Whoosh finds them)."""
     searcher, _columns, compiled, allowed = prepared
-    return [d for d in searcher.docs_for_query(compiled.query) if allowed is None or d in allowed]
+    docs = matching_docs(searcher, compiled.query)
+    if allowed is not None:
+        docs &= allowed
+    return sorted(docs)
 
 
 def facet_counts(columns: Columns, docnums: list[int]) -> RawCounts:
-    """The exact total and facet counts over these documents, and hits per month."""
+    """The exact total and facet counts over these documents, and hits per month.
+
+    Each facet is one Counter over the documents' values looked up in C (map over the
+    column), not a loop in Python per document."""
+    months = Counter(map(columns.months.__getitem__, docnums))
+    months.pop(0, None)  # undated
+    years: Counter[str] = Counter()
+    for month, count in months.items():  # in the order first met, as each year is
+        years[str(month // 100).zfill(4)] += count
+    places = Counter(map(columns.places.__getitem__, docnums))
+    places.pop("", None)
     facets: dict[str, Counter[str]] = {
-        name: Counter()
-        for name in ("site", "year", "month", "place", "person", "language", "tag", "review")
+        "site": Counter(map(columns.sites.__getitem__, docnums)),
+        "year": years,
+        "month": Counter({_month(m): n for m, n in months.items()}),
+        "place": places,
+        "person": Counter(chain.from_iterable(map(columns.people.__getitem__, docnums))),
+        "language": Counter(map(columns.languages.__getitem__, docnums)),
+        "tag": Counter(chain.from_iterable(map(columns.tags.__getitem__, docnums))),
+        "review": Counter(chain.from_iterable(map(columns.reviews.__getitem__, docnums))),
     }
-    months: Counter[str] = Counter()
-    sites, languages, places = columns.sites, columns.languages, columns.places
-    people, tags, days = columns.people, columns.tags, columns.days
-    reviews = columns.reviews
-    for d in docnums:
-        facets["site"][sites[d]] += 1
-        facets["language"][languages[d]] += 1
-        if places[d]:
-            facets["place"][places[d]] += 1
-        for person in people[d]:
-            facets["person"][person] += 1
-        for tag in tags[d]:
-            facets["tag"][tag] += 1
-        for kind in reviews[d]:
-            facets["review"][kind] += 1
-        day = days[d]
-        if day:
-            month = f"{day // 10000:04d}-{day // 100 % 100:02d}"
-            months[month] += 1
-            facets["year"][month[:4]] += 1
-    facets["month"] = months
     return RawCounts(
         len(docnums),
         {
             name: [(k, n) for k, n in counter.most_common(FACET_LIMIT) if k]
             for name, counter in facets.items()
         },
-        sorted(months.items()),
+        sorted(facets["month"].items()),
     )
+
+
+def _month(yyyymm: int) -> str:
+    return f"{yyyymm // 100:04d}-{yyyymm % 100:02d}"

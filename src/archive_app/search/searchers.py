@@ -8,6 +8,7 @@ from typing import Any
 from whoosh.searching import Searcher
 
 from archive_app.search.columns import Columns
+from archive_app.search.scoring import CachedLengthsBM25F
 
 # (generation of the index, our own commits so far): searchers with the same key see the same
 # documents under the same numbers
@@ -41,12 +42,12 @@ class Searchers:
         searcher: Searcher | None = getattr(local, "searcher", None)
         if searcher is None or local.writes != writes:
             # the thread's old searcher is not closed: its files close with the last reference
-            searcher = self._index.searcher()
+            searcher = self._index.searcher(weighting=CachedLengthsBM25F)
         else:
             try:
                 searcher = searcher.refresh()  # picks up other processes' commits
             except TypeError:  # Whoosh cannot refresh a searcher of an empty index
-                searcher = self._index.searcher()
+                searcher = self._index.searcher(weighting=CachedLengthsBM25F)
         local.searcher, local.writes = searcher, writes
         return searcher, self._columns((searcher.reader().generation(), writes), searcher)
 

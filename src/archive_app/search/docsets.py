@@ -1,0 +1,122 @@
+"""Every document a query matches, as sets: postings read a block at a time, and/or/not as set
+operations in C, instead of Whoosh's matchers stepping through each document in Python.
+
+Used where every match is wanted and none is scored: exact counts and facets, a whole result
+(export, tagging), and pages sorted by date or title. Query types not listed here are asked of
+Whoosh (`Query.docs`), so the answer is always Whoosh's, only found sooner.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
+
+from archive_app.search.phrases import PhraseChecked, checker
+
+
+def _block_ids(matcher: W3LeafMatcher) -> list[int]:
+    """Every document number of a term's postings, a block at a time."""
+    found: list[int] = []
+    while True:
+        if matcher._ids is None:
+            matcher._read_ids()
+        found.extend(matcher._ids)
+        if matcher._lastblock:
+            return found
+        matcher._goto(matcher._nextoffset)
+
+
+def _term(reader: Any, fieldname: str, text: Any) -> set[int]:
+    try:
+        postings = reader.postings(fieldname, text)
+    except TermNotFound:
+        return set()
+    if isinstance(postings, W3LeafMatcher):
+        return set(_block_ids(postings))
+    if isinstance(postings, FilterMatcher) and isinstance(postings.child, W3LeafMatcher):
+        # a segment with deletions: its postings still name the deleted documents
+        return set(_block_ids(postings.child)).difference(_deleted(reader))
+    return set(postings.all_ids())
+
+
+def _deleted(reader: Any) -> frozenset[int]:
+    """The segment's deleted documents (kept by its reader)."""
+    if not reader.has_deletions():
+        return frozenset()
+    found = getattr(reader, "deleted_docs_set", None)
+    if found is None:
+        found = frozenset(range(reader.doc_count_all())).difference(reader.all_doc_ids())
+    return frozenset(found)
+
+
+def _every(reader: Any) -> set[int]:
+    everything = set(range(reader.doc_count_all()))
+    return everything.difference(_deleted(reader)) if reader.has_deletions() else everything
+
+
+def _phrases(searcher: Any, query: PhraseChecked) -> set[int]:
+    candidates = segment_docs(searcher, query.child)
+    if not candidates:
+        return candidates
+    checks = [checker(searcher.reader(), verifier) for verifier in query.verifiers]
+    tests = [check for check in checks if check is not None]
+    if len(tests) < len(checks):
+        return set()
+    # in increasing order: each word's postings are read forward once
+    return {d for d in sorted(candidates) if all(test(d) for test in tests)}
+
+
+def segment_docs(searcher: Any, query: Any) -> set[int]:
+    """The (segment) numbers of the live documents of one segment's searcher that `query`
+    matches."""
+    reader = searcher.reader()
+    if isinstance(query, wq.Term):
+        return _term(reader, query.fieldname, query.text)
+    if isinstance(query, wq.And):
+        found: set[int] | None = None
+        for part in query.subqueries:
+            docs = segment_docs(searcher, part)
+            found = docs if found is None else found & docs
+            if not found:
+                return set()
+        return found if found is not None else _every(reader)
+    if isinstance(query, wq.Or):
+        union: set[int] = set()
+        for part in query.subqueries:
+            union |= segment_docs(searcher, part)
+        return union
+    if isinstance(query, wq.AndNot):
+        docs = segment_docs(searcher, query.a)
+        return docs - segment_docs(searcher, query.b) if docs else docs
+    if isinstance(query, wq.Every) and not query.fieldname:
+        return _every(reader)
+    if isinstance(query, wq.NullQuery.__class__):
+        return set()
+    if isinstance(query, PhraseChecked):
+        return _phrases(searcher, query)
+    if isinstance(query, wq.Prefix | wq.FuzzyTerm):  # the words it stands for, as Whoosh's
+        words = (  # own matcher lists them
+            reader.expand_prefix(query.fieldname, query.text)
+            if isinstance(query, wq.Prefix)
+            else reader.terms_within(
+                query.fieldname, query.text, query.maxdist, prefix=query.prefixlength
+            )
+        )
+        union = set()
+        for word in words:
+            union |= _term(reader, query.fieldname, word)
+        return union
+    return set(query.docs(searcher))
+
+
+def matching_docs(searcher: Any, query: Any) -> set[int]:
+    """The document numbers of the live documents `query` matches, over every segment."""
+    found: set[int] = set()
+    for leaf, offset in searcher.leaf_searchers():
+        docs = segment_docs(leaf, query)
+        found |= {d + offset for d in docs} if offset else docs
+    return found
