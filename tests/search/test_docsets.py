@@ -131,3 +131,31 @@ def test_counts_are_over_every_match(index: FullTextIndex) -> None:
     counts = index.counts(node, _no_texts)
     assert counts.total == len(whoosh_docs) > 0
     assert sum(n for _month, n in counts.months) == counts.total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date:2023",
+        "banjir date:2024-03",
+        "lang:id date:2023-05",
+        "site:detik.com date:2024",
+        '"kepala desa" date:2023',
+    ],
+)
+def test_a_dated_page_is_whooshs_filtered_page(index: FullTextIndex, text: str) -> None:
+    """Dates that allow few of a query's documents are intersected with it, not filtered:
+    the same hits with the same scores."""
+    searcher, columns = index._searchers.current()
+    prepared = prepare(searcher, columns, _node(text))
+    page = search_page(
+        prepared, sort="relevance", limit=15, offset=0, texts=_no_texts, query_text=""
+    )
+    if prepared.compiled.browse_only:
+        return  # listed newest first, as above
+    results = searcher.search(prepared.compiled.query, limit=15, filter=prepared.allowed)
+    assert [(hit.id, hit.score) for hit in page.hits] == [
+        (columns.article_ids[hit.docnum], hit.score) for hit in results
+    ]
+    whole = [d for d in searcher.docs_for_query(prepared.compiled.query) if d in prepared.allowed]
+    assert page.total == len(whole) if page.exact else page.total >= len(page.hits)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from whoosh.codec import whoosh3
+from whoosh.matching import ListMatcher
+from whoosh.matching.binary import AndMaybeMatcher
 
 from archive_app.domain.model import IndexDocument
 from archive_app.domain.query import parse
@@ -78,3 +80,14 @@ def test_places_read_back_from_blocks_written_either_way(
         assert index.matching_ids(parse('"banjir nomor 7"'), _no_texts) == [7]
     assert read[0] == read[1]
     assert read[0][0][0] == 0  # the headline's first word
+
+
+def test_an_optional_part_still_counts_after_a_leap(tmp_path: Path) -> None:
+    """Whoosh's AndMaybe moved its optional matcher to the id asked for, not to where the
+    required one landed, and lost the optional part of that document's score."""
+    FullTextIndex(tmp_path / "index").close()  # opening an index installs the patches
+    required = ListMatcher([2, 5, 9], all_weights=1.0)
+    optional = ListMatcher([1, 4, 5, 9], all_weights=2.0)
+    either = AndMaybeMatcher(required, optional)
+    either.skip_to(3)  # not among the required: lands on 5, which the optional holds too
+    assert either.id() == 5 and either.score() == 3.0

@@ -8,10 +8,12 @@ Whoosh (`Query.docs`), so the answer is always Whoosh's, only found sooner.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
@@ -120,3 +122,73 @@ def matching_docs(searcher: Any, query: Any) -> set[int]:
         docs = segment_docs(leaf, query)
         found |= {d + offset for d in docs} if offset else docs
     return found
+
+
+class AllowedDocs(wq.Query):  # type: ignore[misc]
+    """The documents of a set (by global number), each scoring nothing: And-ed with a query,
+    it keeps the query's scores (x + 0.0 is x) and lets the intersection leap over the
+    documents the set leaves out, where a filter would look at each match in turn."""
+
+    def __init__(self, docnums: set[int]) -> None:
+        self.docnums = docnums
+        self._sorted: list[int] | None = None
+
+    def __repr__(self) -> str:
+        return f"AllowedDocs({len(self.docnums)} documents)"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AllowedDocs) and self.docnums is other.docnums
+
+    def __hash__(self) -> int:
+        return id(self.docnums)
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return len(self.docnums)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        if self._sorted is None:
+            self._sorted = sorted(self.docnums)
+        offset, count = _offset(searcher), searcher.reader().doc_count_all()
+        every = self._sorted
+        ids = [
+            d - offset
+            for d in every[bisect_left(every, offset) : bisect_left(every, offset + count)]
+        ]
+        if not ids:
+            return NullMatcher()
+        return _ScoresNothing(ids)
+
+
+class _ScoresNothing(ListMatcher):  # type: ignore[misc]
+    """A list of documents that adds nothing to a score (Whoosh's counts 1.0 each)."""
+
+    def weight(self) -> float:
+        return 0.0
+
+    def score(self) -> float:
+        return 0.0
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def max_quality(self) -> float:
+        return 0.0
+
+    def replace(self, minquality: float = 0) -> Any:
+        # never dropped for adding too little: it is what keeps the intersection to the set
+        # (Whoosh's would be, and its intersection would then answer with the query alone)
+        return self if self.is_active() else NullMatcher()
+
+
+def _offset(searcher: Any) -> int:
+    """Where a segment's documents start among all of the index's."""
+    parent = searcher.get_parent()
+    if parent is searcher:
+        return 0
+    for leaf, offset in parent.leaf_searchers():
+        if leaf is searcher:
+            return int(offset)
+    raise ValueError("a searcher that is not one of its parent's segments")

@@ -33,6 +33,7 @@ RELIED_ON: dict[tuple[str, str, str], str | None] = {
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_ids"): None,
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "skip_to"): None,
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_goto"): None,
+    ("whoosh.matching.binary", "AndMaybeMatcher", "skip_to"): None,
     ("whoosh.filedb.structfile", "StructFile", "get"): "(self, position, length)",
     ("whoosh.filedb.structfile", "BufferFile", "get"): "(self, position, length)",
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_data"): "(self)",

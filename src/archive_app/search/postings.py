@@ -25,7 +25,7 @@ from itertools import accumulate
 from typing import Any
 
 from whoosh.codec import whoosh3
-from whoosh.matching import ReadTooFar
+from whoosh.matching import ReadTooFar, binary
 from whoosh.system import _INT_SIZE, unpack_int
 
 from archive_app.search.fields import WordPositions
@@ -140,12 +140,27 @@ def _skip_to(self: Any, targetid: Any) -> None:
     self._i = bisect_left(self._ids, targetid, self._i)
 
 
+def _and_maybe_skip_to(self: Any, id: int) -> bool:
+    # Whoosh's moves the optional matcher to `id`, not to where the required one landed (past
+    # `id` when `id` is not among its documents): the optional part of the score is then lost
+    # for that document. An intersection leaps with skip_to, so a word's other forms stopped
+    # counting for some documents once Whoosh had turned their union into an AndMaybe.
+    if not self.a.is_active():
+        raise ReadTooFar
+    moved_a = self.a.skip_to(id)
+    moved_b = False
+    if self.a.is_active() and self.b.is_active():
+        moved_b = self.b.skip_to(self.a.id())
+    return bool(moved_a or moved_b)
+
+
 PATCHED = {
     (whoosh3.W3PostingsWriter, "_mini_values"): _mini_values,
     (whoosh3.W3LeafMatcher, "_read_values"): _read_values,
     (whoosh3.W3LeafMatcher, "_read_ids"): _read_ids,
     (whoosh3.W3LeafMatcher, "skip_to"): _skip_to,
     (whoosh3.W3LeafMatcher, "_goto"): _goto,
+    (binary.AndMaybeMatcher, "skip_to"): _and_maybe_skip_to,
 }
 
 

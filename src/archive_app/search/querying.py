@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any, NamedTuple
 
+from whoosh.query import And
 from whoosh.searching import Searcher
 
 from archive_app.domain.query import Node
 from archive_app.search.columns import Columns
 from archive_app.search.compile import Compiled, compile_query
-from archive_app.search.docsets import matching_docs
+from archive_app.search.docsets import AllowedDocs, matching_docs
 from archive_app.search.phrases import PhraseChecked
 from archive_app.search.snippets import snippets
 from archive_app.search.suggest import suggest
@@ -24,6 +25,7 @@ from archive_app.search.suggest import suggest
 # newest = (dated desc, when desc), oldest = (dated desc, when asc), title = title_sort
 SORTS = ("newest", "oldest", "title")
 FACET_LIMIT = 30
+SPARSE = 4  # dates that allow under 1 in SPARSE of a query's documents are intersected
 DENSE = 8  # a sorted page walks the sort's order when more than 1 in DENSE documents match
 # (article ids, fields) -> field name -> text, for the articles whose snippets a page shows
 TextsFor = Callable[[list[int], frozenset[str]], dict[int, dict[str, str]]]
@@ -87,12 +89,27 @@ def search_page(
         docnums, total = _sorted(prepared, sort, wanted)
         exact, scores = True, [0.0] * len(docnums)
     else:
-        results = searcher.search(compiled.query, limit=wanted, filter=allowed)
+        if allowed is not None and len(allowed) * SPARSE < compiled.query.estimate_size(
+            searcher.reader()
+        ):
+            # the dates allow few of the query's documents: leap over the rest, rather than
+            # look at each match in turn
+            query = And([compiled.query, AllowedDocs(allowed)])
+            collector = searcher.collector(limit=wanted)
+        else:
+            query = compiled.query
+            collector = searcher.collector(limit=wanted, filter=allowed)
+        searcher.search_with_collector(query, collector)
+        results = collector.results()
         docnums = [hit.docnum for hit in results]
         scores = [float(hit.score or 0.0) for hit in results]
-        if len(docnums) < wanted or results.has_exact_length():
-            # fewer than asked for: the collector saw every match
-            exact, total = True, len(docnums) if len(docnums) < wanted else len(results)
+        if len(docnums) < wanted:  # fewer than asked for: the collector saw every match
+            exact, total = True, len(docnums)
+        elif allowed is not None:
+            # Whoosh counts a dated search's matches again, one by one; as sets here
+            exact, total = True, len(matching_docs(searcher, compiled.query) & allowed)
+        elif results.has_exact_length():
+            exact, total = True, len(results)
         else:
             exact, total = False, _estimate(compiled, results, len(docnums))
     page_ids = [columns.article_ids[docnum] for docnum in docnums[offset:wanted]]
