@@ -2445,6 +2445,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
 <context>
     <name>Safety</name>
     <message>
+        <source>Arsip — the catalogue is damaged: nothing can be changed</source>
+        <translation>Arsip — katalog rusak: tidak ada yang dapat diubah</translation>
+    </message>
+    <message>
         <source>Arsip backups (*.zip);;All files (*)</source>
         <translation>Cadangan Arsip (*.zip);;Semua berkas (*)</translation>
     </message>

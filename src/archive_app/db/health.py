@@ -42,14 +42,20 @@ def one_line(message: str) -> str:
 
 
 def check_file(
-    path: Path, *, full: bool = False, readonly: bool = True, limit: int = 20
+    path: Path,
+    *,
+    full: bool = False,
+    readonly: bool = True,
+    limit: int = 20,
+    cancel: Callable[[], bool] | None = None,
 ) -> list[str]:
     """SQLite's complaints about the file, none when it is sound.
 
     `full` runs `PRAGMA integrity_check` (every index against its table too), else
     `quick_check` (every page's structure and the records' format, not the indexes' content).
     `readonly` opens it so nothing can be written (a writer, holding the library's lock, may
-    let SQLite recover a write-ahead log a crash left).
+    let SQLite recover a write-ahead log a crash left). `cancel`, asked every few thousand
+    steps of SQLite's work, interrupts the check (sqlite3.OperationalError) when true.
     """
     pragma = "integrity_check" if full else "quick_check"
     try:
@@ -62,6 +68,8 @@ def check_file(
         if reason is None:
             raise
         return [reason]
+    if cancel is not None:
+        connection.set_progress_handler(lambda: 1 if cancel() else 0, 100_000)
     try:
         rows = connection.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
     except sqlite3.DatabaseError as error:

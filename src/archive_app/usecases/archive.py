@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -43,9 +44,12 @@ from archive_app.usecases.cataloguing import CataloguingMixin
 from archive_app.usecases.index_upkeep import LATER, IndexUpkeep
 from archive_app.usecases.jsonl_export import write_jsonl
 from archive_app.usecases.opening import (
+    WriteLane,
     automatic_backup,
+    check_catalogue,
     folder_size,
     library_layout,
+    opening_checks,
     prepare_writer,
     upgrade_for_reading,
 )
@@ -70,18 +74,19 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
     index upkeep and searching (services it holds); opening, trust and the JSONL export.
     """
 
-    def __init__(self, layout: LibraryLayout, *, readonly: bool) -> None:
+    def __init__(self, layout: LibraryLayout, *, readonly: bool, check_later: bool = False) -> None:
         self.layout = layout
         self.readonly = readonly
         self._lock = None if readonly else WriterLock(layout.lock)
-        self._write_lane = threading.Lock()
+        self._write_lane = WriteLane()
         # one line when the last writer ended without closing the library (killed, crashed)
         self.lock_note: str | None = None
         if self._lock is not None:
             self.lock_note = self._lock.acquire()
         try:
+            later = check_later and not readonly and layout.catalogue.is_file()
             if not readonly:
-                prepare_writer(layout)  # leftovers removed, damage refused
+                prepare_writer(layout, check=not later)  # leftovers removed, damage refused
                 recover_interrupted_rebuild(layout.index)
                 if self.lock_note is not None:  # a writer was killed: the index may be behind
                     mark_behind(layout.index)  # (kept until caught up, whoever opens next)
@@ -91,9 +96,14 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
             if readonly and current_revision(self._engine) != HEAD_REVISION:
                 upgrade_for_reading(layout)
             else:
+                if later and current_revision(self._engine) != HEAD_REVISION:
+                    check_catalogue(layout)  # an upgrade writes: the check comes first
+                    later = False
                 migrate(self._engine)
             self._sessions = session_factory(self._engine)
-            if not readonly:
+            if later:  # on the writer lane, before the first write (see settle_checks)
+                self._write_lane.pending = partial(opening_checks, layout, self.count)
+            elif not readonly:
                 automatic_backup(layout, self.count)
             self._index = FullTextIndex(layout.index, readonly=readonly)
             self._upkeep = IndexUpkeep(layout, self._sessions, self._index, self.count)
@@ -107,9 +117,13 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, readonly: bool = False) -> Archive:
-        """Open (and create, unless read-only) the library at `path` or the default one."""
-        return cls(library_layout(path, readonly=readonly), readonly=readonly)
+    def open(
+        cls, path: str | Path | None = None, *, readonly: bool = False, check_later: bool = False
+    ) -> Archive:
+        """Open (and create, unless read-only) the library at `path` or the default one; a
+        writer checks its catalogue and makes the daily backup first, unless `check_later`."""
+        layout = library_layout(path, readonly=readonly)
+        return cls(layout, readonly=readonly, check_later=check_later)
 
     @property
     def path(self) -> Path:
@@ -133,7 +147,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
             thread, token = self._repair
             token.cancel()
             thread.join()
-        with self._write_lane:
+        with self._write_lane.lock:  # not the checks left for later: nothing writes now
             self._index.close()
             self._engine.dispose()
         self._release()

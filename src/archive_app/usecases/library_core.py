@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
 from archive_app.db import library_stats
 from archive_app.db.sessions import Sessions
 from archive_app.domain.errors import LibraryFormatError
+from archive_app.domain.progress import CancelToken
 from archive_app.usecases.index_upkeep import IndexUpkeep
+from archive_app.usecases.opening import WriteLane
 
 
 class LibraryCore:
@@ -16,8 +16,16 @@ class LibraryCore:
 
     readonly: bool
     _sessions: Sessions
-    _write_lane: threading.Lock
+    _write_lane: WriteLane
     _upkeep: IndexUpkeep
+
+    def settle_checks(self, cancel: CancelToken | None = None) -> None:
+        """Run the checks a writer opened with check_later left for the writer lane (SQLite's
+        quick check of the catalogue, then the daily automatic backup); writes wait for them,
+        and the first write runs them if nothing did. A damaged catalogue raises the error
+        opening would have, and so does every write after it: nothing is written to it.
+        `cancel` stops the backup (the next opening makes it). Nothing when none are left."""
+        self._write_lane.settle(cancel)
 
     def _require_writable(self) -> None:
         if self.readonly:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import date
 from functools import partial
@@ -10,12 +11,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from archive_app.domain.errors import CatalogueDamagedError
+from archive_app.domain.progress import CancelToken
 from archive_app.gui.common.errors import show_error, show_notice
 from archive_app.gui.common.i18n import count_text, number, translate
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.backup import BackupInfo, FixityReport
 
+log = logging.getLogger(__name__)
 LISTED = 20  # changed or missing files named in the fixity message; the rest are counted
 
 
@@ -60,12 +64,46 @@ class SafetyController(QObject):
 
     statusMessage = Signal(str)
     finished = Signal(object)  # BackupInfo, the restored article count, or a FixityReport
+    damaged = Signal(str)  # the catalogue check left for later found damage: writes refused
+    checked = Signal()  # that check (and the daily backup) finished: writes may go on
 
     def __init__(self, archive: Archive, window: QWidget) -> None:
         super().__init__(window)
         self.archive, self.window = archive, window
         self.lane = TaskRunner(1, self)
         self.notice: QMessageBox | None = None
+        self._checks = CancelToken()
+
+    # -- the checks opening left for later ---------------------------------------------------
+
+    def settle_checks(self, writes: TaskRunner) -> None:
+        """The catalogue's check and the daily automatic backup, which a library opened with
+        check_later runs before its first write, started now on the writer lane `writes`
+        (writes queue behind them, and the facade makes any other write wait for them)."""
+        if self.archive.readonly:
+            return
+        writes.submit(
+            partial(self.archive.settle_checks, self._checks),
+            lambda _none: self.checked.emit(),
+            self._checks_failed,
+        )
+
+    def _checks_failed(self, error: Exception) -> None:
+        if isinstance(error, CatalogueDamagedError):
+            # the words opening gives when it refuses a damaged catalogue; reading goes on
+            self.statusMessage.emit(str(error))
+            self.damaged.emit(str(error))
+            show_error(
+                self.window,
+                translate("Safety", "Arsip — the catalogue is damaged: nothing can be changed"),
+                str(error),
+            )
+        else:  # not damage (a locked file): the first write checks again
+            log.warning("checking the catalogue failed: %s", error, exc_info=error)
+
+    def stop_checks(self) -> None:
+        """The window is closing: a backup still running stops (the next opening makes it)."""
+        self._checks.cancel()
 
     @property
     def busy(self) -> bool:

@@ -44,7 +44,9 @@ def run_gui(library: str | Path | None = None) -> int:
     """Open the library (the default one for None) in the window; returns the exit code."""
     app = application()
     try:
-        archive = Archive.open(library)
+        # shown at once, ready to read: the catalogue's check and the daily backup run on the
+        # window's writer lane, before any write (the window says so if it finds damage)
+        archive = Archive.open(library, check_later=True)
     except LibraryLockedError as error:
         show_error(
             None,

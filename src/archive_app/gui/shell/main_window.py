@@ -151,9 +151,17 @@ class MainWindow(QMainWindow):
         )
         self.safety = SafetyController(archive, self)
         if archive.readonly:
-            for action in self.actions_.cataloguing():
-                action.setEnabled(False)
-            self.reader_pane.editable = False
+            self.refuse_writes()
+        else:  # the check and backup a library opened with check_later has still to run
+            self.safety.damaged.connect(lambda _why: self.refuse_writes())
+            self.safety.settle_checks(self.writes)
+
+    def refuse_writes(self) -> None:
+        """Read-only: the library was opened so, or its catalogue was found damaged."""
+        for action in self.actions_.cataloguing():
+            action.setEnabled(False)
+        self.reader_pane.editable = False
+        self.sidebar.catalogue.set_writable(False)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_splitter, "sidebar": self.sidebar.splitter}
@@ -274,6 +282,7 @@ class MainWindow(QMainWindow):
         self.reading.shutdown()
         self.index_status.stop()
         self.reads.clear()
+        self.safety.stop_checks()  # before waiting on the writer lane the checks hold
         self.import_flow.shutdown()
         self.writes.wait()
         self.exporting.shutdown()

@@ -1,0 +1,141 @@
+"""The window opens a writable library at once: the catalogue's check and the daily backup run
+on its writer lane in the background, writes wait for them, and damage they find is said and
+refuses every write."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from tests.gui.conftest import ARTICLES, open_window
+
+from archive_app.domain.errors import CatalogueDamagedError
+from archive_app.domain.progress import CancelToken
+from archive_app.gui.safety import controller as safety_controller
+from archive_app.storage.library_folder import LibraryLayout
+from archive_app.usecases import autobackup, integrity
+from archive_app.usecases.archive import Archive
+from archive_app.usecases.opening import automatic_backup
+
+REASON = "On tree page 2 cell 0: invalid page number 4000"
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """The four ARTICLES in a closed library with no automatic backup (one is due)."""
+    source = tmp_path / "articles.jsonl"
+    keys = ("judul", "isi_berita", "tanggal_publikasi", "sumber", "url", "author")
+    source.write_text(
+        "".join(json.dumps(dict(zip(keys, row, strict=True))) + "\n" for row in ARTICLES),
+        encoding="utf-8",
+    )
+    root = tmp_path / "lib"
+    with Archive.open(root) as archive:
+        archive.import_paths([source])
+    shutil.rmtree(root / "backups", ignore_errors=True)
+    return root
+
+
+def test_the_window_is_searchable_before_the_daily_backup_ends_and_writes_wait_for_it(
+    qtbot: QtBot, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate, started = threading.Event(), threading.Event()
+
+    def slow_backup(*args: object) -> None:
+        started.set()
+        assert gate.wait(20)
+        automatic_backup(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("archive_app.usecases.opening.automatic_backup", slow_backup)
+    archive = Archive.open(library, check_later=True)
+    try:
+        window = open_window(qtbot, archive)
+        qtbot.waitUntil(lambda: window.model.rowCount() == len(ARTICLES), timeout=10_000)
+        assert started.wait(10)  # the backup is running on the writer lane meanwhile
+        with qtbot.waitSignal(window.searches.started, timeout=10_000) as found:
+            window.search_bar.field.setText("banjir")
+            qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)
+        assert found.args[0].ids  # searching works before the backup ends
+        window.changes.submit(partial(archive.save_search, "floods", "banjir"), articles=False)
+        qtbot.wait(300)
+        assert archive.saved_searches() == []  # the write waits for the backup
+        assert autobackup.newest(LibraryLayout(library)) is None
+        gate.set()
+        qtbot.waitUntil(lambda: [s.name for s in archive.saved_searches()] == ["floods"])
+        assert autobackup.newest(LibraryLayout(library)) is not None
+        window.close()
+    finally:
+        gate.set()
+        archive.close()
+
+
+def test_closing_the_window_stops_the_daily_backup_it_is_making(
+    qtbot: QtBot, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+
+    def long_backup(_layout: object, _count: object, cancel: CancelToken | None) -> None:
+        stopped = threading.Event()
+        for _ in range(200):  # 20 s unless cancelled
+            if cancel is not None and cancel.cancelled:
+                stopped.set()
+                break
+            stopped.wait(0.1)
+        seen.append(stopped.is_set())
+
+    monkeypatch.setattr("archive_app.usecases.opening.automatic_backup", long_backup)
+    archive = Archive.open(library, check_later=True)
+    try:
+        window = open_window(qtbot, archive)
+        qtbot.waitUntil(lambda: window.model.rowCount() == len(ARTICLES), timeout=10_000)
+        began = time.monotonic()
+        window.close()  # waits for the writer lane, which the backup holds
+        assert time.monotonic() - began < 5
+        assert seen == [True]
+    finally:
+        archive.close()
+
+
+def test_damage_found_in_the_background_is_said_and_every_write_refused(
+    qtbot: QtBot, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def damaged(layout: LibraryLayout) -> None:
+        raise integrity.damaged(layout, REASON)
+
+    monkeypatch.setattr("archive_app.usecases.opening.check_catalogue", damaged)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        safety_controller, "show_error", lambda _parent, title, text: shown.append((title, text))
+    )
+    archive = Archive.open(library, check_later=True)
+    try:
+        window = open_window(qtbot, archive)
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        # the words a writer opened the usual way refuses the library with
+        assert shown[0][1] == str(integrity.damaged(LibraryLayout(library), REASON))
+        assert "damaged" in shown[0][0]
+        assert all(not action.isEnabled() for action in window.actions_.cataloguing())
+        assert not window.reader_pane.editable
+        refused: list[Exception] = []
+
+        def refuse(error: Exception) -> bool:
+            refused.append(error)
+            return True
+
+        window.changes.submit(
+            partial(archive.save_search, "floods", "banjir"), refused=refuse, articles=False
+        )
+        qtbot.waitUntil(lambda: bool(refused), timeout=10_000)
+        assert isinstance(refused[0], CatalogueDamagedError)
+        assert archive.saved_searches() == []
+        assert window.model.rowCount() == len(ARTICLES)  # reading goes on
+        window.close()
+    finally:
+        archive.close()
