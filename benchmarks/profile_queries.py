@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import statistics
 import sys
@@ -33,47 +34,44 @@ SAMPLE = 20_000  # as bench_search.py: the queries are drawn from every k-th art
 PAGE_SIZE = 20
 
 # stage -> the functions (file path suffix, function name) whose cumulative time it is; a stage
-# lists every name the step has had, so one script profiles the code before and after a change
-Stage = tuple[str, tuple[tuple[str, str], ...]]
+# lists every name the step has had, so one script profiles the code before and after a change.
+# A stage marked inside another is part of that one's time (shown, not subtracted for "rest").
+Stage = tuple[str, tuple[tuple[str, str], ...], str | None]
+_PHRASES = (
+    ("search/compile.py", "verify"),  # on the text, before word places were indexed
+    ("search/phrases.py", "in_order"),
+    ("search/phrases.py", "near"),
+)
 PAGE_STAGES: tuple[Stage, ...] = (
-    ("prepare", (("search/querying.py", "prepare"),)),
+    ("prepare", (("search/querying.py", "prepare"),), None),
     (
         "matcher",
         (
             ("whoosh/searching.py", "search"),
-            ("search/querying.py", "_ranked"),
+            ("whoosh/searching.py", "search_with_collector"),
+            ("search/querying.py", "_sorted"),
+            ("search/docsets.py", "matching_docs"),
         ),
+        None,
     ),
-    (
-        "phrases",
-        (
-            ("search/compile.py", "verify"),
-            ("search/phrases.py", "phrase_filter"),
-            ("search/querying.py", "_verified"),
-        ),
-    ),
-    ("texts", (("db/index_feed.py", "field_texts"),)),
-    ("snippets", (("search/snippets.py", "snippets"),)),
-    ("rows", (("usecases/archive.py", "summaries"),)),
-    ("suggest", (("search/suggest.py", "suggest"),)),
+    ("phrases", _PHRASES, "matcher"),
+    ("texts", (("db/index_feed.py", "field_texts"),), None),
+    ("snippets", (("search/snippets.py", "snippets"),), None),
+    ("rows", (("usecases/archive.py", "summaries"),), None),
+    ("suggest", (("search/suggest.py", "suggest"),), None),
 )
 COUNT_STAGES: tuple[Stage, ...] = (
     (
         "matcher",
         (
             ("whoosh/searching.py", "docs_for_query"),
-            ("search/querying.py", "_all_docnums"),
+            ("search/docsets.py", "matching_docs"),
         ),
+        None,
     ),
-    (
-        "phrases",
-        (
-            ("search/compile.py", "verify"),
-            ("search/phrases.py", "phrase_filter"),
-        ),
-    ),
-    ("texts", (("db/index_feed.py", "field_texts"),)),
-    ("facets", (("search/querying.py", "facet_counts"),)),
+    ("phrases", _PHRASES, "matcher"),
+    ("texts", (("db/index_feed.py", "field_texts"),), None),
+    ("facets", (("search/querying.py", "facet_counts"),), None),
 )
 PAGE_TOTAL = ("usecases/searching.py", "search")
 COUNTS_TOTAL = ("usecases/searching.py", "counts")
@@ -113,16 +111,19 @@ def profiled(calls: list[Callable[[], Any]]) -> pstats.Stats:
     return pstats.Stats(profile)
 
 
-def timed(calls: list[Callable[[], Any]]) -> list[float]:
-    seconds = []
+def timed(calls: list[Callable[[], Any]]) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each call (the CPU time of this process moves less with the
+    load of others on the machine)."""
+    wall, cpu = [], []
     for call in calls:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         try:
             call()
         except Exception:
             pass
-        seconds.append(time.perf_counter() - started)
-    return seconds
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return wall, cpu
 
 
 def hot_functions(stats: pstats.Stats, top: int) -> list[str]:
@@ -143,7 +144,7 @@ def profile_class(
     n = len(queries)
     pages = [lambda q=q: archive.search(q.arsip, limit=PAGE_SIZE) for q in queries]
     counts = [lambda q=q: archive.counts(q.arsip) for q in queries]
-    page_s, counts_s = timed(pages), timed(counts)
+    (page_s, page_cpu), (counts_s, counts_cpu) = timed(pages), timed(counts)
     page_stats, counts_stats = profiled(pages), profiled(counts)
     row: dict[str, Any] = {
         "queries": n,
@@ -151,21 +152,24 @@ def profile_class(
         "page_p95_ms": percentile(page_s, 0.95) * 1000,
         "counts_median_ms": statistics.median(counts_s) * 1000,
         "counts_p95_ms": percentile(counts_s, 0.95) * 1000,
+        "page_cpu_median_ms": statistics.median(page_cpu) * 1000,
+        "page_cpu_p95_ms": percentile(page_cpu, 0.95) * 1000,
+        "counts_cpu_median_ms": statistics.median(counts_cpu) * 1000,
     }
     page_total = cumulative(page_stats, [PAGE_TOTAL])
     row["profiled_page_ms"] = page_total / n * 1000
     staged = 0.0
-    for stage, names in PAGE_STAGES:
+    for stage, names, inside in PAGE_STAGES:
         seconds = cumulative(page_stats, names)
-        staged += seconds
+        staged += 0.0 if inside else seconds
         row[f"page {stage} ms"] = seconds / n * 1000
     row["page rest ms"] = (page_total - staged) / n * 1000
     counts_total = cumulative(counts_stats, [COUNTS_TOTAL])
     row["profiled_counts_ms"] = counts_total / n * 1000
     staged = 0.0
-    for stage, names in COUNT_STAGES:
+    for stage, names, inside in COUNT_STAGES:
         seconds = cumulative(counts_stats, names)
-        staged += seconds
+        staged += 0.0 if inside else seconds
         row[f"counts {stage} ms"] = seconds / n * 1000
     row["counts rest ms"] = (counts_total - staged) / n * 1000
     hot = ["page:", *hot_functions(page_stats, top), "counts:", *hot_functions(counts_stats, top)]
@@ -173,17 +177,24 @@ def profile_class(
 
 
 def print_table(rows: dict[str, dict[str, Any]]) -> None:
-    say("unprofiled, ms per query:")
-    say(f"{'class':<10} {'page med':>9} {'page p95':>9} {'counts med':>11} {'counts p95':>11}")
+    say(f"unprofiled, ms per query (load average {os.getloadavg()[0]:.1f}):")
+    say(
+        f"{'class':<10} {'page med':>9} {'page p95':>9} {'counts med':>11} {'counts p95':>11}"
+        f" {'page cpu med':>13} {'p95':>6} {'counts cpu med':>15}"
+    )
     for cls, row in rows.items():
         say(
             f"{cls:<10} {row['page_median_ms']:9.1f} {row['page_p95_ms']:9.1f} "
             f"{row['counts_median_ms']:11.1f} {row['counts_p95_ms']:11.1f}"
+            f" {row['page_cpu_median_ms']:13.1f} {row['page_cpu_p95_ms']:6.1f}"
+            f" {row['counts_cpu_median_ms']:15.1f}"
         )
     for part, stages in (("page", PAGE_STAGES), ("counts", COUNT_STAGES)):
-        names = [stage for stage, _ in stages] + ["rest"]
+        names = [stage for stage, _names, _inside in stages] + ["rest"]
         say("")
         say(f"profiled {part}, mean ms per query by stage (cProfile inflates Python code):")
+        nested = [f"{stage} is part of {inside}" for stage, _names, inside in stages if inside]
+        say("(" + "; ".join(nested) + ")")
         say(f"{'class':<10} {'total':>7} " + " ".join(f"{n:>8}" for n in names))
         for cls, row in rows.items():
             cells = " ".join(f"{row[f'{part} {n} ms']:8.1f}" for n in names)

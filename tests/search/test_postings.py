@@ -91,3 +91,20 @@ def test_an_optional_part_still_counts_after_a_leap(tmp_path: Path) -> None:
     either = AndMaybeMatcher(required, optional)
     either.skip_to(3)  # not among the required: lands on 5, which the optional holds too
     assert either.id() == 5 and either.score() == 3.0
+
+
+def test_decoded_blocks_are_kept_within_their_bound(tmp_path: Path) -> None:
+    index = FullTextIndex(tmp_path / "index")
+    index.write(_docs(1500), new_ids=frozenset(range(1, 1501)))
+    reader = index._searchers.current()[0].reader()
+    postings.BLOCKS.clear()
+    first = list(reader.postings("text", "warga").all_ids())
+    kept = postings.BLOCKS.size
+    assert kept > 0
+    again = list(reader.postings("text", "warga").all_ids())  # read from the kept blocks
+    assert again == first and postings.BLOCKS.size == kept
+    small = postings.BlockCache(kept // 2)
+    for n in range(10):
+        small.put(("segment.pst", n), ((), None, None, kept // 5))
+    assert small.size <= kept // 2
+    assert small.get(("segment.pst", 9)) is not None and small.get(("segment.pst", 0)) is None

@@ -36,7 +36,7 @@ RELIED_ON: dict[tuple[str, str, str], str | None] = {
     ("whoosh.matching.binary", "AndMaybeMatcher", "skip_to"): None,
     ("whoosh.filedb.structfile", "StructFile", "get"): "(self, position, length)",
     ("whoosh.filedb.structfile", "BufferFile", "get"): "(self, position, length)",
-    ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_data"): "(self)",
+    ("whoosh.codec.whoosh3", "W3LeafMatcher", "_read_data"): None,
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_skip_to_block"): "(self, skipwhile)",
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "block_max_id"): "(self)",
     # read by scoring.py, which takes a segment's field lengths from their column in one piece

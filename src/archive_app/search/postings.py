@@ -8,6 +8,8 @@ posting's value is cut from the string only when a phrase check asks for it. A b
 either way reads back (the packed form is a list, Whoosh's a tuple), so a segment written by a
 process without these patches stays readable.
 
+A decoded block is kept (BlockCache) for the next search that reads it.
+
 Jumping to a document within a block bisects the block's ids instead of stepping through them
 one call at a time, the ids are rebuilt from their gaps in C, and a block's length and info are
 read from one slice of the segment rather than a call per byte through its file object.
@@ -18,8 +20,11 @@ from __future__ import annotations
 import io
 import pickle
 import sys
+import threading
+import zlib
 from array import array
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
@@ -81,11 +86,67 @@ def _read_values(self: Any) -> None:
         _original_read_values(self)
 
 
+class BlockCache:
+    """Decoded posting blocks, the most recently read, shared by every searcher of the
+    process: a segment's blocks never change (a new segment has a new name), and the blocks
+    of common words are read again by most searches. Up to `limit` bytes of blocks (as
+    stored, decompressed) are kept."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self._blocks: OrderedDict[tuple[str, int], tuple[Any, Any, Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, int]) -> tuple[Any, Any, Any, int] | None:
+        with self._lock:
+            found = self._blocks.get(key)
+            if found is not None:
+                self._blocks.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, int], block: tuple[Any, Any, Any, int]) -> None:
+        with self._lock:
+            if key in self._blocks:
+                return
+            self._blocks[key] = block
+            self.size += block[3]
+            while self.size > self.limit and self._blocks:
+                _key, dropped = self._blocks.popitem(last=False)
+                self.size -= dropped[3]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._blocks.clear()
+            self.size = 0
+
+
+BLOCKS = BlockCache(64 << 20)
+
+
+def _read_data(self: Any) -> None:
+    # Whoosh's own decompresses and unpickles the block every time it is visited; here a
+    # block is decoded once (its ids rebuilt from their gaps too) and kept in BLOCKS
+    name = getattr(self._postfile, "_name", None)
+    key = (name, self._dataoffset) if name else None
+    block = BLOCKS.get(key) if key else None
+    if block is None:
+        stored = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        if self._compression:
+            stored = zlib.decompress(stored)
+        ids, weights, values = pickle.loads(stored)
+        if not self._byteids:
+            ids = tuple(accumulate(ids))
+        block = (ids, weights, values, len(stored))
+        if key:
+            BLOCKS.put(key, block)
+    self._data = block
+
+
 def _read_ids(self: Any) -> None:
     if self._data is None:
         self._read_data()
-    ids = self._data[0]
-    self._ids = ids if self._byteids else tuple(accumulate(ids))
+    self._ids = self._data[0]
 
 
 _HEAD = 96  # bytes read for a block's length and info (its pickled info takes about 40)
@@ -157,6 +218,7 @@ def _and_maybe_skip_to(self: Any, id: int) -> bool:
 PATCHED = {
     (whoosh3.W3PostingsWriter, "_mini_values"): _mini_values,
     (whoosh3.W3LeafMatcher, "_read_values"): _read_values,
+    (whoosh3.W3LeafMatcher, "_read_data"): _read_data,
     (whoosh3.W3LeafMatcher, "_read_ids"): _read_ids,
     (whoosh3.W3LeafMatcher, "skip_to"): _skip_to,
     (whoosh3.W3LeafMatcher, "_goto"): _goto,
