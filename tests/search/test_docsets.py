@@ -159,3 +159,24 @@ def test_a_dated_page_is_whooshs_filtered_page(index: FullTextIndex, text: str) 
     ]
     whole = [d for d in searcher.docs_for_query(prepared.compiled.query) if d in prepared.allowed]
     assert page.total == len(whole) if page.exact else page.total >= len(page.hits)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_a_ranked_page_is_whooshs(index: FullTextIndex, text: str) -> None:
+    """Queries of several terms are found as sets and only their matches scored: the same
+    hits and scores as Whoosh's collector, and the exact total."""
+    searcher, columns = index._searchers.current()
+    prepared = prepare(searcher, columns, _node(text))
+    if prepared.compiled.browse_only:
+        return
+    for offset, limit in ((0, 10), (10, 25)):
+        page = search_page(
+            prepared, sort="relevance", limit=limit, offset=offset, texts=_no_texts, query_text=""
+        )
+        results = searcher.search(
+            prepared.compiled.query, limit=None, filter=prepared.allowed
+        )  # every match scored, none skipped
+        expected = [(columns.article_ids[hit.docnum], hit.score) for hit in results]
+        assert [(hit.id, hit.score) for hit in page.hits] == expected[offset : offset + limit]
+        if page.exact:
+            assert page.total == len(results)

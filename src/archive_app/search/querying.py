@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any, NamedTuple
 
+from whoosh import query as wq
 from whoosh.query import And
 from whoosh.searching import Searcher
 
@@ -26,6 +27,7 @@ from archive_app.search.suggest import suggest
 SORTS = ("newest", "oldest", "title")
 FACET_LIMIT = 30
 SPARSE = 4  # dates that allow under 1 in SPARSE of a query's documents are intersected
+SCORED_AT_ONCE = 1000  # matches of several terms scored alone, when no more are found
 DENSE = 8  # a sorted page walks the sort's order when more than 1 in DENSE documents match
 # (article ids, fields) -> field name -> text, for the articles whose snippets a page shows
 TextsFor = Callable[[list[int], frozenset[str]], dict[int, dict[str, str]]]
@@ -77,10 +79,11 @@ def search_page(
 ) -> RawPage:
     """A page of hits, best first (or by date or title), with snippets for that page only.
 
-    The total is exact when every match was seen (fewer than asked for) or when counting them
-    cost nothing extra; `facet_counts` gives it exactly otherwise.
+    The total is exact when every match was seen (fewer than asked for, or a query of several
+    terms found as sets) or when counting them cost nothing extra; `facet_counts` gives it
+    exactly otherwise.
     """
-    searcher, columns, compiled, allowed = prepared
+    searcher, columns, compiled, _allowed = prepared
     if compiled.browse_only and sort == "relevance":
         sort = "newest"
     wanted = offset + limit
@@ -89,29 +92,7 @@ def search_page(
         docnums, total = _sorted(prepared, sort, wanted)
         exact, scores = True, [0.0] * len(docnums)
     else:
-        if allowed is not None and len(allowed) * SPARSE < compiled.query.estimate_size(
-            searcher.reader()
-        ):
-            # the dates allow few of the query's documents: leap over the rest, rather than
-            # look at each match in turn
-            query = And([compiled.query, AllowedDocs(allowed)])
-            collector = searcher.collector(limit=wanted)
-        else:
-            query = compiled.query
-            collector = searcher.collector(limit=wanted, filter=allowed)
-        searcher.search_with_collector(query, collector)
-        results = collector.results()
-        docnums = [hit.docnum for hit in results]
-        scores = [float(hit.score or 0.0) for hit in results]
-        if len(docnums) < wanted:  # fewer than asked for: the collector saw every match
-            exact, total = True, len(docnums)
-        elif allowed is not None:
-            # Whoosh counts a dated search's matches again, one by one; as sets here
-            exact, total = True, len(matching_docs(searcher, compiled.query) & allowed)
-        elif results.has_exact_length():
-            exact, total = True, len(results)
-        else:
-            exact, total = False, _estimate(compiled, results, len(docnums))
+        docnums, scores, total, exact = _ranked(prepared, wanted)
     page_ids = [columns.article_ids[docnum] for docnum in docnums[offset:wanted]]
     scores = scores[offset:wanted]
     page_texts = texts(page_ids, SNIPPET_FIELDS) if page_ids else {}
@@ -131,6 +112,83 @@ def search_page(
     if total <= 3 and compiled.plain_words and query_text:
         suggestion = suggest(searcher.reader(), query_text, compiled.plain_words)
     return RawPage(total, exact, hits, suggestion)
+
+
+def _ranked(prepared: Prepared, wanted: int) -> tuple[list[int], list[float], int, bool]:
+    """The `wanted` best-scored matches with their scores, the total and whether it is exact.
+
+    A query of several terms (or a phrase) finds its matches as sets first, which costs less
+    than Whoosh's leaps from term to term: when they are few, only they are scored (the total
+    is then known too). Otherwise Whoosh ranks them with its block-skipping collector, the
+    dates intersected with the query when they allow few of its documents, else filtering.
+    """
+    searcher, _columns, compiled, allowed = prepared
+    query = compiled.query
+    matches: set[int] | None = None
+    if _conjunction(query):
+        matches = matching_docs(searcher, query)
+        if allowed is not None:
+            matches &= allowed
+        if not matches:
+            return [], [], 0, True
+    if matches is not None and len(matches) <= SCORED_AT_ONCE:
+        # a phrase's words were found in order in each already: score its terms alone
+        base = query.child if isinstance(query, PhraseChecked) else query
+        docnums, scores = _scored(searcher, base, matches, wanted)
+        return docnums, scores, len(matches), True
+    if allowed is not None and len(allowed) * SPARSE < query.estimate_size(searcher.reader()):
+        # the dates allow few of the query's documents: leap over the rest, rather than
+        # look at each match in turn
+        query, collector = And([query, AllowedDocs(allowed)]), searcher.collector(limit=wanted)
+    else:
+        collector = searcher.collector(limit=wanted, filter=allowed)
+    searcher.search_with_collector(query, collector)
+    results = collector.results()
+    docnums = [hit.docnum for hit in results]
+    scores = [float(hit.score or 0.0) for hit in results]
+    if matches is not None:
+        return docnums, scores, len(matches), True
+    if len(docnums) < wanted:  # fewer than asked for: the collector saw every match
+        return docnums, scores, len(docnums), True
+    if allowed is not None:
+        # Whoosh counts a dated search's matches again, one by one; as sets here
+        return docnums, scores, len(matching_docs(searcher, compiled.query) & allowed), True
+    if results.has_exact_length():
+        return docnums, scores, len(results), True
+    return docnums, scores, _estimate(compiled, results, len(docnums)), False
+
+
+def _scored(
+    searcher: Searcher, query: Any, matches: set[int], wanted: int
+) -> tuple[list[int], list[float]]:
+    """The `wanted` best of `matches` (which all match `query`) and their scores: Whoosh's
+    matcher taken to each in turn and asked its score, as its collector would, and the best
+    kept as its collector keeps them (higher score first, then lower document number)."""
+    context = searcher.context()
+    found: list[tuple[float, int]] = []
+    for leaf, offset in searcher.leaf_searchers():
+        count = leaf.reader().doc_count_all()
+        local = sorted(d - offset for d in matches if offset <= d < offset + count)
+        if not local:
+            continue
+        matcher = query.matcher(leaf, context)
+        for docnum in local:
+            if not matcher.is_active():
+                break
+            matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                found.append((matcher.score(), -(docnum + offset)))
+    best = heapq.nlargest(wanted, found)
+    return [-negated for _score, negated in best], [score for score, _negated in best]
+
+
+def _conjunction(query: Any) -> bool:
+    """Whether a query needs several terms (or a phrase) in each match."""
+    if isinstance(query, PhraseChecked):
+        return True
+    if isinstance(query, wq.AndNot):
+        return _conjunction(query.a)
+    return isinstance(query, wq.And)
 
 
 def _sorted(prepared: Prepared, sort: str, wanted: int) -> tuple[list[int], int]:
