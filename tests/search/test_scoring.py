@@ -47,7 +47,7 @@ def test_lengths_are_those_whoosh_reads(tmp_path: Path) -> None:
             if lengths is None:  # no column: Whoosh's default stands
                 assert not any(expected)
             else:
-                assert lengths == [length or None for length in expected]
+                assert list(lengths) == [length or 0 for length in expected]
 
 
 def test_scores_are_whoosh_scores(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Whoosh's BM25F, with each segment's field lengths read once into a list.
+"""Whoosh's BM25F, with each segment's field lengths read once into an array.
 
 BM25F weighs a match by the length of the field it is in. Whoosh reads that length for every
 document it scores through two column readers and a file read, several calls in Python per
@@ -10,6 +10,7 @@ The scores are Whoosh's own, to the last bit.
 from __future__ import annotations
 
 import threading
+from array import array
 from collections import OrderedDict
 from typing import Any
 
@@ -17,16 +18,18 @@ from whoosh.codec import whoosh3
 from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
-KEPT = 64  # (segment, field) lists of lengths kept, the most recently used
-# a stored length byte -> the length Whoosh reads from it (0 stands for none: None)
-_LENGTH_OF_BYTE: list[int | None] = [None, *(byte_to_length(b) for b in range(1, 256))]
-_kept: OrderedDict[tuple[str, str, int], list[int | None]] = OrderedDict()
+KEPT_BYTES = 48 << 20  # lengths kept (4 bytes a document), the most recently used segments'
+# a stored length byte -> the length Whoosh reads from it; 0 (no words in the field) is only
+# read for a document none of whose words is in the field, which is never scored in it
+_LENGTH_OF_BYTE = array("I", [0, *(byte_to_length(b) for b in range(1, 256))])
+_kept: OrderedDict[tuple[str, str, int], array[int]] = OrderedDict()
+_kept_bytes = 0
 _lock = threading.Lock()
 
 
-def _read_lengths(reader: Any, fieldname: str) -> list[int | None] | None:
-    """Each document's length of the field in a segment, as doc_field_length reads it (None
-    for a document without it); None when the segment keeps no lengths for the field."""
+def _read_lengths(reader: Any, fieldname: str) -> array[int] | None:
+    """Each document's length of the field in a segment, as doc_field_length reads it (0 for
+    a document without it); None when the segment keeps no lengths for the field."""
     count = reader.doc_count_all()
     try:  # the length column's bytes in one read (private parts of Whoosh's W3 codec)
         column = reader._perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
@@ -34,14 +37,15 @@ def _read_lengths(reader: Any, fieldname: str) -> list[int | None] | None:
             return None
         raw = column._dbfile.get(column._basepos, min(column._count, count))
     except AttributeError:  # another codec: one document at a time
-        return [reader.doc_field_length(d, fieldname, None) or None for d in range(count)]
+        return array("I", (reader.doc_field_length(d, fieldname, 0) or 0 for d in range(count)))
     table = _LENGTH_OF_BYTE
-    lengths = [table[b] for b in raw]
-    lengths.extend([None] * (count - len(lengths)))
+    lengths = array("I", (table[b] for b in raw))
+    if len(lengths) < count:  # documents after the last with a length read as 0
+        lengths.extend(array("I", bytes(4 * (count - len(lengths)))))
     return lengths
 
 
-def segment_lengths(reader: Any, fieldname: str) -> list[int | None] | None:
+def segment_lengths(reader: Any, fieldname: str) -> array[int] | None:
     """The field lengths of a segment's documents (shared, not to be changed), or None when
     `reader` is not one segment's or keeps no lengths for the field."""
     if not reader.is_atomic() or not hasattr(reader, "segment"):
@@ -54,10 +58,14 @@ def segment_lengths(reader: Any, fieldname: str) -> list[int | None] | None:
             return found
     lengths = _read_lengths(reader, fieldname)
     if lengths is not None:
+        global _kept_bytes
         with _lock:
-            _kept[key] = lengths
-            while len(_kept) > KEPT:
-                _kept.popitem(last=False)
+            if key not in _kept:
+                _kept[key] = lengths
+                _kept_bytes += 4 * len(lengths)
+            while _kept_bytes > KEPT_BYTES and len(_kept) > 1:
+                _key, dropped = _kept.popitem(last=False)
+                _kept_bytes -= 4 * len(dropped)
     return lengths
 
 
