@@ -50,6 +50,7 @@ PAGE_STAGES: tuple[Stage, ...] = (
             ("whoosh/searching.py", "search"),
             ("whoosh/searching.py", "search_with_collector"),
             ("search/querying.py", "_sorted"),
+            ("search/querying.py", "_ranked"),
             ("search/docsets.py", "matching_docs"),
         ),
         None,

@@ -105,6 +105,26 @@ def test_decoded_blocks_are_kept_within_their_bound(tmp_path: Path) -> None:
     assert again == first and postings.BLOCKS.size == kept
     small = postings.BlockCache(kept // 2)
     for n in range(10):
-        small.put(("segment.pst", n), ((), None, None, kept // 5))
+        small.put((bytes([n]) * 10, 3, False), ((), None, None, kept // 5))
     assert small.size <= kept // 2
-    assert small.get(("segment.pst", 9)) is not None and small.get(("segment.pst", 0)) is None
+    assert small.get((bytes([9]) * 10, 3, False)) is not None
+    assert small.get((bytes([0]) * 10, 3, False)) is None
+
+
+def test_indexes_whose_segments_share_a_name_do_not_share_blocks(tmp_path: Path) -> None:
+    """Segment names are random, so a seeded random repeats them: blocks are kept by their
+    content, never by a name another index may carry too (here two indexes whose blocks lie
+    at the same places and hold different articles)."""
+    names = []
+    for name, first, second in (("one", "alpha", "bravo"), ("two", "bravo", "alpha")):
+        random.seed(16)  # the same segment name in both indexes
+        index = FullTextIndex(tmp_path / name)
+        docs = [
+            IndexDocument(n, 1, first if n <= 20 else second, (), (), None, None, None, "id")
+            for n in range(1, 41)
+        ]
+        index.write(docs, new_ids=frozenset(range(1, 41)))
+        names.append(index.segment_ids())
+        assert sorted(index.matching_ids(parse(first), _no_texts)) == list(range(1, 21))
+        assert sorted(index.matching_ids(parse(second), _no_texts)) == list(range(21, 41))
+    assert names[0] == names[1]  # the names repeat

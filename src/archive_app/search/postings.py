@@ -86,34 +86,38 @@ def _read_values(self: Any) -> None:
         _original_read_values(self)
 
 
+_Key = tuple[bytes, int, bool]  # a block as stored, its compression, whether its ids are bytes
+
+
 class BlockCache:
     """Decoded posting blocks, the most recently read, shared by every searcher of the
-    process: a segment's blocks never change (a new segment has a new name), and the blocks
-    of common words are read again by most searches. Up to `limit` bytes of blocks (as
-    stored, decompressed) are kept."""
+    process, keyed by the block's bytes as stored: the blocks of common words are read again
+    by most searches, and a key that is the content itself cannot name another segment's
+    block (segment names are random, but a seeded random makes them repeat). Up to `limit`
+    bytes (stored and decoded, about) are kept."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.size = 0
-        self._blocks: OrderedDict[tuple[str, int], tuple[Any, Any, Any, int]] = OrderedDict()
+        self._blocks: OrderedDict[_Key, tuple[Any, Any, Any, int]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, int]) -> tuple[Any, Any, Any, int] | None:
+    def get(self, key: _Key) -> tuple[Any, Any, Any, int] | None:
         with self._lock:
             found = self._blocks.get(key)
             if found is not None:
                 self._blocks.move_to_end(key)
             return found
 
-    def put(self, key: tuple[str, int], block: tuple[Any, Any, Any, int]) -> None:
+    def put(self, key: _Key, block: tuple[Any, Any, Any, int]) -> None:
         with self._lock:
             if key in self._blocks:
                 return
             self._blocks[key] = block
-            self.size += block[3]
+            self.size += len(key[0]) + block[3]
             while self.size > self.limit and self._blocks:
-                _key, dropped = self._blocks.popitem(last=False)
-                self.size -= dropped[3]
+                dropped_key, dropped = self._blocks.popitem(last=False)
+                self.size -= len(dropped_key[0]) + dropped[3]
 
     def clear(self) -> None:
         with self._lock:
@@ -127,19 +131,16 @@ BLOCKS = BlockCache(64 << 20)
 def _read_data(self: Any) -> None:
     # Whoosh's own decompresses and unpickles the block every time it is visited; here a
     # block is decoded once (its ids rebuilt from their gaps too) and kept in BLOCKS
-    name = getattr(self._postfile, "_name", None)
-    key = (name, self._dataoffset) if name else None
-    block = BLOCKS.get(key) if key else None
+    stored = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+    key = (stored, self._compression, bool(self._byteids))  # how the bytes are read, too
+    block = BLOCKS.get(key)
     if block is None:
-        stored = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
-        if self._compression:
-            stored = zlib.decompress(stored)
-        ids, weights, values = pickle.loads(stored)
+        data = zlib.decompress(stored) if self._compression else stored
+        ids, weights, values = pickle.loads(data)
         if not self._byteids:
             ids = tuple(accumulate(ids))
-        block = (ids, weights, values, len(stored))
-        if key:
-            BLOCKS.put(key, block)
+        block = (ids, weights, values, len(data))
+        BLOCKS.put(key, block)
     self._data = block
 
 
