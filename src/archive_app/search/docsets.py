@@ -19,6 +19,8 @@ from whoosh.reading import TermNotFound
 
 from archive_app.search.phrases import PhraseChecked, checker
 
+LEAP = 16  # a term this many times more common than the documents left is looked up in them
+
 
 def _block_ids(matcher: W3LeafMatcher) -> list[int]:
     """Every document number of a term's postings, a block at a time."""
@@ -72,6 +74,54 @@ def _phrases(searcher: Any, query: PhraseChecked) -> set[int]:
     return {d for d in sorted(candidates) if all(test(d) for test in tests)}
 
 
+def _words(query: Any) -> list[tuple[str, Any]] | None:
+    """The (field, word) terms of a term or an or of terms (a word's forms); None for any
+    other query."""
+    if isinstance(query, wq.Term):
+        return [(query.fieldname, query.text)]
+    if isinstance(query, wq.Or) and all(isinstance(q, wq.Term) for q in query.subqueries):
+        return [(q.fieldname, q.text) for q in query.subqueries]
+    return None
+
+
+def _holding(reader: Any, words: list[tuple[str, Any]], candidates: list[int]) -> set[int]:
+    """Those of `candidates` (in increasing order) in the postings of any of `words`, each
+    looked up by a leap through the postings rather than by reading all of them."""
+    found: set[int] = set()
+    for fieldname, text in words:
+        try:
+            postings = reader.postings(fieldname, text)
+        except TermNotFound:
+            continue
+        for docnum in candidates:
+            if not postings.is_active():
+                break
+            postings.skip_to(docnum)
+            if postings.is_active() and postings.id() == docnum:
+                found.add(docnum)
+    return found
+
+
+def _all_of(searcher: Any, parts: list[Any]) -> set[int]:
+    """The documents every part matches: the part with the fewest documents read whole, a
+    term many times larger than what is left looked up document by document, the rest read
+    whole and intersected."""
+    if not parts:
+        return _every(searcher.reader())
+    reader = searcher.reader()
+    sized = sorted(parts, key=lambda part: part.estimate_size(reader))
+    found = segment_docs(searcher, sized[0])
+    for part in sized[1:]:
+        if not found:
+            return found
+        words = _words(part)
+        if words is not None and part.estimate_size(reader) > LEAP * len(found):
+            found = _holding(reader, words, sorted(found))
+        else:
+            found &= segment_docs(searcher, part)
+    return found
+
+
 def segment_docs(searcher: Any, query: Any) -> set[int]:
     """The (segment) numbers of the live documents of one segment's searcher that `query`
     matches."""
@@ -79,13 +129,7 @@ def segment_docs(searcher: Any, query: Any) -> set[int]:
     if isinstance(query, wq.Term):
         return _term(reader, query.fieldname, query.text)
     if isinstance(query, wq.And):
-        found: set[int] | None = None
-        for part in query.subqueries:
-            docs = segment_docs(searcher, part)
-            found = docs if found is None else found & docs
-            if not found:
-                return set()
-        return found if found is not None else _every(reader)
+        return _all_of(searcher, query.subqueries)
     if isinstance(query, wq.Or):
         union: set[int] = set()
         for part in query.subqueries:

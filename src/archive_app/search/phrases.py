@@ -77,17 +77,22 @@ def checker(reader: Any, verifier: Verifier) -> Callable[[int], bool] | None:
 
         return near
 
+    # the rarest words first: where the phrase is not, their places rule it out soonest
+    frequency = {word: reader.doc_frequency(verifier.field, word) for word in places}
+    ordered = sorted(enumerate(readers), key=lambda item: frequency[verifier.words[item[0]]])
+
     def in_order(docnum: int) -> bool:
-        # a place p of the first word, p + 1 of the second, and so on
-        starts: set[int] = set()
-        for offset, reader in enumerate(readers):
-            places = reader.at(docnum)
+        # a place p of the first word, p + 1 of the second, and so on: the phrase starts at p
+        starts: set[int] | None = None
+        for offset, places_of in ordered:
+            places = places_of.at(docnum)
             if not places:
                 return False
-            if offset == 0:
-                starts.update(places)
+            shifted = [p - offset for p in places] if offset else places
+            if starts is None:
+                starts = set(shifted)
             else:
-                starts.intersection_update([p - offset for p in places])
+                starts.intersection_update(shifted)
                 if not starts:
                     return False
         return True

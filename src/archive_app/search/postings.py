@@ -158,21 +158,11 @@ def _goto(self: Any, position: int) -> None:
     # a call in Python per pickle opcode; here both come from one slice of the segment
     self._data = self._ids = self._weights = self._values = None
     self._i = 0
-    head = self._postfile.get(position, _HEAD)
-    (length,) = unpack_int(head[:_INT_SIZE])
+    length, info, self._dataoffset = _info(self._postfile, position)
     if length < 0:  # the last block of the term
         self._lastblock = True
         length = -length
     self._nextoffset = position + _INT_SIZE + length
-    stream = io.BytesIO(head)
-    stream.seek(_INT_SIZE)
-    try:
-        info = pickle.load(stream)
-    except (EOFError, pickle.UnpicklingError):  # an info longer than the slice read
-        stream = io.BytesIO(self._postfile.get(position, _INT_SIZE + length))
-        stream.seek(_INT_SIZE)
-        info = pickle.load(stream)
-    self._dataoffset = position + stream.tell()
     (
         self._blocklength,
         self._maxid,
@@ -185,15 +175,64 @@ def _goto(self: Any, position: int) -> None:
     self._maxlength = whoosh3.byte_to_length(longest)
 
 
+def _info(postfile: Any, position: int) -> tuple[int, tuple[Any, ...], int]:
+    """A block's length (negative for the term's last), its info, and where its data starts."""
+    head = postfile.get(position, _HEAD)
+    (length,) = unpack_int(head[:_INT_SIZE])
+    stream = io.BytesIO(head)
+    stream.seek(_INT_SIZE)
+    try:
+        info = pickle.load(stream)
+    except (EOFError, pickle.UnpicklingError):  # an info longer than the slice read
+        stream = io.BytesIO(postfile.get(position, _INT_SIZE + abs(length)))
+        stream.seek(_INT_SIZE)
+        info = pickle.load(stream)
+    return length, info, position + stream.tell()
+
+
+def _blocks_of(self: Any) -> tuple[list[int], list[int]]:
+    """Where each block of the matcher's term starts and its last document, read once per
+    term and kept with the segment's postings file (one reader's, so one thread's)."""
+    postfile = self._postfile
+    kept: dict[int, tuple[list[int], list[int]]] | None = getattr(postfile, "_arsip_blocks", None)
+    if kept is None:
+        kept = {}
+        postfile._arsip_blocks = kept
+    found = kept.get(self._baseoffset)
+    if found is None:
+        starts: list[int] = []
+        last_ids: list[int] = []
+        position = self._baseoffset
+        while True:
+            length, info, _data = _info(postfile, position)
+            starts.append(position)
+            last_ids.append(info[1])
+            if length < 0:
+                break
+            position += _INT_SIZE + length
+        found = kept[self._baseoffset] = (starts, last_ids)
+    return found
+
+
 def _skip_to(self: Any, targetid: Any) -> None:
     # Whoosh's own steps through the block one posting at a time
     if not self.is_active():
         raise ReadTooFar
     if targetid <= self.id():
         return
-    block_max_id = self.block_max_id
-    if targetid > block_max_id():
-        self._skip_to_block(lambda: targetid > block_max_id())
+    if targetid > self._maxid:
+        # the next blocks by their headers; past two, by the term's list of blocks
+        for _step in range(2):
+            self._next_block()
+            if not self.is_active() or targetid <= self._maxid:
+                break
+        else:
+            starts, last_ids = _blocks_of(self)
+            block = bisect_left(last_ids, targetid)
+            if block == len(last_ids):  # past the last document of the term
+                self._atend = True
+                return
+            self._goto(starts[block])
         if not self.is_active():
             return
     if self._ids is None:
