@@ -24,10 +24,8 @@ from archive_app.domain.model import (
     ArticleDetail,
     ArticleSummary,
     CatalogueRecord,
-    CheckReport,
     ImportItem,
     ImportReport,
-    IndexStatus,
     LibraryStats,
     Provenance,
     SearchCounts,
@@ -38,8 +36,7 @@ from archive_app.search.index import FullTextIndex
 from archive_app.search.index_folder import mark_behind, recover_interrupted_rebuild
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
 from archive_app.usecases import integrity
-from archive_app.usecases.advice import advice
-from archive_app.usecases.backup import BackupInfo, FixityReport, check_fixity, write_backup
+from archive_app.usecases.backup import BackupInfo, write_backup
 from archive_app.usecases.cataloguing import CataloguingMixin
 from archive_app.usecases.index_upkeep import LATER, IndexUpkeep
 from archive_app.usecases.jsonl_export import write_jsonl
@@ -61,13 +58,14 @@ from archive_app.usecases.searching import (
     SavedSearchesMixin,
     highlight_terms,
 )
-from archive_app.usecases.trust import check_library, repair_library, restore_library
+from archive_app.usecases.trust import repair_library, restore_library
+from archive_app.usecases.trust_mixin import TrustMixin
 
 __all__ = ["SORT_ORDERS", "Archive"]  # SORT_ORDERS is searching's, named here for callers
 log = logging.getLogger(__name__)
 
 
-class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin):
+class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin, TrustMixin):
     """An open library. Writers are serialised; reads may run on any thread meanwhile.
 
     Its parts: cataloguing, authority and saved searches (mixins over LibraryCore); the
@@ -297,20 +295,6 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
 
     # -- keeping the index in step -------------------------------------------------------
 
-    @property
-    def index_status(self) -> IndexStatus:
-        return self._upkeep.status
-
-    def repair_index(self, cancel: CancelToken | None = None) -> int:
-        """Index what the catalogue holds and the index lacks, on the writer lane like every
-        long job; until it finishes, `index_status` says "indexing N of M, results may be
-        incomplete". Cancelled, it stops at its next commit, and the next writer to open the
-        library completes it. Failures are logged, not raised. The articles indexed."""
-        if self.readonly:
-            return 0
-        with self._write_lane:
-            return self._upkeep.repair(cancel)
-
     def repair_index_in_background(self) -> threading.Thread | None:
         """`repair_index` on a thread of its own (the window starts it on opening); `close()`
         cancels it and waits for it."""
@@ -324,17 +308,6 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
         thread.start()
         return thread
 
-    def catch_up_index(self) -> int:
-        """Index what the catalogue committed and the index lacks (an import or edit was
-        killed, or the disk filled before the index was written); the articles indexed.
-
-        Costs a count when nothing says the index lags: the last writer closed the library,
-        no index write failed since, and the two hold as many articles.
-        """
-        self._require_writable()
-        with self._write_lane:
-            return self._upkeep.catch_up()
-
     def stats(self) -> LibraryStats:
         with self._sessions() as session:
             result = library_stats.stats(session, self.layout.root)
@@ -344,33 +317,6 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
             schema_revision=current_revision(self._engine) or "",
             bytes_on_disk=folder_size(self.layout.root),
         )
-
-    # -- trust: check and reindex ----------------------------------------------------------
-
-    def check(self) -> CheckReport:
-        """SQLite's full integrity check of the catalogue, then the catalogue against the index
-        and the originals folder; leftovers of interrupted work are counted, and each kind of
-        problem gets its advice."""
-        return check_library(self.layout, self._upkeep.compare)
-
-    def check_advice(self, report: CheckReport, fixity: FixityReport | None = None) -> list[str]:
-        """The advice for a check together with a fixity check."""
-        return advice(self.layout, report, fixity)
-
-    def reindex(
-        self,
-        progress: ProgressCallback = ignore_progress,
-        cancel: CancelToken | None = None,
-        processes: int = 1,
-    ) -> int:
-        """Rebuild the whole index from the catalogue; the old index serves until the swap.
-
-        `processes` > 1 indexes in worker processes: the CLI uses the machine's cores; the
-        window, which has threads of its own, keeps one.
-        """
-        self._require_writable()
-        with self._write_lane:
-            return self._upkeep.reindex(progress, cancel, processes)
 
     # -- safety: backup, restore, fixity --------------------------------------------------
 
@@ -395,12 +341,6 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin)
         index; the report counts per table what was saved and lost."""
         backup = Path(from_backup).expanduser() if from_backup is not None else None
         return repair_library(cls.open, path, backup, processes)
-
-    def fixity(self) -> FixityReport:
-        """Re-hash every original and archived photo; report changed or missing files."""
-        with self._sessions() as session:
-            named = library_stats.original_paths(session) + library_stats.media_paths(session)
-        return check_fixity(self.layout.root, named)
 
     # -- export --------------------------------------------------------------------------
 
