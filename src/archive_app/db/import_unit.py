@@ -6,13 +6,12 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session, SessionTransaction
 
-from archive_app.db import index_feed
 from archive_app.db.models import Article, ImportBatch
 from archive_app.db.same_story import link_same_stories
 from archive_app.db.sessions import Sessions
 from archive_app.db.store import CatalogueWriter
 from archive_app.domain.clock import utc_now
-from archive_app.domain.model import ImportItem, ImportReport, IndexDocument
+from archive_app.domain.model import ImportItem, ImportReport
 
 
 @dataclass(slots=True)
@@ -99,9 +98,6 @@ class ImportUnit:
         self.writer.release()  # its sites and people become ids the session can load again
         session.expunge_all()
         return settled
-
-    def index_documents(self, ids: list[int]) -> list[IndexDocument]:
-        return list(index_feed.index_documents(self.session, ids))
 
     def roll_back_chunk(self, chunk: ChunkRows) -> None:
         # a failed flush leaves the savepoint deactivated but still open: it needs the rollback

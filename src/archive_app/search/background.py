@@ -1,9 +1,15 @@
-"""Index a big import in a process of its own, while the importer goes on storing articles.
+"""Index a big import in a process of its own, which reads the articles the import commits.
 
-Indexing costs about twice what reading, normalising and storing do, and both are Python, so
-one process cannot use the second core. A spawned process (never forked: the window has
-threads) receives the documents of each committed batch and writes them; the importer waits
-for it only at the end. Errors come back as messages for the import report.
+Indexing costs about as much as reading, normalising and storing, and both are Python, so one
+process cannot use the second core. The importer sends the ids of each group of articles it
+commits, nothing more; a spawned process (never forked: the window has threads) reads their
+documents through the feed it is given (the catalogue, read-only), writes them through one
+Whoosh writer and commits when that writer holds COMMIT_BYTES of postings, or COMMIT_SECONDS
+after it opened so that searches see a long import arrive. Each commit merges segments as the
+tiered policy says (merging.py), and at the end the process merges until no level is full:
+the import leaves a bounded number of segments. The importer never waits for the indexer (ids
+are small: the queue takes them all) except at the end; problems come back as messages for
+the import report.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import logging
 import multiprocessing
 import queue
 import time
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from multiprocessing.context import SpawnProcess
 from pathlib import Path
 from typing import Any
@@ -22,74 +30,106 @@ from archive_app.storage.processes import die_with_parent
 
 log = logging.getLogger(__name__)
 _STOP = None
-_WARM = "warm"  # in place of the new ids: articles to analyse, not to index
-# One commit, one segment: committing every batch left hundreds of segments (or, with Whoosh's
-# default merging, rewrote them all now and then). A commit every COMMIT_DOCS articles keeps
-# them few, and one at least every COMMIT_SECONDS lets searches see a long import arrive.
-COMMIT_DOCS = 50_000
-COMMIT_SECONDS = 120.0
-# ...and as soon as it is idle (nothing waiting, or articles to analyse ahead while the importer
-# stores them) with this many articles pending: an indexer that keeps up commits in its idle time
-# instead of leaving the work to the end of the import.
-IDLE_COMMIT_DOCS = 1_000
+# the postings a writer gathers before it commits (about; segment_writer.POSTING_BYTES each):
+# the indexing process's memory, and the size of the segments an import writes
+COMMIT_BYTES = 192 * 2**20
+# ...and a commit at least this often, so that searches see a long import arrive
+COMMIT_SECONDS = 60.0
+# articles read from the feed at a time
+READ_CHUNK = 1_000
+
+Feed = Callable[[Sequence[int]], Iterable[IndexDocument]]
 
 
-def _serve(folder: str, inbox: Any, outbox: Any) -> None:
-    """The indexing process: add each batch it is sent and answer with None or a message;
-    commit now and then, and at the end (whose answer is the last one)."""
+def _serve(
+    folder: str,
+    feed_factory: Callable[[str], Feed],
+    source: str,
+    commit_bytes: int,
+    inbox: Any,
+    outbox: Any,
+) -> None:
+    """The indexing process: index the ids it is sent, commit now and then, merge at the end;
+    answer once, with the problems met."""
     die_with_parent()  # never left writing the index after the import was killed
     from archive_app.search.index import FullTextIndex
-    from archive_app.search.writing import IndexBatch
 
-    index = FullTextIndex(Path(folder))
-    earlier = index.segment_ids()  # this import's commits merge only what it wrote itself
-    batch: IndexBatch | None = None
-    since = time.monotonic()
+    index = None
+    problems: list[str] = []
+    try:
+        index = FullTextIndex(Path(folder))
+        writer = _Writer(index, feed_factory(source), commit_bytes)
+        while (message := inbox.get()) is not _STOP:
+            new_ids, changed_ids = message
+            problem = writer.index(new_ids, changed_ids)
+            if problem:
+                problems.append(problem)
+        problems.extend(p for p in (writer.commit(), writer.tidy()) if p)
+    except Exception as error:  # the index or the feed could not be opened: said, not lost
+        problems.append(_problem(error, "background indexing failed"))
+    finally:
+        if index is not None:
+            index.close()
+        outbox.put(problems)
 
-    def commit() -> str | None:
-        nonlocal batch
+
+class _Writer:
+    """The indexing process's writer: one batch open at a time, committed by size or age."""
+
+    def __init__(self, index: Any, feed: Feed, commit_bytes: int) -> None:
+        self._index = index
+        self._feed = feed
+        self._commit_bytes = commit_bytes
+        self._batch: Any = None
+        self._opened = 0.0
+
+    def index(self, new_ids: Sequence[int], changed_ids: Sequence[int]) -> str | None:
+        """Read and add these articles; a message instead of an error when that failed."""
+        problem = None
+        new = frozenset(new_ids)
+        ids = sorted(new | set(changed_ids))
+        try:
+            for start in range(0, len(ids), READ_CHUNK):
+                docs = list(self._feed(ids[start : start + READ_CHUNK]))
+                if self._batch is not None and self._batch.holds_any(docs):
+                    problem = self.commit() or problem  # a new version of one it holds
+                if self._batch is None:
+                    self._batch, self._opened = self._index.batch(), time.monotonic()
+                self._batch.add(docs, new)
+                if (
+                    self._batch.pending_bytes() >= self._commit_bytes
+                    or time.monotonic() - self._opened >= COMMIT_SECONDS
+                ):
+                    problem = self.commit() or problem
+        except Exception as error:
+            if self._batch is not None:
+                self._batch.cancel()
+                self._batch = None
+            return _problem(error, "background indexing failed")
+        return problem
+
+    def commit(self) -> str | None:
+        """Commit what the batch holds (merging as the tiered policy says)."""
+        batch, self._batch = self._batch, None
         if batch is None:
             return None
-        done, batch = batch, None
         try:
-            done.commit()
+            batch.commit(tidy=True)
         except Exception as error:  # reported in the import report, not lost
             return _problem(error, "background index commit failed")
         return None
 
-    deferred: str | None = None  # a problem met between answers, told with the next one
-    try:
-        while (message := inbox.get()) is not _STOP:
-            docs, new_ids = message
-            if new_ids == _WARM:
-                # articles still being stored: the importer is busy, so this is idle time
-                if batch is not None and batch.pending >= IDLE_COMMIT_DOCS:
-                    deferred = commit() or deferred
-                _warm(docs)
-                continue
-            try:
-                answer, deferred = deferred, None
-                if batch is not None and batch.holds_any(docs):  # a new version of one it holds
-                    answer = commit() or answer
-                if batch is None:
-                    batch, since = index.batch(leave=earlier), time.monotonic()
-                batch.add(docs, frozenset(new_ids))
-                if (
-                    batch.pending >= COMMIT_DOCS
-                    or time.monotonic() - since >= COMMIT_SECONDS
-                    or (batch.pending >= IDLE_COMMIT_DOCS and inbox.empty())
-                ):
-                    answer = commit() or answer
-                outbox.put(answer)
-            except Exception as error:
-                problem = _problem(error, "background indexing failed")
-                if batch is not None:
+    def tidy(self) -> str | None:
+        """Merge until no level of segments is full: the shape the import leaves."""
+        try:
+            while True:
+                batch = self._index.batch()
+                if not batch.merge_due():
                     batch.cancel()
-                    batch = None
-                outbox.put(problem)
-        outbox.put(commit() or deferred)
-    finally:
-        index.close()
+                    return None
+                batch.commit(tidy=True)
+        except Exception as error:
+            return _problem(error, "merging the index's segments failed")
 
 
 def _problem(error: Exception, doing: str) -> str:
@@ -102,68 +142,48 @@ def _problem(error: Exception, doing: str) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _warm(docs: list[IndexDocument]) -> None:
-    """Analyse articles not yet committed, for the stems it leaves in the cache: the analysis
-    of a new word costs ten times that of a known one, and the articles arrive to be indexed
-    only once the importer commits them, all at once for a big file."""
-    from archive_app.search.documents import document_fields
-
-    try:
-        for doc in docs:
-            document_fields(doc)
-    except Exception:  # the same articles are analysed again when indexed, and fail there
-        log.exception("analysing articles ahead of indexing failed")
-
-
 class BackgroundWriter:
-    """One indexing process for the length of an import."""
+    """One indexing process for the length of an import. `feed_factory(source)`, called in
+    that process, gives the function that reads articles by id; it must be importable by name
+    (a module's top-level function), as the process is spawned."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        feed_factory: Callable[[str], Feed],
+        source: str,
+        commit_bytes: int = COMMIT_BYTES,
+    ) -> None:
         context = multiprocessing.get_context("spawn")
-        self._inbox = context.Queue(maxsize=4)  # a few batches ahead, no more (memory)
+        self._inbox = context.Queue()
         self._outbox = context.Queue()
         self._process: SpawnProcess = context.Process(
-            target=_serve,
-            args=(str(folder), self._inbox, self._outbox),
+            target=partial(_serve, str(folder), feed_factory, source, commit_bytes),
+            args=(self._inbox, self._outbox),
             daemon=True,
             name="arsip-indexer",
         )
         self._process.start()
-        self._sent = 0
-        self._articles = 0
 
-    def submit(self, docs: list[IndexDocument], new_ids: set[int]) -> None:
-        self._inbox.put((docs, sorted(new_ids)))
-        self._sent += 1
-        self._articles += len(docs)
-
-    def warm(self, docs: list[IndexDocument]) -> None:
-        """Let the process analyse articles still to be committed while it would be idle (none:
-        the importer is only busy); skipped when it has work waiting (the articles are analysed
-        again when indexed)."""
-        try:
-            self._inbox.put_nowait((docs, _WARM))
-        except queue.Full:
-            pass
+    def submit(self, new_ids: Iterable[int], changed_ids: Iterable[int] = ()) -> None:
+        """Index these articles, committed to the catalogue by now."""
+        self._inbox.put((sorted(new_ids), sorted(changed_ids)))
 
     def finish(self) -> list[str]:
-        """Wait for every batch to be written and committed; the messages of what failed."""
+        """Wait for every article to be indexed, committed and merged; the messages of what
+        failed."""
         problems: list[str] = []
-        answered = 0
         if self._process.is_alive():
             self._inbox.put(_STOP)
-            self._sent += 1  # the final commit answers too
-        while answered < self._sent:
+        while True:
             try:
-                answer = self._outbox.get(timeout=1)
+                problems.extend(self._outbox.get(timeout=1))
+                break
             except queue.Empty:
                 if self._process.is_alive():
                     continue  # still writing
                 problems.append(f"the indexing process ended early (code {self._process.exitcode})")
                 break
-            answered += 1
-            if answer is not None:
-                problems.append(answer)
         self._process.join(timeout=60)
         if self._process.is_alive():
             self._process.terminate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -13,7 +14,6 @@ from archive_app.domain.model import IndexDocument
 from archive_app.domain.query import Node
 from archive_app.search import index_folder
 from archive_app.search.compile import compile_query
-from archive_app.search.documents import document_fields
 from archive_app.search.index_folder import BEHIND, mark_behind
 from archive_app.search.querying import (
     Prepared,
@@ -26,8 +26,8 @@ from archive_app.search.querying import (
     search_page,
 )
 from archive_app.search.searchers import Searchers
-from archive_app.search.workers import multiprocess_writer
-from archive_app.search.writing import IndexBatch, abandon, delete_documents
+from archive_app.search.workers import build_serially
+from archive_app.search.writing import IndexBatch, delete_documents
 
 log = logging.getLogger(__name__)
 
@@ -126,37 +126,23 @@ class FullTextIndex:
         self._searchers.changed()
 
     def rebuild(
-        self,
-        docs: Iterable[IndexDocument],
-        progress: Callable[[int], None] | None = None,
-        processes: int = 1,
+        self, docs: Iterable[IndexDocument], progress: Callable[[int], None] | None = None
     ) -> int:
-        """Build a fresh index beside this one, then swap it in: no half-built index is seen.
+        """Build a fresh index of these documents beside this one, then swap it in (in this
+        process: `rebuild_by` with workers.build_in_parallel reads and writes in several)."""
+        return self.rebuild_by(partial(build_serially, docs=docs, progress=progress))
 
-        With `processes` > 1, Whoosh writes segments in that many worker processes (one
-        segment each, not merged): only for callers without threads of their own, since the
-        workers are forked.
-        """
+    def rebuild_by(self, build: Callable[[Path], int]) -> int:
+        """Build a fresh index beside this one, then swap it in: no half-built index is seen.
+        `build` fills the empty index in the folder it is given and returns how many articles
+        it wrote; if it fails, the old index is left as it was and nothing half built."""
         staging = index_folder.staging_folder(self.folder)
-        fresh = index_folder.create_empty(staging)
-        if processes > 1:
-            writer = multiprocess_writer(fresh, processes, limitmb=192, multisegment=True)
-        else:
-            writer = fresh.writer(limitmb=192)
-        count = 0
+        index_folder.create_empty(staging).close()
         try:
-            for doc in docs:
-                writer.add_document(**document_fields(doc))
-                count += 1
-                if progress is not None and count % 500 == 0:
-                    progress(count)
-            writer.commit()
-        except BaseException:  # the old index is left as it was, and nothing half built
-            abandon(writer)
-            fresh.close()
+            count = build(staging)
+        except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        fresh.close()
         self.close()
         self._index = index_folder.swap_in(self.folder)
         self._searchers = Searchers(self._index)

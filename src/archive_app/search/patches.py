@@ -44,11 +44,7 @@ RELIED_ON: dict[tuple[str, str, str], str | None] = {
     ("whoosh.codec.whoosh3", "", "LENGTHS_COLUMN"): None,
     ("whoosh.codec.whoosh3", "W3PerDocReader", "_cached_reader"): "(self, fieldname, column)",
     ("whoosh.scoring", "WeightLengthScorer", "setup"): "(self, searcher, fieldname, text)",
-    # restated by MortalMpWriter (workers.py), which builds the task as Whoosh does
-    ("whoosh.multiproc", "MpWriter", "_new_task"): "(self)",
-    ("whoosh.multiproc", "SubWriterTask", "__init__"): (
-        "(self, storage, indexname, jobqueue, resultqueue, kwargs, multisegment)"
-    ),
+    # segment_writer.py restates and calls more of Whoosh's writer: its own RELIED_ON
 }
 
 _lock = threading.Lock()

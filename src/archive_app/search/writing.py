@@ -8,10 +8,11 @@ from functools import partial
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.reading import SegmentReader
 
 from archive_app.domain.model import IndexDocument
 from archive_app.search.documents import document_fields
-from archive_app.search.merging import small_segments_only
+from archive_app.search.merging import merge_due, small_segments_only, tiered
 from archive_app.search.segment_writer import segment_writer
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,9 @@ class IndexBatch:
         self._committed = committed
         self._failed = failed
         self._leave = leave
-        # Whoosh spills its postings to a sorted run on disk past this many MB (pickling each
-        # posting); at 128 a commit of 3,000 articles spilled and took twice as long
-        self._writer = segment_writer(index, limitmb=384)
+        # postings are gathered per term in memory (segment_writer.TermPool): the caller
+        # commits by pending_bytes() to bound it
+        self._writer = segment_writer(index)
         self.pending = 0  # documents added since the writer opened
         self._ids: set[int] = set()
 
@@ -56,9 +57,24 @@ class IndexBatch:
         self.pending += count
         return count
 
-    def commit(self) -> None:
+    def pending_bytes(self) -> int:
+        """About how much memory the documents added since the writer opened hold."""
+        return self._writer.pending_bytes()
+
+    def merge_due(self) -> bool:
+        """Whether the tiered policy would merge some of the index's segments now."""
+        return merge_due(self._writer.segments)
+
+    def commit(self, tidy: bool = False, merge: bool = True) -> None:
+        """Make the documents visible. A commit merges only small segments (an edit's commit
+        stays short); with `tidy`, as the tiered policy says (a big import's); none without
+        `merge`."""
+        policy = tiered if tidy else small_segments_only
         try:
-            self._writer.commit(mergetype=partial(small_segments_only, leave=self._leave))
+            if merge:
+                self._writer.commit(mergetype=partial(policy, leave=self._leave))
+            else:
+                self._writer.commit(merge=False)
         except BaseException:  # a full disk, a kill: what was added is not in the index
             abandon(self._writer)
             self._failed()
@@ -67,6 +83,26 @@ class IndexBatch:
 
     def cancel(self) -> None:
         abandon(self._writer)
+
+
+def merge_segments(index: Any, segments: list[Any]) -> None:
+    """Merge these segments of the index into one, in one commit."""
+    chosen = {segment.segment_id() for segment in segments}
+
+    def policy(writer: Any, found: list[Any]) -> list[Any]:
+        for segment in found:
+            if segment.segment_id() in chosen:
+                reader = SegmentReader(writer.storage, writer.schema, segment)
+                writer.add_reader(reader)
+                reader.close()
+        return [segment for segment in found if segment.segment_id() not in chosen]
+
+    writer = segment_writer(index)
+    try:
+        writer.commit(mergetype=policy)
+    except BaseException:
+        abandon(writer)
+        raise
 
 
 def delete_documents(index: Any, ids: Iterable[int]) -> None:

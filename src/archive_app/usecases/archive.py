@@ -189,7 +189,6 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
             self._sessions,
             lambda new, changed, big: self._index_changes(new, changed, in_background=big),
             columns,
-            warm=self._upkeep.warm,
         )
         with self._write_lane:
             # what an interrupted import left unindexed: the articles are duplicates now, and

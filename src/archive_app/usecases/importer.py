@@ -12,7 +12,7 @@ from archive_app.db.import_unit import FileOutcome, ImportUnit
 from archive_app.db.sessions import Sessions
 from archive_app.domain.clock import utc_now
 from archive_app.domain.errors import ImportCancelled, ReadError
-from archive_app.domain.model import ImportItem, ImportReport, IndexDocument
+from archive_app.domain.model import ImportItem, ImportReport
 from archive_app.domain.printable import printable
 from archive_app.domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from archive_app.ingest.sources import Found, MissingPath, SkippedPath, SourceFile, expand
@@ -40,10 +40,7 @@ class Importer:
         sessions: Sessions,
         index_changes: Callable[[set[int], set[int], bool], str | None],
         columns: dict[str, str] | None = None,
-        warm: Callable[[list[IndexDocument]], None] | None = None,
     ) -> None:
-        # articles flushed but not committed, for the indexer to analyse while it waits
-        self._warm = warm
         self._clock: tuple[float, int] = (time.monotonic(), 0)
         self._bytes_done = 0
         self._root = root
@@ -385,9 +382,5 @@ class Importer:
             report.warnings.append(ImportItem(source.display, locator, warned_id, "", message))
 
     def _settle(self, group: Group, chunk: Chunk) -> None:
-        """Flush what is pending and let the session's objects go (see ImportUnit.settle);
-        a big import's indexer gets the settled articles to analyse while it waits."""
-        settled = group.unit.settle(chunk.rows)
-        if self._big and self._warm is not None:  # also when all were duplicates: the
-            # indexer learns that the importer is busy, and commits what it holds meanwhile
-            self._warm(group.unit.index_documents(settled) if settled else [])
+        """Flush what is pending and let the session's objects go (see ImportUnit.settle)."""
+        group.unit.settle(chunk.rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 
 from archive_app.db import index_feed, library_stats, queries
 from archive_app.db.sessions import Sessions
@@ -11,8 +12,10 @@ from archive_app.domain.model import CheckReport, IndexDocument, IndexStatus
 from archive_app.domain.progress import CancelToken, Progress, ProgressCallback, ignore_progress
 from archive_app.search.background import BackgroundWriter
 from archive_app.search.index import FullTextIndex
+from archive_app.search.workers import build_in_parallel
 from archive_app.storage.diskspace import is_disk_full
 from archive_app.storage.library_folder import LibraryLayout
+from archive_app.usecases.import_indexing import catalogue_feed, indexing_process
 
 log = logging.getLogger(__name__)
 # an import flushing this many articles at once hands indexing to a process of its own
@@ -48,15 +51,17 @@ class IndexUpkeep:
         """Index new and changed articles; a message instead of an error when it failed (the
         catalogue is committed, and the next writer to open the library catches up)."""
         try:
-            with self._sessions() as session:
-                docs = list(index_feed.index_documents(session, sorted(new_ids | changed_ids)))
-            if in_background or len(docs) >= BACKGROUND_BATCH or self._background is not None:
-                # a big import: index in a process of its own while the import goes on
+            ids = sorted(new_ids | changed_ids)
+            if in_background or len(ids) >= BACKGROUND_BATCH or self._background is not None:
+                # a big import: index in a process of its own while the import goes on; it
+                # reads the articles from the catalogue itself
                 if self._background is None:
-                    self._background = BackgroundWriter(self.layout.index)
-                if docs:  # none when a big import starts: the process gets ready meanwhile
-                    self._background.submit(docs, new_ids)
+                    self._background = indexing_process(self.layout.index, self.layout.catalogue)
+                if ids:  # none when a big import starts: the process gets ready meanwhile
+                    self._background.submit(new_ids, changed_ids)
                 return None
+            with self._sessions() as session:
+                docs = list(index_feed.index_documents(session, ids))
             self.index.write(docs, new_ids=frozenset(new_ids))
         except Exception as error:  # the catalogue is committed; say so instead of failing
             self.index.mark_behind()
@@ -82,11 +87,6 @@ class IndexUpkeep:
         if problems:
             self.index.mark_behind()
         return problems
-
-    def warm(self, docs: list[IndexDocument]) -> None:
-        """Let a big import's indexing process analyse articles it will be sent."""
-        if self._background is not None:
-            self._background.warm(docs)
 
     def documents(self, ids: Sequence[int]) -> Iterator[IndexDocument]:
         with self._sessions() as session:
@@ -117,7 +117,7 @@ class IndexUpkeep:
             if report.index_error or self.index.stale_schema:
                 todo = self._article_ids()
                 self.status = IndexStatus(True, 0, len(todo))
-                self.index.rebuild(self._until_cancelled(todo, token), self._rebuild_progress)
+                self._rebuild(todo, 1, self._rebuild_progress, token)
             else:
                 todo = sorted(set(report.missing_from_index) | set(report.stale_in_index))
                 if report.orphaned_in_index:
@@ -158,12 +158,6 @@ class IndexUpkeep:
                 log.exception("index repair failed")
         return 0
 
-    def _until_cancelled(self, ids: list[int], token: CancelToken) -> Iterator[IndexDocument]:
-        for doc in self.documents(ids):
-            if token.cancelled:
-                raise InterruptedError("index repair cancelled")
-            yield doc
-
     def _rebuild_progress(self, done: int) -> None:
         self.status = IndexStatus(True, done, self.status.total)
 
@@ -183,18 +177,28 @@ class IndexUpkeep:
         token = cancel or CancelToken()
         ids = self._article_ids()
         total = len(ids)
-
-        def documents() -> Iterator[IndexDocument]:
-            for done, doc in enumerate(self.documents(ids), start=1):
-                if token.cancelled:
-                    raise InterruptedError("reindex cancelled")
-                if done % 500 == 0:
-                    progress(Progress("indexing", done, total))
-                yield doc
-
-        count = self.index.rebuild(documents(), processes=processes)
+        count = self._rebuild(
+            ids, processes, lambda done: progress(Progress("indexing", done, total)), token
+        )
         progress(Progress("indexing", total, total))
         return count
+
+    def _rebuild(
+        self, ids: list[int], processes: int, progress: Callable[[int], None], token: CancelToken
+    ) -> int:
+        """A new index of these articles, built beside the old one by `processes` worker
+        processes that read them from the catalogue themselves, then swapped in; raises
+        InterruptedError when cancelled (the old index is left as it was)."""
+        build = partial(
+            build_in_parallel,
+            feed_factory=catalogue_feed,
+            source=str(self.layout.catalogue),
+            ids=ids,
+            processes=max(1, processes),
+            progress=progress,
+            cancelled=lambda: token.cancelled,
+        )
+        return self.index.rebuild_by(build)
 
     def compare(self, report: CheckReport) -> CheckReport:
         """The catalogue against the index and the originals folder."""
