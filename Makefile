@@ -11,8 +11,10 @@ QT_OFFSCREEN := libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus
 QT_WINDOW    := $(QT_OFFSCREEN) xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
                 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
                 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libx11-xcb1
+# The suite runs every catalogue test on a throwaway PostgreSQL 15 cluster too (tests start it)
+TEST_DEBS    := $(QT_OFFSCREEN) postgresql postgresql-client
 
-.PHONY: run test test-faults install system-libs system-libs-window lint typecheck clean
+.PHONY: run test test-faults install system-libs system-libs-test system-libs-window system-libs-desktop lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +27,20 @@ install: $(STAMP)
 system-libs:
 	@bash scripts/ensure-debs.sh $(QT_OFFSCREEN)
 
+system-libs-test:
+	@bash scripts/ensure-debs.sh $(TEST_DEBS)
+
 system-libs-window:
 	@bash scripts/ensure-debs.sh $(QT_WINDOW)
+
+# `archive-app desktop install` and its tests: the xdg tools, the MIME and desktop databases,
+# the icon cache (without it xdg-icon-resource links ~/.icons), `mimetype` (what xdg-mime
+# query filetype asks outside a desktop session) and the validators of the .desktop and metainfo
+DESKTOP_DEBS := xdg-utils shared-mime-info desktop-file-utils gtk-update-icon-cache \
+                libfile-mimeinfo-perl appstream
+
+system-libs-desktop:
+	@bash scripts/ensure-debs.sh $(DESKTOP_DEBS)
 
 # Opens the window on the default library (or $$ARCHIVE_APP_LIBRARY). Without a display
 # (a headless server) it runs on a virtual Xvfb screen instead of failing.
@@ -35,12 +49,12 @@ run: system-libs-window $(STAMP)
 	else echo "no display found: running on a virtual screen (xvfb-run)"; \
 	     xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/archive-app; fi
 
-test: system-libs $(STAMP)
+test: system-libs-test system-libs-desktop $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not faults_slow"
 
 # Every fault case (kill points, damage, disk full, bad input), the slow ones too, then the
 # table of cases: case, outcome, nothing lost. Writes bench-results/faults.jsonl.
-test-faults: system-libs $(STAMP)
+test-faults: system-libs-test $(STAMP)
 	@mkdir -p bench-results && rm -f bench-results/faults.jsonl
 	QT_QPA_PLATFORM=offscreen ARSIP_FAULT_TABLE=$(CURDIR)/bench-results/faults.jsonl \
 		$(PY) -m pytest tests/faults -p no:cacheprovider
@@ -88,7 +102,12 @@ profile-search: $(STAMP)
 gen-corpus: $(STAMP)
 	$(PY) benchmarks/generate.py --articles $(ARTICLES)
 
-.PHONY: screenshots bench-gui
+.PHONY: screenshots bench-gui icons
+
+# The desktop menu's PNG icons (resources/icons/hicolor/*/apps/), drawn from
+# resources/icons/arsip.svg with Qt's SVG renderer; run after changing the SVG, commit the PNGs.
+icons: system-libs $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m scripts.render_icons
 
 # PNGs of the window on a library imported from ../shared/corpus (kept in build/ for the next
 # run), on a virtual screen: welcome, search with facets and histogram, reader with a photo,

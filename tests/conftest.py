@@ -8,6 +8,13 @@ from pathlib import Path
 
 import pytest
 
+# the throwaway PostgreSQL cluster, started when a test first asks for it
+from tests.postgres_server import (  # noqa: F401
+    migrated_postgres,
+    postgres_database,
+    postgres_server,
+)
+
 # Qt aborts the process without a display: choose the offscreen platform before any
 # QApplication can exist (pytest-qt creates it lazily, after this module is imported).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive_app.domain.errors import LibraryFormatError
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The advisory lock's key on a team catalogue: any number, the same in every Arsip ("Arsip" in
+# ASCII), so every desktop's migration waits for the one in progress.
+MIGRATION_LOCK = 0x4172736970
 
 
 def _newest_migration() -> str:
@@ -92,26 +95,46 @@ def _begin(connection: Any) -> None:
 def current_revision(engine: Engine) -> str | None:
     """The catalogue's schema revision (None before the first migration)."""
     with engine.connect() as connection:
+        return _revision(connection)
+
+
+def _revision(connection: Connection) -> str | None:
+    if connection.dialect.name == "sqlite":  # the catalogue file's own table list: no alembic
         versioned = connection.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
         ).first()
-        rows = (
-            connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
-            if versioned
-            else []
-        )
-        if len(rows) <= 1:
-            return str(rows[0][0]) if rows else None
-        from alembic.runtime.migration import MigrationContext
+    else:
+        versioned = connection.exec_driver_sql(
+            "SELECT to_regclass('alembic_version') IS NOT NULL"
+        ).scalar()
+    rows = (
+        connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        if versioned
+        else []
+    )
+    if len(rows) <= 1:
+        return str(rows[0][0]) if rows else None
+    from alembic.runtime.migration import MigrationContext
 
-        return MigrationContext.configure(connection).get_current_revision()  # it explains
+    return MigrationContext.configure(connection).get_current_revision()  # it explains
 
 
 def migrate(engine: Engine, target: str = "head") -> None:
-    """Bring the schema up to `target`; refuse a library written by a newer Arsip."""
-    current = current_revision(engine)
-    if current == HEAD_REVISION and target == "head":
+    """Bring the schema up to `target`; refuse a library written by a newer Arsip.
+
+    On PostgreSQL the check and the upgrade run under an advisory lock held to the end of the
+    transaction: two desktops opening a team catalogue at once never migrate it both, the
+    second finds it at the head when the first has committed.
+    """
+    if current_revision(engine) == HEAD_REVISION and target == "head":
         return
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+        _upgrade(connection, _revision(connection), target)
+
+
+def _upgrade(connection: Connection, current: str | None, target: str) -> None:
     from alembic import command
     from alembic.script import ScriptDirectory
 
@@ -119,15 +142,15 @@ def migrate(engine: Engine, target: str = "head") -> None:
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise LibraryFormatError(
             f"the catalogue has schema revision {current}, which this version of Arsip does "
-            "not know; it was written by a newer Arsip"
+            f"not know (it knows up to {HEAD_REVISION}); it was written by a newer Arsip: "
+            "update Arsip on this computer to write to it"
         )
     if current == script.get_current_head() and target == "head":
         return
     log.info("migrating catalogue from %s to %s", current, target)
     config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    config.attributes["connection"] = connection
+    command.upgrade(config, target)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
