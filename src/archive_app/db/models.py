@@ -18,7 +18,9 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from archive_app.db.sort_key import title_key
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -101,6 +103,8 @@ class Article(Base):
     url: Mapped[str | None] = mapped_column(Text)
     url_key: Mapped[str | None] = mapped_column(Text, index=True)
     title: Mapped[str] = mapped_column(Text, default="")
+    # the title folded (case, accents) to sort by: set with every title (see _keep_title_key)
+    title_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     language: Mapped[str | None] = mapped_column(String(16))
     published: Mapped[str | None] = mapped_column(String(40))
     published_raw: Mapped[str | None] = mapped_column(Text)
@@ -149,6 +153,11 @@ class Article(Base):
     provenance: Mapped[list[ProvenanceRow]] = relationship(
         cascade="all, delete-orphan", order_by="ProvenanceRow.id"
     )
+
+    @validates("title")
+    def _keep_title_key(self, _name: str, title: str) -> str:
+        self.title_key = title_key(title)
+        return title
 
 
 class ArticlePerson(Base):
@@ -378,3 +387,4 @@ class SavedSearch(Base):
 
 Index("ix_article_people_article", ArticlePerson.article_id)
 Index("ix_articles_site", Article.site_id)
+Index("ix_articles_title_key", Article.title_key, Article.id)  # the title sort, no sorting

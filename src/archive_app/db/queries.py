@@ -41,7 +41,7 @@ from archive_app.domain.serial import record_from_dict
 SORTS: dict[str, tuple[Any, ...]] = {
     "newest": (Article.sort_date.desc().nulls_last(), Article.id.desc()),
     "oldest": (Article.sort_date.asc().nulls_last(), Article.id.asc()),
-    "title": (Article.title.collate("NOCASE"), Article.id),
+    "title": (Article.title_key, Article.id),  # ix_articles_title_key gives this order
     "added": (Article.id.desc(),),
 }
 
