@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 from archive_app import cli
 
@@ -14,6 +16,15 @@ def open_window(library: str | None) -> int:
     return int(run_gui(library))
 
 
+def check_window(library: Path, scratch: Path, screenshot: Path | None) -> None:
+    """The self-test's look at the window, offscreen whatever the desktop (a bundle's check
+    runs on servers and in CI with no display)."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from archive_app.gui.shell.selftest_window import check_window as check
+
+    check(library, scratch, screenshot)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `archive-app` and `python -m archive_app`."""
-    return cli.main(argv, open_window=open_window)
+    return cli.main(argv, open_window=open_window, check_window=check_window)

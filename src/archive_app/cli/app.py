@@ -18,6 +18,7 @@ from archive_app.cli import (
     importing,
     reading,
     safety,
+    selftest,
 )
 from archive_app.domain.errors import ArchiveError
 from archive_app.storage.diskspace import is_disk_full
@@ -62,6 +63,7 @@ _COMMANDS: tuple[Callable[[Any], None], ...] = (
     authorities.add_place,
     safety.add_backup,
     safety.add_restore,
+    selftest.add_selftest,
     _add_gui,
 )
 
@@ -89,11 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
 QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "warcio")
 
 
-def main(argv: Sequence[str] | None = None, open_window: WindowOpener | None = None) -> int:
-    """Run one command; `open_window` opens the window for `gui` (the launcher passes it)."""
+def main(
+    argv: Sequence[str] | None = None,
+    open_window: WindowOpener | None = None,
+    check_window: selftest.WindowCheck | None = None,
+) -> int:
+    """Run one command; `open_window` opens the window for `gui`, `check_window` checks it for
+    `selftest` (the launcher passes both)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     args.open_window = open_window
+    args.check_window = check_window
     for stream in (sys.stdout, sys.stderr):
         # a path the file system gave with bytes that are not UTF-8 prints as "\udcff"
         # rather than ending the command with UnicodeEncodeError
