@@ -1814,6 +1814,14 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <source>A new language applies when Arsip starts again.</source>
         <translation>Bahasa baru berlaku saat Arsip dibuka lagi.</translation>
     </message>
+    <message>
+        <source>High contrast, light</source>
+        <translation>Kontras tinggi, terang</translation>
+    </message>
+    <message>
+        <source>High contrast, dark</source>
+        <translation>Kontras tinggi, gelap</translation>
+    </message>
 </context>
 <context>
     <name>Preview</name>

@@ -27,7 +27,7 @@ from archive_app.gui.reader.prepared import (
     RULES_SCHEME,
     Reading,
 )
-from archive_app.gui.shell.theme import LIGHT, Colours
+from archive_app.gui.shell.theme import LIGHT, Colours, font_scale
 
 PHOTO_WIDTH = 560  # px at 100 %: a column photo, never wider than the photo itself
 PHOTO_HEIGHT = 440  # px at 100 %: a portrait photo leaves room for its caption and credit
@@ -37,8 +37,10 @@ _PHOTO_PADDING = 40  # the placeholder's padding: a photo's footprint without th
 def reader_css(colours: Colours = LIGHT, zoom: int = 100) -> str:
     """Qt's rich-text subset of CSS 2.1, sized by the reader's zoom."""
 
+    scale = font_scale() * zoom / 100  # the system's font size, then the reader's own zoom
+
     def pt(size: float) -> str:
-        return f"{size * zoom / 100:.1f}pt"
+        return f"{size * scale:.1f}pt"
 
     c = colours
     return f"""

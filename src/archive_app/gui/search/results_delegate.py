@@ -84,7 +84,12 @@ class ResultsDelegate(QStyledItemDelegate):
         row, column = index.row(), index.column()
         colours = self.colours
         cell: QRect = option.rect
-        if option.state & QStyle.StateFlag.State_Selected:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # on the selection, text takes the colour made for it (white on high contrast's blue)
+        heading, muted = (
+            (colours.selected_text,) * 2 if selected else (colours.heading, colours.muted)
+        )
+        if selected:
             painter.fillRect(cell, QColor(colours.selection))
         elif row % 2:
             painter.fillRect(cell, QColor(colours.surface_alt))
@@ -95,7 +100,7 @@ class ResultsDelegate(QStyledItemDelegate):
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if column == TITLE:
             painter.setFont(bold)
-            painter.setPen(QColor(colours.heading))
+            painter.setPen(QColor(heading))
             painter.drawText(
                 first,
                 align,
@@ -109,10 +114,11 @@ class ResultsDelegate(QStyledItemDelegate):
                     small_metrics,
                     QRect(rect.left(), first.bottom() + 3, rect.width(), plain_metrics.height()),
                     snippet,
+                    muted,
                 )
         else:
             painter.setFont(plain)
-            painter.setPen(QColor(colours.muted))
+            painter.setPen(QColor(muted))
             painter.drawText(
                 first,
                 align,
@@ -120,7 +126,13 @@ class ResultsDelegate(QStyledItemDelegate):
             )
 
     def _snippet(
-        self, painter: QPainter, font: QFont, metrics: QFontMetrics, rect: QRect, snippet: str
+        self,
+        painter: QPainter,
+        font: QFont,
+        metrics: QFontMetrics,
+        rect: QRect,
+        snippet: str,
+        muted: str,
     ) -> None:
         painter.setFont(font)
         x, right = rect.left(), rect.right()
@@ -132,7 +144,7 @@ class ResultsDelegate(QStyledItemDelegate):
             box = QRect(x, rect.top(), width, rect.height())
             if hit:
                 painter.fillRect(box, QColor(self.colours.hit))
-            painter.setPen(QColor(self.colours.text if hit else self.colours.muted))
+            painter.setPen(QColor(self.colours.text if hit else muted))
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             x += width
             if x >= right:

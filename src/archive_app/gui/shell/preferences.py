@@ -1,4 +1,4 @@
-"""The preferences dialog: theme (now) and interface language (from the next start)."""
+"""The preferences dialog: theme (high contrast too) at once, interface language next start."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ def theme_choices() -> tuple[tuple[str, str], ...]:
         ("system", translate("Preferences", "As the system")),
         ("light", translate("Preferences", "Light")),
         ("dark", translate("Preferences", "Dark")),
+        ("contrast", translate("Preferences", "High contrast, light")),
+        ("contrast-dark", translate("Preferences", "High contrast, dark")),
     )
 
 

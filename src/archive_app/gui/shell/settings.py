@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 SORTS = ("relevance", "newest", "oldest", "title")
-THEMES = ("system", "light", "dark")
+THEMES = ("system", "light", "dark", "contrast", "contrast-dark")
 LANGUAGES = ("system", "en", "id")
 CITATION_STYLES = ("apa", "chicago", "chicago-note")
 ZOOM_DEFAULT = 100

@@ -1,116 +1,48 @@
-"""Arsip's look: light and dark palettes, the stylesheet filled from them, the application icon."""
+"""Arsip's look: the chosen palette applied, the stylesheet filled from it, the app icon."""
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from archive_app.gui.shell.palettes import (
+    CONTRAST,
+    CONTRAST_DARK,
+    DARK,
+    LIGHT,
+    THEMES,
+    Colours,
+)
 from archive_app.resources import resource
+
+__all__ = ["CONTRAST", "CONTRAST_DARK", "DARK", "LIGHT", "THEMES", "Colours", "ThemeManager"]
 
 log = logging.getLogger(__name__)
 
 ICON = "icons/arsip.svg"
 STYLESHEET = "style.qss"
 _TOKEN = re.compile(r"@([a-z_]+)")
+# the system font size the look was drawn at (Qt's default where the desktop sets none): every
+# size the stylesheet and the reader name is in points at it, and scales with the real one
+DESIGN_POINTS = 9.0
+SIZES = {"size_small": 8.0, "size_title": 13.0, "size_name": 17.0, "size_welcome": 20.0}
 
 
-@dataclass(frozen=True, slots=True)
-class Colours:
-    """The named colours the stylesheet (@name) and the reader's HTML are written with."""
-
-    name: str
-    paper: str
-    surface: str
-    surface_alt: str
-    panel: str
-    border: str
-    border_strong: str
-    text: str
-    muted: str
-    faint: str
-    heading: str
-    accent: str
-    accent_soft: str
-    accent_hover: str
-    on_accent: str
-    selection: str
-    hit: str
-    hit_current: str
-    found: str
-    error: str
-    error_bg: str
-    placeholder: str
-    chip: str
-    bar: str
-    bar_selected: str
-    notice: str  # the edge of the reader's "Needs review" box
-    notice_bg: str
+def font_scale() -> float:
+    """The system's font size over DESIGN_POINTS (1.0 when it is set in pixels or unknown)."""
+    points = QGuiApplication.font().pointSizeF()
+    return points / DESIGN_POINTS if points > 0 else 1.0
 
 
-LIGHT = Colours(
-    name="light",
-    paper="#f7f5f0",
-    surface="#ffffff",
-    surface_alt="#faf7f1",
-    panel="#efebe3",
-    border="#ddd8cd",
-    border_strong="#c8c3b8",
-    text="#1f2a2a",
-    muted="#5b6b6b",
-    faint="#6b7777",
-    heading="#16302f",
-    accent="#2f5d62",
-    accent_soft="#5e8b7e",
-    accent_hover="#3a6f75",
-    on_accent="#ffffff",
-    selection="#d5e6e3",
-    hit="#fbe3a1",
-    hit_current="#f4b860",
-    found="#cfe3f5",
-    error="#b3261e",
-    error_bg="#fff8f7",
-    placeholder="#eeeae2",
-    chip="#e1ece9",
-    bar="#9dbfb7",
-    bar_selected="#2f5d62",
-    notice="#c9a04a",
-    notice_bg="#fbf4e4",
-)
-DARK = Colours(
-    name="dark",
-    paper="#1c2020",
-    surface="#242a2a",
-    surface_alt="#283030",
-    panel="#2c3333",
-    border="#3b4444",
-    border_strong="#4d5858",
-    text="#e3e6e1",
-    muted="#aab4b1",
-    faint="#8e9a97",
-    heading="#f0f2ee",
-    accent="#86bdb4",
-    accent_soft="#6fa298",
-    accent_hover="#9bcbc3",
-    on_accent="#10201e",
-    selection="#35534f",
-    hit="#6e5716",
-    hit_current="#a8671b",
-    found="#2d4a66",
-    error="#f2b8b5",
-    error_bg="#3b2424",
-    placeholder="#303838",
-    chip="#33504b",
-    bar="#5d8c83",
-    bar_selected="#a9d8cf",
-    notice="#a8843a",
-    notice_bg="#302b20",
-)
-THEMES = {"light": LIGHT, "dark": DARK}
+def font_sizes() -> dict[str, str]:
+    """The @size_* tokens in points, in proportion to the system's font."""
+    scale = font_scale()
+    return {name: f"{points * scale:.1f}pt" for name, points in SIZES.items()}
 
 
 def stylesheet(colours: Colours = LIGHT) -> str:
@@ -120,7 +52,7 @@ def stylesheet(colours: Colours = LIGHT) -> str:
     except OSError as error:  # a missing look must not stop anyone reading their archive
         log.warning("no stylesheet: %s", error)
         return ""
-    values = asdict(colours)
+    values = {**asdict(colours), **font_sizes()}
     return _TOKEN.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
@@ -137,7 +69,7 @@ def qt_palette(colours: Colours) -> QPalette:
         (role.Button, colours.panel),
         (role.ButtonText, colours.text),
         (role.Highlight, colours.selection),
-        (role.HighlightedText, colours.text),
+        (role.HighlightedText, colours.selected_text),
         (role.ToolTipBase, colours.surface),
         (role.ToolTipText, colours.text),
         (role.PlaceholderText, colours.faint),
@@ -158,8 +90,25 @@ def system_is_dark() -> bool:
     return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
 
 
+def system_wants_contrast() -> bool:
+    """The desktop asks for high contrast (Qt reads it from the platform, e.g. the portal)."""
+    hints = QGuiApplication.styleHints().accessibility()
+    return bool(hints.contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
+def chosen_colours(choice: str) -> Colours:
+    """The palette for a choice; "system" follows the desktop's contrast and colour scheme."""
+    if choice in THEMES:
+        return THEMES[choice]
+    dark = system_is_dark()
+    if system_wants_contrast():
+        return CONTRAST_DARK if dark else CONTRAST
+    return DARK if dark else LIGHT
+
+
 class ThemeManager(QObject):
-    """Applies the chosen theme ("system", "light", "dark") and follows the system's changes."""
+    """Applies the chosen theme ("system", or a key of THEMES) and follows the system's
+    changes of colour scheme and contrast."""
 
     changed = Signal(object)  # Colours
 
@@ -167,14 +116,18 @@ class ThemeManager(QObject):
         super().__init__(parent)
         self.choice = choice
         self.colours = LIGHT
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._system_changed)
+        hints.accessibility().contrastPreferenceChanged.connect(self._system_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # the desktop's font size changed: sizes follow
+            app.fontChanged.connect(lambda _font: self.apply(self.choice))
         self.apply(choice)
 
     def apply(self, choice: str) -> Colours:
-        """Switch to a theme now; "system" picks light or dark as the desktop does."""
-        self.choice = choice if choice in ("system", "light", "dark") else "system"
-        dark = system_is_dark() if self.choice == "system" else self.choice == "dark"
-        self.colours = DARK if dark else LIGHT
+        """Switch to a theme now; "system" picks one as the desktop asks."""
+        self.choice = choice if choice in THEMES else "system"
+        self.colours = chosen_colours(self.choice)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # the same look again (the window's manager after the application's) is left as it
@@ -187,7 +140,7 @@ class ThemeManager(QObject):
         self.changed.emit(self.colours)
         return self.colours
 
-    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _system_changed(self, _preference: object) -> None:
         if self.choice == "system":
             self.apply("system")
 
