@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from archive_app.db.field_access import write_field
@@ -50,7 +51,11 @@ def person_key(name: str) -> str:
 
 # Statements run once per imported file, built once and run on the connection: through the
 # ORM a lookup or an insert cost more than the rest of storing a small page dump.
-_REGISTER_ORIGINAL = insert(Original).prefix_with("OR IGNORE")
+# "unless the library has it": ON CONFLICT DO NOTHING, which each dialect's own insert says
+_REGISTER_ORIGINAL = {
+    "sqlite": sqlite.insert(Original).on_conflict_do_nothing(),
+    "postgresql": postgresql.insert(Original).on_conflict_do_nothing(),
+}
 _ARTICLE_BY_URL = select(Article.id).where(Article.url_key == bindparam("key")).limit(1)
 _ARTICLE_BY_TEXT = (
     select(ArticleVersion.article_id)
@@ -156,8 +161,9 @@ class CatalogueWriter:
 
     def original(self, sha256: str, size: int, ext: str, path: str) -> bool:
         """Register an original file unless the library already has it; True when it is new."""
-        result = self.session.connection().execute(
-            _REGISTER_ORIGINAL,
+        connection = self.session.connection()
+        result = connection.execute(
+            _REGISTER_ORIGINAL[connection.dialect.name],
             {
                 "sha256": sha256,
                 "size": size,
