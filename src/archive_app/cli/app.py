@@ -19,6 +19,7 @@ from archive_app.cli import (
     reading,
     safety,
     selftest,
+    team,
 )
 from archive_app.domain.errors import ArchiveError
 from archive_app.storage.diskspace import is_disk_full
@@ -64,6 +65,7 @@ _COMMANDS: tuple[Callable[[Any], None], ...] = (
     safety.add_backup,
     safety.add_restore,
     selftest.add_selftest,
+    team.add_team,
     _add_gui,
 )
 
@@ -75,7 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"The library defaults to the user data folder; {ENV_VAR} or --library choose "
         "another. With no command, the window opens.",
     )
-    parser.add_argument("--library", metavar="PATH", help="the library folder to use")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="the library folder to use, or a team library's postgresql://user@host/database",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--debug",

@@ -26,6 +26,10 @@ class TeamConnectionError(ArchiveError):
     """The team catalogue's server cannot be reached, or refused the login."""
 
 
+class TeamPermissionError(ArchiveError):
+    """The server refused a statement to this database user (its role lacks the right)."""
+
+
 @dataclass(frozen=True, slots=True)
 class TeamAddress:
     """A checked address: libpq's parameters (never a password) and a short name for messages."""
@@ -108,10 +112,29 @@ def connection_problem(error: BaseException, address: TeamAddress) -> str | None
 _CONNECTING = {None, "08000", "08001", "08004", "08006", "28000", "28P01", "3D000", "53300"}
 
 
+def permission_problem(error: BaseException, address: TeamAddress) -> str | None:
+    """One line for a statement the server refused this login (SQLSTATE 42501), else None."""
+    from psycopg import errors
+
+    original = getattr(error, "orig", None) or error
+    if not isinstance(original, errors.InsufficientPrivilege):
+        return None
+    reason = " ".join(str(original).split("\n", 1)[0].split())
+    user = address.params.get("user", "this login")
+    return (
+        f"the team library {address.display}: user {user} may not do this ({reason}); "
+        "ask the library's administrator for the role it needs"
+    )
+
+
 def _one_line_errors(address: TeamAddress) -> Any:
     def handle(context: Any) -> None:
-        problem = connection_problem(context.original_exception, address)
+        error = context.original_exception
+        problem = connection_problem(error, address)
         if problem is not None:
             raise TeamConnectionError(problem) from None
+        problem = permission_problem(error, address)
+        if problem is not None:
+            raise TeamPermissionError(problem) from None
 
     return handle

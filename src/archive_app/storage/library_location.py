@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from archive_app.domain.errors import LibraryFormatError
+from archive_app.storage.library_folder import ENV_VAR
 
 TEAM_FILE = ".arsip-team"
 """A folder holding this file is a team library: the file holds its address, one line."""
@@ -29,8 +31,10 @@ def is_team_address(text: str) -> bool:
 def team_location(path: str | Path | None) -> TeamLocation | None:
     """The team library `path` names (an address, or a folder with a .arsip-team file), or
     None for a folder library (which stays exactly as it always was)."""
-    if path is None:
-        return None
+    if path is None:  # the default library: ARCHIVE_APP_LIBRARY may name a team library too
+        path = os.environ.get(ENV_VAR) or None
+        if path is None:
+            return None
     text = str(path)
     if is_team_address(text):
         return TeamLocation(text.strip(), "--library")

@@ -21,7 +21,7 @@ from archive_app.domain.progress import CancelToken
 from archive_app.search.index_folder import mark_behind
 from archive_app.storage import leftovers
 from archive_app.storage.library_folder import LibraryLayout, WriterLock, default_library_path
-from archive_app.usecases import autobackup, integrity
+from archive_app.usecases import autobackup, integrity, team_library
 
 log = logging.getLogger(__name__)
 # what a library folder may hold before its catalogue is written
@@ -31,6 +31,7 @@ _KNOWN = {"originals", "media", "index", "library.lock", "backups", "damaged", "
 def library_layout(path: str | Path | None, *, readonly: bool) -> LibraryLayout:
     """The library at `path` (or the default one), created unless read-only; refuses a missing
     library that has an automatic backup, and a folder that holds something else."""
+    team_library.refuse_team(path)  # never taken for a folder named "postgresql:"
     layout = LibraryLayout(Path(path).expanduser() if path else default_library_path())
     if not layout.exists() and (latest := autobackup.newest(layout)) is not None:
         raise integrity.missing(layout, latest)
