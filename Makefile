@@ -35,9 +35,10 @@ system-libs-window:
 
 # `archive-app desktop install` and its tests: the xdg tools, the MIME and desktop databases,
 # the icon cache (without it xdg-icon-resource links ~/.icons), `mimetype` (what xdg-mime
-# query filetype asks outside a desktop session) and the validators of the .desktop and metainfo
+# query filetype asks outside a desktop session), the validators of the .desktop and metainfo,
+# and gio (its tests launch the entry as a desktop does)
 DESKTOP_DEBS := xdg-utils shared-mime-info desktop-file-utils gtk-update-icon-cache \
-                libfile-mimeinfo-perl appstream
+                libfile-mimeinfo-perl appstream libglib2.0-bin
 
 system-libs-desktop:
 	@bash scripts/ensure-debs.sh $(DESKTOP_DEBS)

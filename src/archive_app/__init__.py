@@ -4,3 +4,5 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 APP_NAME = "Arsip"
+# the reverse-DNS id the desktop knows Arsip by: .desktop and metainfo names, icon, Wayland app id
+APP_ID = "io.github.arsip.Arsip"

@@ -9,11 +9,12 @@ from pathlib import Path
 from archive_app import cli
 
 
-def open_window(library: str | None) -> int:
-    """Open the window on a library; Qt is loaded only when the window is wanted."""
+def open_window(library: str | None, backup: Path | None = None) -> int:
+    """Open the window on a library (with Restore asking about `backup` when given); Qt is
+    loaded only when the window is wanted."""
     from archive_app.gui.shell.app import run_gui
 
-    return int(run_gui(library))
+    return int(run_gui(library, restore=backup))
 
 
 def check_window(library: Path, scratch: Path, screenshot: Path | None) -> None:

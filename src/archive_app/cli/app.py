@@ -7,12 +7,14 @@ import io
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from archive_app import APP_NAME, __version__
 from archive_app.cli import (
     authorities,
     cataloguing,
+    desktop,
     evaluating,
     exporting,
     importing,
@@ -26,7 +28,8 @@ from archive_app.storage.diskspace import is_disk_full
 from archive_app.storage.library_folder import ENV_VAR
 
 Command = Callable[[argparse.Namespace], int]
-WindowOpener = Callable[[str | None], int]
+# (library, a backup file to restore) -> exit code
+WindowOpener = Callable[[str | None, Path | None], int]
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -34,11 +37,24 @@ def cmd_gui(args: argparse.Namespace) -> int:
     open_window: WindowOpener | None = getattr(args, "open_window", None)
     if open_window is None:
         raise ArchiveError("this command line was started without the window; run `archive-app`")
-    return open_window(args.library)
+    backup: Path | None = getattr(args, "backup", None)
+    if backup is not None and not backup.is_file():
+        # the desktop's menu entry passes a double-clicked file here: say which, and why
+        why = "no such file" if not backup.exists() else "not a file"
+        raise ArchiveError(f"{backup}: {why}; give an Arsip backup file to restore")
+    return open_window(args.library, backup)
 
 
 def _add_gui(sub: Any) -> None:
     p = sub.add_parser("gui", help="open the window (the default)")
+    p.add_argument(
+        "backup",
+        nargs="?",
+        type=Path,
+        metavar="BACKUP",
+        help="an Arsip backup file: the window opens Restore with it (what a double-click "
+        "on a backup runs)",
+    )
     p.set_defaults(run=cmd_gui)
 
 
@@ -66,6 +82,7 @@ _COMMANDS: tuple[Callable[[Any], None], ...] = (
     safety.add_restore,
     selftest.add_selftest,
     team.add_team,
+    desktop.add_desktop,
     _add_gui,
 )
 

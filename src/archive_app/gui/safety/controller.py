@@ -152,15 +152,18 @@ class SafetyController(QObject):
         source, _filter = QFileDialog.getOpenFileName(
             self.window, translate("Safety", "Restore a backup"), str(Path.home()), backup_filter()
         )
-        if not source:
-            return
+        if source:
+            self.ask_restore_file(Path(source))
+
+    def ask_restore_file(self, source: Path) -> None:
+        """Restore `source`, asking only where: a backup chosen already (or double-clicked)."""
         folder = QFileDialog.getExistingDirectory(
             self.window,
             translate("Safety", "Restore into a new, empty folder"),
-            str(Path(source).parent),
+            str(source.parent),
         )
         if folder:
-            self.restore(Path(source), Path(folder))
+            self.restore(source, Path(folder))
 
     def restore(self, source: Path, folder: Path) -> None:
         self.statusMessage.emit(translate("Safety", "Restoring {file}…").format(file=source))

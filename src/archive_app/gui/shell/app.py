@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from archive_app import APP_ID
 from archive_app.domain.errors import ArchiveError, LibraryLockedError
 from archive_app.gui.common import i18n
 from archive_app.gui.common.errors import show_error
 from archive_app.gui.common.i18n import translate
 from archive_app.gui.shell.main_window import MainWindow
+from archive_app.gui.shell.restore_on_start import offer_restore, open_library
 from archive_app.gui.shell.settings import Settings
 from archive_app.gui.shell.theme import ThemeManager, app_icon
 from archive_app.usecases.archive import Archive
@@ -31,7 +33,8 @@ def application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Arsip")
     app.setOrganizationName("Arsip")
-    app.setDesktopFileName("archive-app")
+    # the .desktop entry's name: Wayland's app id, so the desktop shows the menu's icon and name
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setStyle("Fusion")  # one look on every desktop, and dark palettes that hold together
     settings = Settings()
@@ -40,13 +43,12 @@ def application() -> QApplication:
     return app
 
 
-def run_gui(library: str | Path | None = None) -> int:
-    """Open the library (the default one for None) in the window; returns the exit code."""
+def run_gui(library: str | Path | None = None, restore: Path | None = None) -> int:
+    """Open the library (the default one for None) in the window, with Restore asking about
+    the backup `restore` when one is given; returns the exit code."""
     app = application()
     try:
-        # shown at once, ready to read: the catalogue's check and the daily backup run on the
-        # window's writer lane, before any write (the window says so if it finds damage)
-        archive = Archive.open(library, check_later=True)
+        archive = open_library(library, restore)
     except LibraryLockedError as error:
         show_error(
             None,
@@ -71,6 +73,8 @@ def run_gui(library: str | Path | None = None) -> int:
     try:
         window = MainWindow(archive)
         window.show()
+        if restore is not None:
+            offer_restore(window, restore)
         repair = DeferredRepair(archive, window)
         return int(app.exec())
     finally:

@@ -1,0 +1,1 @@
+"""Desktop integration on Linux: Arsip's freedesktop files and their registration for a user."""
