@@ -544,6 +544,14 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <source>Remove the chosen row from {name}</source>
         <translation>Hapus baris terpilih dari {name}</translation>
     </message>
+    <message>
+        <source>Parts of the record</source>
+        <translation>Bagian-bagian rekaman</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab and Ctrl+Shift+Tab move from part to part.</source>
+        <translation>Ctrl+Tab dan Ctrl+Shift+Tab berpindah dari bagian ke bagian.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1433,6 +1441,14 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Sign-off codes</source>
         <translation>Kode inisial</translation>
+    </message>
+    <message>
+        <source>People or places</source>
+        <translation>Orang atau tempat</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab and Ctrl+Shift+Tab switch between people and places.</source>
+        <translation>Ctrl+Tab dan Ctrl+Shift+Tab berpindah antara orang dan tempat.</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,10 @@ class AuthorityWindow(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._people_page(), translate("People", "People"))
         self.tabs.addTab(self._places_page(), translate("Places", "Places"))
+        self.tabs.tabBar().setAccessibleName(translate("People", "People or places"))
+        self.tabs.tabBar().setAccessibleDescription(
+            translate("People", "Ctrl+Tab and Ctrl+Shift+Tab switch between people and places.")
+        )
         column = QVBoxLayout(self)
         column.addWidget(self.tabs)
 

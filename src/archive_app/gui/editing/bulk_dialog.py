@@ -94,6 +94,7 @@ class BulkDialog(PreviewDialog):
         for box in (self.role, self.from_role, self.to_role):
             box.currentIndexChanged.connect(self.invalidate)
         self._operation_changed()
+        self.order_tabs()
 
     def _roles(self, name: str) -> QComboBox:
         box = QComboBox(self)

@@ -80,6 +80,10 @@ class ArticleEditor(QDialog):
         self._tab_of: dict[str, int] = {}
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editorTabs")
+        self.tabs.tabBar().setAccessibleName(translate("Editor", "Parts of the record"))
+        self.tabs.tabBar().setAccessibleDescription(
+            translate("Editor", "Ctrl+Tab and Ctrl+Shift+Tab move from part to part.")
+        )
         self._record_tab()
         self._people_tab()
         self._photos_tab()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive_app.gui.common.dialog_parts import heading, main_button
+from archive_app.gui.common.focus import chain_tabs
 from archive_app.gui.common.html_delegate import HtmlDelegate
 from archive_app.gui.common.i18n import count_text, number, translate
 from archive_app.gui.editing.preview_model import ARTICLE, PreviewModel, PreviewRow
@@ -72,7 +73,7 @@ class PreviewDialog(QDialog):
         self.apply_button.setDefault(False)  # Enter previews; applying is a deliberate click
         self.apply_button.setAccessibleName(translate("Preview", "Apply the previewed change"))
         self.apply_button.clicked.connect(self._ask_apply)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(heading(title, self))
@@ -83,6 +84,16 @@ class PreviewDialog(QDialog):
         column.addWidget(self.table, 1)
         column.addWidget(buttons)
         self.invalidate()
+
+    def order_tabs(self) -> None:
+        """Tab goes down the subclass's form, then Preview, the preview, Apply and Cancel
+        (called once the form is filled: its inputs are made after these)."""
+        items = (self.form.itemAt(i) for i in range(self.form.count()))
+        inputs = (item.widget() for item in items if item is not None)
+        fields = [w for w in inputs if w is not None and not isinstance(w, QLabel)]
+        chain_tabs(*fields, self.preview_button, self.table, self.apply_button, self.cancel_button)
+        if fields:
+            fields[0].setFocus()  # the dialog opens on its first question
 
     def invalidate(self) -> None:
         """An input changed: the old preview no longer says what Apply would do."""

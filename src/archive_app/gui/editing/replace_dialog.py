@@ -61,6 +61,7 @@ class ReplaceDialog(PreviewDialog):
         self.replace_text.textChanged.connect(self.invalidate)
         self.regex.toggled.connect(self.invalidate)
         self.whole_result.toggled.connect(self.invalidate)
+        self.order_tabs()
 
     @property
     def chosen_field(self) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from archive_app.gui.common.focus import chain_tabs
 from archive_app.gui.common.i18n import translate
 from archive_app.gui.search.filters import Filter
 
@@ -25,6 +26,7 @@ class FilterBar(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self.chips: list[QToolButton] = []
+        self.tab_after: QWidget | None = None  # the control Tab visits just before the chips
         self.title = QLabel(translate("Filters", "Filtered by:"), self)
         self.title.setObjectName("resultCount")
         self.clear = QToolButton(self)
@@ -56,4 +58,6 @@ class FilterBar(QWidget):
         self.clear.setVisible(len(self.chips) > 1)
         self._layout.addWidget(self.clear)
         self._layout.addStretch(1)
+        # new chips would come last in Tab order (Qt orders by creation): put them in place
+        chain_tabs(*([self.tab_after] if self.tab_after else []), *self.chips, self.clear)
         self.setVisible(bool(self.chips))

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from archive_app.gui.common.focus import chain_tabs
 from archive_app.gui.shell.window_parts import FramedWindow
 
 
@@ -48,6 +49,23 @@ def lay_out(window: FramedWindow) -> Frame:
     stack.addWidget(window.welcome)
     stack.addWidget(browse)
     window.setCentralWidget(stack)
+    side, bar = window.sidebar, window.search_bar
+    # Tab follows the columns as they are shown, from the sidebar's top to the reader's tools
+    chain_tabs(
+        side.catalogue.tree,
+        side.catalogue.new,
+        side.catalogue.delete,
+        side.histogram,
+        side.facets,
+        bar.field,
+        bar.help,
+        bar.sort,
+        window.table,
+        window.reader_pane,
+        window.person_page,
+    )
+    window.filter_bar.tab_after = bar.sort
+    bar.field.setFocus()  # the window opens ready to search
     window.statusBar().addPermanentWidget(window.index_status)
     window.statusBar().addPermanentWidget(window.import_status, 1)
     return Frame(browse, right, main_splitter, stack)
