@@ -898,6 +898,93 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Arsip manual</source>
+        <translation>Manual Arsip</translation>
+    </message>
+    <message>
+        <source>Find in the manual</source>
+        <translation>Cari di manual</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Kecocokan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Kecocokan berikutnya</translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation>Bab</translation>
+    </message>
+    <message>
+        <source>Manual page</source>
+        <translation>Halaman manual</translation>
+    </message>
+    <message>
+        <source>Type a word to find it in every chapter.</source>
+        <translation>Ketik sebuah kata untuk mencarinya di semua bab.</translation>
+    </message>
+    <message>
+        <source>Not found in the manual.</source>
+        <translation>Tidak ditemukan di manual.</translation>
+    </message>
+    <message>
+        <source>{matches} in {chapters}</source>
+        <translation>{matches} di {chapters}</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 kecocokan</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>{count} kecocokan</translation>
+    </message>
+    <message>
+        <source>1 chapter</source>
+        <translation>1 bab</translation>
+    </message>
+    <message>
+        <source>{count} chapters</source>
+        <translation>{count} bab</translation>
+    </message>
+    <message>
+        <source>About Arsip</source>
+        <translation>Tentang Arsip</translation>
+    </message>
+    <message>
+        <source>An offline archive of news articles.</source>
+        <translation>Arsip artikel berita yang bekerja tanpa internet.</translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation>Pustaka:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy these details</source>
+        <translation>&amp;Salin rincian ini</translation>
+    </message>
+    <message>
+        <source>Library: {path}</source>
+        <translation>Pustaka: {path}</translation>
+    </message>
+    <message>
+        <source>Arsip &amp;manual</source>
+        <translation>&amp;Manual Arsip</translation>
+    </message>
+    <message>
+        <source>&amp;About Arsip</source>
+        <translation>&amp;Tentang Arsip</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+</context>
+<context>
     <name>Histogram</name>
     <message>
         <source>Articles over time</source>

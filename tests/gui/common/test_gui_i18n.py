@@ -120,7 +120,7 @@ def test_the_window_speaks_indonesian(
     window = open_window(qtbot, seeded_archive)
     qtbot.waitUntil(lambda: window.reader.reading is not None, timeout=10_000)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Berkas", "&Sunting", "&Tampilan", "&Pencarian", "&Katalog"]
+    assert menus == ["&Berkas", "&Sunting", "&Tampilan", "&Pencarian", "&Katalog", "&Bantuan"]
     assert window.actions_.undo.text() == "&Urungkan"
     assert window.sidebar.catalogue.model.index(0, 0).data() == "Koleksi"
     assert window.sidebar.catalogue.model.index(1, 0).data() == "Koleksi pintar"

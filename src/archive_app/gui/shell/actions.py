@@ -66,7 +66,7 @@ class WindowActions:
 
         self.save_search = _action(window, translate("Menu", "&Save this search…"), "Ctrl+S")
         self.clear_filters = _action(window, translate("Menu", "Remove every &filter"))
-        self.cheat_sheet = _action(window, translate("Menu", "Search &language"), "F1")
+        self.cheat_sheet = _action(window, translate("Menu", "Search &language"), "Shift+F1")
 
         self.new_collection = _action(window, translate("Menu", "&New collection…"))
         self.add_to_collection = _action(
@@ -76,6 +76,9 @@ class WindowActions:
         self.mark_reviewed = _action(window, translate("Menu", "&Mark as reviewed"), "Ctrl+Shift+R")
         self.people = _action(window, translate("Menu", "&People…"), "Ctrl+Shift+A")
         self.places = _action(window, translate("Menu", "P&laces…"))
+        self.manual = _action(window, translate("Help", "Arsip &manual"), "F1")
+        self.about = _action(window, translate("Help", "&About Arsip"))
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
         bar = window.menuBar()
         file_menu = bar.addMenu(translate("Menu", "&File"))
@@ -139,6 +142,9 @@ class WindowActions:
             self.places,
         ):
             catalogue_menu.addSeparator() if action is None else catalogue_menu.addAction(action)
+        help_menu = bar.addMenu(translate("Help", "&Help"))
+        help_menu.addAction(self.manual)
+        help_menu.addAction(self.about)
 
     def cataloguing(self) -> tuple[QAction, ...]:
         """The actions that change the library (off for a library opened read-only)."""

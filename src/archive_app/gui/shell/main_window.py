@@ -25,6 +25,7 @@ from archive_app.gui.editing.controller import EditController
 from archive_app.gui.editing.undo_controller import UndoController
 from archive_app.gui.exporting.controller import ExportController
 from archive_app.gui.exporting.dialog import ExportContext
+from archive_app.gui.help.controller import HelpController
 from archive_app.gui.importing.controller import ImportController
 from archive_app.gui.importing.flow import ImportFlow
 from archive_app.gui.importing.report_dialog import ImportReportDialog
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
             archive, self.export_context, lambda: self.session.request, self
         )
         self.safety = SafetyController(archive, self)
+        self.help_desk = HelpController(lambda: self.archive.path, self)
         if archive.readonly:
             self.refuse_writes()
         else:  # the check and backup a library opened with check_later has still to run

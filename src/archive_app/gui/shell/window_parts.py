@@ -16,6 +16,7 @@ from archive_app.gui.editing.change_runner import ChangeRunner
 from archive_app.gui.editing.controller import EditController
 from archive_app.gui.editing.undo_controller import UndoController
 from archive_app.gui.exporting.controller import ExportController
+from archive_app.gui.help.controller import HelpController
 from archive_app.gui.importing.flow import ImportFlow
 from archive_app.gui.importing.status_strip import ImportStatus
 from archive_app.gui.reader.article_view import ReaderView
@@ -76,6 +77,7 @@ class WiredWindow(Protocol):
     authority: AuthorityController
     exporting: ExportController
     safety: SafetyController
+    help_desk: HelpController
 
     def show_status(self, message: str, /) -> None: ...
 

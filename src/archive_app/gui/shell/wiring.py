@@ -88,5 +88,7 @@ def connect_window(window: WiredWindow) -> None:
         (a.tag, partial(window.bulk.open_bulk, "add_tag")),
         (a.people, partial(window.authority.open, 0)),
         (a.places, partial(window.authority.open, 1)),
+        (a.manual, window.help_desk.show_manual),
+        (a.about, window.help_desk.show_about),
     ):
         action.triggered.connect(slot)

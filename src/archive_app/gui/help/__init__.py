@@ -1,0 +1,1 @@
+"""Help: the offline manual and the About box."""
