@@ -1217,6 +1217,69 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     </message>
 </context>
 <context>
+    <name>Libraries</name>
+    <message>
+        <source>Arsip — library not found</source>
+        <translation>Arsip — pustaka tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>{reason}.
+
+Arsip did not make a new, empty library in its place. If it moved, choose File ▸ Open library and pick its new folder.</source>
+        <translation>{reason}.
+
+Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu dipindahkan, pilih Berkas ▸ Buka pustaka lalu pilih foldernya yang baru.</translation>
+    </message>
+    <message>
+        <source>Library not found</source>
+        <translation>Pustaka tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Hapus dari daftar</translation>
+    </message>
+    <message>
+        <source>Keep in the list</source>
+        <translation>Biarkan di daftar</translation>
+    </message>
+    <message>
+        <source>No other library yet</source>
+        <translation>Belum ada pustaka lain</translation>
+    </message>
+    <message>
+        <source>New library — choose or make an empty folder</source>
+        <translation>Pustaka baru — pilih atau buat folder kosong</translation>
+    </message>
+    <message>
+        <source>Open library — choose the folder of an Arsip library</source>
+        <translation>Buka pustaka — pilih folder pustaka Arsip</translation>
+    </message>
+    <message>
+        <source>{path} is open already</source>
+        <translation>{path} sudah terbuka</translation>
+    </message>
+    <message>
+        <source>Arsip — wait before switching</source>
+        <translation>Arsip — tunggu sebelum berpindah</translation>
+    </message>
+    <message>
+        <source>{work} is running in this library; wait for it to end first.</source>
+        <translation>{work} sedang berjalan di pustaka ini; tunggu sampai selesai dulu.</translation>
+    </message>
+    <message>
+        <source>Library {path} is open</source>
+        <translation>Pustaka {path} terbuka</translation>
+    </message>
+    <message>
+        <source>Arsip — cannot open the library</source>
+        <translation>Arsip — pustaka tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>Arsip — library in use</source>
+        <translation>Arsip — pustaka sedang dipakai</translation>
+    </message>
+</context>
+<context>
     <name>Menu</name>
     <message>
         <source>Import &amp;files…</source>
@@ -1389,6 +1452,18 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>&amp;Redo</source>
         <translation>U&amp;langi</translation>
+    </message>
+    <message>
+        <source>&amp;New library…</source>
+        <translation>Pustaka &amp;baru…</translation>
+    </message>
+    <message>
+        <source>Open &amp;library…</source>
+        <translation>B&amp;uka pustaka…</translation>
+    </message>
+    <message>
+        <source>Re&amp;cent libraries</source>
+        <translation>Pustaka te&amp;rakhir</translation>
     </message>
 </context>
 <context>
@@ -2832,10 +2907,6 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
 <context>
     <name>Welcome</name>
     <message>
-        <source>This library is empty. Bring in the articles you have collected: page text dumps (.txt), JSON Lines (.jsonl, .jsonl.gz) or CSV tables. Arsip keeps every original file, catalogues each article and makes it searchable — all on this computer, with nothing sent anywhere.</source>
-        <translation>Pustaka ini masih kosong. Masukkan artikel yang sudah Anda kumpulkan: salinan teks halaman (.txt), JSON Lines (.jsonl, .jsonl.gz), atau tabel CSV. Arsip menyimpan setiap berkas asli, mengatalogkan tiap artikel, dan membuatnya dapat dicari — semuanya di komputer ini, tanpa mengirim apa pun ke mana pun.</translation>
-    </message>
-    <message>
         <source>Welcome</source>
         <translation>Selamat datang</translation>
     </message>
@@ -2860,12 +2931,20 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Impor folder</translation>
     </message>
     <message>
+        <source>This library is empty. Bring in the articles you have collected: page text dumps (.txt), saved web pages (.html, .htm, .xhtml), JSON Lines and JSON (.jsonl, .json, IPTC ninjs), CSV and TSV tables, web archives (WARC and ARC), wire XML (NITF, NewsML-G2), Reuters SGML (.sgm), e-mails (.eml), photos (JPEG, PNG, GIF, TIFF, WebP) — also inside ZIP files or gzipped. Arsip keeps every original file, catalogues each article and makes it searchable — all on this computer, with nothing sent anywhere.</source>
+        <translation>Pustaka ini masih kosong. Masukkan artikel yang telah Anda kumpulkan: salinan teks halaman (.txt), halaman web yang disimpan (.html, .htm, .xhtml), JSON Lines dan JSON (.jsonl, .json, IPTC ninjs), tabel CSV dan TSV, arsip web (WARC dan ARC), XML kantor berita (NITF, NewsML-G2), SGML Reuters (.sgm), surel (.eml), foto (JPEG, PNG, GIF, TIFF, WebP) — juga di dalam berkas ZIP atau gzip. Arsip menyimpan setiap berkas asli, mengatalogkan setiap artikel, dan membuatnya dapat dicari — semuanya di komputer ini, tanpa ada yang dikirim ke mana pun.</translation>
+    </message>
+    <message>
+        <source>Library “{name}” in {folder}</source>
+        <translation>Pustaka “{name}” di {folder}</translation>
+    </message>
+    <message>
         <source>or drop files and folders anywhere on this window
 
-Library: {path}</source>
-        <translation>atau jatuhkan berkas dan folder di mana saja di jendela ini
+File ▸ New library and Open library switch to another library</source>
+        <translation>atau letakkan berkas dan folder di mana saja pada jendela ini
 
-Pustaka: {path}</translation>
+Berkas ▸ Pustaka baru dan Buka pustaka berpindah ke pustaka lain</translation>
     </message>
 </context>
 <context>
@@ -2949,6 +3028,14 @@ Pustaka: {path}</translation>
     <message>
         <source>Cancelling the import before closing…</source>
         <translation>Membatalkan impor sebelum menutup…</translation>
+    </message>
+    <message>
+        <source>An import</source>
+        <translation>Sebuah impor</translation>
+    </message>
+    <message>
+        <source>A backup, restore, check or export</source>
+        <translation>Pencadangan, pemulihan, pemeriksaan, atau ekspor</translation>
     </message>
 </context>
 </TS>

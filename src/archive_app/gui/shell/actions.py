@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from archive_app.gui.common.i18n import translate
 
@@ -25,6 +25,11 @@ class WindowActions:
     """Builds the menu bar; each attribute is one action."""
 
     def __init__(self, window: QMainWindow) -> None:
+        self.new_library = _action(window, translate("Menu", "&New library…"))
+        self.open_library = _action(window, translate("Menu", "Open &library…"))
+        # filled by the library switcher each time it opens (the list changes as libraries do)
+        self.recent_libraries = QMenu(translate("Menu", "Re&cent libraries"), window)
+        self.recent_libraries.setObjectName("recentLibraries")
         self.import_files = _action(
             window, translate("Menu", "Import &files…"), "Ctrl+I", QKeySequence.StandardKey.Open
         )
@@ -82,6 +87,10 @@ class WindowActions:
 
         bar = window.menuBar()
         file_menu = bar.addMenu(translate("Menu", "&File"))
+        file_menu.addAction(self.new_library)
+        file_menu.addAction(self.open_library)
+        file_menu.addMenu(self.recent_libraries)
+        file_menu.addSeparator()
         for action in (
             self.import_files,
             self.import_folder,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -14,11 +15,14 @@ from archive_app.domain.errors import ArchiveError, LibraryLockedError
 from archive_app.gui.common import i18n
 from archive_app.gui.common.errors import show_error
 from archive_app.gui.common.i18n import translate
+from archive_app.gui.shell.library_switch import ask_to_forget
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.gui.shell.restore_on_start import offer_restore, open_library
 from archive_app.gui.shell.settings import Settings
 from archive_app.gui.shell.theme import ThemeManager, app_icon
+from archive_app.storage.library_folder import ENV_VAR
 from archive_app.usecases.archive import Archive
+from archive_app.usecases.library_choice import require_existing
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +51,8 @@ def run_gui(library: str | Path | None = None, restore: Path | None = None) -> i
     """Open the library (the default one for None) in the window, with Restore asking about
     the backup `restore` when one is given; returns the exit code."""
     app = application()
+    settings = Settings()
+    library = chosen_library(library, settings)
     try:
         archive = open_library(library, restore)
     except LibraryLockedError as error:
@@ -69,21 +75,44 @@ def run_gui(library: str | Path | None = None, restore: Path | None = None) -> i
             f"{where}: {error.strerror or error}",
         )
         return EXIT_ERROR
-    repair: DeferredRepair | None = None
+    window: MainWindow | None = None
     try:
-        window = MainWindow(archive)
+        window = MainWindow(archive, settings)
         window.show()
         if restore is not None:
             offer_restore(window, restore)
-        repair = DeferredRepair(archive, window)
+        DeferredRepair(archive, window)
+        # a library opened from the File menu repairs its index alike (the last one's repair,
+        # a child of the window, went with its views)
+        window.libraries.switched.connect(lambda opened: DeferredRepair(opened, window))
         return int(app.exec())
     finally:
-        if repair is not None:
-            repair.cancel()
+        if window is not None:
+            for repair in window.findChildren(DeferredRepair):
+                repair.cancel()
+            archive = window.archive  # the one open now, after any switch
         # the window waited for its workers when it closed; closing the library cancels the
         # index repair and waits for it (what it did not finish, the next start repairs)
         archive.close()
         log.debug("library %s closed", archive.path)
+
+
+def chosen_library(library: str | Path | None, settings: Settings) -> str | Path | None:
+    """The library to open: --library, else ARCHIVE_APP_LIBRARY, else the one open when Arsip
+    last closed if it is still there (else the default one: None). A remembered library that
+    moved or vanished is reported, and forgotten if the person says so; never made again."""
+    if library or os.environ.get(ENV_VAR):
+        return library
+    remembered = settings.last_library
+    if not remembered:
+        return None
+    try:
+        return require_existing(Path(remembered))
+    except ArchiveError as error:
+        log.info("remembered library: %s", error)
+        if ask_to_forget(None, str(error)):
+            settings.forget_library(remembered)
+        return None
 
 
 class DeferredRepair(QObject):

@@ -6,11 +6,15 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHeaderView,
+    QLayout,
     QMainWindow,
+    QMenuBar,
     QSplitter,
+    QStatusBar,
     QWidget,
 )
 
@@ -44,6 +48,7 @@ from archive_app.gui.shell import window_state
 from archive_app.gui.shell.actions import WindowActions
 from archive_app.gui.shell.change_refresh import named_articles, refresh_named
 from archive_app.gui.shell.layout import lay_out
+from archive_app.gui.shell.library_switch import LibrarySwitcher
 from archive_app.gui.shell.preferences import PreferencesDialog
 from archive_app.gui.shell.settings import Settings
 from archive_app.gui.shell.sidebar import Sidebar
@@ -64,13 +69,23 @@ class MainWindow(QMainWindow):
         self, archive: Archive, settings: Settings | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.archive = archive
         self.settings = settings if settings is not None else Settings()
-        self.setWindowTitle(translate("Window", "Arsip — {path}").format(path=archive.path))
         self.setAccessibleName("Arsip")
         self.setAcceptDrops(True)  # the whole window takes dropped files and folders
         self.resize(1360, 860)
+        # what Qt made with the window itself; everything made after it belongs to one library
+        # and goes when the window switches to another (switch_library)
+        self._frame = set(self.children())
+        self.libraries = LibrarySwitcher(self, self.settings)
+        self._frame.add(self.libraries)
+        self._build(archive)
 
+    def _build(self, archive: Archive) -> None:
+        """Make every part that shows one library: widgets, menus, workers and controllers."""
+        self.archive = archive
+        self.setWindowTitle(translate("Window", "Arsip — {path}").format(path=archive.path))
+        self.setMenuBar(QMenuBar(self))
+        self.setStatusBar(QStatusBar(self))
         self.reads = TaskRunner(READ_THREADS, self)
         self.writes = TaskRunner(1, self)
         self.imports = ImportController(archive, self.writes, self)
@@ -119,7 +134,29 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_filters(self.filters)
         window_state.restore(self.settings, self, self._splitters(), self._headers())
         self.sidebar.sized_by_hand = self.settings.sidebar_by_hand
+        self.libraries.attach(self.actions_)
         self.refresh()
+
+    def switch_library(self, archive: Archive) -> Archive:
+        """Show `archive` in place of the open library, its views fresh (no query, no filter);
+        returns the library let go, its workers stopped but still open: the caller closes it."""
+        self._save_state()
+        self.settings.last_query = ""
+        self.settings.last_filters = []
+        self._shut_down()
+        previous = self.archive
+        for child in self.children():
+            if child in self._frame or isinstance(child, QLayout):
+                continue
+            if isinstance(child, QWidget):
+                child.hide()
+            # deleted now, not later: a queued outcome of the old library's workers, or a
+            # timer of its views, must never reach the closed library (Qt drops the events
+            # of a deleted object); the caller runs outside every one of these objects
+            if shiboken6.isValid(child):
+                shiboken6.delete(child)
+        self._build(archive)
+        return previous
 
     # -- building --------------------------------------------------------------------
 
@@ -250,6 +287,14 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.theme.apply(self.settings.theme)
 
+    def busy_with(self) -> str | None:
+        """The long job this library is in the middle of, said for a person, or None."""
+        if self.imports.running:
+            return translate("Window", "An import")
+        if self.safety.busy or self.exporting.lane.busy:
+            return translate("Window", "A backup, restore, check or export")
+        return None
+
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
@@ -276,11 +321,19 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # the Archive is closed after the window: no worker may still be using it then
+        self._save_state()
+        self._shut_down()
+        super().closeEvent(event)
+
+    def _save_state(self) -> None:
         self.settings.last_query = self.search_bar.query
         self.settings.last_filters = list(self.filters.clauses())
         self.settings.sort = self.search_bar.sort_key
         self.settings.sidebar_by_hand = self.sidebar.sized_by_hand
         window_state.save(self.settings, self, self._splitters(), self._headers())
+
+    def _shut_down(self) -> None:
+        """Stop the library's background work and wait for its writer lane to let go."""
         self.reading.shutdown()
         self.index_status.stop()
         self.reads.clear()
@@ -290,7 +343,6 @@ class MainWindow(QMainWindow):
         self.exporting.shutdown()
         self.safety.shutdown()
         self.reads.wait()
-        super().closeEvent(event)
 
 
 def _answer(event: QDropEvent, accepted: bool) -> None:

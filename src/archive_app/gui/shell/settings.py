@@ -10,6 +10,7 @@ LANGUAGES = ("system", "en", "id")
 CITATION_STYLES = ("apa", "chicago", "chicago-note")
 ZOOM_DEFAULT = 100
 ZOOM_RANGE = (60, 240)
+RECENT_LIBRARIES = 8  # how many libraries File ▸ Recent libraries lists
 
 
 def _store() -> QSettings:
@@ -72,6 +73,39 @@ class Settings:
     @sort.setter
     def sort(self, value: str) -> None:
         self.store.setValue("search/sort", value)
+
+    # -- libraries ----------------------------------------------------------------------
+
+    @property
+    def last_library(self) -> str:
+        """The library open when the window last closed or switched ("" before any)."""
+        return self._text("libraries/last", "")
+
+    @last_library.setter
+    def last_library(self, value: str) -> None:
+        self.store.setValue("libraries/last", value)
+
+    @property
+    def recent_libraries(self) -> list[str]:
+        """Libraries opened before, the latest first."""
+        value = self.store.value("libraries/recent", [])
+        if isinstance(value, str):  # QSettings returns a one-item list as a plain string
+            return [value] if value else []
+        return [v for v in value if isinstance(v, str) and v] if isinstance(value, list) else []
+
+    def remember_library(self, path: str) -> None:
+        """`path` is open now: the one to reopen next time, first in the recent list."""
+        recent = [path, *(p for p in self.recent_libraries if p != path)]
+        self.store.setValue("libraries/recent", recent[:RECENT_LIBRARIES])
+        self.last_library = path
+        self.store.sync()
+
+    def forget_library(self, path: str) -> None:
+        """Take `path` off the recent list (it moved or vanished, and the person said so)."""
+        self.store.setValue("libraries/recent", [p for p in self.recent_libraries if p != path])
+        if self.last_library == path:
+            self.last_library = ""
+        self.store.sync()
 
     # -- choices ------------------------------------------------------------------------
 

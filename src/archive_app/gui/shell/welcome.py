@@ -12,12 +12,22 @@ from archive_app.gui.shell.theme import icon_pixmap
 
 
 def intro() -> str:
+    # every kind of file the importer reads (ingest/detect.py decides by content and name)
     return translate(
         "Welcome",
         "This library is empty. Bring in the articles you have collected: page text dumps "
-        "(.txt), JSON Lines (.jsonl, .jsonl.gz) or CSV tables. Arsip keeps every original "
-        "file, catalogues each article and makes it searchable — all on this computer, "
-        "with nothing sent anywhere.",
+        "(.txt), saved web pages (.html, .htm, .xhtml), JSON Lines and JSON (.jsonl, .json, "
+        "IPTC ninjs), CSV and TSV tables, web archives (WARC and ARC), wire XML (NITF, "
+        "NewsML-G2), Reuters SGML (.sgm), e-mails (.eml), photos (JPEG, PNG, GIF, TIFF, "
+        "WebP) — also inside ZIP files or gzipped. Arsip keeps every original file, "
+        "catalogues each article and makes it searchable — all on this computer, with "
+        "nothing sent anywhere.",
+    )
+
+
+def library_line(library: Path) -> str:
+    return translate("Welcome", "Library “{name}” in {folder}").format(
+        name=library.name, folder=library.parent
     )
 
 
@@ -40,6 +50,10 @@ class WelcomeView(QWidget):
         title = QLabel(translate("Welcome", "Welcome to Arsip"), self)
         title.setObjectName("welcomeTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.library_label = QLabel(library_line(library), self)
+        self.library_label.setObjectName("welcomeLibrary")
+        self.library_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         text = QLabel(intro(), self)
         text.setObjectName("welcomeText")
         text.setWordWrap(True)
@@ -58,8 +72,10 @@ class WelcomeView(QWidget):
         self.import_folder.clicked.connect(self.importFolderRequested)
         hint = QLabel(
             translate(
-                "Welcome", "or drop files and folders anywhere on this window\n\nLibrary: {path}"
-            ).format(path=library),
+                "Welcome",
+                "or drop files and folders anywhere on this window\n\n"
+                "File ▸ New library and Open library switch to another library",
+            ),
             self,
         )
         hint.setObjectName("welcomeHint")
@@ -77,6 +93,7 @@ class WelcomeView(QWidget):
         column.addStretch(2)
         column.addWidget(icon)
         column.addWidget(title)
+        column.addWidget(self.library_label)
         column.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addSpacing(8)
         column.addLayout(buttons)
