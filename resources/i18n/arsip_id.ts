@@ -2735,6 +2735,10 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
         <translation>Memeriksa setiap berkas asli dan foto…</translation>
     </message>
     <message>
+        <source>Saving after the library check finishes…</source>
+        <translation>Menyimpan setelah pemeriksaan pustaka selesai…</translation>
+    </message>
+    <message>
         <source>Arsip could not check the files</source>
         <translation>Arsip tidak dapat memeriksa berkas</translation>
     </message>

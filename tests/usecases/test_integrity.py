@@ -54,7 +54,10 @@ def test_check_finds_bytes_flipped_in_the_middle_of_the_catalogue(
     with Archive.open(library, readonly=True) as archive:
         report = archive.check()
     assert report.catalogue_error and not report.ok
-    assert "page" in report.catalogue_error  # SQLite's words: "On tree page 95 cell 1: …"
+    # SQLite's words: the page when its check can walk past it ("On tree page 95 cell 1: …"),
+    # else its own verdict (the middle page is a row page of articles since schema 0009 added
+    # a title index, and checking that index against the rows stops at the damaged page)
+    assert "page" in report.catalogue_error or "malformed" in report.catalogue_error
     for args in (["check"], ["check", "--fixity"]):
         assert main(["--library", str(library), *args]) == 1
         out, err = capsys.readouterr()

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from tests.damage import build, copy_library, flip_page_of
+from tests.slow_check import make_check_slow
 
 from archive_app.domain.errors import CatalogueDamagedError
 from archive_app.domain.progress import CancelToken
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases import autobackup
 from archive_app.usecases.archive import Archive
-from archive_app.usecases.opening import automatic_backup
+from archive_app.usecases.opening import ChecksStopped, automatic_backup
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +127,30 @@ def test_a_cancelled_backup_keeps_nothing_and_the_next_opening_makes_it(library:
         archive.close()
     with Archive.open(library):
         assert autobackup.newest(LibraryLayout(library)) is not None
+
+
+def test_a_stopped_catalogue_check_leaves_the_checks_for_the_next_write(library: Path) -> None:
+    make_check_slow(library / "catalogue.sqlite")
+    token, outcome = CancelToken(), []
+
+    def settle() -> None:
+        try:
+            archive.settle_checks(token)
+        except ChecksStopped as stopped:
+            outcome.append(stopped)
+
+    archive = Archive.open(library, check_later=True)
+    try:
+        checks = threading.Thread(target=settle)
+        checks.start()
+        token.cancel()  # the window closing while SQLite checks the catalogue
+        checks.join(20)
+        assert not checks.is_alive()
+        assert len(outcome) == 1 and "was stopped" in str(outcome[0])
+        assert autobackup.newest(archive.layout) is None  # nothing after the check ran
+        archive.save_search("floods", "banjir")  # writes go on: the check runs first, whole
+        assert autobackup.newest(archive.layout) is not None
+    finally:
+        archive.close()
+    with Archive.open(library) as reopened:
+        assert reopened.check().ok

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
 
 from archive_app.db.engine import readonly_uri
+
+CANCEL_POLL_S = 0.05  # how often a running check looks at its cancel flag
 
 # SQLite's primary result codes for a damaged file: SQLITE_CORRUPT ("database disk image is
 # malformed") and SQLITE_NOTADB ("file is not a database", e.g. a header overwritten)
@@ -54,8 +58,8 @@ def check_file(
     `full` runs `PRAGMA integrity_check` (every index against its table too), else
     `quick_check` (every page's structure and the records' format, not the indexes' content).
     `readonly` opens it so nothing can be written (a writer, holding the library's lock, may
-    let SQLite recover a write-ahead log a crash left). `cancel`, asked every few thousand
-    steps of SQLite's work, interrupts the check (sqlite3.OperationalError) when true.
+    let SQLite recover a write-ahead log a crash left). `cancel`, asked every 50 ms while the
+    check runs, interrupts it (sqlite3.OperationalError "interrupted") when true.
     """
     pragma = "integrity_check" if full else "quick_check"
     try:
@@ -68,10 +72,9 @@ def check_file(
         if reason is None:
             raise
         return [reason]
-    if cancel is not None:
-        connection.set_progress_handler(lambda: 1 if cancel() else 0, 100_000)
     try:
-        rows = connection.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
+        with _interrupted_when(connection, cancel):
+            rows = connection.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
     except sqlite3.DatabaseError as error:
         reason = damage_reason(error)
         if reason is None:
@@ -80,6 +83,33 @@ def check_file(
     finally:
         connection.close()
     return [one_line(str(row[0])) for row in rows if row[0] != "ok"]
+
+
+@contextmanager
+def _interrupted_when(
+    connection: sqlite3.Connection, cancel: Callable[[], bool] | None
+) -> Iterator[None]:
+    """Interrupt `connection`'s statement once `cancel()` is true. Watched from a thread of its
+    own: SQLite's integrity check calls no progress handler while it walks the b-trees (most
+    of its time, 3.40 here), but it does stop at sqlite3_interrupt, made for other threads."""
+    if cancel is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(CANCEL_POLL_S):
+            if cancel():
+                connection.interrupt()
+                return
+
+    watcher = threading.Thread(target=watch, name="catalogue-check-cancel", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 def raise_on_damage(engine: Engine, make_error: Callable[[str], Exception]) -> None:

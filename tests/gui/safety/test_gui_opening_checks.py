@@ -5,6 +5,7 @@ refuses every write."""
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import threading
 import time
@@ -15,10 +16,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES, open_window
+from tests.slow_check import make_check_slow
 
 from archive_app.domain.errors import CatalogueDamagedError
 from archive_app.domain.progress import CancelToken
 from archive_app.gui.safety import controller as safety_controller
+from archive_app.gui.safety.write_notice import waiting_text
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases import autobackup, integrity
 from archive_app.usecases.archive import Archive
@@ -106,7 +109,7 @@ def test_closing_the_window_stops_the_daily_backup_it_is_making(
 def test_damage_found_in_the_background_is_said_and_every_write_refused(
     qtbot: QtBot, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def damaged(layout: LibraryLayout) -> None:
+    def damaged(layout: LibraryLayout, _cancel: CancelToken | None = None) -> None:
         raise integrity.damaged(layout, REASON)
 
     monkeypatch.setattr("archive_app.usecases.opening.check_catalogue", damaged)
@@ -138,4 +141,65 @@ def test_damage_found_in_the_background_is_said_and_every_write_refused(
         assert window.model.rowCount() == len(ARTICLES)  # reading goes on
         window.close()
     finally:
+        archive.close()
+
+
+def test_closing_the_window_stops_the_catalogue_check_it_is_running(
+    qtbot: QtBot, library: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    make_check_slow(library / "catalogue.sqlite")  # SQLite's check takes most of a second
+    caplog.set_level(logging.INFO, logger=safety_controller.__name__)
+    archive = Archive.open(library, check_later=True)
+    try:
+        window = open_window(qtbot, archive)
+        qtbot.waitUntil(lambda: window.writes.working, timeout=10_000)  # the check began
+        window.close()  # no prompt; the writer lane lets go at the check's next safe point
+        assert not window.isVisible()
+        assert not window.writes.working
+        # the check's end reaches the window: stopped, not finished (and found nothing)
+        qtbot.waitUntil(lambda: "was stopped" in caplog.text, timeout=10_000)
+        assert autobackup.newest(LibraryLayout(library)) is None
+    finally:
+        archive.close()
+    assert not any((library / "backups").glob(".*"))  # nothing half-made left
+    with Archive.open(library) as reopened:  # checked whole now, then backed up
+        assert reopened.check().ok
+        assert autobackup.newest(reopened.layout) is not None
+
+
+def test_a_change_made_during_the_check_says_it_waits_until_it_lands(
+    qtbot: QtBot, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate, started = threading.Event(), threading.Event()
+
+    def held_backup(*args: object) -> None:
+        started.set()
+        assert gate.wait(20)  # the checks hold the writer lane until the test lets them go
+        automatic_backup(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("archive_app.usecases.opening.automatic_backup", held_backup)
+    archive = Archive.open(library, check_later=True)
+    try:
+        window = open_window(qtbot, archive)
+        qtbot.waitUntil(lambda: window.model.rowCount() == len(ARTICLES), timeout=10_000)
+        assert started.wait(10)
+        assert window.statusBar().currentMessage() != waiting_text()  # nothing waits yet
+        window.changes.submit(partial(archive.save_search, "floods", "banjir"), articles=False)
+        assert window.statusBar().currentMessage() == waiting_text()
+        assert waiting_text() == "Saving after the library check finishes…"
+        qtbot.wait(200)
+        assert window.statusBar().currentMessage() == waiting_text()  # still, while it waits
+        gate.set()
+        with qtbot.waitSignal(window.changes.catalogueChanged, timeout=10_000):
+            pass  # the saved search landed
+        assert [s.name for s in archive.saved_searches()] == ["floods"]
+        assert window.statusBar().currentMessage() == ""
+        # a change after the check has nothing to wait for, and says nothing of it
+        window.changes.submit(partial(archive.save_search, "jakarta", "jakarta"), articles=False)
+        assert window.statusBar().currentMessage() != waiting_text()
+        with qtbot.waitSignal(window.changes.catalogueChanged, timeout=10_000):
+            pass
+        window.close()
+    finally:
+        gate.set()
         archive.close()

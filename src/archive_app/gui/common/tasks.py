@@ -55,7 +55,14 @@ def _log_error(error: Exception) -> None:
 
 
 class TaskRunner(QObject):
-    """A small pool of worker threads; one thread makes it a serial lane."""
+    """A small pool of worker threads; one thread makes it a serial lane.
+
+    `queued` fires as a job is submitted, `delivered` as a job's outcome reaches the GUI
+    thread (before its callback runs): on a serial lane, in the order the jobs were queued.
+    """
+
+    queued = Signal()
+    delivered = Signal()
 
     def __init__(self, threads: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,10 +93,12 @@ class TaskRunner(QObject):
                 relay.done.emit(result)
 
         self._pool.start(run)
+        self.queued.emit()
 
     def _delivered(self, relay: _Relay) -> None:
         self._relays.discard(relay)
         relay.deleteLater()  # not deleted inside its own slot
+        self.delivered.emit()
 
     @property
     def working(self) -> bool:

@@ -9,15 +9,17 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from archive_app.domain.errors import CatalogueDamagedError
 from archive_app.domain.progress import CancelToken
 from archive_app.gui.common.errors import show_error, show_notice
 from archive_app.gui.common.i18n import count_text, number, translate
 from archive_app.gui.common.tasks import TaskRunner
+from archive_app.gui.safety.write_notice import WriteWaitNotice
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.backup import BackupInfo, FixityReport
+from archive_app.usecases.opening import ChecksStopped
 
 log = logging.getLogger(__name__)
 LISTED = 20  # changed or missing files named in the fixity message; the rest are counted
@@ -73,6 +75,7 @@ class SafetyController(QObject):
         self.lane = TaskRunner(1, self)
         self.notice: QMessageBox | None = None
         self._checks = CancelToken()
+        self.write_wait: WriteWaitNotice | None = None  # while checks run, on a window
 
     # -- the checks opening left for later ---------------------------------------------------
 
@@ -87,9 +90,13 @@ class SafetyController(QObject):
             lambda _none: self.checked.emit(),
             self._checks_failed,
         )
+        if isinstance(self.window, QMainWindow):  # a change made meanwhile says it waits
+            self.write_wait = WriteWaitNotice(writes, self.window.statusBar(), self)
 
     def _checks_failed(self, error: Exception) -> None:
-        if isinstance(error, CatalogueDamagedError):
+        if isinstance(error, ChecksStopped):  # the window closed: the next opening checks
+            log.info("%s (the window closed)", error)
+        elif isinstance(error, CatalogueDamagedError):
             # the words opening gives when it refuses a damaged catalogue; reading goes on
             self.statusMessage.emit(str(error))
             self.damaged.emit(str(error))
@@ -102,7 +109,8 @@ class SafetyController(QObject):
             log.warning("checking the catalogue failed: %s", error, exc_info=error)
 
     def stop_checks(self) -> None:
-        """The window is closing: a backup still running stops (the next opening makes it)."""
+        """The window is closing: the catalogue's check or the backup still running stops at
+        its next safe point (the next opening runs them), so closing does not wait for them."""
         self._checks.cancel()
 
     @property
