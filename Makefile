@@ -103,7 +103,7 @@ profile-search: $(STAMP)
 gen-corpus: $(STAMP)
 	$(PY) benchmarks/generate.py --articles $(ARTICLES)
 
-.PHONY: screenshots bench-gui icons
+.PHONY: screenshots manual-screenshots bench-gui icons
 
 # The desktop menu's PNG icons (resources/icons/hicolor/*/apps/), drawn from
 # resources/icons/arsip.svg with Qt's SVG renderer; run after changing the SVG, commit the PNGs.
@@ -112,10 +112,17 @@ icons: system-libs $(STAMP)
 
 # PNGs of the window on a library imported from ../shared/corpus (kept in build/ for the next
 # run), on a virtual screen: welcome, search with facets and histogram, reader with a photo,
-# photo viewer, a person's page, dark theme, Indonesian, cataloguing, the Needs review queue.
-# Written to screenshots/; `ARGS="--only review"` takes one group.
+# photo viewer, a person's page, dark theme, Indonesian, cataloguing, the Needs review queue,
+# the manual (English, Indonesian) and About. Written to screenshots/; `ARGS="--only review"`
+# takes one group (window, catalogue, review, help).
 screenshots: system-libs-window $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m scripts.screenshots $(ARGS)
+
+# The offline manual's pictures, shipped with Arsip (resources/manual/images/<language>/): the
+# window and dialogs on the built-in samples of resources/samples/ only (never ../shared/corpus),
+# in English and Indonesian, grabbed offscreen, 900 px wide in 256 colours.
+manual-screenshots: system-libs $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m scripts.screenshots.manual_shots
 
 # The window's speed, offscreen, on bench-results/library-100000 (else the corpus library):
 # launch, first page painted, an article with photos, scrolling, memory. Writes

@@ -29,6 +29,7 @@ CHAPTERS = {
         "People and places",
         "Exports and citations",
         "Backup, restore and fixity",
+        "Team libraries (coming)",
     ],
     "id": [
         "Mengimpor artikel",
@@ -38,6 +39,7 @@ CHAPTERS = {
         "Orang dan tempat",
         "Ekspor dan kutipan",
         "Cadangan, pemulihan, dan keutuhan berkas",
+        "Pustaka tim (segera hadir)",
     ],
 }
 
@@ -110,8 +112,9 @@ def test_searching_lists_the_chapters_and_steps_through_the_matches(
     assert manual.chapter == 6
     assert len(manual.matches) >= 3
     assert len(manual.browser.extraSelections()) == len(manual.matches)
-    assert manual.browser.textCursor().selectedText().casefold() == "fixity"
+    assert manual.matches[manual.current].selectedText().casefold() == "fixity"
     first = manual.browser.textCursor().position()
+    assert first == manual.matches[0].selectionStart()
     qtbot.keyClick(manual.search, Qt.Key.Key_Return)
     assert manual.current == 1 and manual.browser.textCursor().position() > first
     qtbot.keyClick(manual.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)

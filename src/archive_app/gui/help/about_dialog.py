@@ -7,9 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -38,8 +40,15 @@ class AboutDialog(QDialog):
         self.setAccessibleName(translate("Help", "About Arsip"))
         self.library = library
         self.versions = versions()
+        icon = QLabel(self)
+        icon.setPixmap(QApplication.windowIcon().pixmap(64, 64))
         title = QLabel(f"<h2>{APP_NAME} {self.versions[0][1]}</h2>", self)
         summary = QLabel(translate("Help", "An offline archive of news articles."), self)
+        heading = QGridLayout()
+        heading.addWidget(icon, 0, 0, 2, 1)
+        heading.addWidget(title, 0, 1)
+        heading.addWidget(summary, 1, 1)
+        heading.setColumnStretch(1, 1)
         form = QFormLayout()
         self.library_label = self._value(str(library))
         form.addRow(translate("Help", "Library:"), self.library_label)
@@ -53,8 +62,8 @@ class AboutDialog(QDialog):
         self.copy.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(summary)
+        layout.addLayout(heading)
+        layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(buttons)
 

@@ -7,7 +7,7 @@ next, on into the next chapter that holds it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,9 +62,10 @@ class ManualDialog(QDialog):
         self.summary.setWordWrap(True)
         self.contents = QListWidget(self)
         self.contents.setAccessibleName(translate("Help", "Chapters"))
+        self.contents.setWordWrap(True)  # long Indonesian titles, and the match counts
+        self.contents.setSpacing(3)
         for chapter in self.chapters:
-            item = QListWidgetItem(chapter.title, self.contents)
-            item.setSizeHint(QSize(0, 28))
+            QListWidgetItem(chapter.title, self.contents)
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(translate("Help", "Manual page"))
         self.browser.document().setDefaultStyleSheet(STYLE)
@@ -202,7 +203,10 @@ class ManualDialog(QDialog):
         self.current = current if 0 <= current < len(self.matches) else -1
         self.browser.setExtraSelections(marked(self.matches, self.current))
         if self.current >= 0:
-            cursor = self.matches[self.current]
+            # the text cursor goes to the match without selecting it, so the current match
+            # shows in its own colour (a selection would cover it, pale when unfocused)
+            cursor = QTextCursor(self.matches[self.current])
+            cursor.setPosition(cursor.selectionStart())
             self.browser.setTextCursor(cursor)
             self.browser.ensureCursorVisible()
 
