@@ -388,6 +388,47 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Something unexpected went wrong. You were doing: {doing}.</source>
+        <translation>Terjadi kesalahan yang tidak terduga. Yang sedang Anda lakukan: {doing}.</translation>
+    </message>
+    <message>
+        <source>Your library is safe: Arsip writes each change whole or not at all, so every change it finished is kept and the one that failed was not half-written. To be sure, choose File ▸ Check fixity, or run in a terminal:
+    archive-app check</source>
+        <translation>Pustaka Anda aman: Arsip menulis setiap perubahan secara utuh atau tidak sama sekali, jadi setiap perubahan yang selesai tetap tersimpan dan perubahan yang gagal tidak tertulis setengah jalan. Untuk memastikan, pilih Berkas ▸ Periksa keutuhan berkas, atau jalankan di terminal:
+    archive-app check</translation>
+    </message>
+    <message>
+        <source>No report could be written ({problem}).</source>
+        <translation>Laporan tidak dapat ditulis ({problem}).</translation>
+    </message>
+    <message>
+        <source>A report was written to:
+{path}
+It holds what failed and the versions in use, no article text; nothing was sent anywhere.</source>
+        <translation>Laporan ditulis ke:
+{path}
+Isinya apa yang gagal dan versi yang dipakai, tanpa teks artikel; tidak ada yang dikirim ke mana pun.</translation>
+    </message>
+    <message>
+        <source>Arsip — something went wrong</source>
+        <translation>Arsip — terjadi kesalahan</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Terjadi kesalahan</translation>
+    </message>
+    <message>
+        <source>Show the report</source>
+        <translation>Tampilkan laporan</translation>
+    </message>
+    <message>
+        <source>using the window</source>
+        <translation>memakai jendela</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>time zone not given</source>
@@ -1243,6 +1284,10 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
         <translation>Biarkan di daftar</translation>
     </message>
     <message>
+        <source>{path} — not found</source>
+        <translation>{path} — tidak ditemukan</translation>
+    </message>
+    <message>
         <source>No other library yet</source>
         <translation>Belum ada pustaka lain</translation>
     </message>
@@ -1324,6 +1369,18 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
     <message>
         <source>Res&amp;tore a backup…</source>
         <translation>&amp;Pulihkan cadangan…</translation>
+    </message>
+    <message>
+        <source>&amp;New library…</source>
+        <translation>Pustaka &amp;baru…</translation>
+    </message>
+    <message>
+        <source>Open &amp;library…</source>
+        <translation>B&amp;uka pustaka…</translation>
+    </message>
+    <message>
+        <source>Re&amp;cent libraries</source>
+        <translation>Pustaka te&amp;rakhir</translation>
     </message>
     <message>
         <source>C&amp;hange the selected articles…</source>
@@ -1452,18 +1509,6 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
     <message>
         <source>&amp;Redo</source>
         <translation>U&amp;langi</translation>
-    </message>
-    <message>
-        <source>&amp;New library…</source>
-        <translation>Pustaka &amp;baru…</translation>
-    </message>
-    <message>
-        <source>Open &amp;library…</source>
-        <translation>B&amp;uka pustaka…</translation>
-    </message>
-    <message>
-        <source>Re&amp;cent libraries</source>
-        <translation>Pustaka te&amp;rakhir</translation>
     </message>
 </context>
 <context>
@@ -2911,6 +2956,14 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
 <context>
     <name>Welcome</name>
     <message>
+        <source>This library is empty. Bring in the articles you have collected: page text dumps (.txt), saved web pages (.html, .htm, .xhtml), JSON Lines and JSON (.jsonl, .json, IPTC ninjs), CSV and TSV tables, web archives (WARC and ARC), wire XML (NITF, NewsML-G2), Reuters SGML (.sgm), e-mails (.eml), photos (JPEG, PNG, GIF, TIFF, WebP) — also inside ZIP files or gzipped. Arsip keeps every original file, catalogues each article and makes it searchable — all on this computer, with nothing sent anywhere.</source>
+        <translation>Pustaka ini masih kosong. Masukkan artikel yang telah Anda kumpulkan: salinan teks halaman (.txt), halaman web yang disimpan (.html, .htm, .xhtml), JSON Lines dan JSON (.jsonl, .json, IPTC ninjs), tabel CSV dan TSV, arsip web (WARC dan ARC), XML kantor berita (NITF, NewsML-G2), SGML Reuters (.sgm), surel (.eml), foto (JPEG, PNG, GIF, TIFF, WebP) — juga di dalam berkas ZIP atau gzip. Arsip menyimpan setiap berkas asli, mengatalogkan setiap artikel, dan membuatnya dapat dicari — semuanya di komputer ini, tanpa ada yang dikirim ke mana pun.</translation>
+    </message>
+    <message>
+        <source>Library “{name}” in {folder}</source>
+        <translation>Pustaka “{name}” di {folder}</translation>
+    </message>
+    <message>
         <source>Welcome</source>
         <translation>Selamat datang</translation>
     </message>
@@ -2935,14 +2988,6 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
         <translation>Impor folder</translation>
     </message>
     <message>
-        <source>This library is empty. Bring in the articles you have collected: page text dumps (.txt), saved web pages (.html, .htm, .xhtml), JSON Lines and JSON (.jsonl, .json, IPTC ninjs), CSV and TSV tables, web archives (WARC and ARC), wire XML (NITF, NewsML-G2), Reuters SGML (.sgm), e-mails (.eml), photos (JPEG, PNG, GIF, TIFF, WebP) — also inside ZIP files or gzipped. Arsip keeps every original file, catalogues each article and makes it searchable — all on this computer, with nothing sent anywhere.</source>
-        <translation>Pustaka ini masih kosong. Masukkan artikel yang telah Anda kumpulkan: salinan teks halaman (.txt), halaman web yang disimpan (.html, .htm, .xhtml), JSON Lines dan JSON (.jsonl, .json, IPTC ninjs), tabel CSV dan TSV, arsip web (WARC dan ARC), XML kantor berita (NITF, NewsML-G2), SGML Reuters (.sgm), surel (.eml), foto (JPEG, PNG, GIF, TIFF, WebP) — juga di dalam berkas ZIP atau gzip. Arsip menyimpan setiap berkas asli, mengatalogkan setiap artikel, dan membuatnya dapat dicari — semuanya di komputer ini, tanpa ada yang dikirim ke mana pun.</translation>
-    </message>
-    <message>
-        <source>Library “{name}” in {folder}</source>
-        <translation>Pustaka “{name}” di {folder}</translation>
-    </message>
-    <message>
         <source>or drop files and folders anywhere on this window
 
 File ▸ New library and Open library switch to another library</source>
@@ -2960,6 +3005,14 @@ Berkas ▸ Pustaka baru dan Buka pustaka berpindah ke pustaka lain</translation>
     <message>
         <source>Arsip — {path}</source>
         <translation>Arsip — {path}</translation>
+    </message>
+    <message>
+        <source>An import</source>
+        <translation>Sebuah impor</translation>
+    </message>
+    <message>
+        <source>A backup, restore, check or export</source>
+        <translation>Pencadangan, pemulihan, pemeriksaan, atau ekspor</translation>
     </message>
     <message>
         <source>No articles match “{query}”.</source>
@@ -3032,14 +3085,6 @@ Berkas ▸ Pustaka baru dan Buka pustaka berpindah ke pustaka lain</translation>
     <message>
         <source>Cancelling the import before closing…</source>
         <translation>Membatalkan impor sebelum menutup…</translation>
-    </message>
-    <message>
-        <source>An import</source>
-        <translation>Sebuah impor</translation>
-    </message>
-    <message>
-        <source>A backup, restore, check or export</source>
-        <translation>Pencadangan, pemulihan, pemeriksaan, atau ekspor</translation>
     </message>
 </context>
 </TS>

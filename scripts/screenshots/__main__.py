@@ -32,6 +32,7 @@ from scripts.screenshots.kit import (
     shoot,
     show_article,
 )
+from scripts.screenshots.library_shots import library_shots
 from scripts.screenshots.review_shots import review_shots
 
 from archive_app.gui.common import i18n
@@ -180,12 +181,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--only",
-        choices=("window", "catalogue", "review", "help"),
+        choices=("window", "catalogue", "review", "libraries", "help"),
         action="append",
         help="take only these groups of screenshots (repeatable; all by default)",
     )
     args = parser.parse_args(argv)
-    groups = set(args.only or ("window", "catalogue", "review", "help"))
+    groups = set(args.only or ("window", "catalogue", "review", "libraries", "help"))
     if not args.corpus.is_dir():
         print(f"needs the shared corpus at {args.corpus}", file=sys.stderr)
         return 1
@@ -198,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved += catalogue_shots(args.out, args.library)
         if "review" in groups:
             saved += review_shots(args.out, args.library)
+        if "libraries" in groups:
+            saved += library_shots(args.out, args.library)
         if "help" in groups:
             saved += help_shots(args.out, args.library, app)
     print(f"{len(saved)} screenshots in {args.out}")

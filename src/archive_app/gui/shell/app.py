@@ -15,6 +15,7 @@ from archive_app.domain.errors import ArchiveError, LibraryLockedError
 from archive_app.gui.common import i18n
 from archive_app.gui.common.errors import show_error
 from archive_app.gui.common.i18n import translate
+from archive_app.gui.shell.crash_guard import CrashGuard
 from archive_app.gui.shell.library_switch import ask_to_forget
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.gui.shell.restore_on_start import offer_restore, open_library
@@ -76,8 +77,15 @@ def run_gui(library: str | Path | None = None, restore: Path | None = None) -> i
         )
         return EXIT_ERROR
     window: MainWindow | None = None
+    # an exception nothing caught is written to a report and shown, not lost on a terminal
+    guard = CrashGuard(
+        lambda: (window.archive if window is not None else archive).path, lambda: window, app
+    )
+    guard.install()
     try:
         window = MainWindow(archive, settings)
+        guard.watch(window)
+        window.libraries.switched.connect(lambda _opened: guard.watch(window))
         window.show()
         if restore is not None:
             offer_restore(window, restore)
@@ -87,6 +95,8 @@ def run_gui(library: str | Path | None = None, restore: Path | None = None) -> i
         window.libraries.switched.connect(lambda opened: DeferredRepair(opened, window))
         return int(app.exec())
     finally:
+        guard.uninstall()
+        guard.deleteLater()
         if window is not None:
             for repair in window.findChildren(DeferredRepair):
                 repair.cancel()

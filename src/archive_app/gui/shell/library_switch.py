@@ -16,7 +16,7 @@ from archive_app.gui.common.i18n import translate
 from archive_app.gui.shell.actions import WindowActions
 from archive_app.gui.shell.settings import Settings
 from archive_app.usecases.archive import Archive
-from archive_app.usecases.library_choice import require_existing, require_new_place
+from archive_app.usecases.library_choice import is_library, require_existing, require_new_place
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,11 @@ class LibrarySwitcher(QObject):
         current = str(self._window.archive.path)
         others = [p for p in self._settings.recent_libraries if p != current]
         for path in others:
-            action = menu.addAction(path)
+            # said before it is chosen (a stat per entry, as the menu opens)
+            there = is_library(Path(path))
+            action = menu.addAction(
+                path if there else translate("Libraries", "{path} — not found").format(path=path)
+            )
             # run after the menu has closed: the switch replaces the menu bar itself
             action.triggered.connect(partial(self._later, Path(path), False))
         if not others:
