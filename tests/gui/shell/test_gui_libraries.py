@@ -128,6 +128,8 @@ def test_a_second_library_is_made_from_the_window_and_each_shows_its_own_article
     assert (second / "catalogue.sqlite").is_file()
     assert window.windowTitle() == f"Arsip — {second}"
     assert window.stack.currentWidget() is window.welcome
+    with Archive.open(first_library):  # closed cleanly: its writer lock is free for another Arsip
+        pass
     assert window.welcome.library_label.text() == f"Library “second” in {tmp_path}"
 
     assert window.import_paths([write_articles(tmp_path / "b.jsonl", ELSEWHERE)])
@@ -218,3 +220,13 @@ def test_the_remembered_library_opens_on_the_next_start_unless_one_is_named(
     assert gui_app.run_gui(None) == 0
     assert seen[-1] == f"Arsip — {named}"
     assert Settings().last_library == str(named)
+
+
+def test_the_library_open_already_is_not_opened_twice(
+    qtbot: QtBot, libraries_window: MainWindow, first_library: Path
+) -> None:
+    window = libraries_window
+    shown = window.archive
+    assert window.libraries.open_path(first_library / ".." / first_library.name)
+    assert window.archive is shown and window.model.rowCount() == len(ARTICLES)
+    assert "open already" in window.statusBar().currentMessage()

@@ -142,7 +142,9 @@ class LibrarySwitcher(QObject):
         opened (the person was told why) and the open library stays."""
         path = path.expanduser().absolute()
         window = self._window
-        if path == window.archive.path:
+        # the same folder by another spelling (a link, a trailing part) is the library open
+        # here: opening it again would meet this process's own writer lock
+        if path.resolve() == window.archive.path.resolve():
             window.show_status(translate("Libraries", "{path} is open already").format(path=path))
             return True
         busy = window.busy_with()
