@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from archive_app import APP_NAME, __version__
+from archive_app import APP_NAME
 from archive_app.cli import (
     authorities,
     cataloguing,
@@ -23,6 +23,7 @@ from archive_app.cli import (
     selftest,
     team,
 )
+from archive_app.cli.version import VersionAction
 from archive_app.domain.errors import ArchiveError
 from archive_app.storage.diskspace import is_disk_full
 from archive_app.storage.library_folder import ENV_VAR
@@ -99,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the library folder to use, or a team library's postgresql://user@host/database",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--debug",
         action="store_true",
