@@ -51,7 +51,7 @@ run: system-libs-window $(STAMP)
 	     xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/archive-app; fi
 
 test: system-libs-test system-libs-desktop $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not faults_slow"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not faults_slow and not wheel_install"
 
 # Every fault case (kill points, damage, disk full, bad input), the slow ones too, then the
 # table of cases: case, outcome, nothing lost. Writes bench-results/faults.jsonl.
@@ -150,3 +150,31 @@ eval-html: $(STAMP)
 # articles, one import process per row; writes bench-results/import-$(ARTICLES).json.
 bench-import: $(STAMP)
 	$(PY) benchmarks/bench_import.py --articles $(ARTICLES)
+
+.PHONY: wheel-test bundle bundle-test
+
+# Builds the wheel, installs it with its dependencies into a fresh virtual environment and runs
+# `archive-app selftest` there: ~2 min with pip's cache warm (a first run downloads PySide6),
+# so `make test` leaves it out.
+wheel-test: system-libs $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/test_wheel_install.py -m wheel_install \
+		-p no:cacheprovider -s
+
+BUNDLE := build/bundle/dist/arsip
+# PyInstaller reads binaries' dependencies with binutils (objdump); bundle-test covers the
+# machine's Python installations with mounts (mount, unshare) while the bundle runs
+BUNDLE_DEBS := binutils mount
+
+# The one-folder application of packaging/arsip.spec in build/bundle/dist/arsip: `archive-app`
+# (console) and `Arsip` (window) over one copy of Python and Qt, run without Python installed.
+bundle: system-libs $(STAMP)
+	@bash scripts/ensure-debs.sh $(BUNDLE_DEBS)
+	$(PY) -m pip install --quiet -e '.[bundle]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath build/bundle/dist \
+		--workpath build/bundle/work packaging/arsip.spec
+	@du -sh $(BUNDLE)
+
+# Builds the bundle, then checks it: every module collected, `selftest` with Python hidden,
+# an import and a reindex in spawned workers, the start time and size (bench-results/bundle.json).
+bundle-test: bundle
+	$(PY) scripts/bundle_test.py $(BUNDLE)

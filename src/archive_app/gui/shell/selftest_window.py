@@ -13,12 +13,14 @@ from PySide6.QtCore import (
     QSettings,
     QTimer,
     QtMsgType,
+    QTranslator,
     qInstallMessageHandler,
 )
 
 from archive_app.gui.shell.app import application
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.gui.shell.settings import Settings
+from archive_app.resources import resource
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.selftest import FLOOD_TITLE, SelftestFailure
 
@@ -52,11 +54,20 @@ def _reading_title(window: MainWindow) -> str | None:
     return reading.detail.record.title if reading is not None else None
 
 
+def check_translation() -> None:
+    """The Indonesian interface's catalogue is found and loads (a bundle must carry it)."""
+    catalogue = resource("i18n/arsip_id.qm")
+    translator = QTranslator()
+    if not translator.load(str(catalogue)) or translator.isEmpty():
+        raise SelftestFailure(f"{catalogue}: the Indonesian catalogue does not load")
+
+
 def check_window(library: Path, scratch: Path, screenshot: Path | None = None) -> None:
     """Search the sample library in the window and read the article found; raises
     SelftestFailure saying what the window did not show. Settings go to `scratch`, so the
     person's own (recent libraries, window places) stay as they were."""
     application()
+    check_translation()
     previous = qInstallMessageHandler(_print_qt_message)
     settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     archive = Archive.open(library, check_later=True)
