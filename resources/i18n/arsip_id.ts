@@ -427,6 +427,10 @@ Isinya apa yang gagal dan versi yang dipakai, tanpa teks artikel; tidak ada yang
         <source>using the window</source>
         <translation>memakai jendela</translation>
     </message>
+    <message>
+        <source>importing files</source>
+        <translation>mengimpor berkas</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from archive_app.gui.shell.app import watch_window
 from archive_app.gui.shell.crash_guard import CrashGuard
 from archive_app.gui.shell.main_window import MainWindow
 
@@ -20,7 +21,7 @@ def guard(small_window: MainWindow) -> Iterator[CrashGuard]:
     """The guard run_gui installs, on the window of four articles."""
     installed = CrashGuard(lambda: small_window.archive.path, lambda: small_window)
     installed.install()
-    installed.watch(small_window)
+    watch_window(installed, small_window)
     yield installed
     installed.uninstall()
     if installed.dialog is not None:
@@ -104,3 +105,23 @@ def test_a_failing_result_handler_names_the_last_action(
     written = the_report(window).read_text(encoding="utf-8")
     assert "builtins.KeyError: [quoted text" in written
     assert_no_article_text(written, body)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_import_started_by_a_drop_is_what_the_dialog_names(
+    qtbot: QtBot, small_window: MainWindow, guard: CrashGuard, tmp_path: Path
+) -> None:
+    window = small_window
+    window.actions_.next_result.trigger()
+    dropped = tmp_path / "dropped.txt"
+    dropped.write_text("Judul\n\nIsi berita yang dijatuhkan ke jendela.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.import_flow.imported, timeout=20_000):
+        assert window.import_paths([dropped])  # what a drop on the window does
+
+    def fail(_count: int) -> None:
+        raise RuntimeError("the count could not be shown")
+
+    window.reads.submit(window.archive.count, fail)
+    qtbot.waitUntil(lambda: guard.dialog is not None and guard.dialog.isVisible())
+    assert guard.dialog is not None
+    assert "You were doing: importing files." in guard.dialog.text()

@@ -84,8 +84,8 @@ def run_gui(library: str | Path | None = None, restore: Path | None = None) -> i
     guard.install()
     try:
         window = MainWindow(archive, settings)
-        guard.watch(window)
-        window.libraries.switched.connect(lambda _opened: guard.watch(window))
+        watch_window(guard, window)
+        window.libraries.switched.connect(lambda _opened: watch_window(guard, window))
         window.show()
         if restore is not None:
             offer_restore(window, restore)
@@ -105,6 +105,12 @@ def run_gui(library: str | Path | None = None, restore: Path | None = None) -> i
         # index repair and waits for it (what it did not finish, the next start repairs)
         archive.close()
         log.debug("library %s closed", archive.path)
+
+
+def watch_window(guard: CrashGuard, window: MainWindow) -> None:
+    """What the crash dialog may say the person was doing: the window's actions and buttons,
+    and an import started by dropping files as well as from the menu."""
+    guard.watch(window, [(window.imports.started, translate("Crash", "importing files"))])
 
 
 def chosen_library(library: str | Path | None, settings: Settings) -> str | Path | None:

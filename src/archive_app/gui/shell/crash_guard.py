@@ -6,7 +6,7 @@ import logging
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QtMsgType,
     Signal,
+    SignalInstance,
     qInstallMessageHandler,
     qVersion,
 )
@@ -98,14 +99,17 @@ class CrashGuard(QObject):
         qInstallMessageHandler(handler)
         self._previous = None
 
-    def watch(self, root: QWidget) -> None:
-        """Note each action and button of `root` when it is used (the window calls it again
-        after building its menus anew for another library)."""
+    def watch(self, root: QWidget, tasks: Sequence[tuple[SignalInstance, str]] = ()) -> None:
+        """Note each action and button of `root` when it is used, and each task of `tasks`
+        (a signal that it started, what to call it) when it starts; called again after the
+        window built its menus and workers anew for another library."""
         for action in root.findChildren(QAction):
             action.triggered.connect(partial(self._chose, action))
         for button in root.findChildren(QAbstractButton):
             if button.text():
                 button.clicked.connect(partial(self._pressed, button))
+        for started, doing in tasks:
+            started.connect(partial(self._started, doing))
 
     def note(self, doing: str) -> None:
         """What the person is doing now, in their words (the last action chosen, by default)."""
@@ -113,6 +117,9 @@ class CrashGuard(QObject):
 
     def _chose(self, action: QAction, *_checked: object) -> None:
         self.doing = action_name(action)
+
+    def _started(self, doing: str, *_details: object) -> None:
+        self.doing = doing
 
     def _pressed(self, button: QAbstractButton, *_checked: object) -> None:
         self.doing = button.text().replace("&", "").rstrip("…").strip()
