@@ -44,6 +44,11 @@ def test_the_wheel_holds_what_the_app_reads_at_run_time(wheel: Path) -> None:
         "archive_app/db/migrations/versions/0001_initial_catalogue.py",
         "archive_app/domain/tables/sites.toml",
         "archive_app/domain/tables/general.toml",
+        # `archive-app desktop install` registers these from an installed copy too
+        "archive_app/resources/desktop/io.github.arsip.Arsip.desktop",
+        "archive_app/resources/desktop/io.github.arsip.Arsip.metainfo.xml",
+        "archive_app/resources/desktop/io.github.arsip.Arsip.mime.xml",
+        "archive_app/resources/icons/hicolor/512x512/apps/io.github.arsip.Arsip.png",
     ):
         assert required in names, required
     assert any(n.startswith("archive_app/resources/icons/") for n in names)

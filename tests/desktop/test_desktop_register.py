@@ -136,3 +136,33 @@ def test_a_data_folder_the_xdg_tools_would_split_is_refused(
         "folder whose path has a space; set XDG_DATA_HOME to another folder\n"
     )
     assert not spaced.exists() and not (tmp_path / "data").exists()
+
+
+def test_uninstall_leaves_other_applications_registered_beside_arsip(desktop_home: Path) -> None:
+    # another program the person installed for themselves, with a file type of its own
+    other_entry = desktop_home / "applications" / "org.example.Notes.desktop"
+    other_entry.parent.mkdir(parents=True)
+    other_entry.write_text(
+        "[Desktop Entry]\nType=Application\nName=Notes\nExec=notes %f\n"
+        "MimeType=application/x-example-notes;\n",
+        encoding="utf-8",
+    )
+    other_type = desktop_home / "mime" / "packages" / "org.example.Notes.xml"
+    other_type.parent.mkdir(parents=True)
+    other_type.write_text(
+        '<?xml version="1.0"?>\n'
+        '<mime-info xmlns="http://www.freedesktop.org/standards/shared-mime-info">\n'
+        '  <mime-type type="application/x-example-notes"><glob pattern="*.exnotes"/>'
+        "</mime-type>\n</mime-info>\n",
+        encoding="utf-8",
+    )
+    register.install()
+    register.uninstall()
+    assert other_entry.is_file() and other_type.is_file()
+    cache = (desktop_home / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
+    assert "application/x-example-notes=org.example.Notes.desktop;" in cache
+    assert APP_ID not in cache
+    notes = desktop_home / "week.exnotes"
+    notes.write_text("notes", encoding="utf-8")
+    assert _filetype(notes) == "application/x-example-notes"
+    assert not (desktop_home / "mime" / "packages" / f"{APP_ID}.xml").exists()
