@@ -230,3 +230,35 @@ def test_the_library_open_already_is_not_opened_twice(
     assert window.libraries.open_path(first_library / ".." / first_library.name)
     assert window.archive is shown and window.model.rowCount() == len(ARTICLES)
     assert "open already" in window.statusBar().currentMessage()
+
+
+def test_a_remembered_library_that_vanished_is_reported_at_start_and_not_made_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the default library's home
+    gone = tmp_path / "gone"
+    Archive.open(gone).close()
+    Settings().remember_library(str(gone))
+    shutil.rmtree(gone)
+    said: list[str] = []
+    answer_box("forgetLibrary", said)
+    seen: list[str] = []
+
+    def close_the_window() -> None:
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            QTimer.singleShot(20, close_the_window)
+            return
+        seen.append(windows[0].windowTitle())
+        windows[0].close()
+
+    QTimer.singleShot(0, close_the_window)
+    assert gui_app.run_gui(None) == 0
+    assert said and str(gone) in said[0]
+    assert not gone.exists(), "the vanished library was made again"
+    default = tmp_path / "data" / "Arsip" / "Library"
+    assert seen == [f"Arsip — {default}"]
+    assert str(gone) not in Settings().recent_libraries
