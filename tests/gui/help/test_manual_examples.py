@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import html
 import re
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from archive_app.cli import build_parser
 from archive_app.gui.help.chapters import LANGUAGES, manual_folder
 from archive_app.resources import resource
 from archive_app.usecases.archive import Archive
 
 HERE = Path(__file__).parent
 EXAMPLE = re.compile(r'<code class="query">(.*?)</code>', re.DOTALL)
+COMMAND = re.compile(r"<code>(archive-app\s.*?)</code>", re.DOTALL)
 
 
 def examples(language: str) -> list[str]:
@@ -61,3 +64,16 @@ def test_a_search_the_manual_narrows_finds_fewer(samples_library: Archive) -> No
     assert samples_library.search("tanggul -yogyakarta", 1).total < everything
     assert samples_library.search("review:any", 1).total == 1
     assert samples_library.search("-review:any", 1).total == everything - 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_command_in_the_manual_is_one_archive_app_takes(language: str) -> None:
+    commands = []
+    for chapter in sorted(manual_folder(language).glob("*.html")):
+        commands += COMMAND.findall(chapter.read_text(encoding="utf-8"))
+    assert len(commands) >= 6
+    parser = build_parser()
+    for command in commands:
+        argv = shlex.split(html.unescape(command))
+        parsed = parser.parse_args(argv[1:])  # exits (failing the test) on a wrong option
+        assert parsed.command == argv[-1] or parsed.command in argv, command
