@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from archive_app.gui.common import i18n
-from archive_app.gui.help.chapters import LANGUAGES, manual_folder
+from archive_app.gui.help.chapters import LANGUAGES, manual_folder, read_chapter
 from archive_app.gui.help.manual_dialog import ManualDialog
 from archive_app.gui.shell.main_window import MainWindow
 
@@ -175,3 +175,12 @@ def test_both_languages_have_the_same_chapters() -> None:
     english = sorted(p.name for p in manual_folder("en").glob("*.html"))
     assert english == sorted(p.name for p in manual_folder("id").glob("*.html"))
     assert len(english) == len(CHAPTERS["en"])
+
+
+def test_a_damaged_chapter_is_named_with_the_reason(tmp_path: Path) -> None:
+    damaged = tmp_path / "02-searching.html"
+    damaged.write_bytes(b"<h1>Searching</h1>\xff\xfe not UTF-8")
+    with pytest.raises(FileNotFoundError) as refused:
+        read_chapter(damaged)
+    message = str(refused.value)
+    assert str(damaged) in message and "cannot be read" in message and "\n" not in message
