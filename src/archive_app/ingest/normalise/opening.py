@@ -169,7 +169,7 @@ def _strip_bare_dash(draft: Draft, units: list[str]) -> list[str]:
 def open_body(draft: Draft, units: list[str]) -> list[str]:
     """Take the dateline off the text (place, site or agency into the record), dropping
     the furniture above it; a scraper's repeats of the same dateline go too."""
-    title = draft.record.title
+    title = draft.get("title")
     if units and title and fold(units[0]) == fold(title):
         units = units[1:]  # the headline printed again above the text
     units = _strip_bare_dash(draft, units)
@@ -227,7 +227,7 @@ def apply_dateline_field(draft: Draft, units: list[str], value: str) -> list[str
     found = read_dateline_field(value)
     if found is None or not found.place:
         return units
-    place = draft.record.dateline_place
+    place = draft.get("dateline_place")
     if place is not None:
         if _place_key(place) != _place_key(found.place):
             draft.warn(

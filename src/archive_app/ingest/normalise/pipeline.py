@@ -152,7 +152,7 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     if raw.layout == "page":
         units = read_header(draft, units)
     draft.set("body", _paragraphs(draft, units, raw.columns.get("dateline", "")), "body:paragraphs")
-    if not draft.record.body and raw.format != "photo":  # a photo is catalogued by its caption
+    if not draft.get("body") and raw.format != "photo":  # a photo is catalogued by its caption
         _keep_uncleaned(draft, raw.text)
 
     record = draft.record
@@ -182,14 +182,14 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
 
 def _site_suffix(draft: Draft) -> None:
     """The title without the site's name its page added, and a flag when it names a section."""
-    if draft.record.title:
-        stripped, changed = strip_site_suffix(draft.record.title, draft.record.site)
+    if draft.get("title"):
+        stripped, changed = strip_site_suffix(draft.get("title"), draft.get("site"))
         if changed:
             draft.set("title", stripped, "title:site-suffix-removed")
-        if is_section_name(draft.record.title):
+        if is_section_name(draft.get("title")):
             draft.flag(
                 "title",
-                f"the title {draft.record.title!r} names a section of the site, not the article",
+                f"the title {draft.get('title')!r} names a section of the site, not the article",
             )
 
 
@@ -230,7 +230,7 @@ def _place_photos(draft: Draft, raw: RawArticle) -> None:
     if not any(follows or precedes for follows, precedes in around):
         return
     # the source's photos open the draft's photos, in the source's order (see _source_photos)
-    placed = paragraphs_after(around, draft.record.body)
+    placed = paragraphs_after(around, draft.get("body"))
     photos = draft.photos
     draft.photos = [
         replace(photo, paragraph=paragraph)

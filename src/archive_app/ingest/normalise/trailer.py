@@ -53,7 +53,7 @@ def _closing_line(draft: Draft, line: str, apply: bool = False) -> bool:
         if apply:
             draft.set_agency(tag["slashed"] or tag["marked"], "agency:closing-tag")
         return True
-    closing = parse_closing_credit(line, draft.site_rules, draft.record.language)
+    closing = parse_closing_credit(line, draft.site_rules, draft.get("language"))
     if closing is not None:
         if apply:
             draft.add_credits(*closing)
