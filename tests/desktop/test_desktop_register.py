@@ -166,3 +166,22 @@ def test_uninstall_leaves_other_applications_registered_beside_arsip(desktop_hom
     notes.write_text("notes", encoding="utf-8")
     assert _filetype(notes) == "application/x-example-notes"
     assert not (desktop_home / "mime" / "packages" / f"{APP_ID}.xml").exists()
+
+
+def test_the_entry_starts_whichever_archive_app_ran_install(
+    desktop_home: Path, tmp_path: Path
+) -> None:
+    # a second copy of the script (as pip --user puts one in ~/.local/bin), not beside python
+    elsewhere = tmp_path / "bin" / "archive-app"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(ARCHIVE_APP.read_bytes())
+    elsewhere.chmod(0o755)
+    subprocess.run([str(elsewhere), "desktop", "install"], check=True, capture_output=True)
+    entry = (desktop_home / "applications" / files.DESKTOP_FILE).read_text(encoding="utf-8")
+    assert f"Exec={elsewhere} gui %f" in entry.splitlines()
+    # started as `python -m archive_app`, the entry names the environment's own script
+    subprocess.run(
+        [sys.executable, "-m", "archive_app", "desktop", "install"], check=True, capture_output=True
+    )
+    entry = (desktop_home / "applications" / files.DESKTOP_FILE).read_text(encoding="utf-8")
+    assert f"Exec={ARCHIVE_APP} gui %f" in entry.splitlines()

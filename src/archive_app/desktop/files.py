@@ -39,10 +39,14 @@ def icon_svg() -> Path:
 
 def launch_command() -> list[str]:
     """The command that starts the Arsip running now: a bundle's own executable, else the
-    `archive-app` script of this Python's environment (a venv's bin/), else this Python
-    running the package; so a menu entry made from a clone starts that clone."""
+    `archive-app` script this command runs as, else the one of this Python's environment (a
+    venv's bin/), else this Python running the package; so a menu entry made from a clone
+    starts that clone."""
     if getattr(sys, "frozen", False):
         return [str(Path(sys.executable).absolute())]
+    running = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if running is not None and running.name == "archive-app" and running.is_file():
+        return [str(running.absolute())]  # the script this command was started as
     # not resolved: a venv's python is a symlink out of the venv, and its script is beside it
     python = Path(sys.executable).absolute()
     script = python.with_name("archive-app")
