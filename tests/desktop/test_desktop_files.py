@@ -9,11 +9,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PIL import Image
+from tests.conftest import REPO
 from tests.desktop.conftest import tool
 
 from archive_app import APP_ID, APP_NAME, __version__
 from archive_app.desktop import files
 
+SCREENSHOTS_AT = "https://raw.githubusercontent.com/arsip/arsip/main/"
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 
@@ -87,7 +89,12 @@ def test_the_metainfo_is_valid_appstream_for_this_release() -> None:
     release = root.find("releases/release")
     assert release is not None and release.get("version") == __version__
     assert root.find("content_rating[@type='oars-1.1']") is not None
-    assert len(root.findall("screenshots/screenshot/image")) >= 2
+    images = [image.text or "" for image in root.iter("image")]
+    assert len(images) >= 2
+    for url in images:
+        # software centres fetch them from the repository: each must be a committed file
+        assert url.startswith(SCREENSHOTS_AT), url
+        assert (REPO / url.removeprefix(SCREENSHOTS_AT)).is_file(), url
     assert root.findtext("provides/mediatype") == files.MIME_TYPE
 
 
