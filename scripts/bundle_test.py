@@ -23,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 STARTS = 5  # `--version` runs to time; the median is reported
 PROGRAM = "archive-app.exe" if sys.platform == "win32" else "archive-app"
+WINDOW_PROGRAM = "Arsip.exe" if sys.platform == "win32" else "Arsip"
 
 
 class StepFailed(Exception):
@@ -154,6 +155,11 @@ def check(bundle: Path) -> dict[str, object]:
         if json.loads(found)["total"] != 1:
             raise StepFailed(f"search after reindex found {found}")
         print("import, reindex in worker processes, search: ok")
+        # the window's own program (no console on Windows and macOS) is the same app
+        window = bundle / WINDOW_PROGRAM
+        version, *_ = run([str(window), "--version"], f"{window.name} --version", work)
+        if not version.startswith("archive-app "):
+            raise StepFailed(f"{window} --version printed {version!r}")
         walls, cpus = [], []
         for _ in range(STARTS):
             out, wall, cpu, _hidden = run(
