@@ -176,14 +176,25 @@ def test_a_catalogue_from_a_newer_arsip_is_refused_naming_both_versions(
     assert code == 0 and f"9999 (this Arsip knows up to {HEAD_REVISION})" in out
 
 
-def test_folder_commands_refuse_a_team_library_and_make_no_folder(
+def test_commands_work_on_a_team_library_and_make_no_folder_named_after_it(
     migrated_postgres: str,
     tmp_path: Path,
+    seed_file: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    code, _, err = _run(capsys, "--library", migrated_postgres, "search", "banjir")
-    assert code == 1
-    assert "is a team library" in _one_line(err)
-    assert list(tmp_path.iterdir()) == []  # no folder named "postgresql:" was made
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "desktop"))
+    code, out, _ = _run(capsys, "--library", migrated_postgres, "import", str(seed_file))
+    assert code == 0 and "1 added" in out
+    code, out, _ = _run(capsys, "--library", migrated_postgres, "search", '"world water forum"')
+    assert code == 0 and "World Water Forum" in out
+    code, _, err = _run(capsys, "--library", migrated_postgres, "backup", str(tmp_path / "b.zip"))
+    assert code == 1 and "folder libraries only" in _one_line(err)
+    code, _, err = _run(capsys, "--library", migrated_postgres, "repair")
+    assert code == 1 and "folder libraries only" in _one_line(err)
+    assert list(work.iterdir()) == []  # no folder named "postgresql:" was made
+    # this desktop's part of the library (its index) is in its user data folder
+    assert (tmp_path / "desktop" / "Arsip" / "Team").is_dir()

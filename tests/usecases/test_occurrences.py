@@ -94,6 +94,7 @@ def test_importing_the_same_file_again_records_nothing_twice(
     assert len(before) == 2
 
 
+@pytest.mark.sqlite_only("about the originals folder on disk")
 def test_a_missing_original_is_restored_by_importing_the_file_again(
     archive: Archive, seed_file: Path
 ) -> None:
@@ -170,6 +171,7 @@ def test_show_lists_the_other_places(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "Also found in:\n  - rows.csv (row 3, duplicate, version 1)" in shown
 
 
+@pytest.mark.sqlite_only("about the originals folder on disk")
 def test_originals_and_photos_have_the_librarys_mode(archive: Archive, seed_file: Path) -> None:
     archive.import_paths([seed_file, corpus_path("photos", "exifr", "Bush-dog.jpg")])
     mode = (archive.path / "catalogue.sqlite").stat().st_mode & 0o777

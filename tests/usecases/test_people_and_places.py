@@ -13,7 +13,7 @@ from archive_app.usecases.archive import Archive
 
 
 @pytest.fixture
-def library(tmp_path: Path, seed_file: Path) -> Iterator[Archive]:
+def library(library_target: str, tmp_path: Path, seed_file: Path) -> Iterator[Archive]:
     rows = [
         dict(
             ROW,
@@ -28,7 +28,7 @@ def library(tmp_path: Path, seed_file: Path) -> Iterator[Archive]:
             isi_berita="REPUBLIKA.CO.ID, JAKARTA -- Berita kedua tentang gempa di Cianjur.",
         ),
     ]
-    with Archive.open(tmp_path / "lib") as archive:
+    with Archive.open(library_target) as archive:
         archive.import_paths([seed_file, _csv(tmp_path / "t.csv", rows)])
         yield archive
 
@@ -88,7 +88,9 @@ def test_a_signoff_code_names_an_editor_for_one_site(library: Archive) -> None:
     assert library.counts('editor:"Chika Ayu"').total == 0
 
 
-def test_places_group_spellings_and_librarians_extend_them(tmp_path: Path) -> None:
+def test_places_group_spellings_and_librarians_extend_them(
+    library_target: str, tmp_path: Path
+) -> None:
     rows = [
         dict(
             ROW,
@@ -98,7 +100,7 @@ def test_places_group_spellings_and_librarians_extend_them(tmp_path: Path) -> No
         )
         for n in range(4)
     ]
-    with Archive.open(tmp_path / "lib") as archive:
+    with Archive.open(library_target) as archive:
         report = archive.import_paths([_csv(tmp_path / "t.csv", rows)])
         ids = [item.article_id or 0 for item in report.added]
         for article_id, printed in zip(

@@ -13,8 +13,8 @@ from archive_app.usecases.field_rules import FieldError
 
 
 @pytest.fixture
-def seeded(tmp_path: Path, seed_file: Path) -> Iterator[Archive]:
-    with Archive.open(tmp_path / "lib") as archive:
+def seeded(library_target: str, tmp_path: Path, seed_file: Path) -> Iterator[Archive]:
+    with Archive.open(library_target) as archive:
         archive.import_paths([seed_file])
         yield archive
 
@@ -102,7 +102,9 @@ def test_people_and_photos_can_be_corrected(seeded: Archive) -> None:
     assert seeded.counts("reporter:chi").total == 1
 
 
-def test_bulk_changes_are_one_undo_step(tmp_path: Path, seed_file: Path) -> None:
+def test_bulk_changes_are_one_undo_step(
+    library_target: str, tmp_path: Path, seed_file: Path
+) -> None:
     rows = [
         dict(
             ROW,
@@ -112,7 +114,7 @@ def test_bulk_changes_are_one_undo_step(tmp_path: Path, seed_file: Path) -> None
         )
         for n in range(4)
     ]
-    with Archive.open(tmp_path / "lib") as archive:
+    with Archive.open(library_target) as archive:
         archive.import_paths([seed_file, _csv(tmp_path / "t.csv", rows)])
         ids = archive.article_ids("added")
         archive.bulk(ids, "add", "tags", "banjir")
@@ -144,8 +146,10 @@ def test_find_and_replace_previews_every_change(seeded: Archive) -> None:
     assert seeded.article(1).record.body == preview.old
 
 
-def test_an_edit_outlives_a_newer_import_of_the_same_url(tmp_path: Path) -> None:
-    with Archive.open(tmp_path / "lib") as archive:
+def test_an_edit_outlives_a_newer_import_of_the_same_url(
+    library_target: str, tmp_path: Path
+) -> None:
+    with Archive.open(library_target) as archive:
         first = archive.import_paths([_csv(tmp_path / "a.csv", [ROW])])
         article_id = first.added[0].article_id or 0
         archive.edit(article_id, {"title": "Judul yang Dibetulkan"})
@@ -156,7 +160,9 @@ def test_an_edit_outlives_a_newer_import_of_the_same_url(tmp_path: Path) -> None
         assert record.body[-1] == "Tambahan paragraf baru."
 
 
-def test_editing_while_an_import_runs_loses_nothing(tmp_path: Path, seed_file: Path) -> None:
+def test_editing_while_an_import_runs_loses_nothing(
+    library_target: str, tmp_path: Path, seed_file: Path
+) -> None:
     import threading
 
     rows = [
@@ -168,7 +174,7 @@ def test_editing_while_an_import_runs_loses_nothing(tmp_path: Path, seed_file: P
         )
         for n in range(600)
     ]
-    with Archive.open(tmp_path / "lib") as archive:
+    with Archive.open(library_target) as archive:
         archive.import_paths([seed_file])
         started = threading.Event()
         worker = threading.Thread(

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, func, select
 
 from archive_app.db.engine import HEAD_REVISION, current_revision, migrate
 from archive_app.db.models import Article
-from archive_app.db.team_engine import create_team_engine, parse_team_address
+from archive_app.db.team_engine import TeamAddress, create_team_engine, parse_team_address
 from archive_app.storage.library_location import TeamLocation
 
 
@@ -39,9 +39,9 @@ def open_team_engine(location: TeamLocation, *, readonly: bool) -> tuple[Engine,
     return engine, address.display
 
 
-def checked_display(location: TeamLocation) -> str:
-    """The address as messages show it; refuses one holding a password."""
-    return parse_team_address(location).display
+def checked_address(location: TeamLocation) -> TeamAddress:
+    """libpq's reading of the address (its display and key); refuses one with a password."""
+    return parse_team_address(location)
 
 
 def upgrade(location: TeamLocation) -> TeamFacts:

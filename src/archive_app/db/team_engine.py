@@ -3,6 +3,7 @@ for a server that cannot be reached or refuses the login."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,13 @@ class TeamAddress:
 
     params: Mapping[str, str]
     origin: str
+
+    @property
+    def key(self) -> str:
+        """The same for every address of one catalogue (whoever logs in): names this
+        desktop's folder for it."""
+        where = [self.params.get(k, "") for k in ("service", "host", "port", "dbname")]
+        return hashlib.sha256("\x1f".join(where).encode()).hexdigest()[:16]
 
     @property
     def display(self) -> str:

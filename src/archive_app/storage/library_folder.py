@@ -32,9 +32,19 @@ def default_library_path() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class LibraryLayout:
-    """The fixed names inside a library folder."""
+    """The fixed names inside a library folder.
+
+    A team library's folder is this desktop's own part of it (its index, its writer lock);
+    `team` then holds the catalogue's PostgreSQL address, never a password.
+    """
 
     root: Path
+    team: str | None = None
+
+    @property
+    def catalogue_source(self) -> str:
+        """Where the catalogue is, as a worker process is told: a file, or a team address."""
+        return self.team if self.team is not None else str(self.catalogue)
 
     @property
     def catalogue(self) -> Path:

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+
 from archive_app.domain.errors import LibraryFormatError
 from archive_app.storage.library_folder import ENV_VAR
 
@@ -52,3 +54,9 @@ def team_location(path: str | Path | None) -> TeamLocation | None:
             f"{marker}: expected one line with a postgresql://user@host/database address"
         )
     return TeamLocation(addresses[0], str(marker))
+
+
+def team_folder(key: str) -> Path:
+    """This desktop's folder for the team catalogue `key` names (its index, its writer lock):
+    in the user data folder, beside the default folder library."""
+    return platformdirs.user_data_path("Arsip", appauthor=False) / "Team" / key

@@ -11,13 +11,8 @@ from pathlib import Path
 from types import TracebackType
 
 from archive_app.db import library_stats, queries, store
-from archive_app.db.engine import (
-    HEAD_REVISION,
-    create_catalogue_engine,
-    current_revision,
-    migrate,
-    session_factory,
-)
+from archive_app.db.catalogues import catalogue_engine
+from archive_app.db.engine import HEAD_REVISION, current_revision, migrate, session_factory
 from archive_app.db.health import raise_on_damage
 from archive_app.domain import record_json as export
 from archive_app.domain.model import (
@@ -58,6 +53,7 @@ from archive_app.usecases.searching import (
     SavedSearchesMixin,
     highlight_terms,
 )
+from archive_app.usecases.team_library import require_team_folder_ok
 from archive_app.usecases.trust import repair_library, restore_library
 from archive_app.usecases.trust_mixin import TrustMixin
 
@@ -88,11 +84,11 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
                 recover_interrupted_rebuild(layout.index)
                 if self.lock_note is not None:  # a writer was killed: the index may be behind
                     mark_behind(layout.index)  # (kept until caught up, whoever opens next)
-            self._engine = create_catalogue_engine(layout.catalogue, readonly=readonly)
+            self._engine = catalogue_engine(layout.catalogue_source, readonly=readonly)
             # a damaged file met by any statement: one line saying what to run, not a traceback
             raise_on_damage(self._engine, lambda reason: integrity.damaged(layout, reason))
             if readonly and current_revision(self._engine) != HEAD_REVISION:
-                upgrade_for_reading(layout)
+                upgrade_for_reading(layout, current_revision(self._engine))
             else:
                 if later and current_revision(self._engine) != HEAD_REVISION:
                     check_catalogue(layout)  # an upgrade writes: the check comes first
@@ -101,7 +97,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
             self._sessions = session_factory(self._engine)
             if later:  # on the writer lane, before the first write (see settle_checks)
                 self._write_lane.pending = partial(opening_checks, layout, self.count)
-            elif not readonly:
+            elif not readonly and layout.team is None:  # a team's is made on its server
                 automatic_backup(layout, self.count)
             self._index = FullTextIndex(layout.index, readonly=readonly)
             self._upkeep = IndexUpkeep(layout, self._sessions, self._index, self.count)
@@ -321,6 +317,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
 
     def backup(self, target: str | Path) -> BackupInfo:
         """Copy the library into one file while it runs (the catalogue from one snapshot)."""
+        require_team_folder_ok(self.layout, "backup")
         return write_backup(self.layout, Path(target).expanduser(), self.count())
 
     @classmethod

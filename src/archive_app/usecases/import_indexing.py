@@ -1,8 +1,9 @@
 """What a big import's indexing process reads: the articles the import committed, by id.
 
-The process (search/background.py) is spawned with `catalogue_feed` and the catalogue's path;
-it opens the catalogue read-only (SQLite in WAL mode lets it read beside the importer's
-writes) and builds each article's index document itself, so the importer only sends ids.
+The process (search/background.py) is spawned with `catalogue_feed` and the catalogue's path
+(or a team library's address); it opens the catalogue read-only (SQLite in WAL mode lets it
+read beside the importer's writes) and builds each article's index document itself, so the
+importer only sends ids.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archive_app.db import index_feed
-from archive_app.db.engine import create_catalogue_engine, session_factory
+from archive_app.db.catalogues import catalogue_engine
+from archive_app.db.engine import session_factory
 from archive_app.domain.model import IndexDocument
 from archive_app.search.background import BackgroundWriter, Feed
 
 
 def catalogue_feed(catalogue: str) -> Feed:
-    """A reader of index documents by article id from the catalogue at `catalogue`."""
-    sessions = session_factory(create_catalogue_engine(Path(catalogue), readonly=True))
+    """A reader of index documents by article id from the catalogue at `catalogue` (a path,
+    or a team library's address)."""
+    sessions = session_factory(catalogue_engine(catalogue, readonly=True))
 
     def read(ids: Sequence[int]) -> list[IndexDocument]:
         with sessions() as session:
@@ -27,6 +30,6 @@ def catalogue_feed(catalogue: str) -> Feed:
     return read
 
 
-def indexing_process(index: Path, catalogue: Path) -> BackgroundWriter:
+def indexing_process(index: Path, catalogue: str) -> BackgroundWriter:
     """An indexing process for a big import into the library with this index and catalogue."""
-    return BackgroundWriter(index, catalogue_feed, str(catalogue))
+    return BackgroundWriter(index, catalogue_feed, catalogue)

@@ -56,7 +56,9 @@ class IndexUpkeep:
                 # a big import: index in a process of its own while the import goes on; it
                 # reads the articles from the catalogue itself
                 if self._background is None:
-                    self._background = indexing_process(self.layout.index, self.layout.catalogue)
+                    self._background = indexing_process(
+                        self.layout.index, self.layout.catalogue_source
+                    )
                 if ids:  # none when a big import starts: the process gets ready meanwhile
                     self._background.submit(new_ids, changed_ids)
                 return None
@@ -192,7 +194,7 @@ class IndexUpkeep:
         build = partial(
             build_in_parallel,
             feed_factory=catalogue_feed,
-            source=str(self.layout.catalogue),
+            source=self.layout.catalogue_source,
             ids=ids,
             processes=max(1, processes),
             progress=progress,

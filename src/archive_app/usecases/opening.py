@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from archive_app.db.engine import create_catalogue_engine, migrate
+from archive_app.db.engine import HEAD_REVISION, create_catalogue_engine, migrate
 from archive_app.db.health import check_file
 from archive_app.domain.errors import (
     ArchiveError,
@@ -31,7 +31,8 @@ _KNOWN = {"originals", "media", "index", "library.lock", "backups", "damaged", "
 def library_layout(path: str | Path | None, *, readonly: bool) -> LibraryLayout:
     """The library at `path` (or the default one), created unless read-only; refuses a missing
     library that has an automatic backup, and a folder that holds something else."""
-    team_library.refuse_team(path)  # never taken for a folder named "postgresql:"
+    if (team := team_library.team_layout(path)) is not None:
+        return team  # never taken for a folder named "postgresql:"
     layout = LibraryLayout(Path(path).expanduser() if path else default_library_path())
     if not layout.exists() and (latest := autobackup.newest(layout)) is not None:
         raise integrity.missing(layout, latest)
@@ -137,8 +138,14 @@ class WriteLane:
             raise type(self.damage)(str(self.damage))
 
 
-def upgrade_for_reading(layout: LibraryLayout) -> None:
+def upgrade_for_reading(layout: LibraryLayout, revision: str | None) -> None:
     """A reader meets an older schema: migrate it when no writer holds the library."""
+    if layout.team is not None:  # other desktops may be writing it: a writer upgrades it
+        raise LibraryFormatError(
+            f"the team library's catalogue is at schema revision {revision or '(none)'}, "
+            f"this Arsip's is {HEAD_REVISION}: it must be upgraded before this desktop can "
+            "read it (`archive-app --library ADDRESS team upgrade`)"
+        )
     lock = WriterLock(layout.lock)
     try:
         if lock.acquire() is not None:  # the writer before was killed: say so to the next

@@ -7,9 +7,18 @@ from pathlib import Path
 from archive_app.db import team_catalogue
 from archive_app.db.team_catalogue import TeamFacts
 from archive_app.domain.errors import LibraryFormatError
-from archive_app.storage.library_location import TeamLocation, team_location
+from archive_app.storage.library_folder import LibraryLayout
+from archive_app.storage.library_location import TeamLocation, team_folder, team_location
 
-__all__ = ["TeamFacts", "describe", "refuse_team", "require_team", "upgrade"]
+__all__ = [
+    "TeamFacts",
+    "describe",
+    "refuse_team",
+    "require_team",
+    "require_team_folder_ok",
+    "team_layout",
+    "upgrade",
+]
 
 
 def require_team(path: str | Path | None) -> TeamLocation:
@@ -31,15 +40,35 @@ def describe(path: str | Path | None) -> TeamFacts:
     return team_catalogue.describe(require_team(path))
 
 
-def refuse_team(path: str | Path | None) -> None:
-    """Refuse, in one line, a team library given to a command that works on folder libraries
+def refuse_team(path: str | Path | None, what: str) -> None:
+    """Refuse, in one line, a team library given to `what`, which works on folder libraries
     only; the address is shown as libpq reads it, so a password in it is never repeated."""
     location = team_location(path)
     if location is None:
         return
-    display = team_catalogue.checked_display(location)
+    display = team_catalogue.checked_address(location).display
     raise LibraryFormatError(
-        f"{display} is a team library: this version of Arsip works on one only with "
-        "`archive-app --library ADDRESS team status` and `team upgrade`; other commands and "
-        "the window need a folder library"
+        f"{display} is a team library: {what} works on folder libraries only (a team "
+        "library's catalogue is backed up and repaired on its PostgreSQL server, pg_dump)"
     )
+
+
+def team_layout(path: str | Path | None) -> LibraryLayout | None:
+    """This desktop's folder for the team library `path` names (made when missing), its
+    catalogue's address in it; None for a folder library."""
+    location = team_location(path)
+    if location is None:
+        return None
+    address = team_catalogue.checked_address(location)
+    layout = LibraryLayout(team_folder(address.key), team=location.address)
+    layout.create()  # this desktop's own part: its index and lock, even for a reader
+    return layout
+
+
+def require_team_folder_ok(layout: LibraryLayout, what: str) -> None:
+    """Refuse `what` (a folder library's operation) on an open team library."""
+    if layout.team is not None:
+        raise LibraryFormatError(
+            f"{what} works on folder libraries only: a team library's catalogue is backed up "
+            "on its PostgreSQL server (pg_dump)"
+        )

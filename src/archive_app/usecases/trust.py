@@ -11,7 +11,7 @@ from archive_app.domain.errors import LibraryNotFoundError
 from archive_app.domain.model import CheckReport
 from archive_app.storage import leftovers
 from archive_app.storage.library_folder import LibraryLayout, default_library_path
-from archive_app.usecases import autobackup
+from archive_app.usecases import autobackup, team_library
 from archive_app.usecases.advice import advice
 from archive_app.usecases.backup import restore_backup
 from archive_app.usecases.repair import RepairReport, replace_catalogue, unclaimed_originals
@@ -43,7 +43,8 @@ def check_library(layout: LibraryLayout, compare: Callable[[CheckReport], object
     found = leftovers.find(layout)
     report.leftovers = [str(item.path) for item in found]
     report.leftover_bytes = sum(item.size for item in found)
-    problems = check_file(layout.catalogue, full=True)
+    # a team catalogue's pages are the server's to check; SQLite's check is for the file
+    problems = check_file(layout.catalogue, full=True) if layout.team is None else []
     if problems:
         report.catalogue_error = problems[0]  # what the catalogue says cannot be trusted
     else:
@@ -71,6 +72,7 @@ def repair_library(
     """Replace a damaged catalogue with every row that can still be read (or with the
     automatic backup `from_backup`), keeping the damaged file in damaged/, and rebuild the
     index; the report counts per table what was saved and lost."""
+    team_library.refuse_team(path, "repair")
     layout = LibraryLayout(Path(path).expanduser() if path else default_library_path())
     if not layout.root.is_dir():
         raise LibraryNotFoundError(f"there is no Arsip library at {layout.root}")
