@@ -24,8 +24,15 @@ class LibraryCore:
         quick check of the catalogue, then the daily automatic backup); writes wait for them,
         and the first write runs them if nothing did. A damaged catalogue raises the error
         opening would have, and so does every write after it: nothing is written to it.
-        `cancel` stops the backup (the next opening makes it). Nothing when none are left."""
+        `cancel` stops the check (ChecksStopped: they stay pending) or the backup (the next
+        opening makes it) at their next safe point. Nothing when none are left."""
         self._write_lane.settle(cancel)
+
+    @property
+    def checks_pending(self) -> bool:
+        """Checks opening left for later have still to run (settle_checks, or the first write
+        runs them)."""
+        return self._write_lane.pending is not None
 
     def _require_writable(self) -> None:
         if self.readonly:

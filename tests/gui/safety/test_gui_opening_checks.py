@@ -22,6 +22,7 @@ from archive_app.domain.errors import CatalogueDamagedError
 from archive_app.domain.progress import CancelToken
 from archive_app.gui.safety import controller as safety_controller
 from archive_app.gui.safety.write_notice import waiting_text
+from archive_app.gui.shell.main_window import MainWindow
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases import autobackup, integrity
 from archive_app.usecases.archive import Archive
@@ -61,7 +62,8 @@ def test_the_window_is_searchable_before_the_daily_backup_ends_and_writes_wait_f
     try:
         window = open_window(qtbot, archive)
         qtbot.waitUntil(lambda: window.model.rowCount() == len(ARTICLES), timeout=10_000)
-        assert started.wait(10)  # the backup is running on the writer lane meanwhile
+        # the backup runs on the writer lane once the first search is answered
+        qtbot.waitUntil(started.is_set, timeout=10_000)
         with qtbot.waitSignal(window.searches.started, timeout=10_000) as found:
             window.search_bar.field.setText("banjir")
             qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Return)
@@ -98,6 +100,7 @@ def test_closing_the_window_stops_the_daily_backup_it_is_making(
     try:
         window = open_window(qtbot, archive)
         qtbot.waitUntil(lambda: window.model.rowCount() == len(ARTICLES), timeout=10_000)
+        qtbot.waitUntil(lambda: window.writes.working, timeout=10_000)  # the backup began
         began = time.monotonic()
         window.close()  # waits for the writer lane, which the backup holds
         assert time.monotonic() - began < 5
@@ -182,7 +185,7 @@ def test_a_change_made_during_the_check_says_it_waits_until_it_lands(
     try:
         window = open_window(qtbot, archive)
         qtbot.waitUntil(lambda: window.model.rowCount() == len(ARTICLES), timeout=10_000)
-        assert started.wait(10)
+        qtbot.waitUntil(started.is_set, timeout=10_000)
         assert window.statusBar().currentMessage() != waiting_text()  # nothing waits yet
         window.changes.submit(partial(archive.save_search, "floods", "banjir"), articles=False)
         assert window.statusBar().currentMessage() == waiting_text()
@@ -199,6 +202,43 @@ def test_a_change_made_during_the_check_says_it_waits_until_it_lands(
         assert window.statusBar().currentMessage() != waiting_text()
         with qtbot.waitSignal(window.changes.catalogueChanged, timeout=10_000):
             pass
+        window.close()
+    finally:
+        gate.set()
+        archive.close()
+
+
+def test_the_checks_wait_for_the_first_search_unless_a_change_comes_sooner(
+    qtbot: QtBot, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate, order = threading.Event(), []
+
+    def held_backup(*args: object) -> None:
+        order.append("checks")
+        assert gate.wait(20)
+        automatic_backup(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("archive_app.usecases.opening.automatic_backup", held_backup)
+    archive = Archive.open(library, check_later=True)
+    try:
+        window = MainWindow(archive)
+        qtbot.addWidget(window)
+        # its first search is running: the checks are not queued beside it (they read the
+        # whole catalogue file), they wait for its answer
+        assert not window.writes.busy
+        # a change before that answer (none can come before the event loop turns): the checks
+        # are queued first, and the change says it waits for them
+        window.changes.submit(
+            partial(lambda: order.append("change") or archive.save_search("a", "banjir")),
+            articles=False,
+        )
+        assert window.statusBar().currentMessage() == waiting_text()
+        qtbot.waitUntil(lambda: order == ["checks"], timeout=10_000)
+        gate.set()
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=10_000)
+        assert order == ["checks", "change"]
+        assert [s.name for s in archive.saved_searches()] == ["a"]
+        assert autobackup.newest(LibraryLayout(library)) is not None
         window.close()
     finally:
         gate.set()

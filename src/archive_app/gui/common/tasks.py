@@ -57,10 +57,12 @@ def _log_error(error: Exception) -> None:
 class TaskRunner(QObject):
     """A small pool of worker threads; one thread makes it a serial lane.
 
-    `queued` fires as a job is submitted, `delivered` as a job's outcome reaches the GUI
-    thread (before its callback runs): on a serial lane, in the order the jobs were queued.
+    `submitting` fires as submit() begins (a job its slot submits goes first), `queued` once
+    the job is in the queue, `delivered` as a job's outcome reaches the GUI thread (before its
+    callback runs): on a serial lane, in the order the jobs were queued.
     """
 
+    submitting = Signal()
     queued = Signal()
     delivered = Signal()
 
@@ -80,6 +82,7 @@ class TaskRunner(QObject):
 
         The result's type flows from `job` to `on_done`, so callbacks need no isinstance checks.
         """
+        self.submitting.emit()
         # parented to the runner so Qt, not Python's reference count, decides when it goes
         relay = _Relay(on_done, on_error, self._delivered, self)
         self._relays.add(relay)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from archive_app.domain.errors import CatalogueDamagedError
@@ -23,6 +24,7 @@ from archive_app.usecases.opening import ChecksStopped
 
 log = logging.getLogger(__name__)
 LISTED = 20  # changed or missing files named in the fixity message; the rest are counted
+CHECKS_AT_THE_LATEST_MS = 3000  # the opening checks start then when no search is answered
 
 
 def backup_filter() -> str:
@@ -76,15 +78,32 @@ class SafetyController(QObject):
         self.notice: QMessageBox | None = None
         self._checks = CancelToken()
         self.write_wait: WriteWaitNotice | None = None  # while checks run, on a window
+        self._checks_queued = False
 
     # -- the checks opening left for later ---------------------------------------------------
 
-    def settle_checks(self, writes: TaskRunner) -> None:
+    def settle_checks(self, writes: TaskRunner, after: Sequence[SignalInstance] = ()) -> None:
         """The catalogue's check and the daily automatic backup, which a library opened with
-        check_later runs before its first write, started now on the writer lane `writes`
-        (writes queue behind them, and the facade makes any other write wait for them)."""
-        if self.archive.readonly:
+        check_later runs before its first write, started on the writer lane `writes` (writes
+        queue behind them, and the facade makes any other write wait for them): now, or once
+        one of the signals `after` fires (the first search answered: the check reads the whole
+        catalogue file, and beside the first page it only slows it), CHECKS_AT_THE_LATEST_MS
+        passes, or anything else is about to be queued on the lane, whichever comes first."""
+        if self.archive.readonly or not self.archive.checks_pending:
             return
+        start = partial(self._start_checks, writes)
+        if not after:
+            start()
+            return
+        for signal in after:
+            signal.connect(start)
+        writes.submitting.connect(start)  # a write made sooner: the checks go first
+        QTimer.singleShot(CHECKS_AT_THE_LATEST_MS, self, start)
+
+    def _start_checks(self, writes: TaskRunner, *_answer: object) -> None:
+        if self._checks_queued or self._checks.cancelled:  # queued, or the window closed
+            return
+        self._checks_queued = True
         writes.submit(
             partial(self.archive.settle_checks, self._checks),
             lambda _none: self.checked.emit(),

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
             self.refuse_writes()
         else:  # the check and backup a library opened with check_later has still to run
             self.safety.damaged.connect(lambda _why: self.refuse_writes())
-            self.safety.settle_checks(self.writes)
+            self.safety.settle_checks(self.writes, (self.searches.counted, self.searches.failed))
 
     def refuse_writes(self) -> None:
         """Read-only: the library was opened so, or its catalogue was found damaged."""
