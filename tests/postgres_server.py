@@ -21,6 +21,8 @@ SUPERUSER = "arsip_test"
 PASSWORD_ROLE = "arsip_secret"
 PASSWORD = "right-horse-battery"
 TEMPLATE = "arsip_template"
+PREFIX = "arsip-pg-"
+RUNNER = "pytest.pid"  # the test run that owns a cluster's folder
 # Written before initdb's own lines so the password role is never let in on trust.
 HBA = f"""\
 local all all trust
@@ -81,11 +83,42 @@ class PostgresServer:
         self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _run(command: list[str], owner: str | None) -> None:
-    # initdb and the server refuse to run as root (CI runs as root): they run as postgres
+def _run(command: list[str], owner: str | None, cwd: Path) -> None:
+    # initdb and the server refuse to run as root (CI runs as root): they run as postgres,
+    # from a folder of theirs (a checkout under /root is closed to them)
     if owner is not None:
         command = ["runuser", "-u", owner, "--", *command]
-    subprocess.run(command, check=True, capture_output=True, text=True)
+    subprocess.run(command, check=True, capture_output=True, text=True, cwd=cwd)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def _stop_abandoned(bin_dir: Path, owner: str | None) -> None:
+    """Stop and delete the clusters of test runs that were killed before they could (each
+    folder names the pytest process that made it); a running suite's cluster is left alone."""
+    for marker in Path(tempfile.gettempdir()).glob(f"{PREFIX}*/{RUNNER}"):
+        root = marker.parent
+        try:
+            runner = int(marker.read_text())
+        except (OSError, ValueError):
+            continue
+        if runner == os.getpid() or _alive(runner):
+            continue
+        with contextlib.suppress(subprocess.CalledProcessError, OSError):
+            _run(
+                [str(bin_dir / "pg_ctl"), "stop", "-D", str(root / "data"), "-m", "immediate"],
+                owner,
+                root,
+            )
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -95,20 +128,22 @@ def postgres_server() -> Iterator[PostgresServer]:
     if bin_dir is None:
         pytest.skip("PostgreSQL is not installed (`make test` installs postgresql-15)")
     owner = "postgres" if os.geteuid() == 0 else None
-    root = Path(tempfile.mkdtemp(prefix="arsip-pg-"))
+    _stop_abandoned(bin_dir, owner)
+    root = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (root / RUNNER).write_text(str(os.getpid()))
     data = root / "data"
     if owner is not None:
         shutil.chown(root, owner)
     port = _free_port()
     try:
         initdb = [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust"]
-        _run([*initdb, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], owner)
+        _run([*initdb, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], owner, root)
         hba = data / "pg_hba.conf"
         hba.write_text(HBA)
         settings = [f"-c {setting}" for setting in FAST]
         options = " ".join([f"-p {port}", f"-k {root}", "-c listen_addresses=127.0.0.1", *settings])
         start = [str(bin_dir / "pg_ctl"), "start", "-w", "-D", str(data), "-l", str(root / "log")]
-        _run([*start, "-o", options], owner)
+        _run([*start, "-o", options], owner, root)
     except subprocess.CalledProcessError as error:
         shutil.rmtree(root, ignore_errors=True)
         pytest.fail(f"could not start PostgreSQL in {root}: {error.stderr.strip()}")
@@ -118,7 +153,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         yield server
     finally:
         with contextlib.suppress(subprocess.CalledProcessError):
-            _run([str(bin_dir / "pg_ctl"), "stop", "-D", str(data), "-m", "fast"], owner)
+            _run([str(bin_dir / "pg_ctl"), "stop", "-D", str(data), "-m", "fast"], owner, root)
         shutil.rmtree(root, ignore_errors=True)
 
 
