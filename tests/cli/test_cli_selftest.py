@@ -23,6 +23,7 @@ def test_selftest_prints_ok_and_shows_the_found_article_in_the_window(tmp_path: 
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == "", result.stderr  # no Qt warning, no log line: a clean run is quiet
     lines = result.stdout.splitlines()
     assert lines[-1] == "ok"
     assert "open the window offscreen: a search and an article: ok" in lines
