@@ -19,22 +19,30 @@ class _Searches(QObject):
     failed = Signal(str, object)
 
 
+class _Safety(QObject):
+    checked = Signal()
+
+
 class _Window(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.searches = _Searches(self)
+        self.safety = _Safety(self)
 
 
 class _Archive:
-    def __init__(self) -> None:
+    def __init__(self, checks_pending: bool = False) -> None:
         self.repairs = 0
+        self.checks_pending = checks_pending
 
     def repair_index_in_background(self) -> None:
         self.repairs += 1
 
 
-def _deferred(qtbot: QtBot) -> tuple[_Archive, _Window, gui_app.DeferredRepair]:
-    archive, window = _Archive(), _Window()
+def _deferred(
+    qtbot: QtBot, checks_pending: bool = False
+) -> tuple[_Archive, _Window, gui_app.DeferredRepair]:
+    archive, window = _Archive(checks_pending), _Window()
     qtbot.addWidget(window)
     repair = gui_app.DeferredRepair(archive, window)  # type: ignore[arg-type]
     return archive, window, repair
@@ -72,6 +80,20 @@ def test_after_the_window_closed_no_repair_starts(
     window.searches.counted.emit(object())
     qtbot.wait(60)
     assert archive.repairs == 0
+
+
+def test_with_checks_pending_it_starts_after_them_not_beside_them(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gui_app, "REPAIR_AT_THE_LATEST_MS", 20)
+    archive, window, _repair = _deferred(qtbot, checks_pending=True)
+    window.searches.counted.emit(object())
+    qtbot.wait(60)
+    # the repair takes the writer lane: first there, it would run the checks out of the
+    # window's reach (closing stops only the window's own run of them)
+    assert archive.repairs == 0
+    window.safety.checked.emit()
+    assert archive.repairs == 1
 
 
 def test_the_same_theme_again_sets_no_stylesheet(

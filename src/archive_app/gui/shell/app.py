@@ -133,13 +133,20 @@ def chosen_library(library: str | Path | None, settings: Settings) -> str | Path
 
 class DeferredRepair(QObject):
     """A library opened with drift repairs its index in the background (the status bar says
-    how far), started once the window's first search is answered: the repair loads the facet
-    columns, and on the same interpreter beside the first page it would only delay it."""
+    how far), started once the window's first search is answered (and the checks opening left
+    for later have run): the repair loads the facet columns, and on the same interpreter
+    beside the first page it would only delay it."""
 
     def __init__(self, archive: Archive, window: MainWindow) -> None:
         super().__init__(window)
         self._archive = archive
         self._done = False
+        if archive.checks_pending:
+            # after the opening checks (themselves after the first answer): the repair takes
+            # the writer lane, and there first it would run them itself, where closing the
+            # window cannot stop them
+            window.safety.checked.connect(self.start)
+            return
         window.searches.counted.connect(self.start)
         window.searches.failed.connect(self.start)
         QTimer.singleShot(REPAIR_AT_THE_LATEST_MS, self, self.start)
