@@ -8,7 +8,7 @@ first page painted after the query settles, an article with photos opened and dr
 frame while scrolling 10,000 rows of the whole library's listing (the ids past the first
 200 read as the view reaches them), and memory (RSS). It uses bench-results/library-100000 when
 there is one (read-only: another engineer builds it; a copy is migrated when its catalogue is
-older than this Arsip), else a library imported from ../shared/corpus.
+older than this Arsip, the big one left as it is), else a library imported from ../shared/corpus.
 """
 
 from __future__ import annotations
@@ -18,17 +18,20 @@ import json
 import os
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from archive_app.db.engine import HEAD_REVISION
 from archive_app.domain.errors import LibraryLockedError
 from archive_app.domain.model import ArticleDetail, Photo
 from archive_app.storage.library_folder import WriterLock
@@ -75,6 +78,18 @@ def being_written(library: Path) -> bool:
         return True
     lock.release()
     return False
+
+
+def _at_head(library: Path) -> bool:
+    """The catalogue is at this Arsip's schema, read without Arsip: opening an older one,
+    even read-only, upgrades it in place, and the big library is not this benchmark's."""
+    uri = f"file:{library / 'catalogue.sqlite'}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as catalogue:
+        try:
+            found = catalogue.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.Error:
+            return False
+    return found is not None and found[0] == HEAD_REVISION
 
 
 def _usable(library: Path) -> bool:
@@ -125,7 +140,7 @@ def choose_library(work: Path, wait_minutes: float) -> tuple[Path, str]:
             print(f"{BIG} is being imported; waiting…")
             time.sleep(30)
         else:
-            if _usable(BIG):
+            if _at_head(BIG) and _usable(BIG):
                 return BIG, f"{BIG} (read-only)"
             print(
                 f"{BIG} needs a newer catalogue or index than it has (or is being rebuilt); "
