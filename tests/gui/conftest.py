@@ -34,13 +34,17 @@ from archive_app.usecases.archive import Archive
 OFFSCREEN_SIZE_HINTS = "This plugin does not support propagateSizeHints"
 # nor can it raise a window above another (the authority window is raised when asked for)
 OFFSCREEN_RAISE = r"This plugin does not support raise\(\)"
+# nor give a popup the keyboard (a file chooser's completions, driven by keys alone)
+OFFSCREEN_GRAB = "This plugin does not support grabbing the keyboard"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in item.path.parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS, OFFSCREEN_RAISE))
+            item.add_marker(
+                pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS, OFFSCREEN_RAISE, OFFSCREEN_GRAB)
+            )
 
 
 # how long a finished test's threads may take to wind down before they count as left running

@@ -78,6 +78,9 @@ class EditController(QObject):
         editor, self.editor = self.editor, None
         if editor is not None:
             editor.deleteLater()
+        # the keys go back to where they were (the reader), even where no window manager
+        # hands the focus back to the window a dialog leaves
+        self.window.activateWindow()
 
     def _save(self, article_id: int, changes: object) -> None:
         assert isinstance(changes, dict)

@@ -1,0 +1,167 @@
+"""A whole session with the keyboard alone: search, read, move from hit to hit, edit, export.
+
+Only key presses drive it (QTest key clicks into whatever has the focus, and the window's
+shortcuts); no mouse and no method calls do the work. After each step the test checks what a
+person would see: the count, the article in the reader, the hit counter, the saved title, the
+exported file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+from tests.gui.conftest import ARTICLES, article_id
+
+from archive_app.gui.shell.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """A key pressed wherever the focus is, as on a real keyboard."""
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    qtbot.keyClicks(focused(), text)
+
+
+def when_chooser(qtbot: QtBot, answer: Callable[[QLineEdit], None], tries: int = 200) -> None:
+    """Answer the next file chooser (it blocks, so it is answered from a timer) by keys, once
+    its file name field has the focus; it is cancelled after `tries` polls, never left open."""
+
+    def poll(left: int) -> None:
+        modal = QApplication.activeModalWidget()
+        field = QApplication.focusWidget()
+        if (
+            isinstance(modal, QFileDialog)
+            and isinstance(field, QLineEdit)
+            and field.window() is modal
+        ):
+            answer(field)
+            return
+        if left:
+            QTimer.singleShot(50, lambda: poll(left - 1))
+        elif isinstance(modal, QFileDialog):
+            modal.reject()
+
+    QTimer.singleShot(50, lambda: poll(tries))
+
+
+def test_search_read_edit_export_with_the_keyboard_only(
+    qtbot: QtBot, small_window: MainWindow, tmp_path: Path
+) -> None:
+    window = small_window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+
+    # 1. Ctrl+L: the search box; type a query and Enter
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    assert focused() is window.search_bar.field
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "banjir")
+    with qtbot.waitSignal(window.searches.counted, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search_bar.count.text() == "3 matches", timeout=10_000)
+    assert window.model.rowCount() == 3
+
+    # 2. Tab past the cheat sheet button and the sort order into the results
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is window.table
+    press(qtbot, Qt.Key.Key_Home, CTRL)  # the first result, then the one below it
+    press(qtbot, Qt.Key.Key_Down)
+    assert window.table.currentIndex().row() == 1
+    second = window.model.article_id(1)
+    # 3. Enter reads the article: the reader shows it and takes the focus
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.reader.reading is not None and window.reader.reading.detail.id == second,
+        timeout=10_000,
+    )
+    assert focused() is window.reader
+    title = window.reader.reading.detail.record.title
+    assert title in window.reader.toPlainText()
+
+    # 4. F3 and Shift+F3 move from hit to hit, and the counter says where
+    hits = window.reader_pane.hits
+    press(qtbot, Qt.Key.Key_F3)
+    assert hits.text().startswith("hit 1 of ")
+    total = int(hits.text().rsplit(" ", 1)[1])
+    assert total >= 1
+    press(qtbot, Qt.Key.Key_F3)
+    assert hits.text() == f"hit {2 if total > 1 else 1} of {total}"
+    press(qtbot, Qt.Key.Key_F3, SHIFT)
+    assert hits.text() == f"hit 1 of {total}"
+
+    # 5. Ctrl+E edits it: Tab to the title, replace it, Enter saves
+    press(qtbot, Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(lambda: window.editing.editor is not None, timeout=10_000)
+    editor = window.editing.editor
+    assert editor is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and focused().window() is editor)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert isinstance(focused(), QLineEdit) and focused().text() == title
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    new_title = "Banjir Jakbar: tiga RT terendam (diperiksa)"
+    type_text(qtbot, new_title)
+    with qtbot.waitSignal(window.changes.changed, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editing.editor is None, timeout=10_000)
+    assert window.archive.article(second).record.title == new_title
+    qtbot.waitUntil(
+        lambda: (
+            window.reader.reading is not None
+            and window.reader.reading.detail.record.title == new_title
+        ),
+        timeout=10_000,
+    )
+
+    # 6. Ctrl+Shift+X exports the article read: Enter in the dialog, then the file chooser
+    target = tmp_path / "by-keyboard.jsonl"
+
+    def name_the_file(field: QLineEdit) -> None:
+        qtbot.keyClick(field, Qt.Key.Key_A, CTRL)
+        qtbot.keyClicks(field, str(target))
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    press(qtbot, Qt.Key.Key_X, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: window.exporting.dialog is not None, timeout=10_000)
+    dialog = window.exporting.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and focused().window() is dialog)
+    assert dialog.article.isChecked()  # the article being read, as the dialog offers first
+    # choose JSON Lines by typing in the format list, then Enter exports
+    while dialog.format.currentData() != "jsonl":
+        if focused() is dialog.format:
+            press(qtbot, Qt.Key.Key_Down)
+        else:
+            press(qtbot, Qt.Key.Key_Tab)
+    when_chooser(qtbot, name_the_file)
+    with qtbot.waitSignal(window.exporting.finished, timeout=20_000):
+        press(qtbot, Qt.Key.Key_Return)
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["title"] for r in records] == [new_title]
+    # the notice that says where it went closes with Enter too
+    qtbot.waitUntil(
+        lambda: window.exporting.notice is not None and window.exporting.notice.isVisible()
+    )
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.exporting.notice.isVisible())
+    assert article_id(window.archive, new_title) == second
+    assert len(ARTICLES) == window.archive.count()
