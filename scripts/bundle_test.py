@@ -26,6 +26,26 @@ PROGRAM = "archive-app.exe" if sys.platform == "win32" else "archive-app"
 WINDOW_PROGRAM = "Arsip.exe" if sys.platform == "win32" else "Arsip"
 
 
+# A saved web page written for this check (never a publisher's): importing it runs the HTML
+# extractor and its data files (trafilatura, jusText, htmldate, courlan) inside the bundle
+SAVED_PAGE = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8">
+<title>Nelayan Pantai Utara Kembali Melaut Setelah Cuaca Membaik - Berita Contoh</title>
+<meta property="article:published_time" content="2024-07-02T06:30:00+07:00">
+<link rel="canonical" href="https://example.com/daerah/2024/07/02/nelayan-kembali-melaut">
+</head><body><nav><a href="/">Beranda</a> <a href="/daerah">Daerah</a></nav><article>
+<h1>Nelayan Pantai Utara Kembali Melaut Setelah Cuaca Membaik</h1>
+<p class="byline">Penulis: Rahmat Hidayat</p>
+<p>INDRAMAYU - Ratusan nelayan di pantai utara Indramayu kembali melaut pada Selasa pagi
+setelah gelombang tinggi mereda. Selama sepekan terakhir perahu mereka hanya bersandar.</p>
+<p>Ketua kelompok nelayan setempat, Darsono, mengatakan hasil tangkapan pertama cukup
+menggembirakan. Ikan tongkol dan cumi mendominasi hasil tangkapan hari itu.</p>
+<p>Badan cuaca memperkirakan laut tetap tenang hingga akhir pekan. (rh)</p>
+</article><footer>Contoh</footer></body></html>
+"""
+PAGE_TITLE = "Nelayan Pantai Utara Kembali Melaut Setelah Cuaca Membaik"
+
+
 class StepFailed(Exception):
     """A step of the check did not give what a user would get from a working bundle."""
 
@@ -124,6 +144,28 @@ def check_modules(bundle: Path, program: Path) -> int:
     return len(source_modules())
 
 
+def check_readers(program: Path, work: Path) -> None:
+    """The readers the samples do not reach: a saved page (the HTML extractor) and a photo
+    (decoded and thumbnailed with Pillow), each found in the library afterwards."""
+    from PIL import Image
+
+    page, photo = work / "nelayan.html", work / "dermaga.jpg"
+    page.write_text(SAVED_PAGE, encoding="utf-8")
+    Image.new("RGB", (640, 400), (90, 120, 160)).save(photo, quality=85)
+    library = work / "readers"
+    run([str(program), "--library", str(library), "import", str(page), str(photo)], "import", work)
+    shown = [
+        json.loads(run([str(program), "--library", str(library), "show", n, "--json"], n, work)[0])
+        for n in ("1", "2")
+    ]
+    by_title = {record["title"]: record for record in shown}
+    if PAGE_TITLE not in by_title or by_title[PAGE_TITLE]["dateline_place"] != "Indramayu":
+        raise StepFailed(f"the saved page was read as {shown[0]}")
+    photos = [p for record in shown for p in record["photos"] if p.get("media_path")]
+    if not photos or not (library / photos[0]["media_path"]).is_file():
+        raise StepFailed(f"the photo was not archived: {shown}")
+
+
 def check(bundle: Path) -> dict[str, object]:
     program = bundle / PROGRAM
     if not program.is_file():
@@ -155,6 +197,8 @@ def check(bundle: Path) -> dict[str, object]:
         if json.loads(found)["total"] != 1:
             raise StepFailed(f"search after reindex found {found}")
         print("import, reindex in worker processes, search: ok")
+        check_readers(program, work)
+        print("a saved web page and a photo (Pillow) imported: ok")
         # the window's own program (no console on Windows and macOS) is the same app
         window = bundle / WINDOW_PROGRAM
         version, *_ = run([str(window), "--version"], f"{window.name} --version", work)
