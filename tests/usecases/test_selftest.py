@@ -45,3 +45,11 @@ def test_a_search_that_misses_says_which_query_found_what(tmp_path: Path) -> Non
     assert search.problem is not None and search.problem.startswith(
         "searching 'memperbaiki tanggul' found nothing"
     )
+
+
+def test_a_library_that_cannot_be_made_is_one_failed_check_not_a_crash(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the library's parent folder should be")
+    (outcome,) = headless_checks(blocker / "library")
+    assert outcome.name == "create a temporary library"
+    assert outcome.problem is not None and "not-a-folder" in outcome.problem

@@ -97,8 +97,12 @@ def check_export(archive: Archive, folder: Path) -> None:
 def headless_checks(library: Path, samples: Path | None = None) -> list[Outcome]:
     """Run every check on a new library at `library`; after a failed import nothing else runs
     (there would be nothing to find), otherwise each check runs whatever the others gave."""
+    opened: list[Archive] = []
+    problem = problem_of(lambda: opened.append(Archive.open(library)))
+    if problem is not None:
+        return [Outcome("create a temporary library", problem)]
     outcomes: list[Outcome] = []
-    with Archive.open(library) as archive:
+    with opened[0] as archive:
         checks: tuple[tuple[str, Callable[[], None]], ...] = (
             (
                 "import the sample records",
