@@ -13,8 +13,12 @@ QT_WINDOW    := $(QT_OFFSCREEN) xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 lib
                 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libx11-xcb1
 # The suite runs every catalogue test on a throwaway PostgreSQL 15 cluster too (tests start it)
 TEST_DEBS    := $(QT_OFFSCREEN) postgresql postgresql-client
+# The AT-SPI smoke test (tests/gui/accessibility): the real window on Xvfb inside a private
+# D-Bus session, its accessibility tree read with pyatspi by the system python3
+A11Y_DEBS    := $(QT_WINDOW) dbus at-spi2-core python3-pyatspi
+TEST_DEBS    += $(A11Y_DEBS)
 
-.PHONY: run test test-faults install system-libs system-libs-test system-libs-window system-libs-desktop lint typecheck clean
+.PHONY: run test test-faults test-a11y install system-libs system-libs-test system-libs-window system-libs-desktop lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +64,12 @@ test-faults: system-libs-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen ARSIP_FAULT_TABLE=$(CURDIR)/bench-results/faults.jsonl \
 		$(PY) -m pytest tests/faults -p no:cacheprovider
 	$(PY) scripts/fault_table.py bench-results/faults.jsonl
+
+# The accessibility tests alone (also part of `make test`): Tab order and accessible names of
+# the window and every dialog, a keyboard-only session, high contrast and the system font
+# size, and the AT-SPI smoke test (a screen reader's view of the running window).
+test-a11y: system-libs-test $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/gui/accessibility -p no:cacheprovider
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
@@ -113,8 +123,9 @@ icons: system-libs $(STAMP)
 # PNGs of the window on a library imported from ../shared/corpus (kept in build/ for the next
 # run), on a virtual screen: welcome, search with facets and histogram, reader with a photo,
 # photo viewer, a person's page, dark theme, Indonesian, cataloguing, the Needs review queue,
-# the manual (English, Indonesian) and About. Written to screenshots/; `ARGS="--only review"`
-# takes one group (window, catalogue, review, help).
+# the manual (English, Indonesian) and About, the keyboard focus outline and both high-contrast
+# themes. Written to screenshots/; `ARGS="--only review"` takes one group (window, catalogue,
+# review, help, libraries, access).
 screenshots: system-libs-window $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m scripts.screenshots $(ARGS)
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from scripts.screenshots.access_shots import access_shots
 from scripts.screenshots.catalogue_shots import catalogue_shots
 from scripts.screenshots.help_shots import help_shots
 from scripts.screenshots.kit import (
@@ -181,12 +182,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--only",
-        choices=("window", "catalogue", "review", "libraries", "help"),
+        choices=("window", "catalogue", "review", "libraries", "help", "access"),
         action="append",
         help="take only these groups of screenshots (repeatable; all by default)",
     )
     args = parser.parse_args(argv)
-    groups = set(args.only or ("window", "catalogue", "review", "libraries", "help"))
+    groups = set(args.only or ("window", "catalogue", "review", "libraries", "help", "access"))
     if not args.corpus.is_dir():
         print(f"needs the shared corpus at {args.corpus}", file=sys.stderr)
         return 1
@@ -203,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved += library_shots(args.out, args.library)
         if "help" in groups:
             saved += help_shots(args.out, args.library, app)
+        if "access" in groups:
+            saved += access_shots(args.out, args.library)
     print(f"{len(saved)} screenshots in {args.out}")
     return 0
 
