@@ -30,7 +30,10 @@ def _records(archive: Archive) -> list[dict[str, Any]]:
     return records
 
 
-def test_export_then_import_recreates_every_record(tmp_path: Path, seed_file: Path) -> None:
+def test_export_then_import_recreates_every_record(
+    library_target: str, tmp_path: Path, seed_file: Path
+) -> None:
+    """Exported from a folder library, imported into a new library of either kind."""
     changed = dict(ROW, isi_berita=ROW["isi_berita"] + "\nParagraf tambahan hari kedua.")
     with Archive.open(tmp_path / "first") as first:
         first.import_paths(
@@ -50,7 +53,7 @@ def test_export_then_import_recreates_every_record(tmp_path: Path, seed_file: Pa
         export = tmp_path / "catalogue.jsonl"
         with export.open("w", encoding="utf-8") as stream:
             assert first.export_jsonl(stream) == 3
-    with Archive.open(tmp_path / "second") as second:
+    with Archive.open(library_target) as second:
         report = second.import_paths([export])
         assert len(report.added) == 3 and not report.failed
         assert _records(second) == expected

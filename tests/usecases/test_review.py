@@ -27,8 +27,8 @@ from archive_app.usecases.field_rules import FieldError
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Archive]:
-    with Archive.open(tmp_path / "lib") as archive:
+def library(library_target: str, tmp_path: Path) -> Iterator[Archive]:
+    with Archive.open(library_target) as archive:
         report = archive.import_paths(write_review_files(tmp_path / "files"))
         assert len(report.added) == 4, report
         yield archive
@@ -60,8 +60,10 @@ def test_import_flags_an_unread_date_and_a_photo_too_small(library: Archive) -> 
     assert _kinds(library, _id(library, "foto banjir")) == []  # 640 × 480 is a news photo
 
 
-def test_the_import_report_says_why_a_photo_was_flagged(tmp_path: Path) -> None:
-    with Archive.open(tmp_path / "lib") as archive:
+def test_the_import_report_says_why_a_photo_was_flagged(
+    library_target: str, tmp_path: Path
+) -> None:
+    with Archive.open(library_target) as archive:
         report = archive.import_paths(write_review_files(tmp_path / "files"))
     said = [item.message for item in report.warnings]
     assert "photo 1 is 64 × 48 px: too small to be a news photo" in said
@@ -198,9 +200,9 @@ def test_a_jsonl_export_restores_the_flags(library: Archive, tmp_path: Path) -> 
 
 
 def test_the_cli_shows_searches_exports_and_clears_flags(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    library_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    lib = str(tmp_path / "lib")
+    lib = library_target
     assert main(["--library", lib, "import", *map(str, write_review_files(tmp_path / "f"))]) == 0
     capsys.readouterr()
     assert main(["--library", lib, "search", "review:date", "--json"]) == 0
