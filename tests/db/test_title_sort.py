@@ -69,7 +69,6 @@ def test_an_edited_title_moves_to_its_new_place(
     assert _titles_in_order(sessions)[0] == "Àbad baru di Jakarta"
 
 
-@pytest.mark.sqlite_only("reads SQLite's query plan")
 def _title_plan(sessions: Sessions) -> str:
     """SQLite's plan for the listing's first 200 ids sorted by title."""
     query = select(Article.id).order_by(*SORTS["title"]).limit(200)
@@ -78,6 +77,7 @@ def _title_plan(sessions: Sessions) -> str:
         return " ".join(row[3] for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
 
 
+@pytest.mark.sqlite_only("reads SQLite's query plan")
 def test_the_title_order_is_read_from_its_index_without_sorting(sessions: Sessions) -> None:
     plan = _title_plan(sessions)
     assert "USING COVERING INDEX ix_articles_title_key" in plan
