@@ -117,17 +117,20 @@ def test_libpqs_password_file_and_environment_give_the_password(
     assert "refused the password for user arsip_secret" in line and "wrong-horse" not in line
 
 
-def test_a_server_that_is_not_there_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_server_that_is_not_there_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    code, _, err = _run(
-        capsys, "--library", f"postgresql://ana@127.0.0.1:{port}/x", "team", "status"
-    )
-    assert code == 1
-    line = _one_line(err)
-    assert line.startswith(f"archive-app: cannot reach the team library ana@127.0.0.1:{port}/x")
-    assert "refused" in line
+    address = f"postgresql://ana@127.0.0.1:{port}/x"
+    for command in (["team", "status"], ["search", "banjir"], ["import", str(tmp_path)]):
+        code, _, err = _run(capsys, "--library", address, *command)
+        assert code == 1, command
+        line = _one_line(err)
+        assert line.startswith(f"archive-app: cannot reach the team library ana@127.0.0.1:{port}/x")
+        assert "refused" in line
 
 
 @pytest.fixture
