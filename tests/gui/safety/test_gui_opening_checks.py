@@ -243,3 +243,44 @@ def test_the_checks_wait_for_the_first_search_unless_a_change_comes_sooner(
     finally:
         gate.set()
         archive.close()
+
+
+def test_an_import_started_during_the_backup_says_it_waits_until_it_is_done(
+    qtbot: QtBot, library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate, started = threading.Event(), threading.Event()
+
+    def held_backup(*args: object) -> None:
+        started.set()
+        assert gate.wait(20)
+        automatic_backup(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("archive_app.usecases.opening.automatic_backup", held_backup)
+    source = tmp_path / "more.jsonl"
+    source.write_text(
+        json.dumps(
+            {
+                "judul": "Harga beras naik di Bandung",
+                "isi_berita": "BANDUNG - Harga beras naik lagi pekan ini di pasar kota.",
+                "tanggal_publikasi": "20 Jun 2025, 09:00 WIB",
+                "sumber": "detik.com",
+                "url": "https://news.detik.com/berita/d-99/harga-beras",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    archive = Archive.open(library, check_later=True)
+    try:
+        window = open_window(qtbot, archive)
+        qtbot.waitUntil(started.is_set, timeout=10_000)
+        assert window.import_paths([source])
+        assert window.statusBar().currentMessage() == waiting_text()
+        with qtbot.waitSignal(window.imports.finished, timeout=30_000):
+            gate.set()
+        assert archive.count() == len(ARTICLES) + 1
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() != waiting_text())
+        window.close()
+    finally:
+        gate.set()
+        archive.close()
