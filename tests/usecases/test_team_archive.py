@@ -36,6 +36,9 @@ def test_a_team_library_imports_searches_edits_and_checks(
         assert archive.redo() is not None
         with pytest.raises(LibraryFormatError, match="folder libraries only"):
             archive.backup(desktop / "b.zip")
+        # reindex's worker processes read the team catalogue themselves, by its address
+        assert archive.reindex(processes=2) == 1
+        assert archive.search('"judul baru dari tim"').total == 1
     # a second desktop (another data folder) reads the same catalogue
     with Archive.open(migrated_postgres, readonly=True) as reader:
         assert reader.article(article).record.title == "Judul baru dari tim"
@@ -54,3 +57,15 @@ def test_a_reader_of_an_older_team_catalogue_is_told_to_upgrade_it(
         Archive.open(postgres_database, readonly=True)
     with Archive.open(postgres_database) as writer:  # a writer upgrades it, as a folder's
         assert writer.stats().schema_revision == HEAD_REVISION
+
+
+def test_a_big_imports_indexing_process_reads_the_team_catalogue(
+    migrated_postgres: str, desktop: Path, seed_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archive_app.usecases import importer
+
+    monkeypatch.setattr(importer, "_BIG_IMPORT_FILES", 1)  # the seed alone counts as big
+    with Archive.open(migrated_postgres) as archive:
+        assert len(archive.import_paths([seed_file]).added) == 1
+        assert archive.search('"world water forum"').total == 1
+        assert archive.check().ok
