@@ -1943,6 +1943,10 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
         <source>The copy was not saved: {error}</source>
         <translation>Salinan tidak tersimpan: {error}</translation>
     </message>
+    <message>
+        <source>Left and Right go to the other photos, + and - zoom, F fits, 1 shows actual size, Ctrl+S saves a copy, Esc closes</source>
+        <translation>Kiri dan Kanan ke foto lain, + dan - memperbesar atau memperkecil, F menyesuaikan, 1 menampilkan ukuran asli, Ctrl+S menyimpan salinan, Esc menutup</translation>
+    </message>
 </context>
 <context>
     <name>Places</name>
@@ -2566,6 +2570,10 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
         <source>Articles: title with the matching text, date, site and people</source>
         <translation>Artikel: judul beserta teks yang cocok, tanggal, situs, dan orang</translation>
     </message>
+    <message>
+        <source>Articles: title with the matching text, date, site and people. Up and Down (or J and K) move, Enter reads the article, Shift selects several</source>
+        <translation>Artikel: judul dengan teks yang cocok, tanggal, situs, dan orang. Atas dan Bawah (atau J dan K) berpindah, Enter membaca artikel, Shift memilih beberapa</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -2869,6 +2877,10 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
     <message>
         <source>Did you mean {suggestion}?</source>
         <translation>Mungkin maksud Anda {suggestion}?</translation>
+    </message>
+    <message>
+        <source>Searches as you type, Enter at once; Up and Down move through the results, Esc clears; Shift+F1 explains the search language</source>
+        <translation>Mencari sambil Anda mengetik, Enter seketika; Atas dan Bawah berpindah antarhasil, Esc mengosongkan; Shift+F1 menjelaskan bahasa pencarian</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QRadioButton, QWidget
 
 
-def tab_stops(root: QWidget) -> list[QWidget]:
+def _radio_skipped(widget: QWidget) -> bool:
+    """Tab stops once in a group of exclusive radio buttons, at the checked one (the arrows
+    move within the group), as Qt does."""
+    if not isinstance(widget, QRadioButton) or widget.isChecked():
+        return False
+    group = widget.group()
+    if group is not None:
+        return group.exclusive() and group.checkedButton() is not None
+    parent = widget.parentWidget()
+    return (
+        widget.autoExclusive()
+        and parent is not None
+        and any(r.isChecked() for r in parent.findChildren(QRadioButton) if r.autoExclusive())
+    )
+
+
+def tab_stops(root: QWidget, every: bool = False) -> list[QWidget]:
     """The widgets Tab visits in `root`'s window, in order from the one that has the focus
-    (where a keyboard user starts): focusable, shown and enabled."""
+    (where a keyboard user starts): focusable, shown and enabled; `every` keeps the radio
+    buttons Tab passes over (the arrows reach them)."""
     window = root.window()
     start = window.focusWidget() or window
     stops: list[QWidget] = []
@@ -22,6 +39,7 @@ def tab_stops(root: QWidget) -> list[QWidget]:
             and widget.isEnabled()
             and widget.focusProxy() is None  # Tab stops at the proxy, listed on its own
             and widget not in stops
+            and (every or not _radio_skipped(widget))
         ):
             stops.append(widget)
         widget = widget.nextInFocusChain()
@@ -50,7 +68,7 @@ def describe(widget: QWidget) -> str:
 
 def unnamed(root: QWidget) -> list[str]:
     """Every Tab stop of `root`'s window without an accessible name, described."""
-    return [describe(w) for w in tab_stops(root) if not spoken_name(w)]
+    return [describe(w) for w in tab_stops(root, every=True) if not spoken_name(w)]
 
 
 def spoken_chain(root: QWidget) -> list[str]:

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
-from tests.gui.accessibility.chain import spoken_chain, unnamed
+from tests.gui.accessibility.chain import spoken_chain, spoken_name, unnamed
 from tests.gui.conftest import archive_photo
 
 from archive_app.domain.model import ArticleDetail, CatalogueRecord, PersonInfo, Photo
@@ -40,13 +41,15 @@ SIDEBAR = [
     "Articles over time",
     "Narrow the results",
 ]
+TAB_PRESSES_IN_ONE_CONTROL = 30  # the links of an article in the reader, one Tab each
 SEARCH_ROW = ["Search the archive", "Search language cheat sheet", "Sort results"]
 
 
 class Checks:
     """Collects every mismatch and every unnamed control, to report them all at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
         self.problems: list[str] = []
 
     def check(self, what: str, root: QWidget, expected: list[str] | None = None) -> None:
@@ -55,11 +58,42 @@ class Checks:
         chain = spoken_chain(root)
         if expected is not None and chain != expected:
             self.problems.append(f"{what}: Tab order is\n    {chain}\n  expected\n    {expected}")
+        pressed = self.press_tab(root, len(chain))
+        if pressed != chain:
+            self.problems.append(f"{what}: pressing Tab visits\n    {pressed}\n  not\n    {chain}")
+
+    def press_tab(self, root: QWidget, stops: int) -> list[str]:
+        """What real Tab presses visit from the focus: a control that takes Tab itself for a
+        while (a reader moving from link to link) is listed once, and one that never lets go
+        ends the walk."""
+        window = root.window()
+        window.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+        visited: list[str] = []
+        for _ in range(stops):
+            widget = QApplication.focusWidget()
+            if widget is None or widget.window() is not window:
+                break
+            visited.append(spoken_name(widget) or f"?{type(widget).__name__}")
+            for _press in range(TAB_PRESSES_IN_ONE_CONTROL):
+                self.qtbot.keyClick(widget, Qt.Key.Key_Tab)
+                if QApplication.focusWidget() is not widget:
+                    break
+            else:
+                visited.append(f"(Tab is kept by {visited[-1]})")
+                break
+        return visited
 
     def tabs(self, what: str, root: QWidget, tabs: QTabWidget, expected: list[list[str]]) -> None:
         """Each tab of a tab widget in turn (a hidden tab's controls are not Tab stops)."""
+        bar = tabs.tabBar()
+        root.window().activateWindow()
+        bar.setFocus()
         for index, page in enumerate(expected):
-            tabs.setCurrentIndex(index)
+            if index:  # the next tab, as a keyboard user opens it from the tab bar
+                bar.setFocus()
+                self.qtbot.keyClick(bar, Qt.Key.Key_Right)
+            assert tabs.currentIndex() == index
             self.check(f"{what}, tab {tabs.tabText(index)!r}", root, page)
 
     def assert_clean(self) -> None:
@@ -67,8 +101,8 @@ class Checks:
 
 
 @pytest.fixture
-def checks() -> Iterator[Checks]:
-    found = Checks()
+def checks(qtbot: QtBot) -> Iterator[Checks]:
+    found = Checks(qtbot)
     yield found
     found.assert_clean()
 
@@ -222,9 +256,7 @@ def test_every_dialog(
         "export",
         export,
         [
-            "The article “Pemkot Jakbar Bagikan Bantuan untuk Korban Banjir”",
-            "The 4 selected articles",
-            "The search result: 4 articles (the whole library)",
+            "The 4 selected articles",  # the scope chosen; the arrows reach the others
             "Format",
             "Export…",
             "Cancel",
@@ -252,7 +284,7 @@ def test_every_dialog(
         checks,
         "merge people",
         MergeDialog(first, second, window),
-        ["Brigitta Belia — 1 article", "Brigita Belia — 1 article", "Merge", "Cancel"],
+        ["Brigitta Belia — 1 article", "Merge", "Cancel"],
     )
     check_dialog(
         qtbot,

@@ -165,3 +165,67 @@ def test_search_read_edit_export_with_the_keyboard_only(
     qtbot.waitUntil(lambda: not window.exporting.notice.isVisible())
     assert article_id(window.archive, new_title) == second
     assert len(ARTICLES) == window.archive.count()
+
+
+def tab_to(qtbot: QtBot, target: QWidget, back: bool = False, most: int = 30) -> None:
+    """Tab (or Shift+Tab) until `target` has the focus, as a person does; fails past `most`."""
+    for _ in range(most):
+        if QApplication.focusWidget() is target:
+            return
+        press(qtbot, Qt.Key.Key_Tab, SHIFT if back else Qt.KeyboardModifier.NoModifier)
+    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
+
+
+def test_narrow_choose_dates_and_change_in_bulk_with_the_keyboard_only(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    window = small_window
+    window.activateWindow()
+    press(qtbot, Qt.Key.Key_L, CTRL)
+
+    # 1. Shift+Tab from the search box reaches the facets; arrows to a site, Space narrows
+    tab_to(qtbot, window.sidebar.facets, back=True)
+    facets = window.sidebar.facets
+    for _ in range(20):
+        if facets.currentIndex().data() == "liputan6.com":
+            break
+        press(qtbot, Qt.Key.Key_Down)
+    assert facets.currentIndex().data() == "liputan6.com"
+    with qtbot.waitSignal(window.searches.counted, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Space)
+    assert [chip.text() for chip in window.filter_bar.chips] == ["Site: liputan6.com  ✕"]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
+
+    # 2. Shift+Tab to the histogram: Left picks the newest month, Enter filters by it
+    tab_to(qtbot, window.sidebar.histogram, back=True)
+    press(qtbot, Qt.Key.Key_Left)
+    with qtbot.waitSignal(window.searches.counted, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Return)
+    assert [chip.text() for chip in window.filter_bar.chips] == [
+        "Site: liputan6.com  ✕",
+        "Date: June 2025  ✕",
+    ]
+    assert window.model.rowCount() == 2
+
+    # 3. into the results, Ctrl+A, Ctrl+B: add a tag to both, previewed, then applied
+    tab_to(qtbot, window.table)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    assert len(window.table.selected_ids()) == 2
+    press(qtbot, Qt.Key.Key_B, CTRL)
+    qtbot.waitUntil(lambda: window.bulk.dialog is not None, timeout=10_000)
+    dialog = window.bulk.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: focused() is getattr(dialog, "operation", None), timeout=10_000)
+    for _ in range(10):
+        if dialog.operation.currentData() == "add_tag":
+            break
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "pesisir")
+    press(qtbot, Qt.Key.Key_Return)  # Enter previews
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
+
+    tab_to(qtbot, dialog.apply_button)
+    with qtbot.waitSignal(window.changes.changed, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Space)  # applying is a deliberate key on its own button
+    assert ("pesisir", 2) in window.archive.tags()

@@ -83,6 +83,7 @@ class AuthorityWindow(QDialog):
         self.filter_field.setAccessibleName(translate("People", "Find a person"))
         self.filter_field.textChanged.connect(self.people_proxy.setFilterFixedString)
         self.people_view = QTableView(page)
+        self.people_view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.people_view.setObjectName("peopleTable")
         self.people_view.setAccessibleName(translate("People", "People in the library"))
         self.people_view.setModel(self.people_proxy)

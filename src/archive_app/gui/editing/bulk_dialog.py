@@ -76,6 +76,10 @@ class BulkDialog(PreviewDialog):
         self.value = QComboBox(self)
         self.value.setEditable(True)
         self.value.setAccessibleName(translate("Bulk", "Value"))
+        # an editable combo box keeps Enter from the dialog: Enter in it previews, as elsewhere
+        line = self.value.lineEdit()
+        if line is not None:
+            line.returnPressed.connect(self._ask_preview)
         self.name = QLineEdit(self)
         self.name.setAccessibleName(translate("Bulk", "Person's name"))
         self.role = self._roles(translate("Bulk", "Role"))

@@ -219,6 +219,7 @@ class ArticleEditor(QDialog):
     def _text_tab(self) -> None:
         form = self._page(translate("Editor", "Text"))
         self.body = QPlainTextEdit(body_text(value_of(self.detail, "body")), self)
+        self.body.setTabChangesFocus(True)  # Tab moves on: a news text needs no tab character
         self.body.setObjectName("editorBody")
         self._add(form, "body", self.body, lambda: body_paragraphs(self.body.toPlainText()))
         form.addRow("", QLabel(translate("Editor", "An empty line separates paragraphs."), self))
@@ -228,6 +229,7 @@ class ArticleEditor(QDialog):
         for field in ("tags", "collections"):
             self._line(form, field, join_list(value_of(self.detail, field)), split_list)
         self.note = QPlainTextEdit(self.detail.note or "", self)
+        self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(
             translate("Editor", "A note for librarians; it is not part of the article's text.")
         )
@@ -239,6 +241,7 @@ class ArticleEditor(QDialog):
         self.history = HistoryModel(self)
         self.history.set_items(history)
         self.history_view = QTableView(page)
+        self.history_view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.history_view.setObjectName("historyTable")
         self.history_view.setAccessibleName(translate("Editor", "History of the article"))
         self.history_view.setModel(self.history)

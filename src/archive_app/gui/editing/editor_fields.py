@@ -106,6 +106,9 @@ class ListTable(QWidget):
         self.table = QTableWidget(0, len(self.columns), self)
         self.table.setObjectName("editorTable")
         self.table.setAccessibleName(name)
+        # Tab leaves the table (the arrows move between cells, typing or F2 edits one): a Tab
+        # from cell to cell would keep a keyboard user in it
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels([title for _key, title in self.columns])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -47,6 +47,7 @@ class PreviewDialog(QDialog):
         self.problem.hide()
         self.model = PreviewModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.table.setObjectName("previewTable")
         self.table.setAccessibleName(translate("Preview", "Every change, before it is applied"))
         self.table.setModel(self.model)

@@ -172,6 +172,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._format_changed()
+        chosen = self.scopes.checkedButton()
+        if chosen is not None:  # the dialog opens on the scope chosen (Tab stops there only)
+            chosen.setFocus()
 
     def _scope(self, parent: QWidget, key: str, text: str, enabled: bool) -> QRadioButton:
         button = QRadioButton(text, parent)

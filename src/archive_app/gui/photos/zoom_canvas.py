@@ -21,6 +21,13 @@ class PhotoView(QGraphicsView):
         super().__init__(parent)
         self.setObjectName("photoView")
         self.setAccessibleName(translate("Photos", "Photo"))
+        self.setAccessibleDescription(
+            translate(
+                "Photos",
+                "Left and Right go to the other photos, + and - zoom, F fits, 1 shows actual "
+                "size, Ctrl+S saves a copy, Esc closes",
+            )
+        )
         self._scene = QGraphicsScene(self)
         self._item = QGraphicsPixmapItem()
         self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)

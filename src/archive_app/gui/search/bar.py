@@ -66,6 +66,13 @@ class SearchBar(QWidget):
         self.field = SearchField(self)
         self.field.setObjectName("searchField")
         self.field.setAccessibleName(translate("Search", "Search the archive"))
+        self.field.setAccessibleDescription(
+            translate(
+                "Search",
+                "Searches as you type, Enter at once; Up and Down move through the results, "
+                "Esc clears; Shift+F1 explains the search language",
+            )
+        )
         self.field.setPlaceholderText(
             translate(
                 "Search", 'Search titles, text, people, places — "exact phrase", site:jpnn.com'

@@ -21,9 +21,16 @@ class ResultsTable(QTableView):
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("results")
+        # a table walks Tab from cell to cell by default, thousands of them here: Tab leaves
+        # for the reader instead, and the arrows (or J and K) move through the articles
+        self.setTabKeyNavigation(False)
         self.setAccessibleName(translate("Results", "Search results"))
         self.setAccessibleDescription(
-            translate("Results", "Articles: title with the matching text, date, site and people")
+            translate(
+                "Results",
+                "Articles: title with the matching text, date, site and people. Up and Down "
+                "(or J and K) move, Enter reads the article, Shift selects several",
+            )
         )
         self.setModel(model)
         self.delegate = ResultsDelegate(self)

@@ -7,7 +7,16 @@ import re
 from dataclasses import asdict
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAccessibilityHints,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QPalette,
+    QPixmap,
+    QStyleHints,
+)
 from PySide6.QtWidgets import QApplication
 
 from archive_app.gui.shell.palettes import (
@@ -90,10 +99,24 @@ def system_is_dark() -> bool:
     return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
 
 
+_KEPT: dict[str, QStyleHints] = {}
+
+
+def accessibility_hints() -> QAccessibilityHints:
+    """The application's accessibility hints.
+
+    PySide6 6.11 ties the wrapper of styleHints().accessibility() to the styleHints() wrapper it
+    was reached through, and a temporary one takes it along ("Internal C++ object already
+    deleted" on the next call): the style hints' wrapper is kept for as long as Arsip runs.
+    """
+    hints = _KEPT["style"] = QGuiApplication.styleHints()
+    return hints.accessibility()
+
+
 def system_wants_contrast() -> bool:
     """The desktop asks for high contrast (Qt reads it from the platform, e.g. the portal)."""
-    hints = QGuiApplication.styleHints().accessibility()
-    return bool(hints.contrastPreference() == Qt.ContrastPreference.HighContrast)
+    preference = accessibility_hints().contrastPreference()
+    return bool(preference == Qt.ContrastPreference.HighContrast)
 
 
 def chosen_colours(choice: str) -> Colours:
@@ -116,12 +139,11 @@ class ThemeManager(QObject):
         super().__init__(parent)
         self.choice = choice
         self.colours = LIGHT
-        hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(self._system_changed)
-        hints.accessibility().contrastPreferenceChanged.connect(self._system_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        accessibility_hints().contrastPreferenceChanged.connect(self._system_changed)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):  # the desktop's font size changed: sizes follow
-            app.fontChanged.connect(lambda _font: self.apply(self.choice))
+            app.fontChanged.connect(self._font_changed)
         self.apply(choice)
 
     def apply(self, choice: str) -> Colours:
@@ -143,6 +165,9 @@ class ThemeManager(QObject):
     def _system_changed(self, _preference: object) -> None:
         if self.choice == "system":
             self.apply("system")
+
+    def _font_changed(self, _font: QFont) -> None:
+        self.apply(self.choice)
 
 
 def app_icon() -> QIcon:
