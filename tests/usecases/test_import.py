@@ -110,6 +110,22 @@ def test_a_url_with_changed_text_becomes_a_version_not_a_duplicate(
     assert archive.check().ok
 
 
+def test_one_file_holding_two_texts_of_a_url_keeps_both_as_versions(
+    archive: Archive, tmp_path: Path
+) -> None:
+    # the second row updates an article not yet flushed: its credits were kept beside the new
+    # ones and the whole file failed on the unique (article, person, role) constraint
+    changed = dict(ROW, isi_berita=ROW["isi_berita"] + "\nSekolah diliburkan.")
+    report = archive.import_paths([_csv(tmp_path / "both.csv", [ROW, changed])])
+    assert report.failed == []
+    assert len(report.added) == 1 and len(report.updated) == 1
+    detail = archive.article(report.added[0].article_id or 0)
+    assert detail.versions == 2
+    assert [p.name for p in detail.record.people] == ["Andri Saubani"]
+    assert detail.record.body[-1] == "Sekolah diliburkan."
+    assert archive.check().ok
+
+
 def test_table_rows_keep_their_locators(archive: Archive, tmp_path: Path) -> None:
     other = dict(
         ROW,

@@ -283,10 +283,13 @@ class CatalogueWriter:
         article.review = flags_to_json(record.review)
         article.content_hash = content_hash
         article.modified_at = self.now
+        # the old credits, photos and links go, also when the article itself is not flushed
+        # yet (a file that holds two texts of one URL): kept, they would be stored beside the
+        # new ones and break the unique (article, person, role) constraint
+        article.credits, article.photos, article.related = [], [], []
         if article.id is not None:
-            # delete the old credits, photos and links before inserting the new ones, or the
-            # unique (article, person, role) constraint would see both at once
-            article.credits, article.photos, article.related = [], [], []
+            # a stored article's old rows are deleted before the new ones are inserted, or
+            # the constraint would see both at once
             self.session.flush()
         seen: set[tuple[str, str]] = set()
         for position, credit in enumerate(record.people):
