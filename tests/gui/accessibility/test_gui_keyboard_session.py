@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -229,3 +230,57 @@ def test_narrow_choose_dates_and_change_in_bulk_with_the_keyboard_only(
     with qtbot.waitSignal(window.changes.changed, timeout=10_000):
         press(qtbot, Qt.Key.Key_Space)  # applying is a deliberate key on its own button
     assert ("pesisir", 2) in window.archive.tags()
+
+
+def test_import_view_photos_and_back_up_with_the_keyboard_only(
+    qtbot: QtBot, window: MainWindow, seed_file: Path, tmp_path: Path
+) -> None:
+    if not seed_file.exists():
+        pytest.skip(f"needs ../shared/corpus ({seed_file} is not there)")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+
+    # 1. Ctrl+I: the file chooser takes the file's name; Enter imports, Enter closes the report
+    when_chooser(qtbot, lambda field: name_file(qtbot, field, seed_file))
+    with qtbot.waitSignal(window.import_flow.imported, timeout=30_000):
+        press(qtbot, Qt.Key.Key_I, CTRL)
+    report = window.report_dialog
+    assert report is not None
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is report, timeout=10_000)
+    assert report.summary.text().startswith("Done: 1 added · 0 updated · 0 duplicates · 0 failed")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not report.isVisible())
+    qtbot.waitUntil(lambda: window.reader.reading is not None, timeout=10_000)
+    assert "World Water Forum" in window.reader.reading.detail.record.title
+
+    # 2. Ctrl+Shift+P opens the photo viewer on the article's photo; Esc closes it
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_bar.field)
+    press(qtbot, Qt.Key.Key_P, CTRL | SHIFT)
+    viewer = window.reading.photo_viewer
+    assert viewer is not None
+    qtbot.waitUntil(lambda: viewer.isVisible() and viewer.current == 0, timeout=10_000)
+    assert viewer.heading.text().startswith("Photo 1 of 1")
+    assert "Direktorat Jenderal Informasi" in viewer.placeholder.text()  # caption, no file
+    viewer.activateWindow()  # what a window manager does for a new window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is viewer)
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not viewer.isVisible())
+
+    # 3. Alt+F opens the File menu, B backs up: the chooser takes the file's name
+    window.activateWindow()  # the window manager's part again, once the viewer is gone
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    target = tmp_path / "by-keyboard-backup.zip"
+    when_chooser(qtbot, lambda field: name_file(qtbot, field, target))
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None and menu.isVisible()
+    with qtbot.waitSignal(window.safety.finished, timeout=30_000):
+        qtbot.keyClick(menu, Qt.Key.Key_B)
+    assert target.exists() and target.stat().st_size > 0
+
+
+def name_file(qtbot: QtBot, field: QLineEdit, path: Path) -> None:
+    """Type a path into a file chooser's name field and press Enter."""
+    qtbot.keyClick(field, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(field, str(path))
+    qtbot.keyClick(field, Qt.Key.Key_Return)

@@ -104,6 +104,8 @@ class ImportFlow(QObject):
         self.statusMessage.emit(summary_text(report))
         self.imported.emit()
         self.report_dialog = ImportReportDialog(report, self.window)
+        # closed, it hands the keys back to the window, even with no window manager to do it
+        self.report_dialog.finished.connect(lambda _code: self.window.activateWindow())
         self.report_dialog.open()  # window-modal but not blocking: the results show behind it
 
     def _failed(self, error: object) -> None:

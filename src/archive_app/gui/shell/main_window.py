@@ -220,7 +220,11 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Welcome view for an empty library; otherwise run the current search again."""
         empty = self.archive.is_empty()
-        self.stack.setCurrentWidget(self.welcome if empty else self.browse)
+        shown = self.welcome if empty else self.browse
+        if shown is not self.stack.currentWidget():
+            self.stack.setCurrentWidget(shown)
+            # the keys go on in the view shown: the welcome's buttons go once articles are in
+            (self.welcome.import_files if empty else self.search_bar.field).setFocus()
         if not empty:
             self.session.run()
             self.reads.submit(self.archive.count, self._show_count)
