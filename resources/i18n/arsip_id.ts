@@ -126,6 +126,30 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <source>Choose two different roles.</source>
         <translation>Pilih dua peran yang berbeda.</translation>
     </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Ubah</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>&amp;Nilai</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Orang</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Peran</translation>
+    </message>
+    <message>
+        <source>&amp;From the role</source>
+        <translation>&amp;Dari peran</translation>
+    </message>
+    <message>
+        <source>&amp;To the role</source>
+        <translation>&amp;Menjadi peran</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -755,6 +779,10 @@ Isinya apa yang gagal dan versi yang dipakai, tanpa teks artikel; tidak ada yang
     <message>
         <source>Tick at least one column.</source>
         <translation>Centang sedikitnya satu kolom.</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2081,14 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
         <source>High contrast, dark</source>
         <translation>Kontras tinggi, gelap</translation>
     </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
 </context>
 <context>
     <name>Preview</name>
@@ -2534,6 +2570,18 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
     <message>
         <source>Type what to find first.</source>
         <translation>Ketik dulu yang dicari.</translation>
+    </message>
+    <message>
+        <source>&amp;Field</source>
+        <translation>&amp;Kolom</translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with</source>
+        <translation>&amp;Ganti dengan</translation>
     </message>
 </context>
 <context>

@@ -221,7 +221,8 @@ def test_narrow_choose_dates_and_change_in_bulk_with_the_keyboard_only(
         if dialog.operation.currentData() == "add_tag":
             break
         press(qtbot, Qt.Key.Key_Down)
-    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # the Value label's mnemonic
+    assert focused() in (dialog.value, dialog.value.lineEdit())
     type_text(qtbot, "pesisir")
     press(qtbot, Qt.Key.Key_Return)  # Enter previews
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)

@@ -51,9 +51,9 @@ class ReplaceDialog(PreviewDialog):
             translate("Replace", "Every article of the current result, not only the selection"),
             self,
         )
-        self.form.addRow(translate("Replace", "Field"), self.field)
-        self.form.addRow(translate("Replace", "Find"), self.find_text)
-        self.form.addRow(translate("Replace", "Replace with"), self.replace_text)
+        self.form.addRow(translate("Replace", "&Field"), self.field)
+        self.form.addRow(translate("Replace", "F&ind"), self.find_text)
+        self.form.addRow(translate("Replace", "&Replace with"), self.replace_text)
         self.form.addRow("", self.regex)
         self.form.addRow("", self.whole_result)
         self.field.currentIndexChanged.connect(self.invalidate)

@@ -163,7 +163,7 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(translate("Export", "Format"), self.format)
+        form.addRow(translate("Export", "&Format"), self.format)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(translate("Export", "Export articles"), self))
         layout.addWidget(what)

@@ -64,8 +64,8 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(translate("Preferences", "Theme"), self.theme)
-        form.addRow(translate("Preferences", "Language"), self.language)
+        form.addRow(translate("Preferences", "&Theme"), self.theme)
+        form.addRow(translate("Preferences", "&Language"), self.language)
         form.addRow(note)
         form.addRow(buttons)
 
