@@ -24,6 +24,7 @@ from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.importing.report_dialog import ImportReportDialog
 from archive_app.gui.photos.viewer_dialog import PhotoViewer
 from archive_app.gui.search.filters import Filter
+from archive_app.gui.shell.crash_dialog import CrashDialog
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.gui.shell.preferences import PreferencesDialog
 
@@ -75,6 +76,8 @@ class Checks:
             if widget is None or widget.window() is not window:
                 break
             visited.append(spoken_name(widget) or f"?{type(widget).__name__}")
+            if stops == 1:
+                break  # the only stop: Tab rightly stays on it
             for _press in range(TAB_PRESSES_IN_ONE_CONTROL):
                 self.qtbot.keyClick(widget, Qt.Key.Key_Tab)
                 if QApplication.focusWidget() is not widget:
@@ -343,3 +346,31 @@ def test_the_photo_viewer(qtbot: QtBot, tmp_path: Path, checks: Checks) -> None:
     )
     viewer.close()
     runner.wait()
+
+
+def test_the_manual_and_about(qtbot: QtBot, small_window: MainWindow, checks: Checks) -> None:
+    window = small_window
+    window.help_desk.show_manual()
+    manual = window.help_desk.manual
+    assert manual is not None
+    qtbot.waitExposed(manual)
+    checks.check(
+        "manual",
+        manual,
+        ["Find in the manual", "Previous match", "Next match", "Chapters", "Manual page", "Close"],
+    )
+    manual.close()
+    window.help_desk.show_about()
+    about = window.help_desk.about
+    assert about is not None
+    qtbot.waitExposed(about)
+    checks.check("about", about, ["Copy these details", "Close"])
+    about.close()
+
+
+def test_the_crash_dialog(qtbot: QtBot, small_window: MainWindow, checks: Checks) -> None:
+    dialog = CrashDialog("Searching", None, "ValueError: test", small_window)
+    dialog.show()  # deleted when closed, so not handed to qtbot
+    qtbot.waitExposed(dialog)
+    checks.check("crash dialog", dialog, ["Close"])
+    dialog.close()
