@@ -124,7 +124,8 @@ icons: system-libs $(STAMP)
 # run), on a virtual screen: welcome, search with facets and histogram, reader with a photo,
 # photo viewer, a person's page, dark theme, Indonesian, cataloguing, the Needs review queue,
 # the manual (English, Indonesian) and About, the keyboard focus outline and both high-contrast
-# themes. Written to screenshots/; `ARGS="--only review"` takes one group (window, catalogue,
+# themes, File ▸ Recent libraries, a vanished library and the crash dialog. Written to
+# screenshots/; `ARGS="--only review"` takes one group (window, catalogue,
 # review, help, libraries, access).
 screenshots: system-libs-window $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m scripts.screenshots $(ARGS)
