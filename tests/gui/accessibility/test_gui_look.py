@@ -5,14 +5,25 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from archive_app.gui.reader.article_html import reader_css
+from archive_app.gui.shell import theme
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.gui.shell.preferences import PreferencesDialog
-from archive_app.gui.shell.theme import CONTRAST, CONTRAST_DARK, LIGHT, chosen_colours, stylesheet
+from archive_app.gui.shell.theme import (
+    CONTRAST,
+    CONTRAST_DARK,
+    DARK,
+    LIGHT,
+    ThemeManager,
+    accessibility_hints,
+    chosen_colours,
+    stylesheet,
+)
 
 
 def _luminance(hex_colour: str) -> float:
@@ -97,3 +108,25 @@ def test_text_follows_the_system_font_size(qapp: QApplication) -> None:
     # the zoom stays relative: 200 % is twice the body at either font size
     body = re.compile(r"p\.body \{[^}]*font-size: ([0-9.]+)pt")
     assert float(body.findall(bigger[1])[0]) == pytest.approx(2 * float(body.findall(bigger[0])[0]))
+
+
+def test_as_the_system_follows_the_desktops_contrast_preference(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desktop asks for high contrast (the portal's setting, which a test cannot change,
+    so the answer is stood in for): a manager set to follow the system switches at once."""
+    manager = ThemeManager("system")
+    try:
+        assert manager.colours in (LIGHT, DARK)
+        monkeypatch.setattr(theme, "system_wants_contrast", lambda: True)
+        accessibility_hints().contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
+        assert manager.colours in (CONTRAST, CONTRAST_DARK)
+        assert f"2px solid {manager.colours.focus}" in qapp.styleSheet()
+        chosen = ThemeManager("light")  # a theme chosen by hand stays as chosen
+        accessibility_hints().contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
+        assert chosen.colours is LIGHT
+        chosen.deleteLater()
+    finally:
+        monkeypatch.undo()
+        manager.apply("light")
+        manager.deleteLater()
