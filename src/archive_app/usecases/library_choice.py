@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive_app.domain.errors import LibraryFormatError, LibraryNotFoundError
+from archive_app.domain.errors import ArchiveError, LibraryFormatError, LibraryNotFoundError
 from archive_app.storage.library_folder import LibraryLayout
+from archive_app.storage.library_location import is_team_address, team_location
 from archive_app.usecases import autobackup
 
 # what a folder may hold and still become a new library (the parts a library starts with)
@@ -25,14 +26,56 @@ def is_library(path: Path) -> bool:
     return LibraryLayout(path).exists()
 
 
-def require_existing(path: Path) -> Path:
+def still_there(location: str) -> bool:
+    """False when the library a recent entry names moved, vanished or is no library now (a team
+    library's server is not asked: that is for opening)."""
+    try:
+        require_existing(location)
+    except ArchiveError:
+        return False
+    return True
+
+
+def names_library(location: str | Path, archive_path: Path, team_address: str | None) -> bool:
+    """True when `location` names the library open at `archive_path` (another spelling of its
+    folder too: a link, a trailing part)."""
+    if str(location) == library_key(archive_path, team_address):
+        return True
+    if team_address is not None or (isinstance(location, str) and is_team_address(location)):
+        return False
+    return Path(location).expanduser().resolve() == archive_path.resolve()
+
+
+def library_key(archive_path: Path, team_address: str | None) -> str:
+    """What names an open library in the recent list: a team library's address (its folder
+    here is only this desktop's index and lock), else the library's folder, made absolute (a
+    --library given relative to one folder is reopened from any other)."""
+    return team_address if team_address is not None else str(as_location(archive_path))
+
+
+def as_location(location: str | Path) -> str | Path:
+    """A team library's address as written (a Path would fold its "//"), else the folder,
+    made absolute."""
+    if isinstance(location, str) and is_team_address(location):
+        return location.strip()
+    return Path(location).expanduser().absolute()
+
+
+def require_existing(location: str | Path) -> str | Path:
     """Refuse, in one line naming the folder, a library that moved or vanished, or a folder that
-    is not a library: opening must never make one (Archive.open would create it)."""
+    is not a library: opening must never make one (Archive.open would create it). A team
+    library's address, or a folder naming one, is left to opening (its catalogue is on the
+    team's server)."""
+    if isinstance(location, str) and is_team_address(location):
+        return location  # a Path would fold its "//"
+    path = Path(location).expanduser()
+    if team_location(path) is not None:
+        return location
     layout = LibraryLayout(path)
     if layout.exists():
-        return path
+        return location
     if autobackup.newest(layout) is not None:
-        return path  # its catalogue is missing but a backup is there: opening says what to do
+        return location  # its catalogue is missing but a backup is there: opening says what to do
     if not path.exists():
         raise LibraryNotFoundError(
             f"the library {path} is not there any more: it was moved, renamed or removed, or "

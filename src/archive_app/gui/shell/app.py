@@ -123,7 +123,7 @@ def chosen_library(library: str | Path | None, settings: Settings) -> str | Path
     if not remembered:
         return None
     try:
-        return require_existing(Path(remembered))
+        return require_existing(remembered)
     except ArchiveError as error:
         log.info("remembered library: %s", error)
         if ask_to_forget(None, str(error)):

@@ -16,7 +16,14 @@ from archive_app.gui.common.i18n import translate
 from archive_app.gui.shell.actions import WindowActions
 from archive_app.gui.shell.settings import Settings
 from archive_app.usecases.archive import Archive
-from archive_app.usecases.library_choice import is_library, require_existing, require_new_place
+from archive_app.usecases.library_choice import (
+    as_location,
+    library_key,
+    names_library,
+    require_existing,
+    require_new_place,
+    still_there,
+)
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +102,7 @@ class LibrarySwitcher(QObject):
         self.recent_menu = actions.recent_libraries
         self.recent_menu.aboutToShow.connect(self.fill_recent)
         self.fill_recent()
-        self._settings.remember_library(str(self._window.archive.path))
+        self._settings.remember_library(self._key(self._window.archive))
 
     def fill_recent(self) -> None:
         """The recent libraries, the latest first, the open one left out."""
@@ -103,16 +110,18 @@ class LibrarySwitcher(QObject):
         if menu is None:
             return
         menu.clear()
-        current = str(self._window.archive.path)
+        current = self._key(self._window.archive)
         others = [p for p in self._settings.recent_libraries if p != current]
-        for path in others:
+        for location in others:
             # said before it is chosen (a stat per entry, as the menu opens)
-            there = is_library(Path(path))
             action = menu.addAction(
-                path if there else translate("Libraries", "{path} — not found").format(path=path)
+                location
+                if still_there(location)
+                else translate("Libraries", "{path} — not found").format(path=location)
             )
-            # run after the menu has closed: the switch replaces the menu bar itself
-            action.triggered.connect(partial(self._later, Path(path), False))
+            # run after the menu has closed: the switch replaces the menu bar itself; the
+            # entry as written (a team library's address is no path)
+            action.triggered.connect(partial(self._later, location, False))
         if not others:
             menu.addAction(translate("Libraries", "No other library yet")).setEnabled(False)
 
@@ -134,17 +143,22 @@ class LibrarySwitcher(QObject):
         if chosen is not None:
             self._later(chosen, False)
 
-    def _later(self, path: Path, new: bool) -> None:
-        QTimer.singleShot(0, self, partial(self.open_path, path, new=new))
+    @staticmethod
+    def _key(archive: Archive) -> str:
+        return library_key(archive.path, archive.layout.team)
 
-    def open_path(self, path: Path, *, new: bool = False) -> bool:
-        """Show the library at `path` (made there first when `new`); False when it was not
-        opened (the person was told why) and the open library stays."""
-        path = path.expanduser().absolute()
+    def _later(self, location: str | Path, new: bool) -> None:
+        QTimer.singleShot(0, self, partial(self.open_path, location, new=new))
+
+    def open_path(self, location: str | Path, *, new: bool = False) -> bool:
+        """Show the library at `location` (made there first when `new`); False when it was not
+        opened (the person was told why) and the open library stays. A folder, or a team
+        library's address as the recent list holds it."""
         window = self._window
-        # the same folder by another spelling (a link, a trailing part) is the library open
-        # here: opening it again would meet this process's own writer lock
-        if path.resolve() == window.archive.path.resolve():
+        path = as_location(location)
+        # the same folder by another spelling is the library open here: opening it again
+        # would meet this process's own writer lock
+        if names_library(path, window.archive.path, window.archive.layout.team):
             window.show_status(translate("Libraries", "{path} is open already").format(path=path))
             return True
         busy = window.busy_with()
@@ -163,16 +177,16 @@ class LibrarySwitcher(QObject):
         previous = window.switch_library(archive)
         previous.close()  # its workers stopped in switch_library
         log.info("switched from %s to %s", previous.path, archive.path)
-        self._settings.remember_library(str(archive.path))
+        self._settings.remember_library(self._key(archive))
         window.show_status(translate("Libraries", "Library {path} is open").format(path=path))
         self.switched.emit(archive)
         return True
 
-    def _open(self, path: Path, new: bool) -> Archive | None:
+    def _open(self, path: str | Path, new: bool) -> Archive | None:
         title = translate("Libraries", "Arsip — cannot open the library")
         try:
             if new:
-                require_new_place(path)
+                require_new_place(Path(path))
             else:
                 require_existing(path)
             # shown at once, as at start: the check and daily backup run on the writer lane
