@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from archive_app.gui.shell import crash_guard
 from archive_app.gui.shell.app import watch_window
 from archive_app.gui.shell.crash_guard import CrashGuard
 from archive_app.gui.shell.main_window import MainWindow
@@ -125,3 +126,28 @@ def test_an_import_started_by_a_drop_is_what_the_dialog_names(
     qtbot.waitUntil(lambda: guard.dialog is not None and guard.dialog.isVisible())
     assert guard.dialog is not None
     assert "You were doing: importing files." in guard.dialog.text()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_failure_of_the_dialog_itself_is_logged_once_and_the_report_kept(
+    qtbot: QtBot,
+    small_window: MainWindow,
+    guard: CrashGuard,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def no_dialog(*_args: object) -> None:
+        raise RuntimeError("no dialog can be made")
+
+    monkeypatch.setattr(crash_guard, "CrashDialog", no_dialog)
+    reports: list[object] = []
+    guard.reported.connect(reports.append)
+
+    def fail(_count: int) -> None:
+        raise RuntimeError("the count could not be shown")
+
+    small_window.reads.submit(small_window.archive.count, fail)
+    qtbot.waitUntil(lambda: "reporting a failure failed" in caplog.text)
+    qtbot.wait(200)  # a loop would report again and again meanwhile
+    assert len(reports) == 1 and guard.dialog is None
+    assert the_report(small_window).is_file()

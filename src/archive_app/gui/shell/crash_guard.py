@@ -156,13 +156,17 @@ class CrashGuard(QObject):
 
     def report(self, error: BaseException) -> None:
         """Write the report and show the dialog (unless one is showing already)."""
-        report, problem = self._write(error)
-        self.reported.emit(report)
-        if self.dialog is not None:
-            return
-        self.dialog = CrashDialog(self.doing, report, problem, self._window())
-        self.dialog.finished.connect(self._closed)
-        self.dialog.open()
+        try:
+            report, problem = self._write(error)
+            self.reported.emit(report)
+            if self.dialog is None:
+                self.dialog = CrashDialog(self.doing, report, problem, self._window())
+                self.dialog.finished.connect(self._closed)
+                self.dialog.open()
+        except Exception as failure:  # raised on, it would come back here and loop
+            # the guard's own failure is logged with the one it was reporting, never reported
+            log.critical("reporting a failure failed: %s", failure, exc_info=failure)
+            log.critical("the failure it was reporting", exc_info=error)
 
     def _write(self, error: BaseException) -> tuple[Path | None, str]:
         try:
