@@ -233,7 +233,7 @@ def test_narrow_choose_dates_and_change_in_bulk_with_the_keyboard_only(
     assert ("pesisir", 2) in window.archive.tags()
 
 
-def test_import_view_photos_and_back_up_with_the_keyboard_only(
+def test_import_view_photos_back_up_and_restore_with_the_keyboard_only(
     qtbot: QtBot, window: MainWindow, seed_file: Path, tmp_path: Path
 ) -> None:
     if not seed_file.exists():
@@ -278,6 +278,35 @@ def test_import_view_photos_and_back_up_with_the_keyboard_only(
     with qtbot.waitSignal(window.safety.finished, timeout=30_000):
         qtbot.keyClick(menu, Qt.Key.Key_B)
     assert target.exists() and target.stat().st_size > 0
+    notice = window.safety.notice
+    assert notice is not None and "backed up to" in notice.text()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is notice)
+    press(qtbot, Qt.Key.Key_Return)  # the notice closes with Enter
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+    # 4. Alt+F, T restores it: one chooser takes the backup, the next an empty folder
+    restored = tmp_path / "restored"
+    restored.mkdir()
+
+    def choose_backup(field: QLineEdit) -> None:
+        when_chooser(qtbot, lambda folder: name_file(qtbot, folder, restored))
+        name_file(qtbot, field, target)
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    when_chooser(qtbot, choose_backup)
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    with qtbot.waitSignal(window.safety.finished, timeout=30_000) as done:
+        qtbot.keyClick(menu, Qt.Key.Key_T)
+    assert done.args == [1]  # one article restored
+    assert (restored / "catalogue.sqlite").exists()
+    question = window.safety.notice
+    assert question is not None
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is question)
+    press(qtbot, Qt.Key.Key_Escape)  # Close: no second window
+    qtbot.waitUntil(lambda: not question.isVisible())
 
 
 def name_file(qtbot: QtBot, field: QLineEdit, path: Path) -> None:
