@@ -16,9 +16,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
-from tests.gui.conftest import ARTICLES, article_id
+from tests.gui.conftest import ARTICLES, article_id, open_window
 
 from archive_app.gui.shell.main_window import MainWindow
+from archive_app.usecases.archive import Archive
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -314,3 +315,46 @@ def name_file(qtbot: QtBot, field: QLineEdit, path: Path) -> None:
     qtbot.keyClick(field, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(field, str(path))
     qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_a_date_range_on_the_histogram_with_the_keyboard_only(
+    qtbot: QtBot, gui_archive: Archive, tmp_path: Path
+) -> None:
+    """Three months of articles: Left picks the newest bar, Shift+Left stretches the range
+    back a month, Enter filters by it."""
+    source = tmp_path / "months.jsonl"
+    rows = [
+        ("Banjir rob di pesisir utara", "2025-04-10 08:00"),
+        ("Pompa air disiagakan di Jakbar", "2025-05-12 09:00"),
+        ("Bantuan untuk korban banjir", "2025-06-14 10:00"),
+    ]
+    source.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "judul": title,
+                    "isi_berita": f"{title}. Warga diminta waspada.",
+                    "tanggal_publikasi": when,
+                    "sumber": "detik.com",
+                    "url": f"https://news.detik.com/d-{n}",
+                }
+            )
+            + "\n"
+            for n, (title, when) in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
+    assert len(gui_archive.import_paths([source]).added) == 3
+    window = open_window(qtbot, gui_archive)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.sidebar.histogram.bins) == 3, timeout=10_000)
+    window.activateWindow()
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    tab_to(qtbot, window.sidebar.histogram, back=True)
+    press(qtbot, Qt.Key.Key_Left)
+    press(qtbot, Qt.Key.Key_Left, SHIFT)
+    with qtbot.waitSignal(window.searches.counted, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Return)
+    assert [chip.text() for chip in window.filter_bar.chips] == ["Date: May 2025 – June 2025  ✕"]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
+    window.close()
