@@ -26,6 +26,7 @@ from archive_app.domain.model import (
     SearchPage,
 )
 from archive_app.gui.shell.main_window import MainWindow
+from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases.archive import Archive
 
 # The offscreen platform cannot pass a window's minimum size to a window manager and says so
@@ -239,6 +240,7 @@ class FakeArchive:
 
     def __init__(self, size: int, path: Path = Path("/fake/library")) -> None:
         self.path = path
+        self.layout = LibraryLayout(path)  # a folder library's (the window names it so)
         self.readonly = True
         self.index_status = IndexStatus(False, 0, 0)
         self.ids = list(range(1, size + 1))
