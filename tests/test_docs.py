@@ -10,7 +10,7 @@ from archive_app.cli import build_parser
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
-    parser = build_parser()
+    parser = build_parser(every_command=True)  # each command's options, not only the chosen one's
     action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return dict(action.choices)
 

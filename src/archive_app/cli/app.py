@@ -8,25 +8,15 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
-from archive_app import APP_NAME
-from archive_app.cli import (
-    authorities,
-    cataloguing,
-    desktop,
-    evaluating,
-    exporting,
-    importing,
-    reading,
-    safety,
-    selftest,
-    team,
-)
+from archive_app import APP_NAME, LIBRARY_ENV_VAR
+from archive_app.cli.subcommands import Subcommands
 from archive_app.cli.version import VersionAction
 from archive_app.domain.errors import ArchiveError
-from archive_app.storage.diskspace import is_disk_full
-from archive_app.storage.library_folder import ENV_VAR
+
+if TYPE_CHECKING:
+    from archive_app.cli.selftest import WindowCheck
 
 Command = Callable[[argparse.Namespace], int]
 # (library, a backup file to restore) -> exit code
@@ -46,8 +36,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return open_window(args.library, backup)
 
 
-def _add_gui(sub: Any) -> None:
-    p = sub.add_parser("gui", help="open the window (the default)")
+def add_gui(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "backup",
         nargs="?",
@@ -59,41 +48,70 @@ def _add_gui(sub: Any) -> None:
     p.set_defaults(run=cmd_gui)
 
 
-# in the order `archive-app --help` lists the commands
-_COMMANDS: tuple[Callable[[Any], None], ...] = (
-    importing.add_import,
-    reading.add_search,
-    reading.add_show,
-    exporting.add_export,
-    exporting.add_cite,
-    reading.add_stats,
-    safety.add_check,
-    safety.add_reindex,
-    safety.add_repair,
-    evaluating.add_eval,
-    cataloguing.add_edit,
-    cataloguing.add_bulk,
-    cataloguing.add_replace,
-    cataloguing.add_undo_redo,
-    cataloguing.add_history,
-    cataloguing.add_collection,
-    authorities.add_people,
-    authorities.add_place,
-    safety.add_backup,
-    safety.add_restore,
-    selftest.add_selftest,
-    team.add_team,
-    desktop.add_desktop,
-    _add_gui,
+# (command, its line in `archive-app --help`, "module:function" adding its arguments), in the
+# order --help lists them. Only the chosen command's module is imported, when it is chosen:
+# each brings the core with it (SQLAlchemy, Whoosh, the readers...), which `--version`,
+# `--help` and the window's launch would otherwise pay for before anything else (about a
+# second of CPU)
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("import", "import files or folders", "importing:add_import"),
+    ("search", "search the library", "reading:add_search"),
+    ("show", "show one article's catalogue record", "reading:add_show"),
+    ("export", "export articles (all, some, or a search result)", "exporting:add_export"),
+    ("cite", "print an article's citation (APA or Chicago)", "exporting:add_cite"),
+    ("stats", "counts about the library", "reading:add_stats"),
+    ("check", "compare the catalogue with the index and the originals", "safety:add_check"),
+    ("reindex", "rebuild the search index from the catalogue", "safety:add_reindex"),
+    (
+        "repair",
+        "save what a damaged catalogue still holds into a new one, "
+        "or go back to an automatic backup",
+        "safety:add_repair",
+    ),
+    ("eval", "score extraction against a gold file, field by field", "evaluating:add_eval"),
+    ("edit", "edit fields of one article", "cataloguing:add_edit"),
+    ("bulk", "change many articles as one undo step", "cataloguing:add_bulk"),
+    ("replace", "find and replace within a field, previewed first", "cataloguing:add_replace"),
+    ("undo", "undo the last change", "cataloguing:add_undo_redo"),
+    ("redo", "redo what undo undid", "cataloguing:add_undo_redo"),
+    ("history", "every change made to an article", "cataloguing:add_history"),
+    (
+        "collection",
+        "list, create, or add articles to collections",
+        "cataloguing:add_collection",
+    ),
+    ("people", "the people authority: list, merge, split, sign-off", "authorities:add_people"),
+    ("place", "places: list them, or group a spelling under a place", "authorities:add_place"),
+    ("backup", "back the library up into one file", "safety:add_backup"),
+    ("restore", "restore a backup into a new folder", "safety:add_restore"),
+    (
+        "selftest",
+        "check this installation: import the built-in sample articles into a temporary "
+        "library, search, read, export and cite them, and show them in the window offscreen",
+        "selftest:add_selftest",
+    ),
+    (
+        "team",
+        "a team library on PostgreSQL: its status, or build/upgrade its catalogue",
+        "team:add_team",
+    ),
+    (
+        "desktop",
+        "add Arsip to the desktop menu of the current user, or remove it",
+        "desktop:add_desktop",
+    ),
+    ("gui", "open the window (the default)", "app:add_gui"),
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, every_command: bool = False) -> argparse.ArgumentParser:
+    """The parser of `archive-app`; a command's own arguments are added when it is parsed,
+    or all at once with `every_command` (what the README's test reads)."""
     parser = argparse.ArgumentParser(
         prog="archive-app",
         description=f"{APP_NAME}: an offline archive of news articles.",
-        epilog=f"The library defaults to the user data folder; {ENV_VAR} or --library choose "
-        "another. With no command, the window opens.",
+        epilog=f"The library defaults to the user data folder; {LIBRARY_ENV_VAR} or --library "
+        "choose another. With no command, the window opens.",
     )
     parser.add_argument(
         "--library",
@@ -106,9 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show tracebacks on errors and the extraction libraries' warnings",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in _COMMANDS:
-        add(sub)
+    sub = cast(
+        Subcommands, parser.add_subparsers(action=Subcommands, dest="command", metavar="COMMAND")
+    )
+    for name, text, where in COMMANDS:
+        sub.add_command(name, text, where)
+    if every_command:
+        for name, _text, _where in COMMANDS:
+            sub.fill(name)
     return parser
 
 
@@ -118,7 +141,7 @@ QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "warcio")
 def main(
     argv: Sequence[str] | None = None,
     open_window: WindowOpener | None = None,
-    check_window: selftest.WindowCheck | None = None,
+    check_window: WindowCheck | None = None,
 ) -> int:
     """Run one command; `open_window` opens the window for `gui`, `check_window` checks it for
     `selftest` (the launcher passes both)."""
@@ -151,6 +174,9 @@ def main(
     except Exception as error:  # the promise: a one-line message, never a traceback
         if args.debug:
             raise
+        # imported here: only an unexpected error needs it
+        from archive_app.storage.diskspace import is_disk_full
+
         if is_disk_full(error):
             print(
                 f"archive-app: the disk is full ({error}); free some space and try again",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from typing import Any
 
 from archive_app.cli.arguments import json_option
 from archive_app.cli.library import open_library
@@ -52,8 +51,7 @@ def cmd_place(args: argparse.Namespace) -> int:
     return emit(args, info, info.description)
 
 
-def add_people(sub: Any) -> None:
-    p = sub.add_parser("people", help="the people authority: list, merge, split, sign-off")
+def add_people(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=["list", "merge", "split", "signoff"])
     p.add_argument("names", nargs="*", help="merge KEEP OTHER; split SPELLING; signoff NAME")
     p.add_argument("--site", help="for signoff: the site, e.g. jpnn.com")
@@ -62,8 +60,7 @@ def add_people(sub: Any) -> None:
     p.set_defaults(run=cmd_people)
 
 
-def add_place(sub: Any) -> None:
-    p = sub.add_parser("place", help="places: list them, or group a spelling under a place")
+def add_place(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=["list", "alias"])
     p.add_argument("spelling", nargs="?", default="")
     p.add_argument("place", nargs="?", default="")

@@ -148,8 +148,7 @@ def _selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--query", help="every article a search matches")
 
 
-def add_edit(sub: Any) -> None:
-    p = sub.add_parser("edit", help="edit fields of one article")
+def add_edit(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int)
     p.add_argument(
         "--set",
@@ -162,8 +161,7 @@ def add_edit(sub: Any) -> None:
     p.set_defaults(run=cmd_edit)
 
 
-def add_bulk(sub: Any) -> None:
-    p = sub.add_parser("bulk", help="change many articles as one undo step")
+def add_bulk(p: argparse.ArgumentParser) -> None:
     p.add_argument("verb", choices=["set", "add", "remove"])
     p.add_argument(
         "field",
@@ -189,8 +187,7 @@ def add_bulk(sub: Any) -> None:
     p.set_defaults(run=cmd_bulk)
 
 
-def add_replace(sub: Any) -> None:
-    p = sub.add_parser("replace", help="find and replace within a field, previewed first")
+def add_replace(p: argparse.ArgumentParser) -> None:
     p.add_argument("field", choices=["title", "body", "dateline_place", "note", "agency"])
     p.add_argument("find")
     p.add_argument("replace")
@@ -201,22 +198,19 @@ def add_replace(sub: Any) -> None:
     p.set_defaults(run=cmd_replace)
 
 
-def add_undo_redo(sub: Any) -> None:
-    for name, text in (("undo", "undo the last change"), ("redo", "redo what undo undid")):
-        p = sub.add_parser(name, help=text)
-        json_option(p)
-        p.set_defaults(run=cmd_undo)
+def add_undo_redo(p: argparse.ArgumentParser) -> None:
+    """`undo` and `redo` alike: cmd_undo reads which one was typed."""
+    json_option(p)
+    p.set_defaults(run=cmd_undo)
 
 
-def add_history(sub: Any) -> None:
-    p = sub.add_parser("history", help="every change made to an article")
+def add_history(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int)
     json_option(p)
     p.set_defaults(run=cmd_history)
 
 
-def add_collection(sub: Any) -> None:
-    p = sub.add_parser("collection", help="list, create, or add articles to collections")
+def add_collection(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", choices=["list", "create", "add", "remove"])
     p.add_argument("path", nargs="?", default="", help='"Parent/Child"')
     p.add_argument("--ids", default="", help="for add and remove: 1,2,3 or 5-9")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from archive_app.desktop import files, register
 
@@ -31,10 +30,7 @@ def cmd_uninstall(_args: argparse.Namespace) -> int:
     return 0
 
 
-def add_desktop(sub: Any) -> None:
-    p = sub.add_parser(
-        "desktop", help="add Arsip to the desktop menu of the current user, or remove it"
-    )
+def add_desktop(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="desktop_action", metavar="ACTION", required=True)
     actions.add_parser(
         "install",

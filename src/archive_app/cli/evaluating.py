@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -19,8 +18,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_eval(sub: Any) -> None:
-    p = sub.add_parser("eval", help="score extraction against a gold file, field by field")
+def add_eval(p: argparse.ArgumentParser) -> None:
     p.add_argument("gold", metavar="GOLD.json")
     p.add_argument(
         "--corpus",

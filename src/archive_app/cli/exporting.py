@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from archive_app.cli.arguments import id_list
 from archive_app.cli.library import open_library
@@ -59,8 +58,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_export(sub: Any) -> None:
-    p = sub.add_parser("export", help="export articles (all, some, or a search result)")
+def add_export(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
         choices=list(FORMATS),
@@ -93,8 +91,7 @@ def add_export(sub: Any) -> None:
     p.set_defaults(run=cmd_export)
 
 
-def add_cite(sub: Any) -> None:
-    p = sub.add_parser("cite", help="print an article's citation (APA or Chicago)")
+def add_cite(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--style", choices=list(STYLES), default="apa")
     p.add_argument("--html", action="store_true", help="HTML with the publication in <i>")

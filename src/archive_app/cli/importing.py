@@ -7,7 +7,7 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TextIO, cast
 
 from archive_app.cli.library import open_library
 from archive_app.cli.textout import print_report, stderr_progress
@@ -73,8 +73,7 @@ def write_json(report: ImportReport, out: TextIO) -> None:
     out.write("\n}\n")
 
 
-def add_import(sub: Any) -> None:
-    p = sub.add_parser("import", help="import files or folders")
+def add_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("-v", "--verbose", action="store_true", help="list every duplicate too")

@@ -6,7 +6,6 @@ import argparse
 import dataclasses
 import json
 import sys
-from typing import Any
 
 from archive_app.cli.arguments import positive
 from archive_app.cli.library import open_library
@@ -79,8 +78,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_search(sub: Any) -> None:
-    p = sub.add_parser("search", help="search the library")
+def add_search(p: argparse.ArgumentParser) -> None:
     p.add_argument("query")
     p.add_argument("--limit", type=positive, default=10)
     p.add_argument("--offset", type=int, default=0)
@@ -90,14 +88,12 @@ def add_search(sub: Any) -> None:
     p.set_defaults(run=cmd_search)
 
 
-def add_show(sub: Any) -> None:
-    p = sub.add_parser("show", help="show one article's catalogue record")
+def add_show(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_show)
 
 
-def add_stats(sub: Any) -> None:
-    p = sub.add_parser("stats", help="counts about the library")
+def add_stats(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_stats)

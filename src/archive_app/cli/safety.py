@@ -7,7 +7,6 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from archive_app.cli.arguments import json_option
 from archive_app.cli.library import open_library, processes
@@ -139,8 +138,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     )
 
 
-def add_check(sub: Any) -> None:
-    p = sub.add_parser("check", help="compare the catalogue with the index and the originals")
+def add_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--fixity",
@@ -150,17 +148,11 @@ def add_check(sub: Any) -> None:
     p.set_defaults(run=cmd_check)
 
 
-def add_reindex(sub: Any) -> None:
-    p = sub.add_parser("reindex", help="rebuild the search index from the catalogue")
+def add_reindex(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_reindex)
 
 
-def add_repair(sub: Any) -> None:
-    p = sub.add_parser(
-        "repair",
-        help="save what a damaged catalogue still holds into a new one, "
-        "or go back to an automatic backup",
-    )
+def add_repair(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from-backup",
         metavar="FILE",
@@ -171,15 +163,13 @@ def add_repair(sub: Any) -> None:
     p.set_defaults(run=cmd_repair)
 
 
-def add_backup(sub: Any) -> None:
-    p = sub.add_parser("backup", help="back the library up into one file")
+def add_backup(p: argparse.ArgumentParser) -> None:
     p.add_argument("file")
     json_option(p)
     p.set_defaults(run=cmd_backup)
 
 
-def add_restore(sub: Any) -> None:
-    p = sub.add_parser("restore", help="restore a backup into a new folder")
+def add_restore(p: argparse.ArgumentParser) -> None:
     p.add_argument("file")
     p.add_argument("folder")
     json_option(p)

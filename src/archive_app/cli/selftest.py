@@ -7,7 +7,6 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from archive_app.usecases.selftest import Outcome, headless_checks, problem_of
 
@@ -42,12 +41,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_selftest(sub: Any) -> None:
-    p = sub.add_parser(
-        "selftest",
-        help="check this installation: import the built-in sample articles into a temporary "
-        "library, search, read, export and cite them, and show them in the window offscreen",
-    )
+def add_selftest(p: argparse.ArgumentParser) -> None:
     p.add_argument("--verbose", "-v", action="store_true", help="name every check as it passes")
     p.add_argument(
         "--screenshot", type=Path, metavar="PNG", help="save the window's picture to this file"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from archive_app.usecases import team_library
 from archive_app.usecases.team_library import TeamFacts
@@ -33,13 +32,11 @@ def _print(facts: TeamFacts) -> None:
         print(f"articles:     {facts.articles}")
 
 
-def add_team(sub: Any) -> None:
-    p = sub.add_parser(
-        "team",
-        help="a team library on PostgreSQL: its status, or build/upgrade its catalogue",
-        description="Commands on the team library --library names: a postgresql://user@host/"
+def add_team(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Commands on the team library --library names: a postgresql://user@host/"
         "database address (no password: libpq's ~/.pgpass, service file or PG* variables give "
-        "it) or a folder holding a .arsip-team file with that address.",
+        "it) or a folder holding a .arsip-team file with that address."
     )
     team = p.add_subparsers(dest="team_command", metavar="TEAM_COMMAND", required=True)
     status = team.add_parser("status", help="the server, the login and the catalogue's schema")

@@ -6,11 +6,12 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from archive_app.usecases.about import arsip_version, component_versions
-
 
 def version_text() -> str:
     """`archive-app 0.1.0`, then one line per library (Qt itself only the window can name)."""
+    # imported here: every command builds the parser holding this action, few ask the version
+    from archive_app.usecases.about import arsip_version, component_versions
+
     lines = [f"archive-app {arsip_version()}"]
     lines += [f"{name} {version}" for name, version in component_versions()]
     return "\n".join(lines)

@@ -14,12 +14,13 @@ from typing import IO
 
 import platformdirs
 
+from archive_app import LIBRARY_ENV_VAR
 from archive_app.domain.errors import LibraryLockedError, LibraryReadOnlyError
 from archive_app.storage.processes import ProcessId
 
 log = logging.getLogger(__name__)
 
-ENV_VAR = "ARCHIVE_APP_LIBRARY"
+ENV_VAR = LIBRARY_ENV_VAR
 
 
 def default_library_path() -> Path:
