@@ -87,6 +87,24 @@ def test_version_and_help_load_none_of_the_core(option: str) -> None:
     assert "archive_app.cli.importing" not in commands, commands
 
 
+def test_a_commands_help_and_its_usage_errors_load_none_of_the_core() -> None:
+    # every command's parser at once, in a fresh interpreter: what `archive-app import --help`
+    # or a mistyped option costs is the parser alone, not the library's machinery
+    probe = (
+        "import json, sys\n"
+        "from archive_app.cli import build_parser\n"
+        "build_parser(every_command=True)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    # `export --help` names the export formats, so exports/ may load; the rest may not
+    heavy = within(json.loads(run.stdout), tuple(n for n in HEAVY if n != "archive_app.exports"))
+    assert not heavy, f"the commands' parsers load {heavy[:12]}"
+    run, loaded = run_loading("import", "--help")
+    assert run.returncode == 0 and "--report-csv" in run.stdout, run.stderr[-2000:]
+    assert not within(loaded, HEAVY), within(loaded, HEAVY)[:12]
+
+
 @pytest.fixture(scope="module")
 def samples_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     library = tmp_path_factory.mktemp("startup") / "library"

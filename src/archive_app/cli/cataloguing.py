@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive_app.cli.arguments import json_option, parse_ids
 from archive_app.cli.library import open_library
 from archive_app.cli.textout import emit
 from archive_app.domain.errors import ArchiveError
-from archive_app.usecases.archive import Archive
 from archive_app.usecases.field_rules import EDITABLE_FIELDS, REVIEW_FIELD
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
 
 LIST_FIELDS = (
     "people",

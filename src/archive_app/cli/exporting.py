@@ -13,10 +13,12 @@ from archive_app.exports.citations import STYLES, cite
 from archive_app.exports.csv_table import COLUMNS as CSV_COLUMNS
 from archive_app.exports.csv_table import DEFAULT_COLUMNS, parse_columns
 from archive_app.exports.formats import FORMATS, ExportOptions
-from archive_app.exports.run import export as run_export
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # imported here: the writers' storage layer only when an export runs
+    from archive_app.exports.run import export as run_export
+
     if args.columns and args.format != "csv":
         raise ExportError("--columns applies to --format csv only")
     options = ExportOptions(

@@ -13,13 +13,15 @@ from archive_app.cli.library import open_library
 from archive_app.cli.textout import print_report, stderr_progress
 from archive_app.domain.import_report import ImportReport
 from archive_app.domain.printable import printable
-from archive_app.ingest.normalise.identify import preload as preload_language_model
-from archive_app.ingest.readers.columns import parse_mapping
-from archive_app.storage.atomic import atomic_stream
-from archive_app.usecases.report_csv import write_report_csv
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # imported here: the parser of every command loads none of the core
+    from archive_app.ingest.normalise.identify import preload as preload_language_model
+    from archive_app.ingest.readers.columns import parse_mapping
+    from archive_app.storage.atomic import atomic_stream
+    from archive_app.usecases.report_csv import write_report_csv
+
     columns = parse_mapping(args.map) if args.map else None
     # a one-shot process: the language model loads while the library opens and files are read
     preload_language_model()

@@ -7,9 +7,12 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from archive_app.cli.textout import leftovers_line
-from archive_app.usecases.archive import Archive
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
 
 
 @contextlib.contextmanager
@@ -22,6 +25,9 @@ def open_library(
     (`mend_index`; reindex does that itself) or indexes what an interrupted import left
     unindexed (`catch_up`; import says that in its own report). A reader changes nothing.
     """
+    # imported here, as in every command: building the parser loads none of the core
+    from archive_app.usecases.archive import Archive
+
     with Archive.open(args.library, readonly=not write) as archive:
         if write:
             _prepare(archive, mend_index=mend_index, catch_up=catch_up)

@@ -10,7 +10,7 @@ import sys
 from archive_app.cli.arguments import positive
 from archive_app.cli.library import open_library
 from archive_app.cli.textout import print_facets, print_search, print_show
-from archive_app.usecases.archive import SORT_ORDERS
+from archive_app.usecases.sort_orders import SORT_ORDERS
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -11,7 +11,6 @@ from pathlib import Path
 from archive_app.cli.arguments import json_option
 from archive_app.cli.library import open_library, processes
 from archive_app.cli.textout import emit, stderr_progress
-from archive_app.usecases.archive import Archive
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -69,6 +68,8 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
+    from archive_app.usecases.archive import Archive  # here: the parser loads none of the core
+
     report = Archive.repair(args.library, from_backup=args.from_backup, processes=processes())
     if args.json:
         tables = [dataclasses.asdict(t) | {"lost": t.lost} for t in report.tables]
@@ -130,6 +131,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from archive_app.usecases.archive import Archive  # here: the parser loads none of the core
+
     count = Archive.restore(args.file, args.folder)
     return emit(
         args,

@@ -8,8 +8,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from archive_app.usecases.selftest import Outcome, headless_checks, problem_of
-
 # (library, a scratch folder for settings, where to save the window's picture) -> raises
 # SelftestFailure; the launcher hands it over, as the CLI does not import the window
 WindowCheck = Callable[[Path, Path, Path | None], None]
@@ -17,6 +15,9 @@ WINDOW = "open the window offscreen: a search and an article"
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
+    # imported here: the parser of every command loads none of the core
+    from archive_app.usecases.selftest import Outcome, headless_checks, problem_of
+
     check_window: WindowCheck | None = getattr(args, "check_window", None)
     screenshot: Path | None = args.screenshot.resolve() if args.screenshot else None
     with tempfile.TemporaryDirectory(prefix="arsip-selftest-") as scratch:

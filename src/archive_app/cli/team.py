@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from archive_app.usecases import team_library
-from archive_app.usecases.team_library import TeamFacts
+if TYPE_CHECKING:
+    from archive_app.usecases.team_library import TeamFacts
 
 
 def cmd_team_status(args: argparse.Namespace) -> int:
+    # imported here: SQLAlchemy's PostgreSQL driver only when a team command runs
+    from archive_app.usecases import team_library
+
     _print(team_library.describe(args.library))
     return 0
 
 
 def cmd_team_upgrade(args: argparse.Namespace) -> int:
+    from archive_app.usecases import team_library
+
     _print(team_library.upgrade(args.library))
     return 0
 

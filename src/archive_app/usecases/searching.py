@@ -20,9 +20,9 @@ from archive_app.domain.model import (
 from archive_app.search.highlight import matched_forms
 from archive_app.search.index import FullTextIndex
 from archive_app.usecases.library_core import LibraryCore
+from archive_app.usecases.sort_orders import SORT_ORDERS as SORT_ORDERS
 
 T = TypeVar("T")
-SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 
 
 class LibrarySearch:
