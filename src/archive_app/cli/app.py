@@ -92,7 +92,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "team",
-        "a team library on PostgreSQL: its status, or build/upgrade its catalogue",
+        "a team library on PostgreSQL: its status, build/upgrade its catalogue, members' roles",
         "team:add_team",
     ),
     (

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from archive_app.cli.textout import leftovers_line
+from archive_app.domain.errors import ArchiveError
 
 if TYPE_CHECKING:
     from archive_app.usecases.archive import Archive
@@ -17,18 +18,27 @@ if TYPE_CHECKING:
 
 @contextlib.contextmanager
 def open_library(
-    args: argparse.Namespace, *, write: bool, mend_index: bool = True, catch_up: bool = True
+    args: argparse.Namespace,
+    *,
+    write: bool,
+    mend_index: bool = True,
+    catch_up: bool = True,
+    index_only: bool = False,
 ) -> Iterator[Archive]:
     """The library `--library` names, closed when the command is done.
 
     A writer first says whose lock it took over, then rebuilds a damaged or missing index
     (`mend_index`; reindex does that itself) or indexes what an interrupted import left
     unindexed (`catch_up`; import says that in its own report). A reader changes nothing.
+    A writer whose role on a team library is reader is refused in one line, unless the
+    command writes only this desktop's index (`index_only`: reindex).
     """
     # imported here, as in every command: building the parser loads none of the core
     from archive_app.usecases.archive import Archive
 
     with Archive.open(args.library, readonly=not write) as archive:
+        if write and archive.readonly_reason is not None and not index_only:
+            raise ArchiveError(archive.readonly_reason)  # a team reader: nothing is changed
         if write:
             _prepare(archive, mend_index=mend_index, catch_up=catch_up)
         yield archive

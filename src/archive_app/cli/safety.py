@@ -61,7 +61,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     # the rebuild is this command's own work, and it indexes any leftovers with the rest
-    with open_library(args, write=True, mend_index=False, catch_up=False) as archive:
+    with open_library(
+        args, write=True, mend_index=False, catch_up=False, index_only=True
+    ) as archive:
         count = archive.reindex(progress=stderr_progress(args), processes=processes())
     print(f"reindexed {count:,} articles")
     return 0

@@ -1,9 +1,13 @@
-"""`archive-app team status|upgrade`: a team library's catalogue on its PostgreSQL server."""
+"""`archive-app team status|upgrade|grant|revoke|members`: a team library's catalogue on its
+PostgreSQL server, and who may do what on it."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
+
+# as db/team_roles.ROLES, written out: the parser loads none of the core
+ROLE_NAMES = ("reader", "cataloguer", "admin")
 
 if TYPE_CHECKING:
     from archive_app.usecases.team_library import TeamFacts
@@ -21,6 +25,32 @@ def cmd_team_upgrade(args: argparse.Namespace) -> int:
     from archive_app.usecases import team_library
 
     _print(team_library.upgrade(args.library))
+    return 0
+
+
+def cmd_team_grant(args: argparse.Namespace) -> int:
+    from archive_app.usecases import team_members
+
+    print(team_members.grant(args.library, args.user, args.role))
+    return 0
+
+
+def cmd_team_revoke(args: argparse.Namespace) -> int:
+    from archive_app.usecases import team_members
+
+    print(team_members.revoke(args.library, args.user))
+    return 0
+
+
+def cmd_team_members(args: argparse.Namespace) -> int:
+    from archive_app.usecases import team_members
+
+    found = team_members.members(args.library)
+    if not found:
+        print("no one holds a role on this team library yet (archive-app team grant USER ROLE)")
+    width = max((len(member.user) for member in found), default=0)
+    for member in found:
+        print(f"{member.user:<{width}}  {member.role}")
     return 0
 
 
@@ -53,3 +83,16 @@ def add_team(p: argparse.ArgumentParser) -> None:
         "(one desktop at a time: the others wait)",
     )
     upgrade.set_defaults(run=cmd_team_upgrade)
+    grant = team.add_parser(
+        "grant",
+        help="give a database user a role: reader (search, read, export), cataloguer (also "
+        "change the catalogue) or admin (also upgrade it and grant roles)",
+    )
+    grant.add_argument("user", metavar="USER", help="the PostgreSQL user (it must exist)")
+    grant.add_argument("role", choices=ROLE_NAMES, metavar="ROLE", help=" | ".join(ROLE_NAMES))
+    grant.set_defaults(run=cmd_team_grant)
+    revoke = team.add_parser("revoke", help="take a database user's role away")
+    revoke.add_argument("user", metavar="USER", help="the PostgreSQL user")
+    revoke.set_defaults(run=cmd_team_revoke)
+    members = team.add_parser("members", help="the users holding a role, and their roles")
+    members.set_defaults(run=cmd_team_members)

@@ -14,6 +14,7 @@ from archive_app.db import library_stats, queries, store
 from archive_app.db.catalogues import catalogue_engine
 from archive_app.db.engine import HEAD_REVISION, current_revision, migrate, session_factory
 from archive_app.db.health import raise_on_damage
+from archive_app.db.team_roles import may_write
 from archive_app.domain import record_json as export
 from archive_app.domain.model import (
     ArticleDetail,
@@ -53,7 +54,7 @@ from archive_app.usecases.searching import (
     SavedSearchesMixin,
     highlight_terms,
 )
-from archive_app.usecases.team_library import require_team_folder_ok
+from archive_app.usecases.team_library import READER_REFUSAL, require_team_folder_ok
 from archive_app.usecases.trust import repair_library, restore_library
 from archive_app.usecases.trust_mixin import TrustMixin
 
@@ -85,9 +86,15 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
                 if self.lock_note is not None:  # a writer was killed: the index may be behind
                     mark_behind(layout.index)  # (kept until caught up, whoever opens next)
             self._engine = catalogue_engine(layout.catalogue_source, readonly=readonly)
+            if not readonly and layout.team is not None and not may_write(self._engine):
+                # a team reader: read-only from here on, refused by the server too; its index
+                # (this desktop's own) stays writable
+                self._engine.dispose()
+                self._engine = catalogue_engine(layout.catalogue_source, readonly=True)
+                self.readonly, self.readonly_reason = True, READER_REFUSAL
             # a damaged file met by any statement: one line saying what to run, not a traceback
             raise_on_damage(self._engine, lambda reason: integrity.damaged(layout, reason))
-            if readonly and current_revision(self._engine) != HEAD_REVISION:
+            if self.readonly and current_revision(self._engine) != HEAD_REVISION:
                 upgrade_for_reading(layout, current_revision(self._engine))
             else:
                 if later and current_revision(self._engine) != HEAD_REVISION:
@@ -293,7 +300,7 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
     def repair_index_in_background(self) -> threading.Thread | None:
         """`repair_index` on a thread of its own (the window starts it on opening); `close()`
         cancels it and waits for it."""
-        if self.readonly:
+        if not self.index_writable:
             return None
         token = CancelToken()
         thread = threading.Thread(

@@ -15,6 +15,9 @@ class LibraryCore:
     every write goes through `_write_lane`, and the index follows through `_index_changes`."""
 
     readonly: bool
+    # why the library is read-only when it was not opened so (a reader's role on a team
+    # library): said by every refused write, and by the window beside its greyed-out editing
+    readonly_reason: str | None = None
     _sessions: Sessions
     _write_lane: WriteLane
     _upkeep: IndexUpkeep
@@ -36,6 +39,16 @@ class LibraryCore:
 
     def _require_writable(self) -> None:
         if self.readonly:
+            raise LibraryFormatError(self.readonly_reason or "this library was opened read-only")
+
+    @property
+    def index_writable(self) -> bool:
+        """This desktop may write its index: a writer, or a team library's reader (the
+        catalogue is the server's and read-only to them; the index is their desktop's own)."""
+        return not self.readonly or self.readonly_reason is not None
+
+    def _require_index_writable(self) -> None:
+        if not self.index_writable:
             raise LibraryFormatError("this library was opened read-only")
 
     def _index_changes(

@@ -11,6 +11,7 @@ from archive_app.storage.library_folder import LibraryLayout
 from archive_app.storage.library_location import TeamLocation, team_folder, team_location
 
 __all__ = [
+    "READER_REFUSAL",
     "TeamFacts",
     "describe",
     "refuse_team",
@@ -72,3 +73,10 @@ def require_team_folder_ok(layout: LibraryLayout, what: str) -> None:
             f"{what} works on folder libraries only: a team library's catalogue is backed up "
             "on its PostgreSQL server (pg_dump)"
         )
+
+
+READER_REFUSAL = (
+    "your role on this team library is reader: you may search, read and export, not change "
+    "the catalogue (its administrator can make you cataloguer: archive-app team grant)"
+)
+"""What every refused write says to a reader (a database user with SELECT only)."""

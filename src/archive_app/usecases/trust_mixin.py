@@ -27,7 +27,7 @@ class TrustMixin(LibraryCore):
         long job; until it finishes, `index_status` says "indexing N of M, results may be
         incomplete". Cancelled, it stops at its next commit, and the next writer to open the
         library completes it. Failures are logged, not raised. The articles indexed."""
-        if self.readonly:
+        if not self.index_writable:
             return 0
         with self._write_lane:
             return self._upkeep.repair(cancel)
@@ -39,7 +39,7 @@ class TrustMixin(LibraryCore):
         Costs a count when nothing says the index lags: the last writer closed the library,
         no index write failed since, and the two hold as many articles.
         """
-        self._require_writable()
+        self._require_index_writable()
         with self._write_lane:
             return self._upkeep.catch_up()
 
@@ -64,7 +64,7 @@ class TrustMixin(LibraryCore):
         `processes` > 1 indexes in worker processes: the CLI uses the machine's cores; the
         window, which has threads of its own, keeps one.
         """
-        self._require_writable()
+        self._require_index_writable()
         with self._write_lane:
             return self._upkeep.reindex(progress, cancel, processes)
 

@@ -1,0 +1,137 @@
+"""`team grant|revoke|members` on a real server: roles made on demand, a reader who searches,
+reads and exports but whose writes are refused naming the role, and one line for someone
+without the right."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+from pathlib import Path
+
+import pytest
+from tests.postgres_server import PostgresServer
+
+from archive_app.cli import main
+
+_names = itertools.count()
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _one_line(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def _login(server: PostgresServer, stem: str) -> str:
+    """A new database user who may log in (roles are the cluster's: named for this run)."""
+    name = f"{stem}_{os.getpid()}_{next(_names)}"
+    server.admin(f"CREATE ROLE {name} LOGIN")
+    return name
+
+
+@pytest.fixture
+def desktop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # this desktop's index of a team library goes under XDG_DATA_HOME
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "desktop"))
+    return tmp_path
+
+
+def test_a_reader_searches_reads_and_exports_and_is_refused_writes_naming_the_role(
+    postgres_server: PostgresServer,
+    migrated_postgres: str,
+    seed_file: Path,
+    desktop: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    database = migrated_postgres.rsplit("/", 1)[1]
+    code, out, err = _run(capsys, "--library", migrated_postgres, "import", str(seed_file))
+    assert code == 0 and "1 added" in out, err
+    reader = _login(postgres_server, "rita")
+    code, out, err = _run(capsys, "--library", migrated_postgres, "team", "grant", reader, "reader")
+    assert code == 0 and f"{reader} is now reader" in out, err
+    code, out, _ = _run(capsys, "--library", migrated_postgres, "team", "members")
+    assert code == 0 and out.split() == [reader, "reader"]
+
+    as_reader = postgres_server.url(database, user=reader)
+    # a desktop of their own: its index is built from the catalogue the reader may read
+    (desktop / "desktop").rename(desktop / "importer")
+    code, out, err = _run(capsys, "--library", as_reader, "reindex")
+    assert code == 0 and "reindexed 1 articles" in out, err
+    code, out, err = _run(capsys, "--library", as_reader, "search", '"world water forum"')
+    assert code == 0 and "World Water Forum" in out, err
+    code, out, err = _run(capsys, "--library", as_reader, "show", "1")
+    assert code == 0 and "World Water Forum" in out, err
+    target = desktop / "out.jsonl"
+    code, _, err = _run(capsys, "--library", as_reader, "export", "--output", str(target))
+    assert code == 0, err
+    assert "World Water Forum" in json.loads(target.read_text().splitlines()[0])["title"]
+
+    code, _, err = _run(capsys, "--library", as_reader, "edit", "1", "--set", "title=Changed")
+    line = _one_line(err)
+    assert code == 1 and "your role on this team library is reader" in line
+    code, _, err = _run(capsys, "--library", as_reader, "import", str(seed_file))
+    assert code == 1 and "your role on this team library is reader" in _one_line(err)
+    code, out, _ = _run(capsys, "--library", migrated_postgres, "show", "1")
+    assert "Changed" not in out  # nothing was written
+
+    # revoked, the reader reads nothing any more (one line, no traceback)
+    code, out, _ = _run(capsys, "--library", migrated_postgres, "team", "revoke", reader)
+    assert code == 0 and f"{reader} is no longer reader" in out
+    code, _, err = _run(capsys, "--library", as_reader, "show", "1")
+    assert code == 1 and "may not do this (permission denied" in _one_line(err)
+
+
+def test_a_cataloguer_edits_and_an_admin_grants_in_turn(
+    postgres_server: PostgresServer,
+    migrated_postgres: str,
+    seed_file: Path,
+    desktop: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    database = migrated_postgres.rsplit("/", 1)[1]
+    code, _, err = _run(capsys, "--library", migrated_postgres, "import", str(seed_file))
+    assert code == 0, err
+    admin, cataloguer = _login(postgres_server, "ana"), _login(postgres_server, "cato")
+    code, _, err = _run(capsys, "--library", migrated_postgres, "team", "grant", admin, "admin")
+    assert code == 0, err
+    as_admin = postgres_server.url(database, user=admin)
+    # the admin (no superuser, no CREATEROLE) grants the cataloguer role in turn
+    code, out, err = _run(capsys, "--library", as_admin, "team", "grant", cataloguer, "cataloguer")
+    assert code == 0 and f"{cataloguer} is now cataloguer" in out, err
+    code, out, _ = _run(capsys, "--library", as_admin, "team", "members")
+    listed = sorted(line.split() for line in out.splitlines())
+    assert listed == sorted([[admin, "admin"], [cataloguer, "cataloguer"]])
+
+    as_cataloguer = postgres_server.url(database, user=cataloguer)
+    code, _, err = _run(
+        capsys, "--library", as_cataloguer, "edit", "1", "--set", "title=Forum air dunia"
+    )
+    assert code == 0, err
+    code, out, _ = _run(capsys, "--library", migrated_postgres, "show", "1")
+    assert "Forum air dunia" in out
+
+    # a cataloguer may not grant: one line naming who tried and what it takes
+    code, _, err = _run(capsys, "--library", as_cataloguer, "team", "grant", cataloguer, "admin")
+    line = _one_line(err)
+    assert code == 1 and f"user {cataloguer} may not manage roles" in line
+    assert "administrator" in line
+
+
+def test_grant_names_a_missing_user_and_refuses_a_folder_library(
+    migrated_postgres: str, desktop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "--library", migrated_postgres, "team", "grant", "nobody", "reader")
+    assert code == 1 and "there is no database user nobody" in _one_line(err)
+    folder = str(desktop / "lib")
+    code, _, err = _run(capsys, "--library", folder, "team", "grant", "nobody", "reader")
+    assert code == 1 and "team grant works on team libraries only" in _one_line(err)
+    code, _, err = _run(capsys, "--library", folder, "team", "members")
+    assert code == 1 and "team members works on team libraries only" in _one_line(err)
