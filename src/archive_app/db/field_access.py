@@ -19,6 +19,7 @@ from archive_app.db.models import (
     Tag,
 )
 from archive_app.db.sort_key import sort_date
+from archive_app.db.upsert import get_or_insert
 from archive_app.domain.clock import utc_now
 
 SEPARATOR = "/"  # collection paths: "Banjir/Jawa Timur"
@@ -50,19 +51,16 @@ def find_collection(session: Session, path: str, *, create: bool) -> Collection 
     for name in (part.strip() for part in path.split(SEPARATOR)):
         if not name:
             continue
-        query = select(Collection).where(Collection.name == name)
-        query = query.where(
+        where = (Collection.name == name) & (
             Collection.parent_id.is_(None) if parent is None else Collection.parent_id == parent.id
         )
-        found = session.scalar(query)
-        if found is None:
-            if not create:
+        if not create:
+            found = session.scalar(select(Collection).where(where))
+            if found is None:
                 return None
-            found = Collection(
-                name=name, parent_id=parent.id if parent else None, created_at=utc_now()
-            )
-            session.add(found)
-            session.flush()
+        else:
+            values = {"name": name, "parent_id": parent.id if parent else None}
+            found = get_or_insert(session, Collection, where, {**values, "created_at": utc_now()})
         parent = found
     return parent
 
@@ -107,11 +105,7 @@ def read_field(session: Session, article: Article, field: str) -> Any:
 def _set_tags(session: Session, article: Article, names: list[str]) -> None:
     session.execute(delete(ArticleTag).where(ArticleTag.article_id == article.id))
     for name in names:
-        tag = session.scalar(select(Tag).where(Tag.name == name))
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            session.flush()
+        tag = get_or_insert(session, Tag, Tag.name == name, {"name": name})
         session.add(ArticleTag(article_id=article.id, tag_id=tag.id))
 
 

@@ -134,6 +134,9 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     # bumped on every change; the index stores it so drift can be seen
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # counts updates of the row: an update prepared against an older count is refused
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 (ClassVar upsets mypy)
     created_at: Mapped[str] = mapped_column(String(40))
     modified_at: Mapped[str] = mapped_column(String(40))
 
@@ -388,3 +391,10 @@ class SavedSearch(Base):
 Index("ix_article_people_article", ArticlePerson.article_id)
 Index("ix_articles_site", Article.site_id)
 Index("ix_articles_title_key", Article.title_key, Article.id)  # the title sort, no sorting
+# what the importer takes for the same article, unique for desktops importing at once (0010)
+for _name, _column, _rows in (
+    ("uq_articles_url_key", Article.url_key, Article.url_key.is_not(None)),
+    ("uq_articles_text_without_url", Article.content_hash, Article.url_key.is_(None)),
+    ("uq_collections_top_name", Collection.name, Collection.parent_id.is_(None)),
+):
+    Index(_name, _column, unique=True, sqlite_where=_rows, postgresql_where=_rows)

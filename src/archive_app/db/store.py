@@ -27,6 +27,7 @@ from archive_app.db.models import (
     Site,
 )
 from archive_app.db.sort_key import sort_date
+from archive_app.db.upsert import get_or_insert
 from archive_app.domain.model import CatalogueRecord
 from archive_app.domain.review import answered, flags_to_json
 from archive_app.domain.serial import record_to_dict
@@ -133,10 +134,7 @@ class CatalogueWriter:
         cached = self._sites.get(domain)
         site = self.session.get(Site, cached) if isinstance(cached, int) else cached
         if site is None:
-            site = self.session.scalar(select(Site).where(Site.domain == domain))
-            if site is None:
-                site = Site(domain=domain)
-                self.session.add(site)
+            site = get_or_insert(self.session, Site, Site.domain == domain, {"domain": domain})
         self._sites[domain] = site
         return site
 
@@ -154,8 +152,12 @@ class CatalogueWriter:
                     .where(PersonAlias.key == key)
                 )
             if person is None:
-                person = Person(name=" ".join(name.split()), key=key)
-                self.session.add(person)
+                person = get_or_insert(
+                    self.session,
+                    Person,
+                    Person.key == key,
+                    {"name": " ".join(name.split()), "key": key},
+                )
         self._people[key] = person
         return person
 
