@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from archive_app.cli.arguments import json_option, parse_ids
 from archive_app.cli.library import open_library
 from archive_app.cli.textout import emit
+from archive_app.domain.conflicts import ConflictError
 from archive_app.domain.errors import ArchiveError
 from archive_app.usecases.field_rules import EDITABLE_FIELDS, REVIEW_FIELD
 
@@ -59,13 +63,33 @@ def _select(archive: Archive, args: argparse.Namespace) -> list[int]:
     raise ArchiveError("choose the articles with --ids or --query")
 
 
+def _conflicts_reported(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A change refused because someone else changed the article: one line per article and
+    field (theirs, yours), exit status 1, nothing written."""
+
+    @functools.wraps(run)
+    def reporting(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except ConflictError as error:
+            for line in str(error).splitlines():
+                print(f"archive-app: conflict: {line}", file=sys.stderr)
+            return 1
+
+    return reporting
+
+
+@_conflicts_reported
 def cmd_edit(args: argparse.Namespace) -> int:
     changes = dict(_parse_assignment(a) for a in args.set)
     with open_library(args, write=True) as archive:
-        info = archive.edit(args.id, changes)
+        info = archive.edit(args.id, changes, expected_version=args.expect_version)
     return emit(args, info, f"change {info.id}: {info.description}")
 
 
+@_conflicts_reported
 def cmd_bulk(args: argparse.Namespace) -> int:
     argument: Any = args.value
     if args.field == "people":
@@ -81,6 +105,7 @@ def cmd_bulk(args: argparse.Namespace) -> int:
     )
 
 
+@_conflicts_reported
 def cmd_replace(args: argparse.Namespace) -> int:
     with open_library(args, write=True) as archive:
         ids = _select(archive, args)
@@ -98,6 +123,7 @@ def cmd_replace(args: argparse.Namespace) -> int:
     return emit(args, info, f"change {info.id}: {info.description}")
 
 
+@_conflicts_reported
 def cmd_undo(args: argparse.Namespace) -> int:
     with open_library(args, write=True) as archive:
         info = archive.redo() if args.command == "redo" else archive.undo()
@@ -158,6 +184,13 @@ def add_edit(p: argparse.ArgumentParser) -> None:
         required=True,
         metavar="FIELD=VALUE",
         help="repeatable; list fields take JSON or comma-separated values",
+    )
+    p.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="the article's row version the edit was prepared against (show --json: "
+        "row_version); refused with the conflicting fields if it has changed since",
     )
     json_option(p)
     p.set_defaults(run=cmd_edit)

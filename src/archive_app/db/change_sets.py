@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from archive_app.db.authority_changes import STEP_HANDLERS
 from archive_app.db.change_rows import OVERRIDES, bump, change_info, new_change_set
 from archive_app.db.field_access import read_field, write_field
 from archive_app.db.models import Article, ChangeSet, HistoryEntry
 from archive_app.db.sessions import Sessions
+from archive_app.db.stale_edits import conflict, raced, same_value, stale
 from archive_app.db.store import CatalogueWriter
 from archive_app.domain.clock import utc_now
+from archive_app.domain.conflicts import ConflictError
 from archive_app.domain.errors import ArticleNotFoundError
 from archive_app.domain.model import ChangeInfo, HistoryItem
 from archive_app.domain.review import answered, flags_from_json, flags_to_json
@@ -43,13 +46,29 @@ class ChangeSetStore:
         user: str,
         changes: list[FieldValue],
         payload: dict[str, Any] | None,
+        expected: Mapping[int, int] | None = None,
     ) -> ChangeInfo:
-        """Write the changes as one change set; its summary names the articles changed."""
-        with self._sessions.begin() as session:
-            change_set = new_change_set(kind, description, user, payload)
-            session.add(change_set)
-            touched = self._write(session, change_set, changes, record_overrides=True)
-            return change_info(change_set, touched)
+        """Write the changes as one change set; its summary names the articles changed.
+
+        `expected` maps articles to the row version the change was prepared against: if one
+        has moved on (another desktop changed it), ConflictError refuses the whole change.
+        """
+        seen: dict[int, int] = {}
+        try:
+            with self._sessions.begin() as session:
+                conflicts = stale(session, changes, expected or {})
+                if conflicts:
+                    raise ConflictError(conflicts)
+                change_set = new_change_set(kind, description, user, payload)
+                session.add(change_set)
+                touched = self._write(
+                    session, change_set, changes, record_overrides=True, seen=seen
+                )
+                return change_info(change_set, touched)
+        except StaleDataError:
+            # another desktop committed one of the articles between our read and our update
+            # (UPDATE ... WHERE row_version = ? matched no row): nothing of ours was written
+            raise ConflictError(raced(self._sessions, changes, seen)) from None
 
     def _write(
         self,
@@ -58,6 +77,7 @@ class ChangeSetStore:
         changes: list[FieldValue],
         *,
         record_overrides: bool,
+        seen: dict[int, int],
     ) -> set[int]:
         writer = CatalogueWriter(session, utc_now())
         overrides_before: dict[int, dict[str, Any]] = {}
@@ -67,6 +87,7 @@ class ChangeSetStore:
             article = session.get(Article, article_id)
             if article is None:
                 raise ArticleNotFoundError(f"there is no article {article_id}")
+            seen.setdefault(article.id, article.row_version)
             old = read_field(session, article, field)
             if old == value:
                 continue
@@ -141,7 +162,17 @@ class ChangeSetStore:
             return (undo.description if undo else None, redo.description if redo else None)
 
     def step(self, user: str, *, backwards: bool) -> ChangeInfo | None:
-        """Undo (backwards) or redo the latest change, recorded as its own audit change set."""
+        """Undo (backwards) or redo the latest change, recorded as its own audit change set.
+
+        A field someone else changed since (its value is not the one the change left) refuses
+        the step with ConflictError: undo never overwrites another desktop's edit."""
+        seen: dict[int, int] = {}
+        try:
+            return self._step(user, backwards, seen)
+        except StaleDataError:
+            raise ConflictError(raced(self._sessions, [], seen)) from None
+
+    def _step(self, user: str, backwards: bool, seen: dict[int, int]) -> ChangeInfo | None:
         with self._sessions.begin() as session:
             undo, redo = self._undo_stack(session)
             target = undo if backwards else redo
@@ -158,12 +189,17 @@ class ChangeSetStore:
                 touched = handler(session, target, backwards)
                 bump(session, touched)
             else:
-                touched = self._restore(session, audit, target, backwards)
+                touched = self._restore(session, audit, target, backwards, seen)
             target.undone = backwards
             return change_info(audit, touched, target.kind)
 
     def _restore(
-        self, session: Session, audit: ChangeSet, target: ChangeSet, backwards: bool
+        self,
+        session: Session,
+        audit: ChangeSet,
+        target: ChangeSet,
+        backwards: bool,
+        seen: dict[int, int],
     ) -> set[int]:
         """Set every field the change touched back (or forward) to its recorded value."""
         entries = list(reversed(target.entries)) if backwards else list(target.entries)
@@ -172,7 +208,26 @@ class ChangeSetStore:
             for e in entries
             if e.article_id is not None and e.field != OVERRIDES
         ]
-        touched = self._write(session, audit, restore, record_overrides=False)
+        # each field must still hold what the change left (undo) or found (redo)
+        left: dict[tuple[int, str], Any] = {}
+        for article_id, field, value in _left_by(entries, backwards):
+            left.setdefault((article_id, field), value)
+        refused: dict[int, list[tuple[str, Any]]] = {}
+        for (article_id, field), value in left.items():
+            article = session.get(Article, article_id)
+            if article is not None and not same_value(
+                field, read_field(session, article, field), value
+            ):
+                refused.setdefault(article_id, []).append((field, value))
+        if refused:
+            wanted = {(a, f): v for a, f, v in restore}  # what the step would leave
+            raise ConflictError(
+                [
+                    conflict(session, a, None, [(f, wanted[a, f]) for f, _v in fields])
+                    for a, fields in refused.items()
+                ]
+            )
+        touched = self._write(session, audit, restore, record_overrides=False, seen=seen)
         for entry in entries:  # the override maps go back exactly as they were
             if entry.field == OVERRIDES and entry.article_id is not None:
                 article = session.get(Article, entry.article_id)
@@ -205,13 +260,21 @@ class ChangeSetStore:
                 for entry, change in rows
             ]
 
-    def values(self, ids: Sequence[int], field: str) -> Iterator[tuple[int, bool, Any]]:
-        """(article id, whether it exists, its current value of `field`) one article at a
-        time, in one read session."""
+    def values(self, ids: Sequence[int], field: str) -> Iterator[tuple[int, int | None, Any]]:
+        """(article id, its row version or None when there is no such article, its current
+        value of `field`) one article at a time, in one read session."""
         with self._sessions() as session:
             for article_id in ids:
                 article = session.get(Article, article_id)
                 if article is None:
-                    yield article_id, False, None
+                    yield article_id, None, None
                 else:
-                    yield article_id, True, read_field(session, article, field)
+                    yield article_id, article.row_version, read_field(session, article, field)
+
+
+def _left_by(entries: list[HistoryEntry], backwards: bool) -> Iterator[tuple[int, str, Any]]:
+    """(article, field, the value the change left) for undo, or the value it found for redo;
+    `entries` are in the order the step applies them, so the first of a field is its state."""
+    for entry in entries:
+        if entry.article_id is not None and entry.field != OVERRIDES:
+            yield entry.article_id, entry.field, entry.new if backwards else entry.old

@@ -184,6 +184,7 @@ def _detail(session: Session, article: Article) -> ArticleDetail:
         same_story=_same_story(session, article.id),
         note=article.note,
         collections=read_field(session, article, "collections"),
+        row_version=article.row_version,
     )
 
 

@@ -131,6 +131,9 @@ class ArticleDetail:
     same_story: list[int] = field(default_factory=list)
     note: str | None = None
     collections: list[str] = field(default_factory=list)
+    # the catalogue row's version: an edit prepared from this detail passes it back, and is
+    # refused if another desktop changed the article meanwhile
+    row_version: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,11 +22,18 @@ class CataloguingMixin(LibraryCore):
         return Editor(self._sessions, lambda ids: self._index_changes(set(), ids))
 
     def edit(
-        self, article_id: int, changes: dict[str, Any], description: str | None = None
+        self,
+        article_id: int,
+        changes: dict[str, Any],
+        description: str | None = None,
+        expected_version: int | None = None,
     ) -> ChangeInfo:
         """Set fields of one article; one undo step; the index follows at once.
 
         A value that fails its check raises FieldError naming the field; nothing is written.
+        `expected_version` is the row version the edit was prepared against (ArticleDetail's
+        row_version): if someone changed the article since, ConflictError names the article
+        and, field by field, their value and yours; nothing is written.
         """
         self._require_writable()
         fields = ", ".join(changes)
@@ -34,7 +41,7 @@ class CataloguingMixin(LibraryCore):
             return self.editor.apply(
                 "edit",
                 description or f"edit {fields} of article {article_id}",
-                [Change(article_id, f, v) for f, v in changes.items()],
+                [Change(article_id, f, v, expected_version) for f, v in changes.items()],
             )
 
     def bulk_preview(

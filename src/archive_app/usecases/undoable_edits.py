@@ -34,6 +34,9 @@ class Change:
     article_id: int
     field: str
     value: Any
+    # the article's row version the change was prepared against (None: whatever it is now);
+    # a change whose article has moved on is refused with ConflictError
+    expected_version: int | None = None
 
 
 class Editor:
@@ -55,8 +58,12 @@ class Editor:
         payload: dict[str, Any] | None = None,
     ) -> ChangeInfo:
         """Validate every change first (nothing is written if one is refused), then apply."""
+        changes = list(changes)
         validated = [(c.article_id, c.field, validate(c.field, c.value)) for c in changes]
-        info = self._store.record(kind, description, current_user(), validated, payload)
+        expected = {
+            c.article_id: c.expected_version for c in changes if c.expected_version is not None
+        }
+        info = self._store.record(kind, description, current_user(), validated, payload, expected)
         self._after(set(info.articles))
         return info
 
@@ -99,12 +106,12 @@ class Editor:
         if verb not in BULK_VERBS:
             raise FieldError(field, f"unknown bulk operation {verb!r}")
         changes: list[Change] = []
-        for article_id, exists, old in self._store.values(ids, field):
-            if not exists:
+        for article_id, version, old in self._store.values(ids, field):
+            if version is None:
                 raise ArticleNotFoundError(f"there is no article {article_id}")
             new = _bulk_value(verb, field, old, argument)
-            if new != old:
-                changes.append(Change(article_id, field, new))
+            if new != old:  # applied only to the article as previewed
+                changes.append(Change(article_id, field, new, version))
         return changes
 
     def preview_replace(
@@ -122,8 +129,8 @@ class Editor:
         except re.error as error:
             raise FieldError(field, f"the pattern is not valid ({error})") from None
         previews: list[ReplacePreview] = []
-        for article_id, exists, old in self._store.values(ids, field):
-            if not exists:
+        for article_id, version, old in self._store.values(ids, field):
+            if version is None:
                 continue
             if isinstance(old, list):
                 new: Any = [pattern.sub(replace, p) for p in old]
