@@ -3024,6 +3024,10 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
         <translation>Pustaka ini masih kosong. Masukkan artikel yang telah Anda kumpulkan: salinan teks halaman (.txt), halaman web yang disimpan (.html, .htm, .xhtml), JSON Lines dan JSON (.jsonl, .json, IPTC ninjs), tabel CSV dan TSV, arsip web (WARC dan ARC), XML kantor berita (NITF, NewsML-G2), SGML Reuters (.sgm), surel (.eml), foto (JPEG, PNG, GIF, TIFF, WebP) — juga di dalam berkas ZIP atau gzip. Arsip menyimpan setiap berkas asli, mengatalogkan setiap artikel, dan membuatnya dapat dicari — semuanya di komputer ini, tanpa ada yang dikirim ke mana pun.</translation>
     </message>
     <message>
+        <source>Team library {address}</source>
+        <translation>Pustaka tim {address}</translation>
+    </message>
+    <message>
         <source>Library “{name}” in {folder}</source>
         <translation>Pustaka “{name}” di {folder}</translation>
     </message>
@@ -3149,6 +3153,14 @@ Berkas ▸ Pustaka baru dan Buka pustaka berpindah ke pustaka lain</translation>
     <message>
         <source>Cancelling the import before closing…</source>
         <translation>Membatalkan impor sebelum menutup…</translation>
+    </message>
+    <message>
+        <source>Read-only: {reason}</source>
+        <translation>Hanya-baca: {reason}</translation>
+    </message>
+    <message>
+        <source>Why editing is off</source>
+        <translation>Mengapa penyuntingan dimatikan</translation>
     </message>
 </context>
 </TS>

@@ -242,6 +242,8 @@ class FakeArchive:
         self.path = path
         self.layout = LibraryLayout(path)  # a folder library's (the window names it so)
         self.readonly = True
+        self.readonly_reason: str | None = None  # opened read-only, not refused by a role
+        self.team_name: str | None = None
         self.index_status = IndexStatus(False, 0, 0)
         self.ids = list(range(1, size + 1))
         self.summary_calls: list[list[int]] = []

@@ -54,7 +54,11 @@ from archive_app.usecases.searching import (
     SavedSearchesMixin,
     highlight_terms,
 )
-from archive_app.usecases.team_library import READER_REFUSAL, require_team_folder_ok
+from archive_app.usecases.team_library import (
+    READER_REFUSAL,
+    require_team_folder_ok,
+    team_display,
+)
 from archive_app.usecases.trust import repair_library, restore_library
 from archive_app.usecases.trust_mixin import TrustMixin
 
@@ -129,6 +133,12 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
     @property
     def path(self) -> Path:
         return self.layout.root
+
+    @property
+    def team_name(self) -> str | None:
+        """A team library's address as people see it (user@host:port/database, never a
+        password); None for a folder library."""
+        return team_display(self.layout)
 
     @property
     def index_needs_rebuild(self) -> bool:

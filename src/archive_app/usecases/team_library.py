@@ -17,6 +17,7 @@ __all__ = [
     "refuse_team",
     "require_team",
     "require_team_folder_ok",
+    "team_display",
     "team_layout",
     "upgrade",
 ]
@@ -73,6 +74,14 @@ def require_team_folder_ok(layout: LibraryLayout, what: str) -> None:
             f"{what} works on folder libraries only: a team library's catalogue is backed up "
             "on its PostgreSQL server (pg_dump)"
         )
+
+
+def team_display(layout: LibraryLayout) -> str | None:
+    """The open team library's address as libpq reads it, for titles and messages (no
+    password can be in it: such an address is refused); None for a folder library."""
+    if layout.team is None:
+        return None
+    return team_catalogue.checked_address(TeamLocation(layout.team, "--library")).display
 
 
 READER_REFUSAL = (

@@ -50,6 +50,7 @@ from archive_app.gui.shell.change_refresh import named_articles, refresh_named
 from archive_app.gui.shell.layout import lay_out
 from archive_app.gui.shell.library_switch import LibrarySwitcher
 from archive_app.gui.shell.preferences import PreferencesDialog
+from archive_app.gui.shell.readonly_notice import show_readonly_reason
 from archive_app.gui.shell.settings import Settings
 from archive_app.gui.shell.sidebar import Sidebar
 from archive_app.gui.shell.theme import Colours, ThemeManager
@@ -83,7 +84,9 @@ class MainWindow(QMainWindow):
     def _build(self, archive: Archive) -> None:
         """Make every part that shows one library: widgets, menus, workers and controllers."""
         self.archive = archive
-        self.setWindowTitle(translate("Window", "Arsip — {path}").format(path=archive.path))
+        # a team library by its address (never a password), not this desktop's index folder
+        name = archive.team_name or archive.path
+        self.setWindowTitle(translate("Window", "Arsip — {path}").format(path=name))
         self.setMenuBar(QMenuBar(self))
         self.setStatusBar(QStatusBar(self))
         self.reads = TaskRunner(READ_THREADS, self)
@@ -101,7 +104,7 @@ class MainWindow(QMainWindow):
         self.reader_pane = ReaderPane()
         self.reader = self.reader_pane.reader
         self.person_page = PersonPage()
-        self.welcome = WelcomeView(archive.path)
+        self.welcome = WelcomeView(archive.path, team=archive.team_name)
         self.import_status = ImportStatus()
         self.index_status = IndexStatusLabel(archive)
         self.actions_ = WindowActions(self)
@@ -190,17 +193,20 @@ class MainWindow(QMainWindow):
         self.safety = SafetyController(archive, self)
         self.help_desk = HelpController(lambda: self.archive.path, self)
         if archive.readonly:
-            self.refuse_writes()
+            self.refuse_writes(archive.readonly_reason)
         else:  # the check and backup a library opened with check_later has still to run
             self.safety.damaged.connect(lambda _why: self.refuse_writes())
             self.safety.settle_checks(self.writes, (self.searches.counted, self.searches.failed))
 
-    def refuse_writes(self) -> None:
-        """Read-only: the library was opened so, or its catalogue was found damaged."""
+    def refuse_writes(self, reason: str | None = None) -> None:
+        """Read-only: the library was opened so, or its catalogue was found damaged, or the
+        person's role on a team library is reader (`reason`, said beside what it greys out)."""
         for action in self.actions_.cataloguing():
             action.setEnabled(False)
         self.reader_pane.editable = False
         self.sidebar.catalogue.set_writable(False)
+        if reason is not None:
+            show_readonly_reason(self.actions_, self.welcome, self.statusBar(), reason)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_splitter, "sidebar": self.sidebar.splitter}

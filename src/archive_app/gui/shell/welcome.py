@@ -25,7 +25,9 @@ def intro() -> str:
     )
 
 
-def library_line(library: Path) -> str:
+def library_line(library: Path, team: str | None = None) -> str:
+    if team is not None:  # its folder here is only this desktop's index: the address names it
+        return translate("Welcome", "Team library {address}").format(address=team)
     return translate("Welcome", "Library “{name}” in {folder}").format(
         name=library.name, folder=library.parent
     )
@@ -40,7 +42,9 @@ class WelcomeView(QWidget):
     importFilesRequested = Signal()
     importFolderRequested = Signal()
 
-    def __init__(self, library: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Path, parent: QWidget | None = None, *, team: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
         self.setAccessibleName(translate("Welcome", "Welcome"))
@@ -50,7 +54,7 @@ class WelcomeView(QWidget):
         title = QLabel(translate("Welcome", "Welcome to Arsip"), self)
         title.setObjectName("welcomeTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.library_label = QLabel(library_line(library), self)
+        self.library_label = QLabel(library_line(library, team), self)
         self.library_label.setObjectName("welcomeLibrary")
         self.library_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
