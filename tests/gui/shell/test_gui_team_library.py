@@ -17,6 +17,7 @@ from tests.gui.conftest import ARTICLES
 from tests.gui.shell.test_gui_libraries import choose_folder, titles, write_articles
 from tests.postgres_server import SUPERUSER, PostgresServer
 
+from archive_app.gui.shell.app import DeferredRepair
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.gui.shell.settings import Settings
 from archive_app.usecases import team_members
@@ -62,6 +63,12 @@ def _search(qtbot: QtBot, window: MainWindow, query: str, count: str) -> None:
     qtbot.waitUntil(lambda: window.search_bar.count.text() == count, timeout=10_000)
 
 
+def _reading(window: MainWindow) -> str | None:
+    """The title of the article the reader shows."""
+    reading = window.reader.reading
+    return reading.detail.record.title if reading is not None else None
+
+
 def test_open_library_takes_a_folder_naming_a_team_library_and_shows_its_address(
     qtbot: QtBot,
     team_catalogue: str,
@@ -86,8 +93,7 @@ def test_open_library_takes_a_folder_naming_a_team_library_and_shows_its_address
     _search(qtbot, window, "cabai", "1 match")
     qtbot.waitUntil(lambda: titles(window) == [ARTICLES[3][0]], timeout=10_000)
     window.table.selectRow(0)
-    qtbot.waitUntil(lambda: window.reader.reading is not None, timeout=10_000)
-    assert window.reader.reading.detail.record.title == ARTICLES[3][0]
+    qtbot.waitUntil(lambda: _reading(window) == ARTICLES[3][0], timeout=10_000)
     # a cataloguer (here the catalogue's owner) may edit: nothing is greyed out
     assert window.actions_.edit_article.isEnabled()
     assert window.findChild(QLabel, "readonlyReason") is None
@@ -106,13 +112,19 @@ def test_a_readers_window_searches_and_reads_with_editing_greyed_out_and_the_rea
     postgres_server.admin(f"CREATE ROLE {reader} LOGIN")
     team_members.grant(team_catalogue, reader, "reader")
     as_reader = team_catalogue.replace(f"{SUPERUSER}@", f"{reader}@")
+    # the reader's desktop is a new one: its own index is built from the catalogue on opening
+    (tmp_path / "desktop").rename(tmp_path / "importer")
     window = _window(qtbot, Archive.open(as_reader, check_later=True))
     shown.append(window)
+    DeferredRepair(window.archive, window)  # as the app starts it for every library it opens
     assert window.windowTitle() == f"Arsip — {as_reader.removeprefix('postgresql://')}"
     qtbot.waitUntil(lambda: len(titles(window)) == len(ARTICLES), timeout=10_000)
-    _search(qtbot, window, "banjir", "3 matches")
+    # the catalogue is read-only to the reader; the index is their desktop's and catches up
+    qtbot.waitUntil(lambda: window.archive.stats().indexed == len(ARTICLES), timeout=20_000)
+    _search(qtbot, window, "cabai", "1 match")
+    qtbot.waitUntil(lambda: titles(window) == [ARTICLES[3][0]], timeout=10_000)
     window.table.selectRow(0)
-    qtbot.waitUntil(lambda: window.reader.reading is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: _reading(window) == ARTICLES[3][0], timeout=10_000)
 
     for action in (*window.actions_.cataloguing(), window.actions_.import_files):
         assert not action.isEnabled(), action.text()
