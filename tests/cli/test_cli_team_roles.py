@@ -135,3 +135,36 @@ def test_grant_names_a_missing_user_and_refuses_a_folder_library(
     assert code == 1 and "team grant works on team libraries only" in _one_line(err)
     code, _, err = _run(capsys, "--library", folder, "team", "members")
     assert code == 1 and "team members works on team libraries only" in _one_line(err)
+
+
+def test_an_admin_upgrades_an_older_catalogue_and_readers_still_read_it(
+    postgres_server: PostgresServer,
+    postgres_database: str,
+    desktop: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from archive_app.db.engine import HEAD_REVISION, migrate
+    from archive_app.db.team_engine import create_team_engine, parse_team_address
+    from archive_app.storage.library_location import TeamLocation
+
+    engine = create_team_engine(parse_team_address(TeamLocation(postgres_database, "test")))
+    migrate(engine, "0001")  # a catalogue an older Arsip built (as its owner, the superuser)
+    engine.dispose()
+    database = postgres_database.rsplit("/", 1)[1]
+    admin, reader = _login(postgres_server, "ana"), _login(postgres_server, "rita")
+    for user, role in ((admin, "admin"), (reader, "reader")):
+        code, _, err = _run(capsys, "--library", postgres_database, "team", "grant", user, role)
+        assert code == 0, err
+
+    # an admin who is no superuser upgrades it: the tables are the admin group's
+    code, out, err = _run(
+        capsys, "--library", postgres_server.url(database, admin), "team", "upgrade"
+    )
+    assert code == 0 and f"{HEAD_REVISION} (this Arsip's)" in out, err
+    # tables the upgrade added are readable by the reader too (the group's default privileges)
+    code, out, err = _run(
+        capsys, "--library", postgres_server.url(database, reader), "team", "status"
+    )
+    assert code == 0 and "articles:     0" in out, err
+    code, out, err = _run(capsys, "--library", postgres_server.url(database, reader), "stats")
+    assert code == 0, err

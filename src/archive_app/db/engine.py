@@ -131,7 +131,22 @@ def migrate(engine: Engine, target: str = "head") -> None:
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            _as_catalogue_owner(connection)
         _upgrade(connection, _revision(connection), target)
+
+
+def _as_catalogue_owner(connection: Connection) -> None:
+    """Migrate as the role owning the catalogue when this user is a member of it (a team's
+    admin group, `team grant`): only an owner may alter its tables, and the tables a
+    migration adds are then the group's too, so any other admin can migrate next time."""
+    owner = connection.exec_driver_sql(
+        "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = 'alembic_version' AND tableowner <> current_user "
+        "AND pg_has_role(current_user, tableowner, 'MEMBER')"
+    ).scalar()
+    if owner is not None:
+        quoted = connection.dialect.identifier_preparer.quote_identifier(str(owner))
+        connection.exec_driver_sql(f"SET LOCAL ROLE {quoted}")  # to the transaction's end
 
 
 def _upgrade(connection: Connection, current: str | None, target: str) -> None:

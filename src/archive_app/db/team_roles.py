@@ -87,8 +87,15 @@ def grant(connection: Connection, database: str, user: str, role: str) -> None:
     exactly `role` (any other of the three is taken away). An admin gets the admin option on
     all three, so they can grant them in turn."""
     refresh = _owns_catalogue(connection)
+    made = [each for each in ROLES if _make_group(connection, group_role(database, each))]
+    if refresh:
+        _hand_over(connection, group_role(database, "admin"))
+    # an admin by membership gave nothing to the admin group: it holds what it has from it
+    # (PostgreSQL refuses grant options given back to their grantor)
+    given_by_group = _admin_by_membership(connection, group_role(database, "admin"))
     for each in ROLES:
-        _ensure_group(connection, database, each, refresh=refresh)
+        if (refresh or each in made) and not (each == "admin" and given_by_group):
+            _give_privileges(connection, database, each)
     revoke(connection, database, user)
     q = connection.dialect.identifier_preparer.quote_identifier
     option = " WITH ADMIN OPTION" if role == "admin" else ""
@@ -199,14 +206,61 @@ def _owns_catalogue(connection: Connection) -> bool:
     return bool(row)
 
 
-def _ensure_group(connection: Connection, database: str, role: str, *, refresh: bool) -> None:
+def _make_group(connection: Connection, name: str) -> bool:
+    """Create the group role when missing; True when it was made."""
+    if user_exists(connection, name):
+        return False
+    q = connection.dialect.identifier_preparer.quote_identifier
+    connection.exec_driver_sql(f"CREATE ROLE {q(name)} NOLOGIN")
+    return True
+
+
+def _admin_by_membership(connection: Connection, admin: str) -> bool:
+    row = connection.execute(
+        text(
+            "SELECT NOT rolsuper AND pg_has_role(current_user, :r, 'MEMBER') "
+            "FROM pg_roles WHERE rolname = current_user"
+        ),
+        {"r": admin},
+    ).scalar_one()
+    return bool(row)
+
+
+def _hand_over(connection: Connection, admin: str) -> None:
+    """Make the admin group the owner of the catalogue's tables and free-standing sequences:
+    only an owner may alter a table, so an admin can then migrate (engine.migrate sets its
+    role to the owner's). A non-superuser giving it away must be a member of the group."""
+    q = connection.dialect.identifier_preparer.quote_identifier
+    me_super = connection.exec_driver_sql(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+    ).scalar_one()
+    member = connection.execute(
+        text("SELECT pg_has_role(current_user, :r, 'MEMBER')"), {"r": admin}
+    ).scalar_one()
+    if not me_super and not member:
+        connection.exec_driver_sql(f"GRANT {q(admin)} TO CURRENT_USER")
+    owned = connection.execute(
+        text(
+            "SELECT c.relname, c.relkind FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') "
+            "AND pg_get_userbyid(c.relowner) <> :admin "
+            # a sequence behind a column follows its table (and refuses to be given alone)
+            "AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d "
+            "WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))"
+        ),
+        {"admin": admin},
+    ).all()
+    kinds = {"r": "TABLE", "p": "TABLE", "v": "VIEW", "m": "MATERIALIZED VIEW", "S": "SEQUENCE"}
+    for name, kind in owned:
+        connection.exec_driver_sql(
+            f"ALTER {kinds[str(kind)]} public.{q(str(name))} OWNER TO {q(admin)}"
+        )
+
+
+def _give_privileges(connection: Connection, database: str, role: str) -> None:
     q = connection.dialect.identifier_preparer.quote_identifier
     name = q(group_role(database, role))
-    made = not user_exists(connection, group_role(database, role))
-    if made:
-        connection.exec_driver_sql(f"CREATE ROLE {name} NOLOGIN")
-    if not (refresh or made):
-        return
     # an admin passes on what it holds (grant option): it may grant the roles their rights
     option = " WITH GRANT OPTION" if role == "admin" else ""
     connection.exec_driver_sql(
@@ -218,6 +272,8 @@ def _ensure_group(connection: Connection, database: str, role: str, *, refresh: 
     connection.exec_driver_sql(
         f"GRANT {_SEQUENCES[role]} ON ALL SEQUENCES IN {schema} TO {name}{option}"
     )
-    defaults = f"ALTER DEFAULT PRIVILEGES IN {schema} GRANT"
+    # tables a later migration adds are made by the admin group (the owner): theirs apply
+    owner = q(group_role(database, "admin"))
+    defaults = f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN {schema} GRANT"
     connection.exec_driver_sql(f"{defaults} {_TABLES[role]} ON TABLES TO {name}{option}")
     connection.exec_driver_sql(f"{defaults} {_SEQUENCES[role]} ON SEQUENCES TO {name}{option}")
