@@ -4,17 +4,14 @@ without the right."""
 
 from __future__ import annotations
 
-import itertools
 import json
-import os
+import uuid
 from pathlib import Path
 
 import pytest
 from tests.postgres_server import PostgresServer
 
 from archive_app.cli import main
-
-_names = itertools.count()
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -31,8 +28,9 @@ def _one_line(err: str) -> str:
 
 
 def _login(server: PostgresServer, stem: str) -> str:
-    """A new database user who may log in (roles are the cluster's: named for this run)."""
-    name = f"{stem}_{os.getpid()}_{next(_names)}"
+    """A new database user who may log in (roles are the cluster's: a name no other test
+    of the run takes)."""
+    name = f"{stem}_{uuid.uuid4().hex[:12]}"
     server.admin(f"CREATE ROLE {name} LOGIN")
     return name
 

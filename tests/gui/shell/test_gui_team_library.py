@@ -4,8 +4,8 @@ greys out editing and importing and says why."""
 
 from __future__ import annotations
 
-import itertools
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +23,6 @@ from archive_app.gui.shell.settings import Settings
 from archive_app.usecases import team_members
 from archive_app.usecases.archive import Archive
 
-_names = itertools.count()
 REASON = "your role on this team library is reader"
 
 
@@ -108,7 +107,7 @@ def test_a_readers_window_searches_and_reads_with_editing_greyed_out_and_the_rea
     shown: list[MainWindow],
     tmp_path: Path,
 ) -> None:
-    reader = f"rita_{os.getpid()}_{next(_names)}"
+    reader = f"rita_{uuid.uuid4().hex[:12]}"  # the cluster's roles outlive each test
     postgres_server.admin(f"CREATE ROLE {reader} LOGIN")
     team_members.grant(team_catalogue, reader, "reader")
     as_reader = team_catalogue.replace(f"{SUPERUSER}@", f"{reader}@")
