@@ -11,10 +11,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES
-from tests.gui.shell.test_gui_libraries import choose_folder, titles, write_articles
+from tests.gui.shell.test_gui_libraries import (
+    choose_folder,
+    titles,
+    when_modal,
+    write_articles,
+)
 from tests.postgres_server import SUPERUSER, PostgresServer
 
 from archive_app.gui.shell.app import DeferredRepair
@@ -98,6 +103,18 @@ def test_open_library_takes_a_folder_naming_a_team_library_and_shows_its_address
     assert window.findChild(QLabel, "readonlyReason") is None
     # remembered by its address, which reopens it from any folder
     assert Settings().recent_libraries[0] == team_catalogue
+    # the next Open library starts in the home folder, not in this desktop's index folder
+    started: list[str] = []
+
+    def note_and_cancel(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        started.append(dialog.directory().absolutePath())
+        dialog.reject()
+
+    when_modal(QFileDialog, note_and_cancel)
+    window.actions_.open_library.trigger()
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    assert started == [str(Path.home())]
 
 
 def test_a_readers_window_searches_and_reads_with_editing_greyed_out_and_the_reason(

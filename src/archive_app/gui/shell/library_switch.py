@@ -129,7 +129,7 @@ class LibrarySwitcher(QObject):
         chosen = ask_folder(
             self._widget,
             translate("Libraries", "New library — choose or make an empty folder"),
-            self._window.archive.path.parent,
+            self._start_folder(),
         )
         if chosen is not None:
             self._later(chosen, True)
@@ -138,10 +138,16 @@ class LibrarySwitcher(QObject):
         chosen = ask_folder(
             self._widget,
             translate("Libraries", "Open library — choose the folder of an Arsip library"),
-            self._window.archive.path.parent,
+            self._start_folder(),
         )
         if chosen is not None:
             self._later(chosen, False)
+
+    def _start_folder(self) -> Path:
+        """Where the folder dialog opens: beside the open library's folder, or the home folder
+        for a team library (its folder here is this desktop's index, in the user data)."""
+        archive = self._window.archive
+        return Path.home() if archive.layout.team is not None else archive.path.parent
 
     @staticmethod
     def _key(archive: Archive) -> str:
