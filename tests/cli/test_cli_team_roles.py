@@ -116,6 +116,15 @@ def test_a_cataloguer_edits_and_an_admin_grants_in_turn(
     code, out, _ = _run(capsys, "--library", migrated_postgres, "show", "1")
     assert "Forum air dunia" in out
 
+    # an admin made reader again keeps no part of the admin's rights
+    code, out, err = _run(capsys, "--library", migrated_postgres, "team", "grant", admin, "reader")
+    assert code == 0 and f"{admin} is now reader" in out, err
+    code, out, _ = _run(capsys, "--library", migrated_postgres, "team", "members")
+    listed = sorted(line.split() for line in out.splitlines())
+    assert listed == sorted([[admin, "reader"], [cataloguer, "cataloguer"]])
+    code, _, err = _run(capsys, "--library", as_admin, "team", "grant", cataloguer, "reader")
+    assert code == 1 and f"user {admin} may not manage roles" in _one_line(err)
+
     # a cataloguer may not grant: one line naming who tried and what it takes
     code, _, err = _run(capsys, "--library", as_cataloguer, "team", "grant", cataloguer, "admin")
     line = _one_line(err)

@@ -109,7 +109,8 @@ def grant(connection: Connection, database: str, user: str, role: str) -> None:
 def revoke(connection: Connection, database: str, user: str) -> list[str]:
     """Take every one of the catalogue's group roles from `user`; the roles it held."""
     q = connection.dialect.identifier_preparer.quote_identifier
-    held = [m.role for m in members(connection, database) if m.user == user]
+    # every group it is in, not only the highest: an admin is in all three
+    held = [role for name, role in _memberships(connection, database) if name == user]
     for role in held:
         connection.exec_driver_sql(f"REVOKE {q(group_role(database, role))} FROM {q(user)}")
     return held
@@ -117,6 +118,15 @@ def revoke(connection: Connection, database: str, user: str) -> list[str]:
 
 def members(connection: Connection, database: str) -> list[Member]:
     """Every user holding a group role of this catalogue, by name; the highest role each."""
+    highest: dict[str, str] = {}
+    for user, role in _memberships(connection, database):
+        if ROLES.index(role) >= ROLES.index(highest.get(user, "reader")):
+            highest[user] = role
+    return [Member(user, role) for user, role in highest.items()]
+
+
+def _memberships(connection: Connection, database: str) -> list[tuple[str, str]]:
+    """(user, role) for each membership in the catalogue's group roles, by user."""
     groups = {group_role(database, role): role for role in ROLES}
     rows = connection.execute(
         text(
@@ -126,12 +136,7 @@ def members(connection: Connection, database: str) -> list[Member]:
         ),
         {"groups": list(groups)},
     ).all()
-    highest: dict[str, str] = {}
-    for user, group in rows:
-        role = groups[str(group)]
-        if ROLES.index(role) >= ROLES.index(highest.get(str(user), "reader")):
-            highest[str(user)] = role
-    return [Member(user, role) for user, role in highest.items()]
+    return [(str(user), groups[str(group)]) for user, group in rows]
 
 
 def grant_role(engine: Engine, display: str, user: str, role: str) -> None:
