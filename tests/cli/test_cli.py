@@ -44,6 +44,7 @@ def test_import_search_show_export_round(
 
     assert main(["--library", library, "show", str(hit["id"]), "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
+    assert shown.pop("row_version") == 1  # what an edit passes back (edit --expect-version)
     output = tmp_path / "out.jsonl"
     assert main(["--library", library, "export", "--format", "jsonl", "--output", str(output)]) == 0
     exported = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]

@@ -49,7 +49,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with open_library(args, write=False) as archive:
         if args.json:
-            print(json.dumps(archive.record(args.id), ensure_ascii=False, indent=2))
+            # the row version an edit of what is shown passes back (edit --expect-version),
+            # read before the record: a change between them is refused, never overwritten
+            version = archive.article(args.id).row_version
+            shown = {**archive.record(args.id), "row_version": version}
+            print(json.dumps(shown, ensure_ascii=False, indent=2))
         else:
             print_show(archive.article(args.id), sys.stdout)
     return 0

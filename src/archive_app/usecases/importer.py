@@ -9,6 +9,7 @@ from pathlib import Path
 
 from archive_app.db import import_unit
 from archive_app.db.import_unit import FileOutcome, ImportUnit
+from archive_app.db.lost_race import RETRIES, lost_race
 from archive_app.db.sessions import Sessions
 from archive_app.domain.clock import utc_now
 from archive_app.domain.errors import ImportCancelled, ReadError
@@ -187,13 +188,17 @@ class Importer:
         except Exception as error:
             if is_disk_full(error):  # the next files would fail alike: stop the import
                 raise DiskFull(str(error)) from error
-            if self._files.wrote:
+            raced = lost_race(error)
+            if self._files.wrote or raced:
                 # undo the chunk, store its earlier files again one at a time, and report this
                 # one (a file that failed before storing anything leaves the chunk as it was)
                 for earlier in self._abandon_chunk(group):
                     self._add_file_alone(group, earlier.source, batch_id, progress, position)
             if isinstance(error, ImportCancelled):
                 raise
+            if raced:  # another desktop stored an article of it first: it is met again now
+                self._add_file_alone(group, source, batch_id, progress, position, 1)
+                return
             self._fail(source, error)
             return
         if chunk.full():
@@ -206,9 +211,10 @@ class Importer:
         batch_id: int | None,
         progress: ProgressCallback,
         position: tuple[int, int, int],
+        attempt: int = 0,
     ) -> None:
         """Store a file in a chunk of its own (after its chunk failed): it commits or fails
-        by itself."""
+        by itself; again when it lost a race with another desktop (`attempt` counts)."""
         group.chunk = Chunk(group.unit.open_chunk())
         try:
             group.chunk.entries.append(
@@ -220,9 +226,12 @@ class Importer:
             if is_disk_full(error):
                 raise DiskFull(str(error)) from error
             self._abandon_chunk(group)
-            self._fail(source, error)
+            if lost_race(error) and attempt < RETRIES:
+                self._add_file_alone(group, source, batch_id, progress, position, attempt + 1)
+            else:
+                self._fail(source, error)
             return
-        self._close_chunk(group, batch_id, progress, position)
+        self._close_chunk(group, batch_id, progress, position, attempt)
 
     def _close_chunk(
         self,
@@ -230,6 +239,7 @@ class Importer:
         batch_id: int | None,
         progress: ProgressCallback,
         position: tuple[int, int, int],
+        attempt: int = 0,
     ) -> None:
         """Flush the chunk and release its savepoint; if that fails, its files are stored
         again one at a time."""
@@ -243,11 +253,13 @@ class Importer:
             if is_disk_full(error):
                 raise DiskFull(str(error)) from error
             entries = self._abandon_chunk(group)
-            if len(entries) == 1:
+            raced = lost_race(error) and attempt < RETRIES
+            if len(entries) == 1 and not raced:
                 self._fail(entries[0].source, error)
                 return
             for entry in entries:
-                self._add_file_alone(group, entry.source, batch_id, progress, position)
+                again = attempt + 1 if raced else 0
+                self._add_file_alone(group, entry.source, batch_id, progress, position, again)
             return
         group.chunk = None
         for entry in chunk.entries:
