@@ -377,9 +377,10 @@ def scroll_through(window: Any, limit: int) -> dict[str, float]:
     fetching: list[float] = []  # frames in which a batch of rows was read from the catalogue
     waits = 0  # times the view reached the last id it held and waited for the rest
     # the whole result, not the ids listed so far: a listing first holds only 200 ids, and the
-    # rest come (one query off the GUI thread) when the view reaches them, as Qt asks
-    rows_wanted = min(limit, window.session.total)
-    goal = rows_wanted * table.verticalHeader().defaultSectionSize()
+    # rest come (one query off the GUI thread) when the view reaches them, as Qt asks; the
+    # result's total may still be the first listing's when this starts (it is counted off the
+    # GUI thread too), so the end is where the model has no more to come
+    goal = limit * table.verticalHeader().defaultSectionSize()
     while bar.value() < goal - table.viewport().height():
         old, rows = bar.value(), window.model.rowCount()
         start = time.perf_counter()
@@ -390,15 +391,15 @@ def scroll_through(window: Any, limit: int) -> dict[str, float]:
         if window.model.rowCount() != rows:
             fetching.append(frames[-1])
         if bar.value() == old:
-            if window.model.rowCount() >= rows_wanted or not window.model.canFetchMore(
-                window.model.index(-1, -1)
-            ):
-                break  # the list ended before `limit` rows
+            if window.model.rowCount() >= limit or not window.model.more_to_come():
+                break
             # the view asked for the ids past the last it holds: they are read off the GUI
-            # thread (not a frame), then the view fetches their rows as it scrolls on
+            # thread (not a frame), then the view fetches their rows as it scrolls on. While
+            # that page is on its way canFetchMore says no, so it is no sign of the end (on a
+            # busy machine the scroll stopped at row 200 that way)
             waits += 1
             if not until(partial(_rows_beyond, window.model, rows), 60_000):
-                break
+                break  # the list ended before `limit` rows
     bottom = table.rowAt(table.viewport().height() - 1)
     return {
         "rows": bottom + 1 if bottom >= 0 else window.model.rowCount(),

@@ -208,6 +208,11 @@ class ResultsModel(QAbstractTableModel):
 
     # -- lazy fetching ----------------------------------------------------------------
 
+    def more_to_come(self) -> bool:
+        """Whether the result has rows past those shown: ids held but not fetched, or pages
+        of the search not listed yet (asked for or not)."""
+        return self._loaded < len(self._ids) or self._more_pages
+
     def canFetchMore(self, parent: ModelIndex) -> bool:
         if parent.isValid() or self._busy:
             return False
