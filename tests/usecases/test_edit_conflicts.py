@@ -36,7 +36,11 @@ def test_an_edit_prepared_before_someone_elses_is_refused_field_by_field(two: Ar
             (FieldConflict("title", "Theirs", "Yours"), FieldConflict("note", None, "mine")),
         ),
     )
-    assert "article 1 (Theirs): title was changed by someone else" in str(refused.value)
+    since = f"article 1 (Theirs) was changed by someone else since version {prepared} (now "
+    assert str(refused.value).splitlines() == [
+        f"{since}{two.article(1).row_version}): title: theirs 'Theirs', yours 'Yours'",
+        f"{since}{two.article(1).row_version}): note: theirs None, yours 'mine'",
+    ]
     detail = two.article(1)
     assert detail.record.title == "Theirs" and detail.note is None  # nothing of it written
     assert [h.new for h in two.history(1)] == ["Theirs"]
@@ -73,5 +77,9 @@ def test_undo_never_overwrites_a_later_edit_of_the_same_field(two: Archive) -> N
         two.undo()
     [conflict] = refused.value.conflicts
     assert conflict.fields == (FieldConflict("title", "Theirs", "Judul 0"),)
+    assert str(refused.value) == (
+        "article 1 (Theirs): title was changed by someone else since: theirs 'Theirs', "
+        "yours 'Judul 0'"
+    )
     assert two.article(1).record.title == "Theirs"
     assert two.undo_state()[0] == "edit title of article 1"  # still there to undo later

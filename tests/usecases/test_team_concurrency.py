@@ -153,6 +153,8 @@ def test_conflicting_edits_of_one_article_one_wins_the_others_are_told(
         for k in range(writers)
     ]
     results = _all(edits)
+    code, out, err = _run(migrated_postgres, home, "show", "1", "--json")
+    now = json.loads(out)["row_version"]
     winners = [k for k, (code, _out, _err) in enumerate(results) if code == 0]
     assert len(winners) == 1, results
     [winner] = winners
@@ -161,9 +163,9 @@ def test_conflicting_edits_of_one_article_one_wins_the_others_are_told(
             assert code == 1
             # (a new desktop says first that it builds its index)
             assert err.strip().splitlines()[-1] == (
-                f"archive-app: conflict: article 1 (Judul dari meja {winner}): title was "
-                f"changed by someone else: theirs 'Judul dari meja {winner}', "
-                f"yours 'Judul dari meja {k}'"
+                f"archive-app: conflict: article 1 (Judul dari meja {winner}) was changed by "
+                f"someone else since version {prepared} (now {now}): title: theirs "
+                f"'Judul dari meja {winner}', yours 'Judul dari meja {k}'"
             )
     code, out, err = _run(migrated_postgres, home, "history", "1", "--json")
     assert [h["new"] for h in json.loads(out)] == [f"Judul dari meja {winner}"]  # none lost
@@ -214,3 +216,48 @@ def test_a_desktop_killed_mid_import_leaves_the_others_data_intact(
     assert counts["duplicates"] == stored - 200
     records = _check_clean_and_export(migrated_postgres, tmp_path / "checker")
     assert _shared(records) == _expected([*range(0, 3000), *range(5000, 5200)])
+
+
+@pytest.mark.slow
+def test_new_texts_imported_while_others_tag_the_same_articles(
+    migrated_postgres: str, tmp_path: Path
+) -> None:
+    numbers = [n for n in range(300) if n % 5]  # articles with a URL: new texts become versions
+    code, out, err = _run(
+        migrated_postgres, tmp_path / "home0", "import", str(_csv(tmp_path / "a.csv", numbers))
+    )
+    assert code == 0, err
+    changed = tmp_path / "b.csv"
+    with changed.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(_row(0)))
+        writer.writeheader()
+        writer.writerows(
+            dict(_row(n), isi_berita=_row(n)["isi_berita"] + " Kini surut.") for n in numbers
+        )
+    started = [_desktop(migrated_postgres, tmp_path / "home0", "import", "--json", str(changed))]
+    started += [
+        _desktop(
+            migrated_postgres,
+            tmp_path / f"home{k}",
+            "bulk",
+            "add",
+            "tags",
+            f"tag{k}",
+            "--query",
+            "banjir",
+        )
+        for k in (1, 2)
+    ]
+    [(code, out, err), *tagging] = _all(started)
+    assert code == 0, err
+    counts = json.loads(out)["counts"]
+    assert (counts["updated"], counts["failed"]) == (len(numbers), 0)  # none lost to a race
+    records = _check_clean_and_export(migrated_postgres, tmp_path / "checker")
+    assert len(records) == len(numbers)
+    assert {r["versions"] for r in records} == {2}  # every new text kept as a version
+    for k, (code, _out, err) in zip((1, 2), tagging, strict=True):
+        tagged = [r for r in records if f"tag{k}" in r["tags"]]  # type: ignore[operator]
+        if code == 0:  # a bulk change is whole: every article, or (refused) none
+            assert len(tagged) == len(numbers)
+        else:
+            assert "archive-app: conflict: article" in err and tagged == []

@@ -43,9 +43,16 @@ class Conflict:
                 f"{where} was changed by someone else (version {self.expected_version} -> "
                 f"{self.current_version}); nothing was changed"
             ]
+        if self.expected_version is None:  # undo: these very fields were changed since
+            return [
+                f"{where}: {f.field} was changed by someone else since: theirs {f.theirs!r}, "
+                f"yours {f.yours!r}"
+                for f in self.fields
+            ]
+        # an edit prepared at an older version: the article changed, maybe in other fields
         return [
-            f"{where}: {f.field} was changed by someone else: theirs {f.theirs!r}, "
-            f"yours {f.yours!r}"
+            f"{where} was changed by someone else since version {self.expected_version} "
+            f"(now {self.current_version}): {f.field}: theirs {f.theirs!r}, yours {f.yours!r}"
             for f in self.fields
         ]
 
