@@ -83,3 +83,14 @@ def test_undo_never_overwrites_a_later_edit_of_the_same_field(two: Archive) -> N
     )
     assert two.article(1).record.title == "Theirs"
     assert two.undo_state()[0] == "edit title of article 1"  # still there to undo later
+
+
+def test_a_find_and_replace_previewed_before_an_edit_is_refused(two: Archive) -> None:
+    previews = two.preview_replace([1, 2], "title", "Judul", "Kepala")
+    assert [p.new for p in previews] == ["Kepala 0", "Kepala 1"]
+    two.edit(2, {"title": "Judul satu"})
+    with pytest.raises(ConflictError) as refused:
+        two.apply_replace(previews, "Judul", "Kepala")
+    [conflict] = refused.value.conflicts
+    assert conflict.fields == (FieldConflict("title", "Judul satu", "Kepala 1"),)
+    assert [two.article(i).record.title for i in (1, 2)] == ["Judul 0", "Judul satu"]

@@ -312,6 +312,8 @@ class ReplacePreview:
     field: str
     old: object
     new: object
+    # the article's row version when previewed: applying is refused if it has changed since
+    row_version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,7 +80,8 @@ class CataloguingMixin(LibraryCore):
     def apply_replace(
         self, previews: Sequence[ReplacePreview], find: str = "", replace: str = ""
     ) -> ChangeInfo:
-        """Apply a previewed find-and-replace exactly as previewed, as one undo step."""
+        """Apply a previewed find-and-replace exactly as previewed, as one undo step; an
+        article changed since its preview refuses it all (ConflictError)."""
         self._require_writable()
         if not previews:
             raise ArchiveError("nothing to replace")
@@ -89,7 +90,7 @@ class CataloguingMixin(LibraryCore):
                 "bulk",
                 f"replace {find!r} with {replace!r} in {previews[0].field} "
                 f"of {len(previews)} articles",
-                [Change(p.article_id, p.field, p.new) for p in previews],
+                [Change(p.article_id, p.field, p.new, p.row_version) for p in previews],
             )
 
     def undo(self) -> ChangeInfo | None:

@@ -137,7 +137,7 @@ class Editor:
             else:
                 new = pattern.sub(replace, old) if old else old
             if new != old:
-                previews.append(ReplacePreview(article_id, field, old, new))
+                previews.append(ReplacePreview(article_id, field, old, new, version))
         return previews
 
 
