@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from archive_app.db import change_log  # noqa: F401  (its table is the catalogue's too)
 from archive_app.db.models import Base
 
 connection = context.config.attributes["connection"]
