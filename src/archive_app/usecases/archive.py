@@ -54,6 +54,7 @@ from archive_app.usecases.searching import (
     SavedSearchesMixin,
     highlight_terms,
 )
+from archive_app.usecases.team_follow import ChangeLogFollower, TeamFollowMixin
 from archive_app.usecases.team_library import (
     READER_REFUSAL,
     require_team_folder_ok,
@@ -66,7 +67,14 @@ __all__ = ["SORT_ORDERS", "Archive"]  # SORT_ORDERS is searching's, named here f
 log = logging.getLogger(__name__)
 
 
-class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin, TrustMixin):
+class Archive(
+    CataloguingMixin,
+    AuthorityMixin,
+    PlacesMixin,
+    SavedSearchesMixin,
+    TrustMixin,
+    TeamFollowMixin,
+):
     """An open library. Writers are serialised; reads may run on any thread meanwhile.
 
     Its parts: cataloguing, authority and saved searches (mixins over LibraryCore); the
@@ -115,6 +123,11 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
             self._search = LibrarySearch(self._index, self._sessions, self.summaries)
             # a repair running on a thread of its own: close() cancels it and waits for it
             self._repair: tuple[threading.Thread, CancelToken] | None = None
+            if layout.team is not None and self.index_writable:  # what others changed since
+                self._follower = ChangeLogFollower(
+                    layout, self._sessions, self._index, self._upkeep, self._write_lane
+                )
+                self._follower.follow()
         except BaseException:
             self._release()
             raise
@@ -153,7 +166,10 @@ class Archive(CataloguingMixin, AuthorityMixin, PlacesMixin, SavedSearchesMixin,
         return self._index.damage
 
     def close(self) -> None:
-        """Cancel a repair in progress and wait for the writer lane to be free, then close."""
+        """Stop following the team catalogue, cancel a repair in progress and wait for the
+        writer lane to be free, then close."""
+        if self._follower is not None:
+            self._follower.stop()
         if self._repair is not None:
             thread, token = self._repair
             token.cancel()

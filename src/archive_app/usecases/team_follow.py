@@ -1,0 +1,141 @@
+"""This desktop's index following a team catalogue's change log: on opening, on wake-ups."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from archive_app.db.change_listener import ChangeListener
+from archive_app.db.change_log import LogMark, read_changes
+from archive_app.db.sessions import Sessions
+from archive_app.db.team_catalogue import checked_address
+from archive_app.search.index import FullTextIndex
+from archive_app.storage.library_folder import LibraryLayout
+from archive_app.storage.library_location import TeamLocation
+from archive_app.usecases.index_upkeep import IndexUpkeep
+from archive_app.usecases.opening import WriteLane
+
+log = logging.getLogger(__name__)
+MARK_FILE = "change-log-mark.json"  # beside the index: how far this desktop's index follows
+
+
+def read_mark(path: Path) -> LogMark | None:
+    """The mark saved at `path`; None when there is none or it cannot be read (said in one
+    line: the index is then compared with the whole catalogue, which loses nothing)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return LogMark(int(data["horizon"]), frozenset(int(i) for i in data["seen"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.warning("%s: not a change log mark (%s); comparing the whole index", path, error)
+        return None
+
+
+def write_mark(path: Path, mark: LogMark) -> None:
+    # written beside and renamed, so a mark is never half-written
+    temporary = path.with_suffix(".tmp")
+    text = json.dumps({"horizon": mark.horizon, "seen": sorted(mark.seen)})
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+class ChangeLogFollower:
+    """Applies the team catalogue's change log to this desktop's index, from its mark."""
+
+    def __init__(
+        self,
+        layout: LibraryLayout,
+        sessions: Sessions,
+        index: FullTextIndex,
+        upkeep: IndexUpkeep,
+        lane: WriteLane,
+    ) -> None:
+        assert layout.team is not None
+        self._layout = layout
+        self._sessions = sessions
+        self._index = index
+        self._upkeep = upkeep
+        self._lane = lane
+        self._listener: ChangeListener | None = None
+        self.on_change: list[Callable[[frozenset[int]], None]] = []
+
+    @property
+    def mark_path(self) -> Path:
+        return self._layout.root / MARK_FILE
+
+    def follow(self) -> frozenset[int]:
+        """Index what other desktops changed since the mark; the articles indexed again or
+        taken out. A desktop with no mark yet marks the log where it is now and has its index
+        compared with the whole catalogue (at the next catch-up: the window's repair, an
+        import, reindex), so nothing committed before the mark is missed either."""
+        with self._lane:
+            mark = read_mark(self.mark_path)
+            with self._sessions() as session:
+                changes = read_changes(session, mark)
+            touched = changes.changed | changes.deleted
+            if mark is None:
+                self._index.mark_behind()
+            elif touched:
+                ids = sorted(touched)
+                docs = list(self._upkeep.documents(ids))
+                if docs:
+                    self._index.write(docs)
+                gone = set(ids) - {doc.id for doc in docs}
+                if gone:  # deleted, or changed and then deleted since
+                    self._index.delete(gone)
+            write_mark(self.mark_path, changes.mark)
+        if touched:
+            log.info("the index followed %d articles changed on the team catalogue", len(touched))
+            for listener in list(self.on_change):
+                listener(touched)
+        return touched
+
+    def listen(self) -> None:
+        """Follow the log whenever the server says it changed (NOTIFY), and on each
+        (re)connection, on a thread of the listener's own, until stop()."""
+        if self._listener is not None:
+            return
+        assert self._layout.team is not None
+        address = checked_address(TeamLocation(self._layout.team, "--library"))
+        self._listener = ChangeListener(address.params, self.follow)
+        self._listener.start()
+
+    @property
+    def listening(self) -> bool:
+        return self._listener is not None and self._listener.connected.is_set()
+
+    def stop(self) -> None:
+        listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.stop()
+
+
+class TeamFollowMixin:
+    """The facade's part for following other desktops' changes (a team library only)."""
+
+    _follower: ChangeLogFollower | None = None
+
+    def follow_team_changes(self) -> frozenset[int]:
+        """Bring this desktop's index up to the team catalogue's change log now; the articles
+        it indexed again or took out (none on a folder library, whose writer indexes its own
+        changes)."""
+        return self._follower.follow() if self._follower is not None else frozenset()
+
+    def listen_for_team_changes(self, on_change: Callable[[frozenset[int]], None]) -> bool:
+        """Follow the team catalogue by itself from now on (NOTIFY, reconnecting after a
+        network loss) and call `on_change` with the articles each time, on the listener's
+        thread; False on a folder library. Closing the archive stops it."""
+        if self._follower is None:
+            return False
+        self._follower.on_change.append(on_change)
+        self._follower.listen()
+        return True
+
+    @property
+    def listening_for_team_changes(self) -> bool:
+        """The listener is connected to the team server now."""
+        return self._follower is not None and self._follower.listening

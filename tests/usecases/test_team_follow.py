@@ -1,0 +1,144 @@
+"""Two desktops on one team catalogue: each one's own index follows the other's changes through
+the catalogue's change log (on opening, when asked, and by itself on NOTIFY wake-ups)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from archive_app.usecases.archive import Archive
+
+WORD = "Zebrakuda"  # a title word no corpus article holds
+
+
+def _open(address: str, home: Path, monkeypatch: pytest.MonkeyPatch) -> Archive:
+    """A desktop of its own: platformdirs puts its part of the team library (index, lock, the
+    mark of the change log it followed) under XDG_DATA_HOME, read when the library opens."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return Archive.open(address)
+
+
+def _wait_until(condition: Callable[[], bool], what: str, within: float = 20.0) -> None:
+    """Poll like qtbot.waitUntil: the deadline only bounds a hang, nothing asserts a time."""
+    deadline = time.monotonic() + within
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"never happened: {what}")
+        time.sleep(0.05)
+
+
+def _check_clean(archive: Archive, others: list[Archive]) -> None:
+    """check on this desktop, given the other desktops' originals (they stay on the importing
+    desktop until issue 14's item 3 stores them in the catalogue)."""
+    for other in others:
+        for original in other.layout.originals.glob("*/*"):
+            target = archive.layout.originals / original.relative_to(other.layout.originals)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, target)
+    report = archive.check()
+    assert report.ok, report
+
+
+@pytest.fixture
+def two_desktops(
+    migrated_postgres: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Archive, Archive]]:
+    one = _open(migrated_postgres, tmp_path / "desk1", monkeypatch)
+    two = _open(migrated_postgres, tmp_path / "desk2", monkeypatch)
+    assert one.layout.index != two.layout.index
+    try:
+        yield one, two
+    finally:
+        two.close()
+        one.close()
+
+
+def test_an_import_an_edit_and_a_delete_on_one_desktop_are_followed_by_the_other(
+    two_desktops: tuple[Archive, Archive], seed_file: Path
+) -> None:
+    one, two = two_desktops
+    report = one.import_paths([seed_file])
+    [article_id] = [item.article_id for item in report.added]
+    assert two.matching_ids('"world water forum"') == []  # not followed yet
+
+    assert two.follow_team_changes() == {article_id}
+    assert two.matching_ids('"world water forum"') == [article_id]
+
+    one.edit(article_id, {"title": f"Banjir {WORD}"})
+    assert two.matching_ids(WORD) == []
+    assert two.follow_team_changes() == {article_id}
+    assert two.matching_ids(WORD) == [article_id]
+    assert two.follow_team_changes() == frozenset()  # nothing new: nothing done again
+
+    one.delete_articles([article_id])
+    two.follow_team_changes()
+    assert two.matching_ids(WORD) == []
+    _check_clean(two, [one])
+    _check_clean(one, [])
+
+
+def test_a_desktop_closed_while_the_other_edits_catches_up_on_opening(
+    migrated_postgres: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_file: Path
+) -> None:
+    one = _open(migrated_postgres, tmp_path / "desk1", monkeypatch)
+    two = _open(migrated_postgres, tmp_path / "desk2", monkeypatch)
+    [article_id] = [item.article_id for item in one.import_paths([seed_file]).added]
+    two.follow_team_changes()
+    two.close()
+    one.edit(article_id, {"title": f"Banjir {WORD}"})
+    one.close()
+
+    again = _open(migrated_postgres, tmp_path / "desk2", monkeypatch)
+    with again:
+        assert again.matching_ids(WORD) == [article_id]
+        _check_clean(again, [one])
+
+
+def test_a_new_desktop_marks_the_log_and_builds_its_index_from_the_catalogue(
+    migrated_postgres: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_file: Path
+) -> None:
+    with _open(migrated_postgres, tmp_path / "desk1", monkeypatch) as one:
+        [article_id] = [item.article_id for item in one.import_paths([seed_file]).added]
+    with _open(migrated_postgres, tmp_path / "desk2", monkeypatch) as two:
+        assert two.repair_index() == 1  # what the window does after opening
+        assert two.matching_ids('"world water forum"') == [article_id]
+        _check_clean(two, [one])
+
+
+def test_the_listener_follows_edits_and_imports_without_being_asked(
+    two_desktops: tuple[Archive, Archive], seed_file: Path, migrated_postgres: str
+) -> None:
+    one, two = two_desktops
+    heard: list[frozenset[int]] = []
+    assert two.listen_for_team_changes(heard.append)
+    _wait_until(lambda: two.listening_for_team_changes, "the listener connected")
+
+    [article_id] = [item.article_id for item in one.import_paths([seed_file]).added]
+    _wait_until(lambda: two.matching_ids('"world water forum"') == [article_id], "import seen")
+    one.edit(article_id, {"title": f"Banjir {WORD}"})
+    _wait_until(lambda: two.matching_ids(WORD) == [article_id], "edit seen")
+    assert {article_id} in heard  # what the window refreshes its search on
+
+    # the network lost: the server ends the listener's connection; it reconnects, catches up
+    admin = create_engine(
+        migrated_postgres.replace("postgresql://", "postgresql+psycopg://"),
+        isolation_level="AUTOCOMMIT",
+    )
+    with admin.connect() as connection:
+        ended = connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE application_name = 'Arsip change listener'"
+            )
+        ).all()
+    admin.dispose()
+    assert ended == [(True,)]
+    one.edit(article_id, {"title": "Banjir Gajahkuda"})
+    _wait_until(lambda: two.matching_ids("Gajahkuda") == [article_id], "edit after the loss")
+    assert two.matching_ids(WORD) == []
+    _check_clean(two, [one])
