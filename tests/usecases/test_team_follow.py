@@ -74,6 +74,12 @@ def test_an_import_an_edit_and_a_delete_on_one_desktop_are_followed_by_the_other
     assert two.follow_team_changes() == {article_id}
     assert two.matching_ids(WORD) == [article_id]
     assert two.follow_team_changes() == frozenset()  # nothing new: nothing done again
+    one.bulk([article_id], "add", "tags", "pantauan")
+    two.follow_team_changes()
+    assert two.matching_ids("tag:pantauan") == [article_id]
+    one.undo()
+    two.follow_team_changes()
+    assert two.matching_ids("tag:pantauan") == []
 
     one.delete_articles([article_id])
     two.follow_team_changes()
