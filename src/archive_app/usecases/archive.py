@@ -54,7 +54,11 @@ from archive_app.usecases.searching import (
     SavedSearchesMixin,
     highlight_terms,
 )
-from archive_app.usecases.team_follow import ChangeLogFollower, TeamFollowMixin
+from archive_app.usecases.team_follow import (
+    ChangeLogFollower,
+    TeamFollowMixin,
+    follow_while_reading,
+)
 from archive_app.usecases.team_library import (
     READER_REFUSAL,
     require_team_folder_ok,
@@ -118,6 +122,8 @@ class Archive(
                 self._write_lane.pending = partial(opening_checks, layout, self.count)
             elif not readonly and layout.team is None:  # a team's is made on its server
                 automatic_backup(layout, self.count)
+            if layout.team is not None and not self.index_writable:
+                follow_while_reading(layout, self._sessions, self.count)
             self._index = FullTextIndex(layout.index, readonly=readonly)
             self._upkeep = IndexUpkeep(layout, self._sessions, self._index, self.count)
             self._search = LibrarySearch(self._index, self._sessions, self.summaries)

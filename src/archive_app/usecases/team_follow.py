@@ -12,8 +12,10 @@ from archive_app.db.change_listener import ChangeListener
 from archive_app.db.change_log import LogMark, read_changes
 from archive_app.db.sessions import Sessions
 from archive_app.db.team_catalogue import checked_address
+from archive_app.domain.errors import LibraryLockedError
 from archive_app.search.index import FullTextIndex
-from archive_app.storage.library_folder import LibraryLayout
+from archive_app.search.index_folder import holds_index, stale_schema
+from archive_app.storage.library_folder import LibraryLayout, WriterLock
 from archive_app.storage.library_location import TeamLocation
 from archive_app.usecases.index_upkeep import IndexUpkeep
 from archive_app.usecases.opening import WriteLane
@@ -112,6 +114,32 @@ class ChangeLogFollower:
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()
+
+
+def follow_while_reading(
+    layout: LibraryLayout, sessions: Sessions, count: Callable[[], int]
+) -> frozenset[int]:
+    """A command that only reads (search, show, check) follows the log too, so it answers
+    with what other desktops changed: it takes this desktop's writer lock for the moment of
+    it. When a writer holds the lock (the window), that writer follows the log itself, and
+    nothing is done here; nor on a desktop whose index was never built or must be rebuilt
+    (opening it to write would replace it with an empty one: a writer's work)."""
+    if not holds_index(layout.index) or stale_schema(layout.index):
+        return frozenset()
+    lock = WriterLock(layout.lock)
+    try:
+        lock.acquire()
+    except LibraryLockedError:
+        return frozenset()
+    try:
+        index = FullTextIndex(layout.index)
+        try:
+            upkeep = IndexUpkeep(layout, sessions, index, count)
+            return ChangeLogFollower(layout, sessions, index, upkeep, WriteLane()).follow()
+        finally:
+            index.close()
+    finally:
+        lock.release()
 
 
 class TeamFollowMixin:
