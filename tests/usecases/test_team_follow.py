@@ -3,6 +3,7 @@ the catalogue's change log (on opening, when asked, and by itself on NOTIFY wake
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -148,3 +149,20 @@ def test_the_listener_follows_edits_and_imports_without_being_asked(
     _wait_until(lambda: two.matching_ids("Gajahkuda") == [article_id], "edit after the loss")
     assert two.matching_ids(WORD) == []
     _check_clean(two, [one])
+
+
+def test_an_unreadable_mark_is_named_and_the_whole_index_compared_instead(
+    two_desktops: tuple[Archive, Archive],
+    seed_file: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    one, two = two_desktops
+    [article_id] = [item.article_id for item in one.import_paths([seed_file]).added]
+    mark = two.layout.root / "change-log-mark.json"
+    mark.write_text("{half a mark", encoding="utf-8")
+    assert two.follow_team_changes() == frozenset()
+    [line] = [r.getMessage() for r in caplog.records if "change log mark" in r.getMessage()]
+    assert str(mark) in line and "Expecting property name" in line
+    assert two.repair_index() == 1  # the comparison the next catch-up makes
+    assert two.matching_ids('"world water forum"') == [article_id]
+    assert json.loads(mark.read_text(encoding="utf-8"))["horizon"] > 0

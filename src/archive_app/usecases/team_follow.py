@@ -17,7 +17,7 @@ from archive_app.search.index import FullTextIndex
 from archive_app.search.index_folder import holds_index, stale_schema
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
 from archive_app.storage.library_location import TeamLocation
-from archive_app.usecases.index_upkeep import IndexUpkeep
+from archive_app.usecases.index_upkeep import CATCH_UP_COMMIT, IndexUpkeep
 from archive_app.usecases.opening import WriteLane
 
 log = logging.getLogger(__name__)
@@ -81,14 +81,18 @@ class ChangeLogFollower:
             touched = changes.changed | changes.deleted
             if mark is None:
                 self._index.mark_behind()
-            elif touched:
+            else:
                 ids = sorted(touched)
-                docs = list(self._upkeep.documents(ids))
-                if docs:
-                    self._index.write(docs)
-                gone = set(ids) - {doc.id for doc in docs}
-                if gone:  # deleted, or changed and then deleted since
-                    self._index.delete(gone)
+                # a desktop off for long has much to follow: a commit per chunk, never all
+                # the documents in memory at once
+                for start in range(0, len(ids), CATCH_UP_COMMIT):
+                    chunk = ids[start : start + CATCH_UP_COMMIT]
+                    docs = list(self._upkeep.documents(chunk))
+                    if docs:
+                        self._index.write(docs)
+                    gone = set(chunk) - {doc.id for doc in docs}
+                    if gone:  # deleted, or changed and then deleted since
+                        self._index.delete(gone)
             write_mark(self.mark_path, changes.mark)
         if touched:
             log.info("the index followed %d articles changed on the team catalogue", len(touched))
