@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive_app.ingest.normalise.identify import identify
 from archive_app.ingest.normalise.scripts import LANGUAGES, LATIN, dominant_script, script_of
@@ -102,6 +103,8 @@ _NAMES = {
     "jw": "jv",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+# The same words in lower-case ASCII text, found twice as fast (no Unicode class look-ups).
+_ASCII_WORD = re.compile(r"[a-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
 # A line of a statistics item is prose when this many of its words start in lower case:
 # "Ohtani, Los Angeles, 31; Walsh, Los Angeles, 20" is a list of names, never Spanish.
@@ -218,7 +221,8 @@ def judge_text(text: str, expected: tuple[str, ...] = ()) -> Judgement:
         return Judgement(None, False, "language:no-text")
     if script != LATIN:
         return _by_script(script, head)
-    tokens = _WORD.findall(head.lower())[:400]
+    lowered = head.lower()
+    tokens = (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)[:400]
     counts = Counter(tokens)
     found, dense = _profile(counts, len(tokens)) if len(tokens) >= 5 else (None, False)
     if found is not None and not dense and _kin(found) not in map(_kin, expected):
@@ -292,8 +296,14 @@ def language_of_lines(lines: list[str], default: str | None) -> str | None:
 def declared_codes(value: str) -> list[str]:
     """The languages a source declares, as codes, first first: "en-US" -> ["en"],
     "id_ID, en" -> ["id", "en"], "Bahasa Indonesia" -> ["id"], "swe" -> ["sv"]."""
+    return list(_declared(value))
+
+
+# A source declares the same few values on every record; each is read once.
+@lru_cache(maxsize=256)
+def _declared(value: str) -> tuple[str, ...]:
     if not value:
-        return []
+        return ()
     codes: list[str] = []
     for part in re.split(r"[,;]", value):
         name = " ".join(part.lower().split())
@@ -301,7 +311,7 @@ def declared_codes(value: str) -> list[str]:
         code = _NAMES.get(primary) or LANGUAGES_639_2.get(primary) or primary
         if re.fullmatch(r"[a-z]{2,3}", code) and code not in (UNDETERMINED, "mul", "zxx"):
             codes.append(code)
-    return list(dict.fromkeys(codes))
+    return tuple(dict.fromkeys(codes))
 
 
 def _judges(declared: str, judged: Judgement) -> bool:
@@ -328,10 +338,10 @@ def decide_language(lines: list[str], declared: str = "", title: str = "") -> De
     """The record's language from its prose lines and what the source declares (a language
     column, a page's lang attribute and og:locale): the text wins where it is clear, the
     declaration where the text cannot tell, and "und" with a flag where neither says."""
-    codes = declared_codes(declared)
+    codes = _declared(declared)
     statistics = is_statistics(lines)
     text = prose_text(lines, statistics)
-    judged = judge_text(text, tuple(codes))
+    judged = judge_text(text, codes)
     if not judged.clear and not codes and not statistics and _is_headline(title):
         # a short text (a photo gallery's, a one-line item's) is judged with its headline
         with_title = judge_text(f"{title}. {text}")

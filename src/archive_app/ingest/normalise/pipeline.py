@@ -155,15 +155,15 @@ def normalise(raw: RawArticle) -> CatalogueRecord:
     if not draft.get("body") and raw.format != "photo":  # a photo is catalogued by its caption
         _keep_uncleaned(draft, raw.text)
 
-    record = draft.record
-    if record.agency and _PHOTO_SOURCE.search(record.agency) and not draft.photos:
+    # fields are read from the draft: the record is built once, at the end
+    agency = draft.get("agency")
+    if agency and _PHOTO_SOURCE.search(agency) and not draft.photos:
         # "sumber : Antara Foto" under a photo story: the text is the photo's caption
-        caption = " ".join(record.body) or None
-        draft.photos.append(
-            Photo(caption=caption, credit=record.agency, rule="caption:photo-story")
-        )
-    if record.site is None and record.signoff:
-        draft.use_site(rules().alias_map().get(record.signoff[-1]), "site:signoff")
+        caption = " ".join(draft.get("body")) or None
+        draft.photos.append(Photo(caption=caption, credit=agency, rule="caption:photo-story"))
+    signoff = draft.get("signoff")
+    if draft.get("site") is None and signoff:
+        draft.use_site(rules().alias_map().get(signoff[-1]), "site:signoff")
     # last: a file named after a site is the weakest sign (a reader gives the name only for a
     # table without a site or URL column)
     draft.use_site(domain_from_file_name(raw.columns.get("file")), "site:file-name")

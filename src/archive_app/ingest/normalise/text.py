@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Zero-width characters that str.split() does not count as spaces but scrapers leave between
 # words; fold() treats them as spaces.
@@ -20,6 +21,9 @@ def clean_line(line: str) -> str:
     return line.replace("\u200b", "").replace("\ufeff", "").replace("\u00a0", " ").strip()
 
 
+# The stages fold the same lines over and over (each rule asks of a line); a line is folded
+# once per article.
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Whitespace folded to single spaces and trimmed (for comparisons, not for storage)."""
     # str.split() already splits on every Unicode space (no-break, figure, narrow no-break)
