@@ -270,6 +270,9 @@ class FakeArchive:
     def is_empty(self) -> bool:
         return not self.ids
 
+    def listen_for_team_changes(self, on_change: object) -> bool:
+        return False  # a folder library has no other desktops to follow
+
     def count(self) -> int:
         return len(self.ids)
 

@@ -153,3 +153,24 @@ def test_a_readers_window_searches_and_reads_with_editing_greyed_out_and_the_rea
         window.archive.delete_articles([1])
     if (target := os.environ.get("ARSIP_TEAM_SCREENSHOT")) is not None:
         window.grab().save(target)  # make screenshots: the reader's window
+
+
+def test_an_edit_on_another_desktop_shows_in_the_open_window_and_its_search_finds_it(
+    qtbot: QtBot,
+    team_catalogue: str,
+    shown: list[MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _window(qtbot, Archive.open(team_catalogue, check_later=True))
+    shown.append(window)
+    qtbot.waitUntil(lambda: len(titles(window)) == len(ARTICLES), timeout=10_000)
+    qtbot.waitUntil(lambda: window.archive.listening_for_team_changes, timeout=10_000)
+    [target] = window.archive.matching_ids("cabai")
+    # another desktop: its own index and lock under its own user data folder
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other-desktop"))
+    with Archive.open(team_catalogue) as other:
+        other.edit(target, {"title": "Harga cabai Zebrakuda turun"})
+    # the listed row shows the new title in place, without a search run by this window
+    qtbot.waitUntil(lambda: "Harga cabai Zebrakuda turun" in titles(window), timeout=20_000)
+    _search(qtbot, window, "Zebrakuda", "1 match")

@@ -53,6 +53,7 @@ from archive_app.gui.shell.preferences import PreferencesDialog
 from archive_app.gui.shell.readonly_notice import show_readonly_reason
 from archive_app.gui.shell.settings import Settings
 from archive_app.gui.shell.sidebar import Sidebar
+from archive_app.gui.shell.team_changes import follow_team_changes
 from archive_app.gui.shell.theme import Colours, ThemeManager
 from archive_app.gui.shell.welcome import WelcomeView
 from archive_app.gui.shell.wiring import connect_window
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         window_state.restore(self.settings, self, self._splitters(), self._headers())
         self.sidebar.sized_by_hand = self.settings.sidebar_by_hand
         self.libraries.attach(self.actions_)
+        self.team_changes = follow_team_changes(self, self)
         self.refresh()
 
     def switch_library(self, archive: Archive) -> Archive:
