@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from archive_app.domain.site_rules import SiteRules, rules
@@ -45,31 +46,52 @@ def _first_letters(pattern: str) -> frozenset[str] | None:
     return frozenset(word[0] for word in opening["words"].split("|"))
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    # One alternation instead of a loop over patterns: a line is tested in a single pass.
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+# A pattern opening with a look-ahead on the line's length ("^(?=.{0,240}$)…") cannot match
+# a longer line: those are most lines, and its own look-ahead scans hundreds of characters.
+_LENGTH_BOUND = re.compile(r"\^\(\?=\.\{0,(?P<most>\d+)\}\$\)")
+
+
+def _reach(pattern: str) -> int | None:
+    """The longest line `pattern` can match ("$" also matches before a final newline); None
+    when any line may."""
+    bound = _LENGTH_BOUND.match(pattern)
+    if bound is None or _INLINE_FLAGS.search(pattern) or _branches_at_top(pattern):
+        return None
+    return int(bound["most"]) + 1
 
 
 @cache
-def _noise_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[str]]]:
-    """Every noise pattern as one alternation, those that may match a line opening with any
-    letter, and by a line's first (ASCII) letter those that may match it. Python's re tries
-    each branch of an alternation in turn (it builds no trie), so most lines skip nearly all."""
+def _noise_table() -> tuple[tuple[str, frozenset[str] | None, int | None], ...]:
+    """Each noise pattern with the letters a line must open with and its longest line."""
     sources = [p.pattern for p in rules().noise_patterns]
-    firsts = [_first_letters(source) for source in sources]
-    opening = frozenset[str]().union(*(first for first in firsts if first is not None))
-    by_letter = {
-        letter: _alternation(
-            [
-                s
-                for s, first in zip(sources, firsts, strict=True)
-                if first is None or letter in first
-            ]
-        )
-        for letter in opening
-    }
-    unanchored = [s for s, first in zip(sources, firsts, strict=True) if first is None]
-    return _alternation(sources), _alternation(unanchored), by_letter
+    return tuple((s, _first_letters(s), _reach(s)) for s in sources)
+
+
+@cache
+def _noise_pattern(letter: str | None, length: int) -> re.Pattern[str]:
+    """The noise patterns that may match a line of `length` opening with `letter` (an ASCII
+    letter, lower case; None for any other), as one alternation: a line is tested in a single
+    pass, and Python's re tries each branch in turn (it builds no trie), so the fewer the
+    better. Lengths are in bands between the patterns' reaches, so few patterns compile."""
+    sources = [
+        source
+        for source, first, reach in _noise_table()
+        if (letter is None or first is None or letter in first)
+        and (reach is None or length <= reach)
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in sources) or "(?!)", re.IGNORECASE)
+
+
+@cache
+def _reaches() -> tuple[int, ...]:
+    return tuple(sorted({reach for _s, _f, reach in _noise_table() if reach is not None}))
+
+
+def _band(length: int) -> int:
+    """The shortest line length that the same patterns as for `length` may match."""
+    reaches = _reaches()
+    shorter = bisect_left(reaches, length)  # the reaches below `length`
+    return reaches[shorter - 1] + 1 if shorter else 0
 
 
 @cache
@@ -121,12 +143,10 @@ def is_noise(line: str, site: SiteRules | None = None) -> bool:
             return True
         if site is not None and lowered in site.trailers:
             return True
-    every, unanchored, by_letter = _noise_patterns()
-    first = folded[:1]
+    first = folded[:1].lower()
     # a non-ASCII first letter may match an ASCII one under IGNORECASE ("ſ" is "s", "K" "k")
-    if first and first.isascii():
-        return by_letter.get(first.lower(), unanchored).match(folded) is not None
-    return every.match(folded) is not None
+    letter = first if first and first.isascii() else None
+    return _noise_pattern(letter, _band(len(folded))).match(folded) is not None
 
 
 def strip_glued_tail(paragraph: str) -> tuple[str, str | None]:
