@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
 
 from archive_app.domain.site_rules import SiteRules, rules
 from archive_app.ingest.normalise.text import fold
@@ -134,19 +134,25 @@ def is_source_line(line: str) -> bool:
 
 def is_noise(line: str, site: SiteRules | None = None) -> bool:
     """True for a whole line of page furniture, by the general and the site's tables."""
+    lowered, general = _general_noise(line)
+    return general or (site is not None and lowered is not None and lowered in site.trailers)
+
+
+# The body's paragraphs are asked again after their repair, nearly all of them unchanged.
+@lru_cache(maxsize=4096)
+def _general_noise(line: str) -> tuple[str | None, bool]:
+    """The line folded and lowered when short enough to be a site's trailer, and whether the
+    general table calls it furniture."""
     # Furniture lines are short; a long paragraph is only tested against the patterns,
     # which all look at its opening words.
     folded = fold(line) if len(line) <= _SHORT else line
-    if len(folded) <= _SHORT:
-        lowered = folded.lower()
-        if lowered.rstrip(" .:") in rules().noise_lines:
-            return True
-        if site is not None and lowered in site.trailers:
-            return True
+    lowered = folded.lower() if len(folded) <= _SHORT else None
+    if lowered is not None and lowered.rstrip(" .:") in rules().noise_lines:
+        return lowered, True
     first = folded[:1].lower()
     # a non-ASCII first letter may match an ASCII one under IGNORECASE ("ſ" is "s", "K" "k")
     letter = first if first and first.isascii() else None
-    return _noise_pattern(letter, _band(len(folded))).match(folded) is not None
+    return lowered, _noise_pattern(letter, _band(len(folded))).match(folded) is not None
 
 
 def strip_glued_tail(paragraph: str) -> tuple[str, str | None]:
