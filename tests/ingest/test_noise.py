@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import corpus_path
 from tests.ingest.conftest import body_article
 
 from archive_app.domain.site_rules import rules
@@ -79,3 +80,32 @@ def test_video_promo_broken_at_a_link_takes_its_pieces_along() -> None:
         "[Gambas:Video 20detik]\n(rdp/idh)"
     )
     assert body_article(text).body == ["Bus santri terguling saat melewati jalan menanjak."]
+
+
+def _every_pattern(line: str) -> bool:
+    """The table's patterns tried one by one, as is_noise did before it chose among them."""
+    folded = " ".join(line.split()) if len(line) <= 160 else line
+    if len(folded) <= 160 and folded.lower().rstrip(" .:") in rules().noise_lines:
+        return True
+    return any(pattern.match(folded) for pattern in rules().noise_patterns)
+
+
+def test_patterns_chosen_by_first_letter_and_length_find_what_every_pattern_finds() -> None:
+    newsletter = "Sign up for our newsletter to get the day's news in your inbox."
+    lines = [
+        *corpus_path("seed", "jpnn-world-water-forum-2024.txt").read_text("utf-8").splitlines(),
+        newsletter,
+        "Breaking news. " + newsletter,
+        "x" * 230 + ". " + newsletter,  # past the pattern's 240 characters: article text
+        "Our weekly newsletter",
+        "Our weekly newsletter".rjust(81, "a"),
+        "Our weekly newsletter".rjust(80, "a"),
+        "SIMAK JUGA VIDEO: Banjir di Jakarta",
+        "\u017fimak juga video: Banjir",  # "ſ" is "s" to the patterns, ignoring case
+        "\u00a9 2024 Kompas",
+        "--- order reprints",
+    ]
+    found = [line for line in lines if is_noise(line)]
+    assert found == [line for line in lines if _every_pattern(line)]
+    assert newsletter in found and "SIMAK JUGA VIDEO: Banjir di Jakarta" in found
+    assert "x" * 230 + ". " + newsletter not in found
