@@ -99,14 +99,6 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Menjadi peran</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Ubah</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Orang</translation>
-    </message>
-    <message>
         <source>only this person (optional)</source>
         <translation>hanya orang ini (boleh dikosongkan)</translation>
     </message>
@@ -328,6 +320,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <source>{count} articles</source>
         <translation>{count} artikel</translation>
     </message>
+    <message>
+        <source>Kept the values saved by someone else</source>
+        <translation>Nilai yang disimpan orang lain dipertahankan</translation>
+    </message>
 </context>
 <context>
     <name>CheatSheet</name>
@@ -409,6 +405,89 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
     <message>
         <source>Chicago (note)</source>
         <translation>Chicago (catatan kaki)</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Theirs (now in the catalogue):</source>
+        <translation>Milik mereka (kini di katalog):</translation>
+    </message>
+    <message>
+        <source>{field}: theirs</source>
+        <translation>{field}: milik mereka</translation>
+    </message>
+    <message>
+        <source>Yours:</source>
+        <translation>Milik Anda:</translation>
+    </message>
+    <message>
+        <source>{field}: yours</source>
+        <translation>{field}: milik Anda</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Pakai milik mereka</translation>
+    </message>
+    <message>
+        <source>Keep yours</source>
+        <translation>Pakai milik Anda</translation>
+    </message>
+    <message>
+        <source>Combine them (edit below)</source>
+        <translation>Gabungkan (sunting di bawah)</translation>
+    </message>
+    <message>
+        <source>Keep for {field}</source>
+        <translation>Yang dipakai untuk {field}</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Pakai:</translation>
+    </message>
+    <message>
+        <source>{field}: combined value</source>
+        <translation>{field}: nilai gabungan</translation>
+    </message>
+    <message>
+        <source>The article changed meanwhile</source>
+        <translation>Artikel berubah sementara itu</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Diubah orang lain</translation>
+    </message>
+    <message>
+        <source>untitled article</source>
+        <translation>artikel tanpa judul</translation>
+    </message>
+    <message>
+        <source>“{title}” was changed by someone else since you opened it</source>
+        <translation>“{title}” diubah orang lain sejak Anda membukanya</translation>
+    </message>
+    <message>
+        <source>Nothing of yours was saved yet. For each field both of you changed, choose what to keep; your other changes are kept as you made them. Save writes your choices to the article as it is now.</source>
+        <translation>Belum ada perubahan Anda yang tersimpan. Untuk setiap ruas yang diubah oleh Anda berdua, pilih yang dipakai; perubahan Anda yang lain tetap seperti yang Anda buat. Simpan menulis pilihan Anda ke artikel sebagaimana adanya sekarang.</translation>
+    </message>
+    <message>
+        <source>They changed other fields than yours. Save writes your changes to the article as it is now, keeping theirs.</source>
+        <translation>Mereka mengubah ruas lain, bukan ruas Anda. Simpan menulis perubahan Anda ke artikel sebagaimana adanya sekarang, dengan tetap mempertahankan perubahan mereka.</translation>
+    </message>
+    <message>
+        <source>Fields both of you changed</source>
+        <translation>Ruas yang diubah oleh Anda berdua</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save the chosen values</source>
+        <translation>Simpan nilai yang dipilih</translation>
+    </message>
+    <message>
+        <source>Back to the editor, nothing saved</source>
+        <translation>Kembali ke penyunting, tidak ada yang disimpan</translation>
     </message>
 </context>
 <context>
@@ -2613,10 +2692,6 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
     <message>
         <source>Search results</source>
         <translation>Hasil pencarian</translation>
-    </message>
-    <message>
-        <source>Articles: title with the matching text, date, site and people</source>
-        <translation>Artikel: judul beserta teks yang cocok, tanggal, situs, dan orang</translation>
     </message>
     <message>
         <source>Articles: title with the matching text, date, site and people. Up and Down (or J and K) move, Enter reads the article, Shift selects several</source>

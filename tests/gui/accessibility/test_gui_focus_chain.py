@@ -18,9 +18,11 @@ from pytestqt.qtbot import QtBot
 from tests.gui.accessibility.chain import spoken_chain, spoken_name, unnamed
 from tests.gui.conftest import archive_photo
 
+from archive_app.domain.conflicts import Conflict, FieldConflict
 from archive_app.domain.model import ArticleDetail, CatalogueRecord, PersonInfo, Photo
 from archive_app.gui.authorities.dialogs import MergeDialog, PlaceAliasDialog, SignoffDialog
 from archive_app.gui.common.tasks import TaskRunner
+from archive_app.gui.editing.conflict_dialog import COMBINED, ConflictDialog
 from archive_app.gui.importing.report_dialog import ImportReportDialog
 from archive_app.gui.photos.viewer_dialog import PhotoViewer
 from archive_app.gui.search.filters import Filter
@@ -318,6 +320,24 @@ def test_every_dialog(
         "preferences",
         PreferencesDialog(window.settings, window),
         ["Theme", "Language", "OK", "Cancel"],
+    )
+    both = FieldConflict("title", "Banjir Rendam Tiga RT", "Banjir di Jakarta Barat")
+    conflict = ConflictDialog(
+        Conflict(1, "Banjir Rendam Tiga RT", 1, 2, (both,)), {"title": "Banjir"}, window
+    )
+    # combining shows the box to type it in, and puts the keys there
+    conflict.choice("title").choice.setCurrentIndex(COMBINED)
+    check_dialog(
+        qtbot,
+        checks,
+        "conflict",
+        conflict,
+        [
+            "Title: combined value",
+            "Save the chosen values",
+            "Back to the editor, nothing saved",
+            "Keep for Title",
+        ],
     )
     window.search_bar.show_cheat_sheet()
     examples = spoken_chain(window)

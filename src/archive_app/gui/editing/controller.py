@@ -9,12 +9,14 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from archive_app.domain.conflicts import ConflictError
 from archive_app.domain.model import ArticleDetail, ChangeInfo, HistoryItem
 from archive_app.gui.common.errors import show_error
-from archive_app.gui.common.field_values import problem
+from archive_app.gui.common.field_values import problem, value_of
 from archive_app.gui.common.i18n import count_text, translate
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.editing.change_runner import ChangeRunner
+from archive_app.gui.editing.conflict_dialog import ConflictDialog
 from archive_app.gui.editing.editor import ArticleEditor
 from archive_app.usecases.field_rules import FieldError
 
@@ -27,7 +29,11 @@ class EditSource(Protocol):
     def history(self, article_id: int) -> list[HistoryItem]: ...
 
     def edit(
-        self, article_id: int, changes: dict[str, Any], description: str | None = ...
+        self,
+        article_id: int,
+        changes: dict[str, Any],
+        description: str | None = ...,
+        expected_version: int | None = ...,
     ) -> ChangeInfo: ...
 
     def mark_reviewed(self, ids: Sequence[int], kind: str = ...) -> ChangeInfo: ...
@@ -50,6 +56,11 @@ class EditController(QObject):
         super().__init__(window)
         self.archive, self.reads, self.changes, self.window = archive, reads, changes, window
         self.editor: ArticleEditor | None = None
+        self.conflict: ConflictDialog | None = None
+        # the row version the open editor's values were read at (then the one a conflict
+        # showed): the catalogue refuses a save against an older one instead of overwriting
+        self._version: int | None = None
+        self._pending: dict[str, Any] = {}
 
     def open(self, article_id: int | None) -> None:
         """Load the article and its history off the GUI thread, then show the editor."""
@@ -65,6 +76,7 @@ class EditController(QObject):
         if self.editor is not None:
             self.editor.close()
         self.editor = ArticleEditor(detail, history, self.window)
+        self._version = detail.row_version
         self.editor.saveRequested.connect(self._save)
         self.editor.finished.connect(self._closed)
         self.editor.open()  # window-modal: the list cannot move on under an open editor
@@ -84,8 +96,11 @@ class EditController(QObject):
 
     def _save(self, article_id: int, changes: object) -> None:
         assert isinstance(changes, dict)
+        self._pending = changes
         self.changes.submit(
-            partial(self.archive.edit, article_id, changes), self._saved, self._refused
+            partial(self.archive.edit, article_id, changes, expected_version=self._version),
+            self._saved,
+            self._refused,
         )
 
     def _saved(self, info: object) -> None:
@@ -124,6 +139,39 @@ class EditController(QObject):
         if isinstance(error, FieldError) and self.editor is not None:
             self.editor.mark_error(error.field, problem(error))
             return True
+        if isinstance(error, ConflictError) and self.editor is not None:
+            return self._conflicted(error)
         if self.editor is not None:
             self.editor.set_busy(False)
         return False
+
+    def _conflicted(self, error: ConflictError) -> bool:
+        """Someone changed the article since the editor read it: let the person choose."""
+        editor = self.editor
+        assert editor is not None
+        conflict = next((c for c in error.conflicts if c.article_id == editor.detail.id), None)
+        if conflict is None or conflict.current_version is None:  # deleted: nothing to merge
+            editor.set_busy(False)
+            return False
+        opened = {f: value_of(editor.detail, f) for f in self._pending}
+        self.conflict = ConflictDialog(conflict, opened, editor)
+        self.conflict.finished.connect(self._conflict_closed)
+        self.conflict.open()
+        return True
+
+    def _conflict_closed(self, result: int) -> None:
+        dialog, self.conflict = self.conflict, None
+        if dialog is None or self.editor is None:
+            return
+        dialog.deleteLater()
+        if result != ConflictDialog.DialogCode.Accepted:
+            self.editor.set_busy(False)  # Cancel: the editor stays open with their values
+            return
+        # against the version the dialog showed: a third change meanwhile is caught again
+        self._version = dialog.conflict.current_version
+        changes = dialog.resolved(self._pending)
+        if not changes:  # theirs kept everywhere: the catalogue already holds it
+            self.statusMessage.emit(translate("Changes", "Kept the values saved by someone else"))
+            self.editor.accept()
+            return
+        self._save(self.editor.detail.id, changes)
