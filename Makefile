@@ -126,7 +126,7 @@ icons: system-libs $(STAMP)
 # the manual (English, Indonesian) and About, the keyboard focus outline and both high-contrast
 # themes, File ▸ Recent libraries, a vanished library and the crash dialog. Written to
 # screenshots/; `ARGS="--only review"` takes one group (window, catalogue,
-# review, help, libraries, access).
+# review, conflict, help, libraries, access).
 screenshots: system-libs-window $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m scripts.screenshots $(ARGS)
 

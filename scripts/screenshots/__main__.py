@@ -6,7 +6,8 @@ Run under Xvfb (`xvfb-run -a -s "-screen 0 1400x900x24"`): each shot grabs the w
 screen, so popups and dialogs appear as a person would see them. The library holds the seed,
 the Indonesian tables and the wire feeds, whose dpa picture items come with their JPEGs: the
 reader and the photo viewer show one of those, archived by the importer. The cataloguing shots
-(catalogue_shots.py) and the Needs review shots (review_shots.py) work on a copy,
+(catalogue_shots.py), the Needs review shots (review_shots.py) and the edit conflict
+(conflict_shots.py) work on a copy,
 so this library is never changed by them; `--only review` takes one group.
 """
 
@@ -23,6 +24,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from scripts.screenshots.access_shots import access_shots
 from scripts.screenshots.catalogue_shots import catalogue_shots
+from scripts.screenshots.conflict_shots import conflict_shots
 from scripts.screenshots.help_shots import help_shots
 from scripts.screenshots.kit import (
     SIZE,
@@ -42,6 +44,7 @@ from archive_app.gui.shell.settings import Settings
 from archive_app.usecases.archive import Archive
 
 log = logging.getLogger("arsip.screenshots")
+GROUPS = ("window", "catalogue", "review", "conflict", "libraries", "help", "access")
 
 # this folder is scripts/screenshots/ at the top of the repository
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -182,12 +185,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--only",
-        choices=("window", "catalogue", "review", "libraries", "help", "access"),
+        choices=GROUPS,
         action="append",
         help="take only these groups of screenshots (repeatable; all by default)",
     )
     args = parser.parse_args(argv)
-    groups = set(args.only or ("window", "catalogue", "review", "libraries", "help", "access"))
+    groups = set(args.only or GROUPS)
     if not args.corpus.is_dir():
         print(f"needs the shared corpus at {args.corpus}", file=sys.stderr)
         return 1
@@ -200,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved += catalogue_shots(args.out, args.library)
         if "review" in groups:
             saved += review_shots(args.out, args.library)
+        if "conflict" in groups:
+            saved += conflict_shots(args.out, args.library)
         if "libraries" in groups:
             saved += library_shots(args.out, args.library)
         if "help" in groups:
