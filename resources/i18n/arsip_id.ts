@@ -281,6 +281,10 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Selesai: {change}</translation>
     </message>
     <message>
+        <source>Nothing was changed: someone else changed {articles} since the preview.</source>
+        <translation>Tidak ada yang diubah: orang lain mengubah {articles} sejak pratinjau.</translation>
+    </message>
+    <message>
         <source>Select articles in the results first (Shift or Ctrl chooses several).</source>
         <translation>Pilih dulu artikel di hasil (Shift atau Ctrl untuk memilih beberapa).</translation>
     </message>
@@ -2210,6 +2214,10 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
     <message>
         <source>Nothing would change in these {total} articles.</source>
         <translation>Tidak ada yang berubah di {total} artikel ini.</translation>
+    </message>
+    <message>
+        <source>Preview again to see the change as it is now.</source>
+        <translation>Pratinjau lagi untuk melihat perubahannya sebagaimana sekarang.</translation>
     </message>
     <message>
         <source>Working…</source>

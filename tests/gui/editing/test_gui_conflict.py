@@ -1,15 +1,18 @@
 """The editor saves against the version it read: an edit made meanwhile elsewhere brings up the
-conflict dialog (theirs, yours, per field), and whatever is chosen, no update is lost."""
+conflict dialog (theirs, yours, per field), and whatever is chosen, no update is lost; a find and
+replace previewed before someone else's edit is refused whole and previewed again."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import ARTICLES, article_id
+from tests.gui.editing.test_gui_bulk import _preview
 from tests.gui.editing.test_gui_editor import _line, _open_editor
 
 from archive_app.gui.editing.conflict_dialog import COMBINED, THEIRS, ConflictDialog
 from archive_app.gui.editing.editor import ArticleEditor
+from archive_app.gui.editing.replace_dialog import ReplaceDialog
 from archive_app.gui.shell.main_window import MainWindow
 
 FLOOD = ARTICLES[0][0]
@@ -137,3 +140,36 @@ def test_a_third_change_while_choosing_is_caught_again(
     assert archive.article(flood).record.title == "Judul Ketiga"
     again.reject()
     editor.reject()
+
+
+def test_a_replace_previewed_before_someone_else_s_edit_is_refused_whole_and_previewed_again(
+    qtbot: QtBot, small_window: MainWindow
+) -> None:
+    archive = small_window.archive
+    with qtbot.waitSignal(small_window.searches.counted, timeout=10_000):
+        small_window.search_bar.set_query("jakbar")
+    small_window.actions_.replace.trigger()
+    dialog = small_window.bulk.dialog
+    assert isinstance(dialog, ReplaceDialog)
+    dialog.field.setCurrentIndex(dialog.field.findData("title"))
+    dialog.find_text.setText("Jakbar")
+    dialog.replace_text.setText("Jakarta Barat")
+    dialog.whole_result.setChecked(True)
+    _preview(qtbot, dialog)
+    assert dialog.model.rowCount() == 3
+    flood = article_id(archive, FLOOD)
+    retitled = "Jakbar Terendam, Tiga RT Mengungsi"
+    archive.edit(flood, {"title": retitled})  # another desktop, after the preview
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=10_000)
+    assert dialog.problem.text() == (
+        f"Nothing was changed: someone else changed “{retitled}” since the preview."
+    )
+    assert dialog.model.rowCount() == 0 and not dialog.apply_button.isEnabled()
+    titles = [archive.article(i).record.title for i in archive.article_ids()]
+    assert sum("Jakbar" in t for t in titles) == 3  # no article of the three was replaced
+    _preview(qtbot, dialog)  # the new preview starts from their title
+    assert dialog.model.rowCount() == 3
+    with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
+        dialog.apply_button.click()
+    assert archive.article(flood).record.title == "Jakarta Barat Terendam, Tiga RT Mengungsi"

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from archive_app.domain.conflicts import ConflictError
 from archive_app.domain.model import ChangeInfo, ReplacePreview
 from archive_app.gui.common.field_values import field_label, problem
 from archive_app.gui.common.i18n import translate
@@ -24,6 +25,16 @@ from archive_app.usecases.archive import Archive
 from archive_app.usecases.field_rules import FieldError
 
 Choices = Callable[[], dict[str, Sequence[str]]]
+
+
+def _stale(error: ConflictError) -> str:
+    """Which articles changed since the preview (the first few by title)."""
+    named = [f"“{c.title}”" if c.title else f"#{c.article_id}" for c in error.conflicts]
+    shown = ", ".join(named[:5]) + (f" (+{len(named) - 5})" if len(named) > 5 else "")
+    return translate(
+        "Changes",
+        "Nothing was changed: someone else changed {articles} since the preview.",
+    ).format(articles=shown)
 
 
 def _explain(error: Exception) -> str:
@@ -149,6 +160,9 @@ class BulkController(QObject):
 
     @staticmethod
     def _refused(dialog: PreviewDialog, error: Exception) -> bool:
+        if isinstance(error, ConflictError) and dialog.isVisible():
+            dialog.show_stale(_stale(error))  # refused whole: offer a new preview, not a retry
+            return True
         if dialog.isVisible():
             dialog.show_problem(_explain(error))
             return True

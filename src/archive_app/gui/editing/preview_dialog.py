@@ -140,6 +140,14 @@ class PreviewDialog(QDialog):
         self.problem.setText(text)
         self.problem.show()
 
+    def show_stale(self, text: str) -> None:
+        """The catalogue refused the preview as out of date: drop it, so only a new preview
+        (of the articles as they are now) can be applied, and put the keys on Preview."""
+        self.model.set_rows([])
+        self.show_problem(text)
+        self.count.setText(translate("Preview", "Preview again to see the change as it is now."))
+        self.preview_button.setFocus()
+
     def set_busy(self, busy: bool) -> None:
         self.preview_button.setEnabled(not busy)
         self.apply_button.setEnabled(not busy and self.model.rowCount() > 0)
