@@ -96,8 +96,9 @@ def test_a_combined_value_is_saved(qtbot: QtBot, small_window: MainWindow) -> No
     choice = _dialog(small_window).choice("title")
     choice.choice.setCurrentIndex(COMBINED)
     assert choice.combined.isVisible()
-    assert choice.combined.toPlainText() == f"{THEIRS_TITLE}\n{YOURS_TITLE}"
-    choice.combined.setPlainText("Banjir Rendam Tiga RT di Jakarta Barat, Warga Mengungsi")
+    assert choice.combined.toPlainText() == f"{THEIRS_TITLE} {YOURS_TITLE}"
+    # typed over two lines: a title stays one line
+    choice.combined.setPlainText("Banjir Rendam Tiga RT di Jakarta Barat,\nWarga Mengungsi")
     with qtbot.waitSignal(small_window.changes.changed, timeout=10_000):
         _dialog(small_window).save.click()
     assert archive.article(flood).record.title == (

@@ -24,6 +24,7 @@ from archive_app.gui.common.field_values import display, field_label
 from archive_app.gui.common.i18n import translate
 
 THEIRS, YOURS, COMBINED = 0, 1, 2
+MULTILINE = frozenset({"note"})
 
 
 class FieldChoice(QGroupBox):
@@ -58,9 +59,10 @@ class FieldChoice(QGroupBox):
         self.combined.setAccessibleName(
             translate("Conflicts", "{field}: combined value").format(field=label)
         )
-        self.combined.setPlainText(
-            "\n".join(v for v in (conflict.theirs, conflict.yours) if isinstance(v, str) and v)
-        )
+        # a note keeps its lines; any other text field is one line (a title, a place)
+        self.joiner = "\n" if conflict.field in MULTILINE else " "
+        both = (conflict.theirs, conflict.yours)
+        self.combined.setPlainText(self.joiner.join(v for v in both if isinstance(v, str) and v))
         self.combined.setMaximumHeight(90)
         self.combined.setTabChangesFocus(True)  # Tab moves on, as in every other box
         self.combined.setVisible(False)
@@ -84,7 +86,8 @@ class FieldChoice(QGroupBox):
     def value(self) -> Any:
         """The value to write (only asked when theirs is not kept)."""
         if self.choice.currentIndex() == COMBINED:
-            return self.combined.toPlainText().strip()
+            text = self.combined.toPlainText().strip()
+            return text if self.joiner == "\n" else " ".join(text.split())
         return self.conflict.yours
 
 
