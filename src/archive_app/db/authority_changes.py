@@ -36,7 +36,7 @@ def _record(
     kept person's articles gain the merged spelling as a name searches find).
     """
     after = person_authority.people_lists(session, touched)
-    change = new_change_set(kind, description, user, payload)
+    change = new_change_set(session, kind, description, user, payload)
     session.add(change)
     for article_id in sorted(touched):
         change.entries.append(
@@ -150,7 +150,11 @@ def add_place_alias(sessions: Sessions, user: str, spelling: str, place: str) ->
         touched = set(place_rows.articles_with_place(session, key))
         bump(session, touched)
         change = new_change_set(
-            "place_alias", f"group {spelling!r} under {place!r}", user, {"key": key, "place": place}
+            session,
+            "place_alias",
+            f"group {spelling!r} under {place!r}",
+            user,
+            {"key": key, "place": place},
         )
         session.add(change)
         session.flush()

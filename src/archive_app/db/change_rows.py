@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from archive_app.db.change_author import author
 from archive_app.db.models import Article, ChangeSet
 from archive_app.domain.clock import utc_now
 from archive_app.domain.model import ChangeInfo
@@ -14,13 +15,14 @@ OVERRIDES = "_overrides"  # a history entry holding the article's override map b
 
 
 def new_change_set(
-    kind: str, description: str, user: str, payload: dict[str, Any] | None
+    session: Session, kind: str, description: str, user: str, payload: dict[str, Any] | None
 ) -> ChangeSet:
-    """A change set stamped now, not yet undone."""
+    """A change set stamped now, not yet undone, by `user` (this computer's) on a folder
+    library and by the connection's database user on a team library."""
     return ChangeSet(
         kind=kind,
         description=description,
-        user=user,
+        user=author(session, user),
         created_at=utc_now(),
         undone=False,
         payload=payload or {},

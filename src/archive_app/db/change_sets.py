@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from archive_app.db.authority_changes import STEP_HANDLERS
+from archive_app.db.change_author import database_user
 from archive_app.db.change_rows import OVERRIDES, bump, change_info, new_change_set
 from archive_app.db.field_access import read_field, write_field
 from archive_app.db.models import Article, ChangeSet, HistoryEntry
@@ -59,7 +60,7 @@ class ChangeSetStore:
                 conflicts = stale(session, changes, expected or {})
                 if conflicts:
                     raise ConflictError(conflicts)
-                change_set = new_change_set(kind, description, user, payload)
+                change_set = new_change_set(session, kind, description, user, payload)
                 session.add(change_set)
                 touched = self._write(
                     session, change_set, changes, record_overrides=True, seen=seen
@@ -142,8 +143,14 @@ class ChangeSetStore:
 
     @staticmethod
     def _undo_stack(session: Session) -> tuple[ChangeSet | None, ChangeSet | None]:
-        """(the change to undo, the change to redo)."""
+        """(the change to undo, the change to redo).
+
+        On a team library each database user steps through their own changes only: the
+        change sets are one table for every desktop, and Undo on one must not take back
+        what someone else did on another (a folder library has one writer: one stack)."""
         editable = select(ChangeSet).where(ChangeSet.kind.not_in(("undo", "redo")))
+        if (mine := database_user(session)) is not None:
+            editable = editable.where(ChangeSet.user == mine)
         last_active = session.scalar(
             editable.where(ChangeSet.undone.is_(False)).order_by(ChangeSet.id.desc()).limit(1)
         )
@@ -167,12 +174,16 @@ class ChangeSetStore:
         A field someone else changed since (its value is not the one the change left) refuses
         the step with ConflictError: undo never overwrites another desktop's edit."""
         seen: dict[int, int] = {}
+        restoring: list[FieldValue] = []  # what the step writes, to name it if refused
         try:
-            return self._step(user, backwards, seen)
+            return self._step(user, backwards, seen, restoring)
         except StaleDataError:
-            raise ConflictError(raced(self._sessions, [], seen)) from None
+            # another desktop committed one of the articles between our check and our write
+            raise ConflictError(raced(self._sessions, restoring, seen)) from None
 
-    def _step(self, user: str, backwards: bool, seen: dict[int, int]) -> ChangeInfo | None:
+    def _step(
+        self, user: str, backwards: bool, seen: dict[int, int], restoring: list[FieldValue]
+    ) -> ChangeInfo | None:
         with self._sessions.begin() as session:
             undo, redo = self._undo_stack(session)
             target = undo if backwards else redo
@@ -180,7 +191,7 @@ class ChangeSetStore:
                 return None
             verb = "undo" if backwards else "redo"
             audit = new_change_set(
-                verb, f"{verb}: {target.description}", user, {"change": target.id}
+                session, verb, f"{verb}: {target.description}", user, {"change": target.id}
             )
             session.add(audit)
             handler = STEP_HANDLERS.get(target.kind)
@@ -189,7 +200,7 @@ class ChangeSetStore:
                 touched = handler(session, target, backwards)
                 bump(session, touched)
             else:
-                touched = self._restore(session, audit, target, backwards, seen)
+                touched = self._restore(session, audit, target, backwards, seen, restoring)
             target.undone = backwards
             return change_info(audit, touched, target.kind)
 
@@ -200,6 +211,7 @@ class ChangeSetStore:
         target: ChangeSet,
         backwards: bool,
         seen: dict[int, int],
+        restoring: list[FieldValue],
     ) -> set[int]:
         """Set every field the change touched back (or forward) to its recorded value."""
         entries = list(reversed(target.entries)) if backwards else list(target.entries)
@@ -227,6 +239,7 @@ class ChangeSetStore:
                     for a, fields in refused.items()
                 ]
             )
+        restoring.extend(restore)
         touched = self._write(session, audit, restore, record_overrides=False, seen=seen)
         for entry in entries:  # the override maps go back exactly as they were
             if entry.field == OVERRIDES and entry.article_id is not None:
