@@ -162,6 +162,12 @@ class SearchPage:
     total_exact: bool = True
     suggestion: str | None = None
     sort: str = "relevance"
+    # answered by the team catalogue's full-text search while this desktop's index is built:
+    # how far the build is (articles indexed, of how many), and the parts of the query that
+    # search could not apply (left out, so it may find more than the index will)
+    from_catalogue: bool = False
+    index_built: tuple[int, int] = (0, 0)
+    unanswered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from archive_app.search.index_folder import mark_behind, recover_interrupted_reb
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
 from archive_app.usecases import integrity
 from archive_app.usecases.backup import BackupInfo, write_backup
+from archive_app.usecases.catalogue_search import catalogue_search
 from archive_app.usecases.cataloguing import CataloguingMixin
 from archive_app.usecases.index_upkeep import LATER, IndexUpkeep
 from archive_app.usecases.jsonl_export import write_jsonl
@@ -126,7 +127,18 @@ class Archive(
                 follow_while_reading(layout, self._sessions, self.count)
             self._index = FullTextIndex(layout.index, readonly=readonly)
             self._upkeep = IndexUpkeep(layout, self._sessions, self._index, self.count)
-            self._search = LibrarySearch(self._index, self._sessions, self.summaries)
+            self._search = LibrarySearch(
+                self._index,
+                self._sessions,
+                self.summaries,
+                catalogue_search(
+                    layout.team is not None,
+                    self._sessions,
+                    self._index,
+                    lambda: self._upkeep.status,
+                    self.count,
+                ),
+            )
             # a repair running on a thread of its own: close() cancels it and waits for it
             self._repair: tuple[threading.Thread, CancelToken] | None = None
             if layout.team is not None and self.index_writable:  # what others changed since

@@ -19,6 +19,7 @@ from archive_app.domain.model import (
 )
 from archive_app.search.highlight import matched_forms
 from archive_app.search.index import FullTextIndex
+from archive_app.usecases.catalogue_search import CatalogueSearch
 from archive_app.usecases.library_core import LibraryCore
 from archive_app.usecases.sort_orders import SORT_ORDERS as SORT_ORDERS
 
@@ -33,10 +34,13 @@ class LibrarySearch:
         index: FullTextIndex,
         sessions: Sessions,
         summaries: Callable[[Sequence[int]], list[ArticleSummary]],
+        catalogue: CatalogueSearch | None = None,
     ) -> None:
         self._index = index
         self._sessions = sessions
         self._summaries = summaries
+        # a team library's own full-text search, answering while this desktop's index is built
+        self._catalogue = catalogue
 
     def search(
         self, query: str, limit: int, offset: int, sort: str, within: Sequence[str]
@@ -44,6 +48,8 @@ class LibrarySearch:
         if sort not in SORT_ORDERS:
             raise QueryError(f"unknown sort {sort!r} (choose {', '.join(SORT_ORDERS)})", query)
         node = _parse(query, within)
+        if self._catalogue is not None and (built := self._catalogue.building()) is not None:
+            return self._catalogue.search(query, node, sort, limit, offset, self._summaries, built)
         raw = _with_query_text(
             query,
             lambda: self._index.search(
@@ -67,11 +73,15 @@ class LibrarySearch:
 
     def counts(self, query: str, within: Sequence[str]) -> SearchCounts:
         node = _parse(query, within)
+        if self._catalogue is not None and self._catalogue.building() is not None:
+            return self._catalogue.counts(query, node)
         raw = _with_query_text(query, lambda: self._index.counts(node, self._texts))
         return SearchCounts(query, raw.total, raw.facets, raw.months)
 
     def matching_ids(self, query: str, within: Sequence[str]) -> list[int]:
         node = _parse(query, within)
+        if self._catalogue is not None and self._catalogue.building() is not None:
+            return self._catalogue.matching_ids(node)
         return _with_query_text(query, lambda: self._index.matching_ids(node, self._texts))
 
     def _texts(
