@@ -6,11 +6,15 @@ import argparse
 import dataclasses
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from archive_app.cli.arguments import positive
-from archive_app.cli.library import open_library
-from archive_app.cli.textout import print_facets, print_search, print_show
+from archive_app.cli.library import open_library, processes
+from archive_app.cli.textout import print_facets, print_search, print_show, stderr_progress
 from archive_app.usecases.sort_orders import SORT_ORDERS
+
+if TYPE_CHECKING:
+    from archive_app.domain.model import SearchPage
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -35,6 +39,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         }
         if page.suggestion:
             payload["did_you_mean"] = page.suggestion
+        if page.from_catalogue:
+            payload["from_catalogue"] = True
+            payload["unanswered"] = list(page.unanswered)
         if args.facets and counts is not None:
             payload["facets"] = {k: dict(v) for k, v in counts.facets.items()}
             payload["months"] = dict(counts.months)
@@ -43,7 +50,38 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_search(page, sys.stdout, offset=args.offset, total=total)
         if args.facets and counts is not None:
             print_facets(counts, sys.stdout)
+    if page.from_catalogue:
+        _build_index(args, page)
     return 0
+
+
+def _build_index(args: argparse.Namespace, page: SearchPage) -> None:
+    """A new desktop answered from the team catalogue: say so, then build this desktop's index
+    now, so the next search answers from it without anyone running reindex."""
+    from archive_app.domain.errors import LibraryLockedError
+
+    left_out = "".join(f"; {what}" for what in page.unanswered)
+    print(
+        "archive-app: answered by the team catalogue's full-text search while this desktop's "
+        f"index is built{left_out}",
+        file=sys.stderr,
+    )
+    try:
+        with open_library(
+            args, write=True, mend_index=False, catch_up=False, index_only=True
+        ) as archive:
+            _done, total = page.index_built
+            print(
+                f"archive-app: building this desktop's index of {total:,} articles…",
+                file=sys.stderr,
+            )
+            count = archive.reindex(progress=stderr_progress(args), processes=processes())
+            print(
+                f"archive-app: indexed {count:,} articles; searches answer from it", file=sys.stderr
+            )
+    except LibraryLockedError:
+        # the window (or another command) holds this desktop's part: it builds the index
+        print("archive-app: the window open on this library builds the index", file=sys.stderr)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
