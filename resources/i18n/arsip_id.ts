@@ -297,6 +297,22 @@ Tutup jendela atau perintah Arsip yang lain, lalu coba lagi.</translation>
         <translation>Arsip tidak dapat membuat perubahan itu</translation>
     </message>
     <message>
+        <source>Undo refused</source>
+        <translation>Urungkan ditolak</translation>
+    </message>
+    <message>
+        <source>Nothing was undone: someone else changed these since, and undoing would overwrite their change.</source>
+        <translation>Tidak ada yang diurungkan: orang lain telah mengubahnya sejak itu, dan mengurungkan akan menimpa perubahan mereka.</translation>
+    </message>
+    <message>
+        <source>Redo refused</source>
+        <translation>Ulangi ditolak</translation>
+    </message>
+    <message>
+        <source>Nothing was redone: someone else changed these since, and redoing would overwrite their change.</source>
+        <translation>Tidak ada yang diulangi: orang lain telah mengubahnya sejak itu, dan mengulangi akan menimpa perubahan mereka.</translation>
+    </message>
+    <message>
         <source>Choose an article to edit first.</source>
         <translation>Pilih dulu artikel yang akan disunting.</translation>
     </message>

@@ -6,8 +6,11 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
+from archive_app.domain.conflicts import ConflictError
 from archive_app.domain.model import ChangeInfo
+from archive_app.gui.common.errors import show_error
 from archive_app.gui.common.i18n import translate
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.editing.change_runner import ChangeRunner
@@ -78,12 +81,45 @@ class UndoController(QObject):
     def undo(self) -> None:
         if self.state[0]:
             self.undo_action.setEnabled(False)  # one click, one step
-            self.changes.submit(self.archive.undo, self._done)
+            self.changes.submit(self.archive.undo, self._done, self._undo_refused)
 
     def redo(self) -> None:
         if self.state[1]:
             self.redo_action.setEnabled(False)
-            self.changes.submit(self.archive.redo, self._done)
+            self.changes.submit(self.archive.redo, self._done, self._redo_refused)
+
+    def _undo_refused(self, error: Exception) -> bool:
+        return self._refused(
+            error,
+            translate("Changes", "Undo refused"),
+            translate(
+                "Changes",
+                "Nothing was undone: someone else changed these since, and undoing would "
+                "overwrite their change.",
+            ),
+        )
+
+    def _redo_refused(self, error: Exception) -> bool:
+        return self._refused(
+            error,
+            translate("Changes", "Redo refused"),
+            translate(
+                "Changes",
+                "Nothing was redone: someone else changed these since, and redoing would "
+                "overwrite their change.",
+            ),
+        )
+
+    def _refused(self, error: Exception, title: str, why: str) -> bool:
+        """A step that failed leaves the actions as they are now (the click disabled one); a
+        step refused because another desktop changed its fields since says why, naming each
+        article and field with their value and the one the step would write."""
+        self.update()
+        if not isinstance(error, ConflictError):
+            return False  # shown the usual way
+        window = self.parent()
+        show_error(window if isinstance(window, QWidget) else None, title, f"{why}\n\n{error}")
+        return True
 
     def _done(self, info: object) -> None:
         if isinstance(info, ChangeInfo):
