@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from archive_app.db import change_log  # noqa: F401  (its table is the catalogue's too)
+from archive_app.db import (
+    blob_store,  # noqa: F401  (a team library's files: its tables too)
+    change_log,  # noqa: F401  (its table is the catalogue's too)
+)
 from archive_app.db.models import Base
 
 connection = context.config.attributes["connection"]
