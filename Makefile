@@ -18,7 +18,7 @@ TEST_DEBS    := $(QT_OFFSCREEN) postgresql postgresql-client
 A11Y_DEBS    := $(QT_WINDOW) dbus at-spi2-core python3-pyatspi
 TEST_DEBS    += $(A11Y_DEBS)
 
-.PHONY: run test test-faults test-a11y install system-libs system-libs-test system-libs-window system-libs-desktop lint typecheck clean
+.PHONY: run test test-postgres test-faults test-a11y install system-libs system-libs-test system-libs-window system-libs-desktop lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ run: system-libs-window $(STAMP)
 
 test: system-libs-test system-libs-desktop $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not faults_slow and not wheel_install"
+
+# The whole suite again with every library a test opens by folder made a team catalogue on the
+# throwaway PostgreSQL cluster (tests/backends.py); tests about SQLite files skip, named.
+test-postgres: system-libs-test system-libs-desktop $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest --backend postgresql -m "not faults_slow and not wheel_install"
 
 # Every fault case (kill points, damage, disk full, bad input), the slow ones too, then the
 # table of cases: case, outcome, nothing lost. Writes bench-results/faults.jsonl.

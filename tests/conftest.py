@@ -8,6 +8,14 @@ from pathlib import Path
 
 import pytest
 
+# --backend postgresql: the whole suite on team catalogues (tests/backends.py)
+from tests.backends import (  # noqa: F401
+    _drop_test_catalogues,
+    _team_backend,
+    pytest_addoption,
+    pytest_collection_modifyitems,
+)
+
 # the throwaway PostgreSQL cluster, started when a test first asks for it
 from tests.postgres_server import (  # noqa: F401
     migrated_postgres,

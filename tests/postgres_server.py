@@ -82,6 +82,21 @@ class PostgresServer:
     def drop_database(self, name: str) -> None:
         self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def ensure_template(self) -> str:
+        """The template database at the schema head (migrated on first use); its name."""
+        if not self.template_ready:
+            from archive_app.db.engine import migrate
+            from archive_app.db.team_engine import create_team_engine, parse_team_address
+            from archive_app.storage.library_location import TeamLocation
+
+            self.admin(f'CREATE DATABASE "{TEMPLATE}" TEMPLATE template0')
+            location = TeamLocation(self.url(TEMPLATE), "test")
+            engine = create_team_engine(parse_team_address(location))
+            migrate(engine)
+            engine.dispose()  # a template must have no connections when it is copied
+            self.template_ready = True
+        return TEMPLATE
+
 
 def _run(command: list[str], owner: str | None, cwd: Path) -> None:
     # initdb and the server refuse to run as root (CI runs as root): they run as postgres,
@@ -169,17 +184,6 @@ def postgres_database(postgres_server: PostgresServer) -> Iterator[str]:
 def migrated_postgres(postgres_server: PostgresServer) -> Iterator[str]:
     """A team catalogue at the schema head, fresh for one test (copied from a template migrated
     once per run: CREATE DATABASE ... TEMPLATE is a file copy, far quicker than migrating)."""
-    if not postgres_server.template_ready:
-        from archive_app.db.engine import migrate
-        from archive_app.db.team_engine import create_team_engine, parse_team_address
-        from archive_app.storage.library_location import TeamLocation
-
-        postgres_server.admin(f'CREATE DATABASE "{TEMPLATE}" TEMPLATE template0')
-        location = TeamLocation(postgres_server.url(TEMPLATE), "test")
-        engine = create_team_engine(parse_team_address(location))
-        migrate(engine)
-        engine.dispose()  # a template must have no connections when it is copied
-        postgres_server.template_ready = True
-    name = postgres_server.new_database(TEMPLATE)
+    name = postgres_server.new_database(postgres_server.ensure_template())
     yield postgres_server.url(name)
     postgres_server.drop_database(name)
