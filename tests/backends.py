@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.postgres_server import PostgresServer
+from tests.postgres_server import SUPERUSER, PostgresServer
+from tests.team_folders import CHILD_PREFIX, PORT_ENV, ROOT_ENV, FolderToTeam, copy_database
 
 BACKENDS = ("sqlite", "postgresql")
 ENV = "ARSIP_TEST_BACKEND"  # the same choice for a run started by make or CI
@@ -48,84 +50,78 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = kept
 
 
-class FolderToTeam:
-    """Turns a library folder about to be made into a team library: a fresh catalogue copied
-    from the migrated template, its address written in the folder's .arsip-team, so the
-    product's own opening (and a reopening, even by a child process) finds the team library.
-    This desktop's folder for it is linked to the test's folder."""
-
-    def __init__(self, server: PostgresServer, temp_root: Path) -> None:
-        self.server = server
-        self.temp_root = temp_root.resolve()
-        self.made: list[str] = []  # databases, in the order they were made
-
-    def convert(self, path: str | Path | None, *, readonly: bool) -> None:
-        from archive_app.db.team_engine import parse_team_address
-        from archive_app.storage.library_folder import default_library_path
-        from archive_app.storage.library_location import (
-            TEAM_FILE,
-            TeamLocation,
-            is_team_address,
-            team_folder,
-        )
-
-        if path is not None and is_team_address(str(path)):
-            return
-        folder = Path(path).expanduser() if path else default_library_path()
-        if readonly or not folder.resolve().is_relative_to(self.temp_root):
-            return  # nothing to read there: the product says so, as for a folder
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            return  # an existing library, or a folder the product must refuse
-        name = self.server.new_database(self.server.ensure_template())
-        self.made.append(name)
-        folder.mkdir(parents=True, exist_ok=True)
-        address = self.server.url(name)
-        (folder / TEAM_FILE).write_text(address + "\n", encoding="utf-8")
-        # this desktop's part of the team library (index, lock, originals) is the folder
-        # itself, so a test that looks in <folder>/index finds this desktop's index there
-        key = parse_team_address(TeamLocation(address, "test")).key
-        desktop = team_folder(key)
-        desktop.parent.mkdir(parents=True, exist_ok=True)
-        desktop.symlink_to(folder.resolve(), target_is_directory=True)
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _team_backend(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[FolderToTeam | None]:
+) -> Iterator[TestCatalogues | None]:
     """On --backend postgresql: wrap the one function that resolves a library to open
-    (usecases.opening.library_layout, under Archive.open, the CLI and the window) and give the
-    run a user data folder of its own for each desktop's part of a team library."""
+    (usecases.opening.library_layout, under Archive.open, the CLI and the window), in this
+    process and in the Python processes it starts (tests/team_site/sitecustomize.py), and give
+    the run a user data folder of its own for each desktop's part of a team library."""
     if not on_postgresql(request.config):
         yield None
         return
     from archive_app.usecases import archive, opening
 
     server: PostgresServer = request.getfixturevalue("postgres_server")
-    switch = FolderToTeam(server, tmp_path_factory.getbasetemp())
-    original = opening.library_layout
-
-    def library_layout(path: str | Path | None, *, readonly: bool) -> object:
-        switch.convert(path, readonly=readonly)
-        return original(path, readonly=readonly)
-
+    server.ensure_template()
+    catalogues = TestCatalogues(server)
+    root = tmp_path_factory.getbasetemp()
+    switch = FolderToTeam(catalogues.new, root)
+    library_layout = switch.wrap(opening)
+    site = str(Path(__file__).parent / "team_site")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("desktop")))
         patch.delenv("ARCHIVE_APP_LIBRARY", raising=False)
+        patch.setenv(PORT_ENV, str(server.port))
+        patch.setenv(ROOT_ENV, str(root))
+        patch.setenv(
+            "PYTHONPATH", os.pathsep.join(filter(None, [site, os.environ.get("PYTHONPATH")]))
+        )
         patch.setattr(opening, "library_layout", library_layout)
         patch.setattr(archive, "library_layout", library_layout)
-        yield switch
+        yield catalogues
+
+
+class TestCatalogues:
+    """The team catalogues made for folders during the run, to drop after each test."""
+
+    __test__ = False  # not a test class
+
+    def __init__(self, server: PostgresServer) -> None:
+        self.server = server
+        self.made: list[str] = []
+        self.names = itertools.count()
+
+    def new(self, source: str) -> str:
+        name = f"arsip_t{os.getpid()}_f{len(self.made)}_{next(self.names)}"
+        copy_database(self.server.port, name, source)
+        self.made.append(name)
+        return self.server.url(name)
+
+    def drop_since(self, count: int) -> None:
+        """Drop those made after the first `count`, and any a child process made."""
+        import psycopg
+
+        names = self.made[count:]
+        del self.made[count:]
+        with psycopg.connect(
+            host=self.server.host, port=self.server.port, user=SUPERUSER, dbname="postgres"
+        ) as connection:
+            rows = connection.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE %s", (CHILD_PREFIX + "%",)
+            )
+            names += [row[0] for row in rows]
+        for name in names:
+            self.server.drop_database(name)
 
 
 @pytest.fixture(autouse=True)
-def _drop_test_catalogues(_team_backend: FolderToTeam | None) -> Iterator[None]:
+def _drop_test_catalogues(_team_backend: TestCatalogues | None) -> Iterator[None]:
     """The team catalogues a test made are dropped after it (the cluster stays small)."""
     if _team_backend is None:
         yield
         return
     before = len(_team_backend.made)
     yield
-    made = _team_backend.made[before:]
-    del _team_backend.made[before:]
-    for name in made:
-        _team_backend.server.drop_database(name)
+    _team_backend.drop_since(before)

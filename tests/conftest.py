@@ -42,6 +42,12 @@ def corpus_path(*parts: str) -> Path:
     return path
 
 
+def library_made(folder: Path) -> bool:
+    """A library was made in `folder`: its catalogue file, or on `--backend postgresql` the
+    .arsip-team naming its team catalogue."""
+    return (folder / "catalogue.sqlite").is_file() or (folder / ".arsip-team").is_file()
+
+
 @pytest.fixture
 def seed_file() -> Path:
     return corpus_path("seed", "jpnn-world-water-forum-2024.txt")

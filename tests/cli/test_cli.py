@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import CORPUS, GOLD
+from tests.conftest import CORPUS, GOLD, library_made
 
 from archive_app.cli import main
 
@@ -110,7 +110,7 @@ def test_library_from_the_environment(tmp_path: Path, seed_file: Path) -> None:
     assert run("import", str(seed_file), env=env).returncode == 0
     result = run("search", "kominfo", "--json", env=env)
     assert json.loads(result.stdout)["total"] == 1
-    assert (tmp_path / "env-lib" / "catalogue.sqlite").is_file()
+    assert library_made(tmp_path / "env-lib")
 
 
 def test_search_on_a_missing_library_is_a_clear_error(tmp_path: Path) -> None:

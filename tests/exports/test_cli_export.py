@@ -146,6 +146,9 @@ def test_bad_ids_are_a_usage_error(
         _run(export_library, "export", "--ids", "1", "--query", "banjir")
 
 
+@pytest.mark.sqlite_only(
+    "deletes an original from the library folder: a team library reads it from its catalogue"
+)
 def test_problems_are_warned_about_and_exit_1(
     export_library: Path,
     tmp_path: Path,
