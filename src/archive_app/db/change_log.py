@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import BigInteger, DateTime, Integer, String, func, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -11,6 +11,15 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from archive_app.db.models import Base
 
 CHANNEL = "arsip_changes"  # what the trigger of schema 0011 NOTIFYs on each committed change
+# Pruning keeps a time window, not what each known desktop still needs: the catalogue does not
+# know its desktops (a reader's may not even write to it), and a desktop off for longer than
+# this loses nothing, it only compares its whole index with the catalogue instead (as for a
+# mark it cannot read). A month covers holidays; the log holds a row per article change.
+KEEP = timedelta(days=30)
+# the kind of the one row pruning leaves: its txid is the newest pruned change's, so a desktop
+# whose mark is not above it (it may have missed a pruned change) reads it and knows
+PRUNED = "pruned"
+_PRUNE_LOCK = 0x41525349505052  # pg_try_advisory_xact_lock: one desktop prunes at a time
 
 
 class ArticleChange(Base):
@@ -45,6 +54,8 @@ class LogChanges:
     changed: frozenset[int]
     deleted: frozenset[int]
     mark: LogMark
+    # the log was pruned past the mark: the whole index must be compared with the catalogue
+    pruned: bool = False
 
 
 # one statement, so the horizon and the rows come from the same snapshot; with no mark, the
@@ -65,12 +76,45 @@ def read_changes(session: Session, mark: LogMark | None) -> LogChanges:
     seen_before = mark.seen if mark is not None else frozenset()
     latest: dict[int, str] = {}
     seen: set[int] = set()
+    pruned = False
     for _horizon, change_id, article_id, kind, txid in rows:
         if change_id is None:
             continue
         if txid >= horizon:  # a transaction as old may still be running: remember this one
             seen.add(change_id)
         if mark is not None and change_id not in seen_before:
-            latest[article_id] = kind
+            if kind == PRUNED:
+                pruned = True
+            else:
+                latest[article_id] = kind
     deleted = frozenset(a for a, kind in latest.items() if kind == "deleted")
-    return LogChanges(frozenset(latest) - deleted, deleted, LogMark(horizon, frozenset(seen)))
+    changed = frozenset(latest) - deleted
+    return LogChanges(changed, deleted, LogMark(horizon, frozenset(seen)), pruned)
+
+
+_MAY_PRUNE = text(
+    "SELECT has_table_privilege('article_changes', 'DELETE') "
+    "AND current_setting('transaction_read_only') = 'off' "
+    "AND pg_try_advisory_xact_lock(:lock)"
+)
+# only changes of transactions below the horizon: every one of them has committed (or ended)
+_PRUNE = text(
+    "WITH gone AS (DELETE FROM article_changes WHERE at < now() - CAST(:keep AS interval) "
+    "AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint RETURNING txid) "
+    "SELECT count(*), max(txid) FROM gone"
+)
+_MARK_PRUNED = text("INSERT INTO article_changes (article_id, kind, txid) VALUES (0, :kind, :txid)")
+
+
+def prune(session: Session, keep: timedelta = KEEP) -> int:
+    """Delete the changes older than `keep`, leaving one row that says how far the log was
+    pruned (replacing an earlier one); the number of changes deleted. Nothing is done by a
+    member who may not delete (a reader), nor while another desktop prunes. Commits."""
+    if not session.scalar(_MAY_PRUNE, {"lock": _PRUNE_LOCK}):
+        session.rollback()
+        return 0
+    count, newest = session.execute(_PRUNE, {"keep": f"{keep.total_seconds()} seconds"}).one()
+    if count:
+        session.execute(_MARK_PRUNED, {"kind": PRUNED, "txid": newest})
+    session.commit()
+    return int(count)

@@ -32,6 +32,9 @@ class CatalogueSearch:
         self._index = index
         self._status = status
         self._count = count
+        # an index made empty beside an empty catalogue is whole: what others add later, it
+        # follows through the change log, as any desktop does; it is not being built
+        self._whole_at_opening = index.recreated and count() == 0
 
     def building(self) -> tuple[int, int] | None:
         """(articles indexed, of how many) while this desktop's index is being built or cannot
@@ -42,7 +45,7 @@ class CatalogueSearch:
         unreadable = index.readonly and (
             index.missing or index.stale_schema or index.damage is not None
         )
-        if not (unreadable or index.recreated):
+        if not (unreadable or index.recreated) or self._whole_at_opening:
             return None
         total = self._count()
         if total == 0:  # an empty catalogue: the empty index is complete

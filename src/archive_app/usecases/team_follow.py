@@ -8,8 +8,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from archive_app.db.change_listener import ChangeListener
-from archive_app.db.change_log import LogMark, read_changes
+from archive_app.db.change_log import LogMark, prune, read_changes
 from archive_app.db.sessions import Sessions
 from archive_app.db.team_catalogue import checked_address
 from archive_app.domain.errors import LibraryLockedError
@@ -64,6 +66,7 @@ class ChangeLogFollower:
         self._lane = lane
         self._listener: ChangeListener | None = None
         self.on_change: list[Callable[[frozenset[int]], None]] = []
+        self._pruned = False  # the log is pruned once per opening, before the first reading
 
     @property
     def mark_path(self) -> Path:
@@ -75,11 +78,19 @@ class ChangeLogFollower:
         compared with the whole catalogue (at the next catch-up: the window's repair, an
         import, reindex), so nothing committed before the mark is missed either."""
         with self._lane:
+            if not self._pruned:
+                self._pruned = True
+                self._prune()
             mark = read_mark(self.mark_path)
             with self._sessions() as session:
                 changes = read_changes(session, mark)
             touched = changes.changed | changes.deleted
-            if mark is None:
+            if changes.pruned:
+                log.warning(
+                    "this desktop last followed the team catalogue before the oldest change "
+                    "the catalogue keeps; comparing the whole index"
+                )
+            if mark is None or changes.pruned:
                 self._index.mark_behind()
             else:
                 ids = sorted(touched)
@@ -99,6 +110,18 @@ class ChangeLogFollower:
             for listener in list(self.on_change):
                 listener(touched)
         return touched
+
+    def _prune(self) -> None:
+        """Keep the change log from growing forever (db/change_log.py says what it keeps); a
+        failure is said in one line, and following goes on."""
+        try:
+            with self._sessions() as session:
+                gone = prune(session)
+        except SQLAlchemyError as error:
+            log.warning("the team catalogue's change log was not pruned (%s)", error)
+            return
+        if gone:
+            log.info("pruned %d old changes from the team catalogue's change log", gone)
 
     def listen(self) -> None:
         """Follow the log whenever the server says it changed (NOTIFY), and on each
