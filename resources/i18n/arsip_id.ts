@@ -3026,6 +3026,18 @@ Arsip tidak membuat pustaka baru yang kosong sebagai gantinya. Jika pustaka itu 
         <translation>Mungkin maksud Anda {suggestion}?</translation>
     </message>
     <message>
+        <source>Searching the team catalogue while this desktop&apos;s index is built ({done} of {total})</source>
+        <translation>Mencari di katalog tim selagi indeks komputer ini dibangun ({done} dari {total})</translation>
+    </message>
+    <message>
+        <source>not applied: {parts}</source>
+        <translation>tidak diterapkan: {parts}</translation>
+    </message>
+    <message>
+        <source>Where results come from</source>
+        <translation>Asal hasil pencarian</translation>
+    </message>
+    <message>
         <source>Searches as you type, Enter at once; Up and Down move through the results, Esc clears; Shift+F1 explains the search language</source>
         <translation>Mencari sambil Anda mengetik, Enter seketika; Atas dan Bawah berpindah antarhasil, Esc mengosongkan; Shift+F1 menjelaskan bahasa pencarian</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from archive_app.gui.common.drops import local_paths
 from archive_app.gui.common.i18n import translate
+from archive_app.gui.search.catalogue_banner import CatalogueBanner
 from archive_app.gui.search.cheat_sheet import CheatSheet
 
 DEBOUNCE_MS = 250  # long enough to skip the keystrokes of one word, short enough to feel live
@@ -114,6 +115,7 @@ class SearchBar(QWidget):
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.linkActivated.connect(self._take_suggestion)
         self.suggestion.hide()
+        self.catalogue = CatalogueBanner(self)
         self.cheat_sheet = CheatSheet(self)
         self.cheat_sheet.exampleChosen.connect(self._use_example)
 
@@ -127,6 +129,7 @@ class SearchBar(QWidget):
         layout.addWidget(self.count, 0, 3)
         layout.addWidget(self.error, 1, 0, 1, 4)
         layout.addWidget(self.suggestion, 2, 0, 1, 4)
+        layout.addWidget(self.catalogue, 3, 0, 1, 4)
         layout.setColumnStretch(0, 1)
 
         self._timer = QTimer(self)

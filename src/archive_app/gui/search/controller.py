@@ -97,6 +97,10 @@ class ResultBatch:
     exact: bool = True  # False while `total` is the index's estimate
     more: bool = False  # another page can be fetched
     suggestion: str | None = None
+    # answered by the team catalogue while this desktop's index is built: (indexed, of how
+    # many), and what of the query that search left out
+    from_catalogue: tuple[int, int] | None = None
+    unanswered: tuple[str, ...] = ()
 
     @property
     def query(self) -> str:
@@ -290,4 +294,6 @@ def _batch(request: SearchRequest, page: SearchPage, more: bool) -> ResultBatch:
         bool(page.total_exact),
         more,
         page.suggestion,
+        page.index_built if page.from_catalogue else None,
+        page.unanswered,
     )

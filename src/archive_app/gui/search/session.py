@@ -152,6 +152,7 @@ class SearchSession(QObject):
     def _show_results(self, batch: ResultBatch) -> None:
         self.bar.clear_error()
         self.bar.show_suggestion(batch.suggestion)
+        self.bar.catalogue.show_source(batch.from_catalogue, batch.unanswered)
         self.model.set_ids(batch.ids, batch.query, batch.snippets, batch.more)
         self.total = batch.total
         self.bar.show_count(count_label(batch.total, _lists(batch.request), batch.exact))
