@@ -50,7 +50,11 @@ def stale(
     by_article = _group(changes)
     found: list[Conflict] = []
     for article_id, version in expected.items():
-        article = session.get(Article, article_id)
+        # locked (PostgreSQL; SQLite has one writer anyway) until the change commits: a desktop
+        # committing the article meanwhile is waited for and its version seen here, instead of
+        # this change writing the article's tag or people rows beside theirs first and failing
+        # on a duplicate key before its versioned UPDATE could say "conflict"
+        article = session.get(Article, article_id, with_for_update=True)
         if article is None or article.row_version != version:
             found.append(conflict(session, article_id, version, by_article.get(article_id, [])))
     return found

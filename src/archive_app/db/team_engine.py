@@ -97,10 +97,18 @@ def connection_problem(error: BaseException, address: TeamAddress) -> str | None
     from psycopg import OperationalError
 
     original = getattr(error, "orig", None) or error
-    if not isinstance(original, OperationalError) or original.sqlstate not in _CONNECTING:
+    if not isinstance(original, OperationalError):
         return None
     lines = [line.strip() for line in str(original).splitlines() if line.strip()]
     reason = (lines or ["no reason given"])[0]
+    if original.sqlstate in _ENDED:
+        # mid-transaction: the server rolled it back, so nothing of it was kept
+        return (
+            f"the team library {address.display}: the server ended the connection ({reason}); "
+            "the change under way was not saved, try again"
+        )
+    if original.sqlstate not in _CONNECTING:
+        return None
     user = address.params.get("user", "")
     if "password authentication failed" in reason:
         return (
@@ -118,6 +126,9 @@ def connection_problem(error: BaseException, address: TeamAddress) -> str | None
 # None: psycopg found no SQLSTATE (the connection never opened); 08: connection exceptions;
 # 28: invalid authorization; 3D000: no such database; 53300: too many connections
 _CONNECTING = {None, "08000", "08001", "08004", "08006", "28000", "28P01", "3D000", "53300"}
+# 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now: the server stopped or
+# restarted (by an administrator, a crash, a failover) while this desktop was connected
+_ENDED = {"57P01", "57P02", "57P03"}
 
 
 def permission_problem(error: BaseException, address: TeamAddress) -> str | None:
