@@ -77,6 +77,7 @@ CATALOGUE_CASES: list[tuple[str, Callable[[Path], object], str]] = [
 ]
 
 
+@pytest.mark.sqlite_only("damages catalogue.sqlite and mends it by repair or a folder backup")
 @pytest.mark.parametrize(
     ("case", "damage", "remedy"),
     [
@@ -150,6 +151,9 @@ def _change(path: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"Kominfo", b"KOMINFO"))
 
 
+@pytest.mark.sqlite_only(
+    "an original deleted or changed in the folder: a team library's are in its catalogue"
+)
 @pytest.mark.parametrize(
     ("case", "damage"),
     [
@@ -177,6 +181,7 @@ def test_an_original_is_put_back_by_importing_it_again(
     )
 
 
+@pytest.mark.sqlite_only("an original deleted from the folder, put back from a folder backup")
 @pytest.mark.faults_slow
 @pytest.mark.parametrize(
     ("case", "damage"),

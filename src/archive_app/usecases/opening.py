@@ -31,7 +31,7 @@ _KNOWN = {"originals", "media", "index", "library.lock", "backups", "damaged", "
 def library_layout(path: str | Path | None, *, readonly: bool) -> LibraryLayout:
     """The library at `path` (or the default one), created unless read-only; refuses a missing
     library that has an automatic backup, and a folder that holds something else."""
-    if (team := team_library.team_layout(path)) is not None:
+    if (team := team_library.team_layout(path, readonly=readonly)) is not None:
         return team  # never taken for a folder named "postgresql:"
     layout = LibraryLayout(Path(path).expanduser() if path else default_library_path())
     if not layout.exists() and (latest := autobackup.newest(layout)) is not None:

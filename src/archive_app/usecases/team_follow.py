@@ -14,7 +14,7 @@ from archive_app.db.change_listener import ChangeListener
 from archive_app.db.change_log import LogMark, prune, read_changes
 from archive_app.db.sessions import Sessions
 from archive_app.db.team_catalogue import checked_address
-from archive_app.domain.errors import LibraryLockedError
+from archive_app.domain.errors import LibraryLockedError, LibraryReadOnlyError
 from archive_app.search.index import FullTextIndex
 from archive_app.search.index_folder import holds_index, stale_schema
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
@@ -155,7 +155,11 @@ def follow_while_reading(
         return frozenset()
     lock = WriterLock(layout.lock)
     try:
+        layout.require_writable()
         lock.acquire()
+    except LibraryReadOnlyError:  # a read-only disk: the index answers as it stands
+        log.info("%s is read-only: the team's latest changes are not indexed", layout.root)
+        return frozenset()
     except LibraryLockedError:
         return frozenset()
     try:

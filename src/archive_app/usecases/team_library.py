@@ -55,7 +55,7 @@ def refuse_team(path: str | Path | None, what: str) -> None:
     )
 
 
-def team_layout(path: str | Path | None) -> LibraryLayout | None:
+def team_layout(path: str | Path | None, *, readonly: bool = False) -> LibraryLayout | None:
     """This desktop's folder for the team library `path` names (made when missing), its
     catalogue's address in it; None for a folder library."""
     location = team_location(path)
@@ -63,7 +63,10 @@ def team_layout(path: str | Path | None) -> LibraryLayout | None:
         return None
     address = team_catalogue.checked_address(location)
     layout = LibraryLayout(team_folder(address.key), team=location.address)
-    layout.create()  # this desktop's own part: its index and lock, even for a reader
+    # this desktop's own part (its index and lock) is made even for a reader; one already
+    # made is left as it is for a reader, which must read it from a read-only disk too
+    if not readonly or not layout.index.is_dir():
+        layout.create()
     return layout
 
 
