@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from archive_app.gui.common.i18n import number, translate
+
+POLL_MS = 1000  # asking whether the index is built yet: a flag, and a count while it is not
 
 
 def banner_text(built: tuple[int, int], unanswered: tuple[str, ...]) -> str:
@@ -24,10 +28,18 @@ def banner_text(built: tuple[int, int], unanswered: tuple[str, ...]) -> str:
 
 class CatalogueBanner(QLabel):
     """Shown while results come from the team catalogue's full-text search (a new desktop's
-    index being built); hidden as soon as a search is answered by this desktop's index."""
+    index being built); hidden as soon as a search is answered by this desktop's index. While
+    shown it asks `still_building` now and then and emits `built` when the index is whole, so
+    the window searches again (a build too quick for the status bar's poll is seen too)."""
+
+    built = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.still_building: Callable[[], bool] = lambda: False
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
         self.setObjectName("catalogueBanner")
         self.setAccessibleName(translate("Search", "Where results come from"))
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -37,8 +49,15 @@ class CatalogueBanner(QLabel):
     def show_source(self, built: tuple[int, int] | None, unanswered: tuple[str, ...]) -> None:
         """`built` is (indexed, of how many) when the catalogue answered, else None."""
         if built is None:
+            self._timer.stop()
             self.clear()
             self.hide()
             return
         self.setText(banner_text(built, unanswered))
         self.show()
+        self._timer.start()
+
+    def _poll(self) -> None:
+        if not self.still_building():
+            self._timer.stop()
+            self.built.emit()

@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         self._reselect: list[int] = []
         self._controllers()
         connect_window(self)
+        # results from the team catalogue while this desktop's index is built: again when it is
+        self.search_bar.catalogue.still_building = lambda: self.archive.index_needs_rebuild
+        self.search_bar.catalogue.built.connect(self.refresh)
         self.theme = ThemeManager(self.settings.theme, self)
         self.theme.changed.connect(self._apply_colours)
         self._apply_colours(self.theme.colours)
