@@ -116,6 +116,12 @@ class LibraryLayout:
         parts = [self.root, self.originals, self.media, self.index, self.catalogue, self.lock]
         if all(not p.exists() or os.access(p, os.W_OK) for p in parts):
             return
+        if self.team is not None:  # not the library: this desktop's own part of it
+            raise LibraryReadOnlyError(
+                f"this desktop's folder for the team library {self.team}, {self.root}, is "
+                "read-only (Arsip keeps its search index there); ask for write permission "
+                "to it: search, show, export and check still work"
+            )
         raise LibraryReadOnlyError(
             f"the library {self.root} is read-only (Arsip cannot write there); copy it to a "
             "folder you can write to, or ask for write permission: search, show, export and "
