@@ -103,6 +103,9 @@ def test_bulk_collections_people_places(library: str, capsys: pytest.CaptureFixt
     assert _json(capsys)[0]["place"] == "Bali"
 
 
+@pytest.mark.sqlite_only(
+    "backup makes a ZIP of a folder library; a team library is backed up on its server"
+)
 def test_replace_previews_then_applies(library: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert (

@@ -11,6 +11,9 @@ from archive_app.cli import main
 from archive_app.usecases.archive import Archive
 
 
+@pytest.mark.sqlite_only(
+    "a folder library's reader says its index is damaged; a team library's reader rebuilds it"
+)
 @pytest.fixture
 def damaged(tmp_path: Path, seed_file: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     library = tmp_path / "lib"

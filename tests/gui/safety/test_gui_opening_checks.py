@@ -29,6 +29,10 @@ from archive_app.usecases.archive import Archive
 from archive_app.usecases.opening import automatic_backup
 
 REASON = "On tree page 2 cell 0: invalid page number 4000"
+pytestmark = pytest.mark.sqlite_only(
+    "SQLite's check of the catalogue file and the daily backup into the folder, which a window "
+    "runs on opening a folder library only"
+)
 
 
 @pytest.fixture
