@@ -129,10 +129,14 @@ icons: system-libs $(STAMP)
 # run), on a virtual screen: welcome, search with facets and histogram, reader with a photo,
 # photo viewer, a person's page, dark theme, Indonesian, cataloguing, the Needs review queue,
 # the manual (English, Indonesian) and About, the keyboard focus outline and both high-contrast
-# themes, File ▸ Recent libraries, a vanished library and the crash dialog. Written to
+# themes, File ▸ Recent libraries, a vanished library and the crash dialog; two desktops on a
+# team library side by side (group team: a throwaway PostgreSQL cluster, two `archive-app gui`
+# processes driven by xdotool on a wide Xvfb screen of their own). Written to
 # screenshots/; `ARGS="--only review"` takes one group (window, catalogue,
-# review, conflict, help, libraries, access).
+# review, conflict, help, libraries, access, team).
+SHOT_DEBS := $(QT_WINDOW) xdotool postgresql
 screenshots: system-libs-window $(STAMP)
+	@bash scripts/ensure-debs.sh $(SHOT_DEBS)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m scripts.screenshots $(ARGS)
 
 # The offline manual's pictures, shipped with Arsip (resources/manual/images/<language>/): the

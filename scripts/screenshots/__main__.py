@@ -37,6 +37,7 @@ from scripts.screenshots.kit import (
 )
 from scripts.screenshots.library_shots import library_shots
 from scripts.screenshots.review_shots import review_shots
+from scripts.screenshots.team_windows import team_shots
 
 from archive_app.gui.common import i18n
 from archive_app.gui.shell.app import application
@@ -44,7 +45,7 @@ from archive_app.gui.shell.settings import Settings
 from archive_app.usecases.archive import Archive
 
 log = logging.getLogger("arsip.screenshots")
-GROUPS = ("window", "catalogue", "review", "conflict", "libraries", "help", "access")
+GROUPS = ("window", "catalogue", "review", "conflict", "libraries", "help", "access", "team")
 
 # this folder is scripts/screenshots/ at the top of the repository
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -195,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"needs the shared corpus at {args.corpus}", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    build_library(args.library, args.corpus)
+    if groups - {"team"}:  # the team shots import into a PostgreSQL catalogue of their own
+        build_library(args.library, args.corpus)
     with tempfile.TemporaryDirectory() as settings_dir:
         app = prepare(Path(settings_dir))
         saved = shots(args.out, args.library, app) if "window" in groups else []
@@ -211,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved += help_shots(args.out, args.library, app)
         if "access" in groups:
             saved += access_shots(args.out, args.library)
+        if "team" in groups:
+            saved += team_shots(args.out, args.corpus)
     print(f"{len(saved)} screenshots in {args.out}")
     return 0
 
