@@ -112,6 +112,7 @@ def test_a_missing_original_is_restored_by_importing_the_file_again(
     assert archive.check().ok and archive.fixity().ok
 
 
+@pytest.mark.sqlite_only("about the originals folder on disk (a team's: test_team_files.py)")
 def test_a_changed_original_is_put_right_by_importing_the_file_again(
     archive: Archive, seed_file: Path
 ) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    delete,
     func,
     select,
 )
@@ -97,6 +98,14 @@ def put_blob(session: Session, sha256: str, size: int, chunks: Iterable[bytes]) 
                 f"{written} bytes, not {size}"
             )
     return True
+
+
+def replace_blob(session: Session, sha256: str, size: int, chunks: Iterable[bytes]) -> None:
+    """Store the file again over a damaged blob of that name (in the caller's transaction)."""
+    with session.no_autoflush:
+        session.execute(delete(BlobChunk).where(BlobChunk.sha256 == sha256))
+        session.execute(delete(Blob).where(Blob.sha256 == sha256))
+    put_blob(session, sha256, size, chunks)
 
 
 def _rechunked(chunks: Iterable[bytes]) -> Iterator[bytes]:

@@ -54,8 +54,10 @@ def person_key(name: str) -> str:
 # ORM a lookup or an insert cost more than the rest of storing a small page dump.
 # "unless the library has it": ON CONFLICT DO NOTHING, which each dialect's own insert says
 _REGISTER_ORIGINAL = {
-    "sqlite": sqlite.insert(Original).on_conflict_do_nothing(),
-    "postgresql": postgresql.insert(Original).on_conflict_do_nothing(),
+    # RETURNING says whether the row was inserted: psycopg's rowcount for such an insert is
+    # not 0 when the row was there, so on PostgreSQL every original looked new
+    "sqlite": sqlite.insert(Original).on_conflict_do_nothing().returning(Original.sha256),
+    "postgresql": postgresql.insert(Original).on_conflict_do_nothing().returning(Original.sha256),
 }
 _ARTICLE_BY_URL = select(Article.id).where(Article.url_key == bindparam("key")).limit(1)
 _ARTICLE_BY_TEXT = (
@@ -174,7 +176,7 @@ class CatalogueWriter:
                 "first_imported_at": self.now,
             },
         )
-        return bool(result.rowcount)
+        return result.first() is not None
 
     def _provenance_row(self, source: Source) -> ProvenanceRow:
         """A provenance row for `source`, stamped with this writer's import time."""

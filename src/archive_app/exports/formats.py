@@ -13,7 +13,7 @@ from archive_app.exports import csv_table
 from archive_app.exports.bibtex import write_bibtex
 from archive_app.exports.csl_json import write_csl_json
 from archive_app.exports.dublin_core import write_oai_dc
-from archive_app.exports.html_folder import write_html_folder
+from archive_app.exports.html_folder import FileFinder, file_finder, write_html_folder
 from archive_app.exports.jsonld import write_jsonld
 from archive_app.exports.originals_zip import write_originals_zip
 from archive_app.exports.ris import write_ris
@@ -52,6 +52,13 @@ class ExportJob:
     @property
     def library(self) -> Path:
         return self.source.path
+
+    @property
+    def files(self) -> FileFinder:
+        """Where the originals and photos are read: the Archive's library_file (which
+        fetches a team library's into this desktop's cache), else the library's folder."""
+        finder: FileFinder | None = getattr(self.source, "library_file", None)
+        return finder if finder is not None else file_finder(self.source.path)
 
     def chosen_ids(self) -> list[int]:
         return self.ids if self.ids is not None else self.source.article_ids("added")[::-1]
@@ -129,14 +136,14 @@ FORMATS: dict[str, ExportFormat] = {
             "folder",
             "",
             "a folder of HTML pages with photos, readable offline",
-            folder=lambda p, job: write_html_folder(p, job.details(), job.library, job.problems),
+            folder=lambda p, job: write_html_folder(p, job.details(), job.files, job.problems),
         ),
         ExportFormat(
             "originals-zip",
             "binary",
             ".zip",
             "a ZIP of the original files with a SHA-256 manifest",
-            binary=lambda s, job: write_originals_zip(s, job.details(), job.library, job.problems),
+            binary=lambda s, job: write_originals_zip(s, job.details(), job.files, job.problems),
         ),
     )
 }

@@ -14,7 +14,7 @@ from typing import IO
 
 from archive_app import __version__
 from archive_app.domain.model import ArticleDetail
-from archive_app.exports.html_folder import library_file
+from archive_app.exports.html_folder import FileFinder, file_finder
 
 # already compressed: deflating them again only costs time
 _STORED = frozenset(
@@ -124,7 +124,10 @@ def _add(archive: zipfile.ZipFile, entry: Entry, source: Path) -> None:
 
 
 def write_originals_zip(
-    stream: IO[bytes], details: Iterable[ArticleDetail], library: Path, problems: list[str]
+    stream: IO[bytes],
+    details: Iterable[ArticleDetail],
+    library: Path | FileFinder,
+    problems: list[str],
 ) -> int:
     """originals/<file names>, manifest.json and manifest-sha256.txt; returns the article count.
 
@@ -134,10 +137,11 @@ def write_originals_zip(
     hashes in `sha256sum -c` form, so a changed file also fails that check after unzipping.
     """
     articles, entries = collect(details)
+    find = file_finder(library)
     taken = {"manifest.json", "manifest-sha256.txt"}
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         for entry in entries:
-            source = library_file(library, entry.library_path)
+            source = find(entry.library_path)
             if source is None:
                 entry.status = "missing"
                 problems.append(

@@ -37,6 +37,7 @@ from archive_app.usecases.catalogue_search import catalogue_search
 from archive_app.usecases.cataloguing import CataloguingMixin
 from archive_app.usecases.index_upkeep import LATER, IndexUpkeep
 from archive_app.usecases.jsonl_export import write_jsonl
+from archive_app.usecases.library_files import LibraryFiles
 from archive_app.usecases.opening import (
     WriteLane,
     automatic_backup,
@@ -119,6 +120,10 @@ class Archive(
                     later = False
                 migrate(self._engine)
             self._sessions = session_factory(self._engine)
+            # a team library's originals and photos are in its catalogue, cached here
+            self.files = LibraryFiles(
+                layout.root, self._sessions if layout.team is not None else None
+            )
             if later:  # on the writer lane, before the first write (see settle_checks)
                 self._write_lane.pending = partial(opening_checks, layout, self.count)
             elif not readonly and layout.team is None:  # a team's is made on its server
@@ -236,6 +241,7 @@ class Archive(
             self._sessions,
             lambda new, changed, big: self._index_changes(new, changed, in_background=big),
             columns,
+            team=self.layout.team is not None,
         )
         with self._write_lane:
             # what an interrupted import left unindexed: the articles are duplicates now, and
@@ -277,6 +283,12 @@ class Archive(
         with self._sessions() as session:
             found = queries.summaries(session, ids)
         return [found[i] for i in ids if i in found]
+
+    def library_file(self, relative: str | None) -> Path | None:
+        """The file on this disk of an original or photo the catalogue names relative to the
+        library (a photo's media_path, a provenance's original_path); a team library's is
+        fetched into this desktop's cache first. None when the library has no such file."""
+        return self.files.path(relative)
 
     def article(self, article_id: int) -> ArticleDetail:
         with self._sessions() as session:

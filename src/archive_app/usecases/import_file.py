@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from archive_app.db import blob_store
 from archive_app.db.import_store import Arrival, store_item
 from archive_app.db.import_unit import FileOutcome
 from archive_app.db.store import CatalogueWriter, Source
@@ -29,8 +30,12 @@ class FileStorer:
         columns: dict[str, str] | None,
         progress_at: Callable[[int, int, str, int], Progress],
         settle: Callable[[Group, Chunk], None],
+        team: bool = False,
     ) -> None:
         self._root = root
+        # a team library: originals and photos go into the catalogue as blobs, in the
+        # import's transaction; the files written under root are this desktop's cache
+        self._team = team
         self._columns = columns
         self._progress_at = progress_at
         self._settle = settle
@@ -100,7 +105,25 @@ class FileStorer:
                     group, chunk, item, _for_item(origin, item), source, entry, register
                 ):
                     chunk.records += 1
-            if self.wrote:
+            if self.wrote and self._team:
+                session = group.unit.writer.session
+                stored = blob_store.put_blob(session, sha256, len(data), blob_store.pieces(data))
+                entry.staged = originals.stage(self._root, relative, data)  # the cache
+                state = "was missing" if stored and known else None
+                if known and not stored and blob_store.verify(session, sha256) == "changed":
+                    # the catalogue's copy was damaged: this file puts it right
+                    blob_store.replace_blob(session, sha256, len(data), blob_store.pieces(data))
+                    state = "had changed"
+                if state is not None:
+                    entry.outcome.warnings.append(
+                        (
+                            None,
+                            "file",
+                            f"the library's copy of this file {state}; "
+                            "it is restored from this file",
+                        )
+                    )
+            elif self.wrote:
                 entry.staged = originals.stage(self._root, relative, data)
                 if entry.staged is not None and (known or entry.staged.replaces_changed):
                     state = "had changed" if entry.staged.replaces_changed else "was missing"
@@ -184,6 +207,10 @@ class FileStorer:
                 )
                 continue
             entry.media.extend(archived.written)
+            if self._team:
+                blob_store.put_blob(
+                    writer.session, archived.sha256, archived.size, blob_store.pieces(data)
+                )
             writer.media(
                 archived.sha256,
                 archived.path,

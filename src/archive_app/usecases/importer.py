@@ -41,6 +41,7 @@ class Importer:
         sessions: Sessions,
         index_changes: Callable[[set[int], set[int], bool], str | None],
         columns: dict[str, str] | None = None,
+        team: bool = False,
     ) -> None:
         self._clock: tuple[float, int] = (time.monotonic(), 0)
         self._bytes_done = 0
@@ -51,7 +52,7 @@ class Importer:
         self._index_changes = index_changes
         self._big = False
         self._report = ImportReport()
-        self._files = FileStorer(root, columns, self._progress, self._settle)
+        self._files = FileStorer(root, columns, self._progress, self._settle, team)
 
     def run(
         self, paths: Iterable[str | Path], progress: ProgressCallback, cancel: CancelToken

@@ -16,6 +16,7 @@ from archive_app.search.workers import build_in_parallel
 from archive_app.storage.diskspace import is_disk_full
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases.import_indexing import catalogue_feed, indexing_process
+from archive_app.usecases.library_files import LibraryFiles
 
 log = logging.getLogger(__name__)
 # an import flushing this many articles at once hands indexing to a process of its own
@@ -226,7 +227,7 @@ class IndexUpkeep:
             elif indexed[article_id] != version:
                 report.stale_in_index.append(article_id)
         report.orphaned_in_index = sorted(set(indexed) - set(catalogue))
-        report.missing_originals = [
-            p for p in original_paths if not (self.layout.root / p).is_file()
-        ]
+        # a team library's originals are blobs in its catalogue, a folder's files in it
+        team = self._sessions if self.layout.team is not None else None
+        report.missing_originals = LibraryFiles(self.layout.root, team).missing(original_paths)
         return report

@@ -7,8 +7,9 @@ from archive_app.domain.model import CheckReport, IndexStatus
 from archive_app.domain.progress import CancelToken, ProgressCallback, ignore_progress
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases.advice import advice
-from archive_app.usecases.backup import FixityReport, check_fixity
+from archive_app.usecases.backup import FixityReport
 from archive_app.usecases.library_core import LibraryCore
+from archive_app.usecases.library_files import LibraryFiles
 from archive_app.usecases.trust import check_library
 
 
@@ -17,6 +18,7 @@ class TrustMixin(LibraryCore):
     repair, catch-up and rebuild, each on the writer lane."""
 
     layout: LibraryLayout
+    files: LibraryFiles
 
     @property
     def index_status(self) -> IndexStatus:
@@ -69,7 +71,8 @@ class TrustMixin(LibraryCore):
             return self._upkeep.reindex(progress, cancel, processes)
 
     def fixity(self) -> FixityReport:
-        """Re-hash every original and archived photo; report changed or missing files."""
+        """Re-hash every original and archived photo; report changed or missing files (a
+        team library's in its catalogue, streamed chunk by chunk)."""
         with self._sessions() as session:
             named = library_stats.original_paths(session) + library_stats.media_paths(session)
-        return check_fixity(self.layout.root, named)
+        return self.files.fixity(named)

@@ -81,6 +81,12 @@ def load_reading(
     if query.strip():
         texts = (record.title, *record.body, *(p.caption or "" for p in record.photos))
         terms += tuple(source.highlight_terms(query, texts))
+    # a team library's photos are in its catalogue: fetched into this desktop's cache (the
+    # library's folder here), where the decoder and the photo viewer read them
+    fetch = getattr(source, "library_file", None)
+    if fetch is not None:
+        for photo in record.photos:
+            fetch(photo.media_path)
     return Reading(detail, terms, decode_photos(source.path, record.photos))
 
 
