@@ -172,6 +172,15 @@ eval-html: $(STAMP)
 bench-import: $(STAMP)
 	$(PY) benchmarks/bench_import.py --articles $(ARTICLES)
 
+.PHONY: bench-team
+
+# A team library on a throwaway PostgreSQL cluster: 2 desktops importing and 3 cataloguing at
+# once, one listening; import rate against a folder library, edits/s with conflicts, commit to
+# search latency, a new desktop's index build at $(ARTICLES) articles, no update lost; writes
+# bench-results/team.json. TEAM_ARGS=--quick runs it at 2,000 articles.
+bench-team: $(STAMP)
+	$(PY) benchmarks/bench_team.py --articles $(ARTICLES) $(TEAM_ARGS)
+
 .PHONY: wheel-test bundle bundle-test
 
 # Builds the wheel, installs it with its dependencies into a fresh virtual environment and runs
