@@ -92,7 +92,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "team",
-        "a team library on PostgreSQL: its status, build/upgrade its catalogue, members' roles",
+        "a team library on PostgreSQL: its status, build/upgrade its catalogue, members' roles, "
+        "push/pull to and from a folder library",
         "team:add_team",
     ),
     (

@@ -1,16 +1,20 @@
-"""`archive-app team status|upgrade|grant|revoke|members`: a team library's catalogue on its
-PostgreSQL server, and who may do what on it."""
+"""`archive-app team status|upgrade|grant|revoke|members|push|pull`: a team library's catalogue
+on its PostgreSQL server, who may do what on it, and copies between it and a folder library."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 # as db/team_roles.ROLES, written out: the parser loads none of the core
 ROLE_NAMES = ("reader", "cataloguer", "admin")
 
 if TYPE_CHECKING:
+    from archive_app.domain.progress import Progress
     from archive_app.usecases.team_library import TeamFacts
+    from archive_app.usecases.team_transfer import TransferSummary
 
 
 def cmd_team_status(args: argparse.Namespace) -> int:
@@ -52,6 +56,68 @@ def cmd_team_members(args: argparse.Namespace) -> int:
     for member in found:
         print(f"{member.user:<{width}}  {member.role}")
     return 0
+
+
+def cmd_team_push(args: argparse.Namespace) -> int:
+    from archive_app.usecases import team_transfer
+
+    summary = team_transfer.push(
+        args.local, args.address, merge=args.merge, progress=_progress("pushing")
+    )
+    _print_transfer("pushed", summary, args.address)
+    return 0
+
+
+def cmd_team_pull(args: argparse.Namespace) -> int:
+    from archive_app.usecases import team_transfer
+
+    summary = team_transfer.pull(args.address, args.folder, progress=_progress("pulling"))
+    _print_transfer("pulled", summary, args.folder)
+    return 0
+
+
+def _progress(verb: str) -> Callable[[Progress], None]:
+    """A line on standard error redrawn in place as batches commit; silent off a terminal."""
+    interactive = sys.stderr.isatty()
+
+    def show(progress: Progress) -> None:
+        if interactive:
+            end = "\n" if progress.done == progress.total else ""
+            print(
+                f"\r{verb}: {progress.done} of {progress.total} articles",
+                end=end,
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return show
+
+
+def _print_transfer(verb: str, summary: TransferSummary, library: str) -> None:
+    print(
+        f"{verb} {_count(summary.articles, 'article')} into {summary.target}: "
+        f"{_count(len(summary.originals), 'original')}, "
+        f"{_count(len(summary.photos), 'photo')}, "
+        f"{_count(summary.history, 'history entry', 'history entries')}"
+    )
+    if summary.already_there:
+        print(f"{summary.already_there} articles were there already and were left as they are")
+    if summary.lacking:
+        print(
+            f"{summary.lacking} originals or photos the source names are missing from it "
+            "and were not copied (run check on the source)"
+        )
+    if summary.index_problems:
+        print(
+            f"the search index was not updated for some articles "
+            f"({summary.index_problems[0]}): run archive-app --library {library} reindex"
+        )
+    else:
+        print("search index: built on this desktop")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _print(facts: TeamFacts) -> None:
@@ -96,3 +162,29 @@ def add_team(p: argparse.ArgumentParser) -> None:
     revoke.set_defaults(run=cmd_team_revoke)
     members = team.add_parser("members", help="the users holding a role, and their roles")
     members.set_defaults(run=cmd_team_members)
+    push = team.add_parser(
+        "push",
+        help="copy a folder library into a team catalogue, losslessly (records, versions, "
+        "history, collections, photos, originals); its index on this desktop is built",
+    )
+    push.add_argument("local", metavar="LOCAL_LIBRARY", help="the folder library to copy")
+    push.add_argument(
+        "address", metavar="ADDRESS", help="the team library: postgresql://user@host/database"
+    )
+    push.add_argument(
+        "--merge",
+        action="store_true",
+        help="push into a team catalogue that holds articles already (an interrupted push "
+        "goes on: the articles there are skipped)",
+    )
+    push.set_defaults(run=cmd_team_push)
+    pull = team.add_parser(
+        "pull",
+        help="make a new folder library from a team catalogue, for offline work (its index "
+        "is built)",
+    )
+    pull.add_argument(
+        "address", metavar="ADDRESS", help="the team library: postgresql://user@host/database"
+    )
+    pull.add_argument("folder", metavar="FOLDER", help="a new or empty folder")
+    pull.set_defaults(run=cmd_team_pull)

@@ -66,6 +66,7 @@ from archive_app.usecases.team_library import (
     require_team_folder_ok,
     team_display,
 )
+from archive_app.usecases.transfer_mixin import TransferMixin
 from archive_app.usecases.trust import repair_library, restore_library
 from archive_app.usecases.trust_mixin import TrustMixin
 
@@ -80,6 +81,7 @@ class Archive(
     SavedSearchesMixin,
     TrustMixin,
     TeamFollowMixin,
+    TransferMixin,
 ):
     """An open library. Writers are serialised; reads may run on any thread meanwhile.
 
