@@ -194,8 +194,12 @@ def test_commands_work_on_a_team_library_and_make_no_folder_named_after_it(
     assert code == 0 and "1 added" in out
     code, out, _ = _run(capsys, "--library", migrated_postgres, "search", '"world water forum"')
     assert code == 0 and "World Water Forum" in out
-    code, _, err = _run(capsys, "--library", migrated_postgres, "backup", str(tmp_path / "b.zip"))
-    assert code == 1 and "folder libraries only" in _one_line(err)
+    code, out, _ = _run(capsys, "--library", migrated_postgres, "backup", str(tmp_path / "b.zip"))
+    assert code == 0 and "backed up 1 articles" in out
+    code, out, _ = _run(capsys, "restore", str(tmp_path / "b.zip"), str(tmp_path / "restored"))
+    assert code == 0 and "restored 1 articles" in out
+    code, out, _ = _run(capsys, "--library", str(tmp_path / "restored"), "search", "forum")
+    assert code == 0 and "World Water Forum" in out
     code, _, err = _run(capsys, "--library", migrated_postgres, "repair")
     assert code == 1 and "folder libraries only" in _one_line(err)
     assert list(work.iterdir()) == []  # no folder named "postgresql:" was made

@@ -63,7 +63,6 @@ from archive_app.usecases.team_follow import (
 )
 from archive_app.usecases.team_library import (
     READER_REFUSAL,
-    require_team_folder_ok,
     team_display,
 )
 from archive_app.usecases.transfer_mixin import TransferMixin
@@ -381,8 +380,13 @@ class Archive(
     # -- safety: backup, restore, fixity --------------------------------------------------
 
     def backup(self, target: str | Path) -> BackupInfo:
-        """Copy the library into one file while it runs (the catalogue from one snapshot)."""
-        require_team_folder_ok(self.layout, "backup")
+        """Copy the library into one file while it runs (the catalogue from one snapshot); a
+        team library's is the backup of a folder library pulled from its catalogue, which
+        restore turns into a folder library."""
+        if self.layout.team is not None:
+            from archive_app.usecases.team_backup import write_team_backup
+
+            return write_team_backup(self.layout.team, Path(target).expanduser())
         return write_backup(self.layout, Path(target).expanduser(), self.count())
 
     @classmethod
