@@ -11,9 +11,6 @@ from archive_app.cli import main
 from archive_app.usecases.archive import Archive
 
 
-@pytest.mark.sqlite_only(
-    "a folder library's reader says its index is damaged; a team library's reader rebuilds it"
-)
 @pytest.fixture
 def damaged(tmp_path: Path, seed_file: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     library = tmp_path / "lib"
@@ -26,6 +23,11 @@ def damaged(tmp_path: Path, seed_file: Path, capsys: pytest.CaptureFixture[str])
     return library
 
 
+# a mark on the fixture is not applied: it goes on the test
+@pytest.mark.sqlite_only(
+    "a folder library's reader says its index is damaged; a team library's search answers "
+    "from the catalogue and rebuilds it (test_cli_team_new_desktop.py)"
+)
 def test_a_reader_says_the_index_is_damaged_in_one_line(
     damaged: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
