@@ -60,6 +60,10 @@ def desktops(
         one.close()
 
 
+def photo_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _cached(archive: Archive) -> list[Path]:
     """The files in this desktop's cache (its folder's originals/ and media/)."""
     return [
@@ -98,6 +102,11 @@ def test_a_photo_imported_on_one_desktop_is_read_on_another_with_an_empty_cache(
     seed_original, _ = _files_of(two, ids[str(seed_file)] or 0)
     fetched = two.library_file(seed_original)
     assert fetched is not None and fetched.read_bytes() == seed_file.read_bytes()
+
+    # a thumbnail is derived, not a blob: this desktop makes its own from the photo
+    thumbnail = two.library_file(f"media/thumbs/{media.split('/')[1]}/{photo_sha(photo)}.jpg")
+    assert thumbnail is not None and thumbnail.read_bytes().startswith(b"\xff\xd8")
+    assert thumbnail.stat().st_size < photo.stat().st_size
 
     assert two.check().ok and two.fixity().ok
     # the cache is only a copy: deleting it loses nothing

@@ -22,7 +22,7 @@ from sqlalchemy import insert as plain_insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from archive_app.db.models import Base
+from archive_app.db.models import Base, MediaFile
 
 CHUNK_SIZE = 1 << 20
 """Bytes per chunk: a round trip per MiB, and never more than one MiB of a file in memory."""
@@ -175,3 +175,9 @@ def missing_blobs(session: Session, sha256s: Iterable[str]) -> set[str]:
         batch = listed[start : start + 1000]
         present.update(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(batch))))
     return wanted - present
+
+
+def photo_of_thumbnail(session: Session, thumbnail: str) -> str | None:
+    """The library path of the photo whose thumbnail is `thumbnail` (a thumbnail is derived:
+    it is not stored as a blob, each desktop makes its own)."""
+    return session.scalar(select(MediaFile.path).where(MediaFile.thumbnail == thumbnail).limit(1))

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 # what the catalogue names an original or a photo by: originals/ab/<sha256>.ext, media/ab/...
 _STORED = re.compile(r"^(?:originals|media)/[0-9a-f]{2}/(?P<sha>[0-9a-f]{64})(?:\.[A-Za-z0-9.]*)?$")
+_THUMBNAIL = re.compile(r"^media/thumbs/[0-9a-f]{2}/[0-9a-f]{64}\.jpg$")
 _FETCHING = ".fetching-"  # a cache file being written, not yet checked
 
 
@@ -58,7 +59,10 @@ class LibraryFiles:
             return None
         sha256 = sha256_named(relative) if self._sessions is not None else None
         if sha256 is None:  # a folder library's file, or a derived one (a thumbnail)
-            return _inside(self.root, relative)
+            found = _inside(self.root, relative)
+            if found is None and self._sessions is not None and _THUMBNAIL.match(relative):
+                return self._thumbnail(relative)
+            return found
         target = self.root / relative
         try:
             if target.is_file() and sha256_file(target) == sha256:
@@ -66,6 +70,21 @@ class LibraryFiles:
         except OSError as error:  # unreadable: fetched again over it
             log.info("cache file %s unreadable (%s): fetching it again", target, error)
         return self._fetch(sha256, target)
+
+    def _thumbnail(self, relative: str) -> Path | None:
+        """Make a team library's thumbnail in this desktop's cache from its photo (derived,
+        so it is not a blob); None when the photo is not there."""
+        from archive_app.media.thumbnails import make_thumbnail  # Pillow: only when needed
+        from archive_app.storage import originals
+
+        assert self._sessions is not None
+        with self._sessions() as session:
+            photo = blob_store.photo_of_thumbnail(session, relative)
+        source = self.path(photo)
+        if source is None:
+            return None
+        originals.store(self.root, relative, make_thumbnail(source.read_bytes()))
+        return self.root / relative
 
     def _fetch(self, sha256: str, target: Path) -> Path | None:
         assert self._sessions is not None
