@@ -16,6 +16,9 @@ from archive_app.usecases.archive import Archive
 from archive_app.usecases.backup import FixityReport
 
 
+@pytest.mark.sqlite_only(
+    "backup makes a ZIP of a folder library; a team library is backed up on its server"
+)
 def _answer(monkeypatch: pytest.MonkeyPatch, file: Path, folder: Path | None = None) -> None:
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(file), ""))
@@ -63,6 +66,9 @@ def test_the_library_is_backed_up_and_restored_into_a_new_folder_offered_to_open
         assert copy.search("jakbar").total == 3  # its index was rebuilt too
 
 
+@pytest.mark.sqlite_only(
+    "changes an original in the folder: a team library's originals are in its catalogue"
+)
 def test_a_damaged_backup_is_refused_and_nothing_is_restored(
     qtbot: QtBot, small_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
