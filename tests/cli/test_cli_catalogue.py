@@ -104,7 +104,7 @@ def test_bulk_collections_people_places(library: str, capsys: pytest.CaptureFixt
 
 
 @pytest.mark.sqlite_only(
-    "backup makes a ZIP of a folder library; a team library is backed up on its server"
+    "hangs (>400 s, not yet diagnosed) on PostgreSQL since team backup came (514b46d)"
 )
 def test_replace_previews_then_applies(library: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()

@@ -17,7 +17,7 @@ from archive_app.usecases.backup import FixityReport
 
 
 @pytest.mark.sqlite_only(
-    "backup makes a ZIP of a folder library; a team library is backed up on its server"
+    "hangs (>600 s, not yet diagnosed) on PostgreSQL since team backup came (514b46d)"
 )
 def _answer(monkeypatch: pytest.MonkeyPatch, file: Path, folder: Path | None = None) -> None:
     monkeypatch.setattr(
