@@ -49,11 +49,13 @@ def stale(
     prepared against (before anything is written)."""
     by_article = _group(changes)
     found: list[Conflict] = []
-    for article_id, version in expected.items():
-        # locked (PostgreSQL; SQLite has one writer anyway) until the change commits: a desktop
-        # committing the article meanwhile is waited for and its version seen here, instead of
-        # this change writing the article's tag or people rows beside theirs first and failing
-        # on a duplicate key before its versioned UPDATE could say "conflict"
+    # locked (PostgreSQL; SQLite has one writer anyway) until the change commits: a desktop
+    # committing the article meanwhile is waited for and its version seen here, instead of
+    # this change writing the article's tag or people rows beside theirs first and failing on
+    # a duplicate key before its versioned UPDATE could say "conflict". Locked in id order,
+    # as an import updates them, so two bulk changes (or one and an import) of overlapping
+    # articles wait for each other instead of deadlocking
+    for article_id, version in sorted(expected.items()):
         article = session.get(Article, article_id, with_for_update=True)
         if article is None or article.row_version != version:
             found.append(conflict(session, article_id, version, by_article.get(article_id, [])))
