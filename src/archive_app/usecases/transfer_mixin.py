@@ -12,8 +12,6 @@ from archive_app.db.library_extras import dump_extras, load_extras
 from archive_app.db.transfer_rows import Restorable, files_named, put_blobs, restore_batch
 from archive_app.domain.errors import ArchiveError
 from archive_app.domain.serial import record_from_dict
-from archive_app.ingest.dedupe import url_key
-from archive_app.ingest.sanitise import sanitise
 from archive_app.storage import originals
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases.library_core import LibraryCore
@@ -125,6 +123,11 @@ class Restored:
 
 
 def _restorable(line: dict[str, Any]) -> Restorable:
+    # imported here: they load ftfy and the import machinery, which opening a library (and
+    # the window) must not pay for; only push and pull restore records
+    from archive_app.ingest.dedupe import url_key
+    from archive_app.ingest.sanitise import sanitise
+
     state = line.get("archive")
     if not isinstance(state, dict) or "record" not in state:
         raise ArchiveError(f"article {line.get('id')}: an export record without its state")
