@@ -108,7 +108,7 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_files(
         assert ("Yessy Artada", ("Yoga Sukmana",)) in [p[:2] for p in _people(mine)]
     assert any(path.startswith("media/") for path in files)  # a photo travels too
 
-    pushed = team_transfer.push(folder_library, migrated_postgres)
+    pushed = team_transfer.push(Archive.open, folder_library, migrated_postgres)
     assert pushed.articles == 4 and pushed.already_there == 0
     assert len(pushed.photos) == 1 and pushed.lacking == 0
     assert len(pushed.originals) == 5  # four files, and the second day's table
@@ -123,7 +123,7 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_files(
 
     # pulled on another desktop: the originals and photos come from the team catalogue itself
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "laptop"))
-    pulled = team_transfer.pull(migrated_postgres, tmp_path / "offline")
+    pulled = team_transfer.pull(Archive.open, migrated_postgres, tmp_path / "offline")
     assert (pulled.articles, len(pulled.photos), pulled.history) == (
         4,
         1,
@@ -161,17 +161,17 @@ def test_a_push_run_again_adds_nothing_twice(
 
     monkeypatch.setattr(Archive, "restore_articles", interrupted)
     with pytest.raises(ArchiveError, match="network"):
-        team_transfer.push(folder_library, migrated_postgres)
+        team_transfer.push(Archive.open, folder_library, migrated_postgres)
     calls = 1  # the team holds one batch: the pull fails on it, after making the folder
     with pytest.raises(ArchiveError, match="network"):
-        team_transfer.pull(migrated_postgres, tmp_path / "offline")
+        team_transfer.pull(Archive.open, migrated_postgres, tmp_path / "offline")
     assert not (tmp_path / "offline").exists()  # nothing that looks like a library is left
     monkeypatch.setattr(Archive, "restore_articles", real)
     with Archive.open(migrated_postgres) as team:
         assert team.count() == 2  # the first batch committed, the second never began
     with pytest.raises(ArchiveError, match="holds 2 articles already"):
-        team_transfer.push(folder_library, migrated_postgres)
-    again = team_transfer.push(folder_library, migrated_postgres, merge=True)
+        team_transfer.push(Archive.open, folder_library, migrated_postgres)
+    again = team_transfer.push(Archive.open, folder_library, migrated_postgres, merge=True)
     assert (again.articles, again.already_there) == (2, 2)
     with Archive.open(migrated_postgres) as team:
         assert team.count() == 4

@@ -60,9 +60,10 @@ def cmd_team_members(args: argparse.Namespace) -> int:
 
 def cmd_team_push(args: argparse.Namespace) -> int:
     from archive_app.usecases import team_transfer
+    from archive_app.usecases.archive import Archive
 
     summary = team_transfer.push(
-        args.local, args.address, merge=args.merge, progress=_progress("pushing")
+        Archive.open, args.local, args.address, merge=args.merge, progress=_progress("pushing")
     )
     _print_transfer("pushed", summary, args.address)
     return 0
@@ -70,8 +71,11 @@ def cmd_team_push(args: argparse.Namespace) -> int:
 
 def cmd_team_pull(args: argparse.Namespace) -> int:
     from archive_app.usecases import team_transfer
+    from archive_app.usecases.archive import Archive
 
-    summary = team_transfer.pull(args.address, args.folder, progress=_progress("pulling"))
+    summary = team_transfer.pull(
+        Archive.open, args.address, args.folder, progress=_progress("pulling")
+    )
     _print_transfer("pulled", summary, args.folder)
     return 0
 

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import BigInteger, DateTime, Integer, String, func, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from archive_app.db.models import Base
+from archive_app.domain.errors import ArchiveError
 
 CHANNEL = "arsip_changes"  # what the trigger of schema 0011 NOTIFYs on each committed change
 # Pruning keeps a time window, not what each known desktop still needs: the catalogue does not
@@ -110,11 +112,15 @@ def prune(session: Session, keep: timedelta = KEEP) -> int:
     """Delete the changes older than `keep`, leaving one row that says how far the log was
     pruned (replacing an earlier one); the number of changes deleted. Nothing is done by a
     member who may not delete (a reader), nor while another desktop prunes. Commits."""
-    if not session.scalar(_MAY_PRUNE, {"lock": _PRUNE_LOCK}):
+    try:
+        if not session.scalar(_MAY_PRUNE, {"lock": _PRUNE_LOCK}):
+            session.rollback()
+            return 0
+        count, newest = session.execute(_PRUNE, {"keep": f"{keep.total_seconds()} seconds"}).one()
+        if count:
+            session.execute(_MARK_PRUNED, {"kind": PRUNED, "txid": newest})
+        session.commit()
+    except SQLAlchemyError as error:  # said in the use cases' terms: they speak no SQLAlchemy
         session.rollback()
-        return 0
-    count, newest = session.execute(_PRUNE, {"keep": f"{keep.total_seconds()} seconds"}).one()
-    if count:
-        session.execute(_MARK_PRUNED, {"kind": PRUNED, "txid": newest})
-    session.commit()
+        raise ArchiveError(str(error)) from error
     return int(count)

@@ -386,7 +386,7 @@ class Archive(
         if self.layout.team is not None:
             from archive_app.usecases.team_backup import write_team_backup
 
-            return write_team_backup(self.layout.team, Path(target).expanduser())
+            return write_team_backup(type(self).open, self.layout.team, Path(target).expanduser())
         return write_backup(self.layout, Path(target).expanduser(), self.count())
 
     @classmethod

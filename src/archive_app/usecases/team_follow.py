@@ -8,13 +8,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from archive_app.db.change_listener import ChangeListener
 from archive_app.db.change_log import LogMark, prune, read_changes
 from archive_app.db.sessions import Sessions
 from archive_app.db.team_catalogue import checked_address
-from archive_app.domain.errors import LibraryLockedError, LibraryReadOnlyError
+from archive_app.domain.errors import ArchiveError, LibraryLockedError, LibraryReadOnlyError
 from archive_app.search.index import FullTextIndex
 from archive_app.search.index_folder import holds_index, stale_schema
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
@@ -117,7 +115,7 @@ class ChangeLogFollower:
         try:
             with self._sessions() as session:
                 gone = prune(session)
-        except SQLAlchemyError as error:
+        except ArchiveError as error:
             log.warning("the team catalogue's change log was not pruned (%s)", error)
             return
         if gone:

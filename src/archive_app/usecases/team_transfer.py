@@ -5,16 +5,21 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from archive_app.domain.errors import ArchiveError, LibraryFormatError
 from archive_app.domain.progress import Progress, ProgressCallback, ignore_progress
 from archive_app.storage.library_location import team_location
-from archive_app.usecases.archive import Archive
 from archive_app.usecases.team_library import require_team
 
 BATCH = 200  # articles per transaction: a push interrupted loses at most one batch's work
+
+# Archive.open, given by the caller: this module is imported by the Archive's backup (through
+# team_backup), so it cannot import the Archive itself without an import cycle
+Opener = Callable[..., Any]
 
 
 @dataclass(slots=True)
@@ -32,6 +37,7 @@ class TransferSummary:
 
 
 def push(
+    open_library: Opener,
     local: str | Path,
     address: str,
     *,
@@ -46,7 +52,7 @@ def push(
         raise LibraryFormatError(
             f"{local} is a team library: push copies a folder library into a team catalogue"
         )
-    with Archive.open(local, readonly=True) as source, Archive.open(address) as target:
+    with open_library(local, readonly=True) as source, open_library(address) as target:
         held = target.count()
         if held and not merge:
             raise ArchiveError(
@@ -57,7 +63,11 @@ def push(
 
 
 def pull(
-    address: str, folder: str | Path, *, progress: ProgressCallback = ignore_progress
+    open_library: Opener,
+    address: str,
+    folder: str | Path,
+    *,
+    progress: ProgressCallback = ignore_progress,
 ) -> TransferSummary:
     """Make the new folder library `folder` from the team catalogue at `address`, with its
     index built; nothing is left in `folder` when the pull fails."""
@@ -72,7 +82,7 @@ def pull(
         )
     made = not target.exists()
     try:
-        with Archive.open(address, readonly=True) as source, Archive.open(target) as copy:
+        with open_library(address, readonly=True) as source, open_library(target) as copy:
             return _copy(source, copy, progress, "pulling")
     except BaseException:
         # the folder was new or empty: a pull that failed leaves nothing looking like a library
@@ -83,9 +93,7 @@ def pull(
         raise
 
 
-def _copy(
-    source: Archive, target: Archive, progress: ProgressCallback, phase: str
-) -> TransferSummary:
+def _copy(source: Any, target: Any, progress: ProgressCallback, phase: str) -> TransferSummary:
     """Every article of `source` (oldest import first, so the copy's ids follow the same
     order), batch by batch, then its saved searches, collections and authorities."""
     summary = TransferSummary(target=target.team_name or str(target.path))
