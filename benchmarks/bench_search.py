@@ -332,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         "app": app,
         "build": build,
         "classes": figures,
-        "targets": report.targets(figures, build),
+        "targets": report.targets(figures, build, n),
         "relevance": {
             "top": relevance.TOP,
             "depth": relevance.DEPTH,
@@ -356,7 +356,7 @@ def print_summary(payload: dict[str, Any]) -> None:
         f"per class ({host['cpus']} CPUs, Python {host['python']}, SQLite {host['sqlite']})"
     )
     for line in [
-        *report.latency_table(figures),
+        *report.latency_table(figures, payload["articles"]),
         "",
         *report.totals_table(figures),
         "",
