@@ -103,9 +103,6 @@ def test_bulk_collections_people_places(library: str, capsys: pytest.CaptureFixt
     assert _json(capsys)[0]["place"] == "Bali"
 
 
-@pytest.mark.sqlite_only(
-    "hangs (>400 s, not yet diagnosed) on PostgreSQL since team backup came (514b46d)"
-)
 def test_replace_previews_then_applies(library: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert (

@@ -12,6 +12,7 @@ from typing import Any
 
 from archive_app.domain.errors import ArchiveError, LibraryFormatError
 from archive_app.domain.progress import Progress, ProgressCallback, ignore_progress
+from archive_app.storage.library_folder import LibraryLayout
 from archive_app.storage.library_location import team_location
 from archive_app.usecases.team_library import require_team
 
@@ -82,7 +83,15 @@ def pull(
         )
     made = not target.exists()
     try:
+        # the folder library's layout is made first: the opening then finds a folder library
+        # being made, never an empty folder it may take for something else (the test suite's
+        # --backend postgresql turns empty folders into team catalogues)
+        LibraryLayout(target).create()
         with open_library(address, readonly=True) as source, open_library(target) as copy:
+            if copy.layout.team is not None:
+                raise LibraryFormatError(
+                    f"{target} opened as a team library: pull makes a folder library"
+                )
             return _copy(source, copy, progress, "pulling")
     except BaseException:
         # the folder was new or empty: a pull that failed leaves nothing looking like a library
