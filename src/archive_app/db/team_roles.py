@@ -244,6 +244,9 @@ def _hand_over(connection: Connection, admin: str) -> None:
     ).scalar_one()
     if not me_super and not member:
         connection.exec_driver_sql(f"GRANT {q(admin)} TO CURRENT_USER")
+    # a new owner needs CREATE on the schema (PostgreSQL 15 gives PUBLIC none on public): the
+    # database's owner who built the catalogue gives it, or handing over is refused
+    connection.exec_driver_sql(f"GRANT {_SCHEMA['admin']} ON SCHEMA public TO {q(admin)}")
     owned = connection.execute(
         text(
             "SELECT c.relname, c.relkind FROM pg_class c "
