@@ -41,7 +41,8 @@ def test_typing_a_query_searches_once_typing_stops_and_lists_the_seed(
     assert seeded_window.model.rowCount() == 1
     assert seeded_window.model.index(0, 0).data() == SEED_TITLE
     assert seeded_window.search_bar.count.text() == "1 match"
-    assert SEED_TITLE in seeded_window.reader.toPlainText()
+    # the reader loads the listed article off the GUI thread (a team catalogue takes longer)
+    qtbot.waitUntil(lambda: SEED_TITLE in seeded_window.reader.toPlainText())
 
 
 def test_enter_searches_at_once(qtbot: QtBot, seeded_window: MainWindow) -> None:

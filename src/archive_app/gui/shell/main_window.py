@@ -349,6 +349,8 @@ class MainWindow(QMainWindow):
 
     def _shut_down(self) -> None:
         """Stop the library's background work and wait for its writer lane to let go."""
+        if self.team_changes is not None:  # first: its listener thread would start reads
+            self.team_changes.stop()
         self.reading.shutdown()
         self.index_status.stop()
         self.reads.clear()
