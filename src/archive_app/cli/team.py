@@ -1,5 +1,6 @@
-"""`archive-app team status|upgrade|grant|revoke|members|push|pull`: a team library's catalogue
-on its PostgreSQL server, who may do what on it, and copies between it and a folder library."""
+"""`archive-app team status|upgrade|grant|revoke|members|push|pull|prune-files`: a team
+library's catalogue on its PostgreSQL server, who may do what on it, copies between it and a
+folder library, and the files no article uses any more."""
 
 from __future__ import annotations
 
@@ -77,6 +78,27 @@ def cmd_team_pull(args: argparse.Namespace) -> int:
         Archive.open, args.address, args.folder, progress=_progress("pulling")
     )
     _print_transfer("pulled", summary, args.folder)
+    return 0
+
+
+def cmd_team_prune_files(args: argparse.Namespace) -> int:
+    from archive_app.cli.library import open_library
+
+    with open_library(args, write=args.apply, mend_index=False, catch_up=False) as archive:
+        found = archive.unused_files(remove=args.apply)
+    size = f"{found.bytes / 1e6:,.1f} MB"
+    files = (
+        f"{_count(len(found.originals), 'original')} and "
+        f"{_count(len(found.photos), 'photo file')} no article uses"
+    )
+    if found.removed:
+        print(f"removed {files} ({_count(found.blobs, 'stored file')}, {size})")
+    elif found.files or found.blobs:
+        for path in (*found.originals, *found.photos):
+            print(path)
+        print(f"{files} ({_count(found.blobs, 'stored file')}, {size}): add --apply to remove them")
+    else:
+        print("every original and photo file in the team catalogue is used by an article")
     return 0
 
 
@@ -192,3 +214,15 @@ def add_team(p: argparse.ArgumentParser) -> None:
     )
     pull.add_argument("folder", metavar="FOLDER", help="a new or empty folder")
     pull.set_defaults(run=cmd_team_pull)
+    prune = team.add_parser(
+        "prune-files",
+        help="list the originals and photo files no article uses any more (left by deleted "
+        "articles and replaced photos); --apply takes them out of the team catalogue",
+    )
+    prune.add_argument(
+        "--apply",
+        action="store_true",
+        help="remove them (safe while other desktops import and edit: it waits for a moment "
+        "no one writes, up to a minute)",
+    )
+    prune.set_defaults(run=cmd_team_prune_files)

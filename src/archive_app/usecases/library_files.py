@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from archive_app.db import blob_store
+from archive_app.db.blob_pruning import UnusedFiles, find_unused, prune_unused
 from archive_app.db.sessions import Sessions
+from archive_app.domain.errors import ArchiveError
 from archive_app.usecases.backup import FixityReport, check_fixity, sha256_file
 
 log = logging.getLogger(__name__)
@@ -137,3 +139,22 @@ class LibraryFiles:
                 elif problem == "changed":
                     report.changed.append(relative)
         return report
+
+    def unused(self, *, remove: bool) -> UnusedFiles:
+        """A team library's originals and photo files no article uses any more (left by
+        deleted articles and replaced photos), with their blobs; taken out of the catalogue
+        when `remove`, and out of this desktop's cache (other desktops' caches are only
+        copies, never read again)."""
+        if self._sessions is None:
+            raise ArchiveError(
+                f"{self.root} is a folder library: its originals and photos are files in its "
+                "folder, not in a team catalogue"
+            )
+        with self._sessions() as session:
+            found = prune_unused(session) if remove else find_unused(session)
+        if found.removed:
+            for relative in (*found.originals, *found.photos, *found.thumbnails):
+                cached = self.root / relative
+                if cached.resolve().is_relative_to(self.root.resolve()):
+                    cached.unlink(missing_ok=True)
+        return found

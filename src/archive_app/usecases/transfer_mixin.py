@@ -1,5 +1,6 @@
 """The facade's part for moving a library between kinds: articles restored from their lossless
-state, the catalogue's other contents, and the bytes of its originals and photos."""
+state, the catalogue's other contents, and the bytes of its originals and photos (and those
+no article uses any more taken out of a team catalogue)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archive_app.db.blob_pruning import UnusedFiles
 from archive_app.db.library_extras import dump_extras, load_extras
 from archive_app.db.transfer_rows import Restorable, files_named, put_blobs, restore_batch
 from archive_app.domain.errors import ArchiveError
@@ -15,6 +17,7 @@ from archive_app.domain.serial import record_from_dict
 from archive_app.storage import originals
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases.library_core import LibraryCore
+from archive_app.usecases.library_files import LibraryFiles
 
 
 class TransferMixin(LibraryCore):
@@ -22,6 +25,20 @@ class TransferMixin(LibraryCore):
     into the other."""
 
     layout: LibraryLayout
+    files: LibraryFiles
+
+    # -- files no article uses -------------------------------------------------------------
+
+    def unused_files(self, *, remove: bool = False) -> UnusedFiles:
+        """A team library's originals and photo files no article uses any more (a deleted
+        article's, a photo a newer version replaced), with the blobs holding them; taken out
+        of the catalogue when `remove` (safe beside other desktops writing at once: see
+        db/blob_pruning.py)."""
+        if not remove:
+            return self.files.unused(remove=False)
+        self._require_writable()
+        with self._write_lane:
+            return self.files.unused(remove=True)
 
     # -- originals' and photos' files ----------------------------------------------------
 
