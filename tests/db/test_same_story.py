@@ -10,6 +10,7 @@ from sqlalchemy import select
 from archive_app.db.models import SameStory
 from archive_app.db.same_story import link_same_stories
 from archive_app.db.sessions import Sessions
+from archive_app.domain.fingerprint import COMMON
 
 AddArticle = Callable[..., int]
 
@@ -64,3 +65,34 @@ def test_an_article_without_full_sentences_is_left_alone(
     _link(sessions, {first: ["Foto: Antara.", "Baca juga."]})
     assert _link(sessions, {second: ["Foto: Antara.", "Baca juga."]}) == {}
     assert _pairs(sessions) == set()
+
+
+def _sentence(word: str, number: int) -> str:
+    return f"Kalimat {word} nomor {number} tentang kejadian yang berbeda di kota ini."
+
+
+def test_a_sentence_held_by_more_than_common_articles_is_boilerplate_and_links_nothing(
+    sessions: Sessions, add_article: AddArticle
+) -> None:
+    # two sign-off sentences every article of a site prints: held by COMMON + 1 stored ones
+    boiler = [_sentence("penutup", 1), _sentence("penutup", 2)]
+    stored = [add_article(title=f"Situs {n}") for n in range(COMMON + 1)]
+    for number, article_id in enumerate(stored):
+        _link(sessions, {article_id: [*boiler, _sentence("unik", number)]})
+    newcomer = add_article(title="Berita lain")
+    # shares only the boilerplate with each of them: no story in common
+    assert _link(sessions, {newcomer: [*boiler, _sentence("baru", 0)]}) == {}
+    assert not {pair for pair in _pairs(sessions) if newcomer in pair}
+
+
+def test_a_sentence_held_by_common_articles_still_links_them_all(
+    sessions: Sessions, add_article: AddArticle
+) -> None:
+    # a story syndicated to exactly COMMON sites: its sentences are not boilerplate yet
+    story = [_sentence("cerita", 1), _sentence("cerita", 2)]
+    copies = [add_article(title=f"Salinan {n}") for n in range(COMMON)]
+    for number, article_id in enumerate(copies):
+        # each stored alone, with a line of its own: linked to the copies stored before it
+        _link(sessions, {article_id: [*story, _sentence("unik", number)]})
+    latest = add_article(title="Salinan terakhir")
+    assert _link(sessions, {latest: [*story, _sentence("baru", 0)]}) == {latest: copies}
