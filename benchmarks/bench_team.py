@@ -42,6 +42,9 @@ MIN_CATALOGUING = 20.0  # seconds the cataloguers run at least, however quick th
 AFTER_IMPORTS = 15.0
 IMPORT_SHARE = 0.70  # of the folder library's rate
 P95_TARGET_MS = 2000
+SUPERUSER = "arsip_bench"
+# every desktop's connections at once, with room for the pools' overflow
+SETTINGS = ("max_connections=200",)
 
 
 def main() -> int:
@@ -64,7 +67,7 @@ def main() -> int:
     )
     folder = import_into_folder(work, files["slices"])
     load["after folder import"] = os.getloadavg()
-    with throwaway_cluster() as cluster:
+    with throwaway_cluster(SUPERUSER, "arsip-bench-pg-", settings=SETTINGS) as cluster:
         figures = run_team(cluster, work, files, slice_size)
     load["end"] = os.getloadavg()
     result = verdicts({"articles": articles, "folder_import": folder, **figures, "load": load})

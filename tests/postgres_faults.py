@@ -3,47 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 import threading
-from pathlib import Path
-from typing import Any
 
-import psycopg
-from tests.postgres_server import SUPERUSER, PostgresServer, _bin_dir, _run
+from tests.postgres_server import PostgresServer
 
 
 def restart_server(server: PostgresServer) -> None:
     """Restart the cluster as an administrator would: a fast stop ends every session (the
     transactions open in them are rolled back), then it starts again with the options it
     ran with (pg_ctl keeps them in postmaster.opts), on the same port."""
-    with _superuser(server) as connection:
-        [(folder,)] = connection.execute("SHOW data_directory").fetchall()
-    data = Path(str(folder))
-    bin_dir = _bin_dir()
-    assert bin_dir is not None  # the server runs, so its programs are there
-    owner = "postgres" if os.geteuid() == 0 else None
-    _run(
-        [
-            str(bin_dir / "pg_ctl"),
-            "restart",
-            "-w",
-            "-m",
-            "fast",
-            "-D",
-            str(data),
-            "-l",
-            str(data.parent / "log"),
-        ],
-        owner,
-        data.parent,
-    )
-
-
-def _superuser(server: PostgresServer) -> psycopg.Connection[Any]:
-    return psycopg.connect(
-        host=server.host, port=server.port, user=SUPERUSER, dbname="postgres", autocommit=True
-    )
+    log = str(server.cluster.root / "log")
+    server.cluster.pg_ctl("restart", "-w", "-m", "fast", "-l", log)
 
 
 class Cable:

@@ -24,9 +24,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.screenshots.throwaway_postgres import SUPERUSER, Cluster, throwaway_cluster
+from benchmarks.pg_cluster import Cluster, throwaway_cluster
 
 DATABASE = "newsroom"
+SUPERUSER = "arsip_admin"
 SEED = Path("seed") / "jpnn-world-water-forum-2024.txt"
 PAGES = "html_id"  # a few saved Indonesian web pages beside the seed
 SEED_QUERY = '"world water forum"'
@@ -202,17 +203,13 @@ def _wait_for(condition: Callable[[], bool], what: str, within: float = 30) -> N
 
 def _title(cluster: Cluster, article_id: int) -> str:
     """The article's title in the catalogue, read as the administrator."""
-    import psycopg
-
-    with psycopg.connect(host="127.0.0.1", port=cluster.port, user=SUPERUSER, dbname=DATABASE) as c:
+    with cluster.connect(DATABASE) as c:
         row = c.execute("SELECT title FROM articles WHERE id = %s", (article_id,)).fetchone()
     return str(row[0]) if row else ""
 
 
 def _seed_id(cluster: Cluster) -> int:
-    import psycopg
-
-    with psycopg.connect(host="127.0.0.1", port=cluster.port, user=SUPERUSER, dbname=DATABASE) as c:
+    with cluster.connect(DATABASE) as c:
         row = c.execute(
             "SELECT id FROM articles WHERE title ILIKE '%world water forum%'"
         ).fetchone()
@@ -232,14 +229,13 @@ def team_shots(out: Path, corpus: Path) -> list[Path]:
             _grab(display, out, f"team-step-{next(steps):02d}-{what}", captions)
 
     with (
-        throwaway_cluster() as cluster,
+        throwaway_cluster(SUPERUSER, "arsip-shots-pg-") as cluster,
         tempfile.TemporaryDirectory() as scratch,
         _screen(WINDOW[0] * 2, WINDOW[1]) as display,
         _display(display),
     ):
         root = Path(scratch)
-        cluster.admin(f"CREATE DATABASE {DATABASE}")
-        admin = cluster.address(DATABASE)
+        admin = cluster.create_database(DATABASE)
         _cli(admin, root / "admin", "team", "upgrade")
         pages = sorted((corpus / PAGES).glob("*.html"))
         _cli(admin, root / "admin", "import", str(corpus / SEED), *map(str, pages))
@@ -247,8 +243,8 @@ def team_shots(out: Path, corpus: Path) -> list[Path]:
             cluster.admin(f"CREATE ROLE {person} LOGIN")
             _cli(admin, root / "admin", "team", "grant", person, "cataloguer")
         seed = _seed_id(cluster)
-        ana_address = cluster.address(DATABASE, "ana")
-        budi_address = cluster.address(DATABASE, "budi")
+        ana_address = cluster.url(DATABASE, "ana")
+        budi_address = cluster.url(DATABASE, "budi")
         captions = [
             f"Ana's desktop: {ana_address.removeprefix('postgresql://')}",
             f"Budi's desktop: {budi_address.removeprefix('postgresql://')}",
