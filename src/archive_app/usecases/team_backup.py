@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from archive_app.usecases.backup import BackupInfo
+from archive_app.usecases.backup import BackupError, BackupInfo
 from archive_app.usecases.team_transfer import Opener, pull
 
 
@@ -17,7 +17,14 @@ def write_team_backup(open_library: Opener, address: str, target: Path) -> Backu
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(dir=target.parent, prefix=".arsip-team-backup-"))
     try:
-        pull(open_library, address, scratch / "library")
+        try:
+            pull(open_library, address, scratch / "library")
+        except OSError as error:  # the disk the backup goes to (full, gone): as a folder's
+            reason = error.strerror or str(error)
+            raise BackupError(
+                f"the backup could not be written to {target} ({reason}); "
+                "no backup file was left there"
+            ) from error
         with open_library(scratch / "library") as copy:
             info: BackupInfo = copy.backup(target)
             return info
