@@ -70,6 +70,7 @@ def test_a_foreign_file_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.sqlite_only("files changed and deleted in the folder (a team's: test_team_files.py)")
 def test_fixity_finds_changed_and_missing_files(library: Path) -> None:
     with Archive.open(library) as archive:
         assert archive.fixity().ok

@@ -22,6 +22,11 @@ from archive_app.usecases import autobackup
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.backup import BackupError
 
+pytestmark = pytest.mark.sqlite_only(
+    "damage to the pages of the catalogue file, its repair and its copies (a team catalogue's "
+    "storage is the PostgreSQL server's)"
+)
+
 
 @pytest.fixture(scope="module")
 def small_library(tmp_path_factory: pytest.TempPathFactory) -> Path:

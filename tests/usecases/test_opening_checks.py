@@ -19,6 +19,11 @@ from archive_app.usecases import autobackup
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.opening import ChecksStopped, automatic_backup
 
+pytestmark = pytest.mark.sqlite_only(
+    "SQLite's check of the catalogue file and the daily backup into the folder, which a writer "
+    "runs on opening a folder library only"
+)
+
 
 @pytest.fixture(scope="module")
 def small_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
