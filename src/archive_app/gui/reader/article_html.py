@@ -202,18 +202,20 @@ def credit_line(photo: Photo) -> str:
 
 def _photo(position: int, photo: Photo, reading: Reading, zoom: int, colours: Colours) -> str:
     image = reading.images.get(position)
+    # a photo still being decoded takes its place already: the text does not move when it comes
+    size = (image.width, image.height) if image is not None else reading.pending.get(position)
     link = f"{PHOTO_SCHEME}:{position}"
-    if image is not None:
+    if size is not None:
         # no wider than the pane (no sideways scrolling), no taller than a screenful's part
         width = min(
-            image.width,
+            size[0],
             round(PHOTO_WIDTH * zoom / 100),
             reading.column,
-            round(PHOTO_HEIGHT * zoom / 100 * image.width / image.height),
+            round(PHOTO_HEIGHT * zoom / 100 * size[0] / size[1]),
         )
         picture = (
             f'<a href="{link}"><img src="{IMAGE_SCHEME}:{position}" width="{width}" '
-            f'height="{round(image.height * width / image.width)}"></a>'
+            f'height="{round(size[1] * width / size[0])}"></a>'
         )
     else:
         # Qt's rich text ignores cell heights; the padding gives the placeholder its footprint

@@ -20,7 +20,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from archive_app.gui.common.i18n import translate
-from archive_app.gui.reader.article_html import article_html, message_html, reader_css
+from archive_app.gui.reader.article_html import (
+    PHOTO_HEIGHT,
+    PHOTO_WIDTH,
+    article_html,
+    message_html,
+    reader_css,
+)
 from archive_app.gui.reader.prepared import (
     ARTICLE_SCHEME,
     IMAGE_SCHEME,
@@ -28,8 +34,10 @@ from archive_app.gui.reader.prepared import (
     PHOTO_SCHEME,
     REVIEW_SCHEME,
     RULES_SCHEME,
+    Box,
     DecodedImage,
     Reading,
+    fitted,
 )
 from archive_app.gui.shell.theme import LIGHT, Colours
 
@@ -61,6 +69,9 @@ class ReaderView(QTextBrowser):
     photoRequested = Signal(int)
     reviewedRequested = Signal(int)  # the article whose flags a librarian has checked
     hitsChanged = Signal(int, int)  # (current hit, 1-based or 0 for none; number of hits)
+    photosShown = Signal(int)  # the article whose photos still being decoded are now drawn
+    # the pane grew or the text was enlarged past the size the photos were decoded at
+    sharperPhotosWanted = Signal(int)  # the article's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,16 +107,63 @@ class ReaderView(QTextBrowser):
     def show_reading(self, reading: Reading, keep_place: bool = False) -> None:
         """Draw an article; `keep_place` keeps the scroll position (a re-render of the same)."""
         place = self.verticalScrollBar().value() if keep_place else 0
-        self.reading = reading
+        same = self.reading is not None and self.reading.detail.id == reading.detail.id
+        before, self.reading = self._images if same else {}, reading
         self._images = {position: qimage(image) for position, image in reading.images.items()}
+        for position in reading.pending:  # being decoded sharper: the photo as it was meanwhile
+            if position in before:
+                self._images[position] = before[position]
         self._render()
         self.verticalScrollBar().setValue(place)
+
+    def add_photos(self, article_id: int, images: dict[int, DecodedImage]) -> None:
+        """Draw photos decoded after the article's text was shown, in the places kept for
+        them (nothing is laid out again: the text stays where the reader is)."""
+        reading = self.reading
+        if reading is None or reading.detail.id != article_id:
+            return
+        for position, image in images.items():
+            reading.images[position] = image
+            self._images[position] = drawn = qimage(image)
+            # the document asked for the blank before; a resource added now comes first
+            self.document().addResource(
+                QTextDocument.ResourceType.ImageResource.value,
+                QUrl(f"{IMAGE_SCHEME}:{position}"),
+                drawn,
+            )
+        failed = any(position not in images for position in reading.pending)
+        reading.pending.clear()
+        if failed:  # a file that did not decode: "not archived" after all
+            self._refresh()
+        self.viewport().update()
+        self.photosShown.emit(article_id)
+
+    def photo_box(self) -> Box:
+        """The pixels a photo is drawn within at this zoom and pane width: the decoder fits
+        photos into it (a 12-megapixel photo is decoded small, and drawn unscaled)."""
+        ratio = self.devicePixelRatioF()
+        width = round(PHOTO_WIDTH * self.zoom / 100)
+        if self.isVisible():  # a pane not laid out yet has no width to go by
+            width = min(width, self._column())
+        return round(width * ratio), round(PHOTO_HEIGHT * self.zoom / 100 * ratio)
+
+    def _wants_sharper(self) -> bool:
+        """Whether a photo is drawn larger now than it was decoded (and its file has more)."""
+        reading = self.reading
+        if reading is None or reading.pending:
+            return False
+        box = self.photo_box()
+        return any(
+            fitted((image.original_width, image.original_height), box)[0] > image.width + 2
+            for image in reading.images.values()
+        )
 
     def show_message(self, text: str) -> None:
         self.reading = None
         self._message = text
         self._images = {}
         self.document().setDefaultStyleSheet(reader_css(self.colours, self.zoom))
+        self.document().clear()  # the photos added to the last article's document go with it
         self.setHtml(message_html(text))
         self._collect_hits()
 
@@ -126,6 +184,8 @@ class ReaderView(QTextBrowser):
         place = self.verticalScrollBar().value()
         if self.reading is not None:
             self._render()
+            if self._wants_sharper():
+                self.sharperPhotosWanted.emit(self.reading.detail.id)
         else:
             self.show_message(self._message)
         self.verticalScrollBar().setValue(place)
@@ -134,6 +194,9 @@ class ReaderView(QTextBrowser):
         assert self.reading is not None
         self.reading.column = self._column()
         self.document().setDefaultStyleSheet(reader_css(self.colours, self.zoom))
+        # setHtml keeps the resources added to the document (photos decoded after the text):
+        # cleared, the document asks loadResource for this article's own
+        self.document().clear()
         self.setHtml(article_html(self.reading, self.colours, self.zoom, editable=self.editable))
         self._collect_hits()
         self.clear_find()
@@ -155,7 +218,14 @@ class ReaderView(QTextBrowser):
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         url = QUrl(name) if isinstance(name, str) else name
         if url.scheme() == IMAGE_SCHEME:
-            return self._images.get(int(url.path())) if url.path().isdigit() else None
+            if not url.path().isdigit():
+                return None
+            position = int(url.path())
+            image = self._images.get(position)
+            if image is None and self.reading is not None and position in self.reading.pending:
+                image = QImage(1, 1, QImage.Format.Format_RGB32)  # on its way: a blank for now
+                image.fill(QColor(self.colours.placeholder))
+            return image
         if url.scheme() not in _LOCAL_SCHEMES:
             # an offline archive: refuse http(s), ftp, data and scheme-less lookups alike
             log.info("reader refused to load %s", url.toString())

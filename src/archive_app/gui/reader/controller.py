@@ -40,7 +40,7 @@ class ReadingController(QObject):
         self.table, self.model = table, table.results_model()
         self.pane, self.reader_pane, self.person_page = pane, reader_pane, person_page
         self.reader = reader_pane.reader
-        self.loader = ArticleLoader(archive, runner, self)
+        self.loader = ArticleLoader(archive, runner, self, self.reader.photo_box)
         self.photo_viewer: PhotoViewer | None = None
         self.shown_id: int | None = None
         self._rereading: int | None = None  # read again after a change: keep the place
@@ -48,7 +48,9 @@ class ReadingController(QObject):
         table.selectionModel().currentRowChanged.connect(self._row_changed)
         table.openRequested.connect(self.focus_reader)
         self.loader.loaded.connect(self._show_reading)
+        self.loader.photosLoaded.connect(self.reader.add_photos)
         self.loader.relatedFound.connect(self._show_related)
+        self.reader.sharperPhotosWanted.connect(lambda shown: self.reread((shown,)))
         self.loader.failed.connect(lambda _id, error: self.reader.show_message(str(error)))
         self.reader.personRequested.connect(self.show_person)
         self.reader.articleRequested.connect(self.open_article)
