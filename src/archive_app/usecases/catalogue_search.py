@@ -7,15 +7,10 @@ from collections.abc import Callable, Sequence
 
 from archive_app.db import team_fulltext
 from archive_app.db.sessions import Sessions
-from archive_app.domain.model import (
-    ArticleSummary,
-    IndexStatus,
-    SearchCounts,
-    SearchHit,
-    SearchPage,
-)
+from archive_app.domain.model import ArticleSummary, IndexStatus, SearchCounts, SearchPage
 from archive_app.domain.query_tree import And, Node
 from archive_app.search.index import FullTextIndex
+from archive_app.usecases.search_hits import named_hits
 
 
 class CatalogueSearch:
@@ -69,23 +64,10 @@ class CatalogueSearch:
             page = team_fulltext.search(
                 session, _asked(node), sort=sort, limit=limit, offset=offset
             )
-        rows = {s.id: s for s in summaries([hit.id for hit in page.hits])}
-        hits = tuple(
-            SearchHit(
-                hit.id,
-                hit.score,
-                rows[hit.id].title,
-                rows[hit.id].published,
-                rows[hit.id].site,
-                hit.snippets,
-            )
-            for hit in page.hits
-            if hit.id in rows
-        )
         return SearchPage(
             query,
             page.total,
-            hits,
+            named_hits(page.hits, summaries),
             sort=sort,
             from_catalogue=True,
             index_built=built,

@@ -14,13 +14,13 @@ from archive_app.domain.model import (
     ArticleSummary,
     SavedSearch,
     SearchCounts,
-    SearchHit,
     SearchPage,
 )
 from archive_app.search.highlight import matched_forms
 from archive_app.search.index import FullTextIndex
 from archive_app.usecases.catalogue_search import CatalogueSearch
 from archive_app.usecases.library_core import LibraryCore
+from archive_app.usecases.search_hits import named_hits
 from archive_app.usecases.sort_orders import SORT_ORDERS as SORT_ORDERS
 
 T = TypeVar("T")
@@ -56,19 +56,7 @@ class LibrarySearch:
                 node, sort=sort, limit=limit, offset=offset, texts=self._texts, query_text=query
             ),
         )
-        rows = {s.id: s for s in self._summaries([hit.id for hit in raw.hits])}
-        hits = tuple(
-            SearchHit(
-                hit.id,
-                hit.score,
-                rows[hit.id].title,
-                rows[hit.id].published,
-                rows[hit.id].site,
-                hit.snippets,
-            )
-            for hit in raw.hits
-            if hit.id in rows
-        )
+        hits = named_hits(raw.hits, self._summaries)
         return SearchPage(query, raw.total, hits, raw.exact, raw.suggestion, sort)
 
     def counts(self, query: str, within: Sequence[str]) -> SearchCounts:
