@@ -3,14 +3,12 @@ catalogue and back is the same catalogue, with the same originals and photos."""
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.conftest import corpus_path
-from tests.usecases.test_import import ROW, _csv
+from tests.usecases.lossless_records import exported_records, history, import_and_edit
 
 from archive_app.domain.errors import ArchiveError
 from archive_app.usecases import team_transfer
@@ -18,23 +16,6 @@ from archive_app.usecases.archive import Archive
 
 # the folder side must stay a folder: --backend postgresql would make it a team catalogue too
 pytestmark = pytest.mark.sqlite_only("push and pull copy between a folder and a team library")
-
-VOLATILE = ("id", "same_story")  # ids are each library's own
-
-
-def _records(archive: Archive) -> list[dict[str, Any]]:
-    """The lossless export, without what is each library's own (ids, change ids)."""
-    stream = io.StringIO()
-    archive.export_jsonl(stream)
-    records = []
-    for line in stream.getvalue().splitlines():
-        record = json.loads(line)
-        for key in VOLATILE:
-            record.pop(key)
-        for item in record["archive"]["history"]:
-            item.pop("change")
-        records.append(record)
-    return records
 
 
 def _files(archive: Archive, records: list[dict[str, Any]]) -> dict[str, bytes]:
@@ -71,20 +52,12 @@ def folder_library(tmp_path: Path, seed_file: Path) -> Path:
     """A folder library of real corpus files (a jpnn text, a saved page, a photo) and table
     rows with a second version, catalogued: an edit, a tag, a collection, an undo, a saved
     search, an empty collection and the authorities (a place spelling, a merge, a sign-off)."""
-    changed = dict(ROW, isi_berita=ROW["isi_berita"] + "\nParagraf tambahan hari kedua.")
     root = tmp_path / "mine"
     with Archive.open(root) as mine:
-        report = mine.import_paths(
-            [
-                seed_file,
-                corpus_path("html_id", "money.kompas.com-Menhub.html"),
-                corpus_path("photos", "exifr", "Bush-dog.jpg"),
-                _csv(tmp_path / "day1.csv", [ROW]),
-            ]
-        )
+        page = corpus_path("html_id", "money.kompas.com-Menhub.html")
+        photo = corpus_path("photos", "exifr", "Bush-dog.jpg")
+        report = import_and_edit(mine, tmp_path, [seed_file, page, photo])
         assert len(report.added) == 4 and not report.failed
-        mine.import_paths([_csv(tmp_path / "day2.csv", [changed])])  # a second version
-        mine.edit(1, {"title": "Judul Dibetulkan", "note": "catatan", "tags": ["air"]})
         mine.bulk([1, 4], "add", "collections", "Lingkungan/Air")
         mine.bulk([1, 2], "add", "tags", "dicek")
         mine.undo()  # the tag on 1 and 2 is taken back, kept in the history as undone
@@ -101,10 +74,10 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_files(
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "desktop"))
     with Archive.open(folder_library, readonly=True) as mine:
-        expected = _records(mine)
+        expected = exported_records(mine)
         files = _files(mine, expected)
         extras = _extras(mine)
-        history = [(h.field, h.old, h.new, h.kind, h.undone) for h in mine.history(1)]
+        changes = history(mine, 1)
         assert ("Yessy Artada", ("Yoga Sukmana",)) in [p[:2] for p in _people(mine)]
     assert any(path.startswith("media/") for path in files)  # a photo travels too
 
@@ -114,7 +87,7 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_files(
     assert len(pushed.originals) == 5  # four files, and the second day's table
     assert pushed.history == sum(len(r["archive"]["history"]) for r in expected)
     with Archive.open(migrated_postgres) as team:
-        assert _records(team) == expected
+        assert exported_records(team) == expected
         assert _files(team, expected) == files
         assert _extras(team) == extras
         # the desktop's index was built by the push: search finds the edited title at once
@@ -130,10 +103,10 @@ def test_push_then_pull_gives_back_the_same_catalogue_and_files(
         pushed.history,
     )
     with Archive.open(tmp_path / "offline") as offline:
-        assert _records(offline) == expected
+        assert exported_records(offline) == expected
         assert _files(offline, expected) == files
         assert _extras(offline) == extras
-        assert [(h.field, h.old, h.new, h.kind, h.undone) for h in offline.history(1)] == history
+        assert history(offline, 1) == changes
         assert offline.search('"world water forum"').total == 1
         assert offline.check().ok
     with Archive.open(folder_library) as mine:
@@ -147,7 +120,7 @@ def test_a_push_run_again_adds_nothing_twice(
     an interrupted pull leaves no folder behind."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "desktop"))
     with Archive.open(folder_library, readonly=True) as mine:
-        expected = _records(mine)
+        expected = exported_records(mine)
     monkeypatch.setattr(team_transfer, "BATCH", 2)  # two transactions of two articles
     calls = 0
     real = Archive.restore_articles
@@ -175,5 +148,5 @@ def test_a_push_run_again_adds_nothing_twice(
     assert (again.articles, again.already_there) == (2, 2)
     with Archive.open(migrated_postgres) as team:
         assert team.count() == 4
-        assert _records(team) == expected
+        assert exported_records(team) == expected
         assert team.check().ok
