@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from archive_app.domain.model import ArticleSummary, SearchCounts, SearchPage
 from archive_app.gui.common.tasks import TaskRunner
@@ -126,6 +126,14 @@ class SearchController(QObject):
         self._more = False
         self._fetching = False
         self.request = SearchRequest()
+        # the count of a first page starts once that page is painted: begun at once, its
+        # worker would hold the GIL while the table draws the rows (a zero timer fires after
+        # the events waiting, the table's paint among them)
+        self._counting = QTimer(self)
+        self._counting.setSingleShot(True)
+        self._counting.setInterval(0)
+        self._counting.timeout.connect(self._count_painted)
+        self._to_count: tuple[int, Sequence[int]] | None = None
 
     @property
     def current_query(self) -> str:
@@ -224,12 +232,21 @@ class SearchController(QObject):
             assert isinstance(result, list)
             self.started.emit(ResultBatch(request, tuple(result), len(result)))
         # the exact total and the facets for the whole result, after the page is on screen
-        self._count(generation, result if isinstance(result, list) else [])
+        self._to_count = (generation, result if isinstance(result, list) else [])
+        self._counting.start()
+
+    def _count_painted(self) -> None:
+        waiting, self._to_count = self._to_count, None
+        if waiting is not None and self._current(waiting[0]):
+            self._count(*waiting)
 
     def recount(self, listed: Sequence[int]) -> None:
         """Count the current request again (a change altered its articles), leaving the
         pages shown as they are; `listed` are the ids a collection's listing holds now."""
-        if not (self._fetching and self._offset == 0):  # a first page on its way counts itself
+        waiting = self._to_count
+        if waiting is not None and waiting[0] == self._generation:
+            self._to_count = (self._generation, listed)  # about to start: with these ids
+        elif not (self._fetching and self._offset == 0):  # a first page on its way counts itself
             self._count(self._generation, listed)
 
     def _count(self, generation: int, listed: Sequence[int]) -> None:

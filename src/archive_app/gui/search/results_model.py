@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
@@ -72,8 +73,10 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._source = source
         self._batch = batch
-        self._ids: list[int] = []
-        self._positions: dict[int, int] = {}
+        # every id of the list, 8 bytes each: a listing of a million articles holds them all,
+        # and a list with a position for each (a dict) took 100 MB more
+        self._ids: array[int] = array("q")
+        self._rows_of: dict[int, int] | None = {}  # the fetched rows' ids; None: to be rebuilt
         self._loaded = 0  # rows exposed to views so far
         self._rows: dict[int, ArticleSummary] = {}
         self._snippets: dict[int, tuple[str, ...]] = {}
@@ -93,8 +96,8 @@ class ResultsModel(QAbstractTableModel):
     ) -> None:
         """Show a new list of articles (a search's hits or the whole library)."""
         self.beginResetModel()
-        self._ids = []
-        self._positions = {}
+        self._ids = array("q")
+        self._rows_of = {}
         self._rows = {}
         self._snippets = {}
         self._loaded = 0
@@ -124,10 +127,24 @@ class ResultsModel(QAbstractTableModel):
         return bool(self._snippets)
 
     def _extend(self, ids: Iterable[int], snippets: dict[int, tuple[str, ...]] | None) -> None:
-        for article_id in ids:
-            if article_id not in self._positions:
-                self._positions[article_id] = len(self._ids)
-                self._ids.append(article_id)
+        held = len(self._ids)
+        if (
+            held
+            and isinstance(ids, Sequence)
+            and len(ids) >= held
+            and self._ids == array("q", ids[:held])
+        ):
+            # the rest of a listing (every id from the catalogue, each once) begins with the
+            # ids held: the others are new, taken as they are (a million ids on the GUI thread)
+            self._ids.extend(array("q", ids[held:]))
+        else:
+            seen = set(self._ids)
+            added = array("q")
+            for article_id in ids:
+                if article_id not in seen:
+                    seen.add(article_id)
+                    added.append(article_id)
+            self._ids.extend(added)
         if snippets:
             self._snippets.update(snippets)
 
@@ -140,8 +157,13 @@ class ResultsModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, article_id: int) -> int | None:
-        row = self._positions.get(article_id)
-        return row if row is not None and row < self._loaded else None
+        """The row of an article among the rows fetched so far."""
+        return self._fetched_rows().get(article_id)
+
+    def _fetched_rows(self) -> dict[int, int]:
+        if self._rows_of is None:
+            self._rows_of = {self._ids[row]: row for row in range(self._loaded)}
+        return self._rows_of
 
     def snippets(self, article_id: int) -> tuple[str, ...]:
         return self._snippets.get(article_id, ())
@@ -165,11 +187,12 @@ class ResultsModel(QAbstractTableModel):
 
     def listed(self) -> list[int]:
         """Every id of the list, fetched or not, in its order."""
-        return list(self._ids)
+        return self._ids.tolist()
 
     def among(self, ids: Iterable[int]) -> list[int]:
         """Those of `ids` the list holds (fetched or not), in the order given."""
-        return [i for i in ids if i in self._positions]
+        held = set(self._ids)
+        return [i for i in ids if i in held]
 
     def update_rows(self, named: Iterable[int], found: Sequence[ArticleSummary]) -> int:
         """Show the `found` rows of changed articles in place, and take out those of `named`
@@ -177,8 +200,11 @@ class ResultsModel(QAbstractTableModel):
         Returns how many rows left the list."""
         fresh = {summary.id: summary for summary in found}
         gone: list[int] = []
-        for article_id in self.among(named):
-            row = self._positions[article_id]
+        listed = self.among(named)
+        wanted = set(listed)
+        positions = {i: row for row, i in enumerate(self._ids) if i in wanted} if listed else {}
+        for article_id in listed:
+            row = positions[article_id]
             if article_id not in fresh:
                 gone.append(row)
             elif row < self._loaded:  # rows not fetched yet will be read when they are
@@ -196,11 +222,9 @@ class ResultsModel(QAbstractTableModel):
             self._busy = True  # a view asking for more rows meanwhile is not answered
             self.beginRemoveRows(_ROOT, row, row)
         article_id = self._ids.pop(row)
-        del self._positions[article_id]
+        self._rows_of = None  # the rows after it moved up one
         self._rows.pop(article_id, None)
         self._snippets.pop(article_id, None)
-        for later in range(row, len(self._ids)):
-            self._positions[self._ids[later]] = later
         if fetched:
             self._loaded -= 1
             self.endRemoveRows()
@@ -231,11 +255,13 @@ class ResultsModel(QAbstractTableModel):
         if end <= start:
             return
         # fetch before announcing the rows, so data() never sees a half-filled batch
-        for summary in self._source.summaries(self._ids[start:end]):
+        for summary in self._source.summaries(self._ids[start:end].tolist()):
             self._rows[summary.id] = summary
         self._busy = True
         self.beginInsertRows(_ROOT, start, end - 1)
         self._loaded = end
+        if self._rows_of is not None:
+            self._rows_of.update((self._ids[row], row) for row in range(start, end))
         self.endInsertRows()
         self._busy = False
 
