@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from archive_app.usecases.archive import Archive
+from archive_app.usecases.team_follow import ChangeLogFollower
 
 WORD = "Zebrakuda"  # a title word no corpus article holds
 
@@ -104,6 +105,34 @@ def test_a_desktop_closed_while_the_other_edits_catches_up_on_opening(
     with again:
         assert again.matching_ids(WORD) == [article_id]
         _check_clean(again, [one])
+
+
+def test_a_desktop_indexes_its_own_import_once_and_another_desktops_edit_of_it_again(
+    migrated_postgres: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_file: Path
+) -> None:
+    followed: list[frozenset[int]] = []  # what each following indexed again or took out
+    follow = ChangeLogFollower.follow
+
+    def recorded(follower: ChangeLogFollower) -> frozenset[int]:
+        followed.append(follow(follower))
+        return followed[-1]
+
+    monkeypatch.setattr(ChangeLogFollower, "follow", recorded)
+    one = _open(migrated_postgres, tmp_path / "desk1", monkeypatch)
+    with one:
+        [article_id] = [item.article_id for item in one.import_paths([seed_file]).added]
+        assert one.follow_team_changes() == frozenset()  # indexed as it was imported
+        with _open(migrated_postgres, tmp_path / "desk2", monkeypatch) as two:
+            two.edit(article_id, {"title": f"Banjir {WORD}"})
+        assert one.follow_team_changes() == {article_id}  # the other desktop's edit
+        assert one.matching_ids(WORD) == [article_id]
+        one.edit(article_id, {"title": "Banjir Gajahkuda"})
+    # opened again (a command, the window): none of its own changes is indexed again
+    followed.clear()
+    with _open(migrated_postgres, tmp_path / "desk1", monkeypatch) as again:
+        assert followed == [frozenset()]
+        assert again.matching_ids("Gajahkuda") == [article_id]
+        _check_clean(again, [])
 
 
 def test_a_new_desktop_marks_the_log_and_builds_its_index_from_the_catalogue(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import BigInteger, DateTime, Integer, String, func, text
+from sqlalchemy import BigInteger, Connection, DateTime, Engine, Integer, String, event, func, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -70,9 +70,44 @@ _READ = text(
 )
 
 
-def read_changes(session: Session, mark: LogMark | None) -> LogChanges:
+def track_own_transactions(engine: Engine) -> set[int]:
+    """The ids of the transactions this process committed on `engine` that wrote, added as
+    each commit is sent. The log's rows of them are this desktop's own changes, which its
+    writer indexed itself: following them again would index a whole import twice."""
+    own: set[int] = set()
+    if engine.dialect.name != "postgresql":  # a folder's catalogue keeps no change log
+        return own
+    driver_error = engine.dialect.loaded_dbapi.Error
+
+    def before_commit(connection: Connection) -> None:
+        # on the driver's connection: a statement through SQLAlchemy would run inside its
+        # commit; "if assigned": a transaction that only read has no id, and costs none
+        dbapi = connection.connection.dbapi_connection
+        if dbapi is None:
+            return
+        cursor = dbapi.cursor()
+        try:
+            cursor.execute("SELECT pg_current_xact_id_if_assigned()::text")
+            row = cursor.fetchone()
+        except driver_error:
+            # a lost connection: the commit that follows fails and says so in its one line;
+            # an id not kept only means this desktop indexes those changes once more
+            return
+        finally:
+            cursor.close()
+        if row is not None and row[0] is not None:
+            own.add(int(row[0]))
+
+    event.listen(engine, "commit", before_commit)
+    return own
+
+
+def read_changes(
+    session: Session, mark: LogMark | None, own: frozenset[int] = frozenset()
+) -> LogChanges:
     """The changes a desktop at `mark` has not applied (none when `mark` is None: a desktop
-    starting to follow the log, which compares its whole index with the catalogue instead)."""
+    starting to follow the log, which compares its whole index with the catalogue instead);
+    those of the transactions in `own` (this desktop's, indexed as written) are passed over."""
     rows = session.execute(_READ, {"since": mark.horizon if mark else None}).all()
     horizon = int(rows[0][0])
     seen_before = mark.seen if mark is not None else frozenset()
@@ -87,7 +122,7 @@ def read_changes(session: Session, mark: LogMark | None) -> LogChanges:
         if mark is not None and change_id not in seen_before:
             if kind == PRUNED:
                 pruned = True
-            else:
+            elif txid not in own:
                 latest[article_id] = kind
     deleted = frozenset(a for a, kind in latest.items() if kind == "deleted")
     changed = frozenset(latest) - deleted

@@ -12,10 +12,12 @@ from types import TracebackType
 
 from archive_app.db import library_stats, queries, store
 from archive_app.db.catalogues import catalogue_engine
+from archive_app.db.change_log import track_own_transactions
 from archive_app.db.engine import HEAD_REVISION, current_revision, migrate, session_factory
 from archive_app.db.health import raise_on_damage
 from archive_app.db.team_roles import may_write
 from archive_app.domain import record_json as export
+from archive_app.domain.errors import LibraryLockedError
 from archive_app.domain.model import (
     ArticleDetail,
     ArticleSummary,
@@ -64,6 +66,7 @@ from archive_app.usecases.team_follow import (
 from archive_app.usecases.team_library import (
     READER_REFUSAL,
     team_display,
+    team_lock_refusal,
 )
 from archive_app.usecases.transfer_mixin import TransferMixin
 from archive_app.usecases.trust import repair_library, restore_library
@@ -96,7 +99,10 @@ class Archive(
         # one line when the last writer ended without closing the library (killed, crashed)
         self.lock_note: str | None = None
         if self._lock is not None:
-            self.lock_note = self._lock.acquire()
+            try:
+                self.lock_note = self._lock.acquire()
+            except LibraryLockedError as refused:
+                raise team_lock_refusal(layout, refused) from None
         try:
             later = check_later and not readonly and layout.catalogue.is_file()
             if not readonly:
@@ -149,7 +155,12 @@ class Archive(
             self._repair: tuple[threading.Thread, CancelToken] | None = None
             if layout.team is not None and self.index_writable:  # what others changed since
                 self._follower = ChangeLogFollower(
-                    layout, self._sessions, self._index, self._upkeep, self._write_lane
+                    layout,
+                    self._sessions,
+                    self._index,
+                    self._upkeep,
+                    self._write_lane,
+                    track_own_transactions(self._engine),
                 )
                 self._follower.follow()
         except BaseException:
@@ -198,10 +209,14 @@ class Archive(
             thread, token = self._repair
             token.cancel()
             thread.join()
-        with self._write_lane.lock:  # not the checks left for later: nothing writes now
-            self._index.close()
-            self._engine.dispose()
-        self._release()
+        try:
+            if self._follower is not None:  # the mark past this desktop's own changes
+                self._follower.leave()
+        finally:  # closed and let go whatever the server said
+            with self._write_lane.lock:  # not the checks left for later: nothing writes now
+                self._index.close()
+                self._engine.dispose()
+            self._release()
 
     def _release(self) -> None:
         if self._lock is not None:

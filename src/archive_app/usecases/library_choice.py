@@ -6,7 +6,7 @@ from pathlib import Path
 
 from archive_app.domain.errors import ArchiveError, LibraryFormatError, LibraryNotFoundError
 from archive_app.storage.library_folder import LibraryLayout
-from archive_app.storage.library_location import is_team_address, team_location
+from archive_app.storage.library_location import TEAM_FILE, is_team_address, team_location
 from archive_app.usecases import autobackup
 
 # what a folder may hold and still become a new library (the parts a library starts with)
@@ -22,8 +22,8 @@ _LIBRARY_PARTS = {
 
 
 def is_library(path: Path) -> bool:
-    """True when `path` holds an Arsip catalogue."""
-    return LibraryLayout(path).exists()
+    """True when `path` holds an Arsip catalogue, or a .arsip-team naming a team library's."""
+    return LibraryLayout(path).exists() or (path / TEAM_FILE).is_file()
 
 
 def still_there(location: str) -> bool:

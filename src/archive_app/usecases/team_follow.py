@@ -55,8 +55,12 @@ class ChangeLogFollower:
         index: FullTextIndex,
         upkeep: IndexUpkeep,
         lane: WriteLane,
+        own: set[int] | None = None,
     ) -> None:
         assert layout.team is not None
+        # this process's transactions that wrote (db/change_log.track_own_transactions):
+        # their changes were indexed as they were written, so following them is skipped
+        self._own = own if own is not None else set()
         self._layout = layout
         self._sessions = sessions
         self._index = index
@@ -80,8 +84,11 @@ class ChangeLogFollower:
                 self._pruned = True
                 self._prune()
             mark = read_mark(self.mark_path)
+            own = frozenset(self._own)
             with self._sessions() as session:
-                changes = read_changes(session, mark)
+                changes = read_changes(session, mark, own)
+            # the log is never read below the new horizon again: those ids are done with
+            self._own.difference_update(t for t in own if t < changes.mark.horizon)
             touched = changes.changed | changes.deleted
             if changes.pruned:
                 log.warning(
@@ -140,6 +147,15 @@ class ChangeLogFollower:
         if listener is not None:
             listener.stop()
 
+    def leave(self) -> None:
+        """Follow once more as the library closes, so the mark passes this desktop's own last
+        changes (an import's articles are not indexed again at the next opening); a failure
+        is said in one line: the next opening follows from the old mark, losing nothing."""
+        try:
+            self.follow()
+        except ArchiveError as error:
+            log.warning("the team catalogue's change log was not followed on closing (%s)", error)
+
 
 def follow_while_reading(
     layout: LibraryLayout, sessions: Sessions, count: Callable[[], int]
@@ -161,6 +177,12 @@ def follow_while_reading(
     except LibraryLockedError:
         return frozenset()
     try:
+        # a damaged index is left as found: opened to write it would be replaced by an empty
+        # one, hiding the damage a reader's check reports (a writer's opening rebuilds it)
+        probe = FullTextIndex(layout.index, readonly=True)
+        probe.close()
+        if probe.damage is not None:
+            return frozenset()
         index = FullTextIndex(layout.index)
         try:
             upkeep = IndexUpkeep(layout, sessions, index, count)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from archive_app.db import team_catalogue
 from archive_app.db.team_catalogue import TeamFacts
-from archive_app.domain.errors import LibraryFormatError
+from archive_app.domain.errors import LibraryFormatError, LibraryLockedError
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.storage.library_location import TeamLocation, team_folder, team_location
 
@@ -19,6 +19,7 @@ __all__ = [
     "require_team_folder_ok",
     "team_display",
     "team_layout",
+    "team_lock_refusal",
     "upgrade",
 ]
 
@@ -85,6 +86,21 @@ def team_display(layout: LibraryLayout) -> str | None:
     if layout.team is None:
         return None
     return team_catalogue.checked_address(TeamLocation(layout.team, "--library")).display
+
+
+def team_lock_refusal(layout: LibraryLayout, refused: LibraryLockedError) -> LibraryLockedError:
+    """A second writer on this desktop refused, naming the team library by its address:
+    the folder the lock is in is this desktop's part of it, which no one typed."""
+    display = team_display(layout)
+    if display is None:
+        return refused
+    text = str(refused).replace(
+        f"the library {layout.root} is open in another Arsip process",
+        f"the team library {display} is open in another Arsip process on this desktop",
+    )
+    return LibraryLockedError(
+        text.replace(f"the library {layout.root}", f"the team library {display}")
+    )
 
 
 READER_REFUSAL = (
