@@ -7,45 +7,32 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
-from archive_app.cli import main
-
-
-def _on(
-    desk: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str, str]:
-    """A command on the desktop whose user data folder is `desk`."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(desk))
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.cli.conftest import OnDesktop
 
 
 def test_a_desktop_finds_the_others_edit_and_checks_clean(
     migrated_postgres: str,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    on_desktop: OnDesktop,
     seed_file: Path,
 ) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     at = ("--library", migrated_postgres)
-    code, _, err = _on(one, monkeypatch, capsys, *at, "import", str(seed_file))
+    code, _, err = on_desktop(one, *at, "import", str(seed_file))
     assert code == 0, err
-    code, _, err = _on(two, monkeypatch, capsys, *at, "reindex")
+    code, _, err = on_desktop(two, *at, "reindex")
     assert code == 0, err
-    code, out, err = _on(two, monkeypatch, capsys, *at, "search", "Zebrakuda", "--json")
+    code, out, err = on_desktop(two, *at, "search", "Zebrakuda", "--json")
     assert code == 0 and json.loads(out)["total"] == 0, out + err
 
-    code, _, err = _on(one, monkeypatch, capsys, *at, "edit", "1", "--set", "title=Zebrakuda")
+    code, _, err = on_desktop(one, *at, "edit", "1", "--set", "title=Zebrakuda")
     assert code == 0, err
-    code, out, err = _on(two, monkeypatch, capsys, *at, "search", "Zebrakuda", "--json")
+    code, out, err = on_desktop(two, *at, "search", "Zebrakuda", "--json")
     assert code == 0 and json.loads(out)["total"] == 1, out + err
 
     # the originals stay on the importing desktop for now (issue 14, item 3): given them,
     # check judges the catalogue and this desktop's own index
     [mine], [theirs] = two.glob("Arsip/Team/*"), one.glob("Arsip/Team/*")
     shutil.copytree(theirs / "originals", mine / "originals", dirs_exist_ok=True)
-    code, out, err = _on(two, monkeypatch, capsys, *at, "check", "--json")
+    code, out, err = on_desktop(two, *at, "check", "--json")
     assert code == 0 and json.loads(out)["ok"] is True, out + err

@@ -6,34 +6,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
-from archive_app.cli import main
-
-
-def _on(
-    desk: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str, str]:
-    """A command on the desktop whose user data folder is `desk`."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(desk))
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.cli.conftest import OnDesktop
 
 
 def test_a_new_desktops_first_search_answers_from_the_catalogue_and_builds_the_index(
     migrated_postgres: str,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    on_desktop: OnDesktop,
     seed_file: Path,
 ) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     at = ("--library", migrated_postgres)
-    code, _, err = _on(one, monkeypatch, capsys, *at, "import", str(seed_file))
+    code, _, err = on_desktop(one, *at, "import", str(seed_file))
     assert code == 0, err
 
-    code, out, err = _on(two, monkeypatch, capsys, *at, "search", "menggaungkan", "--json")
+    code, out, err = on_desktop(two, *at, "search", "menggaungkan", "--json")
     assert code == 0, err
     answer = json.loads(out)
     assert answer["total"] == 1 and answer["from_catalogue"] is True, out
@@ -41,10 +28,10 @@ def test_a_new_desktops_first_search_answers_from_the_catalogue_and_builds_the_i
     assert "indexed 1 articles" in err
 
     # the index is built: the next search answers from it, without a word about the catalogue
-    code, out, err = _on(two, monkeypatch, capsys, *at, "search", "menggaungkan", "--json")
+    code, out, err = on_desktop(two, *at, "search", "menggaungkan", "--json")
     assert code == 0, err
     answer = json.loads(out)
     assert answer["total"] == 1 and "from_catalogue" not in answer, out
     assert err == ""
-    code, out, err = _on(two, monkeypatch, capsys, *at, "stats", "--json")
+    code, out, err = on_desktop(two, *at, "stats", "--json")
     assert code == 0 and json.loads(out)["indexed"] == 1, out + err
