@@ -190,7 +190,7 @@ def _info(postfile: Any, position: int) -> tuple[int, tuple[Any, ...], int]:
     return length, info, position + stream.tell()
 
 
-def _blocks_of(self: Any) -> tuple[list[int], list[int]]:
+def blocks_of(self: Any) -> tuple[list[int], list[int]]:
     """Where each block of the matcher's term starts and its last document, read once per
     term and kept with the segment's postings file (one reader's, so one thread's)."""
     postfile = self._postfile
@@ -227,7 +227,7 @@ def _skip_to(self: Any, targetid: Any) -> None:
             if not self.is_active() or targetid <= self._maxid:
                 break
         else:
-            starts, last_ids = _blocks_of(self)
+            starts, last_ids = blocks_of(self)
             block = bisect_left(last_ids, targetid)
             if block == len(last_ids):  # past the last document of the term
                 self._atend = True
