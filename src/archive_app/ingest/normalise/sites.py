@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from urllib.parse import urlsplit
 
@@ -18,6 +18,8 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=())
 
 
+# an import meets the same few hosts on every row: the suffix-list walk is done once a host
+@lru_cache(maxsize=4096)
 def registrable_domain(host: str) -> str | None:
     """ "news.republika.co.id" -> "republika.co.id"; None when it is not a domain."""
     host = host.strip().lower().rstrip(".")

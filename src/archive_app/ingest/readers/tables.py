@@ -44,16 +44,18 @@ def _row_to_raw(
     locator: str, row: dict[str, Any], mapping: dict[str, str], extra: dict[str, str] | None = None
 ) -> RawArticle:
     columns: dict[str, str] = dict(extra or {})
+    # asked once a column: the answer decides both where a cell goes and which cells are photos
+    photo_names = [name for name, field in mapping.items() if _photo_column(name, field, row)]
     for name, field in mapping.items():
         value = row.get(name)
-        if value is None or _photo_column(name, field, row):
+        if value is None or name in photo_names:
             continue
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         columns[field] = str(value)
     body = columns.pop("body", "")
     # photo columns by name, then any other column whose cells hold photos (markup, addresses)
-    cells = [row.get(name) for name, field in mapping.items() if _photo_column(name, field, row)]
+    cells = [row.get(name) for name in photo_names]
     cells += [value for name, value in row.items() if name not in mapping and is_photo_cell(value)]
     photos = row_photos(cells, columns.pop("caption", ""), columns.pop("credit", ""))
     keywords = [k.strip() for k in re.split(r"[,;\n|]", columns.pop("keywords", "")) if k.strip()]
