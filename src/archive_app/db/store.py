@@ -301,14 +301,15 @@ class CatalogueWriter:
             if key in seen:
                 continue
             seen.add(key)
-            article.credits.append(
-                ArticlePerson(
-                    person=self.person(credit.name),
-                    role=credit.role,
-                    position=position,
-                    credited_name=credit.name,
-                )
-            )
+            credited = ArticlePerson(role=credit.role, position=position, credited_name=credit.name)
+            known = self._people.get(key[0])
+            if isinstance(known, int):
+                # met before this writer's last release: its id is enough, loading the
+                # person again cost a query per person and flush (most of storing the credits)
+                credited.person_id = known
+            else:
+                credited.person = self.person(credit.name)
+            article.credits.append(credited)
         article.photos = [
             Photo(
                 position=position,
