@@ -7,10 +7,11 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session, SessionTransaction
 
 from archive_app.db.models import Article, ImportBatch
-from archive_app.db.same_story import link_same_stories
+from archive_app.db.same_story import link_fingerprints
 from archive_app.db.sessions import Sessions
 from archive_app.db.store import CatalogueWriter
 from archive_app.domain.clock import utc_now
+from archive_app.domain.fingerprint import sentence_hashes
 from archive_app.domain.model import ImportItem, ImportReport
 
 
@@ -49,8 +50,9 @@ class ChunkRows:
     savepoint: SessionTransaction
     pending: Pending = field(default_factory=Pending)
     unsettled: int = 0  # records read since the last flush
-    # articles added in the chunk: their bodies (for same-story links) and who added them
-    bodies: dict[int, list[str]] = field(default_factory=dict)
+    # articles added in the chunk: their sentence hashes (for same-story links, made at the
+    # commit: a few ints an article, not its text, are held until then) and who added them
+    fingerprints: dict[int, list[int]] = field(default_factory=dict)
     placed: dict[int, tuple[FileOutcome, str]] = field(default_factory=dict)
 
 
@@ -65,7 +67,7 @@ class ImportUnit:
         return ChunkRows(self.session.begin_nested())
 
     def settle(self, chunk: ChunkRows) -> list[int]:
-        """Flush what is pending, keep only ids and bodies, and let the ORM objects go; the
+        """Flush what is pending, keep only ids and fingerprints, and let the ORM objects go; the
         articles added or changed since the last flush.
 
         A chunk stays one savepoint, but the session holds at most a few hundred articles:
@@ -78,7 +80,7 @@ class ImportUnit:
             outcome.added.append((article.id, where, title))
             outcome.new_ids.add(article.id)
             outcome.warnings.extend((article.id, where, w) for w in warnings)
-            chunk.bodies[article.id] = list(article.body)
+            chunk.fingerprints[article.id] = sentence_hashes(article.body)
             chunk.placed[article.id] = (outcome, where)
             settled.append(article.id)
         for outcome, article, where, message in pending.updated:
@@ -109,8 +111,8 @@ class ImportUnit:
         self.writer = CatalogueWriter(self.session, self.writer.now)
         self.session.expunge_all()
 
-    def link_same_stories(self, bodies: dict[int, list[str]]) -> dict[int, list[int]]:
-        return link_same_stories(self.session, bodies)
+    def link_same_stories(self, fingerprints: dict[int, list[int]]) -> dict[int, list[int]]:
+        return link_fingerprints(self.session, fingerprints)
 
     def commit(self) -> None:
         self.session.commit()

@@ -45,12 +45,17 @@ def _stored_holders(session: Session, wanted: list[int]) -> tuple[set[int], dict
 
 
 def link_same_stories(session: Session, bodies: dict[int, list[str]]) -> dict[int, list[int]]:
-    """Store the sentence fingerprints of newly added articles and link each to the articles
-    (already stored, or added with it) sharing most of its sentences; returns article id ->
-    the ids it was linked to. A few queries per 500 sentences of the batch; what is held is
-    bounded by the batch, not by the library (boilerplate's holders are only counted)."""
-    fingerprints = {i: sentence_hashes(body) for i, body in bodies.items()}
-    fingerprints = {i: hashes for i, hashes in fingerprints.items() if hashes}
+    """link_fingerprints of these articles' bodies (article id -> paragraphs)."""
+    return link_fingerprints(session, {i: sentence_hashes(body) for i, body in bodies.items()})
+
+
+def link_fingerprints(session: Session, hashes_of: dict[int, list[int]]) -> dict[int, list[int]]:
+    """Store the sentence fingerprints (domain.fingerprint.sentence_hashes) of newly added
+    articles and link each to the articles (already stored, or added with it) sharing most of
+    its sentences; returns article id -> the ids it was linked to. A few queries per 500
+    sentences of the batch; what is held is bounded by the batch, not by the library
+    (boilerplate's holders are only counted)."""
+    fingerprints = {i: hashes for i, hashes in hashes_of.items() if hashes}
     if not fingerprints:
         return {}
     wanted = sorted({h for hashes in fingerprints.values() for h in hashes})

@@ -60,8 +60,9 @@ class Group:
     # originals written under temporary names: made durable together just before the commit
     staged: list[originals.Staged] = field(default_factory=list)
     records: int = 0
-    # articles added in the group, to link to the same stories in one query before commit
-    bodies: dict[int, list[str]] = field(default_factory=dict)
+    # the sentence hashes of the articles added in the group: linked to the same stories at
+    # the commit
+    fingerprints: dict[int, list[int]] = field(default_factory=dict)
     placed: dict[int, tuple[FileOutcome, str]] = field(default_factory=dict)
 
     def full(self) -> bool:

@@ -270,7 +270,7 @@ class Importer:
             if entry.staged is not None:
                 group.staged.append(entry.staged)
                 group.written.append(entry.staged.target)
-        group.bodies.update(chunk.rows.bodies)
+        group.fingerprints.update(chunk.rows.fingerprints)
         group.placed.update(chunk.rows.placed)
 
     def _abandon_chunk(self, group: Group) -> list[Entry]:
@@ -303,7 +303,7 @@ class Importer:
         report = self._report
         try:
             self._close_chunk(group, report.batch_id, ignore_progress, (0, 0, 0))
-            links = group.unit.link_same_stories(group.bodies)
+            links = group.unit.link_same_stories(group.fingerprints)
             for article_id, others in links.items():
                 outcome, where = group.placed[article_id]
                 outcome.warnings.append(
