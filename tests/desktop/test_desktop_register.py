@@ -41,8 +41,12 @@ def _everything(*folders: Path) -> list[Path]:
 def backup(tmp_path: Path) -> Path:
     """A backup written by Arsip, under a name of the person's choosing (not arsip-backup-…)."""
     target = tmp_path / "cadangan.zip"
-    with Archive.open(tmp_path / "library") as archive:
-        archive.backup(target)
+    # the library's user data (on --backend postgresql, this desktop's part of a team library)
+    # is no part of what `desktop install` adds: it is kept out of the desktop's data folder
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path / "library-desktop"))
+        with Archive.open(tmp_path / "library") as archive:
+            archive.backup(target)
     return target
 
 

@@ -389,5 +389,9 @@ def test_a_missing_index_segment_is_said_and_rebuilt(
         f"search refused (exit {code}): {said.strip()}; the next import rebuilt the index",
         imported and found and clean,
     )
-    assert code == 1 and said.count("\n") == 1 and "is damaged" in said
+    if (good_library / ".arsip-team").is_file():
+        # a team desktop's search answers from the team catalogue meanwhile (issue 14, 5)
+        assert code == 0 and "Traceback" not in said
+    else:
+        assert code == 1 and said.count("\n") == 1 and "is damaged" in said
     assert imported and found and clean
