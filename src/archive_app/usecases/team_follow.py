@@ -150,11 +150,12 @@ class ChangeLogFollower:
     def leave(self) -> None:
         """Follow once more as the library closes, so the mark passes this desktop's own last
         changes (an import's articles are not indexed again at the next opening); a failure
-        is said in one line: the next opening follows from the old mark, losing nothing."""
+        is only logged: the next opening follows from the old mark, losing nothing, and a
+        command that failed for the same reason (a server gone) has said so in its own line."""
         try:
             self.follow()
         except ArchiveError as error:
-            log.warning("the team catalogue's change log was not followed on closing (%s)", error)
+            log.info("the team catalogue's change log was not followed on closing (%s)", error)
 
 
 def follow_while_reading(
