@@ -359,9 +359,11 @@ def measure_window(library: Path, work: Path) -> WindowFigures:
     opened: list[float] = []
     text_shown: list[float] = []
     reopened: list[float] = []
+    # the reader's paint count when each article's photos were put in: their paint is the
+    # next one (sampled at the signal, since the paint may come in the same event round)
     shown_photos: list[int] = []
     if hasattr(window.reader, "photosShown"):
-        window.reader.photosShown.connect(shown_photos.append)
+        window.reader.photosShown.connect(lambda _id: shown_photos.append(reader_paints.count))
     for run in range(OPENS + REOPENS):
         if run < OPENS:
             forget_decoded_photos()  # a person opens another article: its photos are new
@@ -378,8 +380,8 @@ def measure_window(library: Path, work: Path) -> WindowFigures:
         if reading is not None and getattr(reading, "pending", None):
             # the text is drawn; the photos are decoded meanwhile and drawn in their places
             until(partial(_grew, shown_photos, photos_before), 30_000, step=1)
-            before = reader_paints.count
-            until(partial(_more, reader_paints, before), 10_000, step=1)
+            if len(shown_photos) > photos_before:
+                until(partial(_more, reader_paints, shown_photos[-1]), 10_000, step=1)
         drawn = (time.perf_counter() - start) * 1000
         if run < OPENS:
             opened.append(drawn)
