@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from tests.backends import TestCatalogues
 
 from archive_app.gui.shell import app as gui_app
 from archive_app.gui.shell.main_window import MainWindow
@@ -47,7 +48,7 @@ def test_a_folder_that_is_not_a_library_is_refused_with_a_message(
 
 
 def test_run_gui_shows_the_window_and_closes_the_library_on_exit(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, _team_backend: TestCatalogues | None
 ) -> None:
     seen: list[str] = []
 
@@ -64,7 +65,14 @@ def test_run_gui_shows_the_window_and_closes_the_library_on_exit(
 
     QTimer.singleShot(0, close_the_window)
     assert gui_app.run_gui(tmp_path / "lib") == 0
-    assert seen == [f"Arsip — {tmp_path / 'lib'}", "welcome"]
+    # the title names the library: its folder, or (--backend postgresql) the team catalogue's
+    # address the folder stands for, without the scheme and with no password
+    if _team_backend is None:
+        shown_as = str(tmp_path / "lib")
+    else:
+        address = _team_backend.server.url(_team_backend.made[-1])
+        shown_as = address.removeprefix("postgresql://")
+    assert seen == [f"Arsip — {shown_as}", "welcome"]
     assert QApplication.applicationName() == "Arsip"
     assert not QApplication.windowIcon().isNull()
     assert "searchField" in QApplication.instance().styleSheet()  # type: ignore[union-attr]
