@@ -1,5 +1,5 @@
-"""An article's whole catalogue state as plain data, and back: versions, provenance, history,
-photos' file references, tags, collections, notes — what a lossless export carries."""
+"""An article recreated from its lossless state: versions, provenance, history, photos' file
+references, tags, collections, notes (lossless_batch.py reads that state for the export)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archive_app.db.field_access import read_field, write_field
+from archive_app.db.field_access import write_field
 from archive_app.db.models import (
     Article,
     ArticleVersion,
@@ -24,87 +24,6 @@ from archive_app.db.store import CatalogueWriter
 from archive_app.domain.model import CatalogueRecord
 
 FORMAT = "arsip-record"
-
-
-def dump_article(session: Session, article_id: int) -> dict[str, Any]:
-    """Everything the catalogue knows about one article beyond its current record."""
-    article = session.get(Article, article_id)
-    assert article is not None
-    versions = []
-    for version in article.versions:
-        provenance = [p for p in article.provenance if p.version_id == version.id]
-        versions.append(
-            {
-                "number": version.number,
-                "content_hash": version.content_hash,
-                "created_at": version.created_at,
-                "record": version.record,
-                "provenance": [
-                    {
-                        "file": p.file_name,
-                        "sha256": p.original_sha256,
-                        "member": p.member,
-                        "locator": p.locator,
-                        "format": p.format,
-                        "extractor": p.extractor,
-                        "imported_at": p.imported_at,
-                        "original_path": p.original.path,
-                        "original_size": p.original.size,
-                        "original_ext": p.original.ext,
-                        "kind": p.kind,
-                    }
-                    for p in provenance
-                ],
-            }
-        )
-    history = [
-        {
-            "change": change.id,
-            "kind": change.kind,
-            "description": change.description,
-            "user": change.user,
-            "when": change.created_at,
-            "undone": change.undone,
-            "field": entry.field,
-            "old": entry.old,
-            "new": entry.new,
-        }
-        for entry, change in session.execute(
-            select(HistoryEntry, ChangeSet)
-            .join(ChangeSet, ChangeSet.id == HistoryEntry.change_id)
-            .where(HistoryEntry.article_id == article_id)
-            .order_by(HistoryEntry.id)
-        )
-    ]
-    media = [
-        {
-            "position": photo.position,
-            "sha256": photo.media.sha256,
-            "path": photo.media.path,
-            "size": photo.media.size,
-            "mime": photo.media.mime,
-            "width": photo.media.width,
-            "height": photo.media.height,
-            "thumbnail": photo.media.thumbnail,
-            "metadata": photo.media.metadata_,
-        }
-        for photo in article.photos
-        if photo.media is not None
-    ]
-    return {
-        "format": FORMAT,
-        "version": 1,
-        "created_at": article.created_at,
-        "modified_at": article.modified_at,
-        "current_hash": article.content_hash,
-        "overrides": article.overrides or {},
-        "note": article.note,
-        "tags": read_field(session, article, "tags"),
-        "collections": read_field(session, article, "collections"),
-        "versions": versions,
-        "history": history,
-        "media": media,
-    }
 
 
 def load_article(

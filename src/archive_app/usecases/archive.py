@@ -430,7 +430,7 @@ class Archive(
         references, tags, collections, notes), so importing the file into an empty library
         recreates the same catalogue. Returns how many were written."""
         chosen = list(ids) if ids is not None else self.article_ids("added")[::-1]
-        return write_jsonl(self._sessions, self.articles, chosen, stream)
+        return write_jsonl(self._sessions, chosen, stream)
 
     def record(self, article_id: int) -> dict[str, object]:
         """The export record of one article (what `show --json` prints)."""
