@@ -67,3 +67,23 @@ def test_the_open_library_is_known_by_any_spelling_and_kept_absolute(
     assert names_library(tmp_path / "x" / ".." / "lib", tmp_path / "lib", None)
     assert names_library(TEAM, tmp_path / "team", TEAM)
     assert not names_library(tmp_path / "other", tmp_path / "lib", None)
+
+
+def test_a_folder_naming_the_open_team_library_is_that_library(tmp_path: Path) -> None:
+    # File ▸ Open on the folder that holds the team library's .arsip-team: "open already",
+    # not a second opening refused by this window's own writer lock
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / ".arsip-team").write_text(f"# the newsroom's server\n{TEAM}\n", encoding="utf-8")
+    desktop = tmp_path / "desktop-part"
+    assert names_library(shared, desktop, TEAM)
+    assert names_library(shared / ".." / "shared", desktop, TEAM)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".arsip-team").write_text("postgresql://ana@db.example.org/archive\n")
+    assert not names_library(other, desktop, TEAM)
+    assert not names_library(tmp_path / "folder-library", desktop, TEAM)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / ".arsip-team").write_text("not an address\n")
+    assert not names_library(broken, desktop, TEAM)

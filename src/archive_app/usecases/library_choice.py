@@ -38,11 +38,19 @@ def still_there(location: str) -> bool:
 
 def names_library(location: str | Path, archive_path: Path, team_address: str | None) -> bool:
     """True when `location` names the library open at `archive_path` (another spelling of its
-    folder too: a link, a trailing part)."""
+    folder too: a link, a trailing part; for a team library, a folder naming its address)."""
     if str(location) == library_key(archive_path, team_address):
         return True
-    if team_address is not None or (isinstance(location, str) and is_team_address(location)):
+    if isinstance(location, str) and is_team_address(location):
         return False
+    if team_address is not None:
+        # a folder whose .arsip-team names the open team library is that library: opening it
+        # again would meet this process's own writer lock
+        try:
+            named = team_location(Path(location).expanduser())
+        except LibraryFormatError:
+            return False  # not this library; opening it says what is wrong with the file
+        return named is not None and named.address == team_address
     return Path(location).expanduser().resolve() == archive_path.resolve()
 
 
