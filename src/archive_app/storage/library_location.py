@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from archive_app.domain.errors import LibraryFormatError
-from archive_app.storage.library_folder import ENV_VAR
+from archive_app.storage.library_folder import ENV_VAR, default_library_path
 
 TEAM_FILE = ".arsip-team"
 """A folder holding this file is a team library: the file holds its address, one line."""
@@ -33,10 +33,10 @@ def is_team_address(text: str) -> bool:
 def team_location(path: str | Path | None) -> TeamLocation | None:
     """The team library `path` names (an address, or a folder with a .arsip-team file), or
     None for a folder library (which stays exactly as it always was)."""
-    if path is None:  # the default library: ARCHIVE_APP_LIBRARY may name a team library too
-        path = os.environ.get(ENV_VAR) or None
-        if path is None:
-            return None
+    if path is None:
+        # the default library: ARCHIVE_APP_LIBRARY may name a team library, and the user data
+        # folder's library may be one (its folder holding a .arsip-team), as any folder may
+        path = os.environ.get(ENV_VAR) or default_library_path()
     text = str(path)
     if is_team_address(text):
         return TeamLocation(text.strip(), "--library")
