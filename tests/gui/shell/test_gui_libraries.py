@@ -11,12 +11,14 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from tests.conftest import library_made
 from tests.gui.conftest import ARTICLES
 
 from archive_app.gui.shell import app as gui_app
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.gui.shell.settings import Settings
 from archive_app.storage.library_folder import ENV_VAR
+from archive_app.storage.library_location import team_location
 from archive_app.usecases.archive import Archive
 
 
@@ -101,11 +103,31 @@ def libraries_window(qtbot: QtBot, first_library: Path) -> Iterator[MainWindow]:
     window.archive.close()
 
 
-def recent_action(window: MainWindow, path: Path) -> None:
-    """Choose `path` from File ▸ Recent libraries as a person does (the menu fills on show)."""
+def location(folder: Path) -> str:
+    """The library made at `folder` as the window remembers and lists it: the folder, or on
+    --backend postgresql (where the folder holds a .arsip-team) the team catalogue's address:
+    the folder the window opens for a team library is only this desktop's part of it."""
+    team = team_location(folder)
+    return str(folder) if team is None else team.address
+
+
+def title(folder: Path) -> str:
+    """The window's title on the library made at `folder`: its folder, or a team catalogue's
+    address without the scheme (and with no password)."""
+    return f"Arsip — {location(folder).removeprefix('postgresql://')}"
+
+
+def showing(window: MainWindow) -> str:
+    """The library the window shows, named as `location` names it."""
+    return window.archive.layout.team or str(window.archive.path)
+
+
+def recent_action(window: MainWindow, folder: Path) -> None:
+    """Choose the library made at `folder` from File ▸ Recent libraries as a person does (the
+    menu fills on show)."""
     menu = window.actions_.recent_libraries
     menu.aboutToShow.emit()
-    (action,) = [a for a in menu.actions() if a.text().split(" — ")[0] == str(path)]
+    (action,) = [a for a in menu.actions() if a.text().split(" — ")[0] == location(folder)]
     action.trigger()
 
 
@@ -123,30 +145,33 @@ def test_a_second_library_is_made_from_the_window_and_each_shows_its_own_article
     second.mkdir()  # made in the folder dialog, as a person does
     chosen = choose_folder(second)
     window.actions_.new_library.trigger()
-    qtbot.waitUntil(lambda: window.archive.path == second, timeout=10_000)
+    qtbot.waitUntil(lambda: showing(window) == location(second), timeout=10_000)
     assert chosen, "File ▸ New library asked for a folder"
-    assert (second / "catalogue.sqlite").is_file()
-    assert window.windowTitle() == f"Arsip — {second}"
+    assert library_made(second)
+    assert window.windowTitle() == title(second)
     assert window.stack.currentWidget() is window.welcome
     with Archive.open(first_library):  # closed cleanly: its writer lock is free for another Arsip
         pass
-    assert window.welcome.library_label.text() == f"Library “second” in {tmp_path}"
+    team = window.archive.team_name
+    assert window.welcome.library_label.text() == (
+        f"Library “second” in {tmp_path}" if team is None else f"Team library {team}"
+    )
 
     assert window.import_paths([write_articles(tmp_path / "b.jsonl", ELSEWHERE)])
     qtbot.waitUntil(lambda: titles(window) == [ELSEWHERE[0][0]], timeout=20_000)
 
     recent_action(window, first_library)
-    qtbot.waitUntil(lambda: window.archive.path == first_library, timeout=10_000)
-    assert window.windowTitle() == f"Arsip — {first_library}"
+    qtbot.waitUntil(lambda: showing(window) == location(first_library), timeout=10_000)
+    assert window.windowTitle() == title(first_library)
     everything = sorted(row[0] for row in ARTICLES)
     qtbot.waitUntil(lambda: sorted(titles(window)) == everything, timeout=10_000)
     qtbot.waitUntil(lambda: window.reader.reading is not None, timeout=10_000)
     assert window.reader.reading.detail.record.title in {row[0] for row in ARTICLES}
 
     recent_action(window, second)
-    qtbot.waitUntil(lambda: window.archive.path == second, timeout=10_000)
+    qtbot.waitUntil(lambda: showing(window) == location(second), timeout=10_000)
     qtbot.waitUntil(lambda: titles(window) == [ELSEWHERE[0][0]], timeout=10_000)
-    assert Settings().recent_libraries[:2] == [str(second), str(first_library)]
+    assert Settings().recent_libraries[:2] == [location(second), location(first_library)]
 
 
 def test_new_library_refuses_a_folder_holding_other_files(
@@ -162,7 +187,7 @@ def test_new_library_refuses_a_folder_holding_other_files(
     window.actions_.new_library.trigger()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert str(papers) in said[0] and "thesis.odt" in said[0]
-    assert window.archive.path == first_library
+    assert showing(window) == location(first_library)
     assert sorted(p.name for p in papers.iterdir()) == ["thesis.odt"]
 
 
@@ -186,7 +211,7 @@ def test_a_vanished_library_is_reported_removed_on_request_and_not_made_again(
     assert str(gone) in said[0] and "not there any more" in said[0]
     qtbot.waitUntil(lambda: str(gone) not in Settings().recent_libraries)
     assert not gone.exists(), "a vanished library was made again"
-    assert window.archive.path == first_library
+    assert showing(window) == location(first_library)
     assert window.model.rowCount() == len(ARTICLES)
     window.actions_.recent_libraries.aboutToShow.emit()
     shown = [a.text() for a in window.actions_.recent_libraries.actions()]
@@ -212,14 +237,14 @@ def test_the_remembered_library_opens_on_the_next_start_unless_one_is_named(
 
     QTimer.singleShot(0, close_the_window)
     assert gui_app.run_gui(None) == 0
-    assert seen == [f"Arsip — {first_library}"]
+    assert seen == [title(first_library)]
 
     named = tmp_path / "named"
     monkeypatch.setenv(ENV_VAR, str(named))  # the environment wins over the remembered one
     QTimer.singleShot(0, close_the_window)
     assert gui_app.run_gui(None) == 0
-    assert seen[-1] == f"Arsip — {named}"
-    assert Settings().last_library == str(named)
+    assert seen[-1] == title(named)
+    assert Settings().last_library == location(named)
 
 
 def test_the_library_open_already_is_not_opened_twice(
@@ -260,5 +285,5 @@ def test_a_remembered_library_that_vanished_is_reported_at_start_and_not_made_ag
     assert said and str(gone) in said[0]
     assert not gone.exists(), "the vanished library was made again"
     default = tmp_path / "data" / "Arsip" / "Library"
-    assert seen == [f"Arsip — {default}"]
+    assert seen == [title(default)]
     assert str(gone) not in Settings().recent_libraries
