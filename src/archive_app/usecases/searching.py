@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from archive_app.db import index_feed, saved_searches
+from archive_app.db import index_feed, saved_searches, search_rows
 from archive_app.db.sessions import Sessions
 from archive_app.domain import query as query_language
 from archive_app.domain.clock import utc_now
@@ -18,6 +18,7 @@ from archive_app.domain.model import (
 )
 from archive_app.search.highlight import matched_forms
 from archive_app.search.index import FullTextIndex
+from archive_app.search.querying import TextsFor
 from archive_app.usecases.catalogue_search import CatalogueSearch
 from archive_app.usecases.library_core import LibraryCore
 from archive_app.usecases.search_hits import named_hits
@@ -50,13 +51,14 @@ class LibrarySearch:
         node = _parse(query, within)
         if self._catalogue is not None and (built := self._catalogue.building()) is not None:
             return self._catalogue.search(query, node, sort, limit, offset, self._summaries, built)
+        page = _PageRows(self._sessions, self._texts, self._summaries)
         raw = _with_query_text(
             query,
             lambda: self._index.search(
-                node, sort=sort, limit=limit, offset=offset, texts=self._texts, query_text=query
+                node, sort=sort, limit=limit, offset=offset, texts=page.texts, query_text=query
             ),
         )
-        hits = named_hits(raw.hits, self._summaries)
+        hits = named_hits(raw.hits, page.summaries)
         return SearchPage(query, raw.total, hits, raw.exact, raw.suggestion, sort)
 
     def counts(self, query: str, within: Sequence[str]) -> SearchCounts:
@@ -77,6 +79,38 @@ class LibrarySearch:
     ) -> dict[int, dict[str, str]]:
         with self._sessions() as session:
             return index_feed.field_texts(session, ids, fields)
+
+
+class _PageRows:
+    """One page's snippet texts and results rows, read from the catalogue together (one
+    session, three queries) when the index asks for the texts; the rows are then at hand."""
+
+    def __init__(
+        self,
+        sessions: Sessions,
+        texts: TextsFor,
+        summaries: Callable[[Sequence[int]], list[ArticleSummary]],
+    ) -> None:
+        self._sessions = sessions
+        self._other_texts = texts
+        self._other_summaries = summaries
+        self._read: frozenset[int] = frozenset()
+        self._rows: dict[int, ArticleSummary] = {}
+
+    def texts(
+        self, ids: list[int], fields: frozenset[str] = frozenset({"text"})
+    ) -> dict[int, dict[str, str]]:
+        if fields != {"text"}:
+            return self._other_texts(ids, fields)
+        with self._sessions() as session:
+            found = search_rows.page_rows(session, ids)
+        self._read, self._rows = frozenset(ids), found.summaries
+        return {article_id: {"text": text} for article_id, text in found.texts.items()}
+
+    def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        if not self._read.issuperset(ids):  # rows the texts did not bring (an empty page)
+            return self._other_summaries(ids)
+        return [self._rows[i] for i in ids if i in self._rows]
 
 
 class SavedSearchesMixin(LibraryCore):
