@@ -9,7 +9,7 @@ import random
 import pytest
 
 from archive_app.domain.query import parse
-from archive_app.search.analysis import word_spans
+from archive_app.search.analysis import stem_english, stem_indonesian, word_spans
 from archive_app.search.compile import compile_query
 from archive_app.search.snippets import WINDOW, form_matcher, snippets, words_matcher
 
@@ -131,3 +131,48 @@ def test_words_matcher_takes_the_same_words_as_form_matcher() -> None:
     for forms in ({"presiden"}, {"pilih", "pemilihan"}, {"ka*", "desa"}, {"di"}, {"x"}, set()):
         one = form_matcher(forms)
         assert words_matcher(forms)(vocabulary) == {w for w in vocabulary if one(w)}
+
+
+# roots of Sastrawi's dictionary, short ones among them (a short root's middle is in most words)
+ROOTS = ("pilih", "baik", "tip", "nyanyi", "kirim", "ajar", "rumah", "es", "tan", "rok", "bahan")
+PREFIXES = ("", "me", "mem", "meng", "meny", "pe", "peng", "ber", "ter", "se", "memper", "menge")
+SUFFIXES = ("", "an", "kannya")
+
+
+def _affixed(root: str) -> set[str]:
+    """Words built on `root` as Indonesian builds them: prefixes (the root's first letter kept
+    or dropped, as in memukul), an infix after its first letter (belahan), suffixes."""
+    cores = {root, root[1:], *(root[0] + infix + root[1:] for infix in ("el", "em", "er", "in"))}
+    return {p + core + s for p in PREFIXES for core in cores for s in SUFFIXES if core}
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_a_word_is_marked_exactly_when_it_stems_to_the_form(root: str) -> None:
+    matches = form_matcher({root})
+    for word in sorted(_affixed(root)):
+        stems = {word, stem_indonesian(word), stem_english(word)}
+        assert matches(word) == (root in stems), word
+
+
+def test_affixed_indonesian_words_are_marked_in_snippets() -> None:
+    text = "Warga memukul kentongan; pemukulan itu terdengar. Belahan kayu jadi bahan bakar."
+    for query, marked in (("pukul", ("memukul", "pemukulan")), ("bahan", ("Belahan", "bahan"))):
+        compiled = compile_query(parse(query))
+        found = " ".join(snippets(text, compiled.highlight_forms, compiled.highlight_phrases))
+        for word in marked:
+            assert f'<b class="hit">{word}</b>' in found
+        assert '<b class="hit">kentongan</b>' not in found
+
+
+ENGLISH = """happy happiness happily unhappy happier elections elected electing electorate dying
+died dies die possibly possibility possible generously generous organization organize sky
+skies early earliest relational relate hoping hopping hope hop news"""
+
+
+@pytest.mark.parametrize("form", ["happi", "elect", "die", "possibl", "generous", "organ", "hop"])
+def test_an_english_word_is_marked_exactly_when_it_stems_to_the_form(form: str) -> None:
+    matches = form_matcher({form})
+    for word in ENGLISH.split():
+        stems = {word, stem_indonesian(word), stem_english(word)}
+        assert matches(word) == (form in stems), word
+    assert any(matches(word) and word != form for word in ENGLISH.split())

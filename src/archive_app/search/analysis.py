@@ -212,7 +212,19 @@ def stem_indonesian(word: str) -> str:
     """Sastrawi's dictionary stem, for alphabetic words only (it mangles "ters****" and digits)."""
     if not word.isalpha() or len(word) < 4:
         return word
-    return str(_sastrawi().stem(word)) or word
+    stemmer = _sastrawi()
+    if word.isascii() and word.islower():
+        # what stem() does to such a word after its normalising (lower case, letters kept;
+        # a word without "-" is singular), less the two regular expressions per word
+        return str(stemmer.stem_singular_word(word)) or word
+    return str(stemmer.stem(word)) or word
+
+
+def indonesian_root(word: str) -> bool:
+    """Whether Sastrawi's dictionary holds `word`: the Indonesian stem of a lower-case ASCII
+    word is such a root or the word itself (Sastrawi gives the word back when no root is
+    found), so a form that is no root cannot be another word's stem."""
+    return bool(_sastrawi().dictionary.contains(word))
 
 
 @lru_cache(maxsize=STEM_CACHE_SIZE)

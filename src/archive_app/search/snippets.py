@@ -12,6 +12,7 @@ from itertools import islice
 from archive_app.search.analysis import (
     TOKEN,
     fold,
+    indonesian_root,
     no_possessive,
     stem_english,
     stem_indonesian,
@@ -31,16 +32,55 @@ def _forms_parts(forms: set[str]) -> tuple[set[str], tuple[str, ...], set[str]]:
     return plain, prefixes, middles
 
 
+# what Sastrawi strips from a word's end: particles, possessives, derivational suffixes
+_SUFFIXES = "(?:lah|kah|tah|pun|ku|mu|nya|i|kan|an|is|isme|isasi)*$"
+
+
+def _kept(root: str) -> str:
+    """The end of an Indonesian root that a word stemming to it holds as written: Sastrawi's
+    prefix rules put back one letter at a root's start (memukul: pukul; belahan: bahan, an
+    infix taken out) or two ("ny", "ng", "pe"); the rest is the word's, up to its suffixes."""
+    return root[2:] if root.startswith(("ny", "ng", "pe")) else root[1:]
+
+
+def _stems_to(plain: set[str]) -> Callable[[str], bool]:
+    """Whether a word (holding some form's middle) stems to one of the `plain` forms.
+
+    Stemming is most of a snippet's cost (Sastrawi takes a millisecond a word, uncached), so a
+    lower-case ASCII word is stemmed only where the stem could be a form. Porter2 changes only
+    a word's last letters (dying: die, happy: happi), so the word starts with the form less
+    its last two. Sastrawi's stem of such a word is a root of its dictionary or the word
+    itself, and the word ends with the root's kept end followed only by suffixes it strips."""
+    starts = tuple({f[:-2] for f in plain})
+    kept = sorted({_kept(f) for f in plain if indonesian_root(f)})
+    alternatives = "|".join(map(re.escape, kept))
+    affixed = re.compile(f"(?:{alternatives}){_SUFFIXES}") if kept else None
+
+    def stems_to(word: str) -> bool:
+        if not (word.isascii() and word.islower()):
+            return stem_english(word) in plain or stem_indonesian(word) in plain
+        if word.startswith(starts) and stem_english(word) in plain:
+            return True
+        return (
+            affixed is not None
+            and affixed.search(word) is not None
+            and (stem_indonesian(word) in plain)
+        )
+
+    return stems_to
+
+
 def form_matcher(forms: set[str]) -> Callable[[str], bool]:
     """Whether a word of the text is one of the query's forms (a stem, a word or a prefix*)."""
     plain, prefixes, middles = _forms_parts(forms)
+    stems_to = _stems_to(plain)
 
     def matches(word: str) -> bool:
         if word in plain or (prefixes and word.startswith(prefixes)):
             return True
         if not any(middle in word for middle in middles):
             return False
-        return stem_indonesian(word) in plain or stem_english(word) in plain
+        return stems_to(word)
 
     return matches
 
@@ -63,6 +103,7 @@ def words_matcher(forms: set[str]) -> Callable[[set[str]], set[str]]:
     plain, prefixes, middles = _forms_parts(forms)
     by_prefix = _lines_with(prefixes, at_start=True)
     by_middle = _lines_with(middles, at_start=False) if middles else None
+    stems_to = _stems_to(plain)
 
     def matching(words: set[str]) -> set[str]:
         found = words & plain
@@ -73,10 +114,7 @@ def words_matcher(forms: set[str]) -> Callable[[set[str]], set[str]]:
             found.update(by_prefix.findall(lines))
         if by_middle is not None:
             found.update(
-                word
-                for word in by_middle.findall(lines)
-                if word not in found
-                and (stem_indonesian(word) in plain or stem_english(word) in plain)
+                word for word in by_middle.findall(lines) if word not in found and stems_to(word)
             )
         return found
 
