@@ -7,9 +7,12 @@ documents through the feed it is given (the catalogue, read-only), writes them t
 Whoosh writer and commits when that writer holds COMMIT_BYTES of postings, or COMMIT_SECONDS
 after it opened so that searches see a long import arrive. Each commit merges segments as the
 tiered policy says (merging.py), and at the end the process merges until no level is full:
-the import leaves a bounded number of segments. The importer never waits for the indexer (ids
-are small: the queue takes them all) except at the end; problems come back as messages for
-the import report.
+the import leaves a bounded number of segments. Every merge is bounded by what the import
+wrote (merging.import_cap): a big import tidies its own segments, while a small one into a
+large library never rewrites the articles that were there before it, and its last commit
+stays cheap; merging those is left to an idle moment (idle_merge.py). The importer never
+waits for the indexer (ids are small: the queue takes them all) except at the end; problems
+come back as messages for the import report.
 """
 
 from __future__ import annotations
@@ -25,11 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from archive_app.domain.model import IndexDocument
+from archive_app.search.merging import import_cap
 from archive_app.storage.diskspace import is_disk_full
 from archive_app.storage.processes import die_with_parent
 
 log = logging.getLogger(__name__)
 _STOP = None
+# in place of the new ids: (language, texts) of articles still being stored, to analyse ahead
+_WARM = "warm"
+# warm-ahead messages waiting at most: more are dropped (the articles are analysed anyway,
+# when indexed; this bounds the texts a busy indexer's inbox holds)
+WARM_BACKLOG = 4
 # the postings a writer gathers before it commits (about; segment_writer.POSTING_BYTES each):
 # the indexing process's memory, and the size of the segments an import writes
 COMMIT_BYTES = 192 * 2**20
@@ -61,6 +70,9 @@ def _serve(
         writer = _Writer(index, feed_factory(source), commit_bytes)
         while (message := inbox.get()) is not _STOP:
             new_ids, changed_ids = message
+            if new_ids == _WARM:
+                _warm(changed_ids)
+                continue
             problem = writer.index(new_ids, changed_ids)
             if problem:
                 problems.append(problem)
@@ -82,6 +94,7 @@ class _Writer:
         self._commit_bytes = commit_bytes
         self._batch: Any = None
         self._opened = 0.0
+        self._written = 0  # articles this import indexed: what its merges may rewrite
 
     def index(self, new_ids: Sequence[int], changed_ids: Sequence[int]) -> str | None:
         """Read and add these articles; a message instead of an error when that failed."""
@@ -95,7 +108,7 @@ class _Writer:
                     problem = self.commit() or problem  # a new version of one it holds
                 if self._batch is None:
                     self._batch, self._opened = self._index.batch(), time.monotonic()
-                self._batch.add(docs, new)
+                self._written += self._batch.add(docs, new)
                 if (
                     self._batch.pending_bytes() >= self._commit_bytes
                     or time.monotonic() - self._opened >= COMMIT_SECONDS
@@ -109,27 +122,45 @@ class _Writer:
         return problem
 
     def commit(self) -> str | None:
-        """Commit what the batch holds (merging as the tiered policy says)."""
+        """Commit what the batch holds (merging as the tiered policy says, within the cap)."""
         batch, self._batch = self._batch, None
         if batch is None:
             return None
         try:
-            batch.commit(tidy=True)
+            batch.commit(tidy=True, largest=import_cap(self._written))
         except Exception as error:  # reported in the import report, not lost
             return _problem(error, "background index commit failed")
         return None
 
     def tidy(self) -> str | None:
-        """Merge until no level of segments is full: the shape the import leaves."""
+        """Merge until no level of segments within the cap is full: the shape the import
+        leaves (a small import into a large library merges only its own segments)."""
+        largest = import_cap(self._written)
         try:
             while True:
                 batch = self._index.batch()
-                if not batch.merge_due():
+                if not batch.merge_due(largest):
                     batch.cancel()
                     return None
-                batch.commit(tidy=True)
+                batch.commit(tidy=True, largest=largest)
         except Exception as error:
             return _problem(error, "merging the index's segments failed")
+
+
+def _warm(texts: Sequence[tuple[str | None, Sequence[str]]]) -> None:
+    """Stem the words of articles the importer is still storing, for the stem caches they
+    leave: a new word's stem costs ten times a known one's, and a big file's articles come to
+    be indexed only once the file commits, all at once, after the import's last file."""
+    from archive_app.search.analysis import stemmer_for, words
+
+    try:
+        for language, parts in texts:
+            stemmer = stemmer_for(language)
+            if stemmer is not None:
+                for word in {word for part in parts for word in words(part)}:
+                    stemmer(word)
+    except Exception:  # the same articles are analysed again when indexed, and fail there
+        log.exception("analysing articles ahead of indexing failed")
 
 
 def _problem(error: Exception, doing: str) -> str:
@@ -168,6 +199,16 @@ class BackgroundWriter:
     def submit(self, new_ids: Iterable[int], changed_ids: Iterable[int] = ()) -> None:
         """Index these articles, committed to the catalogue by now."""
         self._inbox.put((sorted(new_ids), sorted(changed_ids)))
+
+    def warm(self, texts: Sequence[tuple[str | None, Sequence[str]]]) -> None:
+        """Let the process analyse articles (language, texts) still to be committed, while it
+        would wait for them; skipped when it has a backlog."""
+        try:
+            if self._inbox.qsize() >= WARM_BACKLOG:
+                return
+        except NotImplementedError:  # macOS has no queue size: no warming there
+            return
+        self._inbox.put((_WARM, [(language, list(parts)) for language, parts in texts]))
 
     def finish(self) -> list[str]:
         """Wait for every article to be indexed, committed and merged; the messages of what

@@ -10,7 +10,12 @@ that leaves FACTOR - 1. A merge never makes a segment of more than MAX_MERGED ar
 single commit rewrites a large part of the index.
 
 Merging is cheap with Arsip's writer (segment_writer.py copies posting blocks rather than
-postings): about 2,000 articles a second on one core.
+postings): about 2,000 articles a second on one core. A segment whose articles were all replaced
+since (an article edited again and again) is dropped by every policy without being read: it
+holds nothing a search can find, and merging it would still read all its postings.
+
+An import into a large library must not pay for merging what was there before it: `import_cap`
+bounds its merges by what it wrote, and the rest waits for an idle moment (idle_merge.py).
 """
 
 from __future__ import annotations
@@ -29,6 +34,10 @@ MAX_MERGED = 500_000
 # the old policy's bound, for commits that must stay short (edits made in the window)
 SMALL_DOCS = 2_000
 MERGE_AT = 10
+# an import's merges rewrite at most this many times the articles it has written so far (and
+# at least IMPORT_FLOOR): importing 5,000 articles into 90,000 never rewrites the 90,000
+IMPORT_RATIO = 2
+IMPORT_FLOOR = FLOOR * FACTOR
 
 
 def level(docs: int) -> int:
@@ -66,6 +75,22 @@ def plan(sizes: Sequence[int], largest: int = MAX_MERGED) -> list[int] | None:
     return None
 
 
+def import_cap(written: int) -> int:
+    """The largest merge an import that has written `written` articles may make."""
+    return min(MAX_MERGED, max(IMPORT_FLOOR, IMPORT_RATIO * written))
+
+
+def empty(segment: Any, leave: frozenset[str]) -> bool:
+    """Whether a policy drops this segment unread: none of its articles is live any more."""
+    return segment.doc_count() == 0 and segment.segment_id() not in leave
+
+
+def drop_empty(writer: Any, segments: list[Any], leave: frozenset[str] = frozenset()) -> list[Any]:
+    """A Whoosh merge policy for commits that must be quick (following the team's edits):
+    merge nothing, only drop the segments whose articles were all replaced."""
+    return [s for s in segments if not empty(s, leave)]
+
+
 def tiered(
     writer: Any,
     segments: list[Any],
@@ -75,10 +100,11 @@ def tiered(
     """A Whoosh merge policy: merge the segments `plan` chooses (one level's worth a commit:
     they and the commit's own articles make one segment), leave the rest as they are.
     Segments whose ids are in `leave` are never merged."""
+    segments = drop_empty(writer, segments, leave)
     candidates = [s for s in segments if s.segment_id() not in leave]
     chosen = plan([s.doc_count() for s in candidates], largest)
     if chosen is None:
-        return list(segments)
+        return segments
     merged = [candidates[p] for p in chosen]
     for segment in merged:
         reader = SegmentReader(writer.storage, writer.schema, segment)
@@ -89,8 +115,15 @@ def tiered(
 
 
 def merge_due(segments: Sequence[Any], largest: int = MAX_MERGED) -> bool:
-    """Whether the tiered policy would merge some of these segments now."""
+    """Whether the tiered policy would merge (or drop) some of these segments now."""
+    if any(s.doc_count() == 0 for s in segments):
+        return True
     return plan([s.doc_count() for s in segments], largest) is not None
+
+
+def small_count(segments: Sequence[Any]) -> int:
+    """How many live segments `small_segments_only` would merge."""
+    return sum(1 for s in segments if 0 < s.doc_count() < SMALL_DOCS)
 
 
 def small_segments_only(
@@ -100,7 +133,7 @@ def small_segments_only(
     MERGE_AT of them, and leave every larger segment as it is."""
     kept: list[Any] = []
     small: list[Any] = []
-    for segment in segments:
+    for segment in drop_empty(writer, segments, leave):
         # by live documents: a segment whose articles were all replaced since is small too,
         # and merging it away costs nothing
         mergeable = segment.doc_count() < SMALL_DOCS and segment.segment_id() not in leave

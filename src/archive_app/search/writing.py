@@ -12,7 +12,14 @@ from whoosh.reading import SegmentReader
 
 from archive_app.domain.model import IndexDocument
 from archive_app.search.documents import document_fields
-from archive_app.search.merging import merge_due, small_segments_only, tiered
+from archive_app.search.merging import (
+    MAX_MERGED,
+    drop_empty,
+    merge_due,
+    small_count,
+    small_segments_only,
+    tiered,
+)
 from archive_app.search.segment_writer import segment_writer
 
 log = logging.getLogger(__name__)
@@ -57,19 +64,39 @@ class IndexBatch:
         self.pending += count
         return count
 
+    def remove(self, ids: Iterable[int]) -> None:
+        """Take these articles out, in the same commit as what is added."""
+        for article_id in ids:
+            self._writer.delete_by_term("id", str(article_id))
+
     def pending_bytes(self) -> int:
         """About how much memory the documents added since the writer opened hold."""
         return self._writer.pending_bytes()
 
-    def merge_due(self) -> bool:
-        """Whether the tiered policy would merge some of the index's segments now."""
-        return merge_due(self._writer.segments)
+    def merge_due(self, largest: int = MAX_MERGED) -> bool:
+        """Whether the tiered policy would merge some of the index's segments now, making no
+        segment larger than `largest`."""
+        return merge_due(self._writer.segments, largest)
 
-    def commit(self, tidy: bool = False, merge: bool = True) -> None:
+    def small_segments(self) -> int:
+        """How many small live segments the index has (what an edit's commit merges)."""
+        return small_count(self._writer.segments)
+
+    def commit(
+        self,
+        tidy: bool = False,
+        merge: bool = True,
+        largest: int = MAX_MERGED,
+        quick: bool = False,
+    ) -> None:
         """Make the documents visible. A commit merges only small segments (an edit's commit
-        stays short); with `tidy`, as the tiered policy says (a big import's); none without
-        `merge`."""
-        policy = tiered if tidy else small_segments_only
+        stays short); with `tidy`, as the tiered policy says (a big import's), making no
+        segment larger than `largest`; with `quick`, none (only segments left empty are
+        dropped: following the team's changes); none at all without `merge`."""
+        if tidy:
+            policy: Callable[..., list[Any]] = partial(tiered, largest=largest)
+        else:
+            policy = drop_empty if quick else small_segments_only
         try:
             if merge:
                 self._writer.commit(mergetype=partial(policy, leave=self._leave))
