@@ -3,6 +3,7 @@ the catalogue's change log (on opening, when asked, and by itself on NOTIFY wake
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from archive_app.usecases import team_follow
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.team_follow import ChangeLogFollower
 
@@ -195,3 +197,70 @@ def test_an_unreadable_mark_is_named_and_the_whole_index_compared_instead(
     assert two.repair_index() == 1  # the comparison the next catch-up makes
     assert two.matching_ids('"world water forum"') == [article_id]
     assert json.loads(mark.read_text(encoding="utf-8"))["horizon"] > 0
+
+
+def _table(path: Path, rows: int) -> Path:
+    """A table of `rows` articles, each with a title word of its own."""
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["judul", "isi_berita", "url"])
+        for n in range(rows):
+            writer.writerow([f"Kiriman nomor{n}", f"Banjir di desa {n}.", f"https://e.com/{n}"])
+    return path
+
+
+def test_an_edit_is_indexed_and_told_before_another_desktops_import(
+    two_desktops: tuple[Archive, Archive],
+    seed_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Someone searching for a colleague's edit does not wait for a whole import made on a
+    third desktop meanwhile: the edit comes first, the import in commits of FOLLOW_COMMIT."""
+    one, two = two_desktops
+    [edited] = [item.article_id for item in one.import_paths([seed_file]).added]
+    two.follow_team_changes()
+    monkeypatch.setattr(team_follow, "FOLLOW_COMMIT", 2)
+    imported = {item.article_id for item in one.import_paths([_table(tmp_path / "t.csv", 5)]).added}
+    one.edit(edited, {"title": f"Banjir {WORD}"})
+    told: list[frozenset[int]] = []
+    assert two._follower is not None
+    two._follower.on_change.append(told.append)
+
+    assert two.follow_team_changes() == imported | {edited}
+    assert told[0] == {edited}  # the edit first, on its own
+    assert all(len(batch) <= 2 for batch in told[1:])  # the import in small commits
+    assert set().union(*told[1:]) == imported
+    assert two.matching_ids(WORD) == [edited]
+    assert sorted(two.matching_ids("kiriman")) == sorted(imported)
+    assert two.follow_team_changes() == frozenset()  # the mark passed all of it
+    _check_clean(two, [one])
+
+
+def test_an_edit_made_while_an_import_is_followed_waits_for_one_commit_of_it(
+    two_desktops: tuple[Archive, Archive],
+    seed_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    one, two = two_desktops
+    [edited] = [item.article_id for item in one.import_paths([seed_file]).added]
+    two.follow_team_changes()
+    monkeypatch.setattr(team_follow, "FOLLOW_COMMIT", 2)
+    imported = {item.article_id for item in one.import_paths([_table(tmp_path / "t.csv", 6)]).added}
+    told: list[frozenset[int]] = []
+    assert two._follower is not None
+    two._follower.on_change.append(told.append)
+    commit = ChangeLogFollower._commit
+
+    def commit_then_edit(follower: ChangeLogFollower, ids: list[int]) -> None:
+        commit(follower, ids)
+        if len(told) == 0:  # the first commit of the import: someone edits meanwhile
+            one.edit(edited, {"title": f"Banjir {WORD}"})
+
+    monkeypatch.setattr(ChangeLogFollower, "_commit", commit_then_edit)
+    assert two.follow_team_changes() == imported | {edited}
+    assert told[1] == {edited}  # after one commit of the import, not after all three
+    assert set().union(*told[:1], *told[2:]) == imported
+    assert two.matching_ids(WORD) == [edited]
+    assert two.follow_team_changes() == frozenset()

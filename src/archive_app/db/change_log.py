@@ -58,6 +58,9 @@ class LogChanges:
     mark: LogMark
     # the log was pruned past the mark: the whole index must be compared with the catalogue
     pruned: bool = False
+    # of `changed`, those whose last change was an edit (not their arrival): few, and someone
+    # may be waiting to find them, so a follower indexes them before another desktop's import
+    edited: frozenset[int] = frozenset()
 
 
 # one statement, so the horizon and the rows come from the same snapshot; with no mark, the
@@ -126,7 +129,8 @@ def read_changes(
                 latest[article_id] = kind
     deleted = frozenset(a for a, kind in latest.items() if kind == "deleted")
     changed = frozenset(latest) - deleted
-    return LogChanges(changed, deleted, LogMark(horizon, frozenset(seen)), pruned)
+    edited = frozenset(a for a, kind in latest.items() if kind == "changed")
+    return LogChanges(changed, deleted, LogMark(horizon, frozenset(seen)), pruned, edited)
 
 
 _MAY_PRUNE = text(

@@ -9,19 +9,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 from archive_app.db.change_listener import ChangeListener
-from archive_app.db.change_log import LogMark, prune, read_changes
+from archive_app.db.change_log import LogChanges, LogMark, prune, read_changes
 from archive_app.db.sessions import Sessions
 from archive_app.db.team_catalogue import checked_address
 from archive_app.domain.errors import ArchiveError, LibraryLockedError, LibraryReadOnlyError
 from archive_app.search.index import FullTextIndex
 from archive_app.search.index_folder import holds_index, stale_schema
+from archive_app.search.merging import MERGE_AT
 from archive_app.storage.library_folder import LibraryLayout, WriterLock
 from archive_app.storage.library_location import TeamLocation
-from archive_app.usecases.index_upkeep import CATCH_UP_COMMIT, IndexUpkeep
+from archive_app.usecases.idle_merge import IdleMerger
+from archive_app.usecases.index_upkeep import IndexUpkeep
 from archive_app.usecases.opening import WriteLane
 
 log = logging.getLogger(__name__)
 MARK_FILE = "change-log-mark.json"  # beside the index: how far this desktop's index follows
+# articles a follower indexes in one commit: another desktop's import arrives in several, and
+# an edit made meanwhile waits for one of them at most (about a second or two)
+FOLLOW_COMMIT = 500
+# a follower's commits merge nothing; once this many small segments gathered it merges them
+FOLLOW_MERGE_AT = 3 * MERGE_AT
 
 
 def read_mark(path: Path) -> LogMark | None:
@@ -67,6 +74,7 @@ class ChangeLogFollower:
         self._upkeep = upkeep
         self._lane = lane
         self._listener: ChangeListener | None = None
+        self._merger: IdleMerger | None = None  # while listening: merges when idle
         self.on_change: list[Callable[[frozenset[int]], None]] = []
         self._pruned = False  # the log is pruned once per opening, before the first reading
 
@@ -78,18 +86,20 @@ class ChangeLogFollower:
         """Index what other desktops changed since the mark; the articles indexed again or
         taken out. A desktop with no mark yet marks the log where it is now and has its index
         compared with the whole catalogue (at the next catch-up: the window's repair, an
-        import, reindex), so nothing committed before the mark is missed either."""
+        import, reindex), so nothing committed before the mark is missed either.
+
+        Edits are indexed first, in one quick commit (no merge), and the listeners told at
+        once: someone may be searching for them. Another desktop's import follows in commits
+        of FOLLOW_COMMIT articles, the log read again between them, so that an edit made
+        meanwhile waits for one such commit, not for the whole import. The mark is saved once
+        all is indexed: a follow cut short starts again from the old one, losing nothing."""
+        touched: set[int] = set()
         with self._lane:
             if not self._pruned:
                 self._pruned = True
                 self._prune()
             mark = read_mark(self.mark_path)
-            own = frozenset(self._own)
-            with self._sessions() as session:
-                changes = read_changes(session, mark, own)
-            # the log is never read below the new horizon again: those ids are done with
-            self._own.difference_update(t for t in own if t < changes.mark.horizon)
-            touched = changes.changed | changes.deleted
+            changes = self._read(mark)
             if changes.pruned:
                 log.warning(
                     "this desktop last followed the team catalogue before the oldest change "
@@ -97,24 +107,85 @@ class ChangeLogFollower:
                 )
             if mark is None or changes.pruned:
                 self._index.mark_behind()
+                touched, last = set(changes.changed | changes.deleted), changes.mark
             else:
-                ids = sorted(touched)
-                # a desktop off for long has much to follow: a commit per chunk, never all
-                # the documents in memory at once
-                for start in range(0, len(ids), CATCH_UP_COMMIT):
-                    chunk = ids[start : start + CATCH_UP_COMMIT]
-                    docs = list(self._upkeep.documents(chunk))
-                    if docs:
-                        self._index.write(docs)
-                    gone = set(chunk) - {doc.id for doc in docs}
-                    if gone:  # deleted, or changed and then deleted since
-                        self._index.delete(gone)
-            write_mark(self.mark_path, changes.mark)
+                touched, last = self._apply(changes)
+            write_mark(self.mark_path, last)
+            if touched:
+                self._merge_small_ones()
         if touched:
             log.info("the index followed %d articles changed on the team catalogue", len(touched))
-            for listener in list(self.on_change):
-                listener(touched)
-        return touched
+            if mark is None or changes.pruned:
+                self._tell(frozenset(touched))
+            if self._merger is not None:
+                self._merger.poke()
+        return frozenset(touched)
+
+    def _read(self, mark: LogMark | None) -> LogChanges:
+        own = frozenset(self._own)
+        with self._sessions() as session:
+            changes = read_changes(session, mark, own)
+        # the log is never read below the new horizon again: those ids are done with
+        self._own.difference_update(t for t in own if t < changes.mark.horizon)
+        return changes
+
+    def _apply(self, changes: LogChanges) -> tuple[set[int], LogMark]:
+        """Index these changes (and those committed while doing so), edits first; the
+        articles indexed, and the mark of the last reading."""
+        touched: set[int] = set()
+        last = changes.mark
+        urgent = set(changes.edited | changes.deleted)
+        bulk = sorted(changes.changed - changes.edited)
+        # the log is read again while this reading's import is indexed, not for ever: an
+        # import going on elsewhere must not hold this desktop's writer lane till it ends
+        readings = len(bulk) // FOLLOW_COMMIT
+        while urgent or bulk:
+            if urgent:
+                ids, urgent = sorted(urgent), set()
+            else:
+                ids, bulk = bulk[:FOLLOW_COMMIT], bulk[FOLLOW_COMMIT:]
+            for start in range(0, len(ids), FOLLOW_COMMIT):
+                # never all the documents in memory at once (a desktop off for long)
+                chunk = ids[start : start + FOLLOW_COMMIT]
+                self._commit(chunk)
+                touched.update(chunk)
+                self._tell(frozenset(chunk))
+            if bulk and readings > 0:  # committed meanwhile: edits before the rest of an import
+                readings -= 1
+                newer = self._read(last)
+                last = newer.mark
+                if newer.pruned:  # the log pruned under a desktop following it: compare all
+                    self._index.mark_behind()
+                urgent |= newer.edited | newer.deleted  # changed again since: indexed again
+                bulk = sorted((set(bulk) | newer.changed) - urgent)
+        return touched, last
+
+    def _commit(self, ids: list[int]) -> None:
+        """One quick commit of these articles: indexed again, or taken out when gone."""
+        docs = list(self._upkeep.documents(ids))
+        gone = set(ids) - {doc.id for doc in docs}  # deleted, or changed and then deleted since
+        batch = self._index.batch()
+        try:
+            batch.remove(sorted(gone))
+            batch.add(docs)
+        except BaseException:
+            batch.cancel()
+            self._index.mark_behind()
+            raise
+        batch.commit(quick=True)  # merged when idle, or once small segments gather
+
+    def _merge_small_ones(self) -> None:
+        """A follower busy all the time is never idle: once FOLLOW_MERGE_AT small segments
+        gathered, merge them now (after the listeners were told what they hold)."""
+        batch = self._index.batch()
+        if batch.small_segments() >= FOLLOW_MERGE_AT:
+            batch.commit()
+        else:
+            batch.cancel()
+
+    def _tell(self, ids: frozenset[int]) -> None:
+        for listener in list(self.on_change):
+            listener(ids)
 
     def _prune(self) -> None:
         """Keep the change log from growing forever (db/change_log.py says what it keeps); a
@@ -135,6 +206,8 @@ class ChangeLogFollower:
             return
         assert self._layout.team is not None
         address = checked_address(TeamLocation(self._layout.team, "--library"))
+        self._merger = IdleMerger(self._index, self._lane)
+        self._merger.start()  # the index may be left unmerged by an import: tidy it when idle
         self._listener = ChangeListener(address.params, self.follow)
         self._listener.start()
 
@@ -146,6 +219,9 @@ class ChangeLogFollower:
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()
+        merger, self._merger = self._merger, None
+        if merger is not None:
+            merger.stop()
 
     def leave(self) -> None:
         """Follow once more as the library closes, so the mark passes this desktop's own last
