@@ -206,15 +206,15 @@ def rank_targets(
     return ranked
 
 
-def snapshot_app(folder: Path) -> dict[str, Any]:
-    """Copy the committed app (HEAD's src/archive_app, never the working tree's uncommitted
+def snapshot_app(folder: Path, commit: str = "HEAD") -> dict[str, Any]:
+    """Copy the committed app (`commit`'s src/archive_app, never the working tree's uncommitted
     edits: others work in the same tree) and put it first on the import path, for this process
     and the import and reindex it starts: the whole run measures one version of the code (a
     run takes a quarter of an hour at 100,000 articles, hours at 1,000,000)."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", "HEAD", "src/archive_app"],
+        ["git", "-C", str(REPO), "archive", commit, "src/archive_app"],
         capture_output=True,
         check=True,
     ).stdout
@@ -226,7 +226,7 @@ def snapshot_app(folder: Path) -> dict[str, Any]:
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(folder), os.environ.get("PYTHONPATH")) if p
     )
-    state = app_state(folder / "archive_app")
+    state = app_state(folder / "archive_app", commit)
     return state | {
         "snapshot": str(folder),
         "uncommitted_src_files": 0,  # the copy is the commit's; the tree's edits are not in it
@@ -234,7 +234,7 @@ def snapshot_app(folder: Path) -> dict[str, Any]:
     }
 
 
-def app_state(package: Path) -> dict[str, Any]:
+def app_state(package: Path, commit: str = "HEAD") -> dict[str, Any]:
     """Which code is measured: the commit, whether the tree had local changes, and a digest of
     the search path (core, db, ingest, search) of `package`."""
     digest = hashlib.sha256()
@@ -249,7 +249,7 @@ def app_state(package: Path) -> dict[str, Any]:
         ).stdout.strip()
 
     return {
-        "commit": git("rev-parse", "--short", "HEAD"),
+        "commit": git("rev-parse", "--short", commit),
         "uncommitted_src_files": len(git("status", "--short", "src").splitlines()),
         "search_path_sha256": digest.hexdigest()[:16],
     }
@@ -304,13 +304,20 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run the tree's source as it changes instead of a snapshot",
     )
+    parser.add_argument(
+        "--commit",
+        default="HEAD",
+        help="measure this commit's code (another than HEAD writes search-N-COMMIT.json, so a "
+        "run of the code before a change can go beside one of the code after it)",
+    )
     args = parser.parse_args(argv)
     n = args.articles
+    tag = "" if args.commit == "HEAD" else f"-{args.commit}"
     paths = {
         "corpus": args.results / f"corpus-{n}",
         "library": args.results / f"library-{n}",
         "fts5": args.results / f"fts5-{n}.sqlite",
-        "json": args.results / f"search-{n}.json",
+        "json": args.results / f"search-{n}{tag}.json",
         "logs": args.results / f"logs-{n}",
     }
     paths["logs"].mkdir(parents=True, exist_ok=True)
@@ -318,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     app = (
         app_state(REPO / "src" / "archive_app")
         if args.live_source
-        else snapshot_app(args.results / f"app-snapshot-{n}")
+        else snapshot_app(args.results / f"app-snapshot-{n}{tag}", args.commit)
     )
     say(f"measuring {app}")
     build = build_all(args, paths)
