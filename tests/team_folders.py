@@ -32,12 +32,14 @@ class FolderToTeam:
 
     def convert(self, path: str | Path | None, *, readonly: bool) -> None:
         from archive_app.db.team_engine import parse_team_address
+        from archive_app.domain.errors import LibraryFormatError
         from archive_app.storage.library_folder import default_library_path
         from archive_app.storage.library_location import (
             TEAM_FILE,
             TeamLocation,
             is_team_address,
             team_folder,
+            team_location,
         )
 
         if path is not None and is_team_address(str(path)):
@@ -48,8 +50,16 @@ class FolderToTeam:
         marker = folder / TEAM_FILE
         if marker.is_file():
             # a folder copied (shutil.copytree) from one this run turned: the copy is a
-            # library of its own, as a copied folder library is, so its catalogue is copied too
-            address = marker.read_text(encoding="utf-8").strip()
+            # library of its own, as a copied folder library is, so its catalogue is copied too.
+            # The file is read as the product reads it (# comments, blank lines); one it
+            # refuses is left to the product to report
+            try:
+                named = team_location(folder)
+            except LibraryFormatError:
+                return
+            if named is None:
+                return
+            address = named.address
             desktop = team_folder(parse_team_address(TeamLocation(address, "test")).key)
             if desktop.is_symlink() and desktop.resolve() != folder.resolve():
                 self._link(folder, self.new_database(address.rsplit("/", 1)[1]))
