@@ -131,3 +131,17 @@ def test_text_holding_the_sub_control_is_repaired_the_whole_way() -> None:
     # ASCII SUB (0x1a) changes which code pages the repair tries, wherever it stands
     text = "Berita â€“ Jakarta\n" + "x" * 50 + "\x1a\n"
     assert repair_mojibake(text) == ftfy.fix_encoding(text)
+
+
+def test_garbled_words_close_together_or_at_the_ends_are_repaired_as_a_whole_repair_would() -> None:
+    # the stretches around non-ASCII runs merge when the runs stand up to two contexts apart:
+    # words 1, 16, 17 and 40 characters apart, and at the very start and end of the text
+    text = (
+        "â€œAwal"
+        + "".join(f"{'x' * gap} CafÃ© â€“ {gap}" for gap in (1, 15, 16, 17, 40))
+        + " kata â€œdiaâ€\x9d"
+    )
+    repaired = repair_mojibake(text)
+    assert repaired == ftfy.fix_encoding(text)
+    assert repaired.startswith("“Awal") and repaired.endswith("kata “dia”")
+    assert repaired.count("Café – ") == 5
