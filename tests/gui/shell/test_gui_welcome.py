@@ -23,7 +23,11 @@ def _buttons(widget: QWidget) -> dict[str, QPushButton]:
 def test_an_empty_library_shows_the_welcome_view_with_both_import_buttons(
     window: MainWindow, gui_archive: Archive
 ) -> None:
-    assert window.windowTitle() == f"Arsip — {gui_archive.path}"
+    # the title names the library: its folder, or (--backend postgresql) the team catalogue's
+    # address without the scheme: its folder here is only this desktop's index
+    team = gui_archive.layout.team
+    shown_as = gui_archive.path if team is None else team.removeprefix("postgresql://")
+    assert window.windowTitle() == f"Arsip — {shown_as}"
     assert window.stack.currentWidget() is window.welcome
     buttons = _buttons(window.welcome)
     assert {"Import files…", "Import folder…"} <= set(buttons)
