@@ -56,7 +56,12 @@ PAGE_STAGES: tuple[Stage, ...] = (
         None,
     ),
     ("phrases", _PHRASES, "matcher"),
-    ("texts", (("db/index_feed.py", "field_texts"),), None),
+    # since db/search_rows.py a page's texts and rows are read together: "texts" holds both
+    (
+        "texts",
+        (("db/index_feed.py", "field_texts"), ("db/search_rows.py", "page_rows")),
+        None,
+    ),
     ("snippets", (("search/snippets.py", "snippets"),), None),
     ("rows", (("usecases/archive.py", "summaries"),), None),
     ("suggest", (("search/suggest.py", "suggest"),), None),
