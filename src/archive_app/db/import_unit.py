@@ -14,6 +14,9 @@ from archive_app.domain.clock import utc_now
 from archive_app.domain.fingerprint import sentence_hashes
 from archive_app.domain.model import ImportItem, ImportReport
 
+# an article's language and its texts (title, paragraphs)
+Texts = tuple[str | None, list[str]]
+
 
 @dataclass(slots=True)
 class FileOutcome:
@@ -66,9 +69,10 @@ class ImportUnit:
     def open_chunk(self) -> ChunkRows:
         return ChunkRows(self.session.begin_nested())
 
-    def settle(self, chunk: ChunkRows) -> list[int]:
+    def settle(self, chunk: ChunkRows, texts: list[Texts] | None = None) -> list[int]:
         """Flush what is pending, keep only ids and fingerprints, and let the ORM objects go; the
-        articles added or changed since the last flush.
+        articles added or changed since the last flush. With `texts`, the language, title and
+        paragraphs of each of those articles are added to it (for the indexer to analyse ahead).
 
         A chunk stays one savepoint, but the session holds at most a few hundred articles:
         a file of 100,000 rows would otherwise keep them all in memory until its commit.
@@ -76,6 +80,10 @@ class ImportUnit:
         session, pending = self.session, chunk.pending
         session.flush()
         settled: list[int] = []
+        if texts is not None:
+            articles = [added[1] for added in pending.added]
+            articles += [updated[1] for updated in pending.updated]
+            texts.extend((a.language, [a.title, *a.body]) for a in articles)
         for outcome, article, where, title, warnings in pending.added:
             outcome.added.append((article.id, where, title))
             outcome.new_ids.add(article.id)

@@ -258,6 +258,7 @@ class Archive(
             lambda new, changed, big: self._index_changes(new, changed, in_background=big),
             columns,
             team=self.layout.team is not None,
+            warm=self._upkeep.warm_background,
         )
         with self._write_lane:
             # what an interrupted import left unindexed: the articles are duplicates now, and

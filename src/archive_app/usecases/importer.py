@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from archive_app.db import import_unit
-from archive_app.db.import_unit import FileOutcome, ImportUnit
+from archive_app.db.import_unit import FileOutcome, ImportUnit, Texts
 from archive_app.db.lost_race import RETRIES, lost_race
 from archive_app.db.sessions import Sessions
 from archive_app.domain.clock import utc_now
@@ -42,6 +42,7 @@ class Importer:
         index_changes: Callable[[set[int], set[int], bool], str | None],
         columns: dict[str, str] | None = None,
         team: bool = False,
+        warm: Callable[[list[Texts]], None] | None = None,
     ) -> None:
         self._clock: tuple[float, int] = (time.monotonic(), 0)
         self._bytes_done = 0
@@ -50,6 +51,9 @@ class Importer:
         # (new ids, changed ids, in the background) -> None, or a message when the index
         # could not be updated
         self._index_changes = index_changes
+        # (language, texts) of articles stored but not committed -> None: a big import's
+        # indexing process analyses them while it waits for the commit
+        self._warm = warm
         self._big = False
         self._report = ImportReport()
         self._files = FileStorer(root, columns, self._progress, self._settle, team)
@@ -395,5 +399,16 @@ class Importer:
             report.warnings.append(ImportItem(source.display, locator, warned_id, "", message))
 
     def _settle(self, group: Group, chunk: Chunk) -> None:
-        """Flush what is pending and let the session's objects go (see ImportUnit.settle)."""
-        group.unit.settle(chunk.rows)
+        """Flush what is pending and let the session's objects go (see ImportUnit.settle);
+        a big import's indexing process gets their texts to analyse meanwhile.
+
+        A big file is one transaction, indexed only once it commits: without this the indexer
+        idles while the file is stored, then does all its work after the import's last file.
+        """
+        if not self._big or self._warm is None:
+            group.unit.settle(chunk.rows)
+            return
+        texts: list[Texts] = []
+        group.unit.settle(chunk.rows, texts)
+        if texts:
+            self._warm(texts)

@@ -80,6 +80,16 @@ class IndexUpkeep:
             )
         return None
 
+    def warm_background(self, texts: Sequence[tuple[str | None, Sequence[str]]]) -> None:
+        """Let a big import's indexing process analyse articles (language, texts) the import
+        stores but has not committed yet."""
+        if self._background is None:
+            return
+        try:
+            self._background.warm(texts)
+        except Exception:  # only a head start: the articles are analysed when indexed anyway
+            log.exception("sending articles to analyse ahead to the indexing process failed")
+
     def finish_background(self) -> list[str]:
         """Wait for a big import's indexing process; the messages of what it failed to do."""
         writer, self._background = self._background, None
