@@ -37,6 +37,7 @@ from archive_app.usecases import integrity
 from archive_app.usecases.backup import BackupInfo, write_backup
 from archive_app.usecases.catalogue_search import catalogue_search
 from archive_app.usecases.cataloguing import CataloguingMixin
+from archive_app.usecases.idle_merge import IDLE_SECONDS, IdleMerger
 from archive_app.usecases.index_upkeep import LATER, IndexUpkeep
 from archive_app.usecases.jsonl_export import write_jsonl
 from archive_app.usecases.library_files import LibraryFiles
@@ -90,6 +91,8 @@ class Archive(
     Its parts: cataloguing, authority and saved searches (mixins over LibraryCore); the
     index upkeep and searching (services it holds); opening, trust and the JSONL export.
     """
+
+    _idle_merger: IdleMerger | None = None  # the window's folder library: merges when idle
 
     def __init__(self, layout: LibraryLayout, *, readonly: bool, check_later: bool = False) -> None:
         self.layout = layout
@@ -205,6 +208,8 @@ class Archive(
         writer lane to be free, then close."""
         if self._follower is not None:
             self._follower.stop()
+        if self._idle_merger is not None:  # waits for a merge in progress (one step)
+            self._idle_merger.stop()
         if self._repair is not None:
             thread, token = self._repair
             token.cancel()
@@ -217,6 +222,18 @@ class Archive(
                 self._index.close()
                 self._engine.dispose()
             self._release()
+
+    def tidy_index_when_idle(self, idle: float = IDLE_SECONDS) -> bool:
+        """Merge the index's segments whenever this library has been idle a while, until it
+        closes: what imports left unmerged to end quickly (the window asks; a command ends
+        before it would matter). False where nothing is started: a team desktop's follower
+        merges while it listens, and a read-only library leaves its index as it is."""
+        if self._idle_merger is not None or self._follower is not None or self.readonly:
+            return False
+        self._idle_merger = IdleMerger(self._index, self._write_lane, idle)
+        self._upkeep.idle_merger = self._idle_merger
+        self._idle_merger.start()
+        return True
 
     def _release(self) -> None:
         if self._lock is not None:

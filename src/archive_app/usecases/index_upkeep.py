@@ -15,6 +15,7 @@ from archive_app.search.index import FullTextIndex
 from archive_app.search.workers import build_in_parallel
 from archive_app.storage.diskspace import is_disk_full
 from archive_app.storage.library_folder import LibraryLayout
+from archive_app.usecases.idle_merge import IdleMerger
 from archive_app.usecases.import_indexing import catalogue_feed, indexing_process
 from archive_app.usecases.library_files import LibraryFiles
 
@@ -43,6 +44,8 @@ class IndexUpkeep:
         self._count = count  # the articles the catalogue holds
         self.status = IndexStatus(False, 0, 0)
         self._background: BackgroundWriter | None = None
+        # merges what imports left unmerged once the library is idle (the window's library)
+        self.idle_merger: IdleMerger | None = None
 
     # -- following changes ---------------------------------------------------------------
 
@@ -51,6 +54,8 @@ class IndexUpkeep:
     ) -> str | None:
         """Index new and changed articles; a message instead of an error when it failed (the
         catalogue is committed, and the next writer to open the library catches up)."""
+        if self.idle_merger is not None:  # the pause a merge waits for starts again
+            self.idle_merger.poke()
         try:
             ids = sorted(new_ids | changed_ids)
             if in_background or len(ids) >= BACKGROUND_BATCH or self._background is not None:
@@ -97,6 +102,8 @@ class IndexUpkeep:
             return []
         problems = writer.finish()
         self.index.changed_elsewhere()
+        if self.idle_merger is not None:  # what the import left unmerged, once idle
+            self.idle_merger.poke()
         if problems:
             self.index.mark_behind()
         return problems

@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.sidebar.sized_by_hand = self.settings.sidebar_by_hand
         self.libraries.attach(self.actions_)
         self.team_changes = follow_team_changes(self, self)
+        # a folder library's index merged when idle (a team desktop's follower does it)
+        self.archive.tidy_index_when_idle()
         self.refresh()
 
     def switch_library(self, archive: Archive) -> Archive:
