@@ -27,7 +27,7 @@ from archive_app.db.models import (
     Site,
 )
 from archive_app.db.sort_key import sort_date
-from archive_app.db.upsert import get_or_insert
+from archive_app.db.upsert import get_or_create_committed
 from archive_app.domain.model import CatalogueRecord
 from archive_app.domain.review import answered, flags_to_json
 from archive_app.domain.serial import record_to_dict
@@ -136,7 +136,9 @@ class CatalogueWriter:
         cached = self._sites.get(domain)
         site = self.session.get(Site, cached) if isinstance(cached, int) else cached
         if site is None:
-            site = get_or_insert(self.session, Site, Site.domain == domain, {"domain": domain})
+            site = get_or_create_committed(
+                self.session, Site, Site.domain == domain, {"domain": domain}
+            )
         self._sites[domain] = site
         return site
 
@@ -154,7 +156,7 @@ class CatalogueWriter:
                     .where(PersonAlias.key == key)
                 )
             if person is None:
-                person = get_or_insert(
+                person = get_or_create_committed(
                     self.session,
                     Person,
                     Person.key == key,

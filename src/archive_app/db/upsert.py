@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -31,4 +31,35 @@ def get_or_insert(
     row = session.scalar(select(model).where(where))
     if row is None:  # pragma: no cover - the insert or the winner's row is there
         raise LookupError(f"{model.__tablename__}: the row just inserted is not found")
+    return row
+
+
+def get_or_create_committed(
+    session: Session, model: type[Row], where: ColumnElement[bool], values: dict[str, Any]
+) -> Row:
+    """The row matching `where`; on PostgreSQL, inserted first in a short transaction of its own.
+
+    An import's transaction lasts a whole file. Inserting a new person or site inside it holds
+    that key until the file commits, so two desktops whose files credit the same new people
+    in different orders each wait for a key the other holds: a deadlock, and a whole file
+    stored again. Committed at once, a new key is held for one statement; a file that fails
+    afterwards leaves a person or site credited by nothing, which no list shows (people() and
+    the statistics count credits and articles), and the next import meeting it reuses it.
+    SQLite has one writer at a time (a second connection would wait for the import's own
+    lock): there the row is inserted in the session, as before.
+    """
+    found = session.scalar(select(model).where(where))
+    if found is not None:
+        return found
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return get_or_insert(session, model, where, values)
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    assert isinstance(engine, Engine)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as own:
+        own.execute(postgresql.insert(model).values(**values).on_conflict_do_nothing())
+    # read committed: the session's next statement sees the row committed above
+    row = session.scalar(select(model).where(where))
+    if row is None:  # pragma: no cover - committed above or by the winner of a race
+        raise LookupError(f"{model.__tablename__}: the row just committed is not found")
     return row
