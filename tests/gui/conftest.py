@@ -273,6 +273,9 @@ class FakeArchive:
     def listen_for_team_changes(self, on_change: object) -> bool:
         return False  # a folder library has no other desktops to follow
 
+    def tidy_index_when_idle(self) -> bool:
+        return False  # read-only: its index is left as it is
+
     def count(self) -> int:
         return len(self.ids)
 
