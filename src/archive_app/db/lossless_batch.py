@@ -26,7 +26,7 @@ from archive_app.db.models import (
     Tag,
 )
 from archive_app.db.models import Photo as PhotoRow
-from archive_app.db.queries import _provenance, _record
+from archive_app.db.queries import detail_from
 from archive_app.domain.model import ArticleDetail
 
 # what one chunk's articles are read with: every relation the details and the state use
@@ -61,39 +61,16 @@ def export_rows(
             article = articles.get(article_id)
             if article is None:
                 continue
-            detail = _detail(article, tags[article_id], collections[article_id], same)
+            detail = detail_from(
+                article,
+                list(tags[article_id]),
+                collections[article_id],
+                sorted(same.get(article_id, ())),
+            )
             yield detail, _state(article, tags[article_id], detail.collections, history)
         # the rows of this chunk are not needed again: a whole library's export holds one
         # chunk's objects at a time, not every article's
         session.expunge_all()
-
-
-def _detail(
-    article: Article, tags: list[str], collections: list[str], same: dict[int, set[int]]
-) -> ArticleDetail:
-    """What `queries.detail` gives for the article, from the chunk's rows."""
-    current = [
-        p
-        for p in article.provenance
-        if p.kind == "import"
-        and p.version is not None
-        and p.version.content_hash == article.content_hash
-    ]
-    return ArticleDetail(
-        id=article.id,
-        record=_record(article),
-        tags=list(tags),
-        provenance=[_provenance(p) for p in article.provenance],
-        version=article.version,
-        versions=len(article.versions),
-        created_at=article.created_at,
-        modified_at=article.modified_at,
-        source=_provenance(current[-1]) if current else None,
-        same_story=sorted(same.get(article.id, ())),
-        note=article.note,
-        collections=collections,
-        row_version=article.row_version,
-    )
 
 
 def _state(

@@ -164,6 +164,19 @@ def _same_story(session: Session, article_id: int) -> list[int]:
 
 
 def _detail(session: Session, article: Article) -> ArticleDetail:
+    return detail_from(
+        article,
+        _tags(session, article.id),
+        read_field(session, article, "collections"),
+        _same_story(session, article.id),
+    )
+
+
+def detail_from(
+    article: Article, tags: list[str], collections: list[str], same_story: list[int]
+) -> ArticleDetail:
+    """The article's details, its tags, collections and same-story links read already (one
+    article here, a chunk of them at a time in the lossless export)."""
     current = [
         p
         for p in article.provenance
@@ -174,16 +187,16 @@ def _detail(session: Session, article: Article) -> ArticleDetail:
     return ArticleDetail(
         id=article.id,
         record=_record(article),
-        tags=_tags(session, article.id),
+        tags=tags,
         provenance=[_provenance(p) for p in article.provenance],
         version=article.version,
         versions=len(article.versions),
         created_at=article.created_at,
         modified_at=article.modified_at,
         source=_provenance(current[-1]) if current else None,
-        same_story=_same_story(session, article.id),
+        same_story=same_story,
         note=article.note,
-        collections=read_field(session, article, "collections"),
+        collections=collections,
         row_version=article.row_version,
     )
 
