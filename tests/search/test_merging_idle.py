@@ -7,27 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.search.index_docs import index_doc as _doc
 
-from archive_app.domain.model import IndexDocument
 from archive_app.search import merging
 from archive_app.search.background import _Writer
 from archive_app.search.index import FullTextIndex
 from archive_app.usecases.idle_merge import IdleMerger
 from archive_app.usecases.opening import WriteLane
-
-
-def _doc(article_id: int, word: str = "banjir") -> IndexDocument:
-    return IndexDocument(
-        article_id,
-        1,
-        f"Judul {article_id}",
-        (f"{word} nomor {article_id}",),
-        (),
-        None,
-        None,
-        None,
-        "id",
-    )
 
 
 def _sizes(index: FullTextIndex) -> list[int]:

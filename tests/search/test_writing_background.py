@@ -5,41 +5,18 @@ from __future__ import annotations
 
 import csv
 import pickle
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from tests.search.index_docs import index_doc as _doc
+from tests.search.index_docs import pickled_feed
 
 from archive_app.domain.model import IndexDocument
 from archive_app.search import merging
-from archive_app.search.background import BackgroundWriter, Feed
+from archive_app.search.background import BackgroundWriter
 from archive_app.search.index import FullTextIndex
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.index_upkeep import BACKGROUND_BATCH
-
-
-def _doc(article_id: int, word: str = "banjir") -> IndexDocument:
-    return IndexDocument(
-        article_id,
-        1,
-        f"Judul {article_id}",
-        (f"{word} nomor {article_id}",),
-        (),
-        None,
-        None,
-        None,
-        "id",
-    )
-
-
-def pickled_feed(path: str) -> Feed:
-    """A feed of the documents pickled at `path` (spawned processes import it by name)."""
-    docs = {doc.id: doc for doc in pickle.loads(Path(path).read_bytes())}
-
-    def read(ids: Sequence[int]) -> list[IndexDocument]:
-        return [docs[i] for i in ids if i in docs]
-
-    return read
 
 
 def _writer(tmp_path: Path, docs: list[IndexDocument], **options: int) -> BackgroundWriter:

@@ -9,38 +9,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from tests.search.index_docs import index_doc as _doc
+from tests.search.index_docs import pickled_feed
 
-from archive_app.domain.model import IndexDocument
-from archive_app.search.background import BackgroundWriter, Feed
+from archive_app.search.background import BackgroundWriter
 from archive_app.search.index import FullTextIndex
 from archive_app.usecases import import_file, importer
 from archive_app.usecases.archive import Archive
 
 ROWS = 120
-
-
-def _doc(article_id: int, word: str) -> IndexDocument:
-    return IndexDocument(
-        article_id,
-        1,
-        f"Judul {article_id}",
-        (f"{word} nomor {article_id}",),
-        (),
-        None,
-        None,
-        None,
-        "id",
-    )
-
-
-def pickled_feed(path: str) -> Feed:
-    """A feed of the documents pickled at `path` (spawned processes import it by name)."""
-    docs = {doc.id: doc for doc in pickle.loads(Path(path).read_bytes())}
-
-    def read(ids: Sequence[int]) -> list[IndexDocument]:
-        return [docs[i] for i in ids if i in docs]
-
-    return read
 
 
 def _table(path: Path) -> Path:
