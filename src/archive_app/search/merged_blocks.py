@@ -17,6 +17,8 @@ from typing import Any
 from whoosh.codec import whoosh3
 from whoosh.reading import SegmentReader
 
+from archive_app.search.term_blocks import OwnTerms
+
 INT = struct.Struct("!i")
 MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 # bytes of merged segments read between two releases of their pages (see MappedPages)
@@ -76,10 +78,15 @@ class MergedField:
     sources: list[tuple[SegmentReader, Merged]]
     lengths: bytes | None  # of the pool's documents in this field
     mapped: MappedPages
+    # writes the terms only the pool holds (None: the field's format is not restated there)
+    own_terms: OwnTerms | None = None
 
     def write_term(self, text: bytes, parts: list[tuple[int, Any]]) -> None:
         """One term: the pool's postings (the lowest numbers), then each merged segment's
         (`parts`: (-1, None) for the pool, (the segment's number, its terminfo) for each)."""
+        if self.own_terms is not None and len(parts) == 1 and parts[0][0] < 0:
+            self.own_terms.write(text, *self.own[text])
+            return
         fieldwriter = self.fieldwriter
         postwriter = fieldwriter._postwriter
         fieldwriter.start_term(text)

@@ -37,6 +37,7 @@ from archive_app.search.merged_blocks import (
     field_terms,
     own_lengths,
 )
+from archive_app.search.term_blocks import own_terms_writer
 
 # (module, class, attribute) -> the signature relied on (None: an attribute, not called)
 RELIED_ON: dict[tuple[str, str, str], str | None] = {
@@ -260,20 +261,23 @@ def _write_postings(
         names |= {name for name in reader.indexed_field_names() if name in schema}
     for fieldname in sorted(names):
         own = pool.fields.pop(fieldname, {})
+        fieldobj = schema[fieldname]
+        fieldwriter.start_field(fieldname, fieldobj)
+        own_field_lengths = own_lengths(lengths, fieldname, own_docs) if own else None
         field = MergedField(
             fieldwriter,
-            schema[fieldname],
+            fieldobj,
             own,
             sources,
-            own_lengths(lengths, fieldname, own_docs) if own else None,
+            own_field_lengths,
             mapped,
+            own_terms_writer(fieldwriter, fieldobj, own_field_lengths) if own else None,
         )
         streams: list[Iterator[tuple[bytes, int, Any]]] = [
             ((text, -1, None) for text in sorted(own))
         ]
         for number, terms in enumerate(source_terms):
             streams.append(field_terms(terms, fieldname, number))
-        fieldwriter.start_field(fieldname, field.fieldobj)
         current: bytes | None = None
         parts: list[tuple[int, Any]] = []
         for text, number, info in heapq.merge(*streams):
