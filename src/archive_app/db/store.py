@@ -130,6 +130,12 @@ class CatalogueWriter:
         self._sites = {k: v if isinstance(v, int) else v.id for k, v in self._sites.items()}
         self._people = {k: v if isinstance(v, int) else v.id for k, v in self._people.items()}
 
+    def remember_people(self, ids: dict[str, int]) -> None:
+        """Take the people a caller looked up in bulk (person key -> id): credits naming them
+        then ask the catalogue nothing (a batch restored at once, not a query per name)."""
+        for key, person_id in ids.items():
+            self._people.setdefault(key, person_id)
+
     def site(self, domain: str | None) -> Site | None:
         if not domain:
             return None
