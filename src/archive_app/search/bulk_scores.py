@@ -18,14 +18,12 @@ from heapq import nlargest, nsmallest
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 
+from archive_app.search.block_lookup import lookup
 from archive_app.search.docsets import AllowedDocs
 from archive_app.search.phrases import PhraseChecked
-from archive_app.search.postings import blocks_of
 from archive_app.search.scoring import segment_lengths
 
 # scores taken as equal to the page's last when within this share of it: far wider than the
@@ -113,40 +111,7 @@ def _weights_at(reader: Any, term: _Term, docs: list[int]) -> dict[int, float]:
         postings = reader.postings(term.field, term.text)
     except TermNotFound:
         return {}
-    if isinstance(postings, FilterMatcher):  # deletions: the documents asked for are live
-        postings = postings.child
-    found: dict[int, float] = {}
-    if not isinstance(postings, W3LeafMatcher):  # another codec: step through it
-        for docnum in docs:
-            if not postings.is_active():
-                break
-            postings.skip_to(docnum)
-            if postings.is_active() and postings.id() == docnum:
-                found[docnum] = postings.weight()
-        return found
-    starts, last_ids = blocks_of(postings)
-    i, count = 0, len(docs)
-    while i < count:
-        block = bisect_left(last_ids, docs[i])
-        if block == len(last_ids):
-            break
-        # the documents asked for up to this block's last
-        end = bisect_left(docs, last_ids[block] + 1, i)
-        postings._goto(starts[block])
-        postings._read_ids()
-        postings._read_weights()
-        ids, weights = postings._ids, postings._weights
-        size = len(ids)
-        if 4 * (end - i) > size:  # many of the block's documents: look them up in C
-            block_weights = dict(zip(ids, weights, strict=True))
-            found.update((d, block_weights[d]) for d in docs[i:end] if d in block_weights)
-        else:
-            for docnum in docs[i:end]:
-                at = bisect_left(ids, docnum)
-                if at < size and ids[at] == docnum:
-                    found[docnum] = weights[at]
-        i = end
-    return found
+    return lookup(postings, docs, "weight")
 
 
 def _lengths(reader: Any, fieldname: str, docs: Iterable[int]) -> Sequence[int] | dict[int, int]:

@@ -17,6 +17,7 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
+from archive_app.search.block_lookup import lookup
 from archive_app.search.phrases import PhraseChecked, checker
 
 LEAP = 16  # a term this many times more common than the documents left is looked up in them
@@ -86,19 +87,14 @@ def _words(query: Any) -> list[tuple[str, Any]] | None:
 
 def _holding(reader: Any, words: list[tuple[str, Any]], candidates: list[int]) -> set[int]:
     """Those of `candidates` (in increasing order) in the postings of any of `words`, each
-    looked up by a leap through the postings rather than by reading all of them."""
+    looked up in just the blocks that can hold them rather than by reading all of them."""
     found: set[int] = set()
     for fieldname, text in words:
         try:
             postings = reader.postings(fieldname, text)
         except TermNotFound:
             continue
-        for docnum in candidates:
-            if not postings.is_active():
-                break
-            postings.skip_to(docnum)
-            if postings.is_active() and postings.id() == docnum:
-                found.add(docnum)
+        found.update(lookup(postings, candidates, "id"))
     return found
 
 

@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from archive_app.search.bulk_scores import MARGIN
-from archive_app.search.phrases import PhraseChecked, Verifier, checker
+from archive_app.search.phrases import PhraseChecked, Verifier, held_by
 
 FIRST_BATCH = 64  # candidates checked first; each later batch four times the one before
 
@@ -54,12 +54,12 @@ def holding(searcher: Any, verifiers: tuple[Verifier, ...], docs: Iterable[int])
     found: set[int] = set()
     for index, global_docs in by_leaf.items():
         leaf, offset = leaves[index]
-        tests = [checker(leaf.reader(), verifier) for verifier in verifiers]
-        if any(test is None for test in tests):
-            continue  # a word of a phrase is not in this segment as written
-        for docnum in sorted(global_docs):  # in increasing order: postings read forward
-            if all(test(docnum - offset) for test in tests if test is not None):
-                found.add(docnum)
+        local = sorted(d - offset for d in global_docs)
+        for verifier in verifiers:
+            if not local:
+                break
+            local = held_by(leaf.reader(), verifier, local)
+        found.update(d + offset for d in local)
     return found
 
 

@@ -12,6 +12,7 @@ from whoosh.matching.wrappers import WrappingMatcher
 from whoosh.query import WrappingQuery
 from whoosh.reading import TermNotFound
 
+from archive_app.search.block_lookup import lookup
 from archive_app.search.fields import decode_positions
 
 
@@ -98,6 +99,55 @@ def checker(reader: Any, verifier: Verifier) -> Callable[[int], bool] | None:
         return True
 
     return in_order
+
+
+def held_by(reader: Any, verifier: Verifier, docs: list[int]) -> list[int]:
+    """Those of `docs` (sorted numbers of live documents of `reader`'s segment) in which the
+    phrase stands, as `checker`'s test finds them one by one: each word's places read for all
+    the documents still in question at once, from just the blocks that hold them (the rarest
+    word first: it rules out most)."""
+    distinct = list(dict.fromkeys(verifier.words))
+    postings: dict[str, Any] = {}
+    for word in distinct:
+        try:
+            postings[word] = reader.postings(verifier.field, word)
+        except TermNotFound:
+            return []
+    if verifier.slop:
+        window = len(verifier.words) + verifier.slop
+        lists: dict[int, list[array[int]]] = {d: [] for d in docs}
+        for word in distinct:  # the first first, as `_near` wants
+            values = lookup(postings[word], sorted(lists), "value")
+            lists = {
+                d: [*found, decode_positions(values[d])]
+                for d, found in lists.items()
+                if d in values
+            }
+        return sorted(d for d, found in lists.items() if all(found) and _near(found, window))
+    frequency = {word: reader.doc_frequency(verifier.field, word) for word in distinct}
+    ordered = sorted(enumerate(verifier.words), key=lambda item: frequency[item[1]])
+    starts: dict[int, set[int]] | None = None
+    places_of: dict[str, dict[int, array[int]]] = {}
+    for offset, word in ordered:
+        wanted = docs if starts is None else sorted(starts)
+        if word not in places_of:
+            values = lookup(postings[word], wanted, "value")
+            places_of[word] = {d: decode_positions(v) for d, v in values.items()}
+        places = places_of[word]
+        found: dict[int, set[int]] = {}
+        for docnum in wanted:
+            at = places.get(docnum)
+            if not at:
+                continue
+            shifted = {p - offset for p in at} if offset else set(at)
+            if starts is not None:
+                shifted &= starts[docnum]
+            if shifted:
+                found[docnum] = shifted
+        starts = found
+        if not starts:
+            return []
+    return sorted(starts) if starts is not None else []
 
 
 class CheckedMatcher(WrappingMatcher):  # type: ignore[misc]
