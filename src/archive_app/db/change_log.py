@@ -133,6 +133,30 @@ def read_changes(
     return LogChanges(changed, deleted, LogMark(horizon, frozenset(seen)), pruned, edited)
 
 
+def past_own(session: Session, mark: LogMark, own: frozenset[int]) -> LogMark:
+    """`mark` moved past the changes of the transactions in `own` (this desktop's, indexed as
+    written) and no further: another desktop's changes not applied yet stay ahead of it, for
+    the next reading to apply. A desktop closing needs no more than this (its own changes not
+    indexed twice at the next opening); indexing another desktop's import as it closes would
+    make its own command wait for work the next one does anyway.
+
+    The horizon stays below the oldest transaction of a change left unapplied, so a reading
+    from the new mark meets that change again; the changes at or above it already applied
+    (seen before, or this desktop's own) are the new mark's `seen`."""
+    rows = session.execute(_READ, {"since": mark.horizon}).all()
+    horizon = int(rows[0][0])
+    changes = [(change_id, txid) for _h, change_id, _a, _k, txid in rows if change_id is not None]
+    waiting = [txid for change_id, txid in changes if not (change_id in mark.seen or txid in own)]
+    if waiting:
+        horizon = min(horizon, *waiting)
+    seen = frozenset(
+        change_id
+        for change_id, txid in changes
+        if txid >= horizon and (change_id in mark.seen or txid in own)
+    )
+    return LogMark(horizon, seen)
+
+
 _MAY_PRUNE = text(
     "SELECT has_table_privilege('article_changes', 'DELETE') "
     "AND current_setting('transaction_read_only') = 'off' "

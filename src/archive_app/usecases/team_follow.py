@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from archive_app.db.change_listener import ChangeListener
-from archive_app.db.change_log import LogChanges, LogMark, prune, read_changes
+from archive_app.db.change_log import LogChanges, LogMark, past_own, prune, read_changes
 from archive_app.db.sessions import Sessions
 from archive_app.db.team_catalogue import checked_address
 from archive_app.domain.errors import ArchiveError, LibraryLockedError, LibraryReadOnlyError
@@ -224,12 +224,21 @@ class ChangeLogFollower:
             merger.stop()
 
     def leave(self) -> None:
-        """Follow once more as the library closes, so the mark passes this desktop's own last
-        changes (an import's articles are not indexed again at the next opening); a failure
-        is only logged: the next opening follows from the old mark, losing nothing, and a
-        command that failed for the same reason (a server gone) has said so in its own line."""
+        """Move the mark past this desktop's own last changes as the library closes (an
+        import's articles are not indexed again at the next opening), leaving what other
+        desktops changed meanwhile to the next opening or reading: an import ending beside
+        another desktop's import would otherwise index that one too before its command ends.
+        A failure is only logged: the next opening follows from the old mark, losing nothing,
+        and a command that failed for the same reason (a server gone) has said so in its own
+        line."""
         try:
-            self.follow()
+            with self._lane:
+                mark = read_mark(self.mark_path)
+                if mark is not None:
+                    with self._sessions() as session:
+                        write_mark(self.mark_path, past_own(session, mark, frozenset(self._own)))
+            if mark is None:  # none, or unreadable: following marks the log where it is now
+                self.follow()
         except ArchiveError as error:
             log.info("the team catalogue's change log was not followed on closing (%s)", error)
 
