@@ -37,6 +37,7 @@ from typing import Any
 from bench_import import app_command, compile_package
 from measure import summary
 from pg_cluster import Cluster, throwaway_cluster
+from team_cpu import Backends, cpu_seconds
 
 REPO = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
@@ -52,6 +53,9 @@ P95_TARGET_MS = 2000
 SUPERUSER = "arsip_bench"
 # every desktop's connections at once, with room for the pools' overflow
 SETTINGS = ("max_connections=200",)
+# --pg-stats: the server counts every statement (pg_stat_statements) and logs lock waits
+PG_STATS = ("shared_preload_libraries=pg_stat_statements", "log_lock_waits=on")
+IMPORTER_NAME = "arsip-importer-"  # application_name of the importing desktops' connections
 
 
 def main() -> int:
@@ -64,6 +68,12 @@ def main() -> int:
         type=int,
         default=1,
         help="files each importing desktop's slice is written as (a lost race re-stores one)",
+    )
+    parser.add_argument(
+        "--pg-stats",
+        action="store_true",
+        help="write the server's statements during the imports (pg_stat_statements) to "
+        "RESULTS/team-statements.json",
     )
     args = parser.parse_args()
     articles = QUICK if args.quick else args.articles
@@ -85,8 +95,10 @@ def main() -> int:
     empty_folder = import_into_folder(work / "folder-empty", files["slices"])
     folder = import_into_folder(work / "folder-loaded", files["slices"], files["load"])
     load["after folder import"] = os.getloadavg()
-    with throwaway_cluster(SUPERUSER, "arsip-bench-pg-", settings=SETTINGS) as cluster:
-        figures = run_team(cluster, work, files, slice_size)
+    settings = SETTINGS + (PG_STATS if args.pg_stats else ())
+    with throwaway_cluster(SUPERUSER, "arsip-bench-pg-", settings=settings) as cluster:
+        statements = args.results / "team-statements.json" if args.pg_stats else None
+        figures = run_team(cluster, work, files, slice_size, statements)
     load["end"] = os.getloadavg()
     result = verdicts(
         {
@@ -155,10 +167,15 @@ def _write(path: Path, lines: list[bytes]) -> None:
         stream.writelines(lines)
 
 
-def app(library: str | Path, home: Path, *args: str) -> subprocess.Popen[str]:
-    """archive-app on one desktop: its own XDG_DATA_HOME (its index, lock and log mark)."""
+def app(
+    library: str | Path, home: Path, *args: str, measured: bool = False
+) -> subprocess.Popen[str]:
+    """archive-app on one desktop: its own XDG_DATA_HOME (its index, lock and log mark);
+    `measured`: its CPU seconds (with its indexing process) end its stderr (team_cpu.py)."""
     env = {**os.environ, "XDG_DATA_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     command = [app_command(), "--library", str(library), *args]
+    if measured:
+        command = [sys.executable, str(HERE / "team_cpu.py"), *command]
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
@@ -180,11 +197,12 @@ def finish(process: subprocess.Popen[str], what: str) -> str:
     return out
 
 
-def import_report(process: subprocess.Popen[str], what: str, expected: int) -> dict[str, int]:
+def import_report(process: subprocess.Popen[str], what: str, expected: int) -> dict[str, Any]:
+    """The import's counts, and its CPU seconds when it was measured."""
     out, err = process.communicate()
     try:
         report = json.loads(out)
-        counts: dict[str, int] = report["counts"]
+        counts: dict[str, Any] = {**report["counts"], "cpu": cpu_seconds(err)}
     except (ValueError, KeyError):
         raise SystemExit(f"{what} ({process.returncode}) gave no report:\n{err[-3000:]}") from None
     if counts["added"] != expected or counts["failed"]:
@@ -212,16 +230,27 @@ def import_into_folder(
         with gzip.open(path, "rb") as stream:
             size += sum(1 for _ in stream)
     started = time.perf_counter()
-    process = app(library, home, "import", "--json", *map(str, paths))
-    import_report(process, "the folder library's import", size)
+    process = app(library, home, "import", "--json", *map(str, paths), measured=True)
+    cpu = import_report(process, "the folder library's import", size)["cpu"]
     seconds = time.perf_counter() - started
     kind = "loaded" if loaded else "empty"
-    print(f"folder library ({kind}): {size:,} articles in {seconds:.1f} s", flush=True)
-    return {"articles": size, "seconds": round(seconds, 2), "per_second": round(size / seconds, 1)}
+    print(f"folder library ({kind}): {size:,} articles in {seconds:.1f} s, {cpu} s CPU", flush=True)
+    return {
+        "articles": size,
+        "seconds": round(seconds, 2),
+        "per_second": round(size / seconds, 1),
+        "cpu_seconds": cpu,
+        "cpu_ms_per_article": round(1000 * cpu / size, 1) if cpu is not None else None,
+    }
 
 
-def run_team(cluster: Cluster, work: Path, files: dict[str, Any], size: int) -> dict[str, Any]:
+def run_team(
+    cluster: Cluster, work: Path, files: dict[str, Any], size: int, statements: Path | None
+) -> dict[str, Any]:
     address = cluster.create_database("arsip_bench")
+    if statements is not None:
+        with cluster.connect("arsip_bench", autocommit=True) as connection:
+            connection.execute("CREATE EXTENSION pg_stat_statements")
     loader = work / "home-loader"
     started = time.perf_counter()
     process = app(address, loader, "import", "--json", *map(str, files["load"]))
@@ -232,7 +261,12 @@ def run_team(cluster: Cluster, work: Path, files: dict[str, Any], size: int) -> 
     homes = {name: work / f"home-{name}" for name in ("watcher", "w0", "w1", "w2", "i0", "i1")}
     for home in homes.values():
         copy_desktop(loader, home)  # each desktop starts with its index built, as members do
+    if statements is not None:
+        with cluster.connect("arsip_bench", autocommit=True) as connection:
+            connection.execute("SELECT pg_stat_statements_reset()")
     concurrent = run_concurrently(address, work, homes, hot, files["slices"], size)
+    if statements is not None:
+        write_statements(cluster, statements)
     shape = index_shape(homes["i0"])
     build = build_and_check(address, work, loader, [homes["i0"], homes["i1"]])
     lost = lost_updates(tags_now(address, work / "home-new", hot), concurrent["committed"])
@@ -309,17 +343,30 @@ def run_concurrently(
         for k in range(WRITERS)
     ]
     started = time.perf_counter()
-    importers = [
-        app(address, homes[f"i{k}"], "import", "--json", *map(str, slices[k]))
-        for k in range(IMPORTERS)
-    ]
-    try:
-        imported = [import_report(p, f"importer {k}", size) for k, p in enumerate(importers)]
-    except SystemExit:  # no desktop left running behind a failed run
-        for process in [watcher, *writers, *importers]:
-            process.kill()
-        raise
+    # each importer's connections are named, so the backends serving it can be told apart
+    joiner = "&" if "?" in address else "?"
+    with Backends(address, IMPORTER_NAME) as backends:
+        importers = [
+            app(
+                f"{address}{joiner}application_name={IMPORTER_NAME}{k}",
+                homes[f"i{k}"],
+                "import",
+                "--json",
+                *map(str, slices[k]),
+                measured=True,
+            )
+            for k in range(IMPORTERS)
+        ]
+        try:
+            imported = [import_report(p, f"importer {k}", size) for k, p in enumerate(importers)]
+        except SystemExit:  # no desktop left running behind a failed run
+            for process in [watcher, *writers, *importers]:
+                process.kill()
+            raise
     import_seconds = time.perf_counter() - started
+    added = sum(c["added"] for c in imported)
+    desktop_cpu = sum(c["cpu"] or 0.0 for c in imported)
+    server_cpu = sum(backends.cpu().values())
     print(f"team library: {IMPORTERS} x {size:,} imported in {import_seconds:.1f} s", flush=True)
     imports_done = time.time()
     time.sleep(max(AFTER_IMPORTS, MIN_CATALOGUING - import_seconds))
@@ -336,9 +383,13 @@ def run_concurrently(
     seconds = max(t["last"] for t in totals) - min(t["first"] for t in totals)
     return {
         "team_import": {
-            "articles": sum(c["added"] for c in imported),
+            "articles": added,
             "seconds": round(import_seconds, 2),
-            "per_second": round(sum(c["added"] for c in imported) / import_seconds, 1),
+            "per_second": round(added / import_seconds, 1),
+            "desktop_cpu_seconds": round(desktop_cpu, 2),
+            "server_cpu_seconds": round(server_cpu, 2),
+            "cpu_ms_per_article": round(1000 * (desktop_cpu + server_cpu) / added, 1),
+            "backends": backends.figures(),
         },
         "cataloguing": {
             "writers": WRITERS,
@@ -359,6 +410,27 @@ def run_concurrently(
         },
         "committed": committed,
     }
+
+
+def write_statements(cluster: Cluster, out: Path) -> None:
+    """The server's statements during the concurrent phase, most time first, with the
+    database's rollbacks and deadlocks (each a file's store undone)."""
+    with cluster.connect("arsip_bench", autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT calls, round(total_exec_time::numeric, 1), rows, query "
+            "FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 40"
+        ).fetchall()
+        database = connection.execute(
+            "SELECT xact_commit, xact_rollback, deadlocks, conflicts "
+            "FROM pg_stat_database WHERE datname = current_database()"
+        ).fetchone()
+    top = [{"calls": c, "ms": float(t), "rows": r, "query": q[:400]} for c, t, r, q in rows]
+    assert database is not None
+    totals = dict(zip(("commits", "rollbacks", "deadlocks", "conflicts"), database, strict=True))
+    out.write_text(json.dumps({"database": totals, "statements": top}, indent=2))
+    print(f"server: {totals}; statements in {out}")
+    for row in top[:12]:
+        print(f"{row['calls']:>8} {row['ms']:>10.0f} ms  {' '.join(row['query'].split())[:90]}")
 
 
 def index_shape(home: Path) -> dict[str, Any]:
@@ -465,6 +537,12 @@ def print_table(r: dict[str, Any]) -> None:
             f">= {IMPORT_SHARE:.0%} of folder: {r['import_share']:.0%} "
             + ok(r["import_target_met"]),
         ),
+        (
+            "CPU ms per article: team (desktop+server)",
+            f"{team['cpu_ms_per_article']}",
+            f"desktop {team['desktop_cpu_seconds']} s + PostgreSQL {team['server_cpu_seconds']} s",
+        ),
+        ("CPU ms per article: folder (pre-loaded)", f"{folder['cpu_ms_per_article']}", ""),
         ("edits/s (3 writers, conflicts retried)", cat["edits_per_second"], ""),
         (
             "edits committed / conflicts detected",
