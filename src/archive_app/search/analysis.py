@@ -203,6 +203,9 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
 def _sastrawi() -> Any:
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+    from archive_app.search import sastrawi_literals
+
+    sastrawi_literals.install()  # the same stems, without a pattern compiled per word
     # The delegated stemmer has no cache of its own; ours below is bounded.
     return StemmerFactory().create_stemmer().delegatedStemmer
 
