@@ -176,7 +176,7 @@ def test_the_pool_holds_each_terms_postings_in_document_order() -> None:
     pool = TermPool()
     for docnum, text in enumerate([b"a", b"b", b"a", b"a"]):
         pool.add(("text", text, docnum, 1.0, b"\x00"))
-    docnums, weights, values = pool.fields["text"][b"a"]
+    docnums, weights, values = pool.postings_of("text", b"a")
     assert list(docnums) == [0, 2, 3] and list(weights) == [1.0] * 3 and len(values) == 3
     assert pool.postings == 4 and pool.size() > 0
 

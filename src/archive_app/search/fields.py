@@ -87,3 +87,32 @@ class PreparedTerms(TEXT):  # type: ignore[misc]
         places = positions.get
         for term, freq in Counter(value).items():
             yield term.encode("utf-8"), freq, freq * boost, encode_positions(places(term))
+
+    def postings(
+        self, value: Positioned, boost: float
+    ) -> tuple[int, list[bytes], list[Any], list[bytes]]:
+        """What `index` yields, as lists (the writer files them a document at a time): the
+        field's length, each term's text, weight (times the document's `boost`) and value."""
+        terms, positions = value
+        counts = Counter(terms)
+        texts = list(counts)
+        scale = self.format.field_boost
+        if scale == 1.0 and boost == 1.0:
+            weights: list[Any] = list(counts.values())  # stored as 32-bit floats all the same
+        else:
+            weights = [freq * scale * boost for freq in counts.values()]
+        places = positions.get
+        if _SWAP:
+            values = [encode_positions(places(term)) for term in texts]
+        else:  # encode_positions, inline: a call less per posting
+            values = [
+                (
+                    _NARROW + array("H", found).tobytes()
+                    if found[-1] < 0x10000
+                    else _WIDE + array("I", found).tobytes()
+                )
+                if (found := places(term))
+                else NO_POSITIONS
+                for term in texts
+            ]
+        return len(terms), [term.encode("utf-8") for term in texts], weights, values

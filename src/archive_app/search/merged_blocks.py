@@ -17,7 +17,7 @@ from typing import Any
 from whoosh.codec import whoosh3
 from whoosh.reading import SegmentReader
 
-from archive_app.search.term_blocks import OwnTerms
+from archive_app.search.term_blocks import OwnTerms, split
 
 INT = struct.Struct("!i")
 MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
@@ -74,7 +74,7 @@ class MergedField:
 
     fieldwriter: Any
     fieldobj: Any
-    own: dict[bytes, tuple[array[int], array[float], list[bytes]]]
+    own: dict[bytes, list[Any]]  # the pool's postings of each term (segment_writer.TermPool)
     sources: list[tuple[SegmentReader, Merged]]
     lengths: bytes | None  # of the pool's documents in this field
     mapped: MappedPages
@@ -85,7 +85,7 @@ class MergedField:
         """One term: the pool's postings (the lowest numbers), then each merged segment's
         (`parts`: (-1, None) for the pool, (the segment's number, its terminfo) for each)."""
         if self.own_terms is not None and len(parts) == 1 and parts[0][0] < 0:
-            self.own_terms.write(text, *self.own[text])
+            self.own_terms.write(text, *split(self.own[text]))
             return
         fieldwriter = self.fieldwriter
         postwriter = fieldwriter._postwriter
@@ -94,7 +94,7 @@ class MergedField:
         copied = [(number, info) for number, info in parts if number >= 0]
         blocks = _Blocks(postwriter, self.mapped)
         if parts[0][0] < 0:
-            docnums, weights, values = self.own[text]
+            docnums, weights, values = split(self.own[text])
             # alone, its last block stays buffered for finish_term, which marks it the last
             blocks.add(docnums, weights, [] if no_values else values, self.lengths, not copied)
         for position, (number, info) in enumerate(copied, start=1):

@@ -29,6 +29,7 @@ from whoosh.columns import TranslatingColumnReader
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
+from archive_app.search.fields import Positioned, PreparedTerms
 from archive_app.search.merged_blocks import (
     MappedPages,
     Merged,
@@ -37,7 +38,7 @@ from archive_app.search.merged_blocks import (
     field_terms,
     own_lengths,
 )
-from archive_app.search.term_blocks import own_terms_writer
+from archive_app.search.term_blocks import own_terms_writer, split
 
 # (module, class, attribute) -> the signature relied on (None: an attribute, not called)
 RELIED_ON: dict[tuple[str, str, str], str | None] = {
@@ -68,11 +69,12 @@ POSTING_BYTES = 60
 
 
 class TermPool:
-    """The postings of the documents a writer added: field -> term -> (document numbers,
-    weights, values), each list in document order."""
+    """The postings of the documents a writer added: field -> term -> one list of document
+    number, weight and value for each posting in turn, in document order (a list grown by
+    three at a time costs a third of three arrays grown by one; `split` parts them)."""
 
     def __init__(self) -> None:
-        self.fields: dict[str, dict[bytes, tuple[array[int], array[float], list[bytes]]]] = {}
+        self.fields: dict[str, dict[bytes, list[Any]]] = {}
         self.postings = 0
 
     def add(self, item: tuple[str, bytes, int, float, bytes]) -> None:
@@ -83,11 +85,16 @@ class TermPool:
             terms = self.fields[fieldname] = {}
         postings = terms.get(text)
         if postings is None:
-            postings = terms[text] = (array("I"), array("f"), [])
-        postings[0].append(docnum)
-        postings[1].append(weight)
-        postings[2].append(value)
+            terms[text] = [docnum, weight, value]
+        else:
+            postings += (docnum, weight, value)
         self.postings += 1
+
+    def postings_of(
+        self, fieldname: str, text: bytes
+    ) -> tuple[array[int], array[float], list[bytes]]:
+        """A term's document numbers, weights and values."""
+        return split(self.fields[fieldname][text])
 
     def size(self) -> int:
         """About how many bytes the pool holds."""
@@ -136,17 +143,29 @@ class ArsipSegmentWriter(SegmentWriter):  # type: ignore[misc]
                     terms = pool.get(fieldname)
                     if terms is None:
                         terms = pool[fieldname] = {}
-                    scorable = fieldobj.scorable
-                    for text, freq, weight, vbytes in fieldobj.index(value):
-                        if scorable:
-                            length += freq
-                        postings = terms.get(text)
-                        if postings is None:
-                            postings = terms[text] = (array("I"), array("f"), [])
-                        postings[0].append(docnum)
-                        postings[1].append(weight * boost)
-                        postings[2].append(vbytes)
-                        added += 1
+                    if isinstance(value, Positioned) and isinstance(fieldobj, PreparedTerms):
+                        # the text fields: the terms as lists, filed in one loop
+                        count, texts, weights, vbytes_of = fieldobj.postings(value, boost)
+                        if fieldobj.scorable:
+                            length = count
+                        for text, weight, vbytes in zip(texts, weights, vbytes_of, strict=True):
+                            postings = terms.get(text)
+                            if postings is None:
+                                terms[text] = [docnum, weight, vbytes]
+                            else:
+                                postings += (docnum, weight, vbytes)
+                        added += len(texts)
+                    else:
+                        scorable = fieldobj.scorable
+                        for text, freq, weight, vbytes in fieldobj.index(value):
+                            if scorable:
+                                length += freq
+                            postings = terms.get(text)
+                            if postings is None:
+                                terms[text] = [docnum, weight * boost, vbytes]
+                            else:
+                                postings += (docnum, weight * boost, vbytes)
+                            added += 1
                 stored = fields.get("_stored_" + fieldname, value)
                 perdocwriter.add_field(
                     fieldname, fieldobj, stored if fieldobj.stored else None, length

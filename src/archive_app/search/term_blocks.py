@@ -30,6 +30,12 @@ MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 _TERM_ENTRY = whoosh3.W3TermInfo._struct
 
 
+def split(postings: list[Any]) -> tuple[array[int], array[float], list[bytes]]:
+    """A term's postings in the writer's pool (document number, weight and value of each in
+    turn) as document numbers, weights and values."""
+    return array("I", postings[0::3]), array("f", postings[1::3]), postings[2::3]
+
+
 def own_terms_writer(fieldwriter: Any, fieldobj: Any, lengths: bytes | None) -> OwnTerms | None:
     """A writer of the field's pool-only terms, or None when the field or the codec asks
     for something it does not restate (Whoosh's own path then writes them)."""
