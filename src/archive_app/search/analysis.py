@@ -205,9 +205,10 @@ def _sastrawi() -> Any:
 
     from archive_app.search import sastrawi_literals
 
-    sastrawi_literals.install()  # the same stems, without a pattern compiled per word
     # The delegated stemmer has no cache of its own; ours below is bounded.
-    return StemmerFactory().create_stemmer().delegatedStemmer
+    stemmer = StemmerFactory().create_stemmer().delegatedStemmer
+    sastrawi_literals.install()  # the same stems, without a pattern compiled per word
+    return stemmer
 
 
 @lru_cache(maxsize=STEM_CACHE_SIZE)
