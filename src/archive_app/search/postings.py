@@ -175,7 +175,7 @@ def _goto(self: Any, position: int) -> None:
     self._maxlength = whoosh3.byte_to_length(longest)
 
 
-_HEADS_KEPT = 1 << 15  # block heads kept per postings file before they are dropped all at once
+_HEADS_KEPT = 1 << 13  # block heads kept per postings file (some 3 MB) before all are dropped
 
 
 def _info(postfile: Any, position: int) -> tuple[int, tuple[Any, ...], int]:
