@@ -3,41 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive_app.db import blob_store
-from archive_app.db.lossless import load_article
-from archive_app.db.models import Article
+from archive_app.db.lossless_restore import Restorable, restore_new
 from archive_app.db.same_story import link_same_stories
-from archive_app.db.store import CatalogueWriter, article_with_text
-from archive_app.domain.clock import utc_now
-from archive_app.domain.model import CatalogueRecord
 
-
-@dataclass(frozen=True, slots=True)
-class Restorable:
-    """One article to restore: its record, its deduplication key and its lossless state."""
-
-    record: CatalogueRecord
-    key: str | None
-    state: dict[str, Any]
-
-
-def already_there(session: Session, item: Restorable) -> bool:
-    """Whether the catalogue holds the article already (a rerun after an interruption): by
-    its URL key, or by the text of any of its versions, as the importer knows a duplicate."""
-    if item.key is not None and session.scalar(
-        select(Article.id).where(Article.url_key == item.key)
-    ):
-        return True
-    hashes = {v["content_hash"] for v in item.state.get("versions", [])}
-    hashes.add(item.state["current_hash"])
-    return article_with_text(session, hashes) is not None
+__all__ = ["Restorable", "files_named", "put_blobs", "restore_batch"]
 
 
 def restore_batch(
@@ -47,15 +22,7 @@ def restore_batch(
     restored with their new ids (the others were there already). `changes` maps the
     source's change ids to the ones made here, kept by the caller across batches so a bulk
     change stays one."""
-    writer = CatalogueWriter(session, utc_now())
-    added: list[tuple[Restorable, Article]] = []
-    for item in items:
-        if not already_there(session, item):
-            article = load_article(
-                session, writer, item.record, item.state, item.key, None, changes
-            )
-            added.append((item, article))
-    session.flush()
+    added = restore_new(session, items, changes)
     # the same-story links are derived from the bodies, as an import makes them
     link_same_stories(session, {article.id: list(article.body) for _, article in added})
     return [(item, article.id) for item, article in added]
