@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -56,7 +56,8 @@ def restore_new(
     fresh = _not_there(session, items)
     _add_files(session, fresh)
     writer.remember_people(_people(session, fresh))
-    added = [(item, _article(session, writer, item)) for item in fresh]
+    with session.no_autoflush:  # the rows go in one flush below, not one article at a time
+        added = [(item, _article(session, writer, item)) for item in fresh]
     session.flush()  # every table's rows in one statement each (insertmanyvalues)
     _tags(session, added)
     _collections(session, added)
@@ -139,17 +140,29 @@ def _add_files(session: Session, items: Sequence[Restorable]) -> None:
 
 
 def _people(session: Session, items: Sequence[Restorable]) -> dict[str, int]:
-    """The people the items credit that the catalogue knows, by key: under their own
-    spelling first, else as an alias of the person they were merged into (as the writer
-    looks them up one by one)."""
-    keys = {person_key(credit.name) for item in items for credit in item.record.people}
+    """The people the items credit, by key: under their own spelling first, else as an alias
+    of the person they were merged into (as the writer looks them up one by one); those the
+    catalogue lacks are added first, in one statement."""
+    spelled: dict[str, str] = {}  # key -> the name as first credited, spaces made single
+    for item in items:
+        for credit in item.record.people:
+            spelled.setdefault(person_key(credit.name), " ".join(credit.name.split()))
+    known = _people_known(session, spelled)
+    missing = [{"name": name, "key": key} for key, name in spelled.items() if key not in known]
+    if missing:
+        _add_people(session, missing)
+        known.update(_people_known(session, [row["key"] for row in missing]))
+    return known
+
+
+def _people_known(session: Session, keys: Iterable[str]) -> dict[str, int]:
     known: dict[str, int] = {}
-    wanted = sorted(keys)
+    wanted = sorted(set(keys))
     for start in range(0, len(wanted), IN_LIST):
         part = wanted[start : start + IN_LIST]
         rows = session.execute(select(Person.key, Person.id).where(Person.key.in_(part)))
         known.update((key, person_id) for key, person_id in rows)
-    aliased = sorted(keys - set(known))
+    aliased = sorted(set(wanted) - set(known))
     for start in range(0, len(aliased), IN_LIST):
         part = aliased[start : start + IN_LIST]
         rows = session.execute(
@@ -158,6 +171,20 @@ def _people(session: Session, items: Sequence[Restorable]) -> dict[str, int]:
         for key, person_id in rows:
             known.setdefault(key, person_id)
     return known
+
+
+def _add_people(session: Session, rows: list[dict[str, str]]) -> None:
+    """New people, a key another desktop adds meanwhile taken as it is. On PostgreSQL in a
+    short transaction of their own, committed at once, as an import adds them
+    (upsert.get_or_create_committed says why: no key held for a whole batch)."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        session.execute(sqlite.insert(Person).on_conflict_do_nothing(), rows)
+        return
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    assert isinstance(engine, Engine)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as own:
+        own.execute(postgresql.insert(Person).on_conflict_do_nothing(), rows)
 
 
 def _article(session: Session, writer: CatalogueWriter, item: Restorable) -> Article:
