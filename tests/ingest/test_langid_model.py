@@ -29,7 +29,7 @@ def test_the_first_load_keeps_a_copy_and_the_next_reads_it_with_the_same_ranking
 ) -> None:
     shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     first = langid_model.load_identifier()
-    (copy,) = cache.glob("py3langid-*.npz")
+    (copy,) = cache.glob("py3langid-*.npy")
     assert copy.stat().st_size > 1_000_000
 
     def decompress_again(path: object) -> None:
@@ -43,7 +43,7 @@ def test_the_first_load_keeps_a_copy_and_the_next_reads_it_with_the_same_ranking
 
 def test_a_damaged_copy_is_read_past_and_replaced(cache: Path) -> None:
     langid_model.load_identifier()
-    (copy,) = cache.glob("py3langid-*.npz")
+    (copy,) = cache.glob("py3langid-*.npy")
     copy.write_bytes(b"not a model")
     identifier = langid_model.load_identifier()
     assert identifier.classify(TEXTS[1])[0] == "en"
@@ -67,3 +67,24 @@ def test_a_copy_left_half_written_by_an_ended_process_is_removed(cache: Path) ->
     langid_model.load_identifier()
     assert not stale.exists()
     assert fresh.exists()
+
+
+def test_a_copy_in_the_former_format_is_removed_when_the_new_one_is_written(cache: Path) -> None:
+    cache.mkdir()
+    name = langid_model._cache_file(langid_model.MODEL_DIR / langid_model.MODEL_FILE).name
+    former = cache / name.replace(".npy", ".npz")  # an earlier Arsip's whole-read copy
+    former.write_bytes(b"68 MB nobody reads any more")
+    identifier = langid_model.load_identifier()
+    assert identifier.classify(TEXTS[1])[0] == "en"
+    assert not former.exists()
+    assert [p.suffix for p in cache.iterdir()] == [".npy"]
+
+
+def test_a_truncated_copy_is_read_past(cache: Path) -> None:
+    langid_model.load_identifier()
+    (copy,) = cache.glob("py3langid-*.npy")
+    whole = copy.stat().st_size
+    with copy.open("r+b") as stream:  # a disk that filled up while it was written
+        stream.truncate(whole // 2)
+    assert langid_model.load_identifier().classify(TEXTS[1])[0] == "en"
+    assert copy.stat().st_size == whole

@@ -17,14 +17,11 @@ from archive_app.domain.printable import printable
 
 def cmd_import(args: argparse.Namespace) -> int:
     # imported here: the parser of every command loads none of the core
-    from archive_app.ingest.normalise.identify import preload as preload_language_model
     from archive_app.ingest.readers.columns import parse_mapping
     from archive_app.storage.atomic import atomic_stream
     from archive_app.usecases.report_csv import write_report_csv
 
     columns = parse_mapping(args.map) if args.map else None
-    # a one-shot process: the language model loads while the library opens and files are read
-    preload_language_model()
     with open_library(args, write=True, catch_up=False) as archive:  # the report tells it
         progress = stderr_progress(args)
         report = archive.import_paths(args.paths, progress=progress, columns=columns)

@@ -13,8 +13,9 @@ _loaded: list[Any] = []
 
 
 def _identifier() -> Any:
-    # loaded on first use (0.05 s from the cached copy, 0.5 s the first time), never at
-    # import: most texts are decided by the stopword profile or their script
+    # loaded on first use (py3langid's import with NumPy's, 0.15 s, and a mapping of the
+    # cached copy; 0.5 s more the first time), never at import nor ahead: many imports never
+    # need it, as the stopword profile or the script decides most texts
     with _loading:
         if not _loaded:
             from archive_app.ingest.normalise.langid_model import load_identifier
@@ -22,15 +23,6 @@ def _identifier() -> Any:
             log.debug("loading the py3langid model")
             _loaded.append(load_identifier())
         return _loaded[0]
-
-
-def preload() -> None:
-    """Start loading the model on a background thread (for a one-shot import process).
-
-    Decompressing it releases the GIL, so it overlaps with reading the first files instead of
-    stalling the first text that needs it; a process that never needs it pays nothing in wall
-    time on a second core. The thread is a daemon: a process that ends first does not wait."""
-    threading.Thread(target=_identifier, name="langid-preload", daemon=True).start()
 
 
 def identify(text: str) -> list[tuple[str, float]]:
