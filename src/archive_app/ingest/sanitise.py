@@ -23,6 +23,8 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # controls that separate words (str.split treats them as spaces): a space keeps words apart
 _SPACING = re.compile(r"\s*[\t\n\r\x0b\x0c\x1c-\x1f\x85]+\s*")
 _T = TypeVar("_T")
+# field types that hold no string to search
+_PLAIN = frozenset({str, type(None), int, float, bool})
 
 
 def clean_text(text: str) -> str:
@@ -56,13 +58,23 @@ def _has_control(value: Any) -> bool:
     # exact types first: this runs on every field of every record, isinstance chains cost
     if kind is str:
         return CONTROL.search(value) is not None
+    if value is None:
+        return False
     if kind is list or kind is tuple:
-        return any(map(_has_control, value))
+        try:  # a list of strings (a body's paragraphs) is searched in one pass
+            return CONTROL.search("".join(value)) is not None
+        except TypeError:
+            return any(map(_has_control, value))
     if kind is dict:
-        return any(_has_control(k) or _has_control(v) for k, v in value.items())
+        return _has_control(list(value)) or _has_control(list(value.values()))
     names = getattr(kind, "__dataclass_fields__", None)
     if names is not None:
-        return any(_has_control(getattr(value, name)) for name in names)
+        fields = [getattr(value, name) for name in names]
+        # its text fields in one pass; a character class never matches across a seam
+        texts = "".join([field for field in fields if type(field) is str])
+        if CONTROL.search(texts) is not None:
+            return True
+        return any(_has_control(field) for field in fields if type(field) not in _PLAIN)
     # subclasses (a StrEnum, a NamedTuple) take the slower way
     if isinstance(value, str):
         return CONTROL.search(value) is not None
