@@ -27,7 +27,7 @@ from archive_app.db.models import (
     Site,
 )
 from archive_app.db.sort_key import sort_date
-from archive_app.db.upsert import get_or_create_committed
+from archive_app.db.upsert import create_committed, get_or_create_committed
 from archive_app.domain.model import CatalogueRecord
 from archive_app.domain.review import answered, flags_to_json
 from archive_app.domain.serial import record_to_dict
@@ -162,7 +162,7 @@ class CatalogueWriter:
                     .where(PersonAlias.key == key)
                 )
             if person is None:
-                person = get_or_create_committed(
+                person = create_committed(
                     self.session,
                     Person,
                     Person.key == key,

@@ -23,12 +23,22 @@ def get_or_insert(
     NOTHING (SQLite and PostgreSQL alike) lets the loser wait for the winner's row and read it.
     """
     found = session.scalar(select(model).where(where))
-    if found is not None:
-        return found
+    return found if found is not None else insert_or_read(session, model, where, values)
+
+
+def insert_or_read(
+    session: Session, model: type[Row], where: ColumnElement[bool], values: dict[str, Any]
+) -> Row:
+    """The row inserted with `values`, or the one matching `where` when another writer's
+    insert took its key first: for a caller that has just looked for it and found none.
+
+    The insert returns the new row itself (RETURNING), so a new row costs one statement, not
+    an insert and a select."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(insert(model).values(**values).on_conflict_do_nothing())
-    row = session.scalar(select(model).where(where))
+    row = session.scalar(insert(model).values(**values).on_conflict_do_nothing().returning(model))
+    if row is None:  # the key was taken: the winner's row
+        row = session.scalar(select(model).where(where))
     if row is None:  # pragma: no cover - the insert or the winner's row is there
         raise LookupError(f"{model.__tablename__}: the row just inserted is not found")
     return row
@@ -49,11 +59,17 @@ def get_or_create_committed(
     lock): there the row is inserted in the session, as before.
     """
     found = session.scalar(select(model).where(where))
-    if found is not None:
-        return found
+    return found if found is not None else create_committed(session, model, where, values)
+
+
+def create_committed(
+    session: Session, model: type[Row], where: ColumnElement[bool], values: dict[str, Any]
+) -> Row:
+    """`get_or_create_committed` for a caller that has just looked for the row and found none
+    (a person's name and aliases are looked up first): the look-up is not made again."""
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
-        return get_or_insert(session, model, where, values)
+        return insert_or_read(session, model, where, values)
     engine = bind.engine if isinstance(bind, Connection) else bind
     assert isinstance(engine, Engine)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as own:
