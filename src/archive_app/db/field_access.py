@@ -104,8 +104,13 @@ def read_field(session: Session, article: Article, field: str) -> Any:
 
 def _set_tags(session: Session, article: Article, names: list[str]) -> None:
     session.execute(delete(ArticleTag).where(ArticleTag.article_id == article.id))
+    # the tags there already in one look-up: a tag added to an article rewrites all its tags,
+    # and a look-up each made an edit cost a round trip per tag the article had (a team's)
+    wanted = select(Tag).where(Tag.name.in_(set(names)))
+    known = {t.name: t for t in session.scalars(wanted)} if names else {}
     for name in names:
-        tag = get_or_insert(session, Tag, Tag.name == name, {"name": name})
+        tag = known.get(name) or get_or_insert(session, Tag, Tag.name == name, {"name": name})
+        known[name] = tag
         session.add(ArticleTag(article_id=article.id, tag_id=tag.id))
 
 
