@@ -23,6 +23,7 @@ from typing import Any
 from whoosh.codec import whoosh3
 from whoosh.system import pack_int, pack_long, pack_ushort
 
+from archive_app.search import postings
 from archive_app.search.fields import WordPositions
 from archive_app.search.postings import pack_values
 
@@ -42,8 +43,16 @@ def own_terms_writer(fieldwriter: Any, fieldobj: Any, lengths: bytes | None) -> 
     postwriter = fieldwriter._postwriter
     if postwriter._byteids or postwriter._inlinelimit > 1:
         return None
+    # the values are packed as the block writer in place would pack them: Arsip's (postings.py,
+    # once its patches are installed) or Whoosh's own; another's is left to write them itself
+    minify = whoosh3.W3PostingsWriter._mini_values
+    packed = minify is postings._mini_values
+    if not packed and minify is not postings._original_mini_values:
+        return None
     fmt = fieldobj.format
     if isinstance(fmt, WordPositions):
+        if not packed:
+            return None  # Whoosh's tuple of values, as a block written before postings.py
         pack: Callable[[list[bytes]], Any] | None = pack_values
     elif fmt.fixed_value_size() == 0:
         pack = None
