@@ -48,28 +48,7 @@ def load_article(
             item["metadata"] or {},
             item["thumbnail"] or "",
         )
-    by_position = {item["position"]: item["sha256"] for item in state.get("media", [])}
-    record = replace(
-        record,
-        photos=[
-            replace(photo, media_sha256=by_position.get(position))
-            for position, photo in enumerate(record.photos)
-        ],
-    )
-    article = Article(url_key=url_key, version=1, created_at=state["created_at"])
-    writer._apply(article, record, state["current_hash"])
-    article.created_at, article.modified_at = state["created_at"], state["modified_at"]
-    article.sort_date = sort_date(record.published or record.updated)
-    article.overrides, article.note = dict(state.get("overrides") or {}), state.get("note")
-    session.add(article)
     for version_state in state.get("versions", []):
-        version = ArticleVersion(
-            number=version_state["number"],
-            content_hash=version_state["content_hash"],
-            record=version_state["record"],
-            created_at=version_state["created_at"],
-        )
-        article.versions.append(version)
         for source in version_state["provenance"]:
             if session.get(Original, source["sha256"]) is None:
                 session.add(
@@ -82,20 +61,8 @@ def load_article(
                     )
                 )
                 session.flush()
-            article.provenance.append(
-                ProvenanceRow(
-                    version=version,
-                    batch_id=batch_id,
-                    original_sha256=source["sha256"],
-                    file_name=source["file"],
-                    member=source["member"],
-                    locator=source["locator"],
-                    format=source["format"],
-                    extractor=source["extractor"],
-                    imported_at=source["imported_at"],
-                    kind=source.get("kind", "import"),
-                )
-            )
+    article = restored_article(writer, record, state, url_key, batch_id)
+    session.add(article)
     session.flush()
     write_field(session, writer, article, "tags", state.get("tags", []))
     write_field(session, writer, article, "collections", state.get("collections", []))
@@ -125,6 +92,54 @@ def load_article(
             )
         )
     session.flush()
+    return article
+
+
+def restored_article(
+    writer: CatalogueWriter,
+    record: CatalogueRecord,
+    state: dict[str, Any],
+    url_key: str | None,
+    batch_id: int | None,
+) -> Article:
+    """The article as dumped, with its versions and their provenance, not yet in a session:
+    its photos' files and the originals its provenance names must be stored already."""
+    by_position = {item["position"]: item["sha256"] for item in state.get("media", [])}
+    record = replace(
+        record,
+        photos=[
+            replace(photo, media_sha256=by_position.get(position))
+            for position, photo in enumerate(record.photos)
+        ],
+    )
+    article = Article(url_key=url_key, version=1, created_at=state["created_at"])
+    writer._apply(article, record, state["current_hash"])
+    article.created_at, article.modified_at = state["created_at"], state["modified_at"]
+    article.sort_date = sort_date(record.published or record.updated)
+    article.overrides, article.note = dict(state.get("overrides") or {}), state.get("note")
+    for version_state in state.get("versions", []):
+        version = ArticleVersion(
+            number=version_state["number"],
+            content_hash=version_state["content_hash"],
+            record=version_state["record"],
+            created_at=version_state["created_at"],
+        )
+        article.versions.append(version)
+        for source in version_state["provenance"]:
+            article.provenance.append(
+                ProvenanceRow(
+                    version=version,
+                    batch_id=batch_id,
+                    original_sha256=source["sha256"],
+                    file_name=source["file"],
+                    member=source["member"],
+                    locator=source["locator"],
+                    format=source["format"],
+                    extractor=source["extractor"],
+                    imported_at=source["imported_at"],
+                    kind=source.get("kind", "import"),
+                )
+            )
     return article
 
 

@@ -4,7 +4,7 @@ per kind of row per batch, where lossless.load_article makes several per article
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -12,6 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from archive_app.db.field_access import find_collection
+from archive_app.db.lossless import restored_article
 from archive_app.db.models import (
     Article,
     ArticleCollection,
@@ -24,10 +25,8 @@ from archive_app.db.models import (
     Original,
     Person,
     PersonAlias,
-    ProvenanceRow,
     Tag,
 )
-from archive_app.db.sort_key import sort_date
 from archive_app.db.store import CatalogueWriter, person_key
 from archive_app.domain.clock import utc_now
 from archive_app.domain.model import CatalogueRecord
@@ -189,44 +188,8 @@ def _add_people(session: Session, rows: list[dict[str, str]]) -> None:
 
 def _article(session: Session, writer: CatalogueWriter, item: Restorable) -> Article:
     """The article with its versions and provenance, added to the session (not flushed)."""
-    state = item.state
-    by_position = {photo["position"]: photo["sha256"] for photo in state.get("media", [])}
-    record = replace(
-        item.record,
-        photos=[
-            replace(photo, media_sha256=by_position.get(position))
-            for position, photo in enumerate(item.record.photos)
-        ],
-    )
-    article = Article(url_key=item.key, version=1, created_at=state["created_at"])
-    writer._apply(article, record, state["current_hash"])
-    article.created_at, article.modified_at = state["created_at"], state["modified_at"]
-    article.sort_date = sort_date(record.published or record.updated)
-    article.overrides, article.note = dict(state.get("overrides") or {}), state.get("note")
+    article = restored_article(writer, item.record, item.state, item.key, None)
     session.add(article)
-    for version_state in state.get("versions", []):
-        version = ArticleVersion(
-            number=version_state["number"],
-            content_hash=version_state["content_hash"],
-            record=version_state["record"],
-            created_at=version_state["created_at"],
-        )
-        article.versions.append(version)
-        for source in version_state["provenance"]:
-            article.provenance.append(
-                ProvenanceRow(
-                    version=version,
-                    batch_id=None,
-                    original_sha256=source["sha256"],
-                    file_name=source["file"],
-                    member=source["member"],
-                    locator=source["locator"],
-                    format=source["format"],
-                    extractor=source["extractor"],
-                    imported_at=source["imported_at"],
-                    kind=source.get("kind", "import"),
-                )
-            )
     return article
 
 
