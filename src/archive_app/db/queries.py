@@ -242,6 +242,11 @@ def count(session: Session) -> int:
     return session.scalar(select(func.count(Article.id))) or 0
 
 
+def has_articles(session: Session) -> bool:
+    """Whether the library holds any article: one row looked up, not all of them counted."""
+    return session.scalar(select(Article.id).limit(1)) is not None
+
+
 def versions(session: Session) -> dict[int, int]:
     """Every article id and its version number (what the index must hold)."""
     return {row[0]: row[1] for row in session.execute(select(Article.id, Article.version))}

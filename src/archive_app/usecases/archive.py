@@ -305,7 +305,10 @@ class Archive(
             return queries.count(session)
 
     def is_empty(self) -> bool:
-        return self.count() == 0
+        """No article yet (the window asks before its first paint: a count of 100,000 rows
+        took 50-80 ms there)."""
+        with self._sessions() as session:
+            return not queries.has_articles(session)
 
     def article_ids(self, sort: str = "newest", limit: int | None = None) -> list[int]:
         """The articles' ids in `sort` order: all of them, or the first `limit`."""
