@@ -10,7 +10,7 @@ tracemalloc roughly halves the speed; memory held in C, such as SQLite's page ca
 show in it, hence the RSS beside it).
 
     python benchmarks/import_memory.py FILES... --library DIR [--every 5000]
-        [--trace 2,8] [--json OUT]
+        [--trace 2,8 | --top-at ARTICLES] [--json OUT]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import argparse
 import json
 import linecache
 import os
+import resource
 import sys
 import threading
 import time
@@ -35,6 +36,11 @@ def _status_kb(field: str) -> int:
             if line.startswith(field + ":"):
                 return int(line.split()[1])
     return 0
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _children_rss_mb() -> float:
@@ -85,14 +91,22 @@ def main() -> int:
         default="",
         help="two file counts, e.g. 2,8: tracemalloc snapshots as the import starts those files",
     )
+    parser.add_argument(
+        "--top-at",
+        type=int,
+        default=0,
+        help="a tracemalloc snapshot at this many articles: the lines holding most memory",
+    )
     parser.add_argument("--json", dest="json_out", default="")
     args = parser.parse_args()
-    from archive_app.ingest.normalise.identify import preload
     from archive_app.usecases.archive import Archive
 
     marks = [int(n) for n in args.trace.split(",") if n]
     if marks:
         tracemalloc.start(12)
+    elif args.top_at:
+        tracemalloc.start(1)  # one frame: the line that allocated, at the least cost
+    held: list[str] = []
     snapshots: list[Any] = []
     samples: list[dict[str, float]] = []
     started = time.monotonic()
@@ -117,13 +131,17 @@ def main() -> int:
                 file=sys.stderr,
                 flush=True,
             )
+        if args.top_at and not held and p.articles >= args.top_at:
+            top = tracemalloc.take_snapshot().statistics("lineno")[:30]
+            held.append(f"held at {p.articles:,} articles (tracemalloc, by line):")
+            held.extend(f"{t.size / 2**20:8.1f} MB {t.count:9,d}  {t.traceback}" for t in top)
+            print("\n".join(held), file=sys.stderr, flush=True)
         # at a file's start the files before it are committed: what is held then is held
         # between files, not the open file's transaction
         if marks and len(snapshots) < len(marks) and p.done >= marks[len(snapshots)]:
             snapshots.append(tracemalloc.take_snapshot())
             print(f"snapshot at file {p.done}, {p.articles:,} articles", file=sys.stderr)
 
-    preload()
     peaks = _Peaks()
     peaks.start()
     with Archive.open(args.library) as archive:
@@ -135,6 +153,14 @@ def main() -> int:
         "added": added,
         "seconds": round(seconds, 1),
         "cpu_seconds_import_process": round(time.process_time() - cpu_started, 1),
+        # the indexing process, joined by now (its CPU only: its start-up included)
+        "cpu_seconds_indexing_process": round(_children_cpu(), 1),
+        "cpu_ms_per_article_import_process": round(
+            1000 * (time.process_time() - cpu_started) / max(len(report.added), 1), 2
+        ),
+        "cpu_ms_per_article_indexing_process": round(
+            1000 * _children_cpu() / max(len(report.added), 1), 2
+        ),
         "articles_per_second": round(added / seconds, 1) if seconds else None,
         "peak_rss_mb_import_process": _status_kb("VmHWM") / 1024,
         "peak_rss_mb_children": round(peaks.children_mb),
