@@ -93,6 +93,21 @@ def read_csv(data: bytes, context: ReadContext | None = None) -> Iterator[RawArt
         raise ReadError(f"malformed CSV near data row {reader.line_num}: {error}") from error
 
 
+# where str.splitlines() breaks a line: splitting lazily at the same places holds one line at
+# a time instead of a second copy of the whole file (a list of every line)
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` as `text.splitlines()` gives them, one at a time."""
+    start = 0
+    for found in _LINE_BREAK.finditer(text):
+        yield text[start : found.start()]
+        start = found.end()
+    if start < len(text):
+        yield text[start:]
+
+
 def read_json_lines(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
@@ -100,7 +115,7 @@ def read_json_lines(
     text = decode_text(data, context.notes if context else None)
     mapping: dict[str, str] | None = None
     extra: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         try:
