@@ -59,17 +59,27 @@ class PageRows:
 def page_rows(session: Session, ids: Sequence[int]) -> PageRows:
     """The results rows (as queries.summaries gives them) and snippet texts of `ids`."""
     found = PageRows()
+    # Core statements run on the session's connection: the session's own execute adds ORM
+    # steps (events, autoflush, result adaptation) that plain rows do not need
+    connection = session.connection()
     for chunk in in_chunks(ids):
         wanted = {"ids": list(chunk)}
         people: dict[int, dict[str, None]] = {}
-        for article_id, name in session.execute(_NAMES, wanted):
+        for article_id, name in connection.execute(_NAMES, wanted):
             people.setdefault(article_id, {})[name] = None  # each name once, in order
         captions: dict[int, list[str]] = {}
-        for article_id, caption, credit in session.execute(_CAPTIONS, wanted):
+        for article_id, caption, credit in connection.execute(_CAPTIONS, wanted):
             captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
-        for article_id, title, body, published, updated, site, place, language in session.execute(
-            _ROWS, wanted
-        ):
+        for (
+            article_id,
+            title,
+            body,
+            published,
+            updated,
+            site,
+            place,
+            language,
+        ) in connection.execute(_ROWS, wanted):
             names = tuple(people.get(article_id, ()))
             found.summaries[article_id] = ArticleSummary(
                 article_id, title, published or updated, site, place, names, language
