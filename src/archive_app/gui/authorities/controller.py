@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from archive_app.domain.model import ChangeInfo, PersonInfo
 from archive_app.gui.authorities.places_model import Place
-from archive_app.gui.authorities.window import AuthorityWindow
 from archive_app.gui.common.i18n import translate
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.editing.change_runner import ChangeRunner
 from archive_app.gui.search.controller import EVERYTHING
 from archive_app.usecases.archive import Archive
+
+if TYPE_CHECKING:  # the people and places window loads when it is first opened
+    from archive_app.gui.authorities.window import AuthorityWindow
 
 
 @dataclass(slots=True)
@@ -47,6 +50,8 @@ class AuthorityController(QObject):
 
     def open(self, tab: int = 0) -> AuthorityWindow:
         if self.window_ is None:
+            from archive_app.gui.authorities.window import AuthorityWindow
+
             window = self.window_ = AuthorityWindow(self.parent_)
             readonly = self.archive.readonly
             for button in (window.merge, window.split, window.signoff, window.add_spelling):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -14,15 +14,17 @@ from archive_app.domain.model import ChangeInfo, ReplacePreview
 from archive_app.gui.common.field_values import field_label, problem
 from archive_app.gui.common.i18n import translate
 from archive_app.gui.common.tasks import TaskRunner
-from archive_app.gui.editing.bulk_dialog import BulkDialog
 from archive_app.gui.editing.change_runner import ChangeRunner
-from archive_app.gui.editing.preview_dialog import PreviewDialog
 from archive_app.gui.editing.preview_model import PreviewRow
 from archive_app.gui.editing.preview_rows import bulk_rows, replace_rows
-from archive_app.gui.editing.replace_dialog import ReplaceDialog
 from archive_app.gui.search.controller import SearchRequest, result_ids
 from archive_app.usecases.archive import Archive
 from archive_app.usecases.field_rules import FieldError
+
+if TYPE_CHECKING:  # the dialogs load when a bulk change or a find and replace is asked for
+    from archive_app.gui.editing.bulk_dialog import BulkDialog
+    from archive_app.gui.editing.preview_dialog import PreviewDialog
+    from archive_app.gui.editing.replace_dialog import ReplaceDialog
 
 Choices = Callable[[], dict[str, Sequence[str]]]
 
@@ -112,6 +114,8 @@ class BulkController(QObject):
         if ids is None:
             return None
         self._ids = ids
+        from archive_app.gui.editing.bulk_dialog import BulkDialog
+
         dialog = BulkDialog(len(ids), self.choices(), self.window)
         if operation is not None:
             dialog.choose(operation)
@@ -173,6 +177,8 @@ class BulkController(QObject):
     def open_replace(self) -> ReplaceDialog | None:
         ids = self.selected()
         self._ids = ids
+        from archive_app.gui.editing.replace_dialog import ReplaceDialog
+
         dialog = ReplaceDialog(len(ids), self.window)
         if not ids:
             dialog.whole_result.setChecked(True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from archive_app.domain.conflicts import ConflictError
 from archive_app.domain.model import ArticleDetail, ChangeInfo, HistoryItem
@@ -16,9 +16,11 @@ from archive_app.gui.common.field_values import problem, value_of
 from archive_app.gui.common.i18n import count_text, translate
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.editing.change_runner import ChangeRunner
-from archive_app.gui.editing.conflict_dialog import ConflictDialog
-from archive_app.gui.editing.editor import ArticleEditor
 from archive_app.usecases.field_rules import FieldError
+
+if TYPE_CHECKING:  # the editor and the conflict dialog load when an article is edited
+    from archive_app.gui.editing.conflict_dialog import ConflictDialog
+    from archive_app.gui.editing.editor import ArticleEditor
 
 
 class EditSource(Protocol):
@@ -73,6 +75,8 @@ class EditController(QObject):
 
     def _loaded(self, loaded: tuple[ArticleDetail, list[HistoryItem]]) -> None:
         detail, history = loaded
+        from archive_app.gui.editing.editor import ArticleEditor
+
         if self.editor is not None:
             self.editor.close()
         self.editor = ArticleEditor(detail, history, self.window)
@@ -153,6 +157,8 @@ class EditController(QObject):
         if conflict is None or conflict.current_version is None:  # deleted: nothing to merge
             editor.set_busy(False)
             return False
+        from archive_app.gui.editing.conflict_dialog import ConflictDialog
+
         opened = {f: value_of(editor.detail, f) for f in self._pending}
         self.conflict = ConflictDialog(conflict, opened, editor)
         self.conflict.finished.connect(self._conflict_closed)
@@ -164,7 +170,7 @@ class EditController(QObject):
         if dialog is None or self.editor is None:
             return
         dialog.deleteLater()
-        if result != ConflictDialog.DialogCode.Accepted:
+        if result != QDialog.DialogCode.Accepted:
             self.editor.set_busy(False)  # Cancel: the editor stays open with their values
             return
         # against the version the dialog showed: a third change meanwhile is caught again

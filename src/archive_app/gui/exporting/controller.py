@@ -7,25 +7,23 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from archive_app.exports.formats import FORMATS, ExportOptions
-from archive_app.exports.run import ExportResult, export
 from archive_app.gui.common.errors import show_error, show_notice
 from archive_app.gui.common.i18n import count_text, translate
 from archive_app.gui.common.tasks import TaskRunner
-from archive_app.gui.exporting.dialog import (
-    ARTICLE,
-    COLLECTION,
-    SELECTION,
-    ExportContext,
-    ExportDialog,
-)
+from archive_app.gui.exporting.context import ARTICLE, COLLECTION, SELECTION, ExportContext
 from archive_app.gui.search.controller import SearchRequest, result_ids
 from archive_app.storage.atomic import MARKER
 from archive_app.usecases.archive import Archive
+
+if TYPE_CHECKING:  # the formats and the dialog load when an export is asked for
+    from archive_app.exports.formats import ExportOptions
+    from archive_app.exports.run import ExportResult
+    from archive_app.gui.exporting.dialog import ExportDialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +52,8 @@ def chosen_ids(archive: Archive, order: ExportOrder) -> list[int]:
 
 def run_export(archive: Archive, order: ExportOrder) -> ExportResult:
     """Runs on a worker: the export appears at the target only when complete."""
+    from archive_app.exports.run import export
+
     return export(
         archive,
         order.format_name,
@@ -96,6 +96,8 @@ class ExportController(QObject):
         self.notice: QMessageBox | None = None
 
     def open(self, scope: str | None = None, collection: str | None = None) -> ExportDialog:
+        from archive_app.gui.exporting.dialog import ExportDialog
+
         context = self.context()
         dialog = self.dialog = ExportDialog(context, scope, collection, self.window)
         dialog.accepted.connect(partial(self._chosen, dialog, context))
@@ -123,6 +125,8 @@ class ExportController(QObject):
 
     def ask_target(self, format_name: str) -> Path | None:
         """A file name for text and binary formats, a folder for folder formats."""
+        from archive_app.exports.formats import FORMATS
+
         chosen = FORMATS[format_name]
         if chosen.kind == "folder":
             name = QFileDialog.getExistingDirectory(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,19 +23,15 @@ from archive_app.exports.csv_table import COLUMNS, DEFAULT_COLUMNS
 from archive_app.exports.formats import FORMATS, ExportOptions
 from archive_app.gui.common.dialog_parts import heading, main_button
 from archive_app.gui.common.i18n import count_text, number, translate
+from archive_app.gui.exporting.context import (
+    ARTICLE,
+    COLLECTION,
+    RESULT,
+    SELECTION,
+    ExportContext,
+)
 
-ARTICLE, SELECTION, COLLECTION, RESULT = "article", "selection", "collection", "result"
-
-
-@dataclass(frozen=True, slots=True)
-class ExportContext:
-    """What the window can offer to export right now."""
-
-    article: tuple[int, str] | None  # (id, title) of the article in the reader
-    selection: tuple[int, ...]
-    collections: tuple[str, ...]
-    result: int  # articles in the current result
-    result_label: str  # "banjir site:detik.com" or "the whole library"
+__all__ = ["ARTICLE", "COLLECTION", "RESULT", "SELECTION", "ExportContext", "ExportDialog"]
 
 
 def format_label(name: str) -> str:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from archive_app.gui.common import i18n
 from archive_app.gui.common.i18n import translate
-from archive_app.gui.help.about_dialog import AboutDialog
-from archive_app.gui.help.manual_dialog import ManualDialog
+
+if TYPE_CHECKING:  # the manual and the About box load when they are asked for
+    from archive_app.gui.help.about_dialog import AboutDialog
+    from archive_app.gui.help.manual_dialog import ManualDialog
 
 
 class HelpController(QObject):
@@ -32,6 +35,8 @@ class HelpController(QObject):
             self.manual.deleteLater()
             self.manual = None
         if self.manual is None:
+            from archive_app.gui.help.manual_dialog import ManualDialog
+
             try:
                 self.manual = ManualDialog(language, self._parent)
             except FileNotFoundError as error:  # an installation missing its resources
@@ -42,5 +47,7 @@ class HelpController(QObject):
         self.manual.activateWindow()
 
     def show_about(self) -> None:
+        from archive_app.gui.help.about_dialog import AboutDialog
+
         self.about = AboutDialog(self._library(), self._parent)
         self.about.open()

@@ -8,11 +8,8 @@ from collections import OrderedDict
 from collections.abc import Collection
 from pathlib import Path
 
-from PIL import Image, ImageOps
-
 from archive_app.domain.model import Photo
 from archive_app.gui.reader.prepared import Box, DecodedImage, fitted
-from archive_app.media.decode import open_image
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +30,21 @@ def photo_path(library: Path | None, photo: Photo) -> Path | None:
     return path
 
 
+def warm() -> None:
+    """Load Pillow (on a worker, once the window is idle): the window starts without it, and
+    the first article with photos should not wait for it."""
+    import PIL.Image  # noqa: F401
+
+    import archive_app.media.decode  # noqa: F401
+
+
 def decode(path: Path, max_side: int | None = READER_SIDE, box: Box | None = None) -> DecodedImage:
     """The photo upright (EXIF orientation applied), as RGBA bytes: fitted within `box` when
     given (the size the reader draws it), else at most `max_side` px on its longer side."""
+    from PIL import Image, ImageOps  # loaded after the window shows (see warm)
+
+    from archive_app.media.decode import open_image
+
     # the core's opener checks the declared size first (a bomb is refused, not decoded)
     with open_image(path.read_bytes()) as image:
         original = image.size
@@ -107,6 +116,10 @@ RECENT = DecodedCache()
 def upright_size(path: Path) -> Box | None:
     """A photo's size as it is shown (EXIF orientation applied), read from its header only;
     None for a file that is no image Arsip reads."""
+    from PIL import Image
+
+    from archive_app.media.decode import open_image
+
     try:
         with open_image(path.read_bytes()) as image:
             width, height = image.size
@@ -145,6 +158,8 @@ def decode_photos(
 ) -> dict[int, DecodedImage]:
     """Every archived photo of an article (or those at positions `only`) that decodes,
     fitted within `box` when given (else `max_side`); a damaged file is skipped and logged."""
+    from PIL import Image
+
     images: dict[int, DecodedImage] = {}
     for position, photo in enumerate(photos):
         path = photo_path(library, photo)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -12,7 +13,7 @@ from archive_app.domain.progress import CancelToken
 from archive_app.gui.authorities.person_data import Cancelled, PersonArticles, load_person
 from archive_app.gui.authorities.person_page import PersonPage
 from archive_app.gui.common.tasks import TaskRunner
-from archive_app.gui.photos.viewer_dialog import PhotoViewer
+from archive_app.gui.photos import decoding
 from archive_app.gui.reader.article_loader import ArticleLoader
 from archive_app.gui.reader.highlight import snippet_terms
 from archive_app.gui.reader.pane import ReaderPane
@@ -20,6 +21,9 @@ from archive_app.gui.reader.prepared import Reading
 from archive_app.gui.search.controller import ResultBatch
 from archive_app.gui.search.results_view import ResultsTable
 from archive_app.usecases.archive import Archive
+
+if TYPE_CHECKING:  # the photo viewer (Pillow, the zoom canvas) loads when photos are opened
+    from archive_app.gui.photos.viewer_dialog import PhotoViewer
 
 
 class ReadingController(QObject):
@@ -149,11 +153,18 @@ class ReadingController(QObject):
 
     # -- photos ------------------------------------------------------------------------
 
+    def warm_photos(self, *_answer: object) -> None:
+        """Load Pillow on a worker (the window starts without it) before an article's photos
+        are wanted: called once the first search is answered."""
+        self.runner.submit(decoding.warm, lambda _none: None)
+
     def open_photos(self, position: int = 0) -> None:
         reading = self.reader.reading
         if reading is None or not reading.detail.record.photos:
             return
         self.close_photos()
+        from archive_app.gui.photos.viewer_dialog import PhotoViewer
+
         self.photo_viewer = PhotoViewer(
             reading.detail, self.archive.path, self.runner, position, self.window
         )

@@ -22,7 +22,6 @@ from archive_app.gui.common.i18n import translate
 from archive_app.gui.reader.article_view import ReaderView
 from archive_app.gui.reader.citation import DEFAULT_STYLE, citation_mime, style_names
 from archive_app.gui.reader.find_bar import FindBar
-from archive_app.gui.reader.printing import export_pdf, print_document
 from archive_app.gui.shell.settings import ZOOM_DEFAULT, ZOOM_RANGE
 
 ZOOM_STEP = 10
@@ -247,6 +246,8 @@ class ReaderPane(QWidget):
 
     def print_article(self) -> None:
         if self.reader.reading is not None:
+            from archive_app.gui.reader.printing import print_document  # Qt Print Support
+
             print_document(self, self.reader.printable(), self._title())
 
     def ask_pdf(self) -> None:
@@ -263,6 +264,8 @@ class ReaderPane(QWidget):
             self.save_pdf(Path(name))
 
     def save_pdf(self, path: Path) -> Path:
+        from archive_app.gui.reader.printing import export_pdf  # Qt Print Support
+
         export_pdf(self.reader.printable(), path, self._title())
         self.statusMessage.emit(translate("Reader", "Saved {path}").format(path=path))
         return path

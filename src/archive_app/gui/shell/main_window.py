@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -27,8 +28,8 @@ from archive_app.gui.editing.bulk_controller import BulkController
 from archive_app.gui.editing.change_runner import ChangeRunner
 from archive_app.gui.editing.controller import EditController
 from archive_app.gui.editing.undo_controller import UndoController
+from archive_app.gui.exporting.context import ExportContext
 from archive_app.gui.exporting.controller import ExportController
-from archive_app.gui.exporting.dialog import ExportContext
 from archive_app.gui.help.controller import HelpController
 from archive_app.gui.importing.controller import ImportController
 from archive_app.gui.importing.flow import ImportFlow
@@ -49,7 +50,6 @@ from archive_app.gui.shell.actions import WindowActions
 from archive_app.gui.shell.change_refresh import named_articles, refresh_named
 from archive_app.gui.shell.layout import lay_out
 from archive_app.gui.shell.library_switch import LibrarySwitcher
-from archive_app.gui.shell.preferences import PreferencesDialog
 from archive_app.gui.shell.readonly_notice import show_readonly_reason
 from archive_app.gui.shell.settings import Settings
 from archive_app.gui.shell.sidebar import Sidebar
@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         self._reselect: list[int] = []
         self._controllers()
         connect_window(self)
+        self.searches.counted.connect(
+            self.reading.warm_photos, Qt.ConnectionType.SingleShotConnection
+        )
         # results from the team catalogue while this desktop's index is built: again when it is
         self.search_bar.catalogue.still_building = lambda: self.archive.index_needs_rebuild
         self.search_bar.catalogue.built.connect(self.refresh)
@@ -300,6 +303,8 @@ class MainWindow(QMainWindow):
         self.sidebar.show_articles(articles)
 
     def show_preferences(self) -> None:
+        from archive_app.gui.shell.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
             self.theme.apply(self.settings.theme)

@@ -6,7 +6,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 
-from archive_app.gui.exporting.dialog import COLLECTION
+from archive_app.gui.exporting.context import COLLECTION
 from archive_app.gui.shell.window_parts import WiredWindow
 
 
