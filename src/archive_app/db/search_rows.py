@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from archive_app.db.article_people import in_chunks
@@ -16,34 +18,59 @@ from archive_app.domain.model import ArticleSummary
 _articles, _sites, _photos = Article.__table__, Site.__table__, PhotoRow.__table__
 _credits, _people = ArticlePerson.__table__, Person.__table__
 
-# Core statements built once, over the tables rather than the mapped classes, with the ids as
-# one expanding parameter: a first page otherwise spends more on building and compiling the
-# ORM's statements than SQLite does answering them
-_ROWS = (
-    select(
-        _articles.c.id,
-        _articles.c.title,
-        _articles.c.body,
-        _articles.c.published,
-        _articles.c.updated,
-        _sites.c.domain,
-        _articles.c.dateline_place,
-        _articles.c.language,
+Among = Callable[[ColumnElement[int]], ColumnElement[bool]]
+
+
+def _expanding(column: ColumnElement[int]) -> ColumnElement[bool]:
+    return column.in_(bindparam("ids", expanding=True))
+
+
+def _json_each(column: ColumnElement[int]) -> ColumnElement[bool]:
+    # SQLite: the ids as one JSON array, a statement whose text never changes, where an
+    # expanding IN list is written out anew (SQLAlchemy's post-compile step) for each page
+    ids: Select[Any] = select(literal_column("value")).select_from(func.json_each(bindparam("ids")))
+    return column.in_(ids.scalar_subquery())
+
+
+class _Statements(NamedTuple):
+    rows: Select[Any]
+    captions: Select[Any]
+    names: Select[Any]
+
+
+def _statements(among: Among) -> _Statements:
+    """Core statements built once, over the tables rather than the mapped classes, with the ids
+    as one parameter: a first page otherwise spends more on building and compiling the ORM's
+    statements than SQLite does answering them."""
+    rows = (
+        select(
+            _articles.c.id,
+            _articles.c.title,
+            _articles.c.body,
+            _articles.c.published,
+            _articles.c.updated,
+            _sites.c.domain,
+            _articles.c.dateline_place,
+            _articles.c.language,
+        )
+        .select_from(_articles.outerjoin(_sites, _sites.c.id == _articles.c.site_id))
+        .where(among(_articles.c.id))
     )
-    .select_from(_articles.outerjoin(_sites, _sites.c.id == _articles.c.site_id))
-    .where(_articles.c.id.in_(bindparam("ids", expanding=True)))
-)
-_CAPTIONS = (
-    select(_photos.c.article_id, _photos.c.caption, _photos.c.credit)
-    .where(_photos.c.article_id.in_(bindparam("ids", expanding=True)))
-    .order_by(_photos.c.position)
-)
-_NAMES = (  # as article_people.people_by_article lists them
-    select(_credits.c.article_id, _people.c.name)
-    .select_from(_credits.join(_people, _people.c.id == _credits.c.person_id))
-    .where(_credits.c.article_id.in_(bindparam("ids", expanding=True)))
-    .order_by(_credits.c.article_id, _credits.c.position)
-)
+    captions = (
+        select(_photos.c.article_id, _photos.c.caption, _photos.c.credit)
+        .where(among(_photos.c.article_id))
+        .order_by(_photos.c.position)
+    )
+    names = (  # as article_people.people_by_article lists them
+        select(_credits.c.article_id, _people.c.name)
+        .select_from(_credits.join(_people, _people.c.id == _credits.c.person_id))
+        .where(among(_credits.c.article_id))
+        .order_by(_credits.c.article_id, _credits.c.position)
+    )
+    return _Statements(rows, captions, names)
+
+
+_SQLITE, _OTHER = _statements(_json_each), _statements(_expanding)
 
 
 @dataclass(slots=True)
@@ -62,13 +89,15 @@ def page_rows(session: Session, ids: Sequence[int]) -> PageRows:
     # Core statements run on the session's connection: the session's own execute adds ORM
     # steps (events, autoflush, result adaptation) that plain rows do not need
     connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
+    statements = _SQLITE if sqlite else _OTHER
     for chunk in in_chunks(ids):
-        wanted = {"ids": list(chunk)}
+        wanted = {"ids": json.dumps(list(chunk)) if sqlite else list(chunk)}
         people: dict[int, dict[str, None]] = {}
-        for article_id, name in connection.execute(_NAMES, wanted):
+        for article_id, name in connection.execute(statements.names, wanted):
             people.setdefault(article_id, {})[name] = None  # each name once, in order
         captions: dict[int, list[str]] = {}
-        for article_id, caption, credit in connection.execute(_CAPTIONS, wanted):
+        for article_id, caption, credit in connection.execute(statements.captions, wanted):
             captions.setdefault(article_id, []).extend(t for t in (caption, credit) if t)
         for (
             article_id,
@@ -79,7 +108,7 @@ def page_rows(session: Session, ids: Sequence[int]) -> PageRows:
             site,
             place,
             language,
-        ) in connection.execute(_ROWS, wanted):
+        ) in connection.execute(statements.rows, wanted):
             names = tuple(people.get(article_id, ()))
             found.summaries[article_id] = ArticleSummary(
                 article_id, title, published or updated, site, place, names, language
