@@ -320,3 +320,32 @@ def test_a_quick_desktop_follows_an_import_in_growing_commits(
     sizes = [len(batch) for batch in told]
     assert sizes[:2] == [8, 16]
     assert len(told) == 3  # 8 + 16 + the 16 left
+
+
+def test_closing_cuts_a_follow_short_and_the_next_one_indexes_the_rest(
+    two_desktops: tuple[Archive, Archive], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desktop closing while it follows another desktop's import does not wait for all of
+    it: the follow stops after its current commit and keeps its old mark, so the next
+    follow (the next opening) indexes what was left, losing nothing."""
+    one, two = two_desktops
+    monkeypatch.setattr(team_follow, "FOLLOW_COMMIT", 2)
+    imported = {item.article_id for item in one.import_paths([_table(tmp_path / "t.csv", 6)]).added}
+    follower = two._follower
+    assert follower is not None
+    commit = ChangeLogFollower._commit
+    commits: list[list[int]] = []
+
+    def commit_then_close(self: ChangeLogFollower, ids: list[int]) -> None:
+        commit(self, ids)
+        commits.append(ids)
+        self._stopping.set()  # as stop() does, from the thread closing the library
+
+    monkeypatch.setattr(ChangeLogFollower, "_commit", commit_then_close)
+    assert len(two.follow_team_changes()) == 2  # one commit of the import, then stopped
+    assert len(commits) == 1
+    monkeypatch.setattr(ChangeLogFollower, "_commit", commit)
+    follower._stopping.clear()  # opened again
+    assert two.follow_team_changes() == imported  # from the old mark: all of it
+    assert sorted(two.matching_ids("kiriman")) == sorted(imported)
+    assert two.follow_team_changes() == frozenset()

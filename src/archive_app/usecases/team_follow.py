@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +85,8 @@ class ChangeLogFollower:
         self.on_change: list[Callable[[frozenset[int]], None]] = []
         self._pruned = False  # the log is pruned once per opening, before the first reading
         self._commit_size = FIRST_COMMIT  # articles of an import indexed in one commit
+        # set by stop(): a follow in progress ends after its current commit, its mark unsaved
+        self._stopping = threading.Event()
 
     @property
     def mark_path(self) -> Path:
@@ -112,12 +115,14 @@ class ChangeLogFollower:
                     "this desktop last followed the team catalogue before the oldest change "
                     "the catalogue keeps; comparing the whole index"
                 )
+            last: LogMark | None
             if mark is None or changes.pruned:
                 self._index.mark_behind()
                 touched, last = set(changes.changed | changes.deleted), changes.mark
             else:
                 touched, last = self._apply(changes)
-            write_mark(self.mark_path, last)
+            if last is not None:  # None: cut short by stop(), followed again from the old mark
+                write_mark(self.mark_path, last)
             if touched:
                 self._merge_small_ones()
         if touched:
@@ -136,9 +141,10 @@ class ChangeLogFollower:
         self._own.difference_update(t for t in own if t < changes.mark.horizon)
         return changes
 
-    def _apply(self, changes: LogChanges) -> tuple[set[int], LogMark]:
+    def _apply(self, changes: LogChanges) -> tuple[set[int], LogMark | None]:
         """Index these changes (and those committed while doing so), edits first; the
-        articles indexed, and the mark of the last reading."""
+        articles indexed, and the mark of the last reading (None when stop() cut it short:
+        closing does not wait for another desktop's whole import)."""
         touched: set[int] = set()
         last = changes.mark
         urgent = set(changes.edited | changes.deleted)
@@ -147,6 +153,8 @@ class ChangeLogFollower:
         # import going on elsewhere must not hold this desktop's writer lane till it ends
         readings = -(-len(bulk) // SMALLEST_COMMIT)
         while urgent or bulk:
+            if self._stopping.is_set():
+                return touched, None
             if urgent:
                 ids, urgent = sorted(urgent), set()
                 for start in range(0, len(ids), FOLLOW_COMMIT):
@@ -226,6 +234,7 @@ class ChangeLogFollower:
         if self._listener is not None:
             return
         assert self._layout.team is not None
+        self._stopping.clear()
         address = checked_address(TeamLocation(self._layout.team, "--library"))
         self._merger = IdleMerger(self._index, self._lane)
         self._merger.start()  # the index may be left unmerged by an import: tidy it when idle
@@ -237,6 +246,7 @@ class ChangeLogFollower:
         return self._listener is not None and self._listener.connected.is_set()
 
     def stop(self) -> None:
+        self._stopping.set()
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()
