@@ -176,3 +176,21 @@ def test_an_english_word_is_marked_exactly_when_it_stems_to_the_form(form: str) 
         stems = {word, stem_indonesian(word), stem_english(word)}
         assert matches(word) == (form in stems), word
     assert any(matches(word) and word != form for word in ENGLISH.split())
+
+
+def test_spellings_are_folded_one_by_one_when_folding_them_together_goes_wrong(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a text's distinct spellings are folded in one string, a line each; were a spelling ever
+    # folded into a line break, the words would shift: each is folded alone instead
+    from archive_app.search import snippets as module
+
+    folded_together = module._fold_lines
+    monkeypatch.setattr(module, "_fold_lines", lambda lines: folded_together(lines) + "\nzz")
+    text = "Café naïve di İstanbul; Jokowi’s company's elections. " * 30
+    for query in ("cafe", "istanbul", "jokowi", '"company\'s elections"'):
+        compiled = compile_query(parse(query))
+        forms, phrases = compiled.highlight_forms, compiled.highlight_phrases
+        found = snippets(text, forms, phrases)
+        assert found == reference_snippets(text, forms, phrases)
+        assert '<b class="hit">' in found[0]
