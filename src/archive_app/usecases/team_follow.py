@@ -85,6 +85,7 @@ class ChangeLogFollower:
         self.on_change: list[Callable[[frozenset[int]], None]] = []
         self._pruned = False  # the log is pruned once per opening, before the first reading
         self._commit_size = FIRST_COMMIT  # articles of an import indexed in one commit
+        self._opening = 0.0  # seconds the last commit took to open the index's readers
         # set by stop(): a follow in progress ends after its current commit, its mark unsaved
         self._stopping = threading.Event()
 
@@ -184,8 +185,15 @@ class ChangeLogFollower:
 
     def _learn(self, articles: int, seconds: float) -> None:
         """The next import commit's size, from how long this one of `articles` took (wall
-        time: on a busy machine an edit waits longer, and commits get smaller)."""
-        size = round(articles * FOLLOW_SECONDS / max(seconds, 1e-3))
+        time: on a busy machine an edit waits longer, and commits get smaller).
+
+        Part of a commit's time does not shrink with its size: opening the index's readers
+        to replace documents, which grows with the index (reading each segment's term
+        table). An edit's own commit pays it too, so a commit may take twice that: smaller
+        ones would mostly pay it again and never catch up with a big import."""
+        fixed = min(self._opening, seconds)
+        per_article = max(seconds - fixed, 1e-3) / articles
+        size = round((max(FOLLOW_SECONDS, 2 * fixed) - fixed) / per_article)
         # at most doubled at once: one quick commit (the index's files cached) says little
         self._commit_size = max(SMALLEST_COMMIT, min(FOLLOW_COMMIT, size, 2 * articles))
 
@@ -195,8 +203,12 @@ class ChangeLogFollower:
         gone = set(ids) - {doc.id for doc in docs}  # deleted, or changed and then deleted since
         batch = self._index.batch()
         try:
+            started = time.monotonic()
             batch.remove(sorted(gone))
-            batch.add(docs)
+            batch.add(docs[:1])
+            # the first replaced document opened the index's readers: timed for _learn
+            self._opening = time.monotonic() - started
+            batch.add(docs[1:])
         except BaseException:
             batch.cancel()
             self._index.mark_behind()
