@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -23,12 +25,18 @@ from archive_app.gui.common.i18n import translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+log = logging.getLogger(__name__)
 
 TITLE, DATE, SITE, PEOPLE = range(4)
 BATCH = 100  # rows fetched per fetchMore: a few screens, one short query
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # the hit snippet as HTML with <b class="hit">
 FIRST_PEOPLE = 2  # names shown in the People column before "+N"
+# rows are dragged onto a collection in the sidebar to add them to it (made once: Qt asks for
+# every cell it paints, and combining flags is Python work)
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+)
 
 
 def column_titles() -> tuple[str, ...]:
@@ -54,6 +62,14 @@ class SummarySource(Protocol):
     def summaries(self, ids: Sequence[int]) -> list[ArticleSummary]: ...
 
 
+Summaries = list[ArticleSummary]
+# runs a job on a worker, then hands its outcome (or its error) to a callback on the GUI thread:
+# TaskRunner.submit
+ReadAhead = Callable[
+    [Callable[[], Summaries], Callable[[Summaries], None], Callable[[Exception], None]], None
+]
+
+
 class ResultsModel(QAbstractTableModel):
     """Rows are article ids; a row's fields are fetched when the view first needs that batch.
 
@@ -66,13 +82,25 @@ class ResultsModel(QAbstractTableModel):
     moreAvailable = Signal()
     # every known id is shown and the search has more pages: the controller should fetch one
     pageWanted = Signal()
+    # the batch after the rows shown was read on a worker: a view near the end may take it
+    rowsReadAhead = Signal()
 
     def __init__(
-        self, source: SummarySource, batch: int = BATCH, parent: QObject | None = None
+        self,
+        source: SummarySource,
+        batch: int = BATCH,
+        parent: QObject | None = None,
+        read_ahead: ReadAhead | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = source
         self._batch = batch
+        # the next batch's rows are read on a worker while the person looks at this one, so a
+        # frame of scrolling never waits on the catalogue (without one, fetchMore reads them)
+        self._read_ahead = read_ahead
+        self._ahead: dict[int, ArticleSummary | None] = {}  # read ahead; None: not found
+        self._reading_ahead = False
+        self._generation = 0  # a new list: rows read ahead for the last one are dropped
         # every id of the list, 8 bytes each: a listing of a million articles holds them all,
         # and a list with a position for each (a dict) took 100 MB more
         self._ids: array[int] = array("q")
@@ -100,6 +128,9 @@ class ResultsModel(QAbstractTableModel):
         self._rows_of = {}
         self._rows = {}
         self._snippets = {}
+        self._ahead = {}
+        self._reading_ahead = False
+        self._generation += 1
         self._loaded = 0
         self._more_pages, self._page_asked = more_pages, False
         self.query = query
@@ -120,6 +151,7 @@ class ResultsModel(QAbstractTableModel):
         self._extend(ids, snippets)
         self._more_pages, self._page_asked = more_pages, False
         if len(self._ids) > before:
+            self._read_next()
             self.moreAvailable.emit()
 
     @property
@@ -199,6 +231,8 @@ class ResultsModel(QAbstractTableModel):
         that were not found (deleted); every other row, the selection and the scroll stay.
         Returns how many rows left the list."""
         fresh = {summary.id: summary for summary in found}
+        for article_id in named:  # rows read ahead of these may be out of date: read again
+            self._ahead.pop(article_id, None)
         gone: list[int] = []
         listed = self.among(named)
         wanted = set(listed)
@@ -222,6 +256,7 @@ class ResultsModel(QAbstractTableModel):
             self._busy = True  # a view asking for more rows meanwhile is not answered
             self.beginRemoveRows(_ROOT, row, row)
         article_id = self._ids.pop(row)
+        self._ahead.pop(article_id, None)
         self._rows_of = None  # the rows after it moved up one
         self._rows.pop(article_id, None)
         self._snippets.pop(article_id, None)
@@ -254,9 +289,17 @@ class ResultsModel(QAbstractTableModel):
         end = min(start + self._batch, len(self._ids))
         if end <= start:
             return
-        # fetch before announcing the rows, so data() never sees a half-filled batch
-        for summary in self._source.summaries(self._ids[start:end].tolist()):
+        # fetch before announcing the rows, so data() never sees a half-filled batch; rows
+        # read ahead are taken as they are, the rest (none, when reading ahead kept up) read now
+        ids = self._ids[start:end].tolist()
+        ahead = self._ahead
+        unread = [article_id for article_id in ids if article_id not in ahead]
+        for summary in self._source.summaries(unread) if unread else ():
             self._rows[summary.id] = summary
+        for article_id in ids:
+            read = ahead.pop(article_id, None)
+            if read is not None:
+                self._rows[article_id] = read
         self._busy = True
         self.beginInsertRows(_ROOT, start, end - 1)
         self._loaded = end
@@ -264,6 +307,48 @@ class ResultsModel(QAbstractTableModel):
             self._rows_of.update((self._ids[row], row) for row in range(start, end))
         self.endInsertRows()
         self._busy = False
+        self._read_next()
+
+    def _read_next(self) -> None:
+        """Read the batch after the rows shown on a worker, unless it is read or on its way."""
+        if self._read_ahead is None or self._reading_ahead:
+            return
+        start = self._loaded
+        wanted = [
+            i for i in self._ids[start : start + self._batch].tolist() if i not in self._ahead
+        ]
+        if not wanted:
+            return
+        self._reading_ahead = True
+        generation = self._generation
+        self._read_ahead(
+            partial(self._source.summaries, wanted),
+            partial(self._read, generation, wanted),
+            partial(self._not_read, generation),
+        )
+
+    def _read(self, generation: int, wanted: list[int], found: Summaries) -> None:
+        if generation != self._generation:
+            return  # read for a list no longer shown
+        self._reading_ahead = False
+        rows: dict[int, ArticleSummary | None] = dict.fromkeys(wanted)
+        rows.update((summary.id, summary) for summary in found)
+        self._ahead.update(rows)
+        self.rowsReadAhead.emit()
+
+    def read_ahead(self) -> bool:
+        """Whether the next batch's rows are read already: fetchMore shows them without a
+        query (a view takes them before it reaches the end, so no frame waits on them)."""
+        if self._busy or self._loaded >= len(self._ids):
+            return False
+        ahead = self._ahead
+        return all(i in ahead for i in self._ids[self._loaded : self._loaded + self._batch])
+
+    def _not_read(self, generation: int, error: Exception) -> None:
+        # the rows are read when the view reaches them, where a failure is the window's to show
+        log.warning("reading rows ahead failed: %s", error)
+        if generation == self._generation:
+            self._reading_ahead = False
 
     # -- the Qt model interface -------------------------------------------------------
 
@@ -289,10 +374,7 @@ class ResultsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         if self.summary(index.row()) is None:
             return Qt.ItemFlag.NoItemFlags  # deleted since the list was made: not selectable
-        # rows are dragged onto a collection in the sidebar to add them to it
-        return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
+        return _ROW_FLAGS
 
     def mimeTypes(self) -> list[str]:
         return [ARTICLE_IDS]

@@ -11,6 +11,10 @@ from archive_app.gui.search.results_delegate import ResultsDelegate
 from archive_app.gui.search.results_model import DATE, PEOPLE, SITE, TITLE, ResultsModel
 from archive_app.gui.shell.theme import Colours
 
+# rows read ahead go in while the end of those shown is this many screens below the view:
+# rows put in out of sight cost no paint, at the end they cost a frame a second paint
+AHEAD_SCREENS = 2
+
 
 class ResultsTable(QTableView):
     """Shows a ResultsModel; asks it for more rows whenever its last row comes into view."""
@@ -66,6 +70,8 @@ class ResultsTable(QTableView):
             header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 16)
         self.update_row_height()
         model.moreAvailable.connect(self.fetch_if_at_end)
+        model.rowsReadAhead.connect(self.take_rows_read_ahead)
+        self.verticalScrollBar().valueChanged.connect(self.take_rows_read_ahead)
         model.modelReset.connect(self.update_row_height)
 
     def results_model(self) -> ResultsModel:
@@ -117,6 +123,16 @@ class ResultsTable(QTableView):
             model.fetchMore(root)
             if model.rowCount(root) == rows:
                 return  # a page was asked of the search; its answer arrives later
+
+    def take_rows_read_ahead(self, *_moved: object) -> None:
+        """Show the rows read ahead while the end of the list is near, before it is in view."""
+        model = self.results_model()
+        while model.read_ahead():
+            last = self.visualRect(model.index(model.rowCount() - 1, 0))
+            height = self.viewport().height()
+            if last.top() > height * (1 + AHEAD_SCREENS):
+                return
+            model.fetchMore(QModelIndex())
 
     def selected_ids(self) -> list[int]:
         """The chosen articles in list order (the current one alone when none is selected)."""

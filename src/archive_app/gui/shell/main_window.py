@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
 
         self.search_bar = SearchBar()
         self.filter_bar = FilterBar()
-        self.model = ResultsModel(archive, parent=self)
+        self.model = ResultsModel(archive, parent=self, read_ahead=self.reads.submit)
         self.table = ResultsTable(self.model)
         self.sidebar = Sidebar()
         self.reader_pane = ReaderPane()
