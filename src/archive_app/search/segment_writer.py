@@ -29,6 +29,7 @@ from whoosh.columns import TranslatingColumnReader
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
+from archive_app.search import term_index
 from archive_app.search.fields import Positioned, PreparedTerms
 from archive_app.search.merged_blocks import (
     MappedPages,
@@ -62,6 +63,10 @@ RELIED_ON: dict[tuple[str, str, str], str | None] = {
     ): "(self, fieldname, tbytes, format_, scorer=None)",
     ("whoosh.codec.whoosh3", "W3LeafMatcher", "_next_block"): "(self)",
     ("whoosh.codec.whoosh3", "W3PerDocReader", "_cached_reader"): "(self, fieldname, column)",
+    # the terms index made compact by term_index.compact
+    ("whoosh.codec.whoosh3", "W3FieldWriter", "__init__"): "(self, codec, storage, segment)",
+    ("whoosh.filedb.filetables", "OrderedHashWriter", "add"): "(self, key, value)",
+    ("whoosh.filedb.filetables", "HashWriter", "_write_hashes"): "(self)",
 }
 # bytes a posting costs in the pool, about: its value (a word's places), its slot in the
 # term's lists, the document number and weight; the term's own lists once per term
@@ -114,6 +119,7 @@ class ArsipSegmentWriter(SegmentWriter):  # type: ignore[misc]
         super().__init__(index, **options)
         self.pool.cleanup()  # Whoosh's pool: nothing written yet, nothing to keep
         self.pool = TermPool()
+        term_index.compact(self.fieldwriter)  # its terms' hashes in arrays, not tuples
         self._merged: list[Merged] = []
 
     def add_document(self, **fields: Any) -> None:
