@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from archive_app.db.dedupe_decision import Verdict, decide
 from archive_app.db.import_unit import ChunkRows, FileOutcome, ImportUnit
+from archive_app.db.known_articles import KnownArticles
 from archive_app.db.lossless import load_article
 from archive_app.db.models import Article
 from archive_app.db.sort_key import sort_date
-from archive_app.db.store import Source, article_with_text, article_with_url, place_known
+from archive_app.db.store import Source, place_known
 from archive_app.domain.model import CatalogueRecord, ImportItem
 
 
@@ -30,6 +31,10 @@ class Arrival:
     revisit: bool  # a web archive's revisit record
     restore: dict[str, Any] | None  # an Arsip export's state of the article
     warnings: list[str]  # the article's warnings so far; photo warnings join them
+    known: KnownArticles | None = None  # its URL and text looked up with the next ones
+
+
+_CATALOGUE = KnownArticles()  # knows nothing ahead: asks the catalogue for each article
 
 
 def _is_newer(record: CatalogueRecord, article: Article) -> bool:
@@ -60,7 +65,7 @@ def store_item(
     with session.no_autoflush:
         article = _resolve(session, pending.seen_urls.get(key)) if key else None
         if article is None and key:
-            article = _resolve(session, article_with_url(session, key))
+            article = _resolve(session, (item.known or _CATALOGUE).article_with_url(session, key))
         if item.revisit:
             return _revisit(unit, chunk, outcome, item, article, register)
         if article is not None:
@@ -110,7 +115,7 @@ def store_item(
             if isinstance(twin, int)
             else twin.id
             if twin is not None
-            else article_with_text(session, hashes)
+            else (item.known or _CATALOGUE).article_with_text(session, hashes)
         )
         known = twin is not None or twin_id is not None
         if decide(None, digest, text_known=known) is Verdict.DUPLICATE:

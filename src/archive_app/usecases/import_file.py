@@ -9,6 +9,7 @@ from pathlib import Path
 from archive_app.db import blob_store
 from archive_app.db.import_store import Arrival, store_item
 from archive_app.db.import_unit import FileOutcome
+from archive_app.db.known_articles import Keys, KnownArticles
 from archive_app.db.store import CatalogueWriter, Source
 from archive_app.domain.errors import ImportCancelled, ReadError
 from archive_app.domain.model import CatalogueRecord, ImportItem
@@ -46,6 +47,7 @@ class FileStorer:
         self._restored_changes: dict[int, int] = {}
         # originals first registered by this import: a second copy of one is not a repair
         self._registered_here: set[str] = set()
+        self._known = KnownArticles()  # the next articles' URLs and texts, looked up at once
 
     def store_file(
         self,
@@ -80,7 +82,11 @@ class FileStorer:
                     known = sha256 not in self._registered_here
 
         try:
-            for count, item in enumerate(extracted.items, start=1):
+            pending = chunk.rows.pending
+            items = self._known.ahead(
+                group.unit.session, extracted.items, _keys, (pending.seen_urls, pending.seen_hashes)
+            )
+            for count, item in enumerate(items, start=1):
                 if count % CHECK_EVERY == 0:
                     if cancel.cancelled:
                         raise ImportCancelled("import cancelled")
@@ -156,8 +162,7 @@ class FileStorer:
         """Add the item as an article or a new version; False when it is a duplicate."""
         record = item.record
         assert record is not None
-        # a wire item without a web address is known by its own identifier (guid)
-        key = url_key(record.url) or (f"id:{record.source_id}" if record.source_id else None)
+        key = _url_key(record)
         arrival = Arrival(
             record,
             key,
@@ -168,6 +173,7 @@ class FileStorer:
             item.revisit,
             item.restore,
             item.warnings,
+            self._known,
         )
         return store_item(
             group.unit,
@@ -262,6 +268,21 @@ def _for_item(source: Source, item: Extracted) -> Source:
         source.batch_id,
         item.member,
     )
+
+
+def _url_key(record: CatalogueRecord) -> str | None:
+    # a wire item without a web address is known by its own identifier (guid)
+    return url_key(record.url) or (f"id:{record.source_id}" if record.source_id else None)
+
+
+def _keys(item: Extracted) -> Keys:
+    """What an article is looked up by as it is stored: its URL key, its texts' hashes (an
+    Arsip export's record by those it was imported with)."""
+    if item.record is None:
+        return None, ()
+    if item.restore is not None:
+        return _url_key(item.record), {v["content_hash"] for v in item.restore["versions"]}
+    return _url_key(item.record), (content_hash(item.record),)
 
 
 def _where(item: Extracted) -> str:
