@@ -7,7 +7,8 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QEvent, QModelIndex, QObject
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.gui.conftest import FakeArchive
@@ -129,3 +130,36 @@ def test_the_view_takes_the_rows_read_ahead_before_it_reaches_the_end(qtbot: QtB
     # taking them read nothing more (the runner here reads on this thread when it is run)
     assert source.summary_calls == [source.ids[:BATCH], source.ids[BATCH : 2 * BATCH]]
     assert len(later.jobs) == 1  # and the batch after them is asked for
+
+
+class _Paints(QObject):
+    count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_rows_taken_while_scrolling_cost_the_frame_no_second_paint(qtbot: QtBot) -> None:
+    source = ThreadedArchive(1000)
+    later = Later()
+    model = ResultsModel(source, read_ahead=later)
+    table = ResultsTable(model)
+    qtbot.addWidget(table)
+    table.resize(700, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    model.set_ids(source.ids)
+    later.run()
+    QApplication.processEvents()
+    paints = _Paints()
+    table.viewport().installEventFilter(paints)
+    bar = table.verticalScrollBar()
+    last = table.visualRect(model.index(BATCH - 1, 0))
+    # a frame of scrolling that brings the end of the rows within two screens
+    bar.setValue(bar.value() + last.top() - 600)
+    table.viewport().repaint()
+    QApplication.processEvents()
+    assert model.rowCount() == 2 * BATCH
+    assert paints.count == 1

@@ -123,6 +123,7 @@ class ResultsTable(QTableView):
             model.fetchMore(root)
             if model.rowCount(root) == rows:
                 return  # a page was asked of the search; its answer arrives later
+            self.executeDelayedItemsLayout()  # painted once, as in take_rows_read_ahead
 
     def take_rows_read_ahead(self, *_moved: object) -> None:
         """Show the rows read ahead while the end of the list is near, before it is in view."""
@@ -133,6 +134,9 @@ class ResultsTable(QTableView):
             if last.top() > height * (1 + AHEAD_SCREENS):
                 return
             model.fetchMore(QModelIndex())
+            # lay the new rows out now, not on Qt's later timer: the frame being drawn
+            # then paints them once, where the timer made it paint the whole view twice
+            self.executeDelayedItemsLayout()
 
     def selected_ids(self) -> list[int]:
         """The chosen articles in list order (the current one alone when none is selected)."""
