@@ -205,6 +205,12 @@ def mostly_utf8(data: bytes) -> tuple[str, str] | None:
 
 
 def _decode(data: bytes, notes: list[str]) -> str:
+    return decode_marked(data, notes)[0]
+
+
+def decode_marked(data: bytes, notes: list[str]) -> tuple[str, bool]:
+    """The text before any mojibake repair, and whether it is the file read as plain UTF-8
+    (no byte order mark, no byte replaced); ReadError as decode_text."""
     if not data.strip():
         raise ReadError("the file is empty")
     kind = sniff_binary(data)
@@ -212,22 +218,22 @@ def _decode(data: bytes, notes: list[str]) -> str:
         raise ReadError(f"not a text file: it is {kind}")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            return data.decode(encoding), False
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return data.decode(utf16)
+            return data.decode(utf16), False
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), True
     except UnicodeDecodeError as error:
         utf8_error = error
     mostly = mostly_utf8(data)
     if mostly is not None:
         text, note = mostly
         notes.append(note)
-        return text
+        return text, False
     matches = from_bytes(data)
     best = matches.best()
     # charset-normalizer scores "chaos"; text that only decodes as gibberish is refused rather
@@ -241,9 +247,9 @@ def _decode(data: bytes, notes: list[str]) -> str:
     # English files are overwhelmingly Windows-1252, so it wins a tie.
     for match in matches:
         if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.02:
-            return str(match)
+            return str(match), False
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
-        return str(best)
-    return western if best.encoding in _LATIN_LOOKALIKES else str(best)
+        return str(best), False
+    return (western if best.encoding in _LATIN_LOOKALIKES else str(best)), False

@@ -16,6 +16,7 @@ from archive_app.ingest.decode import decode_text
 from archive_app.ingest.raw import RawArticle, RawFailure
 from archive_app.ingest.readers.columns import expected_body_names, map_columns
 from archive_app.ingest.readers.photo_cells import is_photo_cell, row_photos
+from archive_app.ingest.text_lines import decode_lines
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 # Python's JSON parser recurses once per level and stops with RecursionError near 1,000
@@ -93,29 +94,14 @@ def read_csv(data: bytes, context: ReadContext | None = None) -> Iterator[RawArt
         raise ReadError(f"malformed CSV near data row {reader.line_num}: {error}") from error
 
 
-# where str.splitlines() breaks a line: splitting lazily at the same places holds one line at
-# a time instead of a second copy of the whole file (a list of every line)
-_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of `text` as `text.splitlines()` gives them, one at a time."""
-    start = 0
-    for found in _LINE_BREAK.finditer(text):
-        yield text[start : found.start()]
-        start = found.end()
-    if start < len(text):
-        yield text[start:]
-
-
 def read_json_lines(
     data: bytes, context: ReadContext | None = None
 ) -> Iterator[RawArticle | RawFailure]:
     """Each non-empty line is one JSON object; locator "line N" is its line number."""
-    text = decode_text(data, context.notes if context else None)
     mapping: dict[str, str] | None = None
     extra: dict[str, str] = {}
-    for number, line in enumerate(_lines(text), start=1):
+    lines = decode_lines(data, context.notes if context else None)
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
