@@ -10,9 +10,16 @@ from whoosh.searching import Searcher
 from archive_app.search.columns import Columns
 from archive_app.search.scoring import CachedLengthsBM25F
 
-# (generation of the index, our own commits so far): searchers with the same key see the same
-# documents under the same numbers
-_Key = tuple[Any, int]
+# (generation of the index, our own commits so far, its readers' segments): searchers with the
+# same key see the same documents under the same numbers. The segments too: a refreshed
+# searcher keeps reading segments a commit merged away (Whoosh's reuse), so its numbers differ
+# from a new reader's at the same generation
+_Key = tuple[Any, int, tuple[str, ...]]
+
+
+def _layout(reader: Any) -> tuple[str, ...]:
+    # an empty index's reader has no segments (None)
+    return tuple(str(segment.segment_id()) for segment in reader.segments() or ())
 
 
 class Searchers:
@@ -49,7 +56,8 @@ class Searchers:
             except TypeError:  # Whoosh cannot refresh a searcher of an empty index
                 searcher = self._index.searcher(weighting=CachedLengthsBM25F)
         local.searcher, local.writes = searcher, writes
-        return searcher, self._columns((searcher.reader().generation(), writes), searcher)
+        reader = searcher.reader()
+        return searcher, self._columns((reader.generation(), writes, _layout(reader)), searcher)
 
     def _columns(self, key: _Key, searcher: Searcher) -> Columns:
         with self._lock:
@@ -59,7 +67,7 @@ class Searchers:
         if own is not None and own[0] == key:
             return own[1]
         reader = self._index.reader()  # the columns' own, for every thread at this generation
-        if reader.generation() == key[0]:
+        if reader.generation() == key[0] and _layout(reader) == key[2]:
             columns = Columns(reader)
             with self._lock:
                 self._shared = (key, columns)
