@@ -21,6 +21,7 @@ from archive_app.storage import originals
 from archive_app.storage.diskspace import DiskFull, free_bytes, is_disk_full, room_needed
 from archive_app.storage.diskspace import stopped_message as disk_full_message
 from archive_app.storage.library_folder import LibraryLayout
+from archive_app.usecases import heap
 from archive_app.usecases.import_chunks import Chunk, Entry, Group, discard_files
 from archive_app.usecases.import_file import FileStorer, size_of
 from archive_app.usecases.import_journal import stream_report
@@ -138,6 +139,8 @@ class Importer:
                 group = None
                 if self._big or len(pending_new) + len(pending_changed) >= 2000:
                     self._flush_index(pending_new, pending_changed)
+                if self._big:  # what the group's files and rows took goes back to the system
+                    heap.give_back()
         if group is not None:  # files finished before a cancel are kept too
             try:
                 self._commit_group(group, pending_new, pending_changed)
