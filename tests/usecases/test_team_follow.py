@@ -266,62 +266,6 @@ def test_an_edit_made_while_an_import_is_followed_waits_for_one_commit_of_it(
     assert two.follow_team_changes() == frozenset()
 
 
-def _follow_import_timed(
-    two_desktops: tuple[Archive, Archive],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    seconds_per_commit: float,
-    follow_seconds: float,
-) -> tuple[set[int], list[frozenset[int]]]:
-    """Desktop two follows a 40-article import of desktop one, each of its index commits
-    taking at least `seconds_per_commit` where FOLLOW_SECONDS is `follow_seconds`; the
-    articles imported and the commits told."""
-    one, two = two_desktops
-    imported = {
-        item.article_id for item in one.import_paths([_table(tmp_path / "t.csv", 40)]).added
-    }
-    told: list[frozenset[int]] = []
-    assert two._follower is not None
-    two._follower.on_change.append(told.append)
-    commit = ChangeLogFollower._commit
-
-    def slow_commit(follower: ChangeLogFollower, ids: list[int]) -> None:
-        commit(follower, ids)
-        time.sleep(seconds_per_commit)
-
-    monkeypatch.setattr(ChangeLogFollower, "_commit", slow_commit)
-    monkeypatch.setattr(team_follow, "FOLLOW_SECONDS", follow_seconds)
-    monkeypatch.setattr(team_follow, "SMALLEST_COMMIT", 2)
-    two._follower._commit_size = 8
-    assert two.follow_team_changes() == imported
-    assert set().union(*told) == imported
-    assert sorted(two.matching_ids("kiriman")) == sorted(imported)
-    return imported, told
-
-
-def test_a_busy_desktop_follows_an_import_in_smaller_commits(
-    two_desktops: tuple[Archive, Archive], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An index commit that takes longer than FOLLOW_SECONDS (a busy machine) makes the next
-    ones smaller, so an edit made meanwhile waits less; never below SMALLEST_COMMIT."""
-    _imported, told = _follow_import_timed(two_desktops, tmp_path, monkeypatch, 0.4, 0.2)
-    sizes = [len(batch) for batch in told]
-    assert sizes[0] == 8
-    assert sizes[1] < 8  # a commit of 8 took twice FOLLOW_SECONDS: fewer at once
-    assert min(sizes[:-1]) == 2
-
-
-def test_a_quick_desktop_follows_an_import_in_growing_commits(
-    two_desktops: tuple[Archive, Archive], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Commits much quicker than FOLLOW_SECONDS grow (at most doubling), so a quiet desktop
-    pays few commits' cost for a big import."""
-    _imported, told = _follow_import_timed(two_desktops, tmp_path, monkeypatch, 0.0, 60.0)
-    sizes = [len(batch) for batch in told]
-    assert sizes[:2] == [8, 16]
-    assert len(told) == 3  # 8 + 16 + the 16 left
-
-
 def test_closing_cuts_a_follow_short_and_the_next_one_indexes_the_rest(
     two_desktops: tuple[Archive, Archive], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

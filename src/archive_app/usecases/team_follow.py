@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,14 +25,9 @@ from archive_app.usecases.opening import WriteLane
 
 log = logging.getLogger(__name__)
 MARK_FILE = "change-log-mark.json"  # beside the index: how far this desktop's index follows
-# Another desktop's import is indexed in commits, the log read again between them, so an edit
-# made meanwhile waits for one commit at most: each commit takes about FOLLOW_SECONDS, its
-# size (between SMALLEST_COMMIT and FOLLOW_COMMIT articles) learnt from the last ones. A fixed
-# 500 took 15-50 s on a busy machine, every edit of those seconds waiting behind it.
-FOLLOW_SECONDS = 0.5
+# articles a follower indexes in one commit: another desktop's import arrives in several, and
+# an edit made meanwhile waits for one of them at most (about a second or two)
 FOLLOW_COMMIT = 500
-SMALLEST_COMMIT = 10
-FIRST_COMMIT = 25  # before this desktop has timed any: a guess on the small side
 # a follower's commits merge nothing; once this many small segments gathered it merges them
 FOLLOW_MERGE_AT = 3 * MERGE_AT
 
@@ -84,8 +78,6 @@ class ChangeLogFollower:
         self._merger: IdleMerger | None = None  # while listening: merges when idle
         self.on_change: list[Callable[[frozenset[int]], None]] = []
         self._pruned = False  # the log is pruned once per opening, before the first reading
-        self._commit_size = FIRST_COMMIT  # articles of an import indexed in one commit
-        self._opening = 0.0  # seconds the last commit took to open the index's readers
         # set by stop(): a follow in progress ends after its current commit, its mark unsaved
         self._stopping = threading.Event()
 
@@ -101,7 +93,7 @@ class ChangeLogFollower:
 
         Edits are indexed first, in one quick commit (no merge), and the listeners told at
         once: someone may be searching for them. Another desktop's import follows in commits
-        of about FOLLOW_SECONDS each, the log read again between them, so that an edit made
+        of FOLLOW_COMMIT articles, the log read again between them, so that an edit made
         meanwhile waits for one such commit, not for the whole import. The mark is saved once
         all is indexed: a follow cut short starts again from the old one, losing nothing."""
         touched: set[int] = set()
@@ -152,22 +144,20 @@ class ChangeLogFollower:
         bulk = sorted(changes.changed - changes.edited)
         # the log is read again while this reading's import is indexed, not for ever: an
         # import going on elsewhere must not hold this desktop's writer lane till it ends
-        readings = -(-len(bulk) // SMALLEST_COMMIT)
+        readings = len(bulk) // FOLLOW_COMMIT
         while urgent or bulk:
             if self._stopping.is_set():
                 return touched, None
             if urgent:
                 ids, urgent = sorted(urgent), set()
-                for start in range(0, len(ids), FOLLOW_COMMIT):
-                    # never all the documents in memory at once (a desktop off for long)
-                    self._commit_told(ids[start : start + FOLLOW_COMMIT], touched)
             else:
-                size = min(self._commit_size, FOLLOW_COMMIT)
-                ids, bulk = bulk[:size], bulk[size:]
-                started = time.monotonic()
-                self._commit_told(ids, touched)
-                if len(ids) == size:  # fewer: an import's end, too few to time
-                    self._learn(size, time.monotonic() - started)
+                ids, bulk = bulk[:FOLLOW_COMMIT], bulk[FOLLOW_COMMIT:]
+            for start in range(0, len(ids), FOLLOW_COMMIT):
+                # never all the documents in memory at once (a desktop off for long)
+                chunk = ids[start : start + FOLLOW_COMMIT]
+                self._commit(chunk)
+                touched.update(chunk)
+                self._tell(frozenset(chunk))
             if bulk and readings > 0:  # committed meanwhile: edits before the rest of an import
                 readings -= 1
                 newer = self._read(last)
@@ -178,37 +168,14 @@ class ChangeLogFollower:
                 bulk = sorted((set(bulk) | newer.changed) - urgent)
         return touched, last
 
-    def _commit_told(self, ids: list[int], touched: set[int]) -> None:
-        self._commit(ids)
-        touched.update(ids)
-        self._tell(frozenset(ids))
-
-    def _learn(self, articles: int, seconds: float) -> None:
-        """The next import commit's size, from how long this one of `articles` took (wall
-        time: on a busy machine an edit waits longer, and commits get smaller).
-
-        Part of a commit's time does not shrink with its size: opening the index's readers
-        to replace documents, which grows with the index (reading each segment's term
-        table). An edit's own commit pays it too, so a commit may take twice that: smaller
-        ones would mostly pay it again and never catch up with a big import."""
-        fixed = min(self._opening, seconds)
-        per_article = max(seconds - fixed, 1e-3) / articles
-        size = round((max(FOLLOW_SECONDS, 2 * fixed) - fixed) / per_article)
-        # at most doubled at once: one quick commit (the index's files cached) says little
-        self._commit_size = max(SMALLEST_COMMIT, min(FOLLOW_COMMIT, size, 2 * articles))
-
     def _commit(self, ids: list[int]) -> None:
         """One quick commit of these articles: indexed again, or taken out when gone."""
         docs = list(self._upkeep.documents(ids))
         gone = set(ids) - {doc.id for doc in docs}  # deleted, or changed and then deleted since
         batch = self._index.batch()
         try:
-            started = time.monotonic()
             batch.remove(sorted(gone))
-            batch.add(docs[:1])
-            # the first replaced document opened the index's readers: timed for _learn
-            self._opening = time.monotonic() - started
-            batch.add(docs[1:])
+            batch.add(docs)
         except BaseException:
             batch.cancel()
             self._index.mark_behind()
