@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from tests.conftest import corpus_path
 
 from archive_app.search import merging
@@ -15,6 +16,9 @@ def _segments(archive: Archive) -> list[int]:
     return sorted(s.doc_count() for s in archive._index._index._segments())
 
 
+@pytest.mark.sqlite_only(
+    "a team desktop's follower merges while it listens (search/test_merging_idle.py)"
+)
 def test_an_open_library_merges_what_an_import_left_once_idle(tmp_path: Path) -> None:
     page = corpus_path("html_id", "money.kompas.com-Menhub.html")
     rows = corpus_path("id_json")
