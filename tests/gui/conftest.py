@@ -25,6 +25,8 @@ from archive_app.domain.model import (
     SearchHit,
     SearchPage,
 )
+from archive_app.gui.search.results_model import ResultsModel
+from archive_app.gui.search.results_view import ResultsTable
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.usecases.archive import Archive
@@ -203,6 +205,16 @@ def archive_photo(library: Path, name: str) -> str:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(source.read_bytes())
     return f"media/ab/{name}"
+
+
+def shown_table(qtbot: QtBot, model: ResultsModel, height: int = 400) -> ResultsTable:
+    """A results table over `model`, 700 pixels wide, shown and exposed on the screen."""
+    table = ResultsTable(model)
+    qtbot.addWidget(table)
+    table.resize(700, height)
+    table.show()
+    qtbot.waitExposed(table)
+    return table
 
 
 def open_window(qtbot: QtBot, archive: Archive) -> MainWindow:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
+from tests.gui.conftest import shown_table
 from tests.gui.search.test_gui_results_read_ahead import ThreadedArchive
 
 from archive_app.gui.search.results_model import ResultsModel
@@ -28,11 +29,7 @@ def _differing_rows(first: QImage, second: QImage, row_height: int) -> set[int]:
 def test_a_row_drawn_again_looks_the_same_and_a_new_title_is_drawn(qtbot: QtBot) -> None:
     source = ThreadedArchive(60)
     model = ResultsModel(source)
-    table = ResultsTable(model)
-    qtbot.addWidget(table)
-    table.resize(700, 300)
-    table.show()
-    qtbot.waitExposed(table)
+    table = shown_table(qtbot, model, height=300)
     model.set_ids(source.ids)
     first = _drawn(table)  # every text drawn for the first time
     again = _drawn(table)  # the same texts, laid out once and kept

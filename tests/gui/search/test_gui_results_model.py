@@ -7,10 +7,9 @@ from dataclasses import replace
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from tests.gui.conftest import FakeArchive
+from tests.gui.conftest import FakeArchive, shown_table
 
 from archive_app.gui.search.results_model import BATCH, SNIPPET_ROLE, ResultsModel, missing_text
-from archive_app.gui.search.results_view import ResultsTable
 
 ROOT = QModelIndex()
 
@@ -66,11 +65,7 @@ def test_an_article_deleted_since_the_listing_shows_as_missing() -> None:
 def test_scrolling_to_the_end_of_the_table_fetches_the_next_batch(qtbot: QtBot) -> None:
     source = FakeArchive(1000)
     model = ResultsModel(source)
-    table = ResultsTable(model)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show()
-    qtbot.waitExposed(table)
+    table = shown_table(qtbot, model)
     model.set_ids(source.ids)
     assert model.rowCount() == BATCH
 
@@ -84,11 +79,7 @@ def test_scrolling_to_the_end_of_the_table_fetches_the_next_batch(qtbot: QtBot) 
 def test_ids_appended_while_the_end_is_visible_are_fetched(qtbot: QtBot) -> None:
     source = FakeArchive(150)
     model = ResultsModel(source)
-    table = ResultsTable(model)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show()
-    qtbot.waitExposed(table)
+    _table = shown_table(qtbot, model)  # kept: qtbot holds widgets weakly
     model.set_ids(source.ids[:5])  # a short first page: every row is on screen
     model.append_ids(source.ids[5:])
     # the view asked for one more batch: its last row is now far below the visible area
@@ -173,11 +164,7 @@ def test_changed_rows_are_updated_in_place_and_deleted_ones_taken_out(
 def test_a_change_keeps_the_tables_scroll_and_selection(qtbot: QtBot) -> None:
     source = FakeArchive(1000)
     model = ResultsModel(source)
-    table = ResultsTable(model)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show()
-    qtbot.waitExposed(table)
+    table = shown_table(qtbot, model)
     model.set_ids(source.ids)
     table.select_row(60)
     place = table.verticalScrollBar().value()

@@ -11,12 +11,11 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from tests.gui.conftest import FakeArchive
+from tests.gui.conftest import FakeArchive, shown_table
 
 from archive_app.domain.model import ArticleSummary
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.search.results_model import BATCH, ResultsModel
-from archive_app.gui.search.results_view import ResultsTable
 
 ROOT = QModelIndex()
 Job = tuple[Callable[[], list[ArticleSummary]], Callable[[list[ArticleSummary]], None]]
@@ -114,11 +113,7 @@ def test_the_view_takes_the_rows_read_ahead_before_it_reaches_the_end(qtbot: QtB
     source = ThreadedArchive(1000)
     later = Later()
     model = ResultsModel(source, read_ahead=later)
-    table = ResultsTable(model)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show()
-    qtbot.waitExposed(table)
+    table = shown_table(qtbot, model)
     model.set_ids(source.ids)
     later.run()
     assert model.rowCount() == BATCH  # the end is far below: the rows wait
@@ -145,11 +140,7 @@ def test_rows_taken_while_scrolling_cost_the_frame_no_second_paint(qtbot: QtBot)
     source = ThreadedArchive(1000)
     later = Later()
     model = ResultsModel(source, read_ahead=later)
-    table = ResultsTable(model)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show()
-    qtbot.waitExposed(table)
+    table = shown_table(qtbot, model)
     model.set_ids(source.ids)
     later.run()
     QApplication.processEvents()
