@@ -27,15 +27,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from measure import PAGE, _descendants
-
-
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status") as stream:
-        for line in stream:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
+from measure import PAGE, _descendants, status_kb
 
 
 def _children_cpu() -> float:
@@ -68,7 +60,7 @@ class _Peaks(threading.Thread):
         while not self.done.wait(0.2):
             children = _children_rss_mb()
             self.children_mb = max(self.children_mb, children)
-            self.tree_mb = max(self.tree_mb, children + _status_kb("VmRSS") / 1024)
+            self.tree_mb = max(self.tree_mb, children + status_kb("VmRSS") / 1024)
 
 
 def _top_growth(first: Any, second: Any, limit: int = 25) -> list[str]:
@@ -119,8 +111,8 @@ def main() -> int:
             sample = {
                 "articles": p.articles,
                 "seconds": round(time.monotonic() - started, 1),
-                "rss_mb": _status_kb("VmRSS") / 1024,
-                "anon_mb": _status_kb("RssAnon") / 1024,
+                "rss_mb": status_kb("VmRSS") / 1024,
+                "anon_mb": status_kb("RssAnon") / 1024,
                 "children_mb": _children_rss_mb(),
             }
             samples.append(sample)
@@ -162,7 +154,7 @@ def main() -> int:
             1000 * _children_cpu() / max(len(report.added), 1), 2
         ),
         "articles_per_second": round(added / seconds, 1) if seconds else None,
-        "peak_rss_mb_import_process": _status_kb("VmHWM") / 1024,
+        "peak_rss_mb_import_process": status_kb("VmHWM") / 1024,
         "peak_rss_mb_children": round(peaks.children_mb),
         "peak_rss_mb_tree_sampled": round(peaks.tree_mb),
         "load_average": os.getloadavg(),

@@ -30,6 +30,15 @@ class Run:
     stderr_tail: str
 
 
+def status_kb(field: str) -> int:
+    """A field of this process's /proc/self/status in kB (VmRSS, RssAnon, RssFile), 0 if absent."""
+    with open("/proc/self/status") as stream:
+        for line in stream:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
 def _descendants(pid: int) -> list[int]:
     found = [pid]
     for current in found:  # grows while we walk: a breadth-first walk of /proc children

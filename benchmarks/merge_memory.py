@@ -21,13 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-
-def _status_kb(field: str) -> int:
-    with open("/proc/self/status") as stream:
-        for line in stream:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
+from measure import status_kb
 
 
 class _Sampler(threading.Thread):
@@ -41,8 +35,8 @@ class _Sampler(threading.Thread):
 
     def run(self) -> None:
         while not self.done.wait(0.05):
-            self.anon_kb = max(self.anon_kb, _status_kb("RssAnon"))
-            self.file_kb = max(self.file_kb, _status_kb("RssFile"))
+            self.anon_kb = max(self.anon_kb, status_kb("RssAnon"))
+            self.file_kb = max(self.file_kb, status_kb("RssFile"))
 
 
 def main() -> int:
@@ -67,7 +61,7 @@ def main() -> int:
         if args.segments:
             segments = segments[: args.segments]
         articles = sum(s.doc_count() for s in segments)
-        before = {"anon_kb": _status_kb("RssAnon"), "file_kb": _status_kb("RssFile")}
+        before = {"anon_kb": status_kb("RssAnon"), "file_kb": status_kb("RssFile")}
         sampler = _Sampler()
         sampler.start()
         cpu, wall = time.process_time(), time.monotonic()
@@ -86,7 +80,7 @@ def main() -> int:
             "anon_mb_peak": round(sampler.anon_kb / 1024),
             "file_mb_before": round(before["file_kb"] / 1024),
             "file_mb_peak": round(sampler.file_kb / 1024),
-            "vm_hwm_mb": round(_status_kb("VmHWM") / 1024),
+            "vm_hwm_mb": round(status_kb("VmHWM") / 1024),
             "anon_kb_per_article": round(
                 (sampler.anon_kb - before["anon_kb"]) / max(articles, 1), 3
             ),
