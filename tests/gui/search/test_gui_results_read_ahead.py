@@ -16,6 +16,7 @@ from tests.gui.conftest import FakeArchive, shown_table
 from archive_app.domain.model import ArticleSummary
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.search.results_model import BATCH, ResultsModel
+from archive_app.gui.search.results_view import ResultsTable
 
 ROOT = QModelIndex()
 Job = tuple[Callable[[], list[ArticleSummary]], Callable[[list[ArticleSummary]], None]]
@@ -109,13 +110,19 @@ def test_an_article_changed_after_its_row_was_read_ahead_shows_its_change() -> N
     assert model.index(148, 0).data() == "Article 149"
 
 
-def test_the_view_takes_the_rows_read_ahead_before_it_reaches_the_end(qtbot: QtBot) -> None:
+def _scrolled_table(qtbot: QtBot) -> tuple[ThreadedArchive, ResultsModel, ResultsTable, Later]:
+    """A shown table over 1,000 ids with their second batch read ahead (not yet taken)."""
     source = ThreadedArchive(1000)
     later = Later()
     model = ResultsModel(source, read_ahead=later)
     table = shown_table(qtbot, model)
     model.set_ids(source.ids)
     later.run()
+    return source, model, table, later
+
+
+def test_the_view_takes_the_rows_read_ahead_before_it_reaches_the_end(qtbot: QtBot) -> None:
+    source, model, table, later = _scrolled_table(qtbot)
     assert model.rowCount() == BATCH  # the end is far below: the rows wait
     last = table.visualRect(model.index(BATCH - 1, 0))
     # scrolled to a little over one screen above the last row: still out of sight
@@ -137,12 +144,7 @@ class _Paints(QObject):
 
 
 def test_rows_taken_while_scrolling_cost_the_frame_no_second_paint(qtbot: QtBot) -> None:
-    source = ThreadedArchive(1000)
-    later = Later()
-    model = ResultsModel(source, read_ahead=later)
-    table = shown_table(qtbot, model)
-    model.set_ids(source.ids)
-    later.run()
+    _source, model, table, _later = _scrolled_table(qtbot)
     QApplication.processEvents()
     paints = _Paints()
     table.viewport().installEventFilter(paints)
