@@ -291,7 +291,7 @@ def _rows_beyond(model: Any, rows: int) -> bool:
     return bool(model.rowCount() > rows)
 
 
-def _grew(items: list[object], before: int) -> bool:
+def _grew(items: Sequence[object], before: int) -> bool:
     return len(items) > before
 
 

@@ -4,6 +4,7 @@ waits on the catalogue, and rows read for a list or a version no longer shown ne
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -156,3 +157,28 @@ def test_rows_taken_while_scrolling_cost_the_frame_no_second_paint(qtbot: QtBot)
     QApplication.processEvents()
     assert model.rowCount() == 2 * BATCH
     assert paints.count == 1
+
+
+def test_ids_arriving_while_the_view_waits_at_the_end_are_shown_from_a_worker(
+    qtbot: QtBot,
+) -> None:
+    # the whole library's listing holds its first ids; the rest come when the view reaches
+    # them: the rows after them are read on a worker, not in the frame that takes the ids
+    source = ThreadedArchive(1000)
+    later = Later()
+    model = ResultsModel(source, read_ahead=later)
+    table = shown_table(qtbot, model)
+    model.set_ids(source.ids[:BATCH], more_pages=True)
+    later.run()
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == BATCH)
+    asked = len(source.summary_calls)
+    model.append_ids(array("q", source.ids))
+    assert model.total == 1000
+    assert len(source.summary_calls) == asked  # nothing read in the frame taking the ids
+    assert model.rowCount() == BATCH
+    assert len(later.jobs) == 1
+    later.run()  # the worker reads the rows after them (here on this thread, when run)
+    assert source.summary_calls[asked:] == [source.ids[BATCH : 2 * BATCH]]
+    assert model.rowCount() == 2 * BATCH  # and the view at the end takes them
+    assert model.index(2 * BATCH - 1, 0).data() == f"Article {2 * BATCH}"

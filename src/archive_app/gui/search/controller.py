@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -91,7 +92,7 @@ class ResultBatch:
     """Ids found for one request: the first batch replaces the table, later ones extend it."""
 
     request: SearchRequest
-    ids: tuple[int, ...]
+    ids: Sequence[int]  # a tuple; the rest of a listing as an array (made on the worker)
     total: int
     snippets: dict[int, tuple[str, ...]] = field(default_factory=dict)
     exact: bool = True  # False while `total` is the index's estimate
@@ -188,7 +189,7 @@ class SearchController(QObject):
         if request.listing:
             # every id, from the first: the table skips those it holds, and an article deleted
             # or added since the first rows were read shifts no later one out of the list
-            job: Callable[[], object] = partial(self._archive.article_ids, request.effective_sort)
+            job: Callable[[], object] = partial(all_ids, self._archive, request.effective_sort)
         else:
             job = partial(
                 self._archive.search,
@@ -266,9 +267,9 @@ class SearchController(QObject):
         if not self._current(generation):
             return
         self._fetching = False
-        if isinstance(result, list):  # the rest of a listing: every id at once
+        if isinstance(result, array):  # the rest of a listing: every id at once
             self._offset, self._more = len(result), False
-            self.extended.emit(ResultBatch(self.request, tuple(result), len(result)))
+            self.extended.emit(ResultBatch(self.request, result, len(result)))
             return
         assert isinstance(result, SearchPage)
         self._offset += len(result.hits)
@@ -288,6 +289,12 @@ class SearchController(QObject):
         if self._current(generation):
             self._fetching = False
             self.failed.emit(query, error)
+
+
+def all_ids(source: SearchSource, sort: str) -> array[int]:
+    """Every article of the library in `sort` order, as the array the table holds: made on
+    the worker, since 100,000 ids made into one on the GUI thread stalled a frame of scrolling."""
+    return array("q", source.article_ids(sort))
 
 
 def result_ids(source: SearchSource, request: SearchRequest) -> list[int]:

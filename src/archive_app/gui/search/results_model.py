@@ -151,8 +151,12 @@ class ResultsModel(QAbstractTableModel):
         self._extend(ids, snippets)
         self._more_pages, self._page_asked = more_pages, False
         if len(self._ids) > before:
+            reading = self._reading_ahead
             self._read_next()
-            self.moreAvailable.emit()
+            if reading or not self._reading_ahead:
+                self.moreAvailable.emit()
+            # else the next rows are being read on a worker: rowsReadAhead brings them to a
+            # view at the end without a query on the GUI thread (it stalled a frame there)
 
     @property
     def has_snippets(self) -> bool:
@@ -160,7 +164,10 @@ class ResultsModel(QAbstractTableModel):
 
     def _extend(self, ids: Iterable[int], snippets: dict[int, tuple[str, ...]] | None) -> None:
         held = len(self._ids)
-        if (
+        if isinstance(ids, array) and ids[:held] == self._ids:
+            # the rest of a listing, made an array on the worker: the new ids copied at once
+            self._ids.extend(ids[held:])
+        elif (
             held
             and isinstance(ids, Sequence)
             and len(ids) >= held
