@@ -103,12 +103,28 @@ def read_field(session: Session, article: Article, field: str) -> Any:
 
 
 def _set_tags(session: Session, article: Article, names: list[str]) -> None:
-    session.execute(delete(ArticleTag).where(ArticleTag.article_id == article.id))
-    # the tags there already in one look-up: a tag added to an article rewrites all its tags,
-    # and a look-up each made an edit cost a round trip per tag the article had (a team's)
-    wanted = select(Tag).where(Tag.name.in_(set(names)))
-    known = {t.name: t for t in session.scalars(wanted)} if names else {}
-    for name in names:
+    # only the tags that changed are written: rewriting all of them made a tag added to an
+    # article with 75 tags cost 75 deletes and 75 inserts (a team's cataloguers: 14,428
+    # inserts in one bench run)
+    rows = session.execute(
+        select(Tag.name, ArticleTag.tag_id)
+        .join(ArticleTag, ArticleTag.tag_id == Tag.id)
+        .where(ArticleTag.article_id == article.id)
+    )
+    held = {name: tag_id for name, tag_id in rows}
+    kept = set(names)
+    dropped = [tag_id for name, tag_id in held.items() if name not in kept]
+    if dropped:
+        session.execute(
+            delete(ArticleTag).where(
+                ArticleTag.article_id == article.id, ArticleTag.tag_id.in_(dropped)
+            )
+        )
+    added = [name for name in dict.fromkeys(names) if name not in held]
+    # the new ones' tags in one look-up, not a round trip each (a team's)
+    wanted = select(Tag).where(Tag.name.in_(added))
+    known = {t.name: t for t in session.scalars(wanted)} if added else {}
+    for name in added:
         tag = known.get(name) or get_or_insert(session, Tag, Tag.name == name, {"name": name})
         known[name] = tag
         session.add(ArticleTag(article_id=article.id, tag_id=tag.id))
