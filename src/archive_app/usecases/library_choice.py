@@ -7,7 +7,6 @@ from pathlib import Path
 from archive_app.domain.errors import ArchiveError, LibraryFormatError, LibraryNotFoundError
 from archive_app.storage.library_folder import LibraryLayout
 from archive_app.storage.library_location import TEAM_FILE, is_team_address, team_location
-from archive_app.usecases import autobackup
 
 # what a folder may hold and still become a new library (the parts a library starts with)
 _LIBRARY_PARTS = {
@@ -82,6 +81,10 @@ def require_existing(location: str | Path) -> str | Path:
     layout = LibraryLayout(path)
     if layout.exists():
         return location
+    # loaded here, not with this module: the window asks this before it shows, and the
+    # backups' module brings in the catalogue's (SQLAlchemy), a second of a start
+    from archive_app.usecases import autobackup
+
     if autobackup.newest(layout) is not None:
         return location  # its catalogue is missing but a backup is there: opening says what to do
     if not path.exists():
