@@ -20,6 +20,7 @@ from archive_app.search.merging import (
     small_segments_only,
     tiered,
 )
+from archive_app.search.segment_lookup import lookup_for
 from archive_app.search.segment_writer import segment_writer
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ class IndexBatch:
         # postings are gathered per term in memory (segment_writer.TermPool): the caller
         # commits by pending_bytes() to bound it
         self._writer = segment_writer(index)
+        # the documents replaced or taken out are found through readers kept across commits
+        self._lookup = lookup_for(index)
         self.pending = 0  # documents added since the writer opened
         self._ids: set[int] = set()
 
@@ -54,11 +57,10 @@ class IndexBatch:
     def add(self, docs: Iterable[IndexDocument], new_ids: frozenset[int] = frozenset()) -> int:
         """Add or replace documents; ids in `new_ids` skip the delete lookup."""
         count = 0
-        for doc in docs:
-            if doc.id in new_ids:
-                self._writer.add_document(**document_fields(doc))
-            else:
-                self._writer.update_document(**document_fields(doc))
+        for doc in docs:  # one at a time: a caller may stream them
+            if doc.id not in new_ids:
+                self._delete((doc.id,))
+            self._writer.add_document(**document_fields(doc))
             self._ids.add(doc.id)
             count += 1
         self.pending += count
@@ -66,8 +68,14 @@ class IndexBatch:
 
     def remove(self, ids: Iterable[int]) -> None:
         """Take these articles out, in the same commit as what is added."""
-        for article_id in ids:
-            self._writer.delete_by_term("id", str(article_id))
+        self._delete(ids)
+
+    def _delete(self, ids: Iterable[int]) -> None:
+        """Mark the committed documents of these articles deleted (what Whoosh's
+        update_document and delete_by_term do, without opening every segment again)."""
+        writer = self._writer
+        for docnum in self._lookup.live_documents(writer, "id", [str(i) for i in ids]):
+            writer.delete_document(docnum)
 
     def pending_bytes(self) -> int:
         """About how much memory the documents added since the writer opened hold."""
@@ -136,8 +144,8 @@ def delete_documents(index: Any, ids: Iterable[int]) -> None:
     """Remove the articles' documents in one commit (the writer given up if it fails)."""
     writer = index.writer()
     try:
-        for article_id in ids:
-            writer.delete_by_term("id", str(article_id))
+        for docnum in lookup_for(index).live_documents(writer, "id", [str(i) for i in ids]):
+            writer.delete_document(docnum)
         writer.commit(mergetype=small_segments_only)
     except BaseException:
         abandon(writer)
