@@ -8,11 +8,13 @@ On a throwaway PostgreSQL cluster of its own (pg_cluster.py), with generated art
 desktops import one slice each (`archive-app import`), three catalogue a hot set of articles
 (team_desk.py catalogue: tag against the row version read, a refused edit counted and retried)
 and one listens as the window does (team_desk.py watch: the time from each edit's commit to its
-search finding it). The same two slices imported into a folder library by one process give
-the rate to compare with. Last, a new desktop builds its index from the whole catalogue
-(`archive-app reindex`), checks it and exports it: every edit a writer saw committed must be in
-the catalogue (no update lost), every refused one reported to its writer. Prints a table and
-writes RESULTS/team.json with the load average. Run with `make bench-team`.
+search finding it; and what its listener did meanwhile: the articles it indexed ahead of
+each edit and its CPU, figures the machine's load changes little). The same two slices
+imported into a folder library by one process give the rate to compare with. Last, a new
+desktop builds its index from the whole catalogue (`archive-app reindex`), checks it and
+exports it: every edit a writer saw committed must be in the catalogue (no update lost),
+every refused one reported to its writer. Prints a table and writes RESULTS/team.json with
+the load average. Run with `make bench-team`.
 
 The folder rate compared with is the same two slices imported into a folder library that
 already holds the loaded articles, as the team catalogue does (an import into an empty library
@@ -24,10 +26,12 @@ a floor.
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -35,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_import import app_command, compile_package
-from measure import summary
+from measure import percentile, summary
 from pg_cluster import Cluster, throwaway_cluster
 from team_cpu import Backends, cpu_seconds
 
@@ -408,7 +412,45 @@ def run_concurrently(
             ),
             "never_found": len(seen["unfound"]),
         },
+        # what the listener did between each edit's commit and its finding: articles it
+        # indexed, and its CPU ms (a figure the machine's load changes little)
+        "ahead_of_an_edit": ahead(seen["found"], seen["told"]),
+        # the listening desktop: its listener thread follows the log and indexes what it
+        # reads; the rest of its process searches for the edits
+        "watcher": {
+            "articles_followed": seen["articles"],
+            "listener_cpu_seconds": round(seen["listener_cpu"], 2),
+            "process_cpu_seconds": round(seen["process_cpu"], 2),
+            "listener_cpu_ms_per_article": round(
+                1000 * seen["listener_cpu"] / max(seen["articles"], 1), 1
+            ),
+        },
         "committed": committed,
+    }
+
+
+def ahead(found: list[dict[str, Any]], told: list[list[float]]) -> dict[str, Any]:
+    """Per edit found: the articles the listener was told of, and the CPU it took, from the
+    edit's call to its finding (the last telling at or before each of the two)."""
+    clock = [entry[0] for entry in told]
+
+    def at(moment: float) -> tuple[float, float]:
+        position = bisect.bisect_right(clock, moment) - 1
+        return (told[position][1], told[position][2]) if position >= 0 else (0.0, 0.0)
+
+    articles, cpu_ms = [], []
+    for edit in found:
+        (first, first_cpu), (last, last_cpu) = at(edit["before"]), at(edit["found"])
+        articles.append(last - first)
+        cpu_ms.append(1000 * (last_cpu - first_cpu))
+    if not found:
+        return {"n": 0}
+    return {
+        "n": len(found),
+        "articles_median": statistics.median(articles),
+        "articles_p95": percentile(articles, 0.95),
+        "listener_cpu_ms_median": round(statistics.median(cpu_ms), 1),
+        "listener_cpu_ms_p95": round(percentile(cpu_ms, 0.95), 1),
     }
 
 
@@ -566,6 +608,19 @@ def print_table(r: dict[str, Any]) -> None:
             "",
         ),
         ("edits never found by search", lat["never_found"], ""),
+        (
+            "  listener's work ahead of an edit, p50/p95",
+            f"{r['ahead_of_an_edit'].get('articles_median')}/"
+            f"{r['ahead_of_an_edit'].get('articles_p95')}",
+            f"articles; its CPU ms {r['ahead_of_an_edit'].get('listener_cpu_ms_median')}/"
+            f"{r['ahead_of_an_edit'].get('listener_cpu_ms_p95')}",
+        ),
+        (
+            "listening desktop: CPU ms per article followed",
+            r["watcher"]["listener_cpu_ms_per_article"],
+            f"{r['watcher']['articles_followed']:,} articles; "
+            f"process {r['watcher']['process_cpu_seconds']} s",
+        ),
         (
             "new desktop's index build, articles/s",
             build["per_second"],
