@@ -172,64 +172,34 @@ def choose_library(work: Path, wait_minutes: float) -> tuple[Path, str]:
 # -- launch, in a fresh process --------------------------------------------------------------
 
 
-def probe_launch(library: Path, settings: Path) -> None:
-    """Child process: open the window, report when the search box takes keys."""
-    from PySide6.QtCore import QSettings, QTimer
-
-    from archive_app.gui.shell.app import application
-    from archive_app.gui.shell.main_window import MainWindow
-    from archive_app.gui.shell.settings import Settings
-
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings))
-    app = application()
-    archive = Archive.open(library, readonly=True)
-    window = MainWindow(archive, Settings())
-    window.show()
-
-    def usable() -> None:
-        window.search_bar.focus()
-        ready = window.isVisible() and window.search_bar.field.hasFocus()
-        # the process's CPU (every thread, from the interpreter's start): at a high load
-        # average the wall time says more about the machine than about the launch
-        cpu = time.process_time()
-        print(json.dumps({"usable_at": time.time(), "ready": ready, "cpu": cpu}), flush=True)
-        window.close()
-        app.quit()
-
-    QTimer.singleShot(0, usable)  # the first turn of the event loop after show()
-    app.exec()
-    archive.close()
-
-
 def measure_launch(
-    library: Path, settings: Path, runs: int = 3, cpu: list[float] | None = None
+    library: Path,
+    settings: Path,
+    runs: int = 3,
+    cpu: list[float] | None = None,
+    rows: list[tuple[float, float]] | None = None,
 ) -> list[float]:
-    """Seconds from starting a process to its window taking keys; each launch's CPU seconds
-    go to `cpu` when given."""
+    """Seconds from starting a process to its window taking keys (benchmarks/launch_probe.py);
+    each launch's CPU seconds go to `cpu`, and the seconds and CPU seconds to its first rows
+    listed to `rows`, when given."""
     seconds = []
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for _ in range(runs):
         started = time.time()
         out = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "benchmarks.gui_bench",
-                "--probe-launch",
-                str(library),
-                "--settings",
-                str(settings),
-            ],
+            [sys.executable, "-m", "benchmarks.launch_probe", str(library), str(settings)],
             check=True,
             capture_output=True,
             text=True,
             env=env,
-            cwd=REPO,  # where `-m benchmarks.gui_bench` is found
+            cwd=REPO,  # where `-m benchmarks.launch_probe` is found
         ).stdout
         report = json.loads(out.strip().splitlines()[-1])
         seconds.append(report["usable_at"] - started)
         if cpu is not None:
             cpu.append(report.get("cpu", 0.0))
+        if rows is not None and "rows_at" in report:
+            rows.append((report["rows_at"] - started, report["rows_cpu"]))
     return seconds
 
 
@@ -487,13 +457,15 @@ def scroll_through(window: Any, limit: int) -> dict[str, float]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--probe-launch", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--settings", type=Path, help=argparse.SUPPRESS)
     parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "arsip-bench-gui"
     )
     parser.add_argument("--out", type=Path, default=RESULTS / "gui.json")
     parser.add_argument("--library", type=Path, help="measure this library instead")
+    parser.add_argument("--launches", type=int, default=3, help="launches timed (median)")
+    parser.add_argument(
+        "--launch-only", action="store_true", help="time the launches only, print, write nothing"
+    )
     parser.add_argument(
         "--wait",
         type=float,
@@ -502,9 +474,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.probe_launch:
-        probe_launch(args.probe_launch, args.settings)
-        return 0
     args.work.mkdir(parents=True, exist_ok=True)
     library, described = (
         (args.library, f"{args.library} (chosen)")
@@ -514,7 +483,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     print(f"library: {described}")
     launch_cpu: list[float] = []
-    launch = measure_launch(library, args.work / "launch-settings", cpu=launch_cpu)
+    launch_rows: list[tuple[float, float]] = []
+    launch = measure_launch(
+        library, args.work / "launch-settings", args.launches, launch_cpu, launch_rows
+    )
+    if args.launch_only:
+        print(
+            f"window shown, search usable     {statistics.median(launch):.2f} s, CPU "
+            f"{statistics.median(launch_cpu):.2f} s (median of {len(launch)}: "
+            + ", ".join(f"{c:.2f}" for c in launch_cpu)
+            + ")"
+        )
+        print(
+            f"first rows listed               "
+            f"{statistics.median(r[0] for r in launch_rows):.2f} s, CPU "
+            f"{statistics.median(r[1] for r in launch_rows):.2f} s"
+        )
+        print(f"load average (1 min)            {load_before:.1f}, {os.getloadavg()[0]:.1f} after")
+        return 0
     results = measure_window(library, args.work)
     first = list(results.first_page_ms.values())
     opened = results.open_ms
@@ -528,6 +514,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "median": statistics.median(launch),
             "cpu_runs": launch_cpu,
             "cpu_median": statistics.median(launch_cpu),
+            # the first rows of the listing in the window (after the library opened)
+            "rows_runs": [r[0] for r in launch_rows],
+            "rows_median": statistics.median([r[0] for r in launch_rows] or [0.0]),
+            "rows_cpu_median": statistics.median([r[1] for r in launch_rows] or [0.0]),
         },
         "first_page_painted_ms": {
             "by_query": results.first_page_ms,
@@ -570,6 +560,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(median of {len(launch)} launches; target 1.5 s)"
     )
     print(f"  CPU (user+sys, every thread)  {statistics.median(launch_cpu):.2f} s median")
+    if launch_rows:
+        print(
+            f"  first rows listed             {statistics.median(r[0] for r in launch_rows):.2f}"
+            f" s, CPU {statistics.median(r[1] for r in launch_rows):.2f} s median"
+        )
     print(
         f"first page painted after query  median {statistics.median(first or [0.0]):.0f} ms, "
         f"worst {max(first, default=0.0):.0f} ms over {len(first)} queries (target 200 ms)"

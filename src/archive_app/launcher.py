@@ -9,18 +9,10 @@ from pathlib import Path
 from archive_app import cli
 
 
-def import_core_first() -> None:
-    """Load the catalogue's and the index's modules before Qt: PySide6 puts its own
-    `__import__` in front of every later import (for its `__feature__` switches), which makes
-    their hundreds of modules cost 50-100 ms more when they come after it. The window opens a
-    library before its first paint, so it needs them anyway."""
-    import archive_app.usecases.archive  # noqa: F401
-
-
 def open_window(library: str | None, backup: Path | None = None) -> int:
     """Open the window on a library (with Restore asking about `backup` when given); Qt is
-    loaded only when the window is wanted."""
-    import_core_first()
+    loaded only when the window is wanted. The catalogue's and the index's modules (about a
+    second) load on a worker once the window shows (gui/shell/library_opening.py)."""
     from archive_app.gui.shell.app import run_gui
 
     return int(run_gui(library, restore=backup))

@@ -54,7 +54,9 @@ def test_run_gui_shows_the_window_and_closes_the_library_on_exit(
 
     def close_the_window() -> None:
         windows = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and not w.opening
         ]
         if not windows:
             QTimer.singleShot(20, close_the_window)

@@ -227,7 +227,9 @@ def test_the_remembered_library_opens_on_the_next_start_unless_one_is_named(
 
     def close_the_window() -> None:
         windows = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and not w.opening
         ]
         if not windows:
             QTimer.singleShot(20, close_the_window)
@@ -272,7 +274,9 @@ def test_a_remembered_library_that_vanished_is_reported_at_start_and_not_made_ag
 
     def close_the_window() -> None:
         windows = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and not w.opening
         ]
         if not windows:
             QTimer.singleShot(20, close_the_window)

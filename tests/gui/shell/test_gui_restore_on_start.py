@@ -21,7 +21,9 @@ from archive_app.usecases.archive import Archive
 
 def _shown_window() -> MainWindow | None:
     windows = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w.isVisible() and not w.opening
     ]
     return windows[0] if windows else None
 

@@ -15,10 +15,10 @@ from archive_app.gui.common.i18n import translate
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.editing.change_runner import ChangeRunner
 from archive_app.gui.search.controller import EVERYTHING
-from archive_app.usecases.archive import Archive
 
 if TYPE_CHECKING:  # the people and places window loads when it is first opened
     from archive_app.gui.authorities.window import AuthorityWindow
+    from archive_app.usecases.archive import Archive
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
@@ -18,7 +19,9 @@ from archive_app.gui.editing.change_runner import ChangeRunner
 from archive_app.gui.search.filters import COLLECTION as COLLECTION_FILTER
 from archive_app.gui.search.filters import Filter
 from archive_app.gui.search.session import SearchSession
-from archive_app.usecases.archive import Archive
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
 
 REVIEW_PREFIX = "review:"
 FIRST_AT_THE_LATEST_MS = 3000  # the first reading, when no search is counted sooner

@@ -18,13 +18,13 @@ from archive_app.gui.editing.change_runner import ChangeRunner
 from archive_app.gui.editing.preview_model import PreviewRow
 from archive_app.gui.editing.preview_rows import bulk_rows, replace_rows
 from archive_app.gui.search.controller import SearchRequest, result_ids
-from archive_app.usecases.archive import Archive
 from archive_app.usecases.field_rules import FieldError
 
 if TYPE_CHECKING:  # the dialogs load when a bulk change or a find and replace is asked for
     from archive_app.gui.editing.bulk_dialog import BulkDialog
     from archive_app.gui.editing.preview_dialog import PreviewDialog
     from archive_app.gui.editing.replace_dialog import ReplaceDialog
+    from archive_app.usecases.archive import Archive
 
 Choices = Callable[[], dict[str, Sequence[str]]]
 

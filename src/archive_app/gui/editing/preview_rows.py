@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from archive_app.domain.model import ArticleDetail, ArticleSummary, ReplacePreview
 from archive_app.gui.common.field_values import changed_parts, value_of
 from archive_app.gui.editing.preview_model import PreviewRow
 from archive_app.usecases.field_rules import validate
-from archive_app.usecases.undoable_edits import Change
+
+if TYPE_CHECKING:
+    from archive_app.usecases.undoable_edits import Change
 
 
 class PreviewSource(Protocol):

@@ -18,12 +18,12 @@ from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.exporting.context import ARTICLE, COLLECTION, SELECTION, ExportContext
 from archive_app.gui.search.controller import SearchRequest, result_ids
 from archive_app.storage.atomic import MARKER
-from archive_app.usecases.archive import Archive
 
 if TYPE_CHECKING:  # the formats and the dialog load when an export is asked for
     from archive_app.exports.formats import ExportOptions
     from archive_app.exports.run import ExportResult
     from archive_app.gui.exporting.dialog import ExportDialog
+    from archive_app.usecases.archive import Archive
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,10 @@ from archive_app.gui.reader.pane import ReaderPane
 from archive_app.gui.reader.prepared import Reading
 from archive_app.gui.search.controller import ResultBatch
 from archive_app.gui.search.results_view import ResultsTable
-from archive_app.usecases.archive import Archive
 
 if TYPE_CHECKING:  # the photo viewer (Pillow, the zoom canvas) loads when photos are opened
     from archive_app.gui.photos.viewer_dialog import PhotoViewer
+    from archive_app.usecases.archive import Archive
 
 
 class ReadingController(QObject):

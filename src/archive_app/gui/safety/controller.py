@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
@@ -18,9 +19,10 @@ from archive_app.gui.common.errors import show_error, show_notice
 from archive_app.gui.common.i18n import count_text, number, translate
 from archive_app.gui.common.tasks import TaskRunner
 from archive_app.gui.safety.write_notice import WriteWaitNotice
-from archive_app.usecases.archive import Archive
-from archive_app.usecases.backup import BackupInfo, FixityReport
-from archive_app.usecases.opening import ChecksStopped
+
+if TYPE_CHECKING:  # the core's modules load with the library, after the window shows
+    from archive_app.usecases.archive import Archive
+    from archive_app.usecases.backup import BackupInfo, FixityReport
 
 log = logging.getLogger(__name__)
 LISTED = 20  # changed or missing files named in the fixity message; the rest are counted
@@ -113,6 +115,8 @@ class SafetyController(QObject):
             self.write_wait = WriteWaitNotice(writes, self.window.statusBar(), self)
 
     def _checks_failed(self, error: Exception) -> None:
+        from archive_app.usecases.opening import ChecksStopped  # loaded with the library
+
         if isinstance(error, ChecksStopped):  # the window closed: the next opening checks
             log.info("%s (the window closed)", error)
         elif isinstance(error, CatalogueDamagedError):
@@ -193,6 +197,8 @@ class SafetyController(QObject):
             self.restore(source, Path(folder))
 
     def restore(self, source: Path, folder: Path) -> None:
+        from archive_app.usecases.archive import Archive  # loaded with the library
+
         self.statusMessage.emit(translate("Safety", "Restoring {file}…").format(file=source))
         self.lane.submit(
             partial(Archive.restore, source, folder),

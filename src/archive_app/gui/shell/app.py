@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -16,14 +19,17 @@ from archive_app.gui.common import i18n
 from archive_app.gui.common.errors import show_error
 from archive_app.gui.common.i18n import translate
 from archive_app.gui.shell.crash_guard import CrashGuard
+from archive_app.gui.shell.library_opening import LibraryOpening
 from archive_app.gui.shell.library_switch import ask_to_forget
 from archive_app.gui.shell.main_window import MainWindow
 from archive_app.gui.shell.restore_on_start import offer_restore, open_library
 from archive_app.gui.shell.settings import Settings
 from archive_app.gui.shell.theme import ThemeManager, app_icon
 from archive_app.storage.library_folder import ENV_VAR
-from archive_app.usecases.archive import Archive
 from archive_app.usecases.library_choice import require_existing
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +56,59 @@ def application() -> QApplication:
 
 def run_gui(library: str | Path | None = None, restore: Path | None = None) -> int:
     """Open the library (the default one for None) in the window, with Restore asking about
-    the backup `restore` when one is given; returns the exit code."""
+    the backup `restore` when one is given; returns the exit code. The window shows at once
+    and takes keys; the library opens on a worker meanwhile (see LibraryOpening)."""
     app = application()
     settings = Settings()
     library = chosen_library(library, settings)
+    window = MainWindow(None, settings)
+    # an exception nothing caught is written to a report and shown, not lost on a terminal
+    guard = CrashGuard(lambda: None if window.opening else window.archive.path, lambda: window, app)
+    guard.install()
+    opening = LibraryOpening(window, partial(open_library, library, restore))
+    opening.opened.connect(partial(_started, guard, window, restore))
+    opening.failed.connect(partial(_refused, app, window, library))
     try:
-        archive = open_library(library, restore)
-    except LibraryLockedError as error:
+        window.show()
+        return int(app.exec())
+    finally:
+        guard.uninstall()
+        guard.deleteLater()
+        if window.opening:  # closed before its library opened, or it could not be opened
+            opening.abandon()
+        else:
+            for repair in window.findChildren(DeferredRepair):
+                repair.cancel()
+            archive = window.archive  # the one open now, after any switch
+            # the window waited for its workers when it closed; closing the library cancels
+            # the index repair and waits for it (what it did not finish, the next start repairs)
+            archive.close()
+            log.debug("library %s closed", archive.path)
+        # deleted here, on this thread: left to the cyclic collector (the window and its parts
+        # refer to each other), it could be freed on whichever thread collects next, a
+        # worker's, and Qt widgets must be deleted on the GUI thread
+        shiboken6.delete(opening)
+        shiboken6.delete(window)
+
+
+def _started(guard: CrashGuard, window: MainWindow, restore: Path | None, archive: Archive) -> None:
+    """The library is open and the window shows it: what follows a start."""
+    watch_window(guard, window)
+    window.libraries.switched.connect(lambda _opened: watch_window(guard, window))
+    if restore is not None:
+        offer_restore(window, restore)
+    DeferredRepair(archive, window)
+    # a library opened from the File menu repairs its index alike (the last one's repair,
+    # a child of the window, went with its views)
+    window.libraries.switched.connect(lambda opened: DeferredRepair(opened, window))
+
+
+def _refused(
+    app: QApplication, window: MainWindow, library: str | Path | None, error: Exception
+) -> None:
+    """The library could not be opened: say why, and end with the exit code that says so."""
+    window.hide()
+    if isinstance(error, LibraryLockedError):
         show_error(
             None,
             translate("App", "Arsip — library in use"),
@@ -64,47 +116,21 @@ def run_gui(library: str | Path | None = None, restore: Path | None = None) -> i
                 "App", "{error}\n\nClose the other Arsip window or command, then try again."
             ).format(error=error),
         )
-        return EXIT_LOCKED
-    except ArchiveError as error:
+        app.exit(EXIT_LOCKED)
+    elif isinstance(error, ArchiveError):
         show_error(None, translate("App", "Arsip — cannot open the library"), str(error))
-        return EXIT_ERROR
-    except OSError as error:  # an unreadable or unwritable folder, a full disk
+        app.exit(EXIT_ERROR)
+    elif isinstance(error, OSError):  # an unreadable or unwritable folder, a full disk
         where = str(library) if library else translate("App", "the default library")
         show_error(
             None,
             translate("App", "Arsip — cannot open the library"),
             f"{where}: {error.strerror or error}",
         )
-        return EXIT_ERROR
-    window: MainWindow | None = None
-    # an exception nothing caught is written to a report and shown, not lost on a terminal
-    guard = CrashGuard(
-        lambda: (window.archive if window is not None else archive).path, lambda: window, app
-    )
-    guard.install()
-    try:
-        window = MainWindow(archive, settings)
-        watch_window(guard, window)
-        window.libraries.switched.connect(lambda _opened: watch_window(guard, window))
-        window.show()
-        if restore is not None:
-            offer_restore(window, restore)
-        DeferredRepair(archive, window)
-        # a library opened from the File menu repairs its index alike (the last one's repair,
-        # a child of the window, went with its views)
-        window.libraries.switched.connect(lambda opened: DeferredRepair(opened, window))
-        return int(app.exec())
-    finally:
-        guard.uninstall()
-        guard.deleteLater()
-        if window is not None:
-            for repair in window.findChildren(DeferredRepair):
-                repair.cancel()
-            archive = window.archive  # the one open now, after any switch
-        # the window waited for its workers when it closed; closing the library cancels the
-        # index repair and waits for it (what it did not finish, the next start repairs)
-        archive.close()
-        log.debug("library %s closed", archive.path)
+        app.exit(EXIT_ERROR)
+    else:  # a bug: the crash guard reports it
+        app.exit(EXIT_ERROR)
+        raise error
 
 
 def watch_window(guard: CrashGuard, window: MainWindow) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from archive_app.domain.model import ArticleSummary, ChangeInfo
 from archive_app.gui.catalogue.controller import CatalogueController
@@ -25,7 +25,9 @@ from archive_app.gui.reader.controller import ReadingController
 from archive_app.gui.search.results_model import ResultsModel
 from archive_app.gui.search.session import SearchSession
 from archive_app.gui.shell.sidebar import Sidebar
-from archive_app.usecases.archive import Archive
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
 
 # Changes to what a name or a place stands for rather than to articles' own fields: a merge or
 # split of people, a sign-off code, a place spelling. They change what `person:`, `place:` and

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from archive_app.gui.common.focus import chain_tabs
+from archive_app.gui.search.bar import SearchBar
 from archive_app.gui.shell.window_parts import FramedWindow
+
+SIDEBAR, CENTRE, RIGHT = 250, 580, 570  # the columns' first widths (their stretch: 0, 5, 6)
 
 
 class Frame(NamedTuple):
@@ -39,7 +42,7 @@ def lay_out(window: FramedWindow) -> Frame:
     for widget, stretch in ((window.sidebar, 0), (centre, 5), (right, 6)):
         main_splitter.addWidget(widget)
         main_splitter.setStretchFactor(main_splitter.count() - 1, stretch)
-    main_splitter.setSizes([250, 580, 570])
+    main_splitter.setSizes([SIDEBAR, CENTRE, RIGHT])
     browse = QWidget()
     browse.setObjectName("browse")
     outer = QVBoxLayout(browse)
@@ -69,3 +72,18 @@ def lay_out(window: FramedWindow) -> Frame:
     window.statusBar().addPermanentWidget(window.index_status)
     window.statusBar().addPermanentWidget(window.import_status, 1)
     return Frame(browse, right, main_splitter, stack)
+
+
+def waiting_frame(search_bar: SearchBar) -> QWidget:
+    """What the window shows while its library opens: the search row where the results column
+    will have it, taking keys, and nothing else yet (lay_out moves the row into its column)."""
+    frame = QWidget()
+    row = QHBoxLayout(frame)
+    row.setContentsMargins(SIDEBAR, 0, 8, 0)
+    column = QVBoxLayout()
+    column.setContentsMargins(8, 10, 4, 6)
+    column.addWidget(search_bar)
+    column.addStretch(1)
+    row.addLayout(column, 5)
+    row.addStretch(6)
+    return frame

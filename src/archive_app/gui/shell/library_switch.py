@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
@@ -15,7 +15,6 @@ from archive_app.gui.common.errors import show_error
 from archive_app.gui.common.i18n import translate
 from archive_app.gui.shell.actions import WindowActions
 from archive_app.gui.shell.settings import Settings
-from archive_app.usecases.archive import Archive
 from archive_app.usecases.library_choice import (
     as_location,
     library_key,
@@ -24,6 +23,9 @@ from archive_app.usecases.library_choice import (
     require_new_place,
     still_there,
 )
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +191,8 @@ class LibrarySwitcher(QObject):
         return True
 
     def _open(self, path: str | Path, new: bool) -> Archive | None:
+        from archive_app.usecases.archive import Archive  # loaded with the first library
+
         title = translate("Libraries", "Arsip — cannot open the library")
         try:
             if new:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -48,7 +49,7 @@ from archive_app.gui.search.session import SearchSession
 from archive_app.gui.shell import window_state
 from archive_app.gui.shell.actions import WindowActions
 from archive_app.gui.shell.change_refresh import named_articles, refresh_named
-from archive_app.gui.shell.layout import lay_out
+from archive_app.gui.shell.layout import lay_out, waiting_frame
 from archive_app.gui.shell.library_switch import LibrarySwitcher
 from archive_app.gui.shell.readonly_notice import show_readonly_reason
 from archive_app.gui.shell.settings import Settings
@@ -57,7 +58,9 @@ from archive_app.gui.shell.team_changes import follow_team_changes
 from archive_app.gui.shell.theme import Colours, ThemeManager
 from archive_app.gui.shell.welcome import WelcomeView
 from archive_app.gui.shell.wiring import connect_window
-from archive_app.usecases.archive import Archive
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +71,13 @@ class MainWindow(QMainWindow):
     """Arsip's window over one open Archive; it holds widgets and connections, no logic."""
 
     def __init__(
-        self, archive: Archive, settings: Settings | None = None, parent: QWidget | None = None
+        self,
+        archive: Archive | None,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """The window over `archive`; with None, the window shown while its library opens
+        on a worker (the search field takes keys at once), built by `show_library`."""
         super().__init__(parent)
         self.settings = settings if settings is not None else Settings()
         self.setAccessibleName("Arsip")
@@ -80,10 +88,27 @@ class MainWindow(QMainWindow):
         self._frame = set(self.children())
         self.libraries = LibrarySwitcher(self, self.settings)
         self._frame.add(self.libraries)
+        self.opening = archive is None
+        if archive is None:
+            self.search_bar = SearchBar()
+            self.search_bar.set_sort(self.settings.sort)
+            self.search_bar.set_query(self.settings.last_query, submit=False)
+            self.setWindowTitle("Arsip")
+            self.setCentralWidget(waiting_frame(self.search_bar))
+            self.search_bar.field.setFocus()  # the window opens ready to search
+            window_state.restore(self.settings, self, {}, {})
+            return
         self._build(archive)
 
-    def _build(self, archive: Archive) -> None:
-        """Make every part that shows one library: widgets, menus, workers and controllers."""
+    def show_library(self, archive: Archive) -> None:
+        """Build the parts of a window shown while its library opened: the search field stays,
+        with what was typed in it meanwhile (searched now), and the window where it was put."""
+        self.opening = False
+        self._build(archive, self.search_bar)
+
+    def _build(self, archive: Archive, search_bar: SearchBar | None = None) -> None:
+        """Make every part that shows one library: widgets, menus, workers and controllers
+        (`search_bar`: the one the window showed while the library opened)."""
         self.archive = archive
         # a team library by its address (never a password), not this desktop's index folder
         name = archive.team_name or archive.path
@@ -97,7 +122,7 @@ class MainWindow(QMainWindow):
             [f for f in map(Filter.from_clause, self.settings.last_filters) if f is not None]
         )
 
-        self.search_bar = SearchBar()
+        self.search_bar = search_bar if search_bar is not None else SearchBar()
         self.filter_bar = FilterBar()
         self.model = ResultsModel(archive, parent=self, read_ahead=self.reads.submit)
         self.table = ResultsTable(self.model)
@@ -139,10 +164,17 @@ class MainWindow(QMainWindow):
         self._apply_colours(self.theme.colours)
         self.reader_pane.set_zoom(self.settings.zoom)
         self.reader_pane.citation_style = self.settings.citation_style
-        self.search_bar.set_sort(self.settings.sort)
-        self.search_bar.set_query(self.settings.last_query, submit=False)
+        if search_bar is None:  # else set when it was shown, and perhaps typed in since
+            self.search_bar.set_sort(self.settings.sort)
+            self.search_bar.set_query(self.settings.last_query, submit=False)
         self.filter_bar.set_filters(self.filters)
-        window_state.restore(self.settings, self, self._splitters(), self._headers())
+        window_state.restore(
+            self.settings,
+            self,
+            self._splitters(),
+            self._headers(),
+            geometry=search_bar is None,  # the window may have been moved meanwhile
+        )
         self.sidebar.sized_by_hand = self.settings.sidebar_by_hand
         self.libraries.attach(self.actions_)
         self.team_changes = follow_team_changes(self, self)
@@ -333,15 +365,18 @@ class MainWindow(QMainWindow):
     # -- Qt events ---------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        _answer(event, self.import_flow.accepts(event.mimeData()))
+        _answer(event, not self.opening and self.import_flow.accepts(event.mimeData()))
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        _answer(event, self.import_flow.accepts(event.mimeData()))
+        _answer(event, not self.opening and self.import_flow.accepts(event.mimeData()))
 
     def dropEvent(self, event: QDropEvent) -> None:
-        _answer(event, self.import_flow.drop(event.mimeData()))
+        _answer(event, not self.opening and self.import_flow.drop(event.mimeData()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.opening:  # closed before its library opened: nothing of it to stop or save
+            super().closeEvent(event)
+            return
         # the Archive is closed after the window: no worker may still be using it then
         self._save_state()
         self._shut_down()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import threading
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from archive_app.domain.model import ChangeInfo
-from archive_app.usecases.archive import Archive
+
+if TYPE_CHECKING:
+    from archive_app.usecases.archive import Archive
 
 TEAM_KIND = "team"  # a ChangeInfo kind: articles another desktop changed
 

@@ -12,11 +12,13 @@ def restore(
     window: QMainWindow,
     splitters: dict[str, QSplitter],
     headers: dict[str, QHeaderView],
+    geometry: bool = True,
 ) -> bool:
-    """Put back what was saved; False when there was nothing (a first start)."""
-    geometry = settings.state("geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
+    """Put back what was saved (the window's size and place too unless `geometry` is False);
+    False when there was nothing (a first start)."""
+    saved = settings.state("geometry")
+    if saved is not None and geometry:
+        window.restoreGeometry(saved)
     for name, splitter in splitters.items():
         state = settings.state(f"splitter-{name}")
         if state is not None:
@@ -25,7 +27,7 @@ def restore(
         state = settings.state(f"header-{name}")
         if state is not None:
             header.restoreState(state)
-    return geometry is not None
+    return saved is not None
 
 
 def save(
