@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -199,13 +200,14 @@ def test_an_unreadable_mark_is_named_and_the_whole_index_compared_instead(
     assert json.loads(mark.read_text(encoding="utf-8"))["horizon"] > 0
 
 
-def _table(path: Path, rows: int) -> Path:
+def _table(path: Path, rows: int, site: str = "e.com") -> Path:
     """A table of `rows` articles, each with a title word of its own."""
     with path.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)
         writer.writerow(["judul", "isi_berita", "url"])
         for n in range(rows):
-            writer.writerow([f"Kiriman nomor{n}", f"Banjir di desa {n}.", f"https://e.com/{n}"])
+            body = f"Banjir di desa {n}." if site == "e.com" else f"Banjir di desa {n}, {site}."
+            writer.writerow([f"Kiriman nomor{n}", body, f"https://{site}/{n}"])
     return path
 
 
@@ -293,3 +295,138 @@ def test_closing_cuts_a_follow_short_and_the_next_one_indexes_the_rest(
     assert two.follow_team_changes() == imported  # from the old mark: all of it
     assert sorted(two.matching_ids("kiriman")) == sorted(imported)
     assert two.follow_team_changes() == frozenset()
+
+
+def test_a_slow_import_commit_makes_the_next_ones_smaller_and_an_edit_waits_less(
+    two_desktops: tuple[Archive, Archive],
+    seed_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a busy machine an import's commit of FIRST_COMMIT articles takes longer than
+    FOLLOW_SECONDS: the next commits are smaller, so an edit made meanwhile is indexed after
+    one short commit, not after the import."""
+    one, two = two_desktops
+    [edited] = [item.article_id for item in one.import_paths([seed_file]).added]
+    two.follow_team_changes()
+    monkeypatch.setattr(team_follow, "FOLLOW_SECONDS", 1e-6)  # every commit is too slow
+    monkeypatch.setattr(team_follow, "SMALLEST_COMMIT", 1)
+    assert two._follower is not None
+    two._follower._commit_size = 4
+    imported = {item.article_id for item in one.import_paths([_table(tmp_path / "t.csv", 7)]).added}
+    told: list[frozenset[int]] = []
+    two._follower.on_change.append(told.append)
+    commit = ChangeLogFollower._commit
+
+    def commit_then_edit(follower: ChangeLogFollower, ids: list[int]) -> None:
+        commit(follower, ids)
+        if len(told) == 1:  # the second commit of the import: someone edits meanwhile
+            one.edit(edited, {"title": f"Banjir {WORD}"})
+
+    monkeypatch.setattr(ChangeLogFollower, "_commit", commit_then_edit)
+    assert two.follow_team_changes() == imported | {edited}
+    assert [len(batch) for batch in told] == [4, 1, 1, 1, 1]
+    assert told[2] == {edited}  # after the short commit that was going on
+    assert two.matching_ids(WORD) == [edited]
+    assert two.follow_team_changes() == frozenset()
+
+
+def test_edits_made_while_an_import_is_followed_in_short_commits_are_all_found(
+    two_desktops: tuple[Archive, Archive],
+    seed_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the team bench's watcher does: another thread searches for each edit as soon as
+    the follower tells it, while the follower goes on with the import in short commits and
+    merges the small segments they leave; every edit (a tag added) is found."""
+    one, two = two_desktops
+    [edited] = [item.article_id for item in one.import_paths([seed_file]).added]
+    two.follow_team_changes()
+    monkeypatch.setattr(team_follow, "FOLLOW_COMMIT", 3)
+    monkeypatch.setattr(team_follow, "FOLLOW_MERGE_AT", 2)
+    table = _table(tmp_path / "t.csv", 24)
+    imported = {item.article_id for item in one.import_paths([table]).added}
+    words = ["Zebrakuda", "Gajahkuda", "Kudanil", "Singakuda", "Rusakuda", "Kambingkuda"]
+    made: list[str] = []
+    found: dict[str, list[int]] = {}
+    woken = threading.Event()
+    done = threading.Event()
+
+    def watch() -> None:  # searching on a thread of its own, as the window's searches do
+        while not done.is_set():
+            woken.wait(0.05)
+            woken.clear()
+            for word in list(made):
+                if word not in found and (ids := two.matching_ids(f"tag:{word}")):
+                    found[word] = ids
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    assert two._follower is not None
+    two._follower.on_change.append(lambda _ids: woken.set())
+    commit = ChangeLogFollower._commit
+
+    def commit_then_edit(follower: ChangeLogFollower, ids: list[int]) -> None:
+        commit(follower, ids)
+        if len(made) < len(words) and not set(ids) & {edited}:
+            made.append(words[len(made)])  # an edit committed while the import is mid-way
+            one.edit(edited, {"tags": [word.lower() for word in made]})  # as the bench's
+
+    monkeypatch.setattr(ChangeLogFollower, "_commit", commit_then_edit)
+    try:
+        while two.follow_team_changes():
+            pass
+        woken.set()
+        _wait_until(lambda: len(found) == len(made), "every edit found by the watcher")
+    finally:
+        done.set()
+        watcher.join()
+    assert made == words
+    assert all(ids == [edited] for ids in found.values())
+    assert two.matching_ids(" ".join(f"tag:{word}" for word in words)) == [edited]
+    assert sorted(two.matching_ids("kiriman")) == sorted(imported)
+
+
+def test_an_edit_made_while_imports_keep_arriving_waits_for_one_commit_not_for_them(
+    two_desktops: tuple[Archive, Archive],
+    seed_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Imports that arrive while one is followed are taken on for a while only; the log is
+    still read after every commit, so an edit made later waits for one commit, not for the
+    imports taken on; the import left over is indexed by the next follow, none passed over."""
+    one, two = two_desktops
+    [edited] = [item.article_id for item in one.import_paths([seed_file]).added]
+    two.follow_team_changes()
+    monkeypatch.setattr(team_follow, "FOLLOW_COMMIT", 2)
+    first = {item.article_id for item in one.import_paths([_table(tmp_path / "a.csv", 4)]).added}
+    later: dict[str, set[int]] = {}
+    told: list[frozenset[int]] = []
+    assert two._follower is not None
+    two._follower.on_change.append(told.append)
+    commit = ChangeLogFollower._commit
+    commits: list[list[int]] = []
+
+    def commit_while_others_work(follower: ChangeLogFollower, ids: list[int]) -> None:
+        commit(follower, ids)
+        commits.append(ids)
+        if len(commits) <= 3:  # other imports arrive: two taken on (4 // 2), then one left
+            name, rows = [("b", 4), ("c", 2), ("d", 2)][len(commits) - 1]
+            table = _table(tmp_path / f"{name}.csv", rows, f"{name}.com")
+            later[name] = {item.article_id for item in one.import_paths([table]).added}
+        if len(commits) == 4:  # someone edits while they are followed
+            one.edit(edited, {"title": f"Banjir {WORD}"})
+
+    monkeypatch.setattr(ChangeLogFollower, "_commit", commit_while_others_work)
+    assert two.follow_team_changes() == first | later["b"] | later["c"] | {edited}
+    assert [len(later[name]) for name in "bcd"] == [4, 2, 2]
+    assert told.index(frozenset({edited})) == 4  # after the commit that was going on
+    assert two.matching_ids(WORD) == [edited]
+    # the import left over (and the edit, read again from the mark) at the next follow
+    assert two.follow_team_changes() == later["d"] | {edited}
+    every = first | later["b"] | later["c"] | later["d"]
+    assert sorted(two.matching_ids("kiriman")) == sorted(every)
+    assert two.follow_team_changes() == frozenset()
+    _check_clean(two, [one])

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,9 +26,15 @@ from archive_app.usecases.opening import WriteLane
 
 log = logging.getLogger(__name__)
 MARK_FILE = "change-log-mark.json"  # beside the index: how far this desktop's index follows
-# articles a follower indexes in one commit: another desktop's import arrives in several, and
-# an edit made meanwhile waits for one of them at most (about a second or two)
+# Another desktop's import is indexed in commits, the log read again between them, so an edit
+# made meanwhile waits for one commit at most: each takes about FOLLOW_SECONDS, its size
+# (SMALLEST_COMMIT to FOLLOW_COMMIT articles) learnt from the last ones. A fixed 500 took
+# 10-25 s on a busy machine, every edit of those seconds waiting behind it (the team bench's
+# p95 from an edit's commit to another desktop's search: 25 s).
+FOLLOW_SECONDS = 0.5
 FOLLOW_COMMIT = 500
+SMALLEST_COMMIT = 10
+FIRST_COMMIT = 50  # before this desktop has timed any
 # a follower's commits merge nothing; once this many small segments gathered it merges them
 FOLLOW_MERGE_AT = 3 * MERGE_AT
 
@@ -78,6 +85,7 @@ class ChangeLogFollower:
         self._merger: IdleMerger | None = None  # while listening: merges when idle
         self.on_change: list[Callable[[frozenset[int]], None]] = []
         self._pruned = False  # the log is pruned once per opening, before the first reading
+        self._commit_size = FIRST_COMMIT  # articles of an import indexed in one commit
         # set by stop(): a follow in progress ends after its current commit, its mark unsaved
         self._stopping = threading.Event()
 
@@ -93,7 +101,7 @@ class ChangeLogFollower:
 
         Edits are indexed first, in one quick commit (no merge), and the listeners told at
         once: someone may be searching for them. Another desktop's import follows in commits
-        of FOLLOW_COMMIT articles, the log read again between them, so that an edit made
+        of about FOLLOW_SECONDS each, the log read again between them, so that an edit made
         meanwhile waits for one such commit, not for the whole import. The mark is saved once
         all is indexed: a follow cut short starts again from the old one, losing nothing."""
         touched: set[int] = set()
@@ -103,6 +111,7 @@ class ChangeLogFollower:
                 self._prune()
             mark = read_mark(self.mark_path)
             changes = self._read(mark)
+            self._moved(changes.mark)
             if changes.pruned:
                 log.warning(
                     "this desktop last followed the team catalogue before the oldest change "
@@ -127,46 +136,75 @@ class ChangeLogFollower:
         return frozenset(touched)
 
     def _read(self, mark: LogMark | None) -> LogChanges:
-        own = frozenset(self._own)
         with self._sessions() as session:
-            changes = read_changes(session, mark, own)
-        # the log is never read below the new horizon again: those ids are done with
-        self._own.difference_update(t for t in own if t < changes.mark.horizon)
-        return changes
+            return read_changes(session, mark, frozenset(self._own))
+
+    def _moved(self, mark: LogMark) -> LogMark:
+        """The mark now followed: the log is never read below its horizon again, so this
+        desktop's transactions older than it are done with."""
+        self._own.difference_update([t for t in self._own if t < mark.horizon])
+        return mark
 
     def _apply(self, changes: LogChanges) -> tuple[set[int], LogMark | None]:
         """Index these changes (and those committed while doing so), edits first; the
-        articles indexed, and the mark of the last reading (None when stop() cut it short:
-        closing does not wait for another desktop's whole import)."""
+        articles indexed, and the mark of the last reading all of whose changes were applied
+        (None when stop() cut it short: closing does not wait for another desktop's whole
+        import).
+
+        The log is read again after each commit of an import, so an edit made meanwhile
+        waits for one commit. Imports that arrive meanwhile are taken on for a while only
+        (`readings`): one going on elsewhere must not hold this desktop's writer lane till
+        it ends. After that a reading's edits are still indexed at once, but the mark stays
+        at the last reading taken on whole, so the next follow reads the rest again (and
+        indexes those edits once more): nothing is passed over."""
         touched: set[int] = set()
         last = changes.mark
         urgent = set(changes.edited | changes.deleted)
         bulk = sorted(changes.changed - changes.edited)
-        # the log is read again while this reading's import is indexed, not for ever: an
-        # import going on elsewhere must not hold this desktop's writer lane till it ends
-        readings = len(bulk) // FOLLOW_COMMIT
+        readings = -(-len(bulk) // FOLLOW_COMMIT)  # later readings taken on whole
+        probe: LogMark | None = None  # once one is left to the next follow: read on from here
         while urgent or bulk:
             if self._stopping.is_set():
                 return touched, None
             if urgent:
                 ids, urgent = sorted(urgent), set()
+                for start in range(0, len(ids), FOLLOW_COMMIT):
+                    # never all the documents in memory at once (a desktop off for long)
+                    self._commit_told(ids[start : start + FOLLOW_COMMIT], touched)
             else:
-                ids, bulk = bulk[:FOLLOW_COMMIT], bulk[FOLLOW_COMMIT:]
-            for start in range(0, len(ids), FOLLOW_COMMIT):
-                # never all the documents in memory at once (a desktop off for long)
-                chunk = ids[start : start + FOLLOW_COMMIT]
-                self._commit(chunk)
-                touched.update(chunk)
-                self._tell(frozenset(chunk))
-            if bulk and readings > 0:  # committed meanwhile: edits before the rest of an import
-                readings -= 1
-                newer = self._read(last)
-                last = newer.mark
+                size = min(self._commit_size, FOLLOW_COMMIT)
+                ids, bulk = bulk[:size], bulk[size:]
+                started = time.monotonic()
+                self._commit_told(ids, touched)
+                if len(ids) == size:  # fewer: an import's end, too few to time
+                    self._learn(size, time.monotonic() - started)
+            if bulk:  # committed meanwhile: edits before the rest of an import
+                newer = self._read(probe or last)
                 if newer.pruned:  # the log pruned under a desktop following it: compare all
                     self._index.mark_behind()
                 urgent |= newer.edited | newer.deleted  # changed again since: indexed again
-                bulk = sorted((set(bulk) | newer.changed) - urgent)
+                fresh = newer.changed - urgent - set(bulk)  # another import's articles
+                if probe is None and (readings > 0 or not fresh):
+                    readings -= 1 if fresh else 0
+                    last = self._moved(newer.mark)
+                    bulk = sorted((set(bulk) | fresh) - urgent)
+                else:  # that import is left to the next follow, from `last`; the next
+                    # reading starts after this one, so its edits are not indexed again
+                    probe = newer.mark
+                    bulk = [i for i in bulk if i not in urgent]
         return touched, last
+
+    def _commit_told(self, ids: list[int], touched: set[int]) -> None:
+        self._commit(ids)
+        touched.update(ids)
+        self._tell(frozenset(ids))
+
+    def _learn(self, articles: int, seconds: float) -> None:
+        """The next import commit's size, from how long this one of `articles` took (wall
+        time: on a busy machine an edit waits longer, so commits get smaller); at most
+        doubled at once, as one quick commit (the index's files cached) says little."""
+        size = round(articles * FOLLOW_SECONDS / max(seconds, 1e-3))
+        self._commit_size = max(SMALLEST_COMMIT, min(FOLLOW_COMMIT, size, 2 * articles))
 
     def _commit(self, ids: list[int]) -> None:
         """One quick commit of these articles: indexed again, or taken out when gone."""
