@@ -273,9 +273,9 @@ def test_a_file_refused_before_storing_anything_costs_the_others_nothing(
 def test_a_fault_while_saving_one_file_is_reported_and_the_others_are_kept(
     archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from archive_app.db import store
+    from archive_app.db import new_articles
 
-    record_to_dict = store.record_to_dict
+    record_to_dict = new_articles.record_to_dict  # a new article's version record
 
     def unsaveable_for_one(record: object) -> dict[str, object]:
         saved = record_to_dict(record)  # type: ignore[arg-type]
@@ -283,7 +283,7 @@ def test_a_fault_while_saving_one_file_is_reported_and_the_others_are_kept(
             saved["unsaveable"] = object()  # fails only when the session writes it
         return saved
 
-    monkeypatch.setattr(store, "record_to_dict", unsaveable_for_one)
+    monkeypatch.setattr(new_articles, "record_to_dict", unsaveable_for_one)
     report = archive.import_paths(_dumps(tmp_path / "dumps", 5))
     assert sorted(i.title for i in report.added) == [
         f"Judul Berita Nomor {n}" for n in (0, 1, 3, 4)

@@ -6,13 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from archive_app.db.dedupe_decision import Verdict, decide
 from archive_app.db.import_unit import ChunkRows, FileOutcome, ImportUnit
 from archive_app.db.known_articles import KnownArticles
 from archive_app.db.lossless import load_article
 from archive_app.db.models import Article
+from archive_app.db.new_articles import NewArticle
 from archive_app.db.sort_key import sort_date
 from archive_app.db.store import Source, place_known
 from archive_app.domain.model import CatalogueRecord, ImportItem
@@ -63,9 +62,9 @@ def store_item(
         item.display,
     )
     with session.no_autoflush:
-        article = _resolve(session, pending.seen_urls.get(key)) if key else None
+        article = _resolve(unit, pending.seen_urls.get(key)) if key else None
         if article is None and key:
-            article = _resolve(session, (item.known or _CATALOGUE).article_with_url(session, key))
+            article = _resolve(unit, (item.known or _CATALOGUE).article_with_url(session, key))
         if item.revisit:
             return _revisit(unit, chunk, outcome, item, article, register)
         if article is not None:
@@ -88,6 +87,7 @@ def store_item(
                 return False
             register()
             record = archive_photos()  # the record with its archived photos
+            unit.flush_new()  # the new version's rows come after those met before it
             number = writer.add_version(
                 article, record, digest, item.origin, make_current=_is_newer(record, article)
             )
@@ -110,6 +110,9 @@ def store_item(
             else {digest}
         )
         twin = next((pending.seen_hashes[h] for h in hashes if h in pending.seen_hashes), None)
+        if isinstance(twin, NewArticle):  # met earlier in this chunk: stored now, known by id
+            unit.flush_new()
+            twin = twin.id
         twin_id = (
             twin
             if isinstance(twin, int)
@@ -137,8 +140,10 @@ def store_item(
             )
             return False
         register()
+        new: Article | NewArticle
         if item.restore is not None:
-            article = load_article(
+            unit.flush_new()
+            new = load_article(
                 session,
                 writer,
                 record,
@@ -149,12 +154,12 @@ def store_item(
             )
         else:
             record = archive_photos()  # the record with its archived photos
-            article = writer.add_article(record, digest, key, item.origin)
+            new = unit.new.add(writer, record, digest, key, item.origin)
     if key:
-        pending.seen_urls[key] = article
+        pending.seen_urls[key] = new
     for restored_hash in hashes:
-        pending.seen_hashes[restored_hash] = article
-    pending.added.append((outcome, article, where, record.title, list(item.warnings)))
+        pending.seen_hashes[restored_hash] = new
+    pending.added.append((outcome, new, where, record.title, list(item.warnings)))
     return True
 
 
@@ -180,6 +185,7 @@ def _seen_again(
     if marker in chunk.pending.places:
         return
     chunk.pending.places.add(marker)
+    unit.flush_new()  # the provenance row comes after the rows met before it
     if article_id is not None and place_known(
         unit.session, article_id, origin.sha256, origin.member, origin.locator
     ):
@@ -238,8 +244,12 @@ def _duplicate(
         outcome.duplicates.append(item)
 
 
-def _resolve(session: Session, seen: Article | int | None) -> Article | None:
-    """An article met earlier in this file, loaded again if the session has let it go."""
+def _resolve(unit: ImportUnit, seen: Article | NewArticle | int | None) -> Article | None:
+    """An article met earlier in this file, loaded again if the session has let it go (or
+    never held it: a new article queued for its insert is inserted first)."""
+    if isinstance(seen, NewArticle):
+        unit.flush_new()
+        seen = seen.id
     if isinstance(seen, int):
-        return session.get(Article, seen)
+        return unit.session.get(Article, seen)
     return seen

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session, SessionTransaction
 
 from archive_app.db.models import Article, ImportBatch
+from archive_app.db.new_articles import Lookups, NewArticle, NewArticles
 from archive_app.db.same_story import link_fingerprints
 from archive_app.db.sessions import Sessions
 from archive_app.db.store import CatalogueWriter
@@ -35,11 +36,13 @@ class FileOutcome:
 class Pending:
     """Articles stored since the session was last settled (their ids come at the flush)."""
 
-    added: list[tuple[FileOutcome, Article, str, str, list[str]]] = field(default_factory=list)
+    added: list[tuple[FileOutcome, Article | NewArticle, str, str, list[str]]] = field(
+        default_factory=list
+    )
     updated: list[tuple[FileOutcome, Article, str, str]] = field(default_factory=list)
     # URL keys and text hashes met in this chunk -> the article (an object until settled)
-    seen_urls: dict[str, Article | int] = field(default_factory=dict)
-    seen_hashes: dict[str, Article | int] = field(default_factory=dict)
+    seen_urls: dict[str, Article | NewArticle | int] = field(default_factory=dict)
+    seen_hashes: dict[str, Article | NewArticle | int] = field(default_factory=dict)
     # places (article, file, member, locator) recorded in this chunk: a place is kept once
     places: set[tuple[int, str, str, str]] = field(default_factory=set)
     # duplicates of articles not flushed yet: reported once their ids are known
@@ -62,9 +65,22 @@ class ChunkRows:
 class ImportUnit:
     """One transaction of an import: its session and the writer that adds rows in it."""
 
-    def __init__(self, sessions: Sessions) -> None:
+    def __init__(self, sessions: Sessions, known: tuple[Lookups, Lookups] | None = None) -> None:
+        """`known`: the people and sites met by the import's earlier transactions, kept across
+        them on a folder's catalogue (one writer: nobody merges a person away meanwhile)."""
         self.session: Session = sessions()
         self.writer = CatalogueWriter(self.session, utc_now())
+        if known is None or self.session.get_bind().dialect.name != "sqlite":
+            known = (Lookups(), Lookups())
+        self.new = NewArticles(*known)
+        self.new.forget()  # nothing of a transaction that was not committed is known
+
+    def flush_new(self) -> None:
+        """Insert the queued new articles (after what the session holds, which came first):
+        before the session writes anything else, or reads one of them."""
+        if self.new.queued:
+            self.session.flush()
+            self.new.insert(self.session.connection())
 
     def open_chunk(self) -> ChunkRows:
         return ChunkRows(self.session.begin_nested())
@@ -79,18 +95,21 @@ class ImportUnit:
         """
         session, pending = self.session, chunk.pending
         session.flush()
+        self.new.insert(session.connection())
         settled: list[int] = []
         if texts is not None:
             articles = [added[1] for added in pending.added]
             articles += [updated[1] for updated in pending.updated]
             texts.extend((a.language, [a.title, *a.body]) for a in articles)
         for outcome, article, where, title, warnings in pending.added:
-            outcome.added.append((article.id, where, title))
-            outcome.new_ids.add(article.id)
-            outcome.warnings.extend((article.id, where, w) for w in warnings)
-            chunk.fingerprints[article.id] = sentence_hashes(article.body)
-            chunk.placed[article.id] = (outcome, where)
-            settled.append(article.id)
+            article_id = article.id
+            assert article_id is not None  # flushed or inserted above
+            outcome.added.append((article_id, where, title))
+            outcome.new_ids.add(article_id)
+            outcome.warnings.extend((article_id, where, w) for w in warnings)
+            chunk.fingerprints[article_id] = sentence_hashes(article.body)
+            chunk.placed[article_id] = (outcome, where)
+            settled.append(article_id)
         for outcome, article, where, message in pending.updated:
             outcome.updated.append((article.id, where, article.title, message))
             outcome.changed_ids.add(article.id)
@@ -99,7 +118,8 @@ class ImportUnit:
             outcome.duplicates.append(replace(item, article_id=article.id))
         for seen in (pending.seen_urls, pending.seen_hashes):
             for key, value in seen.items():
-                if isinstance(value, Article):
+                if isinstance(value, Article | NewArticle):
+                    assert value.id is not None
                     seen[key] = value.id
         pending.added.clear()
         pending.updated.clear()
@@ -117,6 +137,7 @@ class ImportUnit:
     def forget(self) -> None:
         """After a chunk's rollback: the writer may remember sites and people it took away."""
         self.writer = CatalogueWriter(self.session, self.writer.now)
+        self.new.forget()
         self.session.expunge_all()
 
     def link_same_stories(self, fingerprints: dict[int, list[int]]) -> dict[int, list[int]]:
@@ -124,9 +145,11 @@ class ImportUnit:
 
     def commit(self) -> None:
         self.session.commit()
+        self.new.committed()
 
     def roll_back(self) -> None:
         self.session.rollback()
+        self.new.forget()
 
     def close(self) -> None:
         self.session.close()

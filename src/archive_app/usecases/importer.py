@@ -10,6 +10,7 @@ from pathlib import Path
 from archive_app.db import import_unit
 from archive_app.db.import_unit import FileOutcome, ImportUnit, Texts
 from archive_app.db.lost_race import RETRIES, lost_race
+from archive_app.db.new_articles import Lookups
 from archive_app.db.sessions import Sessions
 from archive_app.domain.clock import utc_now
 from archive_app.domain.errors import ImportCancelled, ReadError
@@ -57,6 +58,9 @@ class Importer:
         self._warm = warm
         self._big = False
         self._report = ImportReport()
+        # the people and sites this import's committed transactions met (person key or
+        # domain -> id): asked of the catalogue once an import, not once a transaction
+        self._known = (Lookups(), Lookups())
         self._files = FileStorer(root, columns, self._progress, self._settle, team)
 
     def run(
@@ -65,6 +69,7 @@ class Importer:
         started = time.monotonic()
         path_list = [str(p) for p in paths]
         report = self._report = ImportReport()
+        self._known = (Lookups(), Lookups())  # a librarian may have merged people since
         report.batch_id = import_unit.new_batch(self._sessions, [printable(p) for p in path_list])
         # every item goes to the report file as it comes; the report holds a screenful
         stream_report(report, self._root, LibraryLayout(self._root).file_mode())
@@ -108,7 +113,7 @@ class Importer:
                 continue
             report.files += 1
             if group is None:
-                group = Group(ImportUnit(self._sessions), time.monotonic())
+                group = Group(ImportUnit(self._sessions, self._known), time.monotonic())
             try:
                 self._add_file(
                     group,
