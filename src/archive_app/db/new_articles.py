@@ -28,7 +28,7 @@ from archive_app.db.models import (
     RelatedLink,
 )
 from archive_app.db.sort_key import sort_date, title_key
-from archive_app.db.store import CatalogueWriter, Source, person_key
+from archive_app.db.store import CatalogueWriter, Source, distinct_credits
 from archive_app.domain.model import CatalogueRecord
 from archive_app.domain.review import flags_to_json
 from archive_app.domain.serial import record_to_dict
@@ -161,21 +161,15 @@ class NewArticles:
             "imported_at": now,
             "kind": "import",
         }
-        credits = []
-        seen: set[tuple[str, str]] = set()
-        for position, credit in enumerate(record.people):
-            key = (person_key(credit.name), credit.role)
-            if key in seen:
-                continue
-            seen.add(key)
-            credits.append(
-                {
-                    "person_id": self._person(writer, credit.name, key[0]),
-                    "role": credit.role,
-                    "position": position,
-                    "credited_name": credit.name,
-                }
-            )
+        credits = [
+            {
+                "person_id": self._person(writer, credit.name, key),
+                "role": credit.role,
+                "position": position,
+                "credited_name": credit.name,
+            }
+            for position, credit, key in distinct_credits(record.people)
+        ]
         photos = [
             {
                 "position": position,

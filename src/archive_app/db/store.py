@@ -4,7 +4,7 @@ Same-story links and saved searches have modules of their own (same_story, saved
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select
@@ -28,7 +28,7 @@ from archive_app.db.models import (
 )
 from archive_app.db.sort_key import sort_date
 from archive_app.db.upsert import create_committed, get_or_create_committed
-from archive_app.domain.model import CatalogueRecord
+from archive_app.domain.model import CatalogueRecord, PersonRole
 from archive_app.domain.review import answered, flags_to_json
 from archive_app.domain.serial import record_to_dict
 
@@ -48,6 +48,17 @@ class Source:
 
 def person_key(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+def distinct_credits(people: Iterable[PersonRole]) -> Iterator[tuple[int, PersonRole, str]]:
+    """Each credit's position, the credit and its person key, a person credited twice in one
+    role kept once (the first): the unique (article, person, role) constraint."""
+    seen: set[tuple[str, str]] = set()
+    for position, credit in enumerate(people):
+        key = person_key(credit.name)
+        if (key, credit.role) not in seen:
+            seen.add((key, credit.role))
+            yield position, credit, key
 
 
 # Statements run once per imported file, built once and run on the connection: through the
@@ -303,14 +314,9 @@ class CatalogueWriter:
             # a stored article's old rows are deleted before the new ones are inserted, or
             # the constraint would see both at once
             self.session.flush()
-        seen: set[tuple[str, str]] = set()
-        for position, credit in enumerate(record.people):
-            key = (person_key(credit.name), credit.role)
-            if key in seen:
-                continue
-            seen.add(key)
+        for position, credit, key in distinct_credits(record.people):
             credited = ArticlePerson(role=credit.role, position=position, credited_name=credit.name)
-            known = self._people.get(key[0])
+            known = self._people.get(key)
             if isinstance(known, int):
                 # met before this writer's last release: its id is enough, loading the
                 # person again cost a query per person and flush (most of storing the credits)
